@@ -1,0 +1,33 @@
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DB ?= vnlex.db
+CORPUS ?= corpus
+
+.PHONY: install serve test lint bench clean
+
+$(BIN)/vnlex: pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(BIN)/vnlex
+
+install: $(BIN)/vnlex
+
+serve: install
+	$(BIN)/vnlex db upgrade --db sqlite:///$(DB)
+	$(BIN)/vnlex ingest corpus --db sqlite:///$(DB)
+	$(BIN)/vnlex serve --db sqlite:///$(DB) --host 127.0.0.1 --port 8000
+
+test: install
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest -q
+
+lint: install
+	$(BIN)/ruff check .
+
+bench: install
+	$(BIN)/python -m bench --corpus $(CORPUS)
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis *.egg-info

@@ -1,0 +1,4 @@
+"""Command-line interface (placeholder, filled in below)."""
+import typer
+
+app = typer.Typer()

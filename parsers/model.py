@@ -1,0 +1,132 @@
+"""Typed results of parsing: a document's metadata and its tree of provisions.
+
+These are plain frozen dataclasses: the parser builds them, the ingest stores them, and
+the API converts them to pydantic only at its edge.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+# Kinds of provision node. Party documents use section/item/point/bullet/paragraph/milestone;
+# state laws use part/chapter/section_law (Mục)/article/clause/point.
+KINDS = (
+    "section",  # I-, II- … of a Party document
+    "item",  # 1. 2. … under a section
+    "point",  # a) b) …
+    "milestone",  # "* Đến năm 2025:" inside objectives
+    "bullet",  # "- …" unlabeled list entry
+    "paragraph",  # unlabeled paragraph
+    "part",  # Phần thứ nhất …
+    "chapter",  # Chương I …
+    "subchapter",  # Mục 1 … inside a chapter
+    "article",  # Điều 5.
+    "clause",  # khoản: "1." inside an article
+)
+
+# Roles a provision plays in a resolution, read from the wording of its heading.
+ROLES = ("preamble", "situation", "viewpoint", "objective", "task", "implementation")
+
+
+@dataclass(frozen=True, slots=True)
+class Provision:
+    """One node of the provision tree.
+
+    ``path`` is the stable, citable part of the id (``III.4.2``, ``d5.2.a``); ``id`` is
+    ``<document id>/<path>``. ``start``/``end`` are offsets into the cleaned source text
+    the parser saw (``Document.source``), covering the node's own label, heading and text.
+    """
+
+    id: str
+    path: str
+    kind: str
+    label: str | None
+    heading: str | None
+    text: str
+    role: str | None = None
+    start: int = 0
+    end: int = 0
+    children: tuple[Provision, ...] = ()
+    flags: tuple[str, ...] = ()
+
+    @property
+    def content_hash(self) -> str:
+        """SHA-256 of what is printed for this node alone (label, heading, text)."""
+        payload = "\x1f".join([self.label or "", self.heading or "", self.text])
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+    def walk(self) -> Iterator[Provision]:
+        """This node and all its descendants, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass(frozen=True, slots=True)
+class Signer:
+    name: str
+    title: str | None = None
+    on_behalf_of: str | None = None  # "T/M Bộ Chính trị", "K/T Trưởng ban"
+
+
+@dataclass(frozen=True, slots=True)
+class CopyCertificate:
+    """A copy certificate (sao lục, sao y) appended by the office that copied the document."""
+
+    kind: str  # "Sao lục", "Sao y bản chính"
+    issuer: str | None
+    number: str | None
+    date: str | None  # ISO
+    place: str | None
+    recipients: tuple[str, ...] = ()
+    signer: Signer | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ParseWarning:
+    code: str  # "unknown_layout", "suspected_ocr", "missing_metadata", …
+    message: str
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A parsed document: metadata plus the provision tree."""
+
+    id: str
+    number: str | None
+    type: str | None
+    issuer: str | None
+    party_header: str | None
+    date: str | None  # ISO 8601
+    place: str | None
+    title: str | None
+    signers: tuple[Signer, ...] = ()
+    recipients: tuple[str, ...] = ()
+    copies: tuple[CopyCertificate, ...] = ()
+    provisions: tuple[Provision, ...] = ()
+    warnings: tuple[ParseWarning, ...] = ()
+    source: str = ""  # the cleaned NFC text the offsets refer to
+
+    def walk(self) -> Iterator[Provision]:
+        """Every provision in document order."""
+        for node in self.provisions:
+            yield from node.walk()
+
+    def find(self, path: str) -> Provision | None:
+        """The provision at ``path`` (``III.4.2``), or None."""
+        return next((p for p in self.walk() if p.path == path), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Hints:
+    """Metadata given by the user or a sidecar file when the text lacks it."""
+
+    number: str | None = None
+    type: str | None = None
+    issuer: str | None = None
+    date: str | None = None
+    title: str | None = None
+    extra: dict[str, str] = field(default_factory=dict)

@@ -1,0 +1,204 @@
+"""Vietnamese text normalization: the one module the parser, the index and the query path share.
+
+Three forms of a text exist in vnlex:
+
+* **stored**: ``nfc(text)``, exactly as printed.
+* **matched**: ``normalize(text)``: NFC, lower case, and one canonical tone-mark placement, so
+  that the old and new spelling styles compare equal::
+
+      >>> normalize("Hòa") == normalize("hoà") == "hoà"
+      True
+      >>> normalize("ỦY BAN") == normalize("uỷ ban")
+      True
+
+* **folded**: ``fold(text)``: no diacritics at all, ``đ``/``Đ`` become ``d``, lower case::
+
+      >>> fold("Điều 5 Luật Công đoàn")
+      'dieu 5 luat cong doan'
+
+Both ``normalize`` and ``fold`` keep one output character per input *cluster* (a base
+character with the combining marks that follow it); for NFC text that is one per
+character, so an offset into the folded text is the same offset into the stored text.
+``fold_with_map`` gives the mapping for any input (NFD included), for highlighting.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+
+# Combining marks that carry the tone (thanh điệu) in NFD.
+TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
+# Combining marks that change the vowel quality (â ê ô, ă, ơ ư).
+QUALITY_MARKS = frozenset("\u0302\u0306\u031b")
+VOWELS = frozenset("aăâeêioôơuưy")
+MARKED_VOWELS = frozenset("ăâêôơư")
+# Open two-vowel syllables whose tone sits on the second vowel in the canonical (new) style
+# and on the first in the old one: hoà/hòa, khoẻ/khỏe, thuỷ/thủy.
+NEW_STYLE_PAIRS = frozenset({"oa", "oe", "uy"})
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def nfc(text: str) -> str:
+    """Return ``text`` in Unicode NFC, the form vnlex stores."""
+    return unicodedata.normalize("NFC", text)
+
+
+def clusters(text: str) -> Iterator[tuple[int, str]]:
+    """Yield ``(offset, cluster)``: a base character with the combining marks that follow it."""
+    start = 0
+    for i in range(1, len(text) + 1):
+        if i == len(text) or not unicodedata.combining(text[i]):
+            if i > start:
+                yield start, text[start:i]
+            start = i
+
+
+def _lower1(ch: str) -> str:
+    low = ch.lower()
+    return low if len(low) == 1 else ch
+
+
+def _fold_cluster(cluster: str) -> str:
+    base = unicodedata.normalize("NFD", cluster)[0]
+    if base in "đĐ":
+        return "d"
+    return _lower1(base)
+
+
+def fold(text: str) -> str:
+    """Fold to lower-case ASCII-like letters: no tone or quality marks, ``đ`` → ``d``.
+
+    >>> fold("Ệ ỦY hoá Đảng")
+    'e uy hoa dang'
+    """
+    return "".join(_fold_cluster(c) for _, c in clusters(text))
+
+
+def fold_with_map(text: str) -> tuple[str, list[int]]:
+    """Fold ``text`` and return, for each folded character, its offset in ``text``.
+
+    >>> fold_with_map("Đa\u0300o")
+    ('dao', [0, 1, 3])
+    """
+    out: list[str] = []
+    offsets: list[int] = []
+    for offset, cluster in clusters(text):
+        out.append(_fold_cluster(cluster))
+        offsets.append(offset)
+    return "".join(out), offsets
+
+
+def _tone_position(letters: str) -> int | None:
+    """Index in ``letters`` (a toneless, lower-case NFC syllable) where the tone belongs."""
+    start = 0
+    if letters.startswith("qu"):
+        start = 2
+    elif letters.startswith("gi") and len(letters) > 2 and letters[2] in VOWELS:
+        start = 2
+    while start < len(letters) and letters[start] not in VOWELS:
+        start += 1
+    end = start
+    while end < len(letters) and letters[end] in VOWELS:
+        end += 1
+    nucleus = letters[start:end]
+    if not nucleus:
+        return None
+    marked = [i for i, ch in enumerate(nucleus) if ch in MARKED_VOWELS]
+    if marked:
+        return start + marked[-1]
+    if len(nucleus) == 1:
+        return start
+    if end < len(letters) or nucleus in NEW_STYLE_PAIRS:
+        return start + len(nucleus) - 1
+    if len(nucleus) == 2:
+        return start
+    return start + 1
+
+
+def _retone_word(word: str) -> str:
+    """Move the single tone mark of a syllable to its canonical vowel; else return unchanged."""
+    decomposed = unicodedata.normalize("NFD", word)
+    tones = [ch for ch in decomposed if ch in TONE_MARKS]
+    if len(tones) != 1:
+        return word
+    toneless = nfc("".join(ch for ch in decomposed if ch not in TONE_MARKS))
+    if len(toneless) != len(word):
+        return word
+    position = _tone_position("".join(_lower1(ch) for ch in toneless))
+    if position is None:
+        return word
+    target = toneless[position]
+    retoned = nfc(unicodedata.normalize("NFD", target) + tones[0])
+    if len(retoned) != 1:
+        return word
+    return toneless[:position] + retoned + toneless[position + 1 :]
+
+
+def unify_tone_marks(text: str) -> str:
+    """Place every syllable's tone mark on one canonical vowel (the new style: hoà, thuỷ).
+
+    The result is NFC and has the same length as ``nfc(text)``.
+
+    >>> unify_tone_marks("Cộng hòa, thủy lợi, khỏe")
+    'Cộng hoà, thuỷ lợi, khoẻ'
+    """
+    return _WORD.sub(lambda m: _retone_word(m.group(0)), nfc(text))
+
+
+def normalize(text: str) -> str:
+    """The matching form that keeps diacritics: NFC, canonical tone marks, lower case."""
+    return "".join(_lower1(ch) for ch in unify_tone_marks(text))
+
+
+def newlines(text: str) -> str:
+    """Turn CR LF and lone CR into LF."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def nbsp(text: str) -> str:
+    """Turn no-break and other fixed-width spaces into plain spaces (same length)."""
+    return re.sub(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]", " ", text)
+
+
+STEPS: dict[str, Callable[[str], str]] = {
+    "nfc": nfc,
+    "newlines": newlines,
+    "nbsp": nbsp,
+    "unify_tone_marks": unify_tone_marks,
+    "normalize": normalize,
+    "fold": fold,
+}
+
+
+def clean(text: str, steps: list[str]) -> str:
+    """Apply the named steps in order.
+
+    Raises:
+        ValueError: a step name is unknown; the message lists the valid names.
+    """
+    for name in steps:
+        try:
+            step = STEPS[name]
+        except KeyError:
+            raise ValueError(f"unknown step {name!r}; valid: {', '.join(sorted(STEPS))}") from None
+        text = step(text)
+    return text
+
+
+def slug(text: str) -> str:
+    """ASCII slug of a text: folded, runs of other characters become one ``-``.
+
+    >>> slug("02-NQ/TW")
+    '02-nq-tw'
+    >>> slug("Ban Tổ chức Trung ương")
+    'ban-to-chuc-trung-uong'
+    """
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
+def terms(text: str) -> list[str]:
+    """Split a text into folded search terms (letters and digits)."""
+    return re.findall(r"[a-z0-9]+", fold(text))

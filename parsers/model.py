@@ -27,7 +27,15 @@ KINDS = (
 )
 
 # Roles a provision plays in a resolution, read from the wording of its heading.
-ROLES = ("preamble", "situation", "viewpoint", "objective", "task", "implementation")
+ROLES = (
+    "preamble",
+    "situation",
+    "viewpoint",
+    "objective",
+    "task",
+    "implementation",
+    "closing",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +93,26 @@ class CopyCertificate:
 
 
 @dataclass(frozen=True, slots=True)
+class Annotation:
+    """Something printed on the page that is not the document's text: an e-signature
+    header, an incoming-mail stamp, an editorial lead-in, web-page chrome."""
+
+    kind: str  # "e_signature", "incoming_stamp", "editorial", "web_chrome", "gazette_header"
+    text: str
+    fields: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """Where a span of the cleaned source went: ``provision:<path>``, ``metadata:<field>``,
+    ``annotation:<kind>``. Every non-blank character of the source lies in exactly one."""
+
+    start: int
+    end: int
+    target: str
+
+
+@dataclass(frozen=True, slots=True)
 class ParseWarning:
     code: str  # "unknown_layout", "suspected_ocr", "missing_metadata", …
     message: str
@@ -107,8 +135,10 @@ class Document:
     recipients: tuple[str, ...] = ()
     copies: tuple[CopyCertificate, ...] = ()
     provisions: tuple[Provision, ...] = ()
+    annotations: tuple[Annotation, ...] = ()
     warnings: tuple[ParseWarning, ...] = ()
     source: str = ""  # the cleaned NFC text the offsets refer to
+    segments: tuple[Segment, ...] = ()
 
     def walk(self) -> Iterator[Provision]:
         """Every provision in document order."""

@@ -1,42 +1,149 @@
-"""parse_document: the pipeline clean → classify → build tree → assign ids (stub for now)."""
+"""parse_document: clean → blocks → zones → metadata → classify → tree → ids."""
 
 from __future__ import annotations
 
-from parsers import vntext
-from parsers.model import Document, Hints, Provision
+from parsers import header, ids
+from parsers.blocks import Block, quote_depths, to_blocks
+from parsers.classify import classify
+from parsers.clean import clean
+from parsers.metadata import Meta, read_header, split_issuer_from_title
+from parsers.model import Annotation, Document, Hints, ParseWarning, Segment
+from parsers.signature import read_trailer
+from parsers.tree import Node, TreeBuilder, finalize
+from parsers.zones import Zones, split
 
 
 class ParseError(ValueError):
-    """The text cannot be parsed at all (empty, binary…); carries the line number."""
+    """The text cannot be parsed at all (empty, binary); carries the line number."""
 
     def __init__(self, message: str, line: int | None = None) -> None:
         super().__init__(message if line is None else f"line {line}: {message}")
         self.line = line
 
 
-def parse_document(text: str, *, hints: Hints | None = None) -> Document:
-    """Parse a document. STUB: every paragraph becomes a paragraph node."""
-    source = vntext.nfc(vntext.newlines(text))
-    if not source.strip():
+def _check_text(text: str) -> None:
+    if "\x00" in text:
+        raise ParseError(
+            "binary data (NUL byte): not a text document",
+            text[: text.index("\x00")].count("\n") + 1,
+        )
+    if not text.strip():
         raise ParseError("empty document")
-    hints = hints or Hints()
-    doc_id = vntext.slug(hints.number or "unknown")
-    nodes = []
-    pos = 0
-    for block in source.split("\n\n"):
-        start = pos
-        pos += len(block) + 2
-        if not block.strip():
+
+
+def _feed(blocks: list[Block]) -> list[Node]:
+    builder = TreeBuilder()
+    for block, depth in zip(blocks, quote_depths(blocks), strict=True):
+        token = classify(block)
+        if depth:
+            builder.feed_quoted(token)
+        else:
+            builder.feed(token)
+    return builder.roots
+
+
+def _build(zones: Zones) -> list[Node]:
+    roots = _feed(zones.body)
+    for n, annex in enumerate(zones.annexes, start=1):
+        children = _feed(annex.body)
+        heading = " ".join(b.text for b in annex.title)
+        spans = [span for b in annex.title for span in b.spans]
+        roots.append(
+            Node("annex", str(n), heading, [], spans, -1.0, annex.title[0].line, children=children)
+        )
+    return roots
+
+
+def _apply_hints(meta: Meta, hints: Hints, warnings: list[ParseWarning]) -> None:
+    for name in ("number", "type", "issuer", "date", "title"):
+        given = getattr(hints, name)
+        if given is None:
             continue
-        n = len(nodes) + 1
-        nodes.append(
-            Provision(
-                id=f"{doc_id}/{n}", path=str(n), kind="paragraph", label=None, heading=None,
-                text=block.strip(), start=start, end=start + len(block),
+        found = getattr(meta, name)
+        if found is not None and found != given:
+            warnings.append(
+                ParseWarning(
+                    "hint_differs",
+                    f"{name}: text says {found!r}, hint says {given!r}; using the hint",
+                )
+            )
+        setattr(meta, name, given)
+
+
+def parse_document(text: str, *, hints: Hints | None = None, name: str = "document") -> Document:
+    """Parse the text of one document.
+
+    Args:
+        text: the document as read from its file, noise and all.
+        hints: metadata the text lacks (from the user or a sidecar file); hints win.
+        name: a fallback for the document id when no number is found (the file name).
+
+    Returns:
+        The parsed ``Document``; what could not be understood is reported in ``warnings``.
+
+    Raises:
+        ParseError: the text is empty or binary.
+    """
+    _check_text(text)
+    source, lines = clean(text)
+    if not lines:
+        raise ParseError("no text left after removing markup")
+    zones = split(to_blocks(lines))
+    meta = Meta()
+    for line in lines:
+        if line.running_head:
+            meta.annotations.append(Annotation("running_head", line.text))
+            meta.segments.append((line.start, line.end, "annotation:running_head"))
+    read_header(zones.header, meta)
+    read_trailer(zones.trailer, meta)
+    split_issuer_from_title(meta)
+    if meta.issuer is None:
+        meta.issuer = next(
+            (header.issuer_name(s.on_behalf_of.split(", ")[0]) for s in meta.signers
+             if s.on_behalf_of),
+            None,
+        )
+    warnings: list[ParseWarning] = []
+    _apply_hints(meta, hints or Hints(), warnings)
+    year = meta.date[:4] if meta.date else None
+    doc_id = ids.document_id(meta.number, year, name)
+    roots = _build(zones)
+    provisions, segments, tree_warnings = finalize(roots, doc_id)
+    warnings.extend(tree_warnings)
+    warnings.extend(_layout_warnings(provisions, meta))
+    warnings.extend(
+        ParseWarning("suspected_ocr", f"{bad!r} is probably {good!r}", line)
+        for bad, good, line in meta.suspects
+    )
+    return Document(
+        id=doc_id,
+        number=meta.number,
+        type=meta.type,
+        issuer=meta.issuer,
+        party_header=meta.party_header,
+        date=meta.date,
+        place=meta.place,
+        title=meta.title,
+        signers=tuple(meta.signers),
+        recipients=tuple(meta.recipients),
+        copies=tuple(meta.copies),
+        provisions=provisions,
+        annotations=tuple(meta.annotations),
+        warnings=tuple(warnings),
+        source=source,
+        segments=tuple(Segment(s, e, t) for s, e, t in sorted(segments + meta.segments)),
+    )
+
+
+def _layout_warnings(provisions, meta: Meta) -> list[ParseWarning]:  # type: ignore[no-untyped-def]
+    out = []
+    if provisions and all(p.kind == "paragraph" for p in provisions):
+        out.append(
+            ParseWarning(
+                "unknown_layout", "no numbered structure found; paragraphs get ordinal ids"
             )
         )
-    return Document(
-        id=doc_id, number=hints.number, type=hints.type, issuer=hints.issuer,
-        party_header=None, date=hints.date, place=None, title=hints.title,
-        provisions=tuple(nodes), source=source,
-    )
+    for name in ("number", "date", "type"):
+        if getattr(meta, name) is None:
+            out.append(ParseWarning("missing_metadata", f"no {name} found in the text"))
+    return out

@@ -94,9 +94,8 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
 def _tone_position(letters: str) -> int | None:
     """Index in ``letters`` (a toneless, lower-case NFC syllable) where the tone belongs."""
     start = 0
-    if letters.startswith("qu"):
-        start = 2
-    elif letters.startswith("gi") and len(letters) > 2 and letters[2] in VOWELS:
+    gi_onset = letters.startswith("gi") and len(letters) > 2 and letters[2] in VOWELS
+    if letters.startswith("qu") or gi_onset:
         start = 2
     while start < len(letters) and letters[start] not in VOWELS:
         start += 1

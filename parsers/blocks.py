@@ -1,0 +1,143 @@
+"""Stage 2: cleaned lines → blocks (paragraphs as printed, page breaks and hard wraps joined).
+
+A block is what a reader sees as one paragraph or one heading. Lines are joined when the
+earlier one stops mid-sentence: it ends without ``. : ; ! ?`` and the next line is not a
+label (``1.``, ``a)``, ``- ``, ``Điều 5.``) and not a heading. Across a blank line (a page
+break) the next line must also start in lower case; within a run of lines with no blank
+between them (hard-wrapped web pages) that is enough when the document is hard-wrapped.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+
+from parsers import patterns
+from parsers.clean import Line
+
+# Lines that start something of their own and are never glued to the line before.
+_STARTERS = (
+    patterns.SECTION,
+    patterns.PART,
+    patterns.CHAPTER,
+    patterns.SUBCHAPTER,
+    patterns.ARTICLE,
+    patterns.NUMBERED,
+    patterns.LETTERED,
+    patterns.MILESTONE,
+    patterns.BULLET,
+)
+_FIELD_LINE = re.compile(
+    r"^(?:Người ký|Email|Cơ quan|Thời gian ký|Số|Nơi nhận|Kính gửi|Chuyển|Lưu hồ sơ|"
+    r"T/M|TM\.|K/T|KT\.|TL\.|Q\.|THAY MẶT|[\[(]?\s*[Đđ]ã ký)\b",
+    re.I,
+)
+
+# "Số:" alone on its line, the number on the next (91/2015/QH13 as crawled).
+_NUMBER_KEY = re.compile(r"^(?:\w+ )?[Ss]ố\s*:?$")
+
+
+@dataclass(slots=True)
+class Block:
+    """One paragraph or heading: its joined text and the source spans it came from."""
+
+    text: str
+    spans: list[tuple[int, int]]
+    line: int  # raw line number of its first line
+    emphasized: bool
+    lines: list[Line] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.spans[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.spans[-1][1]
+
+
+def is_upper(text: str) -> bool:
+    """True for a line in capitals (headings, agency names): it has letters, none lower case."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and not any(ch.islower() for ch in letters)
+
+
+def starts_something(text: str) -> bool:
+    """A label, a metadata field or a line in capitals: never glued to the previous line."""
+    return any(p.match(text) for p in _STARTERS) or bool(_FIELD_LINE.match(text)) or is_upper(text)
+
+
+def _heading_like(block: Block) -> bool:
+    first = block.lines[0]
+    return (
+        (first.emphasized and not first.emphasis_continues and len(block.lines) == 1)
+        or is_upper(block.text)
+        or bool(patterns.ARTICLE.match(block.text) or patterns.CHAPTER.match(block.text))
+    )
+
+
+def is_hard_wrapped(lines: list[Line]) -> bool:
+    """Most lines are short and follow the previous one without a blank line."""
+    if len(lines) < 20:
+        return False
+    tight = sum(1 for ln in lines if not ln.blank_before) / len(lines)
+    median = statistics.median(len(ln.text) for ln in lines)
+    return tight > 0.6 and median < 90
+
+
+def _joins(block: Block, line: Line, hard_wrapped: bool) -> bool:
+    last = block.lines[-1]
+    if last.emphasis_continues and line.emphasized:
+        return True
+    if _NUMBER_KEY.match(block.text) and not line.blank_before:
+        return True
+    if starts_something(line.text) or block.text[-1] in patterns.TERMINAL:
+        return False
+    if _FIELD_LINE.match(block.text):
+        return False
+    if _heading_like(block):
+        return False
+    lower = line.text[0].islower() or line.text[0].isdigit()
+    if line.blank_before:
+        return lower
+    return lower or hard_wrapped
+
+
+def quote_depths(blocks: list[Block]) -> list[int]:
+    """For each block, how many curly quotes (“ ”) are open where it starts.
+
+    Amending documents quote whole articles (“Điều 21. …”); inside a quotation labels
+    are text of the amending provision, not structure of this document.
+    """
+    depths = []
+    depth = 0
+    for block in blocks:
+        depths.append(depth)
+        depth = max(0, depth + block.text.count("“") - block.text.count("”"))
+    return depths
+
+
+def to_blocks(lines: list[Line]) -> list[Block]:
+    """Group cleaned lines into blocks."""
+    hard_wrapped = is_hard_wrapped(lines)
+    blocks: list[Block] = []
+    for line in lines:
+        if line.running_head:
+            continue
+        if blocks and _joins(blocks[-1], line, hard_wrapped):
+            block = blocks[-1]
+            block.text = f"{block.text} {line.text}"
+            block.spans.append((line.start, line.end))
+            block.lines.append(line)
+            continue
+        blocks.append(
+            Block(
+                text=line.text,
+                spans=[(line.start, line.end)],
+                line=line.number,
+                emphasized=line.emphasized,
+                lines=[line],
+            )
+        )
+    return blocks

@@ -1,0 +1,96 @@
+"""Stage 3: block → token (what kind of provision it opens, its label, heading and text).
+
+Kinds come from numbering and wording only. Whether a numbered line is a heading or a
+provision with text comes from how it reads: a heading is emphasized, or short and
+without final punctuation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from parsers import patterns
+from parsers.blocks import Block
+
+# Ordinal words of "Phần thứ …" → number.
+PART_ORDINALS = {
+    "nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5,
+    "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
+}  # fmt: skip
+
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_HEADING_MAX = 200
+
+
+def roman_to_int(numeral: str) -> int:
+    """``"XIV"`` → 14."""
+    total = 0
+    for ch, nxt in zip(numeral, [*numeral[1:], ""], strict=True):
+        value = _ROMAN_VALUES[ch]
+        total += -value if nxt and _ROMAN_VALUES[nxt] > value else value
+    return total
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    kind: str  # section, part, chapter, subchapter, article, numbered, point, milestone, bullet,
+    # paragraph, closing
+    label: str | None
+    heading: str | None
+    text: str
+    block: Block
+
+
+def _reads_as_heading(block: Block, rest: str) -> bool:
+    if not rest:
+        return False
+    if block.emphasized and all(ln.emphasized for ln in block.lines):
+        return True
+    return len(rest) <= _HEADING_MAX and rest[-1] not in patterns.TERMINAL and not rest[0].islower()
+
+
+def _split(block: Block, rest: str) -> tuple[str | None, str]:
+    """Heading or text: the remainder of a labeled line is one or the other."""
+    rest = rest.strip()
+    if _reads_as_heading(block, rest):
+        return rest, ""
+    return None, rest
+
+
+def classify(block: Block) -> Token:
+    """Recognize one block."""
+    text = block.text
+    for kind, pattern in (
+        ("part", patterns.PART),
+        ("chapter", patterns.CHAPTER),
+        ("subchapter", patterns.SUBCHAPTER),
+        ("article", patterns.ARTICLE),
+    ):
+        m = pattern.match(text)
+        if m and (kind != "part" or m.group("label").lower() in PART_ORDINALS):
+            rest = (m.group("rest") or "").strip()
+            heading, body = _split(block, rest) if kind == "article" else (rest or None, "")
+            return Token(kind, m.group("label"), heading, body, block)
+    m = patterns.SECTION.match(text)
+    if m and (block.emphasized or _upperish(m.group("rest")) or m.group("rest").startswith("| ")):
+        return Token("section", m.group("label"), m.group("rest").strip(), "", block)
+    m = patterns.MILESTONE.match(text)
+    if m:
+        return Token("milestone", m.group("label"), re.sub(r"^[*•]\s*", "", text), "", block)
+    for kind, pattern in (("numbered", patterns.NUMBERED), ("point", patterns.LETTERED)):
+        m = pattern.match(text)
+        if m:
+            heading, body = _split(block, m.group("rest"))
+            return Token(kind, m.group("label"), heading, body, block)
+    m = patterns.BULLET.match(text)
+    if m:
+        return Token("bullet", "-", None, m.group("rest").strip(), block)
+    if patterns.CLOSING.match(text):
+        return Token("closing", None, None, text, block)
+    return Token("paragraph", None, None, text, block)
+
+
+def _upperish(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and sum(ch.isupper() for ch in letters) / len(letters) > 0.8

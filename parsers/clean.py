@@ -1,0 +1,136 @@
+"""Stage 1: raw converted text → cleaned source text and its lines.
+
+Conversions from PDF, DOCX and web pages leave markup whose meaning we do not trust
+(markdown heading levels, emphasis, escapes, table pipes, rule lines). This stage removes
+it and keeps one fact per line that the later stages may use: whether the line was
+emphasized (bold or a heading), which marks "this is a heading, not running text".
+
+The cleaned ``source`` is what every offset in a parsed document refers to. Cleaning only
+ever removes markup characters (``MARKUP``) and white space, and splits table cells onto
+lines of their own; a test checks that no other character is lost.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from parsers import vntext
+
+# Characters that cleaning may drop: markdown syntax and table/rule decoration.
+MARKUP = frozenset("*#\\|-:_=`")
+
+# A backslash escape as written by markdown converters: "1\." "\-" "\*".
+ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~>])")
+# Emphasis markers: runs of * not escaped.
+EMPHASIS = re.compile(r"\*{1,3}")
+HEADING_MARK = re.compile(r"^\s{0,3}#{1,6}\s*")
+# A running head of the Official Gazette inside the text: "CÔNG BÁO/Số 1329 + 1330/Ngày 16-9-2025"
+RUNNING_HEAD = re.compile(r"^CÔNG BÁO\s*/\s*Số\b.*$")
+# A line that is only decoration: "-----", ":---- | :----", "|", "***".
+RULE_LINE = re.compile(r"^[\s|:*_=\-–—]*$")
+_PLACEHOLDER = "\x00"
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One cleaned, non-empty line of the source."""
+
+    number: int  # 1-based line number in the raw input
+    start: int  # offset of the text in the cleaned source
+    text: str
+    emphasized: bool  # the whole line was bold/italic or a markdown heading
+    emphasis_continues: bool  # an emphasis span opened on this line runs onto the next
+    blank_before: bool  # a blank (or decoration) line separates it from the previous line
+    running_head: bool = False  # a page's running head: kept out of the text
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+def _strip_markup(raw: str) -> tuple[str, bool, int]:
+    """Remove markdown from one line. Returns (text, wholly emphasized, emphasis markers)."""
+    heading = bool(HEADING_MARK.match(raw))
+    text = HEADING_MARK.sub("", raw)
+    escapes: list[str] = []
+
+    def protect(m: re.Match[str]) -> str:
+        escapes.append(m.group(1))
+        return _PLACEHOLDER
+
+    text = ESCAPE.sub(protect, text).strip()
+    markers = EMPHASIS.findall(text)
+    wholly = bool(markers) and text.startswith("*") and text.endswith("*")
+    text = EMPHASIS.sub("", text)
+    restored = iter(escapes)
+    text = re.sub(_PLACEHOLDER, lambda _m: next(restored), text)
+    text = re.sub(r"[ \t]+", " ", text).strip()
+    return text, heading or wholly, len(markers)
+
+
+def _cells(raw: str) -> list[str]:
+    """Layout tables (a header in two cells) become one line per cell; a data table's row
+    (three or more cells) stays one line, its cells joined by `` | ``."""
+    if "|" not in raw:
+        return [raw]
+    cells = [cell.strip() for cell in raw.split("|") if cell.strip()]
+    cells = [cell for cell in cells if not RULE_LINE.match(cell)]
+    if len(cells) >= 3:
+        return [" | ".join(cells)]
+    return cells
+
+
+def clean(raw: str) -> tuple[str, list[Line]]:
+    """Clean a raw document.
+
+    Args:
+        raw: the text as read from the file (any normalization form, any newlines).
+
+    Returns:
+        The cleaned NFC source (lines joined by newlines, blank lines kept as separators)
+        and its non-empty lines with their offsets.
+    """
+    text = vntext.nbsp(vntext.nfc(vntext.newlines(raw)))
+    out: list[str] = []
+    lines: list[Line] = []
+    offset = 0
+    blank = False
+    open_emphasis = False
+    for number, raw_line in enumerate(text.split("\n"), start=1):
+        cells = _cells(raw_line)
+        if not cells:
+            blank = True
+        for cell in cells:
+            if RULE_LINE.match(cell):
+                blank = True
+                continue
+            cleaned, emphasized, markers = _strip_markup(cell)
+            if not cleaned or RULE_LINE.match(cleaned):
+                blank = True
+                continue
+            was_open = open_emphasis
+            if markers % 2:
+                open_emphasis = not open_emphasis
+            if out:
+                sep = "\n\n" if blank else "\n"
+                out.append(sep)
+                offset += len(sep)
+            head = bool(RUNNING_HEAD.match(cleaned))
+            lines.append(
+                Line(
+                    number=number,
+                    start=offset,
+                    text=cleaned,
+                    emphasized=emphasized or was_open or open_emphasis,
+                    emphasis_continues=open_emphasis,
+                    blank_before=blank,
+                    running_head=head,
+                )
+            )
+            out.append(cleaned)
+            offset += len(cleaned)
+            blank = blank if head else False
+        if not raw_line.strip():
+            blank = True
+    return "".join(out), lines

@@ -1,0 +1,109 @@
+"""Stable identifiers: the public contract other systems cite. Change nothing here lightly.
+
+Document id
+    The ASCII slug of the document number, plus ``-<year>`` when the number has no year
+    of its own::
+
+        02-NQ/TW of 2021   → 02-nq-tw-2021
+        12/2012/QH13       → 12-2012-qh13
+        50/2024/QH15       → 50-2024-qh15
+        03/NQ-CP of 2025   → 03-nq-cp-2025
+
+    Lookups are case-insensitive (ids are lower case). A document without a number gets
+    the slug of its file name.
+
+Provision path (the part after ``<document id>/``)
+    Parts joined with dots, each from the printed label or, for an unlabeled node, from
+    its order:
+
+    ========================  =============================  ==================
+    printed                   part                           example path
+    ========================  =============================  ==================
+    ``I-`` (Roman section)    the numeral                    ``III``
+    ``1.`` item or clause     the number                     ``III.4``, ``d5.2``
+    ``1.2.`` nested number    its last number, under ``1``   ``II.1.2``
+    ``a)`` point              the letter                     ``II.2.a``, ``d5.2.a``
+    ``* Đến năm 2025:``       the year                       ``II.2.b.2025``
+    ``- `` bullet, paragraph  1-based position (see below)   ``III.4.2``
+    ``Phần thứ hai``          ``pt`` + number                ``pt2``
+    ``Chương II``             ``ch`` + Arabic number         ``ch2``
+    ``Mục 1`` (in a chapter)  ``m`` + number                 ``ch2.m1``
+    ``Điều 5``                ``d`` + number, top level      ``d5``
+    annex ("Kèm theo …")      ``pl`` + its order             ``pl1.II.1.a``
+    ========================  =============================  ==================
+
+    * Articles and chapters are numbered through a whole law, so their paths never include
+      a part, chapter or section above them: ``d5``, not ``ch1.d5``; ``ch2``, not
+      ``pt1.ch2``. Clauses and points hang under their article (``d5.2.a``), a Mục under
+      its chapter (``ch2.m1``).
+    * Unlabeled bullets and paragraphs: when none of their siblings has a label, the part
+      is the 1-based position among the siblings (``III.4.2`` is the second bullet of task
+      group 4). When some siblings are labeled, an unlabeled one gets ``p`` + its 1-based
+      position among the *unlabeled* siblings, so it can never collide with a printed
+      number: the unnumbered paragraph after items 1–3 of section I is ``I.p1``; the
+      closing sentence of a resolution (``Nghị quyết này phổ biến đến chi bộ.``) and the
+      preamble paragraphs of a law sit at the top level as ``p1``, ``p2``….
+    * A label printed twice under one parent (a conversion error) keeps the first; the
+      second gets ``_2`` appended and the parse records a warning.
+    * Ids depend only on labels and order, never on text: correcting a typo or joining a
+      page-break split leaves every id unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+
+from parsers import vntext
+from parsers.classify import PART_ORDINALS, roman_to_int
+
+# Kinds numbered through the whole document: their paths ignore their ancestors.
+NUMBERED_THROUGH = frozenset({"article", "chapter"})
+
+_HAS_YEAR = re.compile(r"(?:^|\D)(?:19|20)\d{2}(?:\D|$)")
+
+
+def document_id(number: str | None, year: str | None, fallback: str) -> str:
+    """The document id for a number and the year of its date.
+
+    >>> document_id("02-NQ/TW", "2021", "x")
+    '02-nq-tw-2021'
+    >>> document_id("12/2012/QH13", "2012", "x")
+    '12-2012-qh13'
+    >>> document_id(None, None, "Luật Công đoàn.txt")
+    'luat-cong-doan-txt'
+    """
+    if not number:
+        return vntext.slug(fallback) or "document"
+    base = vntext.slug(number)
+    if year and not _HAS_YEAR.search(number):
+        return f"{base}-{year}"
+    return base
+
+
+def part_for(kind: str, label: str | None) -> str | None:
+    """The path part a labeled node contributes, or None for an unlabeled node."""
+    if label is None or kind in ("bullet", "paragraph", "closing"):
+        return None
+    if kind == "annex":
+        return f"pl{label}"
+    if kind == "part":
+        return f"pt{PART_ORDINALS.get(label.lower(), label)}"
+    if kind == "chapter":
+        return f"ch{label if label.isdigit() else roman_to_int(label)}"
+    if kind == "subchapter":
+        return f"m{label}"
+    if kind == "article":
+        return f"d{label}"
+    if kind in ("item", "clause"):
+        return label.split(".")[-1]
+    return label
+
+
+def unlabeled_parts(has_labeled_sibling: bool, count: int) -> list[str]:
+    """Parts for the ``count`` unlabeled children of one parent, in order."""
+    prefix = "p" if has_labeled_sibling else ""
+    return [f"{prefix}{i}" for i in range(1, count + 1)]
+
+
+def join(parent_path: str | None, part: str) -> str:
+    return f"{parent_path}.{part}" if parent_path else part

@@ -1,0 +1,60 @@
+"""Named regular expressions for the labels of Vietnamese legal and Party texts.
+
+Each pattern is matched against one cleaned block (markup already removed) and is shown
+with a line from the corpus it is meant for.
+"""
+
+from __future__ import annotations
+
+import re
+
+ROMAN = r"(?:X{0,3}(?:IX|IV|V?I{1,3})|X{1,3}V?|X{0,3}V)"
+
+# "I- TÌNH HÌNH VÀ NGUYÊN NHÂN", "II. QUAN ĐIỂM", "IV- TỔ CHỨC THỰC HIỆN"
+SECTION = re.compile(rf"^(?P<label>{ROMAN})\s*[-–.:]\s*(?P<rest>\S.*)$", re.S)
+
+# "Phần thứ nhất", "PHẦN THỨ HAI"
+PART = re.compile(
+    r"^(?:Phần|PHẦN)\s+(?:thứ|THỨ)\s+(?P<label>[^\W\d_]+)\b[.:]?\s*(?P<rest>.*)$", re.S
+)
+
+# "Chương I", "Chương II. NHỮNG QUY ĐỊNH CHUNG", "CHƯƠNG 3"
+CHAPTER = re.compile(
+    rf"^(?:Chương|CHƯƠNG)\s+(?P<label>{ROMAN}|\d{{1,3}})\b[.:]?\s*(?P<rest>.*)$", re.S
+)
+
+# "Mục 1. QUYỀN NHÂN THÂN", "MỤC 2"
+SUBCHAPTER = re.compile(r"^(?:Mục|MỤC)\s+(?P<label>\d{1,3})\b[.:]?\s*(?P<rest>.*)$", re.S)
+
+# "Điều 5. Quyền của người lao động", "Điều 12a.", "Điều 1." (bold, 03/NQ-CP). The dot is
+# required: "Điều 6 của Nghị định này" wrapped onto a new line is a reference, not an article.
+ARTICLE = re.compile(
+    r"^(?:Điều|ĐIỀU)\s+(?P<label>\d{1,4}[a-zđ]?)\s*[.:](?:\s*(?P<rest>.*))?$", re.S
+)
+
+# "1. Trải qua hơn 90 năm…", "1.2. Phát triển…", "3) …"
+# (a dot followed by a digit is a decimal or a file name: "11.1", "91.2015.QH13.P1.pdf")
+NUMBERED = re.compile(
+    r"^(?P<label>\d{1,3}(?:\.\d{1,3}){0,3})(?:\.(?!\d)|\))\s*(?P<rest>\S.*)$", re.S
+)
+
+# "a) Mục tiêu tổng quát", "đ) …"
+LETTERED = re.compile(r"^(?P<label>[a-zđ])\)\s*(?P<rest>.*)$", re.S)
+
+# "* Đến năm 2025:", "Đến năm 2030:" — a milestone heading inside objectives
+MILESTONE = re.compile(
+    r"^[*•]?\s*(?:Đến|ĐẾN|Tầm nhìn đến|TẦM NHÌN ĐẾN)\s+(?:năm|NĂM)\s+(?P<label>\d{4})\s*:\s*$"
+)
+
+# "- Xây dựng…", "– …", "+ …", "• …"
+BULLET = re.compile(r"^[-–—•+]\s*(?P<rest>\S.*)$", re.S)
+
+# Closing formula of a Party document or a law's last sentence.
+# "Nghị quyết này phổ biến đến chi bộ.", "Luật này được Quốc hội … thông qua ngày …"
+CLOSING = re.compile(
+    r"^(?:(?:Nghị quyết|Kết luận|Chỉ thị|Quy định|Quyết định|Hướng dẫn|Thông báo)"
+    r" này (?:phổ biến|được phổ biến)|(?:Bộ luật|Luật) này (?:đã )?được Quốc hội .* thông qua)",
+    re.S,
+)
+
+TERMINAL = frozenset(".:;!?…")

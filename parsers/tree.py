@@ -1,0 +1,236 @@
+"""Stage 4: tokens → a tree of provisions, nested by numbering (never by markdown level).
+
+Each kind has a rank; a new node closes every open node of the same or a lower rank and
+becomes the child of the nearest open node above it. Unlabeled paragraphs attach by how
+they read (see ``_attach_paragraph``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from parsers import ids, ocr
+from parsers.blocks import is_upper
+from parsers.classify import Token
+from parsers.model import ParseWarning, Provision
+from parsers.roles import role_of_heading
+
+RANK = {
+    "part": 0.0,
+    "section": 1.0,
+    "chapter": 1.0,
+    "subchapter": 2.0,
+    "article": 3.0,
+    "numbered": 4.0,
+    "point": 5.0,
+    "milestone": 6.0,
+    "bullet": 7.0,
+}
+_BULLET_RANKS = {"+": 7.5, "•": 7.3}
+_TITLE_HOLDERS = ("part", "chapter", "subchapter")
+
+
+@dataclass(eq=False)
+class Node:
+    kind: str
+    label: str | None
+    heading: str | None
+    texts: list[str]
+    spans: list[tuple[int, int]]
+    rank: float
+    line: int
+    children: list[Node] = field(default_factory=list)
+    role: str | None = None
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.texts)
+
+
+def _rank(token: Token) -> float:
+    if token.kind == "numbered":
+        return RANK["numbered"] + 0.1 * token.label.count(".")  # type: ignore[union-attr]
+    if token.kind == "bullet":
+        first = token.block.text[0]
+        return _BULLET_RANKS.get(first, RANK["bullet"])
+    return RANK[token.kind]
+
+
+def _node(token: Token, rank: float) -> Node:
+    texts = [token.text] if token.text else []
+    return Node(
+        kind=token.kind,
+        label=token.label,
+        heading=token.heading,
+        texts=texts,
+        spans=list(token.block.spans),
+        rank=rank,
+        line=token.block.line,
+    )
+
+
+class TreeBuilder:
+    """Feeds tokens in document order; ``roots`` holds the finished top level."""
+
+    def __init__(self) -> None:
+        self.roots: list[Node] = []
+        self.stack: list[Node] = []
+
+    def _add(self, node: Node) -> None:
+        (self.stack[-1].children if self.stack else self.roots).append(node)
+        self.stack.append(node)
+
+    @staticmethod
+    def _takes_title(top: Node, token: Token) -> bool:
+        """``Chương I`` printed alone: the line in capitals after it is its title."""
+        return (
+            top.kind in _TITLE_HOLDERS
+            and not top.heading
+            and not top.children
+            and token.kind == "paragraph"
+            and (is_upper(token.block.text) or token.block.emphasized)
+        )
+
+    def _open_numbered_parent(self, token: Token) -> bool:
+        """``1.`` right after a provision ending in ``:`` starts a list nested inside it."""
+        top = self.stack[-1] if self.stack else None
+        return (
+            token.kind == "numbered"
+            and token.label == "1"
+            and top is not None
+            and top.kind == "numbered"
+            and not top.children
+            and top.text.endswith(":")
+        )
+
+    def feed(self, token: Token) -> None:
+        if token.kind == "paragraph":
+            self._attach_paragraph(token)
+            return
+        if token.kind == "closing":
+            self.stack.clear()
+            self._add(_node(token, 99.0))
+            self.stack.clear()
+            return
+        top = self.stack[-1] if self.stack else None
+        if top and self._takes_title(top, token):
+            top.heading = token.block.text
+            top.spans.extend(token.block.spans)
+            return
+        rank = _rank(token)
+        if self._open_numbered_parent(token):
+            rank = self.stack[-1].rank + 0.05
+        while self.stack and self.stack[-1].rank >= rank:
+            self.stack.pop()
+        self._add(_node(token, rank))
+
+    def feed_quoted(self, token: Token) -> None:
+        """A block inside a quotation continues the provision that opened it."""
+        if not self.stack:
+            self._attach_paragraph(token)
+            return
+        top = self.stack[-1]
+        top.texts.append(token.block.text)
+        top.spans.extend(token.block.spans)
+
+    def _attach_paragraph(self, token: Token) -> None:
+        """A heading waiting for text takes it; a provision ending in ``:`` or with a heading
+        continues; otherwise the paragraph belongs beside the provisions above it."""
+        text, spans = token.text, token.block.spans
+        while self.stack:
+            top = self.stack[-1]
+            if not top.children and (top.heading or not top.texts or top.text.endswith(":")):
+                top.texts.append(text)
+                top.spans.extend(spans)
+                return
+            if top.heading or top.kind in ("section", "article", "chapter", "part", "subchapter"):
+                break
+            self.stack.pop()
+        node = _node(token, 98.0)
+        (self.stack[-1].children if self.stack else self.roots).append(node)
+
+
+def _kind(node: Node, in_article: bool) -> str:
+    if node.kind == "numbered":
+        return "clause" if in_article else "item"
+    if node.kind == "closing":
+        return "paragraph"
+    return node.kind
+
+
+def finalize(
+    roots: list[Node], doc_id: str
+) -> tuple[tuple[Provision, ...], list[tuple[int, int, str]], list[ParseWarning]]:
+    """Assign paths and roles; return provisions, source segments and warnings."""
+    return _Finalizer(doc_id).run(roots)
+
+
+class _Finalizer:
+    def __init__(self, doc_id: str) -> None:
+        self.doc_id = doc_id
+        self.segments: list[tuple[int, int, str]] = []
+        self.warnings: list[ParseWarning] = []
+        self.articles: set[str] = set()
+
+    def run(self, roots: list[Node]):  # type: ignore[no-untyped-def]
+        return self.build(roots, None, None, False), self.segments, self.warnings
+
+    def _parts(self, nodes: list[Node]) -> list[str]:
+        labeled = any(ids.part_for(n.kind, n.label) for n in nodes)
+        ordinals = iter(ids.unlabeled_parts(labeled, len(nodes)))
+        parts: list[str] = []
+        for node in nodes:
+            part = ids.part_for(node.kind, node.label) or next(ordinals)
+            if part in parts:
+                self.warnings.append(
+                    ParseWarning("duplicate_label", f"label {part!r} repeated", node.line)
+                )
+                part = f"{part}_2"
+            parts.append(part)
+        return parts
+
+    def _path(self, node: Node, parent_path: str | None, part: str) -> str:
+        if node.kind not in ids.NUMBERED_THROUGH:
+            return ids.join(parent_path, part)
+        path = part
+        while path in self.articles:
+            self.warnings.append(ParseWarning("duplicate_label", f"{path} repeated", node.line))
+            path = f"{path}_2"
+        self.articles.add(path)
+        return path
+
+    def build(
+        self, nodes: list[Node], parent_path: str | None, parent_role: str | None, in_article: bool
+    ) -> tuple[Provision, ...]:
+        out = []
+        for node, part in zip(nodes, self._parts(nodes), strict=True):
+            path = self._path(node, parent_path, part)
+            role = _role(node, parent_role)
+            self.segments.extend((s, e, f"provision:{path}") for s, e in node.spans)
+            children = self.build(node.children, path, role, in_article or node.kind == "article")
+            out.append(
+                Provision(
+                    id=f"{self.doc_id}/{path}",
+                    path=path,
+                    kind=_kind(node, in_article),
+                    label=node.label,
+                    heading=node.heading,
+                    text=node.text,
+                    role=role,
+                    start=node.spans[0][0],
+                    end=node.spans[-1][1],
+                    children=children,
+                    flags=ocr.flags(f"{node.heading or ''}\n{node.text}"),
+                )
+            )
+        return tuple(out)
+
+
+def _role(node: Node, parent_role: str | None) -> str | None:
+    if node.kind == "closing":
+        return "closing"
+    if node.kind in ("section", "numbered", "point", "chapter", "part"):
+        own = role_of_heading(node.heading)
+        if own:
+            return own
+    return parent_role

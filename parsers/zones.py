@@ -1,0 +1,118 @@
+"""Stage 3a: cut the blocks into header, body, trailer and annexes.
+
+The header is everything up to the last recognizable header field (number, date, type
+line, title…) before the first numbered provision; an editorial lead-in ending with
+"Trân trọng giới thiệu…" counts as header too. The trailer starts at the first recipient
+list, signature mark, national motto or party header after the body begins. An annex
+("(Kèm theo Nghị quyết số …)") after the trailer is body again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from parsers import header
+from parsers.blocks import Block, is_upper
+from parsers.classify import classify
+
+STRUCTURAL = frozenset({"section", "part", "chapter", "article", "numbered", "milestone"})
+HEADER_FIELDS = frozenset(
+    {"e_signature", "party_header", "motto", "number", "place_date", "type", "web_title",
+     "web_summary", "stamp", "issuer"}
+)  # fmt: skip
+TRAILER_OPENERS = frozenset(
+    {"recipients", "on_behalf", "copy_mark", "motto", "party_header", "signed"}
+)
+ANNEX = re.compile(r"^\(?\s*(?:Ban hành\s+)?[Kk]èm theo\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Annex:
+    title: list[Block]
+    body: list[Block]
+    trailer: list[Block]
+
+
+@dataclass(frozen=True, slots=True)
+class Zones:
+    header: list[Block]
+    body: list[Block]
+    trailer: list[Block]
+    annexes: list[Annex]
+
+
+def _first_structural(blocks: list[Block], fields: list[str | None]) -> int:
+    for i, block in enumerate(blocks):
+        if fields[i] is None and classify(block).kind in STRUCTURAL:
+            return i
+    return len(blocks)
+
+
+def _header_end(blocks: list[Block], fields: list[str | None]) -> int:
+    limit = _first_structural(blocks, fields)
+    end = 0
+    for i in range(limit):
+        if fields[i] in HEADER_FIELDS:
+            end = i + 1
+        if i < 8 and header.EDITORIAL_END.search(blocks[i].text):
+            end = max(end, i + 1)
+    return _extend_title(blocks, fields, end, limit)
+
+
+def _extend_title(blocks: list[Block], fields: list[str | None], end: int, limit: int) -> int:
+    """Title lines after the header's last field: capitals, ``về …``, or a heading."""
+    type_seen = any(f == "type" for f in fields[:end])
+    while type_seen and end < limit:
+        block = blocks[end]
+        if fields[end] in HEADER_FIELDS:
+            end += 1
+            continue
+        reads_as_title = (
+            is_upper(block.text) or block.text.lower().startswith("về ") or block.emphasized
+        )
+        if not reads_as_title or re.match(r"^(?:Căn cứ|Theo đề nghị)", block.text):
+            break
+        end += 1
+    return end
+
+
+def _trailer_start(blocks: list[Block], fields: list[str | None], start: int) -> int:
+    for i in range(start, len(blocks)):
+        if fields[i] in TRAILER_OPENERS:
+            if i > start and fields[i - 1] == "issuer":
+                return i - 1
+            if fields[i] == "signed" and i > start and len(blocks[i - 1].text) < 60:
+                return i - 1  # "Chủ tịch Quốc hội" / "(Đã ký)" / name
+            return i
+    return len(blocks)
+
+
+def _annex_title_start(blocks: list[Block], marker: int) -> int:
+    """The annex's title: the heading lines just above its "(Kèm theo …)" line."""
+    start = marker
+    while start > 0:
+        above = blocks[start - 1]
+        heading = above.emphasized or is_upper(above.text)
+        if header.field_of(above.text) is not None or not heading:
+            break
+        start -= 1
+        if is_upper(above.text):
+            break
+    return start
+
+
+def split(blocks: list[Block], in_annex: bool = False) -> Zones:
+    """Cut blocks into zones; an annex found after the header starts the annex list."""
+    fields = [header.field_of(b.text) for b in blocks]
+    head_end = 0 if in_annex else _header_end(blocks, fields)
+    marker = next(
+        (i for i in range(head_end, len(blocks)) if ANNEX.match(blocks[i].text)), None
+    )
+    end = len(blocks) if marker is None else _annex_title_start(blocks, marker)
+    tail_start = _trailer_start(blocks[:end], fields, head_end)
+    annexes: list[Annex] = []
+    if marker is not None:
+        rest = split(blocks[marker + 1 :], in_annex=True)
+        annexes = [Annex(blocks[end : marker + 1], rest.body, rest.trailer), *rest.annexes]
+    return Zones(blocks[:head_end], blocks[head_end:tail_start], blocks[tail_start:end], annexes)

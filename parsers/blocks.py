@@ -34,6 +34,7 @@ _FIELD_LINE = re.compile(
     re.I,
 )
 
+_QUOTE_END = re.compile(r"”[.;,]?(?:/\.)?\s*$")
 # "Số:" alone on its line, the number on the next (91/2015/QH13 as crawled).
 _NUMBER_KEY = re.compile(r"^(?:\w+ )?[Ss]ố\s*:?$")
 
@@ -114,7 +115,13 @@ def quote_depths(blocks: list[Block]) -> list[int]:
     depth = 0
     for block in blocks:
         depths.append(depth)
-        depth = max(0, depth + block.text.count("“") - block.text.count("”"))
+        for ch in block.text:
+            if ch == "“":
+                depth += 1
+            elif ch == "”":
+                depth = max(0, depth - 1)
+        if _QUOTE_END.search(block.text):
+            depth = 0  # a block ending in a closing quote ends the quotation, balanced or not
     return depths
 
 

@@ -25,8 +25,10 @@ ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~>])")
 # Emphasis markers: runs of * not escaped.
 EMPHASIS = re.compile(r"\*{1,3}")
 HEADING_MARK = re.compile(r"^\s{0,3}#{1,6}\s*")
-# A running head of the Official Gazette inside the text: "CÔNG BÁO/Số 1329 + 1330/Ngày 16-9-2025"
-RUNNING_HEAD = re.compile(r"^CÔNG BÁO\s*/\s*Số\b.*$")
+# Page furniture inside the text: the Official Gazette's running head
+# ("CÔNG BÁO/Số 1329 + 1330/Ngày 16-9-2025") and bare page numbers ("16"; a bare "2015"
+# is a date cut by a line break).
+RUNNING_HEAD = re.compile(r"^(?:CÔNG BÁO\s*/\s*Số\b.*|\d{1,3})$")
 # A line that is only decoration: "-----", ":---- | :----", "|", "***".
 RULE_LINE = re.compile(r"^[\s|:*_=\-–—]*$")
 _PLACEHOLDER = "\x00"

@@ -44,7 +44,7 @@ Provision path (the part after ``<document id>/``)
       closing sentence of a resolution (``Nghị quyết này phổ biến đến chi bộ.``) and the
       preamble paragraphs of a law sit at the top level as ``p1``, ``p2``….
     * A label printed twice under one parent (a conversion error) keeps the first; the
-      second gets ``_2`` appended and the parse records a warning.
+      second gets ``_2`` appended, a third ``_3``, and the parse records a warning.
     * Ids depend only on labels and order, never on text: correcting a typo or joining a
       page-break split leaves every id unchanged.
 """

@@ -185,7 +185,7 @@ class _Finalizer:
                 self.warnings.append(
                     ParseWarning("duplicate_label", f"label {part!r} repeated", node.line)
                 )
-                part = f"{part}_2"
+                part = _unique(part, parts)
             parts.append(part)
         return parts
 
@@ -193,9 +193,9 @@ class _Finalizer:
         if node.kind not in ids.NUMBERED_THROUGH:
             return ids.join(parent_path, part)
         path = part
-        while path in self.articles:
+        if path in self.articles:
             self.warnings.append(ParseWarning("duplicate_label", f"{path} repeated", node.line))
-            path = f"{path}_2"
+            path = _unique(path, self.articles)
         self.articles.add(path)
         return path
 
@@ -224,6 +224,14 @@ class _Finalizer:
                 )
             )
         return tuple(out)
+
+
+def _unique(part: str, taken: list[str] | set[str]) -> str:
+    """``3`` printed a second time becomes ``3_2``, a third time ``3_3``."""
+    n = 2
+    while f"{part}_{n}" in taken:
+        n += 1
+    return f"{part}_{n}"
 
 
 def _role(node: Node, parent_role: str | None) -> str | None:

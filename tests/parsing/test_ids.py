@@ -1,0 +1,97 @@
+"""Stable ids: the rules of ``parsers.ids`` as tables, and proof that text edits keep ids."""
+
+from __future__ import annotations
+
+import pytest
+
+from parsers import parse_document
+from parsers.ids import document_id
+
+from .conftest import DOCUMENTS, ROOT, parsed
+
+DOC_IDS = [
+    # (number, year of the date, expected id)
+    ("02-NQ/TW", "2021", "02-nq-tw-2021"),  # Party numbers carry no year: it is appended
+    ("12/2012/QH13", "2012", "12-2012-qh13"),  # the year is in the number already
+    ("50/2024/QH15", "2024", "50-2024-qh15"),
+    ("03/NQ-CP", "2025", "03-nq-cp-2025"),
+    ("383-QĐ/TW", "2025", "383-qd-tw-2025"),  # Đ folds to d
+    ("239/2025/NĐ-CP", "2025", "239-2025-nd-cp"),
+    ("57-NQ/TW", None, "57-nq-tw"),  # no date found: no year to add
+]
+
+
+@pytest.mark.parametrize(("number", "year", "expected"), DOC_IDS)
+def test_document_id(number: str, year: str | None, expected: str):
+    assert document_id(number, year, "fallback") == expected
+
+
+LAW_PATHS = [
+    # (document, path, kind): articles and chapters are numbered through the whole law
+    ("50-2024-QH15-luat-cong-doan.txt", "ch1", "chapter"),
+    ("50-2024-QH15-luat-cong-doan.txt", "d5", "article"),
+    ("50-2024-QH15-luat-cong-doan.txt", "d4.5", "clause"),
+    ("50-2024-QH15-luat-cong-doan.txt", "d4.5.a", "point"),
+    ("50-2024-QH15-luat-cong-doan.txt", "d6.1.đ", "point"),  # đ is a letter of its own
+    ("50-2024-QH15-luat-cong-doan.txt", "p1", "paragraph"),  # "Căn cứ Hiến pháp …"
+    ("91-2015-QH13-bo-luat-dan-su.txt", "pt1", "part"),  # Phần thứ nhất
+    ("91-2015-QH13-bo-luat-dan-su.txt", "ch1", "chapter"),  # not pt1.ch1
+    ("91-2015-QH13-bo-luat-dan-su.txt", "d689", "article"),
+    ("383-QD-TW-2025.md", "I", "section"),  # a Party regulation: sections hold articles
+    ("383-QD-TW-2025.md", "d1", "article"),  # not I.d1
+    ("383-QD-TW-2025.md", "d1.7", "clause"),
+    ("03-NQ-CP-2025.md", "pl1.II.1.a", "point"),  # the programme annexed to the resolution
+]
+
+
+@pytest.mark.parametrize(("name", "path", "kind"), LAW_PATHS)
+def test_law_paths(name: str, path: str, kind: str):
+    node = parsed(name).find(path)
+    assert node is not None, path
+    assert node.kind == kind
+
+
+def test_mục_hangs_under_its_chapter():
+    doc = parsed("50-2024-QH15-luat-cong-doan.txt")
+    subchapters = [p.path for p in doc.walk() if p.kind == "subchapter"]
+    assert subchapters and all(p.startswith("ch") and ".m" in p for p in subchapters)
+
+
+def _ids(text: str) -> list[str]:
+    return [p.id for p in parse_document(text).walk()]
+
+
+SOURCE = (ROOT / "corpus" / "02-NQ-TW-2021.md").read_text(encoding="utf-8")
+
+EDITS = [
+    # (what changes, old, new)
+    ("an OCR error corrected", "Phân đầu", "Phấn đấu"),
+    ("a page-break split joined by hand", "giáo dục đoàn\n\nviên", "giáo dục đoàn viên"),
+    ("a page-break split removed", "tinh gọn,\n\nhiệu quả", "tinh gọn, hiệu quả"),
+    ("a sentence rewritten", "Nghị quyết này phổ biến đến chi bộ.", "Nghị quyết này phổ biến."),
+    ("bold removed from a heading", "#### **IV- TỔ CHỨC THỰC HIỆN**", "IV- TỔ CHỨC THỰC HIỆN"),
+    ("a heading level changed", "## **6. Hoàn thiện", "#### **6. Hoàn thiện"),
+    ("the incoming stamp dropped", "**ĐẾN**\n\nSố 64, ngày 11.1.8/20.21.\n\n", "**ĐẾN**\n\n"),
+]
+
+
+@pytest.mark.parametrize(("what", "old", "new"), EDITS, ids=[e[0] for e in EDITS])
+def test_text_edits_keep_every_id(what: str, old: str, new: str):
+    assert old in SOURCE
+    assert _ids(SOURCE.replace(old, new)) == _ids(SOURCE)
+
+
+def test_content_hash_follows_text_not_ids():
+    before = parse_document(SOURCE).find("II.2.b.2025.1")
+    after = parse_document(SOURCE.replace("Phân đầu có 13,5", "Phấn đấu có 13,5")).find(
+        "II.2.b.2025.1"
+    )
+    assert before is not None and after is not None
+    assert before.id == after.id
+    assert before.content_hash != after.content_hash
+
+
+@pytest.mark.parametrize("name", [p.name for p in DOCUMENTS])
+def test_ids_are_unique(name: str):
+    ids = [p.id for p in parsed(name).walk()]
+    assert len(ids) == len(set(ids))

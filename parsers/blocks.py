@@ -115,6 +115,8 @@ def quote_depths(blocks: list[Block]) -> list[int]:
     depth = 0
     for block in blocks:
         depths.append(depth)
+        if "“" not in block.text and "”" not in block.text:
+            continue
         for ch in block.text:
             if ch == "“":
                 depth += 1

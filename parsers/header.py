@@ -87,13 +87,16 @@ ISSUERS = {
 PARTY = "Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam"
 
 
+# Folded issuer names, longest first so "bo chinh tri, ban bi thu" wins over "ban bi thu".
+_ISSUERS_FOLDED = sorted(
+    ((vntext.fold(printed), name) for printed, name in ISSUERS.items()), key=lambda kv: -len(kv[0])
+)
+
+
 def issuer_name(caps: str) -> str | None:
     """``"CỦA BỘ CHÍNH TRỊ"`` or ``"T/M BỘ CHÍNH TRỊ"`` → ``"Bộ Chính trị"``."""
     folded = vntext.fold(caps)
-    for printed, name in sorted(ISSUERS.items(), key=lambda kv: -len(kv[0])):
-        if folded.endswith(vntext.fold(printed)):
-            return name
-    return None
+    return next((name for key, name in _ISSUERS_FOLDED if folded.endswith(key)), None)
 
 
 FIELDS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -118,12 +121,12 @@ def field_of(text: str) -> str | None:
     for name, pattern in FIELDS:
         if pattern.match(text):
             return name
-    if text.upper() == text and issuer_name(text) and vntext.fold(text) in _ISSUER_FOLDS:
+    if len(text) < 40 and text.upper() == text and vntext.fold(text) in _ISSUER_FOLDS:
         return "issuer"
     return None
 
 
-_ISSUER_FOLDS = {vntext.fold(k) for k in ISSUERS}
+_ISSUER_FOLDS = {key for key, _ in _ISSUERS_FOLDED}
 
 
 def iso_date(day: str, month: str, year: str) -> str:

@@ -28,8 +28,9 @@ SUBCHAPTER = re.compile(r"^(?:Mục|MỤC)\s+(?P<label>\d{1,3})\b[.:]?\s*(?P<res
 
 # "Điều 5. Quyền của người lao động", "Điều 12a.", "Điều 1." (bold, 03/NQ-CP). The dot is
 # required: "Điều 6 của Nghị định này" wrapped onto a new line is a reference, not an article.
+# Some conversions print Ð (U+00D0, eth) for Đ: "Ðiều 68."
 ARTICLE = re.compile(
-    r"^(?:Điều|ĐIỀU)\s+(?P<label>\d{1,4}[a-zđ]?)\s*[.:](?:\s*(?P<rest>.*))?$", re.S
+    r"^(?:[ĐÐ]iều|[ĐÐ]IỀU)\s+(?P<label>\d{1,4}[a-zđ]?)\s*[.:](?:\s*(?P<rest>.*))?$", re.S
 )
 
 # "1. Trải qua hơn 90 năm…", "1.2. Phát triển…", "3) …"

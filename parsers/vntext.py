@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 
 # Combining marks that carry the tone (thanh điệu) in NFD.
 TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
@@ -38,7 +39,12 @@ MARKED_VOWELS = frozenset("ăâêôơư")
 # and on the first in the old one: hoà/hòa, khoẻ/khỏe, thuỷ/thủy.
 NEW_STYLE_PAIRS = frozenset({"oa", "oe", "uy"})
 
-_WORD = re.compile(r"[^\W\d_]+")
+# A word with any combining marks inside or after it: a stray mark stays with its word, so
+# moving a tone never lets a mark fall onto another letter.
+_WORD = re.compile(r"(?:[^\W\d_]|[\u0300-\u036f])+")
+# Lookalikes of Đ/đ that conversions print: Icelandic eth (Ð U+00D0, ð U+00F0), and
+# African D (Ɖ U+0189, ɖ U+0256). They fold to d like Đ does.
+_D_LIKE = frozenset("đĐÐðƉɖ")
 
 
 def nfc(text: str) -> str:
@@ -46,8 +52,20 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def _mark_class() -> re.Pattern[str]:
+    """A character class of every combining mark Unicode knows (built once, ~0.2 s)."""
+    marks = "".join(chr(i) for i in range(0x300, 0x110000) if unicodedata.combining(chr(i)))
+    return re.compile(f"[{re.escape(marks)}]")
+
+
+_HAS_MARK = _mark_class()
+
+
 def clusters(text: str) -> Iterator[tuple[int, str]]:
     """Yield ``(offset, cluster)``: a base character with the combining marks that follow it."""
+    if not _HAS_MARK.search(text):
+        yield from enumerate(text)  # NFC Vietnamese: one character, one cluster
+        return
     start = 0
     for i in range(1, len(text) + 1):
         if i == len(text) or not unicodedata.combining(text[i]):
@@ -61,11 +79,15 @@ def _lower1(ch: str) -> str:
     return low if len(low) == 1 else ch
 
 
+@lru_cache(maxsize=4096)
 def _fold_cluster(cluster: str) -> str:
-    base = unicodedata.normalize("NFD", cluster)[0]
-    if base in "đĐ":
+    """One character for one cluster: its first base character, unmarked and lower case."""
+    bases = [ch for ch in unicodedata.normalize("NFD", cluster) if not unicodedata.combining(ch)]
+    if not bases:
+        return " "  # a combining mark with nothing to sit on
+    if bases[0] in _D_LIKE:
         return "d"
-    return _lower1(base)
+    return _lower1(bases[0])
 
 
 def fold(text: str) -> str:
@@ -149,7 +171,7 @@ def unify_tone_marks(text: str) -> str:
 
 def normalize(text: str) -> str:
     """The matching form that keeps diacritics: NFC, canonical tone marks, lower case."""
-    return "".join(_lower1(ch) for ch in unify_tone_marks(text))
+    return nfc("".join(_lower1(ch) for ch in unify_tone_marks(text)))
 
 
 def newlines(text: str) -> str:

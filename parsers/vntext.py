@@ -99,6 +99,16 @@ def fold(text: str) -> str:
     return "".join(_fold_cluster(c) for _, c in clusters(text))
 
 
+def fold_aligned(text: str) -> str:
+    """``fold`` with exactly one output character per input character, for any input.
+
+    For NFC text this equals ``fold(text)``; a stray combining mark becomes a space, so an
+    offset found in the result is the same offset in ``text``.
+    """
+    folded = fold(text)
+    return folded if len(folded) == len(text) else "".join(_fold_cluster(ch) for ch in text)
+
+
 def fold_with_map(text: str) -> tuple[str, list[int]]:
     """Fold ``text`` and return, for each folded character, its offset in ``text``.
 

@@ -22,6 +22,7 @@ from parsers.vntext import (
     clean,
     clusters,
     fold,
+    fold_aligned,
     fold_with_map,
     nfc,
     normalize,
@@ -451,3 +452,11 @@ def test_known_bug_normalize_keeps_dotted_capital_i() -> None:
 @pytest.mark.parametrize(("text", "expected"), [("Ðiều", "dieu"), ("ðiều", "dieu")])
 def test_eth_lookalike_of_d_stroke_folds_to_d(text: str, expected: str) -> None:
     assert fold(text) == expected
+
+
+@given(any_text)
+def test_fold_aligned_keeps_one_character_per_input_character(text: str) -> None:
+    aligned = fold_aligned(text)
+    assert len(aligned) == len(text)
+    if unicodedata.is_normalized("NFC", text) and not has_combining(text):
+        assert aligned == fold(text)

@@ -1,0 +1,188 @@
+"""Links from assignments (section IV) to the tasks and objectives they carry out.
+
+An assignment and a task are linked when they share what is specific to them:
+
+* **named documents**: both cite the same law or resolution (``Luật Công đoàn năm
+  2012`` in III.6 and IV.2), found by ``parsers.citations``; each shared document adds
+  ``CITATION_WEIGHT``.
+* **key phrases**: pairs of adjacent syllables (``biên chế``, ``thí điểm``, ``tuyên
+  truyền``), weighted by rarity: ``idf = ln(N / df)`` over the N provisions given, so a
+  phrase found in every task (``công đoàn``) weighs nothing. Pairs with a function word
+  (``và``, ``các`` …) and, when a registry is given, the names of bodies are left out:
+  that a body is named in both says who, not what.
+
+``score`` is the sum of the weights of what is shared. A link is kept when
+``score >= threshold`` (``THRESHOLD`` = 6.0 by default: about two rare phrases, or one
+shared document; measured on 02-NQ/TW, see docs/analysis.md). Each assignment keeps at
+most ``max_links`` targets, best first. Links are ``inferred``: the bodies assigned in the
+source are responsible for the target only through this link.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from parsers import vntext
+from parsers.bodies import Registry, find_mentions
+from parsers.citations import Citation, find_citations
+
+THRESHOLD = 6.0
+CITATION_WEIGHT = 6.0
+MAX_LINKS = 5
+SOURCE_ROLES = ("implementation",)
+TARGET_ROLES = ("task", "objective")
+
+# Syllables that carry no subject matter; a pair containing one is not a key phrase.
+# Written with diacritics: folded, "thí" (thí điểm) would look like "thì", "mới" like "mọi".
+# fmt: off
+STOP_SYLLABLES = frozenset(vntext.normalize(w) for w in (
+    "và", "các", "của", "trong", "với", "để", "những", "một", "về", "theo", "tại", "là", "có",
+    "được", "cho", "nhất", "hơn", "này", "do", "đó", "khi", "đã", "đang", "sẽ", "thì", "mà",
+    "như", "từ", "đến", "ở", "cùng", "giữa", "hoặc", "bằng", "vào", "ra", "lên", "trên",
+    "dưới", "mọi", "từng", "việc", "nhiều", "ít", "rất", "càng", "phải", "cần", "đối", "nơi",
+    "mới",
+))
+# Procedural words of every resolution: sharing them says nothing about the subject.
+PROCEDURAL = frozenset(vntext.normalize(p) for p in (
+    "thực hiện", "tổ chức", "tăng cường", "kiểm tra", "giám sát", "nghị quyết", "chỉ đạo",
+    "lãnh đạo", "phối hợp", "nghiên cứu", "tình hình", "hoạt động", "phù hợp", "thường xuyên",
+    "định kỳ", "xây dựng", "triển khai", "ban hành", "đề xuất", "nâng cao", "hiệu quả",
+    "tổng kết", "sơ kết", "chương trình", "kế hoạch", "nội dung", "hằng năm", "nhiệm vụ",
+    "bảo đảm", "đảm bảo", "quan tâm", "đổi mới", "chủ động", "tích cực", "phát huy", "chủ trì",
+    "liên quan", "kết quả", "đánh giá", "theo dõi", "đôn đốc", "hướng dẫn", "yêu cầu",
+    "cơ quan", "đơn vị", "địa phương",
+))
+# fmt: on
+_WORD = re.compile(r"[^\W\d_]+")
+_BREAK = re.compile(r"[^\W_]+|[^\w\s]")
+
+
+@dataclass(frozen=True, slots=True)
+class CrossRef:
+    """``source`` (an assignment) carries out ``target`` (a task or objective)."""
+
+    source: str
+    target: str
+    score: float
+    terms: tuple[str, ...]  # shared key phrases, folded, rarest first
+    citations: tuple[str, ...]  # shared cited documents, as printed in the source
+    inferred: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class _Features:
+    pairs: tuple[str | None, ...]  # key-phrase pairs in text order; None where text breaks
+    citations: dict[str, str]  # key → raw text
+
+    @property
+    def pair_set(self) -> frozenset[str]:
+        return frozenset(p for p in self.pairs if p)
+
+
+def link_assignments(
+    provisions: Sequence[tuple[str, str | None, str]],
+    *,
+    registry: Registry | None = None,
+    threshold: float = THRESHOLD,
+    max_links: int = MAX_LINKS,
+) -> list[CrossRef]:
+    """Link every assignment to the tasks and objectives it shares enough with.
+
+    Args:
+        provisions: ``(provision_id, role, text)`` for every provision of one document
+            (all of them: the rarity of a phrase is counted over this list).
+        registry: if given, body names are not counted as shared phrases.
+        threshold: the least score a link needs.
+        max_links: the most links kept per assignment.
+
+    Returns:
+        Links sorted by source, then score (highest first).
+    """
+    features = {pid: _features(text, registry) for pid, _, text in provisions}
+    df = Counter(pair for f in features.values() for pair in f.pair_set)
+    n = len(provisions)
+    idf = {pair: math.log(n / count) for pair, count in df.items()}
+    sources = [pid for pid, role, _ in provisions if role in SOURCE_ROLES]
+    targets = [pid for pid, role, _ in provisions if role in TARGET_ROLES]
+    links: list[CrossRef] = []
+    for source in sources:
+        found = [_link(source, t, features, idf) for t in targets if t != source]
+        kept = sorted((x for x in found if x.score >= threshold), key=lambda x: -x.score)
+        links.extend(kept[:max_links])
+    return links
+
+
+def infer_duties(
+    links: Iterable[CrossRef], duties: dict[str, list[tuple[str, str]]]
+) -> list[tuple[str, str, str, str]]:
+    """``(body_id, role, target, source)`` for each body assigned in a linked source.
+
+    Args:
+        links: from ``link_assignments``.
+        duties: provision id → ``(body_id, role)`` of the bodies assigned there
+            (``mention`` roles are skipped).
+    """
+    return [
+        (body_id, role, link.target, link.source)
+        for link in links
+        for body_id, role in duties.get(link.source, ())
+        if role != "mention"
+    ]
+
+
+def _link(
+    source: str, target: str, features: dict[str, _Features], idf: dict[str, float]
+) -> CrossRef:
+    a, b = features[source], features[target]
+    shared = a.pair_set & b.pair_set
+    phrases: dict[str, float] = {}
+    run: list[str] = []
+    for pair in (*a.pairs, None):  # runs of adjacent shared pairs make one phrase
+        if pair in shared:
+            run.append(pair)
+            continue
+        if run:
+            words = run[0].split() + [p.split()[1] for p in run[1:]]
+            phrases.setdefault(" ".join(words), max(idf[p] for p in run))
+            run = []
+    cited = sorted(a.citations.keys() & b.citations.keys())
+    score = sum(phrases.values()) + CITATION_WEIGHT * len(cited)
+    terms = tuple(sorted((p for p, w in phrases.items() if w > 0), key=lambda p: -phrases[p]))
+    return CrossRef(source, target, round(score, 3), terms, tuple(a.citations[k] for k in cited))
+
+
+def _features(text: str, registry: Registry | None) -> _Features:
+    if registry is not None:
+        for m in reversed(find_mentions(text, registry)):
+            text = text[: m.start] + "," + text[m.end :]
+    citations = [c for c in find_citations(text) if c.kind != "internal"]
+    for c in sorted(citations, key=lambda c: -c.start):  # a law's name is not a phrase
+        text = text[: c.start] + "," + text[c.end :]
+    tokens = [t if _WORD.fullmatch(t) else None for t in _BREAK.findall(vntext.normalize(text))]
+    # A word of a procedural phrase ("tăng cường kiểm tra") joins no key phrase either.
+    spent = {i for i in range(len(tokens) - 1) if _joined(tokens, i) in PROCEDURAL}
+    spent |= {i + 1 for i in spent}
+    pairs: list[str | None] = [None]
+    for i in range(1, len(tokens)):
+        pair = _joined(tokens, i - 1)
+        if pair is None or {i - 1, i} & spent or set(pair.split()) & STOP_SYLLABLES:
+            pair = None
+        pairs.append(pair)
+    return _Features(tuple(pairs), {_citation_key(c): c.raw for c in citations})
+
+
+def _joined(tokens: list[str | None], i: int) -> str | None:
+    """``tokens[i] tokens[i+1]`` when both are words."""
+    if i + 1 < len(tokens) and tokens[i] and tokens[i + 1]:
+        return f"{tokens[i]} {tokens[i + 1]}"
+    return None
+
+
+def _citation_key(cite: Citation) -> str:
+    if cite.number:
+        return f"{cite.kind}:{vntext.slug(cite.number)}"
+    return f"{cite.kind}:{vntext.slug(cite.title or cite.raw)}:{cite.year or ''}"

@@ -1,0 +1,250 @@
+"""Numeric and qualitative targets (chỉ tiêu) in the objectives of a resolution.
+
+A target is a value with what it measures and the year it is due::
+
+    Đến năm 2025:
+    - Phấn đấu có 13,5 triệu đoàn viên công đoàn, …; đến năm 2023 phấn đấu có 12 triệu đoàn viên.
+
+gives ``(2025, "đoàn viên công đoàn", 13500000)`` and ``(2023, "đoàn viên", 12000000)``.
+
+Rules (matched on folded text, so ``Phấn đấu`` and the OCR misprint ``Phân đầu`` read alike;
+what is returned is sliced from the text as printed, never corrected):
+
+* **Year**: a short milestone line (``Đến năm 2030``, ``Tầm nhìn đến năm 2045``) sets the
+  year of what follows; ``đến năm 2023`` inside a clause overrides it for the values after
+  it in that clause (or before it, when it comes last). Else ``default_year``.
+* **Value**: a number with ``%``, with ``triệu``/``nghìn``/``tỷ``, or after a comparator or
+  ``đạt``. ``13,5`` is 13.5 (comma decimal), ``1.000`` is 1000. Years, document numbers
+  (``57-NQ``) and ``5G`` are not values. ``16 - 18%`` is a range (``value``..``value_max``).
+* **Comparator**: ``trở lên``/``tối thiểu``/``ít nhất``/``không dưới``/``≥`` → ``>=``;
+  ``trên``/``hơn``/``>`` → ``>``; ``dưới`` → ``<``; ``tối đa``/``không quá``/``≤`` → ``<=``;
+  else ``=``.
+* **Measure**: the words before the value in its clause, without lead-in verbs
+  (``Phấn đấu``, ``đạt``, ``có`` …); if none, the words after it up to the next target.
+  A bare ``tỉ lệ`` (``đạt tỉ lệ trên 70%``) takes the measure of the previous target.
+* **Qualitative**: ``hầu hết``/``phần lớn`` + the rest of the clause, with ``value`` None;
+  numbers inside that rest (``25 công nhân``) are part of its measure, not targets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from parsers import vntext
+
+_MILESTONE = re.compile(r"^[\W\d_]*(?:tam nhin )?den nam (\d{4})\W*$")
+_CLAUSE_END = re.compile(r"[.;](?=\s|$)")
+_YEAR = re.compile(r"\b(?:den|toi|trong|vao) nam (\d{4})\b")
+_QUALITATIVE = re.compile(r"\b(?:hau het|phan lon)\b")
+_VALUE = re.compile(
+    r"""
+    (?P<cmp>(?:(?:tu|toi\ thieu|it\ nhat|khong\ duoi|tren|hon|duoi|toi\ da|khong\ qua
+              |dat)(?:\ co)?\ |[≥≤<>]=?\ ?))?
+    (?<![\w/.,-])(?P<num>\d+(?:[.,]\d+)*)
+    (?:\s*\\?[-–]\s*(?P<num2>\d+(?:[.,]\d+)*))?
+    (?:\ (?P<mult>trieu|nghin|ngan|ty|ti)(?!\ le|\ trong)\b)?
+    \s?(?P<pct>%(?:\ gdp\b|/nam\b)?)?
+    (?P<after>\ tro\ len\b)?
+    (?(pct)|(?![\w/-]))  # "5G" and "57-NQ/TW" are not values; "10%/năm" is
+    """,
+    re.X,
+)
+_MULTIPLIERS = {"trieu": 10**6, "nghin": 10**3, "ngan": 10**3, "ty": 10**9, "ti": 10**9}
+_COMPARATORS = {
+    "tu": ">=",
+    "toi thieu": ">=",
+    "it nhat": ">=",
+    "khong duoi": ">=",
+    "tren": ">",
+    "hon": ">",
+    "duoi": "<",
+    "toi da": "<=",
+    "khong qua": "<=",
+    "≥": ">=",
+    "≤": "<=",
+    ">": ">",
+    "<": "<",
+    ">=": ">=",
+    "<=": "<=",
+}
+_LEAD_WORDS = re.compile(
+    r"(?:[\s\-*•+,:\\]"
+    r"|\b(?:phan dau|trong do|den nam \d{4}|dat|co|la|va|o muc|bo tri|thu hut them)\b)+"
+)
+_TAIL_WORDS = re.compile(
+    r"(?:[\s,]|\bdat|\bo muc|\bchiem|\btoi thieu|\bit nhat|\btren|\bhon|\bla|\bco|\btu"
+    r"|\bkhoang|\bbang)+$"
+)
+_GENERIC_MEASURES = frozenset({"", "ti le", "ty le"})
+_COUNT_UNITS = ("doan vien", "doanh nghiep", "nguoi", "to chuc", "du an", "co so", "nuoc")
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """One target. ``text[start:end]`` of the source is the value as printed (``80% trở lên``)."""
+
+    year: int | None
+    measure: str
+    value: int | float | None
+    comparator: str | None  # ">=", ">", "=", "<", "<=", "range"; None when qualitative
+    unit: str | None  # "%", "% GDP", "đoàn viên" …
+    start: int
+    end: int
+    text: str
+    qualitative: bool = False
+    value_max: int | float | None = None
+
+
+def extract_targets(text: str, default_year: int | None = None) -> list[Target]:
+    """All targets in ``text`` (an objectives section or one provision of it), in order.
+
+    Args:
+        text: NFC text; offsets refer to it.
+        default_year: the year when neither a milestone nor the clause gives one.
+    """
+    folded = vntext.fold_aligned(text)
+    targets: list[Target] = []
+    year = default_year
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        milestone = _MILESTONE.match(folded[offset : offset + len(line)].strip())
+        if milestone:
+            year = int(milestone.group(1))
+        else:
+            previous: Target | None = None
+            for start, end in _clauses(line, offset):
+                for target in _clause_targets(text, folded, start, end, year, previous):
+                    targets.append(target)
+                    previous = target
+        offset += len(line)
+    return targets
+
+
+def _clauses(line: str, offset: int) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for match in _CLAUSE_END.finditer(line):
+        spans.append((offset + start, offset + match.end()))
+        start = match.end()
+    spans.append((offset + start, offset + len(line)))
+    return [(s, e) for s, e in spans if e > s]
+
+
+def _clause_targets(
+    text: str, folded: str, start: int, end: int, year: int | None, previous: Target | None
+) -> list[Target]:
+    clause = folded[start:end]
+    years = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(clause)]
+    quals = list(_QUALITATIVE.finditer(clause))
+    scope_start = quals[0].start() if quals else len(clause)
+    values = [
+        m
+        for m in _VALUE.finditer(clause)
+        if m.start() < scope_start and _is_target(m) and not _is_year(m)
+    ]
+    marks = sorted(
+        [(m.start(), m.end(), m) for m in values] + [(q.start(), q.end(), q) for q in quals],
+        key=lambda mark: mark[0],
+    )
+    out: list[Target] = []
+    for k, (s, e, match) in enumerate(marks):
+        due = _year_for(s, years, year)
+        next_start = marks[k + 1][0] if k + 1 < len(marks) else len(clause)
+        after = _trim(text, folded, start + e, start + next_start)
+        if match.re is _QUALITATIVE:
+            out.append(
+                Target(
+                    due,
+                    after,
+                    None,
+                    None,
+                    None,
+                    start + s,
+                    start + e,
+                    text[start + s : start + e],
+                    qualitative=True,
+                )
+            )
+            continue
+        prev_end = marks[k - 1][1] if k else 0
+        before = _trim(text, folded, start + prev_end, start + s)
+        measure = before or after
+        if vntext.fold(measure) in _GENERIC_MEASURES and previous is not None:
+            measure = previous.measure
+        target = _numeric(text, match, start, due, measure, after)
+        out.append(target)
+        previous = target
+    return out
+
+
+def _numeric(
+    text: str, match: re.Match[str], offset: int, year: int | None, measure: str, after: str
+) -> Target:
+    value = _number(match.group("num"), match.group("mult"))
+    value_max = _number(match.group("num2"), match.group("mult")) if match.group("num2") else None
+    cmp_words = (match.group("cmp") or "").replace(" co ", " ").strip().removesuffix(" co")
+    comparator = _COMPARATORS.get(cmp_words, "=")
+    if match.group("after"):
+        comparator = ">="
+    if value_max is not None:
+        comparator = "range"
+    pct = match.group("pct")
+    if pct:
+        unit: str | None = text[offset + match.start("pct") : offset + match.end("pct")]
+    else:
+        unit = next(
+            (after[: len(u)] for u in _COUNT_UNITS if vntext.fold(after).startswith(u)), None
+        )
+    s = offset + (match.start("num") if match.group("cmp") == "dat " else match.start())
+    return Target(
+        year,
+        measure,
+        value,
+        comparator,
+        unit,
+        s,
+        offset + match.end(),
+        text[s : offset + match.end()],
+        value_max=value_max,
+    )
+
+
+def _number(digits: str, mult: str | None) -> int | float:
+    """``13,5`` + ``triệu`` → 13500000; ``1.000`` → 1000; ``0,7`` → 0.7."""
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", digits):
+        digits = digits.replace(".", "")
+    whole, _, fraction = digits.replace(",", ".").rpartition(".")
+    # "0,13,5" (misprint): the last separator is the decimal point, the others are dropped
+    number = float(f"{whole.replace('.', '')}.{fraction}" if whole else fraction)
+    number *= _MULTIPLIERS.get(mult or "", 1)
+    return int(number) if number.is_integer() else number
+
+
+def _is_target(match: re.Match[str]) -> bool:
+    return bool(
+        match.group("pct") or match.group("mult") or match.group("cmp") or match.group("after")
+    )
+
+
+def _is_year(match: re.Match[str]) -> bool:
+    num = match.group("num")
+    plain = not (match.group("pct") or match.group("mult"))
+    return plain and len(num) == 4 and num[:2] in ("19", "20")
+
+
+def _year_for(position: int, years: list[tuple[int, int]], milestone: int | None) -> int | None:
+    before = [y for p, y in years if p < position]
+    if before:
+        return before[-1]
+    return years[0][1] if years else milestone
+
+
+def _trim(text: str, folded: str, start: int, end: int) -> str:
+    """``text[start:end]`` without lead-in verbs, comparators and punctuation at its edges."""
+    head = _LEAD_WORDS.match(folded, start, end)
+    if head:
+        start = head.end()
+    tail = _TAIL_WORDS.search(folded, start, end)
+    if tail:
+        end = tail.start()
+    return text[start:end].strip(" ,;.:-*\n")

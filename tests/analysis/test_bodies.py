@@ -1,0 +1,267 @@
+"""The registry of bodies (corpus/bodies.yaml) and finding mentions (parsers/bodies.py)."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+from nq02 import ROOT
+
+from parsers import vntext
+from parsers.bodies import Body, Registry, find_mentions, load_registry
+
+REGISTRY_PATH = ROOT / "corpus" / "bodies.yaml"
+REGISTRY = load_registry(REGISTRY_PATH)
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(m.body_id, m.text) for m in find_mentions(text, REGISTRY)]
+
+
+# --------------------------------------------------------------------------- the registry
+
+
+def test_every_id_is_the_slug_of_its_name():
+    raw = yaml.safe_load(REGISTRY_PATH.read_text(encoding="utf-8"))
+    for entry in raw["bodies"]:
+        assert entry["id"] == vntext.slug(entry["name"]), entry["name"]
+
+
+@pytest.mark.parametrize(
+    ("body_id", "kind", "parent"),
+    [
+        # every body named in 02-NQ/TW
+        ("bo-chinh-tri", "party_organ", "ban-chap-hanh-trung-uong-dang"),
+        ("ban-bi-thu", "party_organ", "ban-chap-hanh-trung-uong-dang"),
+        ("dang-doan-quoc-hoi", "party_organ", "quoc-hoi"),
+        ("ban-can-su-dang-chinh-phu", "party_organ", "chinh-phu"),
+        ("chinh-phu", "state_organ", "nha-nuoc"),
+        ("ban-to-chuc-trung-uong", "party_organ", "ban-chap-hanh-trung-uong-dang"),
+        ("ban-tuyen-giao-trung-uong", "party_organ", "ban-chap-hanh-trung-uong-dang"),
+        ("hoc-vien-chinh-tri-quoc-gia-ho-chi-minh", "party_organ", None),
+        ("ban-dan-van-trung-uong", "party_organ", "ban-chap-hanh-trung-uong-dang"),
+        ("tong-lien-doan-lao-dong-viet-nam", "socio_political", "cong-doan-viet-nam"),
+        (
+            "dang-doan-tong-lien-doan-lao-dong-viet-nam",
+            "party_organ",
+            "tong-lien-doan-lao-dong-viet-nam",
+        ),
+        ("cong-doan-viet-nam", "socio_political", "mat-tran-to-quoc-viet-nam"),
+        ("mat-tran-to-quoc-viet-nam", "socio_political", None),
+        ("tinh-uy-thanh-uy", "class", None),
+        ("cap-uy-cac-cap", "class", None),
+        ("chinh-quyen-cac-cap", "class", None),
+        ("cac-bo-nganh-lien-quan", "class", None),
+        ("nha-nuoc", "state_organ", None),
+        ("quoc-hoi", "state_organ", "nha-nuoc"),
+        ("dang-cong-san-viet-nam", "party_organ", None),
+        # 57-NQ/TW and 69-KL/TW
+        ("ban-kinh-te-trung-uong", "party_organ", "ban-chap-hanh-trung-uong-dang"),
+        ("van-phong-trung-uong-dang", "party_organ", "ban-chap-hanh-trung-uong-dang"),
+        ("dang-doan-mat-tran-to-quoc-viet-nam", "party_organ", "mat-tran-to-quoc-viet-nam"),
+        # Luật Công đoàn 2024
+        ("uy-ban-thuong-vu-quoc-hoi", "state_organ", "quoc-hoi"),
+        ("kiem-toan-nha-nuoc", "state_organ", "nha-nuoc"),
+        # 03/NQ-CP
+        ("bo-khoa-hoc-va-cong-nghe", "state_organ", "chinh-phu"),
+        ("bo-thong-tin-va-truyen-thong", "state_organ", "chinh-phu"),
+        ("cac-bo-nganh-dia-phuong", "class", None),
+    ],
+)
+def test_registry_entry(body_id, kind, parent):
+    body = REGISTRY.get(body_id)
+    assert body is not None
+    assert (body.kind, body.parent) == (kind, parent)
+
+
+@pytest.mark.parametrize(
+    ("bodies", "message"),
+    [
+        ([Body("bct", "Bộ Chính trị", "party_organ")], "not the slug"),  # id must be the slug
+        ([Body("bo-chinh-tri", "Bộ Chính trị", "organ")], "unknown kind"),  # kind from a list
+        ([Body("bo-chinh-tri", "Bộ Chính trị", "party_organ", parent="x")], "unknown parent"),
+        (  # one spelling, two bodies: a mention could not be attributed
+            [
+                Body("bo-chinh-tri", "Bộ Chính trị", "party_organ", aliases=("BCT",)),
+                Body("ban-chi-dao", "Ban Chỉ đạo", "party_organ", aliases=("BCT",)),
+            ],
+            "belongs to",
+        ),
+    ],
+)
+def test_registry_rejects(bodies, message):
+    with pytest.raises(ValueError, match=message):
+        Registry.build(bodies)
+
+
+# --------------------------------------------------------------------------- mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the canonical spelling
+        ("Ban Tổ chức Trung ương chủ trì", [("ban-to-chuc-trung-uong", "Ban Tổ chức Trung ương")]),
+        # no diacritics at all
+        ("Ban To chuc Trung uong chu tri", [("ban-to-chuc-trung-uong", "Ban To chuc Trung uong")]),
+        # old tone style (ủy) vs new (uỷ)
+        (
+            "Các cấp ủy, tổ chức đảng",
+            [("cap-uy-cac-cap", "Các cấp ủy"), ("to-chuc-dang", "tổ chức đảng")],
+        ),
+        # capitals of a heading
+        ("T/M BỘ CHÍNH TRỊ", [("bo-chinh-tri", "BỘ CHÍNH TRỊ")]),
+        # an abbreviation from the registry
+        (
+            "Ban Tổ chức TW và TLĐLĐVN",
+            [
+                ("ban-to-chuc-trung-uong", "Ban Tổ chức TW"),
+                ("tong-lien-doan-lao-dong-viet-nam", "TLĐLĐVN"),
+            ],
+        ),
+        # the longest name wins: Đảng đoàn TLĐLĐVN, not Tổng Liên đoàn inside it
+        (
+            "phối hợp với Đảng đoàn Tổng Liên đoàn Lao động Việt Nam",
+            [
+                (
+                    "dang-doan-tong-lien-doan-lao-dong-viet-nam",
+                    "Đảng đoàn Tổng Liên đoàn Lao động Việt Nam",
+                ),
+            ],
+        ),
+        # the longest name wins: Ban cán sự đảng Chính phủ, not Chính phủ
+        (
+            "Ban cán sự đảng Chính phủ lãnh đạo",
+            [("ban-can-su-dang-chinh-phu", "Ban cán sự đảng Chính phủ")],
+        ),
+        # a list separated by commas
+        (
+            "báo cáo Bộ Chính trị, Ban Bí thư",
+            [("bo-chinh-tri", "Bộ Chính trị"), ("ban-bi-thu", "Ban Bí thư")],
+        ),
+        # a class name with a comma inside it
+        (
+            "Chính phủ, các bộ, ngành liên quan và chính quyền các cấp",
+            [
+                ("chinh-phu", "Chính phủ"),
+                ("cac-bo-nganh-lien-quan", "các bộ, ngành liên quan"),
+                ("chinh-quyen-cac-cap", "chính quyền các cấp"),
+            ],
+        ),
+        # lower-case "công đoàn" is the type of organisation, never a body
+        ("tăng cường phối hợp với công đoàn", []),
+        # capitalised "Công đoàn" mid-sentence is the organisation
+        ("giao biên chế cho Công đoàn hợp lý", [("cong-doan-viet-nam", "Công đoàn")]),
+        # "Công đoàn các cấp" is the class, not Công đoàn Việt Nam
+        ("Công đoàn các cấp căn cứ nhu cầu", [("cong-doan-cac-cap", "Công đoàn các cấp")]),
+        # a law's title is not the body it is named after
+        ("sửa đổi, bổ sung Luật Công đoàn năm 2012", []),
+        # "Chính phủ số" is e-government, not the Government
+        ("Phát triển Chính phủ số, kinh tế số", []),
+        # lower-case "nhà nước" is an adjective; capitalised "Nhà nước" is the State
+        ("quản lý nhà nước về lao động", []),
+        (
+            "Nhà nước, chính quyền các cấp có cơ chế",
+            [
+                ("nha-nuoc", "Nhà nước"),
+                ("chinh-quyen-cac-cap", "chính quyền các cấp"),
+            ],
+        ),
+        # a prize named after the State is not the State
+        ("Giải thưởng Hồ Chí Minh, Giải thưởng Nhà nước", []),
+        # a comma in print that the name does not have ends it: not "tỉnh ủy"
+        ("báo cáo Ủy ban nhân dân tỉnh, Ủy ban nhân dân cấp xã", []),
+        # the issuer code inside a document number is not a mention
+        (
+            "Thông báo số 569/TB-VPCP của Văn phòng Chính phủ",
+            [("van-phong-chinh-phu", "Văn phòng Chính phủ")],
+        ),
+        # a Deputy Prime Minister is not the Prime Minister
+        ("Giao Phó Thủ tướng Hồ Đức Phớc chỉ đạo", []),
+        # one folded word needs its diacritics: "Đang tải" (loading) is not "Đảng"
+        ("Đang tải văn bản. Đăng nhập", []),
+        ("sự lãnh đạo của Đảng", [("dang-cong-san-viet-nam", "Đảng")]),
+        # "Đảng viên" is a person, not the Party
+        ("Đảng viên làm việc trong các cơ quan", []),
+        # a ministry's name starts with a capital: "cán bộ khoa học" is not Bộ Khoa học
+        ("xây dựng đội ngũ cán bộ khoa học và công nghệ", []),
+        (
+            "Bộ Khoa học và công nghệ chủ trì",
+            [("bo-khoa-hoc-va-cong-nghe", "Bộ Khoa học và công nghệ")],
+        ),
+        # an abbreviation in lower case is another word
+        ("vtv", []),
+        # a name never spans a sentence break
+        ("Bộ Chính. Trị", []),
+    ],
+)
+def test_find_mentions(text, expected):
+    assert found(text) == expected
+
+
+def test_mention_offsets_in_nfd_text():
+    import unicodedata
+
+    text = unicodedata.normalize("NFD", "báo cáo Bộ Chính trị")
+    (mention,) = find_mentions(text, REGISTRY)
+    assert text[mention.start : mention.end] == mention.text
+    assert vntext.nfc(mention.text) == "Bộ Chính trị"
+
+
+def test_bodies_of_02_nq_tw_section_iv():
+    text = (ROOT / "corpus" / "02-NQ-TW-2021.md").read_text(encoding="utf-8")
+    ids = {m.body_id for m in find_mentions(text, REGISTRY)}
+    assert {
+        "tinh-uy-thanh-uy",
+        "dang-doan-quoc-hoi",
+        "ban-can-su-dang-chinh-phu",
+        "ban-to-chuc-trung-uong",
+        "ban-tuyen-giao-trung-uong",
+        "hoc-vien-chinh-tri-quoc-gia-ho-chi-minh",
+        "ban-dan-van-trung-uong",
+        "dang-doan-tong-lien-doan-lao-dong-viet-nam",
+        "tong-lien-doan-lao-dong-viet-nam",
+        "bo-chinh-tri",
+        "ban-bi-thu",
+        "cong-doan-viet-nam",
+        "mat-tran-to-quoc-viet-nam",
+        "nha-nuoc",
+        "chinh-phu",
+    } <= ids
+
+
+# --------------------------------------------------------------------------- properties
+
+SPELLINGS = sorted({a for b in REGISTRY.bodies for a in (b.name, *b.aliases, *b.cased_aliases)})
+FILLER = st.text(alphabet="abcđơ ,.;-\n", max_size=12)
+
+
+@given(st.lists(st.tuples(FILLER, st.sampled_from(SPELLINGS)), max_size=5), FILLER)
+def test_mentions_slice_to_a_spelling_of_their_body(parts, tail):
+    text = "".join(f + s for f, s in parts) + tail
+    spellings = {}
+    for body in REGISTRY.bodies:
+        for alias in (body.name, *body.aliases, *body.cased_aliases):
+            spellings.setdefault(body.id, set()).add(" ".join(vntext.terms(alias)))
+    previous_end = 0
+    for m in find_mentions(text, REGISTRY):
+        assert text[m.start : m.end] == m.text
+        assert " ".join(vntext.terms(m.text)) in spellings[m.body_id]
+        assert m.start >= previous_end  # sorted, no overlaps
+        previous_end = m.end
+
+
+@given(st.text(max_size=200))
+def test_never_crashes(text):
+    for m in find_mentions(text, REGISTRY):
+        assert 0 <= m.start < m.end <= len(text)
+
+
+def test_parsers_stay_pure():
+    # the parsing layer imports neither the storage nor the web layer (ARCHITECTURE.md)
+    import re
+
+    for name in ("bodies", "duties", "targets", "citations", "crossrefs"):
+        source = (ROOT / "parsers" / f"{name}.py").read_text(encoding="utf-8")
+        assert not re.search(r"^\s*(from|import)\s+(sqlalchemy|fastapi|app)\b", source, re.M)

@@ -1,4 +1,180 @@
-"""Command-line interface (placeholder, filled in below)."""
+"""The ``vnlex`` command: a thin layer over the same services the API uses."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+from typing import Annotated
+
 import typer
 
-app = typer.Typer()
+from app.core.config import get_settings
+from app.errors import VnlexError
+from app.services.ingest import FileResult, IngestSummary, collect_files, ingest_paths
+
+app = typer.Typer(
+    help="vnlex: a searchable corpus of Vietnamese legal and Party texts.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+db_app = typer.Typer(help="Database schema (Alembic migrations).", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help="Database URL (default: $VNLEX_DATABASE_URL or sqlite:///./vnlex.db)"),
+]
+
+
+def _url(db: str | None) -> str:
+    return get_settings(db).database_url
+
+
+@db_app.command("upgrade")
+def db_upgrade(db: DbOption = None, revision: str = "head") -> None:
+    """Create the schema or bring it up to date."""
+    from app.services.maintenance import upgrade
+
+    url = _url(db)
+    upgrade(url, revision)
+    typer.echo(f"database at {url} is at revision {revision}")
+
+
+@app.command()
+def reindex(db: DbOption = None) -> None:
+    """Rebuild and optimize the full-text indexes."""
+    from app.services.maintenance import reindex as run
+
+    run(_url(db))
+    typer.echo("full-text indexes rebuilt")
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files (.md, .txt) and folders")],
+    db: DbOption = None,
+) -> None:
+    """Parse and store documents; each one all-or-nothing, re-ingesting keeps ids."""
+    url = _url(db)
+    count = len(collect_files(paths))
+    if count > 1:
+        with typer.progressbar(length=count, label="ingesting", file=None) as bar:
+            summary = ingest_paths(url, paths, on_file=lambda _r: bar.update(1))
+    else:
+        summary = ingest_paths(url, paths)
+    _print_summary(summary)
+    if summary.refused:
+        raise typer.Exit(1)
+
+
+def _print_summary(summary: IngestSummary) -> None:
+    for result in summary.results:
+        if result.report is not None:
+            typer.echo(_report_line(result))
+    for result in summary.refused:
+        typer.secho(f"refused {result.path}: {result.error}", err=True, fg="red")
+    done = len(summary.reports)
+    typer.echo(f"{done} document(s) ingested, {len(summary.refused)} refused")
+
+
+def _report_line(result: FileResult) -> str:
+    r = result.report
+    assert r is not None
+    state = "new" if r.created else "updated"
+    replaced = f"; replaces {', '.join(r.superseded)}" if r.superseded else ""
+    return (
+        f"{r.doc_id:<32} {state:<8} added {r.added}, changed {r.changed}, removed {r.removed}, "
+        f"unchanged {r.unchanged + r.moved}  ({result.path}{replaced})"
+    )
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Interface to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port")] = 8000,
+) -> None:
+    """Run the REST API (migrating an empty database first)."""
+    import uvicorn
+
+    from app.main import create_app
+    from app.services.maintenance import ensure_schema
+
+    settings = get_settings(db)
+    ensure_schema(settings.database_url)
+    uvicorn.run(create_app(settings), host=host, port=port)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="What to look for, typed as you like")],
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option(min=1, max=100, help="Number of results")] = 10,
+    offset: Annotated[int, typer.Option(min=0, help="Results to skip")] = 0,
+    doc: Annotated[str | None, typer.Option(help="Only this document id")] = None,
+    section: Annotated[str | None, typer.Option(help="Only under this path, e.g. III")] = None,
+    kind: Annotated[str | None, typer.Option(help="Only this kind, e.g. article")] = None,
+    role: Annotated[str | None, typer.Option(help="Only this role, e.g. objective")] = None,
+) -> None:
+    """Search the corpus and print the hits with the matched words highlighted."""
+    from app.db.session import new_session
+    from app.services.maintenance import ensure_schema
+    from app.services.search import SearchParams
+    from app.services.search import search as run
+
+    url = _url(db)
+    ensure_schema(url)
+    params = SearchParams(q=query, limit=limit, offset=offset, doc=doc, section=section,
+                          kind=kind, role=role)
+    with new_session(url) as session:
+        try:
+            result = run(session, params)
+        except VnlexError as exc:
+            typer.secho(f"error: {exc.message}", err=True, fg="red")
+            raise typer.Exit(2) from None
+    _print_hits(result, offset)
+
+
+def _print_hits(result: dict, offset: int) -> None:  # type: ignore[type-arg]
+    typer.echo(f"{result['total']} result(s)")
+    for rank, item in enumerate(result["items"], start=offset + 1):
+        crumbs = " › ".join(c["title"][:40] for c in item["breadcrumbs"])
+        typer.secho(f"{rank:>3}. {item['id']}  [{item['kind']}]  {item['score']:.3f}", bold=True)
+        if crumbs:
+            typer.secho(f"     {crumbs}", dim=True)
+        typer.echo("     " + _terminal_marks(item["snippet"]).replace("\n", " "))
+    if result.get("expansions"):
+        pairs = ", ".join(f"{k}→{'/'.join(v)}" for k, v in result["expansions"].items())
+        typer.secho(f"(typo-tolerant: {pairs})", dim=True)
+
+
+def _terminal_marks(snippet: str) -> str:
+    parts = re.split(r"<mark>(.*?)</mark>", snippet)
+    return "".join(
+        typer.style(html.unescape(p), fg="yellow", bold=True) if i % 2 else html.unescape(p)
+        for i, p in enumerate(parts)
+    )
+
+
+@app.command()
+def parse(
+    file: Annotated[Path, typer.Argument(help="A .md or .txt file", exists=True, dir_okay=False)],
+    format: Annotated[str, typer.Option("--format", help="json or tree")] = "json",
+) -> None:
+    """Parse a file and print its tree, without touching the database."""
+    from app.services.ingest import parse_file
+    from parsers.serialize import to_json, to_outline
+
+    if format not in ("json", "tree"):
+        raise typer.BadParameter("use json or tree", param_hint="--format")
+    try:
+        doc, _doc_id = parse_file(file)
+    except VnlexError as exc:
+        typer.secho(f"error: {exc.message}", err=True, fg="red")
+        raise typer.Exit(1) from None
+    typer.echo(to_json(doc) if format == "json" else to_outline(doc), nl=False)
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+from fastapi import APIRouter, Query, Request, Response
+
+from app.api.deps import SessionDep, SettingsDep
+from app.schemas.common import ERROR_RESPONSES
+from app.schemas.search import SearchResponse
+from app.services.search import SearchParams, search
+
+router = APIRouter(tags=["search"], responses=ERROR_RESPONSES)
+
+MAX_QUERY_CHARS = 1000
+MAX_OFFSET = 1_000_000_000
+
+
+@router.get("/search", response_model=SearchResponse)
+def search_provisions(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    settings: SettingsDep,
+    q: str = Query(
+        max_length=MAX_QUERY_CHARS,
+        description="Words, `\"phrases\"` and citations (`02-NQ/TW`, `Điều 5`); case, "
+        "diacritics, đ and tone placement do not matter; typos are tolerated",
+        examples=["thoả ước lao động tập thể", "thoa uoc lao dong", "\"tập thể\"", "02-NQ/TW"],
+    ),
+    limit: int = Query(20, ge=1, le=100),
+    offset: int = Query(0, ge=0, le=MAX_OFFSET),
+    doc: str | None = Query(None, max_length=200, examples=["02-nq-tw-2021"]),
+    section: str | None = Query(
+        None, max_length=200, description="Path prefix, e.g. `III`", examples=["II"]
+    ),
+    kind: str | None = Query(None, max_length=40, examples=["article"]),
+    role: str | None = Query(None, max_length=40, examples=["objective"]),
+) -> SearchResponse:
+    """Full-text search over provisions, best first, with facets and a `next` link."""
+    limit = min(limit, settings.search_max_limit)
+    params = SearchParams(q=q, limit=limit, offset=offset, doc=doc, section=section,
+                          kind=kind, role=role)
+    result = search(session, params)
+    next_url = None
+    if offset + limit < result["total"]:
+        next_url = str(request.url.include_query_params(offset=offset + limit, limit=limit))
+        response.headers["Link"] = f'<{next_url}>; rel="next"'
+    return SearchResponse(limit=limit, offset=offset, next=next_url, **result)

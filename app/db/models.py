@@ -1,0 +1,113 @@
+"""SQLAlchemy models: documents and their flattened provision trees.
+
+The schema is created only by the Alembic migrations in ``migrations/``; these classes
+describe it for queries and for autogenerate. Other modules (bodies, duties…) add their own
+models on the same ``Base``.
+
+The FTS5 index (``provisions_fts``) is not modelled here: it is raw SQL in the migration, an
+external-content table over the ``*_folded`` columns, kept in step by triggers.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, MetaData, String, Text, func
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Document(Base):
+    __tablename__ = "documents"
+
+    id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    number: Mapped[str | None] = mapped_column(String(200))
+    type: Mapped[str | None] = mapped_column(String(100))
+    issuer: Mapped[str | None] = mapped_column(String(300))
+    party_header: Mapped[str | None] = mapped_column(String(300))
+    date: Mapped[str | None] = mapped_column(String(10))
+    place: Mapped[str | None] = mapped_column(String(200))
+    title: Mapped[str | None] = mapped_column(Text)
+    signers: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    recipients: Mapped[list[str]] = mapped_column(JSON, default=list)
+    copies: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    annotations: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    warnings: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    source: Mapped[str] = mapped_column(Text, default="")
+    source_path: Mapped[str | None] = mapped_column(Text)
+    source_hash: Mapped[str | None] = mapped_column(String(64))
+    provision_count: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+
+
+class Provision(Base):
+    """One node of a document's tree, with its place in the tree and its derived text forms.
+
+    ``pk`` is the row id the FTS index points at; ``id`` is the public id
+    (``02-nq-tw-2021/III.4.2``) and is what ``parent_id`` refers to, so a re-ingest can write
+    a whole document in document order without looking up surrogate keys.
+    """
+
+    __tablename__ = "provisions"
+    __table_args__ = (
+        Index("ix_provisions_document_ordinal", "document_id", "ordinal"),
+        Index("ix_provisions_parent_position", "parent_id", "position"),
+    )
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[str] = mapped_column(String(400), unique=True)
+    document_id: Mapped[str] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE", deferrable=True, initially="DEFERRED"),
+        index=True,
+    )
+    parent_id: Mapped[str | None] = mapped_column(
+        ForeignKey("provisions.id", ondelete="CASCADE", deferrable=True, initially="DEFERRED")
+    )
+    path: Mapped[str] = mapped_column(String(200))
+    root_path: Mapped[str] = mapped_column(String(200), index=True)
+    position: Mapped[int] = mapped_column(Integer)  # index among its siblings
+    ordinal: Mapped[int] = mapped_column(Integer)  # index in document order
+    depth: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(40), index=True)
+    role: Mapped[str | None] = mapped_column(String(40), index=True)
+    label: Mapped[str | None] = mapped_column(String(200))
+    heading: Mapped[str | None] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    start: Mapped[int] = mapped_column(Integer, default=0)
+    end: Mapped[int] = mapped_column(Integer, default=0)
+    flags: Mapped[list[str]] = mapped_column(JSON, default=list)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    breadcrumbs: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    # Derived forms (parsers.vntext only). *_norm keep diacritics for exact-diacritic ranking;
+    # *_folded are what the FTS index tokenizes, since SQLite's remove_diacritics keeps đ.
+    # cite_* is how the node is cited ("khoản 2 Điều 5" plus the document number), so
+    # citations typed as such find it.
+    heading_norm: Mapped[str] = mapped_column(Text, default="")
+    text_norm: Mapped[str] = mapped_column(Text, default="")
+    cite_norm: Mapped[str] = mapped_column(Text, default="")
+    heading_folded: Mapped[str] = mapped_column(Text, default="")
+    text_folded: Mapped[str] = mapped_column(Text, default="")
+    cite_folded: Mapped[str] = mapped_column(Text, default="")
+
+
+class SearchState(Base):
+    """One row whose ``generation`` grows on every ingest, so caches of the vocabulary and of
+    the id list know they are stale, even across processes."""
+
+    __tablename__ = "search_state"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    generation: Mapped[int] = mapped_column(Integer, default=0)

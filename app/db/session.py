@@ -1,0 +1,75 @@
+"""Engines and sessions: one engine per database URL, SQLite tuned on every connection."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+_lock = threading.Lock()
+_engines: dict[str, Engine] = {}
+_factories: dict[str, sessionmaker[Session]] = {}
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    cursor = dbapi_connection.cursor()
+    # WAL lets the API read while an ingest writes; FKs are off by default in SQLite.
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def _create(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"check_same_thread": False})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def get_engine(url: str) -> Engine:
+    """The shared engine for ``url``; SQLite files get WAL mode and foreign keys."""
+    with _lock:
+        if url not in _engines:
+            _engines[url] = _create(url)
+            _factories[url] = sessionmaker(bind=_engines[url], expire_on_commit=False)
+        return _engines[url]
+
+
+def new_session(url: str) -> Session:
+    get_engine(url)
+    return _factories[url]()
+
+
+@contextmanager
+def session_scope(url: str) -> Iterator[Session]:
+    """A session that commits on success and rolls back on any error."""
+    session = new_session(url)
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
+
+
+def dispose(url: str) -> None:
+    """Close and forget the engine of ``url`` (tests delete their database files)."""
+    with _lock:
+        engine = _engines.pop(url, None)
+        _factories.pop(url, None)
+    if engine is not None:
+        engine.dispose()
+
+
+def is_sqlite(session_or_engine: Session | Engine) -> bool:
+    if isinstance(session_or_engine, Session):
+        return session_or_engine.get_bind().dialect.name == "sqlite"
+    return session_or_engine.dialect.name == "sqlite"

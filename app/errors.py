@@ -1,0 +1,55 @@
+"""Domain errors and the one JSON error shape: ``{"error": {"code", "message", ...}}``.
+
+Services raise these; the API and the CLI translate them at their edge. This module imports
+neither FastAPI nor SQLAlchemy so every layer may use it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class VnlexError(Exception):
+    """Base of every error vnlex reports to a user."""
+
+    status = 500
+    code = "internal_error"
+
+    def __init__(self, message: str, **details: Any) -> None:
+        super().__init__(message)
+        self.message = message
+        self.details = details
+
+    def body(self) -> dict[str, Any]:
+        return error_body(self.code, self.message, **self.details)
+
+
+class NotFound(VnlexError):
+    status = 404
+    code = "not_found"
+
+
+class BadQuery(VnlexError):
+    """A search or filter the user sent cannot be run (no terms, too long…)."""
+
+    status = 422
+    code = "bad_query"
+
+
+class Unsupported(VnlexError):
+    """The database in use lacks a feature (full-text search outside SQLite, for now)."""
+
+    status = 501
+    code = "not_implemented"
+
+
+class IngestError(VnlexError):
+    """A document was refused; nothing of it was written."""
+
+    status = 422
+    code = "ingest_failed"
+
+
+def error_body(code: str, message: str, **details: Any) -> dict[str, Any]:
+    """The JSON body of every error response."""
+    return {"error": {"code": code, "message": message, **details}}

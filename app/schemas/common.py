@@ -1,0 +1,59 @@
+"""Shapes shared by several resources."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Crumb(BaseModel):
+    """An ancestor of a provision, outermost first."""
+
+    id: str = Field(examples=["02-nq-tw-2021/III"])
+    path: str = Field(examples=["III"])
+    title: str = Field(examples=["III- NHIỆM VỤ VÀ GIẢI PHÁP"])
+
+
+class ProvisionRef(BaseModel):
+    """A provision named but not shown in full (parent, child, sibling)."""
+
+    id: str = Field(examples=["02-nq-tw-2021/IV.4"])
+    path: str = Field(examples=["IV.4"])
+    kind: str = Field(examples=["item"])
+    label: str | None = Field(default=None, examples=["4."])
+    heading: str | None = None
+    title: str = Field(examples=["Ban Tổ chức Trung ương chủ trì, phối hợp với Đảng đoàn Tổng…"])
+
+
+class ErrorDetail(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    code: str = Field(examples=["not_found"])
+    message: str = Field(examples=["no provision '02-nq-tw-2021/IX.9'"])
+
+
+class ErrorResponse(BaseModel):
+    """Every error: ``{"error": {"code", "message", ...}}``."""
+
+    error: ErrorDetail
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "error": {
+                        "code": "not_found",
+                        "message": "no provision '02-nq-tw-2021/IV.9'",
+                        "suggestions": ["02-nq-tw-2021/IV.4", "02-nq-tw-2021/IV.5"],
+                    }
+                }
+            ]
+        }
+    )
+
+
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    404: {"model": ErrorResponse, "description": "Not found; `suggestions` lists close ids"},
+    422: {"model": ErrorResponse, "description": "Invalid parameters or query"},
+}

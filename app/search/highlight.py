@@ -1,0 +1,100 @@
+"""Snippets with ``<mark>``: match on the folded text, mark the original NFC text.
+
+``vntext.fold_with_map`` gives, for each folded character, its offset in the original, so a
+match found in ``fold(text)`` lands on the right characters of ``text`` whatever its
+diacritics or normalization form.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+
+from parsers import vntext
+
+SNIPPET_CHARS = 240
+_EDGE_L = r"(?<![a-z0-9])"
+_EDGE_R = r"(?![a-z0-9])"
+
+
+def pattern(words: Iterable[str], phrases: Iterable[tuple[str, ...]]) -> re.Pattern[str] | None:
+    """One regex over folded text: phrases (terms separated by non-terms) and single words."""
+    alternatives = [r"[^a-z0-9]+".join(map(re.escape, p)) for p in phrases if p]
+    alternatives += sorted({re.escape(w) for w in words if w}, key=len, reverse=True)
+    if not alternatives:
+        return None
+    return re.compile(_EDGE_L + "(?:" + "|".join(alternatives) + ")" + _EDGE_R)
+
+
+def spans(text: str, regex: re.Pattern[str] | None, folded: str | None = None
+          ) -> list[tuple[int, int]]:
+    """Character spans of ``text`` (original) whose folded form matches ``regex``.
+
+    ``folded`` is ``fold(text)`` when the caller has it stored: if it is as long as ``text``
+    every cluster is one character and the offset map is the identity, so the per-character
+    ``fold_with_map`` is skipped.
+    """
+    if regex is None or not text:
+        return []
+    if folded is not None and len(folded) == len(text):
+        found = [m.span() for m in regex.finditer(folded) if m.end()]
+        return _merge(text, found)
+    folded, offsets = vntext.fold_with_map(text)
+    ends = [*offsets[1:], len(text)]
+    found = [(offsets[m.start()], ends[m.end() - 1]) for m in regex.finditer(folded) if m.end()]
+    return _merge(text, found)
+
+
+def _merge(text: str, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join marks separated only by spaces, so a matched phrase reads as one mark."""
+    merged: list[tuple[int, int]] = []
+    for a, b in found:
+        if merged and not text[merged[-1][1] : a].strip(" "):
+            merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def mark(text: str, found: list[tuple[int, int]], start: int = 0, end: int | None = None) -> str:
+    """HTML-escaped ``text[start:end]`` with each found span wrapped in ``<mark>``."""
+    end = len(text) if end is None else end
+    out, cursor = [], start
+    for a, b in found:
+        if b <= start or a >= end:
+            continue
+        a, b = max(a, start), min(b, end)
+        out.append(html.escape(text[cursor:a]))
+        out.append("<mark>" + html.escape(text[a:b]) + "</mark>")
+        cursor = b
+    out.append(html.escape(text[cursor:end]))
+    return "".join(out)
+
+
+def snippet(text: str, regex: re.Pattern[str] | None, width: int = SNIPPET_CHARS,
+            folded: str | None = None) -> str:
+    """A window of about ``width`` characters around the first match, marked."""
+    found = spans(text, regex, folded)
+    if len(text) <= width:
+        return mark(text, found)
+    first = found[0][0] if found else 0
+    start = _word_start(text, max(0, first - width // 4))
+    end = _word_end(text, min(len(text), start + width))
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(text) else ""
+    return prefix + mark(text, found, start, end) + suffix
+
+
+def _word_start(text: str, i: int) -> int:
+    if i == 0:
+        return 0
+    space = text.find(" ", i)
+    return space + 1 if 0 <= space < i + 20 else i
+
+
+def _word_end(text: str, i: int) -> int:
+    if i >= len(text):
+        return len(text)
+    space = text.rfind(" ", i - 20, i)
+    return space if space > 0 else i

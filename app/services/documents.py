@@ -1,0 +1,72 @@
+"""Documents: list with counts, one document with its table of contents."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.db.models import Document, Provision
+from app.errors import NotFound
+from app.services.flatten import short_title
+from app.services.suggest import closest
+from parsers import vntext
+
+SUMMARY_FIELDS = ("id", "number", "type", "issuer", "date", "title")
+DETAIL_FIELDS = (
+    *SUMMARY_FIELDS, "party_header", "place", "signers", "recipients", "copies", "annotations",
+    "warnings", "source_path", "provision_count",
+)
+
+
+def list_documents(session: Session) -> list[dict[str, Any]]:
+    """Every document, newest first, with its provision count."""
+    docs = session.scalars(select(Document).order_by(Document.date.desc(), Document.id)).all()
+    return [_summary(doc) for doc in docs]
+
+
+def _summary(doc: Document) -> dict[str, Any]:
+    data = {name: getattr(doc, name) for name in SUMMARY_FIELDS}
+    data["provision_count"] = doc.provision_count
+    return data
+
+
+def get_document(session: Session, doc_id: str) -> dict[str, Any]:
+    """Metadata and the table of contents (the provision tree without texts).
+
+    Raises:
+        NotFound: no such document; the error carries the closest ids.
+    """
+    doc = session.get(Document, doc_id) or session.get(Document, vntext.slug(doc_id))
+    if doc is None:
+        ids = session.scalars(select(Document.id)).all()
+        raise NotFound(f"no document {doc_id!r}", suggestions=closest(doc_id, ids))
+    data = {name: getattr(doc, name) for name in DETAIL_FIELDS}
+    data["toc"] = table_of_contents(session, doc.id)
+    return data
+
+
+def table_of_contents(session: Session, doc_id: str) -> list[dict[str, Any]]:
+    """The provision tree as nested ``{id, path, kind, label, title, children}``."""
+    rows = session.execute(
+        select(Provision.id, Provision.parent_id, Provision.path, Provision.kind,
+               Provision.role, Provision.label, Provision.heading, Provision.text)
+        .where(Provision.document_id == doc_id)
+        .order_by(Provision.ordinal)
+    ).all()
+    nodes: dict[str, dict[str, Any]] = {}
+    roots: list[dict[str, Any]] = []
+    for row in rows:
+        node = {
+            "id": row.id, "path": row.path, "kind": row.kind, "role": row.role,
+            "label": row.label, "title": short_title(row.heading, row.text), "children": [],
+        }
+        nodes[row.id] = node
+        parent = nodes.get(row.parent_id) if row.parent_id else None
+        (parent["children"] if parent else roots).append(node)
+    return roots
+
+
+def count_documents(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(Document)) or 0

@@ -1,0 +1,299 @@
+"""Ingest: parse files and store each document in one all-or-nothing, idempotent transaction.
+
+Re-ingesting a document (the same text or a corrected one) keeps every provision id, rewrites
+only rows that differ, deletes provisions that disappeared, and reports what changed. The
+FTS index follows through the triggers of the migration, inside the same transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from app.db import models
+from app.db.migrate import ensure_schema
+from app.db.session import session_scope
+from app.errors import IngestError
+from app.services.flatten import document_row, provision_rows
+from parsers import Document, Hints, ParseError, parse_document, vntext
+
+SUFFIXES = (".md", ".txt")
+HINT_KEYS = ("number", "type", "issuer", "date", "title")
+UNKNOWN_IDS = ("", "unknown", "document")
+_P = models.Provision.__table__
+_D = models.Document.__table__
+# Columns compared to decide whether an existing row must be rewritten.
+_COMPARED = [c.name for c in _P.columns if c.name not in ("pk", "id")]
+
+
+@dataclass
+class IngestReport:
+    """What one document's ingest did."""
+
+    doc_id: str
+    created: bool
+    added: int = 0
+    changed: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    moved: int = 0  # same content, new place in the tree
+    warnings: int = 0
+    superseded: list[str] = field(default_factory=list)  # older ids of the same file
+
+
+@dataclass
+class FileResult:
+    path: str
+    report: IngestReport | None = None
+    error: str | None = None
+
+
+@dataclass
+class IngestSummary:
+    results: list[FileResult] = field(default_factory=list)
+
+    @property
+    def refused(self) -> list[FileResult]:
+        return [r for r in self.results if r.error is not None]
+
+    @property
+    def reports(self) -> list[IngestReport]:
+        return [r.report for r in self.results if r.report is not None]
+
+
+def ingest_document(session: Session, doc: Document, *, doc_id: str | None = None,
+                    source_path: str | None = None) -> IngestReport:
+    """Store ``doc`` (insert or replace); the caller's transaction makes it all-or-nothing.
+
+    Args:
+        session: an open session; nothing is committed here.
+        doc: the parsed document.
+        doc_id: the id to store it under (defaults to ``doc.id``).
+        source_path: the file it was read from. A file holds one document: another
+            document stored from the same file under another id (the parser's id rules
+            changed, a sidecar now gives the number) is deleted in the same transaction.
+
+    Returns:
+        Counts of added, changed (content hash differs), removed and unchanged provisions.
+
+    Raises:
+        IngestError: the document has no usable id or repeats a provision path.
+    """
+    doc_id = doc_id or doc.id
+    if not doc_id or doc_id in UNKNOWN_IDS:
+        raise IngestError("document has no id (give a number in a .meta.yaml sidecar)")
+    rows = provision_rows(doc, doc_id)
+    _check_unique(rows)
+    existing = session.execute(select(_D.c.id).where(_D.c.id == doc_id)).first()
+    report = IngestReport(doc_id=doc_id, created=existing is None, warnings=len(doc.warnings))
+    _write_document(session, doc, doc_id, source_path, len(rows), existing is not None)
+    old = _existing_rows(session, doc_id)
+    _apply_rows(session, rows, old, report)
+    if source_path:
+        report.superseded = _drop_superseded(session, doc_id, source_path)
+    session.execute(update(models.SearchState).values(generation=models.SearchState.generation + 1))
+    return report
+
+
+def _drop_superseded(session: Session, doc_id: str, source_path: str) -> list[str]:
+    stale = list(session.scalars(
+        select(_D.c.id).where(_D.c.source_path == source_path, _D.c.id != doc_id)
+    ))
+    if stale:
+        # Provisions first: the bulk delete does not rely on ON DELETE CASCADE being enabled.
+        session.execute(delete(_P).where(_P.c.document_id.in_(stale)))
+        session.execute(delete(_D).where(_D.c.id.in_(stale)))
+    return stale
+
+
+def _check_unique(rows: list[dict[str, Any]]) -> None:
+    seen: set[str] = set()
+    for row in rows:
+        if row["id"] in seen:
+            raise IngestError(f"duplicate provision id {row['id']!r}", provision_id=row["id"])
+        seen.add(row["id"])
+
+
+def _write_document(session: Session, doc: Document, doc_id: str, source_path: str | None,
+                    count: int, exists: bool) -> None:
+    values = document_row(doc, doc_id, source_path)
+    values["provision_count"] = count
+    values["updated_at"] = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    if exists:
+        session.execute(update(_D).where(_D.c.id == doc_id).values(**values))
+    else:
+        session.execute(insert(_D).values(**values))
+
+
+def _existing_rows(session: Session, doc_id: str) -> dict[str, dict[str, Any]]:
+    result = session.execute(select(_P).where(_P.c.document_id == doc_id))
+    return {row["id"]: dict(row) for row in result.mappings()}
+
+
+def _apply_rows(session: Session, rows: list[dict[str, Any]], old: dict[str, dict[str, Any]],
+                report: IngestReport) -> None:
+    new_ids = {row["id"] for row in rows}
+    to_insert = [row for row in rows if row["id"] not in old]
+    to_update = []
+    for row in rows:
+        before = old.get(row["id"])
+        if before is None:
+            continue
+        if before["content_hash"] != row["content_hash"]:
+            report.changed += 1
+        elif any(before[c] != row[c] for c in _COMPARED):
+            report.moved += 1
+        else:
+            report.unchanged += 1
+            continue
+        to_update.append(row)
+    removed = [pid for pid in old if pid not in new_ids]
+    report.added, report.removed = len(to_insert), len(removed)
+    if to_update:
+        statement = (
+            update(_P)
+            .where(_P.c.id == bindparam("b_id"))
+            .values({c: bindparam(f"b_{c}") for c in _COMPARED})
+        )
+        session.execute(statement, [{f"b_{k}": v for k, v in row.items()} for row in to_update])
+    if to_insert:
+        session.execute(insert(_P), to_insert)
+    for chunk in _chunks(removed, 500):
+        session.execute(delete(_P).where(_P.c.id.in_(chunk)))
+
+
+def _chunks(items: list[str], size: int) -> Iterable[list[str]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+# ---- files -------------------------------------------------------------------------------
+
+
+def collect_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Files to ingest: each given file, and ``*.md``/``*.txt`` under each given folder."""
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*") if p.suffix in SUFFIXES and p.is_file()))
+        else:
+            files.append(path)
+    return files
+
+
+def sidecar_path(path: Path) -> Path | None:
+    """``FILE.meta.yaml`` beside ``FILE.md`` (``FILE.md.meta.yaml`` is accepted too)."""
+    for candidate in (path.with_suffix(".meta.yaml"), path.with_name(path.name + ".meta.yaml")):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_hints(path: Path) -> tuple[Hints, str | None]:
+    """Hints from the sidecar of ``path`` and the document id it forces, if any.
+
+    Raises:
+        IngestError: the sidecar is not a YAML mapping.
+    """
+    sidecar = sidecar_path(path)
+    if sidecar is None:
+        return Hints(), None
+    try:
+        data = yaml.safe_load(sidecar.read_text(encoding="utf-8")) or {}
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise IngestError(f"{sidecar.name}: invalid YAML: {exc}") from None
+    if not isinstance(data, dict):
+        raise IngestError(f"{sidecar.name}: expected a mapping of hints")
+    values = {str(k): _as_text(v) for k, v in data.items() if v is not None}
+    forced_id = values.pop("id", None)
+    known = {k: values.pop(k) for k in HINT_KEYS if k in values}
+    return Hints(**known, extra=values), forced_id
+
+
+def _as_text(value: Any) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def read_text(path: Path) -> str:
+    """The file as text; refuses what is not UTF-8 rather than guessing.
+
+    Raises:
+        IngestError: missing, unreadable or not UTF-8.
+    """
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise IngestError("no such file") from None
+    except UnicodeDecodeError as exc:
+        raise IngestError(f"not UTF-8 text (byte {exc.start})") from None
+    except OSError as exc:
+        raise IngestError(f"cannot read: {exc.strerror}") from None
+
+
+def parse_file(path: Path) -> tuple[Document, str]:
+    """Parse ``path`` with its sidecar hints; return the document and the id to store it under.
+
+    Raises:
+        IngestError: unreadable file, bad sidecar, or a text the parser refuses.
+    """
+    text = read_text(path)
+    hints, forced_id = load_hints(path)
+    try:
+        doc = parse_document(text, hints=hints, name=path.stem)
+    except ParseError as exc:
+        raise IngestError(f"parse error: {exc}", line=exc.line) from None
+    doc_id = forced_id or doc.id
+    if not doc_id or doc_id in UNKNOWN_IDS:
+        # No number in the text or the hints: the file name is the next best stable id.
+        doc_id = vntext.slug(path.stem)
+    return doc, doc_id
+
+
+def ingest_file(url: str, path: Path) -> IngestReport:
+    """Parse and store one file in its own transaction.
+
+    Raises:
+        IngestError: the file was refused; the database is unchanged.
+    """
+    doc, doc_id = parse_file(path)
+    try:
+        with session_scope(url) as session:
+            return ingest_document(session, doc, doc_id=doc_id,
+                                   source_path=str(path.resolve()))
+    except SQLAlchemyError as exc:
+        reason = str(exc.orig) if getattr(exc, "orig", None) is not None else str(exc)
+        raise IngestError(f"database refused the document: {reason}") from None
+
+
+def ingest_paths(url: str, paths: Iterable[str | Path],
+                 on_file: Callable[[FileResult], None] | None = None) -> IngestSummary:
+    """Ingest every file under ``paths``; a refused file does not stop the others.
+
+    Args:
+        url: database URL; an empty database is migrated first.
+        paths: files and folders.
+        on_file: called after each file (progress bars).
+    """
+    ensure_schema(url)
+    summary = IngestSummary()
+    for path in collect_files(paths):
+        result = FileResult(path=str(path))
+        try:
+            result.report = ingest_file(url, path)
+        except IngestError as exc:
+            result.error = exc.message
+        summary.results.append(result)
+        if on_file is not None:
+            on_file(result)
+    return summary

@@ -1,0 +1,224 @@
+"""GET /search: every way people type, filters, pages, facets and hostile input."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from factories_app import LAW_ID, RESOLUTION_ID
+from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+
+def hits(client: TestClient, q: str, **params: object) -> list[dict]:
+    response = client.get("/search", params={"q": q, **params})
+    assert response.status_code == 200, response.text
+    return response.json()["items"]
+
+
+def top_texts(client: TestClient, q: str, n: int = 3, **params: object) -> list[str]:
+    return [h["text"] for h in hits(client, q, limit=n, **params)]
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        "thoả ước lao động tập thể",  # as printed
+        "thoa uoc lao dong tap the",  # no diacritics
+        "thỏa ước lao động tập thể",  # old tone placement
+        "THOẢ ƯỚC LAO ĐỘNG TẬP THỂ",  # upper case
+        unicodedata.normalize("NFD", "thoả ước lao động tập thể"),  # decomposed input
+        "thoaa uoc lao dong tap the",  # a typo
+        '"thoả ước lao động tập thể"',  # a phrase
+    ],
+)
+def test_every_query_style_finds_collective_agreements(client: TestClient, q: str) -> None:
+    texts = top_texts(client, q, n=5)
+    assert texts and all("thoả ước lao động tập thể" in t.replace("thỏa", "thoả") for t in texts)
+
+
+def test_the_objectives_of_02_nq_tw_are_near_the_top(client: TestClient) -> None:
+    ids = [h["id"] for h in hits(client, "thoa uoc lao dong tap the", limit=10)]
+    bundled = [i for i in ids if not i.startswith((RESOLUTION_ID, LAW_ID))]
+    assert bundled[0].startswith("02-nq-tw-2021/")
+
+
+def test_d_folds_to_d(client: TestClient) -> None:
+    texts = top_texts(client, "dang doan tong lien doan", n=3)
+    assert texts and all("Đảng đoàn Tổng Liên đoàn" in t for t in texts)
+
+
+def test_exact_diacritics_rank_first(client: TestClient) -> None:
+    ids = [h["id"] for h in hits(client, "hòa giải", doc=RESOLUTION_ID)]
+    assert ids[0] == f"{RESOLUTION_ID}/I.2"  # hoà giải, tone placed differently
+    assert f"{RESOLUTION_ID}/II.2" in ids  # hóa giải: folded match only, ranked after
+    ids = [h["id"] for h in hits(client, "hoá giải", doc=RESOLUTION_ID)]
+    assert ids[0] == f"{RESOLUTION_ID}/II.2"
+
+
+def test_typo_tolerance_by_length(client: TestClient) -> None:
+    assert hits(client, "truong", doc=RESOLUTION_ID)  # exact
+    assert hits(client, "truonh", doc=RESOLUTION_ID)  # 6 letters, one edit
+    assert hits(client, "truonhh thanh", doc=RESOLUTION_ID) == []  # two edits on 7 letters
+    response = client.get("/search", params={"q": "truonh", "doc": RESOLUTION_ID}).json()
+    assert response["expansions"] == {"truonh": ["truong"]}
+    assert not hits(client, "uan", doc=RESOLUTION_ID)  # 3 letters: no typo allowed
+
+
+def test_phrases_need_adjacent_words(client: TestClient) -> None:
+    loose = hits(client, "tập thể lao động", doc=RESOLUTION_ID)
+    phrase = hits(client, '"tập thể lao động"', doc=RESOLUTION_ID)
+    assert loose and not phrase
+
+
+@pytest.mark.parametrize("q", ["16,5", "16.5", '"16,5 triệu"'])
+def test_numbers_match_with_comma_or_dot(client: TestClient, q: str) -> None:
+    assert any("16,5 triệu" in t for t in top_texts(client, q, n=10))
+
+
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        ("02-NQ/TW", "02-NQ/TW"),
+        ("45/2019/QH14", "45/2019/QH14"),
+    ],
+)
+def test_citations_as_typed(client: TestClient, q: str, expected: str) -> None:
+    items = hits(client, q, limit=100)
+    assert items
+    assert any(expected in (h["text"] + (h["heading"] or "")) for h in items)
+
+
+def test_article_citation_finds_the_article_first(client: TestClient) -> None:
+    assert hits(client, "Điều 5", doc=LAW_ID)[0]["id"] == f"{LAW_ID}/d5"
+    assert hits(client, "khoản 2 điều 5", doc=LAW_ID)[0]["id"] == f"{LAW_ID}/d5.2"
+    assert hits(client, "điểm a khoản 2 Điều 5 Luật thử nghiệm")[0]["id"] == f"{LAW_ID}/d5.2.a"
+
+
+def test_hits_have_breadcrumbs_and_marked_snippets(client: TestClient) -> None:
+    hit = hits(client, "ban to chuc trung uong", doc=RESOLUTION_ID)[0]
+    assert hit["id"] == f"{RESOLUTION_ID}/III.1.1"
+    assert [c["title"] for c in hit["breadcrumbs"]] == ["NHIỆM VỤ", "Về tổ chức"]
+    assert "<mark>Ban Tổ chức Trung ương</mark>" in hit["snippet"]
+    assert set(hit) >= {"id", "doc_id", "path", "kind", "role", "heading", "text", "score"}
+
+
+def test_marks_land_on_nfd_text_too(client: TestClient) -> None:
+    q = unicodedata.normalize("NFD", "Đoàn viên")
+    hit = hits(client, q, doc=RESOLUTION_ID)[0]
+    assert "<mark>đoàn viên</mark>" in hit["snippet"]
+
+
+@pytest.mark.parametrize(
+    ("params", "check"),
+    [
+        ({"doc": RESOLUTION_ID}, lambda h: h["doc_id"] == RESOLUTION_ID),
+        ({"section": "III"}, lambda h: h["path"].split(".")[0] == "III"),
+        ({"kind": "bullet"}, lambda h: h["kind"] == "bullet"),
+        ({"role": "objective"}, lambda h: h["role"] == "objective"),
+        ({"doc": LAW_ID, "section": "d5.2"}, lambda h: h["path"].startswith("d5.2")),
+    ],
+)
+def test_filters(client: TestClient, params: dict, check) -> None:  # noqa: ANN001
+    items = hits(client, "cong doan lao dong", limit=100, **params) or hits(
+        client, "thuong luong", limit=100, **params)
+    assert items and all(check(h) for h in items)
+
+
+def test_facets_count_every_hit(client: TestClient) -> None:
+    body = client.get("/search", params={"q": "cong doan", "limit": 1}).json()
+    facets = body["facets"]
+    assert sum(f["count"] for f in facets["documents"]) == body["total"]
+    assert sum(f["count"] for f in facets["kinds"]) == body["total"]
+    assert {f["value"] for f in facets["documents"]} >= {"02-nq-tw-2021", RESOLUTION_ID}
+
+
+def test_pages_cover_every_hit_once(client: TestClient) -> None:
+    first = client.get("/search", params={"q": "cong doan", "limit": 7})
+    total = first.json()["total"]
+    assert total > 20
+    seen, url = [], "/search?q=cong+doan&limit=7"
+    while url:
+        response = client.get(url)
+        body = response.json()
+        seen += [h["id"] for h in body["items"]]
+        url = body["next"]
+        if url:
+            assert response.headers["link"] == f'<{url}>; rel="next"'
+        else:
+            assert "link" not in response.headers
+    assert len(seen) == len(set(seen)) == total
+
+
+def test_deep_page_past_the_end_is_empty_not_an_error(client: TestClient) -> None:
+    body = client.get("/search", params={"q": "cong doan", "offset": 100000}).json()
+    assert body["items"] == [] and body["next"] is None and body["total"] > 0
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        'công đoàn "',  # unbalanced quote
+        '"""',
+        "NEAR(công đoàn) OR * AND -x ^y",  # FTS5 syntax
+        "col:value {a b} (c",
+        "đoàn\x00viên\x07\x1b[31m",  # control characters
+        "\u200b\ufeffcông\u202eđoàn",  # invisible characters
+        "🙂 công đoàn 漢字",
+        "a" * 999,
+        " ".join(["cong"] * 64),
+    ],
+)
+def test_hostile_queries_get_results_or_a_clear_422(client: TestClient, q: str) -> None:
+    response = client.get("/search", params={"q": q})
+    assert response.status_code in (200, 422), response.text
+    if response.status_code == 422:
+        assert set(response.json()["error"]) >= {"code", "message"}
+
+
+@pytest.mark.parametrize(
+    ("params", "code"),
+    [
+        ({"q": ""}, "bad_query"),
+        ({"q": "   "}, "bad_query"),
+        ({"q": "?!-/"}, "bad_query"),
+        ({"q": "x" * 10_000}, "validation_error"),
+        ({"q": " ".join(["cong"] * 65)}, "bad_query"),
+        ({}, "validation_error"),
+        ({"q": "a", "limit": 101}, "validation_error"),
+        ({"q": "a", "limit": 0}, "validation_error"),
+        ({"q": "a", "offset": -1}, "validation_error"),
+        ({"q": "a", "offset": "x"}, "validation_error"),
+        ({"q": "a", "kind": "nope"}, "bad_query"),
+        ({"q": "a", "role": "nope"}, "bad_query"),
+    ],
+)
+def test_bad_parameters_are_422(client: TestClient, params: dict, code: str) -> None:
+    response = client.get("/search", params=params)
+    assert response.status_code == 422
+    assert response.json()["error"]["code"] == code
+
+
+def test_search_on_an_empty_database(empty_client: TestClient) -> None:
+    body = empty_client.get("/search", params={"q": "cong doan"}).json()
+    assert body["total"] == 0 and body["items"] == []
+
+
+def test_highlight_fast_path_agrees_with_fold_with_map() -> None:
+    from app.search import highlight
+    from parsers import vntext
+
+    regex = highlight.pattern(["doan", "vien"], [("lao", "dong")])
+    for text in ["Đoàn viên và người lao động", "Đoa\u0300n vie\u0302\u0300n, lao  động",
+                 "x\u0301 đoàn viên"]:
+        nfc = vntext.nfc(text)
+        assert highlight.spans(nfc, regex, vntext.fold(nfc)) == highlight.spans(nfc, regex)
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(q=st.text(max_size=120) | st.text(alphabet='"*^:()-/.,đĐ ạ\x00NEAROR', max_size=40))
+def test_no_query_string_causes_a_500(client: TestClient, q: str) -> None:
+    response = client.get("/search", params={"q": q, "limit": 5})
+    assert response.status_code in (200, 422), (q, response.text)

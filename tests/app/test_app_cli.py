@@ -1,0 +1,79 @@
+"""The vnlex command: help everywhere, and the same results as the API."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from factories_app import CORPUS
+from typer.testing import CliRunner
+
+from app.cli import app
+from app.db.session import dispose
+
+runner = CliRunner()
+COMMANDS = [["db", "upgrade"], ["ingest"], ["serve"], ["search"], ["parse"], ["reindex"]]
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_every_command_has_help(command: list[str]) -> None:
+    result = runner.invoke(app, [*command, "--help"])
+    assert result.exit_code == 0
+    assert "Usage" in result.output
+
+
+def test_ingest_search_and_reingest(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    try:
+        first = runner.invoke(app, ["ingest", str(CORPUS), "--db", url])
+        assert first.exit_code == 0, first.output
+        assert "3 document(s) ingested, 0 refused" in first.output
+        again = runner.invoke(app, ["ingest", str(CORPUS), "--db", url])
+        assert "added 0, changed 0, removed 0" in again.output
+        found = runner.invoke(app, ["search", "thoa uoc lao dong tap the", "--db", url,
+                                    "--limit", "3"])
+        assert found.exit_code == 0
+        assert "thoả ước lao động tập thể" in found.output or "thỏa ước" in found.output
+        bad = runner.invoke(app, ["search", "?!", "--db", url])
+        assert bad.exit_code == 2
+        assert runner.invoke(app, ["reindex", "--db", url]).exit_code == 0
+    finally:
+        dispose(url)
+
+
+def test_refused_files_give_a_nonzero_exit_and_a_reason(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    empty = tmp_path / "empty.md"
+    empty.write_text("\n\n", "utf-8")
+    try:
+        result = runner.invoke(app, ["ingest", str(CORPUS / "02-NQ-TW-2021.md"), str(empty),
+                                     "--db", url])
+        assert result.exit_code == 1
+        assert "refused" in result.output and "empty.md" in result.output
+        assert "1 document(s) ingested, 1 refused" in result.output
+    finally:
+        dispose(url)
+
+
+def test_db_upgrade_creates_the_schema(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'new.db'}"
+    try:
+        result = runner.invoke(app, ["db", "upgrade", "--db", url])
+        assert result.exit_code == 0, result.output
+        assert (tmp_path / "new.db").exists()
+    finally:
+        dispose(url)
+
+
+def test_parse_prints_json_without_a_database(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["parse", str(CORPUS / "57-NQ-TW-2024.md")])
+    assert result.exit_code == 0
+    assert result.output.lstrip().startswith("{")
+    tree = runner.invoke(app, ["parse", str(CORPUS / "57-NQ-TW-2024.md"), "--format", "tree"])
+    assert tree.exit_code == 0 and "57-nq-tw-2024" in tree.output
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_every_command_is_documented(command: list[str]) -> None:
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "api.md").read_text("utf-8")
+    assert f"vnlex {' '.join(command)}" in docs

@@ -1,0 +1,166 @@
+"""Ingest: idempotent, all-or-nothing per document, and honest about what changed."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from factories_app import CORPUS, RESOLUTION_ID, law, node, resolution
+from sqlalchemy import func, select, text
+
+from app.db.models import Document, Provision
+from app.db.session import new_session, session_scope
+from app.errors import IngestError
+from app.services.ingest import ingest_document, ingest_file, ingest_paths
+
+
+def snapshot(url: str) -> dict[str, tuple]:
+    """Every provision row's id, row id and content, plus the FTS row count."""
+    with new_session(url) as session:
+        rows = session.execute(select(Provision.id, Provision.pk, Provision.content_hash,
+                                      Provision.parent_id, Provision.text)).all()
+        fts = session.execute(text("SELECT count(*) FROM provisions_fts")).scalar()
+        docs = session.execute(select(Document.id, Document.title)).all()
+    return {"rows": tuple(sorted(rows)), "fts": (fts,), "docs": tuple(sorted(docs))}
+
+
+def store(url: str, doc) -> object:  # noqa: ANN001
+    with session_scope(url) as session:
+        return ingest_document(session, doc)
+
+
+def fts_ids(url: str, term: str) -> set[str]:
+    with new_session(url) as session:
+        rows = session.execute(text(
+            "SELECT p.id FROM provisions_fts f JOIN provisions p ON p.pk = f.rowid "
+            "WHERE provisions_fts MATCH :q"), {"q": term})
+        return {r[0] for r in rows}
+
+
+def test_first_ingest_adds_every_provision(db_url: str) -> None:
+    report = store(db_url, resolution())
+    assert report.created
+    assert report.added == len(list(resolution().walk()))
+    assert (report.changed, report.removed, report.unchanged) == (0, 0, 0)
+
+
+def test_reingesting_the_same_document_changes_nothing(db_url: str) -> None:
+    store(db_url, resolution())
+    before = snapshot(db_url)
+    report = store(db_url, resolution())
+    assert not report.created
+    assert (report.added, report.changed, report.removed) == (0, 0, 0)
+    assert report.unchanged == len(list(resolution().walk()))
+    assert snapshot(db_url) == before
+
+
+def test_corrected_text_keeps_ids_and_updates_the_index(db_url: str) -> None:
+    store(db_url, resolution())
+    before = {row[0]: row[1] for row in snapshot(db_url)["rows"]}
+    corrected = resolution(I_2="Công tác thương lượng tập thể còn hạn chế.")
+    report = store(db_url, corrected)
+    assert (report.added, report.changed, report.removed) == (0, 1, 0)
+    after = {row[0]: row[1] for row in snapshot(db_url)["rows"]}
+    assert after == before  # same ids, same row ids
+    assert f"{RESOLUTION_ID}/I.2" not in fts_ids(db_url, "hoa")
+    assert f"{RESOLUTION_ID}/I.2" in fts_ids(db_url, "thuong")
+
+
+def test_removed_and_added_provisions_are_reported(db_url: str) -> None:
+    store(db_url, resolution())
+    doc = resolution()
+    first, second, third = doc.provisions
+    trimmed = dataclasses.replace(second, children=second.children[:1])
+    extra = node(RESOLUTION_ID, "IV", "section", "Tổ chức thực hiện.", label="IV")
+    report = store(db_url, dataclasses.replace(doc, provisions=(first, trimmed, third, extra)))
+    assert (report.added, report.removed) == (1, 1)
+    assert f"{RESOLUTION_ID}/II.2" not in fts_ids(db_url, "mau")
+
+
+def test_a_document_failing_mid_insert_leaves_the_database_unchanged(db_url: str) -> None:
+    store(db_url, law())
+    before = snapshot(db_url)
+    doc = resolution()
+    broken = dataclasses.replace(doc.provisions[1], kind=None)  # NOT NULL fails in the DB
+    bad = dataclasses.replace(doc, provisions=(doc.provisions[0], broken, doc.provisions[2]))
+    with pytest.raises(Exception):  # noqa: B017  (the driver's IntegrityError)
+        store(db_url, bad)
+    assert snapshot(db_url) == before
+
+
+def test_a_failed_reingest_keeps_the_previous_version(db_url: str) -> None:
+    store(db_url, resolution())
+    before = snapshot(db_url)
+    doc = resolution(I_1="Văn bản đã sửa.")
+    broken = dataclasses.replace(doc.provisions[2], kind=None)
+    with pytest.raises(Exception):  # noqa: B017
+        store(db_url, dataclasses.replace(doc, provisions=(*doc.provisions[:2], broken)))
+    assert snapshot(db_url) == before
+
+
+def test_duplicate_paths_are_refused_before_writing(db_url: str) -> None:
+    doc = resolution()
+    twice = dataclasses.replace(doc, provisions=(doc.provisions[0], doc.provisions[0]))
+    with pytest.raises(IngestError, match="duplicate"):
+        store(db_url, twice)
+    assert snapshot(db_url)["docs"] == ()
+
+
+def test_folder_ingest_refuses_bad_files_and_keeps_the_good(db_url: str, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a-good.md").write_text((CORPUS / "02-NQ-TW-2021.md").read_text("utf-8"), "utf-8")
+    (folder / "b-empty.md").write_text("   \n\n", "utf-8")
+    (folder / "c-latin1.txt").write_bytes("Nghị quyết".encode("utf-16"))
+    summary = ingest_paths(db_url, [folder])
+    assert [Path(r.path).name for r in summary.refused] == ["b-empty.md", "c-latin1.txt"]
+    assert all(r.error for r in summary.refused)
+    assert len(summary.reports) == 1
+    with new_session(db_url) as session:
+        assert session.scalar(select(func.count()).select_from(Document)) == 1
+
+
+def test_sidecar_hints_name_the_document(db_url: str, tmp_path: Path) -> None:
+    path = tmp_path / "van-ban.txt"
+    path.write_text("1. Công đoàn cơ sở.\n\n2. Đoàn viên công đoàn.\n", "utf-8")
+    (tmp_path / "van-ban.meta.yaml").write_text(
+        "number: 12/2012/QH13\ntype: Luật\ndate: 2012-06-20\ntitle: Công đoàn\n", "utf-8")
+    report = ingest_file(db_url, path)
+    assert report.doc_id.startswith("12-2012-qh13")
+    with new_session(db_url) as session:
+        doc = session.get(Document, report.doc_id)
+        assert doc is not None and doc.date == "2012-06-20" and doc.number == "12/2012/QH13"
+
+
+def test_bad_sidecar_is_a_refusal(db_url: str, tmp_path: Path) -> None:
+    path = tmp_path / "x.md"
+    path.write_text("Công đoàn.\n", "utf-8")
+    (tmp_path / "x.meta.yaml").write_text("number: [unclosed\n", "utf-8")
+    with pytest.raises(IngestError, match="YAML"):
+        ingest_file(db_url, path)
+
+
+def test_corpus_reingest_is_idempotent(db_url: str) -> None:
+    first = ingest_paths(db_url, [CORPUS])
+    before = snapshot(db_url)
+    second = ingest_paths(db_url, [CORPUS])
+    assert not first.refused and not second.refused
+    assert all(r.added == r.changed == r.removed == 0 for r in second.reports)
+    assert snapshot(db_url) == before
+
+
+def test_a_file_ingested_under_a_new_id_replaces_its_old_document(
+        db_url: str, tmp_path: Path) -> None:
+    path = tmp_path / "van-ban.txt"
+    path.write_text("1. Công đoàn cơ sở.\n\n2. Đoàn viên công đoàn.\n", "utf-8")
+    first = ingest_file(db_url, path)
+    (tmp_path / "van-ban.meta.yaml").write_text("number: 12/2012/QH13\n", "utf-8")
+    second = ingest_file(db_url, path)
+    assert second.doc_id != first.doc_id
+    assert second.superseded == [first.doc_id]
+    with new_session(db_url) as session:
+        assert session.scalars(select(Document.id)).all() == [second.doc_id]
+        orphans = session.scalar(select(func.count()).select_from(Provision).where(
+            Provision.document_id == first.doc_id))
+        assert orphans == 0

@@ -1,0 +1,64 @@
+"""The same migrations, ingest and browsing on PostgreSQL (search is SQLite-only for now)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+
+import pytest
+from factories_app import RESOLUTION_ID, resolution
+from fastapi.testclient import TestClient
+
+from app.core.config import Settings
+from app.db.migrate import upgrade
+from app.db.session import dispose, session_scope
+from app.main import create_app
+from app.services.ingest import ingest_document
+
+pytestmark = pytest.mark.postgres
+SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432"
+
+
+def _admin():  # noqa: ANN202
+    psycopg = pytest.importorskip("psycopg")
+    try:
+        return psycopg.connect("host=127.0.0.1 port=5432 user=postgres", autocommit=True,
+                               connect_timeout=2)
+    except psycopg.OperationalError:
+        pytest.skip("no PostgreSQL server on 127.0.0.1:5432")
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    name = f"vnlex_test_{uuid.uuid4().hex[:10]}"
+    with _admin() as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    url = f"{SERVER}/{name}"
+    try:
+        upgrade(url)
+        yield url
+    finally:
+        dispose(url)
+        with _admin() as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def test_ingest_is_idempotent_on_postgres(pg_url: str) -> None:
+    with session_scope(pg_url) as session:
+        first = ingest_document(session, resolution())
+    with session_scope(pg_url) as session:
+        again = ingest_document(session, resolution(I_1="Văn bản đã sửa."))
+    assert first.added == 11
+    assert (again.added, again.changed, again.removed) == (0, 1, 0)
+
+
+def test_browsing_works_and_search_says_not_implemented(pg_url: str) -> None:
+    with session_scope(pg_url) as session:
+        ingest_document(session, resolution())
+    with TestClient(create_app(Settings(database_url=pg_url))) as client:
+        body = client.get(f"/provisions/{RESOLUTION_ID}/III.1").json()
+        assert [c["path"] for c in body["children"]] == ["III.1.1", "III.1.2"]
+        assert client.get(f"/documents/{RESOLUTION_ID}").json()["toc"]
+        response = client.get("/search", params={"q": "cong doan"})
+        assert response.status_code == 501
+        assert response.json()["error"]["code"] == "not_implemented"

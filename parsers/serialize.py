@@ -26,7 +26,14 @@ def provision_to_dict(node: Provision) -> dict[str, Any]:
 
 
 def document_to_dict(doc: Document) -> dict[str, Any]:
-    """Metadata at top level, ``provisions`` as a nested list, ``warnings`` last."""
+    """Metadata at top level, ``provisions`` as a nested list, then annotations and warnings."""
+    meta = metadata_to_dict(doc)
+    tail = {key: meta.pop(key) for key in ("annotations", "warnings")}
+    return {**meta, "provisions": [provision_to_dict(p) for p in doc.provisions], **tail}
+
+
+def metadata_to_dict(doc: Document) -> dict[str, Any]:
+    """Everything but the provisions: what a document row stores beside its tree."""
     return {
         "id": doc.id,
         "number": doc.number,
@@ -39,7 +46,7 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
         "signers": [asdict(s) for s in doc.signers],
         "recipients": list(doc.recipients),
         "copies": [asdict(c) for c in doc.copies],
-        "provisions": [provision_to_dict(p) for p in doc.provisions],
+        "annotations": [asdict(a) for a in doc.annotations],
         "warnings": [asdict(w) for w in doc.warnings],
     }
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from parsers import vntext
 from parsers.model import Document, Provision
+from parsers.serialize import metadata_to_dict
 
 # Words a reader types before a label ("Điều 5", "khoản 2"), so citations match even when the
 # parser keeps only the number as the label.
@@ -136,19 +137,8 @@ def _row(node: Provision, node_id: str, ctx: _Context, position: int, ordinal: i
 def document_row(doc: Document, doc_id: str, source_path: str | None) -> dict[str, Any]:
     """The document's metadata as a row (lists of dataclasses become JSON)."""
     return {
+        **metadata_to_dict(doc),
         "id": doc_id,
-        "number": doc.number,
-        "type": doc.type,
-        "issuer": doc.issuer,
-        "party_header": doc.party_header,
-        "date": doc.date,
-        "place": doc.place,
-        "title": doc.title,
-        "signers": [asdict(s) for s in doc.signers],
-        "recipients": list(doc.recipients),
-        "copies": [asdict(c) for c in doc.copies],
-        "annotations": [asdict(a) for a in getattr(doc, "annotations", ())],
-        "warnings": [asdict(w) for w in doc.warnings],
         "source": doc.source,
         "source_path": source_path,
         "source_hash": hashlib.sha256(doc.source.encode("utf-8")).hexdigest(),

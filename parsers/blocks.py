@@ -93,6 +93,8 @@ def _joins(block: Block, line: Line, hard_wrapped: bool) -> bool:
         return True
     if _NUMBER_KEY.match(block.text) and not line.blank_before:
         return True
+    if line.text[0] in ".,;:)" and block.text[-1] not in patterns.TERMINAL:
+        return True  # "Điều 46" / ". Công trình bảo vệ môi trường…": a label cut by a wrap
     if starts_something(line.text) or block.text[-1] in patterns.TERMINAL:
         return False
     if _FIELD_LINE.match(block.text):

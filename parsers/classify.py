@@ -73,7 +73,7 @@ def classify(block: Block) -> Token:
             heading, body = _split(block, rest) if kind == "article" else (rest or None, "")
             return Token(kind, m.group("label"), heading, body, block)
     m = patterns.SECTION.match(text)
-    if m and (block.emphasized or _upperish(m.group("rest")) or m.group("rest").startswith("| ")):
+    if m and _reads_as_section(block, m.group("rest")):
         return Token("section", m.group("label"), m.group("rest").strip(), "", block)
     m = patterns.MILESTONE.match(text)
     if m:
@@ -89,6 +89,13 @@ def classify(block: Block) -> Token:
     if patterns.CLOSING.match(text):
         return Token("closing", None, None, text, block)
     return Token("paragraph", None, None, text, block)
+
+
+def _reads_as_section(block: Block, rest: str) -> bool:
+    """``II. Trình tự thủ tục …`` is a heading unless it reads as a sentence."""
+    if block.emphasized or _upperish(rest) or rest.startswith("| "):
+        return True
+    return rest[0].isupper() and rest[-1] not in patterns.TERMINAL and len(rest) < 250
 
 
 def _upperish(text: str) -> bool:

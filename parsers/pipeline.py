@@ -33,10 +33,14 @@ def _check_text(text: str) -> None:
 
 def _feed(blocks: list[Block]) -> list[Node]:
     builder = TreeBuilder()
-    for block, depth in zip(blocks, quote_depths(blocks), strict=True):
-        token = classify(block)
+    tokens = [classify(block) for block in blocks]
+    depths = quote_depths(blocks)
+    for i, (token, depth) in enumerate(zip(tokens, depths, strict=True)):
         if depth:
             builder.feed_quoted(token)
+        elif token.kind == "paragraph":
+            upcoming = next((t for t in tokens[i + 1 :] if t.kind != "paragraph"), None)
+            builder.feed_paragraph(token, upcoming)
         else:
             builder.feed(token)
     return builder.roots

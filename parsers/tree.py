@@ -124,6 +124,23 @@ class TreeBuilder:
             self.stack.pop()
         self._add(_node(token, rank))
 
+    def feed_paragraph(self, token: Token, upcoming: Token | None) -> None:
+        """An unlabeled paragraph inside a list whose next item follows it (``a)`` … text …
+        ``b)``) continues the item before it; otherwise it is placed by how it reads."""
+        top = self.stack[-1] if self.stack else None
+        if (
+            top is not None
+            and upcoming is not None
+            and top.kind == upcoming.kind
+            and top.kind in ("point", "numbered", "bullet")
+            and top.rank == _rank(upcoming)
+            and not top.children
+        ):
+            top.texts.append(token.text)
+            top.spans.extend(token.block.spans)
+            return
+        self.feed(token)
+
     def feed_quoted(self, token: Token) -> None:
         """A block inside a quotation continues the provision that opened it."""
         if not self.stack:

@@ -91,6 +91,19 @@ class TreeBuilder:
             and (is_upper(token.block.text) or token.block.emphasized)
         )
 
+    def _numbered_rank(self, token: Token) -> float | None:
+        """Numbers continue the list of their predecessor (``3.`` after ``2.``), wherever it
+        is open; ``1.`` after a provision ending in ``:`` opens a list inside it."""
+        if token.kind != "numbered" or not token.label or not token.label.isdigit():
+            return None
+        previous = str(int(token.label) - 1)
+        for node in reversed(self.stack):
+            if node.kind == "numbered" and node.label == previous:
+                return node.rank
+        if self._open_numbered_parent(token):
+            return self.stack[-1].rank + 0.05
+        return None
+
     def _open_numbered_parent(self, token: Token) -> bool:
         """``1.`` right after a provision ending in ``:`` starts a list nested inside it."""
         top = self.stack[-1] if self.stack else None
@@ -104,6 +117,11 @@ class TreeBuilder:
         )
 
     def feed(self, token: Token) -> None:
+        top = self.stack[-1] if self.stack else None
+        if top and self._takes_title(top, token):
+            top.heading = token.block.text
+            top.spans.extend(token.block.spans)
+            return
         if token.kind == "paragraph":
             self._attach_paragraph(token)
             return
@@ -112,14 +130,7 @@ class TreeBuilder:
             self._add(_node(token, 99.0))
             self.stack.clear()
             return
-        top = self.stack[-1] if self.stack else None
-        if top and self._takes_title(top, token):
-            top.heading = token.block.text
-            top.spans.extend(token.block.spans)
-            return
-        rank = _rank(token)
-        if self._open_numbered_parent(token):
-            rank = self.stack[-1].rank + 0.05
+        rank = self._numbered_rank(token) or _rank(token)
         while self.stack and self.stack[-1].rank >= rank:
             self.stack.pop()
         self._add(_node(token, rank))

@@ -21,7 +21,7 @@ from parsers import vntext
 MARKUP = frozenset("*#\\|-:_=`")
 
 # A backslash escape as written by markdown converters: "1\." "\-" "\*".
-ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~>])")
+ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~>&<=\"'])")
 # Emphasis markers: runs of * not escaped.
 EMPHASIS = re.compile(r"\*{1,3}")
 HEADING_MARK = re.compile(r"^\s{0,3}#{1,6}\s*")

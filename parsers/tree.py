@@ -201,6 +201,11 @@ class _Finalizer:
         self.articles: set[str] = set()
 
     def run(self, roots: list[Node]):  # type: ignore[no-untyped-def]
+        for node in roots:
+            if node.label is not None:
+                break
+            if node.kind == "paragraph":
+                node.role = "preamble"  # before the first labeled provision: "Căn cứ …"
         return self.build(roots, None, None, False), self.segments, self.warnings
 
     def _parts(self, nodes: list[Node]) -> list[str]:
@@ -265,6 +270,8 @@ def _unique(part: str, taken: list[str] | set[str]) -> str:
 def _role(node: Node, parent_role: str | None) -> str | None:
     if node.kind == "closing":
         return "closing"
+    if node.role:
+        return node.role
     if node.kind in ("section", "numbered", "point", "chapter", "part"):
         own = role_of_heading(node.heading)
         if own:

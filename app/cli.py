@@ -12,6 +12,7 @@ import typer
 from app.core.config import get_settings
 from app.errors import VnlexError
 from app.services.ingest import FileResult, IngestSummary, collect_files, ingest_paths
+from app.services.registry import load as load_registry
 
 app = typer.Typer(
     help="vnlex: a searchable corpus of Vietnamese legal and Party texts.",
@@ -58,11 +59,16 @@ def ingest(
     """Parse and store documents; each one all-or-nothing, re-ingesting keeps ids."""
     url = _url(db)
     count = len(collect_files(paths))
-    if count > 1:
-        with typer.progressbar(length=count, label="ingesting", file=None) as bar:
-            summary = ingest_paths(url, paths, on_file=lambda _r: bar.update(1))
-    else:
-        summary = ingest_paths(url, paths)
+    try:
+        load_registry()  # a broken registry refuses everything: say so before any progress
+        if count > 1:
+            with typer.progressbar(length=count, label="ingesting", file=None) as bar:
+                summary = ingest_paths(url, paths, on_file=lambda _r: bar.update(1))
+        else:
+            summary = ingest_paths(url, paths)
+    except VnlexError as exc:  # the registry of bodies is broken: nothing was ingested
+        typer.secho(f"error: {exc.message}", err=True, fg="red")
+        raise typer.Exit(1) from None
     _print_summary(summary)
     if summary.refused:
         raise typer.Exit(1)

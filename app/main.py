@@ -5,7 +5,16 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from app.api import errors
-from app.api.routes import documents, health, provisions, search
+from app.api.routes import (
+    bodies,
+    documents,
+    duties,
+    health,
+    provisions,
+    resolve,
+    search,
+    targets,
+)
 from app.core.config import Settings, get_settings
 
 DESCRIPTION = """
@@ -21,6 +30,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app = FastAPI(title="vnlex", version="0.1.0", description=DESCRIPTION)
     app.state.settings = settings or get_settings()
     errors.install(app)
-    for module in (search, documents, provisions, health):
+    for module in (search, documents, provisions, bodies, duties, targets, resolve, health):
         app.include_router(module.router)
     return app

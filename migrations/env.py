@@ -7,6 +7,7 @@ from logging.config import fileConfig
 from alembic import context
 from sqlalchemy import engine_from_config, pool
 
+from app.db import analysis_models  # noqa: F401  (registers its tables on Base)
 from app.db.models import Base
 
 config = context.config

@@ -2,19 +2,33 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_DATABASE_URL = "sqlite:///./vnlex.db"
+# The repository next to app/ (as for migrations/), so the registry is found from any
+# working directory.
+REPO_ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_BODIES = "corpus/bodies.yaml"
 
 
 class Settings(BaseSettings):
-    """Runtime settings; ``VNLEX_DATABASE_URL`` overrides the SQLite file in the working dir."""
+    """Runtime settings; ``VNLEX_DATABASE_URL`` overrides the SQLite file in the working dir,
+    ``VNLEX_BODIES`` the registry of bodies (relative paths are taken from the repository)."""
 
     model_config = SettingsConfigDict(env_prefix="VNLEX_", extra="ignore")
 
     database_url: str = DEFAULT_DATABASE_URL
+    bodies: str = DEFAULT_BODIES
     search_max_limit: int = 100
     search_default_limit: int = 20
+
+    @property
+    def bodies_path(self) -> Path:
+        """The registry file: ``bodies`` as given when absolute, else under the repository."""
+        path = Path(self.bodies).expanduser()
+        return path if path.is_absolute() else REPO_ROOT / path
 
 
 def get_settings(database_url: str | None = None) -> Settings:

@@ -2,7 +2,9 @@
 
 Re-ingesting a document (the same text or a corrected one) keeps every provision id, rewrites
 only rows that differ, deletes provisions that disappeared, and reports what changed. The
-FTS index follows through the triggers of the migration, inside the same transaction.
+FTS index follows through the triggers of the migration, inside the same transaction, and so
+does the analysis (bodies, duties, targets, citations, cross-references: ``analysis``),
+which is replaced whole.
 """
 
 from __future__ import annotations
@@ -22,8 +24,11 @@ from app.db import models
 from app.db.migrate import ensure_schema
 from app.db.session import session_scope
 from app.errors import IngestError
+from app.services import registry as bodies_registry
+from app.services.analysis import clear_analysis, store_analysis
 from app.services.flatten import document_row, provision_rows
 from parsers import Document, Hints, ParseError, parse_document, vntext
+from parsers.bodies import Registry
 
 SUFFIXES = (".md", ".txt")
 HINT_KEYS = ("number", "type", "issuer", "date", "title")
@@ -47,6 +52,7 @@ class IngestReport:
     moved: int = 0  # same content, new place in the tree
     warnings: int = 0
     superseded: list[str] = field(default_factory=list)  # older ids of the same file
+    analysis: dict[str, int] = field(default_factory=dict)  # rows written per analysis table
 
 
 @dataclass
@@ -70,7 +76,8 @@ class IngestSummary:
 
 
 def ingest_document(session: Session, doc: Document, *, doc_id: str | None = None,
-                    source_path: str | None = None) -> IngestReport:
+                    source_path: str | None = None,
+                    registry: Registry | None = None) -> IngestReport:
     """Store ``doc`` (insert or replace); the caller's transaction makes it all-or-nothing.
 
     Args:
@@ -80,13 +87,17 @@ def ingest_document(session: Session, doc: Document, *, doc_id: str | None = Non
         source_path: the file it was read from. A file holds one document: another
             document stored from the same file under another id (the parser's id rules
             changed, a sidecar now gives the number) is deleted in the same transaction.
+        registry: the bodies to look for (default: the file of ``VNLEX_BODIES``).
 
     Returns:
-        Counts of added, changed (content hash differs), removed and unchanged provisions.
+        Counts of added, changed (content hash differs), removed and unchanged provisions,
+        and of the analysis rows written.
 
     Raises:
-        IngestError: the document has no usable id or repeats a provision path.
+        IngestError: the document has no usable id or repeats a provision path, or the
+            registry of bodies is broken (checked before anything is written).
     """
+    registry = registry if registry is not None else bodies_registry.load()
     doc_id = doc_id or doc.id
     if not doc_id or doc_id in UNKNOWN_IDS:
         raise IngestError("document has no id (give a number in a .meta.yaml sidecar)")
@@ -95,10 +106,12 @@ def ingest_document(session: Session, doc: Document, *, doc_id: str | None = Non
     existing = session.execute(select(_D.c.id).where(_D.c.id == doc_id)).first()
     report = IngestReport(doc_id=doc_id, created=existing is None, warnings=len(doc.warnings))
     _write_document(session, doc, doc_id, source_path, len(rows), existing is not None)
+    clear_analysis(session, [doc_id])  # before _apply_rows deletes provisions it points at
     old = _existing_rows(session, doc_id)
     _apply_rows(session, rows, old, report)
     if source_path:
         report.superseded = _drop_superseded(session, doc_id, source_path)
+    report.analysis = store_analysis(session, doc_id, rows, registry)
     session.execute(update(models.SearchState).values(generation=models.SearchState.generation + 1))
     return report
 
@@ -108,7 +121,8 @@ def _drop_superseded(session: Session, doc_id: str, source_path: str) -> list[st
         select(_D.c.id).where(_D.c.source_path == source_path, _D.c.id != doc_id)
     ))
     if stale:
-        # Provisions first: the bulk delete does not rely on ON DELETE CASCADE being enabled.
+        # Analysis, provisions, document: the bulk deletes do not rely on ON DELETE CASCADE.
+        clear_analysis(session, stale)
         session.execute(delete(_P).where(_P.c.document_id.in_(stale)))
         session.execute(delete(_D).where(_D.c.id.in_(stale)))
     return stale
@@ -260,17 +274,19 @@ def parse_file(path: Path) -> tuple[Document, str]:
     return doc, doc_id
 
 
-def ingest_file(url: str, path: Path) -> IngestReport:
+def ingest_file(url: str, path: Path, registry: Registry | None = None) -> IngestReport:
     """Parse and store one file in its own transaction.
 
     Raises:
-        IngestError: the file was refused; the database is unchanged.
+        IngestError: the file (or the registry of bodies) was refused; the database is
+            unchanged.
     """
+    registry = registry if registry is not None else bodies_registry.load()
     doc, doc_id = parse_file(path)
     try:
         with session_scope(url) as session:
             return ingest_document(session, doc, doc_id=doc_id,
-                                   source_path=str(path.resolve()))
+                                   source_path=str(path.resolve()), registry=registry)
     except SQLAlchemyError as exc:
         reason = str(exc.orig) if getattr(exc, "orig", None) is not None else str(exc)
         raise IngestError(f"database refused the document: {reason}") from None
@@ -284,13 +300,17 @@ def ingest_paths(url: str, paths: Iterable[str | Path],
         url: database URL; an empty database is migrated first.
         paths: files and folders.
         on_file: called after each file (progress bars).
+
+    Raises:
+        IngestError: the registry of bodies is broken; nothing was ingested.
     """
+    registry = bodies_registry.load()  # once, and before the database is touched
     ensure_schema(url)
     summary = IngestSummary()
     for path in collect_files(paths):
         result = FileResult(path=str(path))
         try:
-            result.report = ingest_file(url, path)
+            result.report = ingest_file(url, path, registry)
         except IngestError as exc:
             result.error = exc.message
         summary.results.append(result)

@@ -37,9 +37,8 @@ def find(session: Session, provision_id: str) -> Provision | None:
     return candidates[0] if len(candidates) == 1 else None
 
 
-def get_provision(session: Session, provision_id: str) -> dict[str, Any]:
-    """The provision, with ``document``, ``parent``, ``children``, ``previous``/``next`` and
-    ``breadcrumbs``.
+def require(session: Session, provision_id: str) -> Provision:
+    """The provision ``provision_id`` (as ``find`` looks it up).
 
     Raises:
         NotFound: unknown id; the error lists the closest existing ids.
@@ -49,6 +48,17 @@ def get_provision(session: Session, provision_id: str) -> dict[str, Any]:
         raise NotFound(
             f"no provision {provision_id!r}", suggestions=suggest(session, provision_id)
         )
+    return node
+
+
+def get_provision(session: Session, provision_id: str) -> dict[str, Any]:
+    """The provision, with ``document``, ``parent``, ``children``, ``previous``/``next`` and
+    ``breadcrumbs``.
+
+    Raises:
+        NotFound: unknown id; the error lists the closest existing ids.
+    """
+    node = require(session, provision_id)
     data = {name: getattr(node, name) for name in FIELDS}
     data["doc_id"] = data.pop("document_id")
     data["breadcrumbs"] = node.breadcrumbs or []

@@ -62,3 +62,20 @@ def test_browsing_works_and_search_says_not_implemented(pg_url: str) -> None:
         response = client.get("/search", params={"q": "cong doan"})
         assert response.status_code == 501
         assert response.json()["error"]["code"] == "not_implemented"
+
+
+def test_analysis_and_its_routes_on_postgres(pg_url: str) -> None:
+    with session_scope(pg_url) as session:
+        ingest_document(session, resolution())
+    with session_scope(pg_url) as session:
+        ingest_document(session, resolution())  # replaced, not duplicated
+    with TestClient(create_app(Settings(database_url=pg_url))) as client:
+        bodies = client.get(f"/provisions/{RESOLUTION_ID}/III.1.1/bodies").json()["items"]
+        assert [(b["body_id"], b["role"]) for b in bodies] == [("ban-to-chuc-trung-uong", "lead")]
+        duties = client.get("/duties", params={"doc": RESOLUTION_ID, "format": "csv"})
+        assert duties.content.startswith(b"\xef\xbb\xbfbody_id,")
+        targets = client.get("/targets", params={"doc": RESOLUTION_ID}).json()["items"]
+        assert [t["value"] for t in targets] == [16_500_000]
+        assert client.get("/bodies", params={"q": "ban to chuc"}).json()["count"] == 1
+        found = client.get("/resolve", params={"cite": "99-NQ/TW mục III.1.1"})
+        assert found.json()["match"]["provision_id"] == f"{RESOLUTION_ID}/III.1.1"

@@ -3,20 +3,39 @@ from __future__ import annotations
 from fastapi import APIRouter, Path
 
 from app.api.deps import SessionDep
+from app.schemas.bodies import ProvisionBodies
+from app.schemas.citations import ProvisionCitations
 from app.schemas.common import ERROR_RESPONSES
 from app.schemas.provisions import ProvisionDetail
-from app.services import provisions
+from app.services import bodies, citations, provisions
 
 router = APIRouter(prefix="/provisions", tags=["provisions"], responses=ERROR_RESPONSES)
 
+PROVISION_ID = Path(
+    description="`<document id>/<path>`; the document part is case-insensitive",
+    examples=["02-nq-tw-2021/IV.4"],
+)
+
+# Starlette tries routes in order and `{provision_id:path}` swallows slashes, so the
+# sub-resources come first. A provision id never contains a third slash-separated part
+# (paths join labels with dots), so `<doc>/<path>/bodies` cannot be a provision itself.
+
+
+@router.get("/{provision_id:path}/bodies", response_model=ProvisionBodies)
+def get_provision_bodies(session: SessionDep, provision_id: str = PROVISION_ID) -> ProvisionBodies:
+    """The bodies of a provision: role, evidence, and whether direct or inferred (via what)."""
+    return ProvisionBodies(**bodies.provision_bodies(session, provision_id))
+
+
+@router.get("/{provision_id:path}/citations", response_model=ProvisionCitations)
+def get_provision_citations(
+    session: SessionDep, provision_id: str = PROVISION_ID
+) -> ProvisionCitations:
+    """Citations in a provision's text, with offsets and their target when in the corpus."""
+    return ProvisionCitations(**citations.provision_citations(session, provision_id))
+
 
 @router.get("/{provision_id:path}", response_model=ProvisionDetail)
-def get_provision(
-    session: SessionDep,
-    provision_id: str = Path(
-        description="`<document id>/<path>`; the document part is case-insensitive",
-        examples=["02-nq-tw-2021/IV.4"],
-    ),
-) -> ProvisionDetail:
+def get_provision(session: SessionDep, provision_id: str = PROVISION_ID) -> ProvisionDetail:
     """A provision with its parent, children, previous/next siblings and breadcrumbs."""
     return ProvisionDetail(**provisions.get_provision(session, provision_id))

@@ -17,6 +17,17 @@ from fastapi.testclient import TestClient
         ("get", "/search?q=a&limit=x", 422),
         ("post", "/search?q=a", 405),
         ("delete", "/documents", 405),
+        ("get", "/bodies/nope", 404),
+        ("get", "/bodies?q=" + "x" * 201, 422),
+        ("get", "/provisions/nope/I/bodies", 404),
+        ("get", "/provisions/nope/I/citations", 404),
+        ("get", "/duties?role=x", 422),
+        ("get", "/duties?limit=0", 422),
+        ("get", "/targets?year=x", 422),
+        ("get", "/resolve", 422),
+        ("get", "/resolve?cite=%3F%3F", 422),
+        ("get", "/resolve?cite=99-XX/TW", 404),
+        ("post", "/resolve?cite=a", 405),
     ],
 )
 def test_every_error_has_the_same_shape(client: TestClient, method: str, url: str,
@@ -32,7 +43,18 @@ def test_every_error_has_the_same_shape(client: TestClient, method: str, url: st
 def test_openapi_documents_the_routes_with_examples(client: TestClient) -> None:
     spec = client.get("/openapi.json").json()
     assert {"/search", "/documents", "/documents/{doc_id}", "/provisions/{provision_id}",
-            "/health"} <= set(spec["paths"])
+            "/health", "/bodies", "/bodies/{body_id}", "/provisions/{provision_id}/bodies",
+            "/provisions/{provision_id}/citations", "/duties", "/targets",
+            "/resolve"} <= set(spec["paths"])
     search = spec["paths"]["/search"]["get"]
     assert "404" in search["responses"] or "422" in search["responses"]
     assert "thoả ước" in str(spec["components"]["schemas"]["SearchHit"])
+    schemas = spec["components"]["schemas"]
+    assert "Ban Tổ chức Trung ương" in str(schemas["BodySummary"])
+    assert "13,5 triệu" in str(schemas["TargetRow"])
+    assert "300" in spec["paths"]["/resolve"]["get"]["responses"]
+    assert "text/csv; charset=utf-8" in spec["paths"]["/duties"]["get"]["responses"]["200"][
+        "content"]
+    for path in ("/bodies", "/duties", "/targets", "/resolve"):
+        for operation in spec["paths"][path].values():
+            assert operation.get("description") or operation.get("summary")

@@ -1,0 +1,130 @@
+"""Models of the analysis of each provision: bodies, duties, targets, citations, cross-refs.
+
+Written by the ingest in the same transaction as the provisions (``app.services.analysis``)
+and replaced wholesale on every re-ingest of a document, so rows here have no public ids;
+what other systems cite are provision ids and body ids.
+
+Offsets (``*_start``/``*_end``) index the stored NFC ``provisions.text`` of the provision
+they belong to. An inferred duty has no mention in its own provision: its mention and
+evidence offsets point into the text of ``via_provision_id``, the assignment that gave it.
+
+Every row carries ``document_id`` so a re-ingest can drop a document's analysis in one
+statement, and filters by document need no join; rows go with their provision or document
+(``ON DELETE CASCADE``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.db.models import Base
+
+_DEFERRED = {"deferrable": True, "initially": "DEFERRED"}
+
+
+def _document_fk() -> Any:
+    return ForeignKey("documents.id", ondelete="CASCADE", **_DEFERRED)
+
+
+def _provision_fk() -> Any:
+    return ForeignKey("provisions.id", ondelete="CASCADE", **_DEFERRED)
+
+
+class Body(Base):
+    """One entry of the registry (``corpus/bodies.yaml``), synced at every ingest."""
+
+    __tablename__ = "bodies"
+
+    id: Mapped[str] = mapped_column(String(200), primary_key=True)  # vntext.slug(name)
+    name: Mapped[str] = mapped_column(String(300))
+    kind: Mapped[str] = mapped_column(String(40))
+    parent_id: Mapped[str | None] = mapped_column(
+        ForeignKey("bodies.id", ondelete="SET NULL", **_DEFERRED)
+    )
+    aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+
+class Duty(Base):
+    """A body's role in a provision (``lead``, ``coordinate``, ``implement``, ``report_to``,
+    ``mention``), direct or inferred through a cross-reference."""
+
+    __tablename__ = "duties"
+    __table_args__ = (Index("ix_duties_body_role", "body_id", "role"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[str] = mapped_column(_document_fk(), index=True)
+    provision_id: Mapped[str] = mapped_column(_provision_fk(), index=True)
+    body_id: Mapped[str] = mapped_column(ForeignKey("bodies.id", **_DEFERRED))
+    role: Mapped[str] = mapped_column(String(20))
+    mention: Mapped[str] = mapped_column(Text)  # the name as printed
+    mention_start: Mapped[int] = mapped_column(Integer)
+    mention_end: Mapped[int] = mapped_column(Integer)
+    evidence_start: Mapped[int] = mapped_column(Integer)
+    evidence_end: Mapped[int] = mapped_column(Integer)
+    evidence: Mapped[str] = mapped_column(Text)
+    inferred: Mapped[bool] = mapped_column(Boolean, default=False)
+    via_provision_id: Mapped[str | None] = mapped_column(_provision_fk())
+
+
+class Target(Base):
+    """A target (chỉ tiêu) of an objective: ``13,5 triệu đoàn viên`` by 2025."""
+
+    __tablename__ = "targets"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[str] = mapped_column(_document_fk(), index=True)
+    provision_id: Mapped[str] = mapped_column(_provision_fk(), index=True)
+    year: Mapped[int | None] = mapped_column(Integer, index=True)
+    measure: Mapped[str] = mapped_column(Text)  # as printed
+    value: Mapped[float | None] = mapped_column(Float)  # None when qualitative
+    value_max: Mapped[float | None] = mapped_column(Float)  # upper end of a range
+    comparator: Mapped[str | None] = mapped_column(String(10))
+    unit: Mapped[str | None] = mapped_column(String(100))
+    qualitative: Mapped[bool] = mapped_column(Boolean, default=False)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)  # the value as printed: "80% trở lên"
+
+
+class Citation(Base):
+    """A citation found in a provision's text.
+
+    Only what the text says is stored; which document or provision it points to is
+    resolved when asked (``app.services.resolve``), so a document ingested later is found
+    without re-ingesting the one that cites it.
+    """
+
+    __tablename__ = "citations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[str] = mapped_column(_document_fk(), index=True)
+    provision_id: Mapped[str] = mapped_column(_provision_fk(), index=True)
+    raw: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(40))
+    number: Mapped[str | None] = mapped_column(String(200))
+    title: Mapped[str | None] = mapped_column(Text)
+    year: Mapped[int | None] = mapped_column(Integer)
+    article: Mapped[str | None] = mapped_column(String(20))
+    clause: Mapped[str | None] = mapped_column(String(20))
+    point: Mapped[str | None] = mapped_column(String(10))
+    cited_doc_id: Mapped[str | None] = mapped_column(String(200))  # parsers.citations.document_id
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+
+
+class CrossRef(Base):
+    """An assignment (``source``) linked to a task or objective it carries out (``target``)."""
+
+    __tablename__ = "crossrefs"
+    __table_args__ = (Index("ix_crossrefs_source_target", "source_id", "target_id", unique=True),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[str] = mapped_column(_document_fk(), index=True)
+    source_id: Mapped[str] = mapped_column(_provision_fk())
+    target_id: Mapped[str] = mapped_column(_provision_fk(), index=True)
+    score: Mapped[float] = mapped_column(Float)
+    # {"terms": [shared key phrases], "citations": [shared cited documents as printed]}
+    evidence: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)

@@ -1,0 +1,48 @@
+"""The flat tables: duties and targets (also served as CSV)."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+
+class DutyRow(BaseModel):
+    body_id: str = Field(examples=["ban-to-chuc-trung-uong"])
+    body_name: str = Field(examples=["Ban Tổ chức Trung ương"])
+    role: str = Field(examples=["lead"])
+    provision_id: str = Field(examples=["02-nq-tw-2021/IV.4"])
+    doc_id: str = Field(examples=["02-nq-tw-2021"])
+    evidence: str = Field(examples=["Ban Tổ chức Trung ương chủ trì"])
+    inferred: bool = Field(examples=[False])
+    via_provision_id: str | None = Field(default=None, examples=[None])
+
+
+class DutyTable(BaseModel):
+    total: int = Field(examples=[6])
+    limit: int = Field(examples=[50])
+    offset: int = Field(examples=[0])
+    items: list[DutyRow]
+    next: str | None = Field(default=None,
+                             examples=["http://127.0.0.1:8000/duties?role=lead&offset=50&limit=50"])
+
+
+class TargetRow(BaseModel):
+    year: int | None = Field(examples=[2025])
+    measure: str = Field(examples=["đoàn viên công đoàn"])
+    value: int | float | None = Field(examples=[13500000])
+    value_max: int | float | None = Field(default=None, description="Upper end of a range")
+    comparator: str | None = Field(
+        description="`>=`, `>`, `=`, `<`, `<=` or `range`; null when qualitative", examples=["="]
+    )
+    unit: str | None = Field(examples=["đoàn viên"])
+    qualitative: bool = Field(examples=[False])
+    provision_id: str = Field(examples=["02-nq-tw-2021/II.2.b.2025.1"])
+    doc_id: str = Field(examples=["02-nq-tw-2021"])
+    text: str = Field(description="The value as printed", examples=["13,5 triệu"])
+
+
+class TargetTable(BaseModel):
+    total: int = Field(examples=[10])
+    limit: int = Field(examples=[50])
+    offset: int = Field(examples=[0])
+    items: list[TargetRow]
+    next: str | None = None

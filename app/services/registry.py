@@ -1,0 +1,82 @@
+"""The registry of bodies: loaded from the file the settings name, synced into ``bodies``."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+import yaml
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.orm import Session
+
+from app.core.config import get_settings
+from app.db.analysis_models import Body, Duty
+from app.errors import IngestError
+from parsers.bodies import Registry, load_registry
+
+_B = Body.__table__
+_lock = threading.Lock()
+# path → (mtime_ns, size, registry): an ingest of many files parses the YAML once.
+_cache: dict[Path, tuple[int, int, Registry]] = {}
+
+
+def load(path: str | Path | None = None) -> Registry:
+    """The registry at ``path`` (default: the settings' ``VNLEX_BODIES``).
+
+    Raises:
+        IngestError: the file is missing, not YAML, or breaks a rule of the registry;
+            the message names the file and the rule.
+    """
+    path = Path(path) if path is not None else get_settings().bodies_path
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        raise IngestError(f"registry of bodies {path}: cannot read: {exc.strerror}") from None
+    with _lock:
+        cached = _cache.get(path)
+        if cached and cached[:2] == (stat.st_mtime_ns, stat.st_size):
+            return cached[2]
+    try:
+        registry = load_registry(path)
+    except (yaml.YAMLError, ValueError, KeyError, TypeError, AttributeError,
+            UnicodeDecodeError) as exc:
+        reason = f"missing field {exc}" if isinstance(exc, KeyError) else str(exc)
+        raise IngestError(f"registry of bodies {path} is invalid: {reason}") from None
+    if not registry.bodies:  # an empty or truncated file would silently drop every duty
+        raise IngestError(f"registry of bodies {path} is invalid: it lists no bodies")
+    with _lock:
+        _cache[path] = (stat.st_mtime_ns, stat.st_size, registry)
+    return registry
+
+
+def body_rows(registry: Registry) -> list[dict[str, Any]]:
+    """The registry as rows of ``bodies``; cased aliases are aliases to a reader."""
+    return [
+        {
+            "id": b.id, "name": b.name, "kind": b.kind, "parent_id": b.parent,
+            "aliases": list(dict.fromkeys((*b.aliases, *b.cased_aliases))),
+        }
+        for b in registry.bodies
+    ]
+
+
+def sync_bodies(session: Session, registry: Registry) -> None:
+    """Upsert every body of ``registry``; drop bodies it no longer has that no duty names.
+
+    A body removed from the file but still named by another document's duties stays until
+    that document is re-ingested (its duties would otherwise lose their body).
+    """
+    rows = body_rows(registry)
+    existing = {r["id"]: dict(r) for r in session.execute(select(_B)).mappings()}
+    fresh = [row for row in rows if row["id"] not in existing]
+    changed = [row for row in rows if row["id"] in existing and existing[row["id"]] != row]
+    if fresh:
+        session.execute(insert(_B), fresh)
+    for row in changed:
+        session.execute(update(_B).where(_B.c.id == row["id"]).values(**row))
+    wanted = {row["id"] for row in rows}
+    stale = [body_id for body_id in existing if body_id not in wanted]
+    if stale:
+        named = select(Duty.body_id).where(Duty.body_id.in_(stale))
+        session.execute(delete(_B).where(_B.c.id.in_(stale), _B.c.id.not_in(named)))

@@ -1,0 +1,196 @@
+"""The citation resolver: a citation as people write it → documents and provisions.
+
+``parsers.citations.parse_citation`` takes the citation apart (number, or title + year, and
+a path such as ``III.4`` or ``d5.2.a``); this module finds what it names in the corpus:
+
+* a number with its year (``50/2024/QH15``, ``02-NQ/TW`` + ``2021``): the document whose id
+  or number it is;
+* a Party number without a year (``02-NQ/TW``): every document whose number slug is that
+  number, or whose id starts with it (``02-nq-tw-2021``); a year typed beside it filters;
+* a title (``Luật Công đoàn 2024``): documents whose type + title, folded, equal it (else
+  contain it as words), of that year when one is given (the year of their date);
+* only a path (``Điều 5``): any document;
+
+then, with a path, the provision at that path in each (``provisions.find``). Citations
+found in provision text are resolved the same way, when read: a document ingested later is
+found without re-ingesting the one citing it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from rapidfuzz import fuzz
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.db.models import Document, Provision
+from app.errors import BadQuery, NotFound
+from app.services import provisions
+from app.services.flatten import short_title
+from app.services.links import document_url, provision_url
+from app.services.suggest import closest
+from parsers import vntext
+from parsers.citations import CitationQuery, parse_citation
+
+MAX_CANDIDATES = 5
+MAX_IN_LIST = 500  # bound parameters per query stay well under SQLite's limit
+NEAR_ENOUGH = 60  # of rapidfuzz's 0–100 ratio: below, a candidate only adds noise
+
+
+@dataclass(frozen=True)
+class DocRow:
+    id: str
+    number: str | None
+    type: str | None
+    title: str | None
+    date: str | None
+
+    @property
+    def year(self) -> int | None:
+        if self.date and self.date[:4].isdigit():
+            return int(self.date[:4])
+        last = self.id.rsplit("-", 1)[-1]
+        return int(last) if re.fullmatch(r"(?:19|20)\d{2}", last) else None
+
+    @property
+    def label(self) -> str:
+        """How a reader names it: ``Luật CÔNG ĐOÀN 50/2024/QH15``."""
+        return " ".join(p for p in (self.type, self.title, self.number) if p)
+
+
+def resolve(session: Session, cite: str) -> dict[str, Any]:
+    """What ``cite`` names: ``{"cite", "parsed", "matches"}`` with one match or several.
+
+    Raises:
+        BadQuery: no number, title or provision could be read in ``cite``.
+        NotFound: nothing matches; the error's ``candidates`` are the nearest documents or
+            provisions.
+    """
+    query = parse_citation(cite)
+    if not (query.number or query.title or query.path):
+        raise BadQuery(f"no document number, title or provision in {cite!r}", cite=cite)
+    parsed = {k: getattr(query, k) for k in ("kind", "number", "title", "year", "path", "doc_id")}
+    all_docs = documents(session)
+    docs = find_documents(all_docs, query)
+    if query.path is None:
+        matches = [document_match(d) for d in docs]
+    else:
+        matches = [provision_match(p) for p in at_path(session, docs, query.path)]
+    if not matches:
+        raise NotFound(f"nothing in the corpus matches {cite!r}", parsed=parsed,
+                       candidates=_nearest(session, cite, query, docs, all_docs))
+    return {"cite": cite, "parsed": parsed, "matches": matches}
+
+
+def documents(session: Session) -> list[DocRow]:
+    rows = session.execute(
+        select(Document.id, Document.number, Document.type, Document.title, Document.date)
+        .order_by(Document.id)
+    )
+    return [DocRow(*row) for row in rows]
+
+
+def find_documents(docs: list[DocRow], query: CitationQuery) -> list[DocRow]:
+    """The documents ``query`` may name (all of them when it gives only a path)."""
+    if query.number:
+        found = [d for d in docs if _number_matches(d, query)]
+        if query.doc_id and any(d.id == query.doc_id for d in found):
+            return [d for d in found if d.id == query.doc_id]
+        has_year = bool(re.search(r"/(?:19|20)\d{2}/", query.number))
+        return found if has_year or query.year is None else _of_year(found, query.year)
+    if query.title:
+        wanted = _words(query.title)
+        exact = [d for d in docs if _words(f"{d.type or ''} {d.title or ''}") == wanted]
+        found = exact or [
+            d for d in docs if f" {wanted} " in f" {_words(f'{d.type} {d.title}')} "
+        ]
+        return found if query.year is None else _of_year(found, query.year)
+    return list(docs) if query.path else []
+
+
+def at_path(session: Session, docs: list[DocRow], path: str) -> list[Provision]:
+    """The provision at ``path`` in each of ``docs`` that has one (one query, not one per
+    document: a bare ``Điều 1`` may be asked of every document). The path is matched as
+    ``provisions.find`` does: exactly, else case-insensitively when that is unambiguous."""
+    wanted = {d.id for d in docs}
+    query = select(Provision).where(func.lower(Provision.path) == path.lower())
+    if len(wanted) <= MAX_IN_LIST:  # a few documents: through the document_id index
+        query = query.where(Provision.document_id.in_(wanted))
+    rows = session.scalars(query.order_by(Provision.document_id)).all()
+    by_doc: dict[str, list[Provision]] = {}
+    for row in rows:
+        if row.document_id in wanted:
+            by_doc.setdefault(row.document_id, []).append(row)
+    found = []
+    for candidates in by_doc.values():
+        exact = [p for p in candidates if p.path == path]
+        if exact or len(candidates) == 1:
+            found.append((exact or candidates)[0])
+    return found
+
+
+def document_match(doc: DocRow) -> dict[str, Any]:
+    return {"doc_id": doc.id, "provision_id": None, "path": None, "kind": "document",
+            "title": doc.label, "url": document_url(doc.id)}
+
+
+def provision_match(node: Provision) -> dict[str, Any]:
+    return {"doc_id": node.document_id, "provision_id": node.id, "path": node.path,
+            "kind": node.kind, "title": short_title(node.heading, node.text),
+            "url": provision_url(node.id)}
+
+
+def _number_matches(doc: DocRow, query: CitationQuery) -> bool:
+    slug = query.number_slug or ""
+    return (
+        doc.id == query.doc_id
+        or (doc.number is not None and vntext.slug(doc.number) == slug)
+        or doc.id == slug
+        or doc.id.startswith(f"{slug}-")  # 02-NQ/TW → 02-nq-tw-2021
+    )
+
+
+def _of_year(docs: list[DocRow], year: int) -> list[DocRow]:
+    return [d for d in docs if d.year == year]
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"[^\W_]+", vntext.fold(text)))
+
+
+def _nearest(session: Session, cite: str, query: CitationQuery, docs: list[DocRow],
+             all_docs: list[DocRow]) -> list[dict[str, Any]]:
+    """What the reader may have meant: in the documents that matched, the nearest existing
+    ancestor of the path and then the closest paths; else the documents that match
+    without the year, then the documents most like the citation."""
+    if docs and query.path:
+        wanted = f"{docs[0].id}/{query.path}"
+        ids = session.scalars(
+            select(Provision.id).where(Provision.document_id.in_([d.id for d in docs]))
+        ).all()
+        parts = query.path.split(".")
+        ancestors = [f"{d.id}/{'.'.join(parts[:n])}" for n in range(len(parts) - 1, 0, -1)
+                     for d in docs]
+        picked = [pid for pid in ancestors if pid in set(ids)][:1]
+        picked += closest(wanted, ids, MAX_CANDIDATES)
+        nodes = [provisions.find(session, pid) for pid in dict.fromkeys(picked)]
+        return [provision_match(n) for n in nodes if n is not None][:MAX_CANDIDATES]
+    yearless = find_documents(all_docs, replace(query, year=None)) if query.year else []
+    scored = sorted(((_likeness(query, d), d.id, d) for d in all_docs), key=lambda x: -x[0])
+    near = [d for score, _id, d in scored if score >= NEAR_ENOUGH]
+    picked = {d.id: d for d in [*yearless, *near]}
+    return [document_match(d) for d in list(picked.values())[:MAX_CANDIDATES]]
+
+
+def _likeness(query: CitationQuery, doc: DocRow) -> float:
+    """0–100: how like ``doc`` the number and the title of ``query`` are (each compared
+    whole, so a long title sharing one word with the citation scores low)."""
+    scores = []
+    if query.number_slug:
+        scores.append(fuzz.ratio(query.number_slug, vntext.slug(doc.number or doc.id)))
+    if query.title:
+        scores.append(fuzz.ratio(_words(query.title), _words(f"{doc.type} {doc.title}")))
+    return sum(scores) / len(scores) if scores else 0.0

@@ -129,6 +129,12 @@ def field_of(text: str) -> str | None:
 _ISSUER_FOLDS = {key for key, _ in _ISSUERS_FOLDED}
 
 
+def number_of(text: str) -> str | None:
+    """The number in a ``Số …`` line (``Số 02-NQ/TW`` → ``02-NQ/TW``), or None."""
+    m = NUMBER.match(text)
+    return m.group("number") if m else None
+
+
 def iso_date(day: str, month: str, year: str) -> str:
     return f"{int(year):04d}-{int(month):02d}-{int(day):02d}"
 

@@ -55,7 +55,8 @@ def title_case(caps: str) -> str:
     return TITLES.get(caps) or header.ISSUERS.get(caps) or caps
 
 
-def _on_behalf(text: str) -> str:
+def on_behalf(text: str) -> str:
+    """``T/M BỘ CHÍNH TRỊ`` → ``T/M Bộ Chính trị``."""
     m = header.ON_BEHALF.match(text)
     assert m
     body = m.group("body").strip()
@@ -102,7 +103,7 @@ def _read_field(block: Block, kind: str | None, meta: Meta) -> None:
         meta.party_header = header.PARTY
         meta.claim(block, "metadata:party_header")
     elif kind == "number" and meta.number is None:
-        meta.number = header.NUMBER.match(text).group("number")  # type: ignore[union-attr]
+        meta.number = header.number_of(text)
         meta.claim(block, "metadata:number")
     elif kind == "place_date" and meta.date is None:
         m = header.PLACE_DATE.match(text)

@@ -7,7 +7,7 @@ from parsers.blocks import Block, quote_depths, to_blocks
 from parsers.classify import classify
 from parsers.clean import clean
 from parsers.metadata import Meta, read_header, split_issuer_from_title
-from parsers.model import Annotation, Document, Hints, ParseWarning, Segment
+from parsers.model import Annotation, Document, Hints, ParseWarning, Provision, Segment
 from parsers.signature import read_trailer
 from parsers.tree import Node, TreeBuilder, finalize
 from parsers.zones import Zones, split
@@ -139,7 +139,7 @@ def parse_document(text: str, *, hints: Hints | None = None, name: str = "docume
     )
 
 
-def _layout_warnings(provisions, meta: Meta) -> list[ParseWarning]:  # type: ignore[no-untyped-def]
+def _layout_warnings(provisions: tuple[Provision, ...], meta: Meta) -> list[ParseWarning]:
     out = []
     if provisions and all(p.kind == "paragraph" for p in provisions):
         out.append(

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from parsers import header
 from parsers.blocks import Block, is_upper
-from parsers.metadata import Meta, _on_behalf, title_case
+from parsers.metadata import Meta, on_behalf, title_case
 from parsers.model import Annotation, CopyCertificate, Signer
 from parsers.ocr import SUSPECTS as OCR_SUSPECTS
 
@@ -43,10 +43,6 @@ class _Signature:
             title = self.marks[-1].split(" ", 1)[-1]
         on_behalf = ", ".join(self.marks) if self.marks else None
         return Signer(name=name, title=title, on_behalf_of=on_behalf)
-
-
-def _number(text: str) -> str:
-    return header.NUMBER.match(text).group("number")  # type: ignore[union-attr]
 
 
 class TrailerReader:
@@ -83,7 +79,7 @@ class TrailerReader:
         elif kind == "number" and (self.copy is not None or self.meta.signers):
             self._copy_number(block)
         elif kind == "number":
-            self.meta.number = self.meta.number or _number(block.text)
+            self.meta.number = self.meta.number or header.number_of(block.text)
             self.meta.claim(block, "metadata:number")
         elif kind == "place_date":
             self._place_date(block)
@@ -116,11 +112,11 @@ class TrailerReader:
         text = block.text
         inline = re.match(r"^(?P<mark>.*?)\s*\(?\s*[Đđ]ã ký\s*\)?\s*(?P<name>.+)$", text)
         if inline and header.is_name(inline.group("name")):
-            self.signature.marks.append(_on_behalf(inline.group("mark")))
+            self.signature.marks.append(on_behalf(inline.group("mark")))
             self.meta.claim(block, "metadata:signers")
             self._sign(inline.group("name"))
             return
-        self.signature.marks.append(_on_behalf(text))
+        self.signature.marks.append(on_behalf(text))
         self.meta.claim(block, self._target())
 
     def _ensure_copy(self) -> _Copy:
@@ -138,7 +134,7 @@ class TrailerReader:
         self.meta.claim(block, "metadata:copies")
 
     def _copy_number(self, block: Block) -> None:
-        self._ensure_copy().number = header.NUMBER.match(block.text).group("number")  # type: ignore[union-attr]
+        self._ensure_copy().number = header.number_of(block.text)
         self.meta.claim(block, "metadata:copies")
 
     def _place_date(self, block: Block) -> None:
@@ -210,5 +206,3 @@ def read_trailer(blocks: list[Block], meta: Meta) -> None:
     """Fill ``meta`` from the trailer blocks."""
     TrailerReader(meta).read(blocks)
 
-
-__all__ = ["read_trailer", "CopyCertificate"]

@@ -200,7 +200,9 @@ class _Finalizer:
         self.warnings: list[ParseWarning] = []
         self.articles: set[str] = set()
 
-    def run(self, roots: list[Node]):  # type: ignore[no-untyped-def]
+    def run(
+        self, roots: list[Node]
+    ) -> tuple[tuple[Provision, ...], list[tuple[int, int, str]], list[ParseWarning]]:
         for node in roots:
             if node.label is not None:
                 break

@@ -11,10 +11,9 @@ from sqlalchemy.orm import Session
 
 from app.db.analysis_models import Body, CrossRef, Duty
 from app.db.models import Provision
-from app.errors import NotFound
 from app.services import provisions
 from app.services.links import provision_url
-from app.services.suggest import closest
+from app.services.suggest import require
 from parsers import vntext
 from parsers.duties import ROLES
 
@@ -55,10 +54,7 @@ def get_body(session: Session, body_id: str) -> dict[str, Any]:
     Raises:
         NotFound: no such body; the error lists the closest ids.
     """
-    body = session.get(Body, body_id) or session.get(Body, vntext.slug(body_id))
-    if body is None:
-        ids = session.scalars(select(Body.id)).all()
-        raise NotFound(f"no body {body_id!r}", suggestions=closest(body_id, ids))
+    body = require(session, Body, body_id, "body")
     data = _summary(body, _duty_counts(session, body.id).get(body.id, Counter()))
     data["parent"] = _ref(session.get(Body, body.parent_id)) if body.parent_id else None
     children = session.scalars(select(Body).where(Body.parent_id == body.id).order_by(Body.name))

@@ -8,10 +8,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.db.models import Document, Provision
-from app.errors import NotFound
 from app.services.flatten import short_title
-from app.services.suggest import closest
-from parsers import vntext
+from app.services.suggest import require
 
 SUMMARY_FIELDS = ("id", "number", "type", "issuer", "date", "title")
 DETAIL_FIELDS = (
@@ -38,10 +36,7 @@ def get_document(session: Session, doc_id: str) -> dict[str, Any]:
     Raises:
         NotFound: no such document; the error carries the closest ids.
     """
-    doc = session.get(Document, doc_id) or session.get(Document, vntext.slug(doc_id))
-    if doc is None:
-        ids = session.scalars(select(Document.id)).all()
-        raise NotFound(f"no document {doc_id!r}", suggestions=closest(doc_id, ids))
+    doc = require(session, Document, doc_id, "document")
     data = {name: getattr(doc, name) for name in DETAIL_FIELDS}
     data["toc"] = table_of_contents(session, doc.id)
     return data

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TypeVar
 
 from rapidfuzz import fuzz, process
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
+from app.errors import NotFound
 from parsers import vntext
+
+Row = TypeVar("Row")
 
 
 def closest(wanted: str, ids: Sequence[str], limit: int = 5) -> list[str]:
@@ -18,3 +24,13 @@ def closest(wanted: str, ids: Sequence[str], limit: int = 5) -> list[str]:
         limit=limit, score_cutoff=40,
     )
     return [choice for choice, _score, _index in matches]
+
+
+def require(session: Session, model: type[Row], wanted: str, what: str) -> Row:
+    """The row whose id is ``wanted``, as typed or as its slug (``02-NQ-TW-2021``, a body's
+    name); else ``NotFound`` listing the closest ids."""
+    row = session.get(model, wanted) or session.get(model, vntext.slug(wanted))
+    if row is None:
+        ids = session.scalars(select(model.id)).all()  # type: ignore[attr-defined]
+        raise NotFound(f"no {what} {wanted!r}", suggestions=closest(wanted, ids))
+    return row

@@ -9,9 +9,8 @@ from sqlalchemy.orm import Session
 
 from app.db.analysis_models import Body, Duty, Target
 from app.db.models import Document, Provision
-from app.errors import BadQuery, NotFound
-from app.services.suggest import closest
-from parsers import vntext
+from app.errors import BadQuery
+from app.services.suggest import require
 from parsers.duties import ROLES
 
 DUTY_COLUMNS = ("body_id", "body_name", "role", "provision_id", "doc_id", "evidence",
@@ -85,16 +84,8 @@ def _page(session: Session, query: Select[Any], limit: int | None,
 
 
 def _body_id(session: Session, wanted: str) -> str:
-    ids = session.scalars(select(Body.id)).all()
-    for candidate in (wanted, vntext.slug(wanted)):
-        if candidate in ids:
-            return candidate
-    raise NotFound(f"no body {wanted!r}", suggestions=closest(wanted, ids))
+    return require(session, Body, wanted, "body").id
 
 
 def _doc_id(session: Session, wanted: str) -> str:
-    ids = session.scalars(select(Document.id)).all()
-    for candidate in (wanted, vntext.slug(wanted)):
-        if candidate in ids:
-            return candidate
-    raise NotFound(f"no document {wanted!r}", suggestions=closest(wanted, ids))
+    return require(session, Document, wanted, "document").id

@@ -5,8 +5,9 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 _lock = threading.Lock()
@@ -26,7 +27,16 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
 
 def _create(url: str) -> Engine:
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False})
+        options: dict[str, Any] = {}
+        parsed = make_url(url)
+        if parsed.database not in (None, "", ":memory:") and parsed.query.get("mode") != "memory":
+            # No cap on a file's connections: a search holds its request's connection while
+            # it counts hits on a second one (app/services/search.py), so with a bounded pool
+            # 15 concurrent searches each waited for a connection another one held, until
+            # the pool timeout (30 s) turned them all into 500s. SQLite has no server-side
+            # connection limit; the thread pools bound how many are open at once.
+            options["max_overflow"] = -1
+        engine = create_engine(url, connect_args={"check_same_thread": False}, **options)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     return create_engine(url, pool_pre_ping=True)

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from app.db.models import Document, Provision
 from app.errors import NotFound
 from app.services.flatten import short_title
-from app.services.suggest import closest
+from app.services.suggest import can_exist, closest
 from parsers import vntext
 
 FIELDS = (
@@ -23,7 +23,7 @@ def find(session: Session, provision_id: str) -> Provision | None:
     """Look up ``doc/path``; the document part is case-insensitive, and so is the path when
     that is unambiguous (``iii.4`` finds ``III.4``)."""
     doc_part, _, path = provision_id.strip().strip("/").partition("/")
-    if not path:
+    if not path or not can_exist(provision_id):
         return None
     doc_id = vntext.slug(doc_part)
     found = session.scalar(select(Provision).where(Provision.id == f"{doc_id}/{path}"))

@@ -86,7 +86,9 @@ def _count_and_rank(session: Session, plan: sqlite.Plan, filters: sqlite.Filters
     """Facet rows over every hit, and the requested page.
 
     Both read every hit; on two connections they overlap, since SQLite releases the GIL
-    while it steps (the heaviest queries take about half as long).
+    while it steps (the heaviest queries take about half as long). The second connection
+    is taken while this request holds one, so the pool must not be capped
+    (``app.db.session``): capped, concurrent searches waited on each other until a 500.
     """
     bind = session.get_bind()
     if bind.url.database in (None, "", ":memory:"):  # one connection is the whole database

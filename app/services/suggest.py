@@ -26,10 +26,19 @@ def closest(wanted: str, ids: Sequence[str], limit: int = 5) -> list[str]:
     return [choice for choice, _score, _index in matches]
 
 
+def can_exist(wanted: str) -> bool:
+    """Whether ``wanted`` may be a stored id at all. Ids are slugs and parser paths, never
+    with NUL, and PostgreSQL refuses NUL in any text parameter (psycopg's DataError was a
+    500 for ``/documents/%00``), so such a lookup is answered without asking the database."""
+    return "\x00" not in wanted
+
+
 def require(session: Session, model: type[Row], wanted: str, what: str) -> Row:
     """The row whose id is ``wanted``, as typed or as its slug (``02-NQ-TW-2021``, a body's
     name); else ``NotFound`` listing the closest ids."""
-    row = session.get(model, wanted) or session.get(model, vntext.slug(wanted))
+    row = None
+    if can_exist(wanted):
+        row = session.get(model, wanted) or session.get(model, vntext.slug(wanted))
     if row is None:
         ids = session.scalars(select(model.id)).all()  # type: ignore[attr-defined]
         raise NotFound(f"no {what} {wanted!r}", suggestions=closest(wanted, ids))

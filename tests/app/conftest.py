@@ -3,6 +3,7 @@ hand-built documents whose trees do not depend on the parser's progress."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -54,3 +55,31 @@ def client(corpus_url: str) -> Iterator[TestClient]:
 def empty_client(db_url: str) -> Iterator[TestClient]:
     with TestClient(create_app(Settings(database_url=db_url))) as test_client:
         yield test_client
+
+
+SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432"
+
+
+def _admin():  # noqa: ANN202
+    psycopg = pytest.importorskip("psycopg")
+    try:
+        return psycopg.connect("host=127.0.0.1 port=5432 user=postgres", autocommit=True,
+                               connect_timeout=2)
+    except psycopg.OperationalError:
+        pytest.skip("no PostgreSQL server on 127.0.0.1:5432")
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A fresh database migrated on the PostgreSQL server (skipped without one)."""
+    name = f"vnlex_test_{uuid.uuid4().hex[:10]}"
+    with _admin() as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    url = f"{SERVER}/{name}"
+    try:
+        upgrade(url)
+        yield url
+    finally:
+        dispose(url)
+        with _admin() as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

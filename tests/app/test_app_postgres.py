@@ -2,45 +2,16 @@
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Iterator
-
 import pytest
 from factories_app import RESOLUTION_ID, resolution
 from fastapi.testclient import TestClient
 
 from app.core.config import Settings
-from app.db.migrate import upgrade
-from app.db.session import dispose, session_scope
+from app.db.session import session_scope
 from app.main import create_app
 from app.services.ingest import ingest_document
 
 pytestmark = pytest.mark.postgres
-SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432"
-
-
-def _admin():  # noqa: ANN202
-    psycopg = pytest.importorskip("psycopg")
-    try:
-        return psycopg.connect("host=127.0.0.1 port=5432 user=postgres", autocommit=True,
-                               connect_timeout=2)
-    except psycopg.OperationalError:
-        pytest.skip("no PostgreSQL server on 127.0.0.1:5432")
-
-
-@pytest.fixture
-def pg_url() -> Iterator[str]:
-    name = f"vnlex_test_{uuid.uuid4().hex[:10]}"
-    with _admin() as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    url = f"{SERVER}/{name}"
-    try:
-        upgrade(url)
-        yield url
-    finally:
-        dispose(url)
-        with _admin() as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def test_ingest_is_idempotent_on_postgres(pg_url: str) -> None:

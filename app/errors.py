@@ -43,6 +43,13 @@ class Unsupported(VnlexError):
     code = "not_implemented"
 
 
+class Unavailable(VnlexError):
+    """The database cannot answer now (locked, not migrated, gone): the server's problem."""
+
+    status = 503
+    code = "unavailable"
+
+
 class IngestError(VnlexError):
     """A document was refused; nothing of it was written."""
 

@@ -6,10 +6,12 @@ from collections.abc import Iterator
 from typing import Annotated
 
 from fastapi import Depends, Request
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from app.core.config import Settings
 from app.db.session import new_session
+from app.errors import Unavailable
 
 
 def get_settings(request: Request) -> Settings:
@@ -23,8 +25,20 @@ def get_session(settings: SettingsDep) -> Iterator[Session]:
     session = new_session(settings.database_url)
     try:
         yield session
+    except OperationalError as exc:
+        # A locked, missing or unmigrated database is the server's fault, not the request's.
+        raise Unavailable(_unavailable_message(exc)) from exc
     finally:
         session.close()
+
+
+def _unavailable_message(exc: OperationalError) -> str:
+    reason = str(exc.orig).lower()
+    if "no such table" in reason or "does not exist" in reason:
+        return "the database is not migrated: run `vnlex db upgrade`"
+    if "locked" in reason or "busy" in reason:
+        return "the database is busy; try again"
+    return "the database cannot answer now"
 
 
 SessionDep = Annotated[Session, Depends(get_session)]

@@ -9,6 +9,7 @@ from app.api.tabular import CSV_RESPONSE, csv_response, next_page, wants_csv
 from app.schemas.common import ERROR_RESPONSES
 from app.schemas.tables import DutyRow, DutyTable
 from app.services.tables import DUTY_COLUMNS, list_duties
+from parsers.duties import ROLES as DUTY_ROLES
 
 router = APIRouter(tags=["duties"], responses=ERROR_RESPONSES)
 
@@ -21,7 +22,7 @@ def duties(
     body: str | None = Query(None, max_length=300, examples=["ban-to-chuc-trung-uong"]),
     role: str | None = Query(
         None, max_length=20, description="lead, coordinate, implement, report_to or mention",
-        examples=["lead"],
+        examples=["lead"], json_schema_extra={"enum": list(DUTY_ROLES)},
     ),
     doc: str | None = Query(None, max_length=200, examples=["02-nq-tw-2021"]),
     limit: int = Query(50, ge=1, le=500),

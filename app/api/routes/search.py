@@ -6,6 +6,7 @@ from app.api.deps import SessionDep, SettingsDep
 from app.schemas.common import ERROR_RESPONSES
 from app.schemas.search import SearchResponse
 from app.services.search import SearchParams, search
+from parsers.model import KINDS, ROLES
 
 router = APIRouter(tags=["search"], responses=ERROR_RESPONSES)
 
@@ -31,8 +32,12 @@ def search_provisions(
     section: str | None = Query(
         None, max_length=200, description="Path prefix, e.g. `III`", examples=["II"]
     ),
-    kind: str | None = Query(None, max_length=40, examples=["article"]),
-    role: str | None = Query(None, max_length=40, examples=["objective"]),
+    # The enums document the valid values; an unknown one is still our 422 `bad_query`
+    # (with `valid`), not a bare validation error.
+    kind: str | None = Query(None, max_length=40, examples=["article"],
+                             json_schema_extra={"enum": list(KINDS)}),
+    role: str | None = Query(None, max_length=40, examples=["objective"],
+                             json_schema_extra={"enum": list(ROLES)}),
 ) -> SearchResponse:
     """Full-text search over provisions, best first, with facets and a `next` link."""
     limit = min(limit, settings.search_max_limit)

@@ -33,6 +33,8 @@ _FIELD_LINE = re.compile(
     r"T/M|TM\.|K/T|KT\.|TL\.|Q\.|THAY MẶT|[\[(]?\s*[Đđ]ã ký)\b",
     re.I,
 )
+# "Hà Nội, ngày 17 tháng 6 năm 2025" starts a line of its own (its own end may wrap).
+_PLACE_DATE = re.compile(r"^[^\W\d][^,\d]{1,40},\s*ngày\s+\d")
 
 _QUOTE_END = re.compile(r"”[.;,]?(?:/\.)?\s*$")
 # "Số:" alone on its line, the number on the next (91/2015/QH13 as crawled).
@@ -66,7 +68,11 @@ def is_upper(text: str) -> bool:
 
 def starts_something(text: str) -> bool:
     """A label, a metadata field or a line in capitals: never glued to the previous line."""
-    return any(p.match(text) for p in _STARTERS) or bool(_FIELD_LINE.match(text)) or is_upper(text)
+    return (
+        any(p.match(text) for p in _STARTERS)
+        or bool(_FIELD_LINE.match(text) or _PLACE_DATE.match(text))
+        or is_upper(text)
+    )
 
 
 def _heading_like(block: Block) -> bool:
@@ -91,6 +97,8 @@ def _joins(block: Block, line: Line, hard_wrapped: bool) -> bool:
     last = block.lines[-1]
     if last.emphasis_continues and line.emphasized:
         return True
+    if line.cell or last.cell:
+        return False
     if _NUMBER_KEY.match(block.text) and not line.blank_before:
         return True
     if line.text[0] in ".,;:)" and block.text[-1] not in patterns.TERMINAL:

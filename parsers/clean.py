@@ -45,6 +45,7 @@ class Line:
     emphasis_continues: bool  # an emphasis span opened on this line runs onto the next
     blank_before: bool  # a blank (or decoration) line separates it from the previous line
     running_head: bool = False  # a page's running head: kept out of the text
+    cell: bool = False  # one cell of a layout table row: never glued to its neighbours
 
     @property
     def end(self) -> int:
@@ -119,6 +120,7 @@ def clean(raw: str) -> tuple[str, list[Line]]:
                 out.append(sep)
                 offset += len(sep)
             head = bool(RUNNING_HEAD.match(cleaned))
+            in_row = len(cells) > 1
             lines.append(
                 Line(
                     number=number,
@@ -128,6 +130,7 @@ def clean(raw: str) -> tuple[str, list[Line]]:
                     emphasis_continues=open_emphasis,
                     blank_before=blank,
                     running_head=head,
+                    cell=in_row,
                 )
             )
             out.append(cleaned)

@@ -73,3 +73,19 @@ def test_hints_fill_what_the_text_lacks():
     doc = parse_document("1. Điều khoản.\n\n2. Điều khác.",
                          hints=Hints(number="12/2012/QH13", date="2012-06-18", type="Luật"))
     assert (doc.id, doc.type, doc.provisions[1].id) == ("12-2012-qh13", "Luật", "12-2012-qh13/2")
+
+
+def test_footer_table_cells_stay_apart_in_a_hard_wrapped_law():
+    """The number and the date share a table row at the foot of a law (Luật 76/2025/QH15);
+    in a hard-wrapped file the two cells must not be glued into one line."""
+    body = "\n".join(f"{i}. Nội dung khoản {i} được viết tiếp trên dòng" for i in range(1, 30))
+    text = (
+        f"LUẬT\nSỬA ĐỔI LUẬT DOANH NGHIỆP\nĐiều 1. Sửa đổi\n{body}\n"
+        "QUỐC HỘI\n------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n"
+        "Luật số: 76/2025/QH15 | Hà Nội, ngày 17 tháng 6 năm 2025\n | CHỦ TỊCH QUỐC HỘI\n\n"
+        "Trần Thanh Mẫn"
+    )
+    doc = parse_document(text)
+    assert (doc.id, doc.date, doc.issuer) == ("76-2025-qh15", "2025-06-17", "Quốc hội")
+    assert [(s.name, s.title) for s in doc.signers] == [("Trần Thanh Mẫn", "Chủ tịch Quốc hội")]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -142,7 +142,7 @@ def search(
     _print_hits(result, offset)
 
 
-def _print_hits(result: dict, offset: int) -> None:  # type: ignore[type-arg]
+def _print_hits(result: dict[str, Any], offset: int) -> None:
     typer.echo(f"{result['total']} result(s)")
     for rank, item in enumerate(result["items"], start=offset + 1):
         crumbs = " › ".join(c["title"][:40] for c in item["breadcrumbs"])

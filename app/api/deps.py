@@ -15,7 +15,8 @@ from app.errors import Unavailable
 
 
 def get_settings(request: Request) -> Settings:
-    return request.app.state.settings
+    settings: Settings = request.app.state.settings  # set by app.main.create_app
+    return settings
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]

@@ -22,15 +22,18 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db.models import Base
 
-_DEFERRED = {"deferrable": True, "initially": "DEFERRED"}
+
+def _deferred_fk(column: str, ondelete: str | None = None) -> ForeignKey:
+    """A foreign key checked at commit (``DEFERRABLE INITIALLY DEFERRED``)."""
+    return ForeignKey(column, ondelete=ondelete, deferrable=True, initially="DEFERRED")
 
 
-def _document_fk() -> Any:
-    return ForeignKey("documents.id", ondelete="CASCADE", **_DEFERRED)
+def _document_fk() -> ForeignKey:
+    return _deferred_fk("documents.id", ondelete="CASCADE")
 
 
-def _provision_fk() -> Any:
-    return ForeignKey("provisions.id", ondelete="CASCADE", **_DEFERRED)
+def _provision_fk() -> ForeignKey:
+    return _deferred_fk("provisions.id", ondelete="CASCADE")
 
 
 class Body(Base):
@@ -41,9 +44,7 @@ class Body(Base):
     id: Mapped[str] = mapped_column(String(200), primary_key=True)  # vntext.slug(name)
     name: Mapped[str] = mapped_column(String(300))
     kind: Mapped[str] = mapped_column(String(40))
-    parent_id: Mapped[str | None] = mapped_column(
-        ForeignKey("bodies.id", ondelete="SET NULL", **_DEFERRED)
-    )
+    parent_id: Mapped[str | None] = mapped_column(_deferred_fk("bodies.id", ondelete="SET NULL"))
     aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
 
 
@@ -57,7 +58,7 @@ class Duty(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     document_id: Mapped[str] = mapped_column(_document_fk(), index=True)
     provision_id: Mapped[str] = mapped_column(_provision_fk(), index=True)
-    body_id: Mapped[str] = mapped_column(ForeignKey("bodies.id", **_DEFERRED))
+    body_id: Mapped[str] = mapped_column(_deferred_fk("bodies.id"))
     role: Mapped[str] = mapped_column(String(20))
     mention: Mapped[str] = mapped_column(Text)  # the name as printed
     mention_start: Mapped[int] = mapped_column(Integer)

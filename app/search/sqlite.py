@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import Result, text
 from sqlalchemy.orm import Session
 
 BM25 = "bm25(provisions_fts, 2.0, 1.0, 4.0)"
@@ -144,7 +144,7 @@ def facet_rows(session: Session, plan: Plan, filters: Filters) -> list[FacetRow]
     return [tuple(row) for row in _run(session, sql, params)]
 
 
-def _run(session: Session, sql: str, params: dict[str, Any]):  # type: ignore[no-untyped-def]
+def _run(session: Session, sql: str, params: dict[str, Any]) -> Result[*tuple[Any, ...]]:
     # MATCH strings are built from [a-z0-9] terms only, so an error here is the database's
     # (locked, not migrated): it propagates and the API answers 503, not the user's 422.
     return session.execute(text(sql), params)

@@ -71,7 +71,7 @@ def current_generation(session: Session) -> int:
 
 def vocabulary(session: Session) -> Vocabulary:
     """The cached vocabulary of this database, reloaded when an ingest changed the index."""
-    key = str(session.get_bind().url)
+    key = str(session.get_bind().engine.url)
     generation = current_generation(session)
     with _lock:
         cached = _cache.get(key)

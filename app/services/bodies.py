@@ -68,7 +68,7 @@ def get_body(session: Session, body_id: str) -> dict[str, Any]:
     ).all()
     via_texts = _texts(session, {d.via_provision_id for d, _, _ in rows if d.via_provision_id})
     for duty, text, doc_id in rows:
-        source = via_texts.get(duty.via_provision_id, "") if duty.inferred else text
+        source = via_texts.get(duty.via_provision_id or "", "") if duty.inferred else text
         grouped[duty.role].append({
             "provision_id": duty.provision_id, "doc_id": doc_id,
             "url": provision_url(duty.provision_id),

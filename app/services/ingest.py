@@ -33,8 +33,8 @@ from parsers.bodies import Registry
 SUFFIXES = (".md", ".txt")
 HINT_KEYS = ("number", "type", "issuer", "date", "title")
 UNKNOWN_IDS = ("", "unknown", "document")
-_P = models.Provision.__table__
-_D = models.Document.__table__
+_P = models.table_of(models.Provision)
+_D = models.table_of(models.Document)
 # Columns compared to decide whether an existing row must be rewritten.
 _COMPARED = [c.name for c in _P.columns if c.name not in ("pk", "id")]
 
@@ -288,7 +288,8 @@ def ingest_file(url: str, path: Path, registry: Registry | None = None) -> Inges
             return ingest_document(session, doc, doc_id=doc_id,
                                    source_path=str(path.resolve()), registry=registry)
     except SQLAlchemyError as exc:
-        reason = str(exc.orig) if getattr(exc, "orig", None) is not None else str(exc)
+        orig = getattr(exc, "orig", None)  # the driver's error, when the driver raised one
+        reason = str(orig) if orig is not None else str(exc)
         raise IngestError(f"database refused the document: {reason}") from None
 
 

@@ -12,10 +12,11 @@ from sqlalchemy.orm import Session
 
 from app.core.config import get_settings
 from app.db.analysis_models import Body, Duty
+from app.db.models import table_of
 from app.errors import IngestError
 from parsers.bodies import Registry, load_registry
 
-_B = Body.__table__
+_B = table_of(Body)
 _lock = threading.Lock()
 # path → (mtime_ns, size, registry): an ingest of many files parses the YAML once.
 _cache: dict[Path, tuple[int, int, Registry]] = {}

@@ -168,21 +168,23 @@ def _nearest(session: Session, cite: str, query: CitationQuery, docs: list[DocRo
     without the year, then the documents most like the citation."""
     if docs and query.path:
         wanted = f"{docs[0].id}/{query.path}"
+        near_docs = docs[:MAX_IN_LIST]  # a bare path matches every document: bound the query
         ids = session.scalars(
-            select(Provision.id).where(Provision.document_id.in_([d.id for d in docs]))
+            select(Provision.id).where(Provision.document_id.in_([d.id for d in near_docs]))
         ).all()
+        known = set(ids)
         parts = query.path.split(".")
         ancestors = [f"{d.id}/{'.'.join(parts[:n])}" for n in range(len(parts) - 1, 0, -1)
-                     for d in docs]
-        picked = [pid for pid in ancestors if pid in set(ids)][:1]
+                     for d in near_docs]
+        picked = [pid for pid in ancestors if pid in known][:1]
         picked += closest(wanted, ids, MAX_CANDIDATES)
         nodes = [provisions.find(session, pid) for pid in dict.fromkeys(picked)]
         return [provision_match(n) for n in nodes if n is not None][:MAX_CANDIDATES]
     yearless = find_documents(all_docs, replace(query, year=None)) if query.year else []
     scored = sorted(((_likeness(query, d), d.id, d) for d in all_docs), key=lambda x: -x[0])
     near = [d for score, _id, d in scored if score >= NEAR_ENOUGH]
-    picked = {d.id: d for d in [*yearless, *near]}
-    return [document_match(d) for d in list(picked.values())[:MAX_CANDIDATES]]
+    unique = {d.id: d for d in [*yearless, *near]}
+    return [document_match(d) for d in list(unique.values())[:MAX_CANDIDATES]]
 
 
 def _likeness(query: CitationQuery, doc: DocRow) -> float:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session
 
 from app.db.session import is_sqlite
@@ -91,7 +93,8 @@ def _count_and_rank(session: Session, plan: sqlite.Plan, filters: sqlite.Filters
     (``app.db.session``): capped, concurrent searches waited on each other until a 500.
     """
     bind = session.get_bind()
-    if bind.url.database in (None, "", ":memory:"):  # one connection is the whole database
+    # In memory, one connection is the whole database.
+    if bind.engine.url.database in (None, "", ":memory:"):
         groups = sqlite.facet_rows(session, plan, filters)
         return groups, sqlite.page(session, plan, filters, params.limit, params.offset)
     counting = _POOL.submit(_facet_rows, bind, plan, filters)
@@ -99,7 +102,8 @@ def _count_and_rank(session: Session, plan: sqlite.Plan, filters: sqlite.Filters
     return counting.result(), rows
 
 
-def _facet_rows(bind: Any, plan: sqlite.Plan, filters: sqlite.Filters) -> list[sqlite.FacetRow]:
+def _facet_rows(bind: Engine | Connection, plan: sqlite.Plan,
+                filters: sqlite.Filters) -> list[sqlite.FacetRow]:
     with Session(bind=bind) as other:
         return sqlite.facet_rows(other, plan, filters)
 
@@ -123,7 +127,7 @@ def _expansions(session: Session, parsed: ParsedQuery) -> dict[str, list[str]]:
     return {word: vocab.expand(word) for word in words}
 
 
-def _item(row: dict[str, Any], regex: Any) -> dict[str, Any]:
+def _item(row: dict[str, Any], regex: re.Pattern[str] | None) -> dict[str, Any]:
     return {
         **_fields(row),
         "breadcrumbs": _json_list(row["breadcrumbs"]),
@@ -132,7 +136,7 @@ def _item(row: dict[str, Any], regex: Any) -> dict[str, Any]:
     }
 
 
-def _snippet(row: dict[str, Any], regex: Any) -> str:
+def _snippet(row: dict[str, Any], regex: re.Pattern[str] | None) -> str:
     """The text around the first match; the heading when only it matched or there is no text."""
     text_snippet = highlight.snippet(row["text"], regex, folded=row["text_folded"])
     heading = row["heading"]
@@ -160,7 +164,8 @@ def _fields(row: dict[str, Any]) -> dict[str, Any]:
 def _json_list(value: Any) -> list[Any]:
     # Raw SQL returns JSON columns as text.
     if isinstance(value, str):
-        return json.loads(value)
+        loaded: list[Any] = json.loads(value)
+        return loaded
     return list(value or [])
 
 

@@ -9,10 +9,13 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.db.analysis_models import Body
+from app.db.models import Document
 from app.errors import NotFound
 from parsers import vntext
 
-Row = TypeVar("Row")
+# The models whose primary key is their public string id, looked up by ``require``.
+Row = TypeVar("Row", Document, Body)
 
 
 def closest(wanted: str, ids: Sequence[str], limit: int = 5) -> list[str]:
@@ -40,6 +43,6 @@ def require(session: Session, model: type[Row], wanted: str, what: str) -> Row:
     if can_exist(wanted):
         row = session.get(model, wanted) or session.get(model, vntext.slug(wanted))
     if row is None:
-        ids = session.scalars(select(model.id)).all()  # type: ignore[attr-defined]
+        ids = session.scalars(select(model.id)).all()
         raise NotFound(f"no {what} {wanted!r}", suggestions=closest(wanted, ids))
     return row

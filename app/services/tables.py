@@ -74,7 +74,7 @@ def list_targets(session: Session, *, doc: str | None = None, year: int | None =
     return page
 
 
-def _page(session: Session, query: Select[Any], limit: int | None,
+def _page(session: Session, query: Select[*tuple[Any, ...]], limit: int | None,
           offset: int) -> dict[str, Any]:
     total = session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
     if limit is not None:

@@ -47,17 +47,15 @@ TYPE_LINE = re.compile(
     r"^(?P<type>" + "|".join(sorted(DOC_TYPES, key=len, reverse=True)) + r")"
     r"(?:\s+CỦA\s+(?P<issuer>[^\W\d][\w\s,]*?))?(?:\s+(?P<rest>VỀ\s.*))?$",
 )
+# Document types as running text writes them ("Nghị quyết số …"), longest first
+# so "Bộ luật" wins over "Luật".
+_TYPE_WORDS = "|".join(sorted(DOC_TYPES.values(), key=len, reverse=True))
 # The document's own name as a web page prints it: "Nghị quyết số 57-NQ/TW"
-WEB_TITLE = re.compile(r"^(?:Nghị quyết|Kết luận|Quy định|Hướng dẫn|Luật)\s+số\s+(?P<number>\S+)$")
+WEB_TITLE = re.compile(rf"^(?:{_TYPE_WORDS})\s+số\s+(?P<number>\S+)$")
 # A web page's one-line summary: "Kết luận số 69-KL/TW ngày 11/01/2024 của Bộ Chính trị về …"
-WEB_SUMMARY = re.compile(
-    r"^(?:Nghị quyết|Kết luận|Quy định|Hướng dẫn|Chỉ thị|Luật|Nghị định|Thông tư)\s+số\s+\S+"
-    r"\s+\(?ngày\b"
-)
+WEB_SUMMARY = re.compile(rf"^(?:{_TYPE_WORDS})\s+số\s+\S+\s+\(?ngày\b")
 # Facts a running sentence gives about the document it introduces.
-GLEAN_TYPE = re.compile(
-    r"\b(Nghị quyết|Kết luận|Quy định|Hướng dẫn|Chỉ thị|Luật|Nghị định|Thông tư|Quyết định)\s+số\b"
-)
+GLEAN_TYPE = re.compile(rf"\b({_TYPE_WORDS})\s+số\b")
 GLEAN_ISSUER = re.compile(
     r"\bcủa\s+(Bộ Chính trị|Ban Bí thư|Ban Chấp hành Trung ương(?: Đảng)?|Quốc hội|Chính phủ)\b"
 )

@@ -45,8 +45,10 @@ Provision path (the part after ``<document id>/``)
       preamble paragraphs of a law sit at the top level as ``p1``, ``p2``….
     * A label printed twice under one parent (a conversion error) keeps the first; the
       second gets ``_2`` appended, a third ``_3``, and the parse records a warning.
-    * Ids depend only on labels and order, never on text: correcting a typo or joining a
-      page-break split leaves every id unchanged.
+    * Ids depend only on labels and order, never on words, punctuation or case: correcting
+      a typo, a colon or a page-break join leaves every id unchanged. The one reading of
+      text that matters is whether a numbered line is a heading (``parsers.classify``),
+      which decides whether an unnumbered paragraph closing a section is its text.
 """
 
 from __future__ import annotations
@@ -72,9 +74,9 @@ def document_id(number: str | None, year: str | None, fallback: str) -> str:
     >>> document_id(None, None, "Luật Công đoàn.txt")
     'luat-cong-doan-txt'
     """
-    if not number:
+    base = vntext.slug(number) if number else ""
+    if not number or not base:  # no number, or one of punctuation only
         return vntext.slug(fallback) or "document"
-    base = vntext.slug(number)
     if year and not _HAS_YEAR.search(number):
         return f"{base}-{year}"
     return base

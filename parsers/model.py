@@ -24,6 +24,7 @@ KINDS = (
     "subchapter",  # Mục 1 … inside a chapter
     "article",  # Điều 5.
     "clause",  # khoản: "1." inside an article
+    "annex",  # a programme or list annexed after the signature ("(Kèm theo …)")
 )
 
 # Roles a provision plays in a resolution, read from the wording of its heading.

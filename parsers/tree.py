@@ -105,7 +105,9 @@ class TreeBuilder:
         return None
 
     def _open_numbered_parent(self, token: Token) -> bool:
-        """``1.`` right after a provision ending in ``:`` starts a list nested inside it."""
+        """Numbering that restarts at ``1.`` right under a numbered provision (``2. … gồm:``
+        ``1. …``) starts a list inside it. Decided by labels alone, so ids never hang on
+        the punctuation of the text."""
         top = self.stack[-1] if self.stack else None
         return (
             token.kind == "numbered"
@@ -113,7 +115,6 @@ class TreeBuilder:
             and top is not None
             and top.kind == "numbered"
             and not top.children
-            and top.text.endswith(":")
         )
 
     def feed(self, token: Token) -> None:
@@ -162,12 +163,12 @@ class TreeBuilder:
         top.spans.extend(token.block.spans)
 
     def _attach_paragraph(self, token: Token) -> None:
-        """A heading waiting for text takes it; a provision ending in ``:`` or with a heading
-        continues; otherwise the paragraph belongs beside the provisions above it."""
+        """A heading waiting for text takes it, and so does a provision with a heading and no
+        children yet; otherwise the paragraph belongs beside the provisions above it."""
         text, spans = token.text, token.block.spans
         while self.stack:
             top = self.stack[-1]
-            if not top.children and (top.heading or not top.texts or top.text.endswith(":")):
+            if not top.children and (top.heading or not top.texts):
                 top.texts.append(text)
                 top.spans.extend(spans)
                 return

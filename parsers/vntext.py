@@ -233,3 +233,13 @@ def slug(text: str) -> str:
 def terms(text: str) -> list[str]:
     """Split a text into folded search terms (letters and digits)."""
     return re.findall(r"[a-z0-9]+", fold(text))
+
+
+def words(text: str) -> str:
+    """The folded words of a text joined by single spaces, punctuation dropped: the form
+    in which names and titles are compared (``Ban Tổ chức T.Ư.`` → ``ban to chuc t u``).
+
+    >>> words("Luật Công đoàn (2024)")
+    'luat cong doan 2024'
+    """
+    return " ".join(re.findall(r"[^\W_]+", fold(text)))

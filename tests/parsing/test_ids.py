@@ -95,3 +95,35 @@ def test_content_hash_follows_text_not_ids():
 def test_ids_are_unique(name: str):
     ids = [p.id for p in parsed(name).walk()]
     assert len(ids) == len(set(ids))
+
+
+SMALL = (
+    "I- TÌNH HÌNH\n\n1. Một việc đã làm xong trong năm qua.\n\n"
+    "2. Làm tốt các việc sau đây trong năm tới:\n\nĐoạn văn A nói thêm.\n\n"
+    "Đoạn văn B nói thêm.\n\n3. Nội dung gồm:\n\n1. Thứ nhất.\n\n2. Thứ hai.\n\n"
+    "II- NHIỆM VỤ\n\n1. Hai việc cần làm ngay."
+)
+
+PUNCTUATION_EDITS = [
+    # (what changes, old, new): punctuation and case are text, not structure
+    ("a colon becomes a full stop", "trong năm tới:", "trong năm tới."),
+    ("a colon before a nested list is dropped", "Nội dung gồm:", "Nội dung gồm"),
+    ("a sentence is written in capitals", "Đoạn văn A nói thêm.", "ĐOẠN VĂN A NÓI THÊM."),
+]
+
+
+@pytest.mark.parametrize(("what", "old", "new"), PUNCTUATION_EDITS,
+                         ids=[e[0] for e in PUNCTUATION_EDITS])
+def test_punctuation_and_case_keep_every_id(what: str, old: str, new: str):
+    assert old in SMALL
+    def printed(text: str) -> list[tuple[str, str]]:
+        return [(p.id, f"{p.heading or ''}{p.text}") for p in parse_document(text).walk()]
+
+    before, after = printed(SMALL), printed(SMALL.replace(old, new))
+    assert [i for i, _ in after] == [i for i, _ in before]
+    # and each id still names the same printed paragraph
+    assert [t.replace(new, old) for _, t in after] == [t for _, t in before]
+
+
+def test_a_number_of_punctuation_only_falls_back_to_the_file_name():
+    assert document_id("/-", "2021", "Nghị quyết mới.md") == "nghi-quyet-moi-md"

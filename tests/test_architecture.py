@@ -1,4 +1,5 @@
-"""The layers flow one way: parsers/ is pure, routes hold no SQL, normalization lives once."""
+"""The layers flow one way: parsers/ is pure, normalization lives once. (Routes holding no
+SQL is tests/app/test_app_layers.py.)"""
 
 from __future__ import annotations
 
@@ -28,15 +29,6 @@ PARSER_FILES = sorted((ROOT / "parsers").glob("*.py"))
 @pytest.mark.parametrize("path", PARSER_FILES, ids=[p.name for p in PARSER_FILES])
 def test_parsers_import_no_database_web_or_app(path: Path):
     assert not _imports(path) & {"sqlalchemy", "fastapi", "starlette", "app", "alembic", "httpx"}
-
-
-ROUTE_FILES = sorted((ROOT / "app" / "api" / "routes").glob("*.py"))
-
-
-@pytest.mark.parametrize("path", ROUTE_FILES, ids=[p.name for p in ROUTE_FILES])
-def test_routes_hold_no_sql(path: Path):
-    assert "sqlalchemy" not in _imports(path)
-    assert not re.search(r"\b(SELECT|INSERT|UPDATE|DELETE)\s", path.read_text(encoding="utf-8"))
 
 
 def test_diacritic_folding_is_written_once():

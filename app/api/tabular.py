@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Sequence
+from typing import Annotated, Any, Literal, TypeVar
 
-from fastapi import Request, Response
+from fastapi import Query, Request, Response
+from pydantic import BaseModel
 
 CSV_MEDIA_TYPE = "text/csv; charset=utf-8"
 # OpenAPI: the 200 of a table route is JSON or CSV.
@@ -17,6 +18,34 @@ CSV_RESPONSE: dict[int | str, dict[str, Any]] = {
 }
 # Excel reads a CSV without a byte order mark as the local code page: "Ban Tá»• chá»©c".
 BOM = "\ufeff"
+
+# The paging and format parameters every table route takes.
+Limit = Annotated[int, Query(ge=1, le=500)]
+Offset = Annotated[int, Query(ge=0, le=1_000_000_000)]
+Format = Annotated[
+    Literal["json", "csv"] | None,
+    Query(description="`csv` for every row as CSV (also `Accept: text/csv`)"),
+]
+Table = TypeVar("Table", bound=BaseModel)
+
+
+def table_answer(request: Request, response: Response, format: str | None,
+                 rows: Callable[..., dict[str, Any]], model: type[Table],
+                 columns: Sequence[str], filename: str, limit: int,
+                 offset: int) -> Table | Response:
+    """What a table route answers: every row as CSV when ``wants_csv``, else one page as
+    ``model`` (``total``, ``limit``, ``offset``, ``items``, ``next``).
+
+    ``rows`` is the service with its filters bound; called with no page it returns every
+    row, else ``{"total", "items"}`` of the page ``limit``/``offset``.
+    """
+    if wants_csv(request, format):
+        return csv_response(rows()["items"], columns, filename)
+    page = rows(limit=limit, offset=offset)
+    return model(
+        total=page["total"], limit=limit, offset=offset, items=page["items"],
+        next=next_page(request, response, page["total"], limit, offset),
+    )
 
 
 def wants_csv(request: Request, format: str | None) -> bool:
@@ -43,7 +72,7 @@ def csv_response(rows: Iterable[dict[str, Any]], columns: Sequence[str],
 
 def next_page(request: Request, response: Response, total: int, limit: int,
               offset: int) -> str | None:
-    """The next page's URL (also as a ``Link`` header), like ``/search``."""
+    """The next page's URL (also as a ``Link`` header), for every paged answer."""
     if offset + limit >= total:
         return None
     url = str(request.url.include_query_params(offset=offset + limit, limit=limit))

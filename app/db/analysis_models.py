@@ -44,7 +44,9 @@ class Body(Base):
     id: Mapped[str] = mapped_column(String(200), primary_key=True)  # vntext.slug(name)
     name: Mapped[str] = mapped_column(String(300))
     kind: Mapped[str] = mapped_column(String(40))
-    parent_id: Mapped[str | None] = mapped_column(_deferred_fk("bodies.id", ondelete="SET NULL"))
+    parent_id: Mapped[str | None] = mapped_column(
+        _deferred_fk("bodies.id", ondelete="SET NULL"), index=True
+    )
     aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
 
 
@@ -67,7 +69,8 @@ class Duty(Base):
     evidence_end: Mapped[int] = mapped_column(Integer)
     evidence: Mapped[str] = mapped_column(Text)
     inferred: Mapped[bool] = mapped_column(Boolean, default=False)
-    via_provision_id: Mapped[str | None] = mapped_column(_provision_fk())
+    # Indexed like every foreign key: deleting a provision looks up the duties it gave.
+    via_provision_id: Mapped[str | None] = mapped_column(_provision_fk(), index=True)
 
 
 class Target(Base):

@@ -88,6 +88,8 @@ class Provision(Base):
     __table_args__ = (
         Index("ix_provisions_document_ordinal", "document_id", "ordinal"),
         Index("ix_provisions_parent_position", "parent_id", "position"),
+        # Siblings within a document, top-level ones (no parent) included: previous/next.
+        Index("ix_provisions_document_parent_position", "document_id", "parent_id", "position"),
     )
 
     pk: Mapped[int] = mapped_column(Integer, primary_key=True)

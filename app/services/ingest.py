@@ -10,6 +10,7 @@ which is replaced whole.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +30,8 @@ from app.services.analysis import clear_analysis, store_analysis
 from app.services.flatten import document_row, provision_rows
 from parsers import Document, Hints, ParseError, parse_document, vntext
 from parsers.bodies import Registry
+
+logger = logging.getLogger(__name__)
 
 SUFFIXES = (".md", ".txt")
 HINT_KEYS = ("number", "type", "issuer", "date", "title")
@@ -94,8 +97,9 @@ def ingest_document(session: Session, doc: Document, *, doc_id: str | None = Non
         and of the analysis rows written.
 
     Raises:
-        IngestError: the document has no usable id or repeats a provision path, or the
-            registry of bodies is broken (checked before anything is written).
+        IngestError: the document has no usable id or repeats a provision path, another
+            file that still exists is stored under the same id, or the registry of bodies
+            is broken (checked before anything is written).
     """
     registry = registry if registry is not None else bodies_registry.load()
     doc_id = doc_id or doc.id
@@ -103,7 +107,11 @@ def ingest_document(session: Session, doc: Document, *, doc_id: str | None = Non
         raise IngestError("document has no id (give a number in a .meta.yaml sidecar)")
     rows = provision_rows(doc, doc_id)
     _check_unique(rows)
-    existing = session.execute(select(_D.c.id).where(_D.c.id == doc_id)).first()
+    existing = session.execute(
+        select(_D.c.id, _D.c.source_path).where(_D.c.id == doc_id)
+    ).first()
+    if existing is not None and source_path:
+        _check_same_source(doc_id, existing.source_path, source_path)
     report = IngestReport(doc_id=doc_id, created=existing is None, warnings=len(doc.warnings))
     _write_document(session, doc, doc_id, source_path, len(rows), existing is not None)
     clear_analysis(session, [doc_id])  # before _apply_rows deletes provisions it points at
@@ -114,6 +122,26 @@ def ingest_document(session: Session, doc: Document, *, doc_id: str | None = Non
     report.analysis = store_analysis(session, doc_id, rows, registry)
     session.execute(update(models.SearchState).values(generation=models.SearchState.generation + 1))
     return report
+
+
+def _check_same_source(doc_id: str, stored: str | None, source_path: str) -> None:
+    """Refuse a second file that parses to a stored document's id while the first file is
+    still there: replacing it would lose one of the two without a word. The same file again,
+    or a file whose stored path is gone (it was moved or renamed), replaces it."""
+    if not stored or stored == source_path:
+        return
+    stored_path = Path(stored)
+    try:
+        if not stored_path.exists() or stored_path.samefile(source_path):
+            return
+    except OSError:  # the new file vanished meanwhile: treat the two as different files
+        pass
+    raise IngestError(
+        f"document {doc_id!r} is already stored from {stored}, which still exists; "
+        f"{source_path} has the same id (give one of them its own number or id in a "
+        ".meta.yaml sidecar)",
+        doc_id=doc_id, stored_path=stored,
+    )
 
 
 def _drop_superseded(session: Session, doc_id: str, source_path: str) -> list[str]:
@@ -314,6 +342,11 @@ def ingest_paths(url: str, paths: Iterable[str | Path],
             result.report = ingest_file(url, path, registry)
         except IngestError as exc:
             result.error = exc.message
+        except Exception as exc:
+            # A bug in the parser or the analysis for one file: its transaction is rolled
+            # back, the traceback logged for us, and the other files still go in.
+            logger.exception("internal error while ingesting %s", path)
+            result.error = f"internal error: {type(exc).__name__}: {exc}"
         summary.results.append(result)
         if on_file is not None:
             on_file(result)

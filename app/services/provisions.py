@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterator
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from app.db.models import Document, Provision
@@ -17,24 +18,51 @@ FIELDS = (
     "id", "document_id", "path", "kind", "role", "label", "heading", "text",
     "depth", "position", "start", "end", "flags", "content_hash",
 )
+MAX_IN_LIST = 500  # bound parameters per query stay well under SQLite's limit
 
 
 def find(session: Session, provision_id: str) -> Provision | None:
     """Look up ``doc/path``; the document part is case-insensitive, and so is the path when
-    that is unambiguous (``iii.4`` finds ``III.4``)."""
+    that is unambiguous (``iii.4`` finds ``III.4``): the rule of ``at_path``."""
     doc_part, _, path = provision_id.strip().strip("/").partition("/")
     if not path or not can_exist(provision_id):
         return None
     doc_id = vntext.slug(doc_part)
-    found = session.scalar(select(Provision).where(Provision.id == f"{doc_id}/{path}"))
-    if found is not None:
-        return found
-    candidates = session.scalars(
-        select(Provision).where(
-            Provision.document_id == doc_id, func.lower(Provision.path) == path.lower()
+    return at_path(session, [doc_id], path).get(doc_id)
+
+
+def at_path(session: Session, doc_ids: Collection[str], path: str) -> dict[str, Provision]:
+    """The provision at ``path`` in each of ``doc_ids`` that has one, by document id.
+
+    The path is matched exactly first, through the unique index on ``id`` (an id is
+    ``document_id/path``, ``flatten``), so a bare ``d1`` asked of every document reads one
+    row per document. Only when no document has it exactly is it matched case-insensitively
+    (``iii.4`` finds ``III.4``), and then only where that is unambiguous: ``lower(path)``
+    has no index, so that costs a read of the documents' provisions.
+    """
+    wanted = list(dict.fromkeys(doc_ids))
+    found: dict[str, Provision] = {}
+    for chunk in _chunks(wanted, MAX_IN_LIST):
+        query = select(Provision).where(
+            Provision.id.in_([f"{doc_id}/{path}" for doc_id in chunk]), Provision.path == path
         )
-    ).all()
-    return candidates[0] if len(candidates) == 1 else None
+        found.update((row.document_id, row) for row in session.scalars(query))
+    if found:
+        return found
+    query = select(Provision).where(func.lower(Provision.path) == path.lower())
+    if len(wanted) <= MAX_IN_LIST:  # a few documents: through the document_id index
+        query = query.where(Provision.document_id.in_(wanted))
+    by_doc: dict[str, list[Provision]] = {}
+    members = set(wanted)
+    for row in session.scalars(query):
+        if row.document_id in members:
+            by_doc.setdefault(row.document_id, []).append(row)
+    return {doc_id: rows[0] for doc_id, rows in by_doc.items() if len(rows) == 1}
+
+
+def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
 
 
 def require(session: Session, provision_id: str) -> Provision:
@@ -63,19 +91,37 @@ def get_provision(session: Session, provision_id: str) -> dict[str, Any]:
     data["doc_id"] = data.pop("document_id")
     data["breadcrumbs"] = node.breadcrumbs or []
     data["document"] = _document_ref(session, node.document_id)
-    data["parent"] = _ref(session.scalar(select(Provision).where(Provision.id == node.parent_id)))
-    data["children"] = [_ref(c) for c in _siblings(session, node.document_id, node.id)]
-    siblings = _siblings(session, node.document_id, node.parent_id)
-    data["previous"] = _ref(next((s for s in siblings if s.position == node.position - 1), None))
-    data["next"] = _ref(next((s for s in siblings if s.position == node.position + 1), None))
+    # No query for a top-level node: ``id IS NULL`` matches nothing but scans every row.
+    parent = None
+    if node.parent_id is not None:
+        parent = session.scalar(select(Provision).where(Provision.id == node.parent_id))
+    data["parent"] = _ref(parent)
+    data["children"] = [_ref(c) for c in _children(session, node.document_id, node.id)]
+    previous, following = _neighbours(session, node)
+    data["previous"] = _ref(previous)
+    data["next"] = _ref(following)
     return data
 
 
-def _siblings(session: Session, doc_id: str, parent_id: str | None) -> list[Provision]:
+def _parent_is(parent_id: str | None) -> ColumnElement[bool]:
     column = Provision.parent_id
-    parent = column.is_(None) if parent_id is None else column == parent_id
-    query = select(Provision).where(Provision.document_id == doc_id, parent)
+    return column.is_(None) if parent_id is None else column == parent_id
+
+
+def _children(session: Session, doc_id: str, parent_id: str) -> list[Provision]:
+    query = select(Provision).where(Provision.document_id == doc_id, _parent_is(parent_id))
     return list(session.scalars(query.order_by(Provision.position)))
+
+
+def _neighbours(session: Session, node: Provision) -> tuple[Provision | None, Provision | None]:
+    """The siblings just before and after ``node``: two seeks in the document/parent/position
+    index, not every sibling with its text (an article of a code has hundreds)."""
+    rows = session.scalars(select(Provision).where(
+        Provision.document_id == node.document_id, _parent_is(node.parent_id),
+        Provision.position.in_((node.position - 1, node.position + 1)),
+    ))
+    by_position = {row.position: row for row in rows}
+    return by_position.get(node.position - 1), by_position.get(node.position + 1)
 
 
 def _ref(node: Provision | None) -> dict[str, Any] | None:
@@ -88,16 +134,24 @@ def _ref(node: Provision | None) -> dict[str, Any] | None:
 
 
 def _document_ref(session: Session, doc_id: str) -> dict[str, Any]:
-    doc = session.get(Document, doc_id)
-    assert doc is not None  # the foreign key guarantees it
-    return {"id": doc.id, "number": doc.number, "type": doc.type, "title": doc.title}
+    # Four columns, not the row: a document's row holds its whole cleaned source.
+    row = session.execute(
+        select(Document.id, Document.number, Document.type, Document.title)
+        .where(Document.id == doc_id)
+    ).one()  # the foreign key guarantees it
+    return dict(row._mapping)
 
 
 def suggest(session: Session, provision_id: str, limit: int = 5) -> list[str]:
-    """Closest ids: within the named document when it exists, else across all."""
-    doc_part, _, _path = provision_id.strip().strip("/").partition("/")
+    """Closest ids within the named document; when there is no such document, within the
+    document whose id is closest to it (``02-nq-tw-2012/IV.4`` → ``02-nq-tw-2021/IV.4``).
+    Either way one document's ids are read, never the whole corpus's."""
+    doc_part, _, path = provision_id.strip().strip("/").partition("/")
     doc_id = vntext.slug(doc_part)
+    if session.scalar(select(Document.id).where(Document.id == doc_id)) is None:
+        nearest = closest(doc_part, session.scalars(select(Document.id)).all(), 1)
+        if not nearest:
+            return []
+        doc_id = nearest[0]
     ids = session.scalars(select(Provision.id).where(Provision.document_id == doc_id)).all()
-    if not ids:
-        ids = session.scalars(select(Provision.id)).all()
-    return closest(provision_id, ids, limit)
+    return closest(f"{doc_id}/{path}", ids, limit)

@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from rapidfuzz import fuzz
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db.models import Document, Provision
@@ -36,7 +36,7 @@ from parsers import vntext
 from parsers.citations import CitationQuery, parse_citation
 
 MAX_CANDIDATES = 5
-MAX_IN_LIST = 500  # bound parameters per query stay well under SQLite's limit
+MAX_IN_LIST = provisions.MAX_IN_LIST
 NEAR_ENOUGH = 60  # of rapidfuzz's 0–100 ratio: below, a candidate only adds noise
 
 
@@ -112,24 +112,11 @@ def find_documents(docs: list[DocRow], query: CitationQuery) -> list[DocRow]:
 
 
 def at_path(session: Session, docs: list[DocRow], path: str) -> list[Provision]:
-    """The provision at ``path`` in each of ``docs`` that has one (one query, not one per
-    document: a bare ``Điều 1`` may be asked of every document). The path is matched as
-    ``provisions.find`` does: exactly, else case-insensitively when that is unambiguous."""
-    wanted = {d.id for d in docs}
-    query = select(Provision).where(func.lower(Provision.path) == path.lower())
-    if len(wanted) <= MAX_IN_LIST:  # a few documents: through the document_id index
-        query = query.where(Provision.document_id.in_(wanted))
-    rows = session.scalars(query.order_by(Provision.document_id)).all()
-    by_doc: dict[str, list[Provision]] = {}
-    for row in rows:
-        if row.document_id in wanted:
-            by_doc.setdefault(row.document_id, []).append(row)
-    found = []
-    for candidates in by_doc.values():
-        exact = [p for p in candidates if p.path == path]
-        if exact or len(candidates) == 1:
-            found.append((exact or candidates)[0])
-    return found
+    """The provision at ``path`` in each of ``docs`` that has one, in document id order,
+    matched as ``provisions.find`` matches (``provisions.at_path``: an index lookup per
+    document, batched, since a bare ``Điều 1`` may be asked of every document)."""
+    found = provisions.at_path(session, [d.id for d in docs], path)
+    return [found[doc_id] for doc_id in sorted(found)]
 
 
 def document_match(doc: DocRow) -> dict[str, Any]:

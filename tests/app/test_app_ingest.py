@@ -8,10 +8,12 @@ from pathlib import Path
 import pytest
 from factories_app import CORPUS, RESOLUTION_ID, law, node, resolution
 from sqlalchemy import func, select, text
+from sqlalchemy.exc import IntegrityError
 
 from app.db.models import Document, Provision
 from app.db.session import new_session, session_scope
 from app.errors import IngestError
+from app.services import ingest
 from app.services.ingest import ingest_document, ingest_file, ingest_paths
 
 
@@ -84,7 +86,7 @@ def test_a_document_failing_mid_insert_leaves_the_database_unchanged(db_url: str
     doc = resolution()
     broken = dataclasses.replace(doc.provisions[1], kind=None)  # NOT NULL fails in the DB
     bad = dataclasses.replace(doc, provisions=(doc.provisions[0], broken, doc.provisions[2]))
-    with pytest.raises(Exception):  # noqa: B017  (the driver's IntegrityError)
+    with pytest.raises(IntegrityError, match="NOT NULL"):
         store(db_url, bad)
     assert snapshot(db_url) == before
 
@@ -94,7 +96,7 @@ def test_a_failed_reingest_keeps_the_previous_version(db_url: str) -> None:
     before = snapshot(db_url)
     doc = resolution(I_1="Văn bản đã sửa.")
     broken = dataclasses.replace(doc.provisions[2], kind=None)
-    with pytest.raises(Exception):  # noqa: B017
+    with pytest.raises(IntegrityError, match="NOT NULL"):
         store(db_url, dataclasses.replace(doc, provisions=(*doc.provisions[:2], broken)))
     assert snapshot(db_url) == before
 
@@ -164,3 +166,57 @@ def test_a_file_ingested_under_a_new_id_replaces_its_old_document(
         orphans = session.scalar(select(func.count()).select_from(Provision).where(
             Provision.document_id == first.doc_id))
         assert orphans == 0
+
+
+def _twin(folder: Path, name: str) -> Path:
+    """A copy of the 02-NQ/TW text under another name: it parses to the same id."""
+    path = folder / name
+    path.write_text((CORPUS / "02-NQ-TW-2021.md").read_text("utf-8"), "utf-8")
+    return path
+
+
+def test_two_files_with_one_document_id_do_not_overwrite_each_other(
+        db_url: str, tmp_path: Path) -> None:
+    first, second = _twin(tmp_path, "a.md"), _twin(tmp_path, "b.md")
+    summary = ingest_paths(db_url, [tmp_path])
+    assert [Path(r.path).name for r in summary.refused] == ["b.md"]
+    error = summary.refused[0].error or ""
+    assert "02-nq-tw-2021" in error and str(first) in error and str(second) in error
+    with new_session(db_url) as session:
+        stored = session.get(Document, "02-nq-tw-2021")
+        assert stored is not None and stored.source_path == str(first)
+    with pytest.raises(IngestError, match="already stored"):
+        ingest_file(db_url, second)
+
+
+def test_the_same_file_again_or_a_moved_file_replaces_its_document(
+        db_url: str, tmp_path: Path) -> None:
+    first = _twin(tmp_path, "a.md")
+    ingest_file(db_url, first)
+    assert not ingest_file(db_url, first).created  # the same path: re-ingested
+    moved = first.rename(tmp_path / "moved.md")
+    report = ingest_file(db_url, moved)  # the stored path is gone: a move, not a twin
+    assert not report.created
+    with new_session(db_url) as session:
+        stored = session.get(Document, "02-nq-tw-2021")
+        assert stored is not None and stored.source_path == str(moved)
+
+
+def test_a_bug_on_one_file_does_not_stop_the_others(
+        db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        caplog: pytest.LogCaptureFixture) -> None:
+    (tmp_path / "a-broken.md").write_text("1. Công đoàn.\n", "utf-8")
+    _twin(tmp_path, "b-good.md")
+    real_parse = ingest.parse_document
+
+    def parse(text: str, **kwargs: object) -> object:
+        if kwargs.get("name") == "a-broken":
+            raise ZeroDivisionError("a parser bug")
+        return real_parse(text, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ingest, "parse_document", parse)
+    summary = ingest_paths(db_url, [tmp_path])
+    assert [(Path(r.path).name, r.error) for r in summary.refused] == [
+        ("a-broken.md", "internal error: ZeroDivisionError: a parser bug")]
+    assert [r.doc_id for r in summary.reports] == ["02-nq-tw-2021"]
+    assert "a parser bug" in caplog.text and "Traceback" in caplog.text

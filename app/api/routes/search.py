@@ -3,6 +3,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Query, Request, Response
 
 from app.api.deps import SessionDep, SettingsDep
+from app.api.tabular import next_page
 from app.schemas.common import ERROR_RESPONSES
 from app.schemas.search import SearchResponse
 from app.services.search import SearchParams, search
@@ -44,8 +45,5 @@ def search_provisions(
     params = SearchParams(q=q, limit=limit, offset=offset, doc=doc, section=section,
                           kind=kind, role=role)
     result = search(session, params)
-    next_url = None
-    if offset + limit < result["total"]:
-        next_url = str(request.url.include_query_params(offset=offset + limit, limit=limit))
-        response.headers["Link"] = f'<{next_url}>; rel="next"'
+    next_url = next_page(request, response, result["total"], limit, offset)
     return SearchResponse(limit=limit, offset=offset, next=next_url, **result)

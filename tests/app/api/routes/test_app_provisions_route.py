@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from factories_app import LAW_ID, RESOLUTION_ID
 from fastapi.testclient import TestClient
 
@@ -52,10 +53,24 @@ def test_unknown_provision_suggests_close_ids(client: TestClient) -> None:
         f"{RESOLUTION_ID}/III.2" in error["suggestions"]
 
 
-def test_unknown_document_in_a_provision_id(client: TestClient) -> None:
-    response = client.get("/provisions/no-such-doc/I.1")
+@pytest.mark.parametrize(
+    ("typed", "suggestions"),
+    [
+        # The closest document's ids, the same path first.
+        ("02-nq-tw-2012/IV.4", ["02-nq-tw-2021/IV.4", "02-nq-tw-2021/IV.1"]),
+        ("99-NQ-TW-2052/II.1", [f"{RESOLUTION_ID}/II.1"]),
+        ("50-2024-qh16/d5.2", ["50-2024-qh15/d5.2"]),
+        # No document is close: nothing, rather than any document's I.1.
+        ("no-such-doc/I.1", []),
+    ],
+)
+def test_unknown_document_in_a_provision_id(client: TestClient, typed: str,
+                                            suggestions: list[str]) -> None:
+    response = client.get(f"/provisions/{typed}")
     assert response.status_code == 404
-    assert isinstance(response.json()["error"]["suggestions"], list)
+    found = response.json()["error"]["suggestions"]
+    assert found[: len(suggestions)] == suggestions
+    assert len({s.split("/")[0] for s in found}) <= 1  # all from one document
 
 
 def test_id_without_a_path_is_404(client: TestClient) -> None:

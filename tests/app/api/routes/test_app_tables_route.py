@@ -131,3 +131,20 @@ def test_table_errors(client: TestClient, url: str, status: int, code: str) -> N
     response = client.get(url)
     assert response.status_code == status
     assert response.json()["error"]["code"] == code
+
+
+@pytest.mark.parametrize("table", ["/duties", "/targets"])
+def test_both_tables_page_and_export_alike(client: TestClient, table: str) -> None:
+    # One rule (app/api/tabular.table_answer) for every table: a JSON page with `next` and
+    # a Link header, or every row as CSV, whatever the page asked for.
+    first = client.get(table, params={"doc": NQ02, "limit": 3})
+    body = first.json()
+    assert body["limit"] == 3 and body["offset"] == 0 and len(body["items"]) == 3
+    assert body["next"] and first.headers["link"] == f'<{body["next"]}>; rel="next"'
+    last = client.get(table, params={"doc": NQ02, "limit": 3, "offset": body["total"] - 1})
+    assert last.json()["next"] is None and "link" not in last.headers
+    exported = client.get(table, params={"doc": NQ02, "limit": 3, "offset": 3},
+                          headers={"Accept": "text/csv"})
+    assert len(csv_rows(exported.content)) == body["total"]
+    for bad in ({"limit": 0}, {"limit": 501}, {"offset": -1}, {"format": "xlsx"}):
+        assert client.get(table, params=bad).status_code == 422

@@ -1,0 +1,115 @@
+"""What a request reads grows with its answer, not with the corpus: lookups go through
+indexes (no full scan of ``provisions``), and a provision's neighbours are two rows, not
+every sibling."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import pytest
+from factories_app import law
+from fastapi.testclient import TestClient
+from sqlalchemy import event, insert
+
+from app.db.models import Document, Provision, table_of
+from app.db.session import get_engine, new_session, session_scope
+from app.services.flatten import document_row, provision_rows
+from app.services.provisions import get_provision
+from app.services.resolve import resolve
+
+# A plan line that reads the whole table; "provisions_1" is SQLAlchemy's alias, while the
+# FTS tables (provisions_fts…) are other tables.
+FULL_SCAN = re.compile(r"SCAN provisions(_\d+)?\b")
+# A plan line that reads every provision of a document.
+WHOLE_DOCUMENT = re.compile(r"SEARCH provisions(_\d+)? USING INDEX \w+ \(document_id=\?\)$")
+
+
+@contextmanager
+def provision_scans(url: str, pattern: re.Pattern[str] = FULL_SCAN) -> Iterator[list[str]]:
+    """The SELECTs run inside the block whose SQLite plan has a line matching ``pattern``,
+    by default a scan of all of ``provisions`` (filled in when the block ends)."""
+    engine = get_engine(url)
+    seen: list[tuple[str, Any]] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any,
+               executemany: bool) -> None:
+        if not executemany and statement.lstrip().upper().startswith("SELECT"):
+            seen.append((statement, parameters))
+
+    scans: list[str] = []
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        yield scans
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    with engine.connect() as connection:
+        for statement, parameters in seen:
+            plan = connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters)
+            if any(pattern.match(row[3]) for row in plan):
+                scans.append(statement)
+
+
+def test_a_bare_path_asked_of_many_documents_reads_one_row_each(db_url: str) -> None:
+    # Over 500 documents, the old lower(path) lookup had no document filter: a full scan.
+    doc = law()
+    with session_scope(db_url) as session:
+        for i in range(520):
+            doc_id = f"{i}-2025-qh15"
+            rows = provision_rows(doc, doc_id)
+            session.execute(insert(table_of(Document)).values(
+                **document_row(doc, doc_id, None), provision_count=len(rows)))
+            session.execute(insert(table_of(Provision)), rows)
+    with provision_scans(db_url) as scans, new_session(db_url) as session:
+        matches = resolve(session, "Điều 5")["matches"]
+    assert len(matches) == 520 and {m["path"] for m in matches} == {"d5"}
+    assert scans == []
+
+
+def test_unknown_document_suggestions_read_one_document(client: TestClient,
+                                                        corpus_url: str) -> None:
+    with provision_scans(corpus_url) as scans:
+        response = client.get("/provisions/02-nq-tw-2012/IV.4")
+    assert response.status_code == 404
+    assert response.json()["error"]["suggestions"][0] == "02-nq-tw-2021/IV.4"
+    assert scans == []
+
+
+@pytest.mark.parametrize(
+    ("provision_id", "parent", "neighbours"),
+    [
+        # Article 5 of the trade union law is one of ten articles of chapter I.
+        ("50-2024-qh15/d5", "50-2024-qh15/ch1", ("50-2024-qh15/d4", "50-2024-qh15/d6")),
+        # A chapter is top level: no parent row, siblings found by document.
+        ("50-2024-qh15/ch3", None, ("50-2024-qh15/ch2", "50-2024-qh15/ch4")),
+    ],
+)
+def test_previous_and_next_do_not_load_every_sibling(
+        corpus_url: str, provision_id: str, parent: str | None,
+        neighbours: tuple[str, str]) -> None:
+    loaded: set[str] = set()
+
+    def record(_session: Any, obj: object) -> None:
+        if isinstance(obj, Provision):
+            loaded.add(obj.id)
+
+    with (provision_scans(corpus_url) as scans,
+          provision_scans(corpus_url, WHOLE_DOCUMENT) as document_reads,
+          new_session(corpus_url) as session):
+        event.listen(session, "loaded_as_persistent", record)
+        data = get_provision(session, provision_id)
+    assert (data["previous"]["id"], data["next"]["id"]) == neighbours
+    assert (data["parent"] or {}).get("id") == parent
+    expected = {provision_id, *neighbours, *([parent] if parent else [])}
+    assert loaded == expected | {child["id"] for child in data["children"]}
+    assert scans == [] and document_reads == []
+
+
+def test_first_and_last_siblings_have_one_neighbour(corpus_url: str) -> None:
+    with new_session(corpus_url) as session:
+        first = get_provision(session, "50-2024-qh15/p1")
+        article = get_provision(session, "50-2024-qh15/d5.1")
+    assert first["previous"] is None and first["next"]["id"] == "50-2024-qh15/p2"
+    assert article["previous"] is None and article["next"]["id"] == "50-2024-qh15/d5.2"

@@ -25,7 +25,7 @@ def search_bodies(session: Session, q: str | None = None) -> list[dict[str, Any]
     tone placement and punctuation ignored); all bodies without ``q``. Names starting with
     ``q`` first, then names containing it, then aliases; then most direct duties first."""
     counts = _duty_counts(session)
-    folded = _folded(q or "")
+    folded = vntext.words(q or "")
     wanted = re.compile(r"\b" + re.escape(folded)) if folded else None
     found = []
     for body in session.scalars(select(Body)):
@@ -38,12 +38,12 @@ def search_bodies(session: Session, q: str | None = None) -> list[dict[str, Any]
 
 
 def _rank(body: Body, folded: str, wanted: re.Pattern[str]) -> int | None:
-    name = _folded(body.name)
+    name = vntext.words(body.name)
     if name.startswith(folded):
         return 0
     if wanted.search(name):
         return 1
-    if any(wanted.search(_folded(alias)) for alias in body.aliases):
+    if any(wanted.search(vntext.words(alias)) for alias in body.aliases):
         return 2
     return None
 
@@ -155,8 +155,3 @@ def _texts(session: Session, ids: set[str]) -> dict[str, str]:
         return {}
     rows = session.execute(select(Provision.id, Provision.text).where(Provision.id.in_(ids)))
     return dict(rows.all())  # a Result has .keys(): dict() would read it as a mapping
-
-
-def _folded(name: str) -> str:
-    # Punctuation between words does not count: "Lao động - Thương binh" = "lao dong thuong binh".
-    return " ".join(re.findall(r"[^\W_]+", vntext.fold(name)))

@@ -102,10 +102,10 @@ def find_documents(docs: list[DocRow], query: CitationQuery) -> list[DocRow]:
         has_year = bool(re.search(r"/(?:19|20)\d{2}/", query.number))
         return found if has_year or query.year is None else _of_year(found, query.year)
     if query.title:
-        wanted = _words(query.title)
-        exact = [d for d in docs if _words(f"{d.type or ''} {d.title or ''}") == wanted]
+        wanted = vntext.words(query.title)
+        exact = [d for d in docs if vntext.words(f"{d.type or ''} {d.title or ''}") == wanted]
         found = exact or [
-            d for d in docs if f" {wanted} " in f" {_words(f'{d.type} {d.title}')} "
+            d for d in docs if f" {wanted} " in f" {vntext.words(f'{d.type} {d.title}')} "
         ]
         return found if query.year is None else _of_year(found, query.year)
     return list(docs) if query.path else []
@@ -144,10 +144,6 @@ def _of_year(docs: list[DocRow], year: int) -> list[DocRow]:
     return [d for d in docs if d.year == year]
 
 
-def _words(text: str) -> str:
-    return " ".join(re.findall(r"[^\W_]+", vntext.fold(text)))
-
-
 def _nearest(session: Session, cite: str, query: CitationQuery, docs: list[DocRow],
              all_docs: list[DocRow]) -> list[dict[str, Any]]:
     """What the reader may have meant: in the documents that matched, the nearest existing
@@ -181,5 +177,6 @@ def _likeness(query: CitationQuery, doc: DocRow) -> float:
     if query.number_slug:
         scores.append(fuzz.ratio(query.number_slug, vntext.slug(doc.number or doc.id)))
     if query.title:
-        scores.append(fuzz.ratio(_words(query.title), _words(f"{doc.type} {doc.title}")))
+        title = vntext.words(f"{doc.type} {doc.title}")
+        scores.append(fuzz.ratio(vntext.words(query.title), title))
     return sum(scores) / len(scores) if scores else 0.0

@@ -103,6 +103,9 @@ class Provision(Base):
     )
     path: Mapped[str] = mapped_column(String(200))
     root_path: Mapped[str] = mapped_column(String(200), index=True)
+    # " ch2 ch2.m1 d11 ": the paths of its ancestors and its own, space-delimited, so a
+    # section filter finds an article under a Mục though the article's path ("d11") omits it.
+    ancestry: Mapped[str] = mapped_column(Text, default="", server_default="")
     position: Mapped[int] = mapped_column(Integer)  # index among its siblings
     ordinal: Mapped[int] = mapped_column(Integer)  # index in document order
     depth: Mapped[int] = mapped_column(Integer)

@@ -52,12 +52,11 @@ def _where(filters: Filters, params: dict[str, Any]) -> str:
         conditions.append("p.document_id = :doc")
         params["doc"] = filters.doc
     if filters.section:
+        # The section itself and everything under it: an article "d11" lies in "ch2.m1"
+        # through its ancestry (" ch2 ch2.m1 d11 "), not through its path.
         like = filters.section.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        conditions.append(
-            "(p.path = :section OR p.root_path = :section"
-            " OR p.path LIKE :section_like ESCAPE '\\')"
-        )
-        params["section"], params["section_like"] = filters.section, like + ".%"
+        conditions.append("p.ancestry LIKE :section ESCAPE '\\'")
+        params["section"] = f"% {like} %"
     if filters.kind:
         conditions.append("p.kind = :kind")
         params["kind"] = filters.kind

@@ -112,6 +112,7 @@ def _row(node: Provision, node_id: str, ctx: _Context, position: int, ordinal: i
         "parent_id": ctx.parent_id,
         "path": node.path,
         "root_path": ctx.root_path,
+        "ancestry": " ".join(["", *(c["path"] for c in ctx.crumbs), node.path, ""]),
         "position": position,
         "ordinal": ordinal,
         "depth": len(ctx.crumbs),

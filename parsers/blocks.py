@@ -66,6 +66,12 @@ def is_upper(text: str) -> bool:
     return bool(letters) and not any(ch.islower() for ch in letters)
 
 
+def reads_as_title(block: Block) -> bool:
+    """A line of a document's title: capitals, ``về …``, or emphasized."""
+    text = block.text
+    return is_upper(text) or text.lower().startswith("về ") or block.emphasized
+
+
 def starts_something(text: str) -> bool:
     """A label, a metadata field or a line in capitals: never glued to the previous line."""
     return (

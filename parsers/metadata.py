@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from parsers import header
-from parsers.blocks import Block, is_upper
+from parsers.blocks import Block, reads_as_title
 from parsers.model import Annotation, CopyCertificate, Signer
 
 # Titles in capitals → as written in running text.
@@ -81,18 +81,13 @@ def _read_header_block(blocks: list[Block], i: int, meta: Meta) -> int:
     if kind == "e_signature":
         return _read_e_signature(blocks, i, meta)
     continues = kind is None or kind == "issuer" and (meta.title or "").endswith(",")
-    if meta.in_title and continues and _reads_as_title(block):
+    if meta.in_title and continues and reads_as_title(block):
         meta.title = f"{meta.title} {text}" if meta.title else text
         meta.claim(block, "metadata:title")
         return i + 1
     meta.in_title = False
     _read_field(block, kind, meta)
     return i + 1
-
-
-def _reads_as_title(block: Block) -> bool:
-    text = block.text
-    return is_upper(text) or text.lower().startswith("về ") or block.emphasized
 
 
 def _read_field(block: Block, kind: str | None, meta: Meta) -> None:

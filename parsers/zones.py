@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from parsers import header
-from parsers.blocks import Block, is_upper
+from parsers.blocks import Block, is_upper, reads_as_title
 from parsers.classify import classify
 
 STRUCTURAL = frozenset({"section", "part", "chapter", "article", "numbered", "milestone"})
@@ -68,10 +68,7 @@ def _extend_title(blocks: list[Block], fields: list[str | None], end: int, limit
         if fields[end] in HEADER_FIELDS:
             end += 1
             continue
-        reads_as_title = (
-            is_upper(block.text) or block.text.lower().startswith("về ") or block.emphasized
-        )
-        if not reads_as_title or re.match(r"^(?:Căn cứ|Theo đề nghị)", block.text):
+        if not reads_as_title(block) or re.match(r"^(?:Căn cứ|Theo đề nghị)", block.text):
             break
         end += 1
     return end

@@ -28,14 +28,15 @@ from app.errors import IngestError
 from app.services import registry as bodies_registry
 from app.services.analysis import clear_analysis, store_analysis
 from app.services.flatten import document_row, provision_rows
-from parsers import Document, Hints, ParseError, parse_document, vntext
+from parsers import Document, Hints, ParseError, parse_document
 from parsers.bodies import Registry
 
 logger = logging.getLogger(__name__)
 
 SUFFIXES = (".md", ".txt")
 HINT_KEYS = ("number", "type", "issuer", "date", "title")
-UNKNOWN_IDS = ("", "unknown", "document")
+# What parsers.ids.document_id gives a text with no number and a file name with no letters.
+UNKNOWN_IDS = ("document",)
 _P = models.table_of(models.Provision)
 _D = models.table_of(models.Document)
 # Columns compared to decide whether an existing row must be rewritten.
@@ -295,11 +296,8 @@ def parse_file(path: Path) -> tuple[Document, str]:
         doc = parse_document(text, hints=hints, name=path.stem)
     except ParseError as exc:
         raise IngestError(f"parse error: {exc}", line=exc.line) from None
-    doc_id = forced_id or doc.id
-    if not doc_id or doc_id in UNKNOWN_IDS:
-        # No number in the text or the hints: the file name is the next best stable id.
-        doc_id = vntext.slug(path.stem)
-    return doc, doc_id
+    # Without a number, parse_document already fell back to the file name's slug.
+    return doc, forced_id or doc.id
 
 
 def ingest_file(url: str, path: Path, registry: Registry | None = None) -> IngestReport:

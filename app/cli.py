@@ -44,11 +44,12 @@ def db_upgrade(db: DbOption = None, revision: str = "head") -> None:
 
 @app.command()
 def reindex(db: DbOption = None) -> None:
-    """Rebuild and optimize the full-text indexes."""
+    """Rebuild this node's search index and the typo vocabulary from the store."""
     from app.services.maintenance import reindex as run
 
-    run(_url(db))
-    typer.echo("full-text indexes rebuilt")
+    settings = get_settings(db)
+    state = run(settings.database_url, settings.index_path)
+    typer.echo(f"search index rebuilt at {settings.index_path} (change {state.seq})")
 
 
 @app.command()
@@ -70,8 +71,18 @@ def ingest(
         typer.secho(f"error: {exc.message}", err=True, fg="red")
         raise typer.Exit(1) from None
     _print_summary(summary)
+    _refresh_index(url)
     if summary.refused:
         raise typer.Exit(1)
+
+
+def _refresh_index(url: str) -> None:
+    """Bring this node's index up to the ingest, so the first search does not pay for it."""
+    from app.services.maintenance import refresh_index
+
+    settings = get_settings(url)
+    state = refresh_index(url, settings.index_path)
+    typer.echo(f"search index at {settings.index_path} is at change {state.seq}")
 
 
 def _print_summary(summary: IngestSummary) -> None:

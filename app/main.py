@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from fastapi import FastAPI
+from sqlalchemy.exc import SQLAlchemyError
 
 from app.api import errors
 from app.api.routes import (
@@ -16,6 +21,10 @@ from app.api.routes import (
     targets,
 )
 from app.core.config import Settings, get_settings
+from app.db.session import session_scope
+from app.services.search import warm_up
+
+logger = logging.getLogger(__name__)
 
 DESCRIPTION = """
 Tìm kiếm và tra cứu văn bản pháp luật và văn kiện Đảng, theo từng điều, khoản, mục.
@@ -27,9 +36,26 @@ diacritics (đ included) and tone-mark placement, and tolerate typos.
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the app for ``settings`` (the environment's by default)."""
-    app = FastAPI(title="vnlex", version="0.1.0", description=DESCRIPTION)
-    app.state.settings = settings or get_settings()
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        _warm_up(settings)
+        yield
+
+    app = FastAPI(title="vnlex", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
+    app.state.settings = settings
     errors.install(app)
     for module in (search, documents, provisions, bodies, duties, targets, resolve, health):
         app.include_router(module.router)
     return app
+
+
+def _warm_up(settings: Settings) -> None:
+    """Index and vocabulary ready before the first request; a database that cannot answer
+    yet (not migrated) is the requests' 503 to report, not a reason to refuse to start."""
+    try:
+        with session_scope(settings.database_url) as session:
+            warm_up(session, settings.index_path)
+    except SQLAlchemyError as exc:
+        logger.warning("search index not warmed up: %s", exc)

@@ -34,13 +34,14 @@ import httpx
 import uvicorn
 from sqlalchemy import insert, select
 
-from app.core.config import Settings
+from app.core.config import Settings, index_dir_for
 from app.db import models
 from app.db.migrate import upgrade
 from app.db.session import dispose, new_session, session_scope
 from app.main import create_app
 from app.services.flatten import document_row, provision_rows
 from app.services.ingest import collect_files, ingest_paths, parse_file
+from app.services.maintenance import reindex
 from app.services.search import SearchParams, search
 
 SCALED_PROVISIONS = 100_000
@@ -223,8 +224,8 @@ def _build_scaled(url: str, corpus_dir: Path, scale_to: int) -> int:
         with session_scope(url) as session:
             for doc, doc_id, rows in parsed:
                 _insert_copy(session, doc, doc_id, rows, f"{doc_id}-copy{n}")
-    with session_scope(url) as session:
-        session.execute(models.SearchState.__table__.update().values(generation=1))
+    # Rows went in without ingest's change log: count the vocabulary and build the index.
+    reindex(url, index_dir_for(url))
     return copies
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
+import tempfile
 from pathlib import Path
 
 from pydantic_settings import BaseSettings, SettingsConfigDict
+from sqlalchemy import make_url
 
 DEFAULT_DATABASE_URL = "sqlite:///./vnlex.db"
 # The repository next to app/ (as for migrations/), so the registry is found from any
@@ -23,6 +26,12 @@ class Settings(BaseSettings):
     bodies: str = DEFAULT_BODIES
     search_max_limit: int = 100
     search_default_limit: int = 20
+    # The node's search index folder; by default beside a SQLite file (vnlex.db.index).
+    index_dir: str | None = None
+
+    @property
+    def index_path(self) -> Path:
+        return index_dir_for(self.database_url, self.index_dir)
 
     @property
     def bodies_path(self) -> Path:
@@ -37,3 +46,21 @@ def get_settings(database_url: str | None = None) -> Settings:
     if database_url:
         settings = settings.model_copy(update={"database_url": database_url})
     return settings
+
+
+def index_dir_for(database_url: str, configured: str | None = None) -> Path:
+    """Where the search index of ``database_url`` lives on this node.
+
+    ``VNLEX_INDEX_DIR`` when set; beside a SQLite file (``vnlex.db`` → ``vnlex.db.index``);
+    otherwise (PostgreSQL, in-memory SQLite) a folder per database under the temporary
+    directory, rebuilt from the store whenever it is missing.
+    """
+    if configured:
+        return Path(configured).expanduser()
+    url = make_url(database_url)
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:") \
+            and url.query.get("mode") != "memory":
+        database = Path(url.database)
+        return database.with_name(database.name + ".index")
+    digest = hashlib.sha256(database_url.encode("utf-8")).hexdigest()[:16]
+    return Path(tempfile.gettempdir()) / "vnlex-index" / digest

@@ -4,8 +4,8 @@ The schema is created only by the Alembic migrations in ``migrations/``; these c
 describe it for queries and for autogenerate. Other modules (bodies, duties…) add their own
 models on the same ``Base``.
 
-The FTS5 index (``provisions_fts``) is not modelled here: it is raw SQL in the migration, an
-external-content table over the ``*_folded`` columns, kept in step by triggers.
+Full-text search lives outside the store, in an index derived from it (``app/search/``):
+the store keeps each text once, as printed, and a change log the index follows.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     DateTime,
     ForeignKey,
     Index,
@@ -54,6 +55,8 @@ def table_of(model: type[Base]) -> Table:
 
 class Document(Base):
     __tablename__ = "documents"
+    # Ingest finds older versions of a file by its path: unindexed, that read every document.
+    __table_args__ = (Index("ix_documents_source_path", "source_path"),)
 
     id: Mapped[str] = mapped_column(String(200), primary_key=True)
     number: Mapped[str | None] = mapped_column(String(200))
@@ -119,23 +122,43 @@ class Provision(Base):
     flags: Mapped[list[str]] = mapped_column(JSON, default=list)
     content_hash: Mapped[str] = mapped_column(String(64))
     breadcrumbs: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
-    # Derived forms (parsers.vntext only). *_norm keep diacritics for exact-diacritic ranking;
-    # *_folded are what the FTS index tokenizes, since SQLite's remove_diacritics keeps đ.
-    # cite_* is how the node is cited ("khoản 2 Điều 5" plus the document number), so
-    # citations typed as such find it.
-    heading_norm: Mapped[str] = mapped_column(Text, default="")
-    text_norm: Mapped[str] = mapped_column(Text, default="")
-    cite_norm: Mapped[str] = mapped_column(Text, default="")
-    heading_folded: Mapped[str] = mapped_column(Text, default="")
-    text_folded: Mapped[str] = mapped_column(Text, default="")
-    cite_folded: Mapped[str] = mapped_column(Text, default="")
+    # How the node is cited ("khoản 2 Điều 5" plus the document number), so citations typed
+    # as such find it. Folded and normalized forms are never stored: the search index derives
+    # them (app/search/index.py).
+    citation: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
-class SearchState(Base):
-    """One row whose ``generation`` grows on every ingest, so caches of the vocabulary and of
-    the id list know they are stale, even across processes."""
+class StoreInfo(Base):
+    """Facts about this store; ``store_id`` tells a search index which store it was built
+    from, so an index copied beside another database is rebuilt, not trusted."""
 
-    __tablename__ = "search_state"
+    __tablename__ = "store_info"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    generation: Mapped[int] = mapped_column(Integer, default=0)
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200))
+
+
+class IndexChange(Base):
+    """One row per document written or deleted, in commit order, written in the same
+    transaction as the change: an index that has applied every ``seq`` up to N is exactly
+    as fresh as the store was at N (app/search/sync.py)."""
+
+    __tablename__ = "index_changes"
+    __table_args__ = {"sqlite_autoincrement": True}
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    document_id: Mapped[str] = mapped_column(String(200))
+    deleted: Mapped[bool] = mapped_column(Boolean)
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+
+
+class SearchTerm(Base):
+    """The vocabulary of the indexed text (folded terms) with document frequencies, kept by
+    ingest; ``seq`` is the change that last touched the term, so a process reloads only
+    what changed since it looked (app/search/vocab.py)."""
+
+    __tablename__ = "search_terms"
+
+    term: Mapped[str] = mapped_column(String(100), primary_key=True)
+    docs: Mapped[int] = mapped_column(Integer)
+    seq: Mapped[int] = mapped_column(Integer, index=True)

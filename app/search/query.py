@@ -1,16 +1,16 @@
-"""Turn what a user typed into FTS5 MATCH expressions, never passing their syntax through.
+"""Split what a user typed into clauses, never passing any query syntax through.
 
-Worked examples (folded terms on the left, the MATCH on the right)::
+Worked examples (what was typed on the left, the clauses on the right)::
 
-    thoả ước lao động      →  "thoa" "uoc" "lao" "dong"          four words, all required
-    "tập thể"              →  "tap the"                          a phrase
-    02-NQ/TW               →  "02 nq tw"                         one chunk, several terms: a phrase
-    16,5  or  16.5         →  "16 5"                             so both spellings match
-    Điều 5                 →  "dieu" "5"
-    a"b (unbalanced)       →  "a" "b"                            a lone quote is ignored
+    thoả ước lao động      →  thoa · uoc · lao · dong         four words, all required
+    "tập thể"              →  "tap the"                       a phrase
+    02-NQ/TW               →  "02 nq tw"                      one chunk, several terms: a phrase
+    16,5  or  16.5         →  "16 5"                          so both spellings match
+    Điều 5                 →  dieu · 5
+    a"b (unbalanced)       →  a · b                           a lone quote is ignored
 
-Every term is ``[a-z0-9]+`` (``parsers.vntext.terms``) before it is quoted, so no user
-character reaches FTS5 syntax.
+Every term is ``[a-z0-9]+`` (``parsers.vntext.terms``) and is used as a term of the index
+(``app/search/plan.py``), so no user character is ever read as an operator.
 """
 
 from __future__ import annotations
@@ -93,38 +93,3 @@ def _add(parsed: ParsedQuery, chunk: str, *, quoted: bool) -> None:
         return
     norm = tuple(_NORM_WORD.findall(vntext.normalize(chunk)))
     parsed.clauses.append(Clause(terms=terms, norm=norm, quoted=quoted))
-
-
-def quote(terms: tuple[str, ...] | list[str]) -> str:
-    """A safe FTS5 string: terms are already ``[a-z0-9]+`` or normalized letters."""
-    return '"' + " ".join(t.replace('"', "") for t in terms) + '"'
-
-
-def folded_match(parsed: ParsedQuery, expansions: dict[str, list[str]]) -> str:
-    """The MATCH over the folded index: each clause required, words OR their typo variants."""
-    out = []
-    for clause in parsed.clauses:
-        variants = expansions.get(clause.terms[0], []) if clause.is_word else []
-        if variants:
-            out.append("(" + " OR ".join(quote([v]) for v in [clause.terms[0], *variants]) + ")")
-        else:
-            out.append(quote(clause.terms))
-    return " AND ".join(out)
-
-
-def phrase_match(parsed: ParsedQuery) -> str | None:
-    """The whole query as one phrase, when it has several words (ranks adjacent words first)."""
-    terms = parsed.terms
-    return quote(terms) if len(terms) > 1 else None
-
-
-def citation_match(parsed: ParsedQuery) -> str | None:
-    """The whole query at the start of a citation: "khoản 2 điều 5" is that clause itself,
-    while its points merely contain it ("điểm a khoản 2 Điều 5")."""
-    terms = parsed.terms
-    return f"cite_folded : ^{quote(terms)}" if len(terms) > 1 else None
-
-
-def exact_matches(parsed: ParsedQuery) -> list[str]:
-    """MATCH expressions over the normalized index, one per clause typed with diacritics."""
-    return [quote(list(c.norm)) for c in parsed.clauses if c.has_marks and c.norm]

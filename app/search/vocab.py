@@ -1,7 +1,11 @@
 """Typo tolerance: expand a query term to the index's own terms within an edit distance.
 
-The vocabulary (``provisions_fts_vocab``) is loaded once per index generation and cached;
-an ingest bumps ``search_state.generation``, which invalidates the cache in every process.
+The vocabulary is the table ``search_terms`` (folded term → number of provisions that
+contain it), kept by ingest in the same transaction as the provisions (``record_terms``).
+Each process loads it once, then reads only the rows whose ``seq`` is newer than what it
+has seen: a term that falls to zero provisions stays as a row with ``docs = 0``, so a
+process that knew it learns that it is gone.
+
 Only terms missing from the vocabulary are expanded: a word the corpus contains is taken as
 meant, which keeps precision for short Vietnamese syllables (``luat`` is not ``luan``).
 """
@@ -9,15 +13,24 @@ meant, which keeps precision for short Vietnamese syllables (``luat`` is not ``l
 from __future__ import annotations
 
 import threading
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
-from sqlalchemy import text
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from app.db import models
+from app.search.index import folded_terms
+
 MAX_VARIANTS = 8
+MAX_TERM_CHARS = 100
+_T = models.table_of(models.SearchTerm)
 
 
 def max_edits(term: str) -> int:
@@ -31,17 +44,26 @@ def max_edits(term: str) -> int:
 
 @dataclass
 class Vocabulary:
-    generation: int
+    seq: int = 0  # the newest change applied
     doc_freq: dict[str, int] = field(default_factory=dict)
-    by_length: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
+    # Insertion-ordered dicts as ordered sets: a term can leave in O(1).
+    by_length: dict[int, dict[str, None]] = field(default_factory=lambda: defaultdict(dict))
 
-    @classmethod
-    def load(cls, session: Session, generation: int) -> Vocabulary:
-        vocab = cls(generation=generation)
-        for term, docs in session.execute(text("SELECT term, doc FROM provisions_fts_vocab")):
-            vocab.doc_freq[term] = docs
-            vocab.by_length[len(term)].append(term)
-        return vocab
+    def refresh(self, session: Session) -> None:
+        """Apply every term row changed since ``self.seq``."""
+        rows = session.execute(
+            select(_T.c.term, _T.c.docs, _T.c.seq).where(_T.c.seq > self.seq)
+        ).all()
+        for term, docs, seq in rows:
+            self._set(term, docs)
+            self.seq = max(self.seq, seq)
+
+    def _set(self, term: str, docs: int) -> None:
+        if docs > 0:
+            self.doc_freq[term] = docs
+            self.by_length[len(term)][term] = None
+        elif self.doc_freq.pop(term, None) is not None:
+            self.by_length[len(term)].pop(term, None)
 
     def expand(self, term: str) -> list[str]:
         """Index terms within the allowed edits of ``term``, most frequent first."""
@@ -64,20 +86,59 @@ _lock = threading.Lock()
 _cache: dict[str, Vocabulary] = {}
 
 
-def current_generation(session: Session) -> int:
-    value = session.execute(text("SELECT generation FROM search_state WHERE id = 1")).scalar()
-    return int(value or 0)
+def vocabulary(session: Session, head: int) -> Vocabulary:
+    """This process's vocabulary of the session's database, brought up to change ``head``."""
+    key = session.get_bind().engine.url.render_as_string(hide_password=False)
+    with _lock:
+        vocab = _cache.setdefault(key, Vocabulary())
+        if vocab.seq < head:
+            vocab.refresh(session)
+        return vocab
 
 
-def vocabulary(session: Session) -> Vocabulary:
-    """The cached vocabulary of this database, reloaded when an ingest changed the index."""
-    key = str(session.get_bind().engine.url)
-    generation = current_generation(session)
+def forget(session: Session) -> None:
+    """Drop this process's copy (after the table was rebuilt under it)."""
     with _lock:
-        cached = _cache.get(key)
-    if cached is not None and cached.generation == generation:
-        return cached
-    fresh = Vocabulary.load(session, generation)
-    with _lock:
-        _cache[key] = fresh
-    return fresh
+        _cache.pop(session.get_bind().engine.url.render_as_string(hide_password=False), None)
+
+
+def provision_terms(row: Mapping[str, Any]) -> set[str]:
+    """The distinct terms one provision contributes to the vocabulary."""
+    text = f"{row.get('heading') or ''} {row['text']} {row.get('citation') or ''}"
+    return {t for t in folded_terms(text) if len(t) <= MAX_TERM_CHARS}
+
+
+def record_terms(session: Session, added: Iterable[Mapping[str, Any]],
+                 removed: Iterable[Mapping[str, Any]], seq: int) -> int:
+    """Add the terms of ``added`` provisions and take away those of ``removed`` ones, in
+    the caller's transaction; returns how many terms changed."""
+    delta: Counter[str] = Counter()
+    for row in added:
+        delta.update(provision_terms(row))
+    for row in removed:
+        delta.subtract(provision_terms(row))
+    changes = [{"term": t, "docs": n, "seq": seq} for t, n in delta.items() if n]
+    if not changes:
+        return 0
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    statement = insert(_T)
+    session.execute(
+        statement.on_conflict_do_update(
+            index_elements=[_T.c.term],
+            set_={"docs": _T.c.docs + statement.excluded.docs, "seq": statement.excluded.seq},
+        ),
+        changes,
+    )
+    return len(changes)
+
+
+def rebuild_terms(session: Session, rows: Iterable[Mapping[str, Any]], seq: int) -> None:
+    """Recount the whole vocabulary from ``rows`` (``vnlex reindex``)."""
+    counts: Counter[str] = Counter()
+    for row in rows:
+        counts.update(provision_terms(row))
+    session.execute(_T.delete())
+    batch = [{"term": t, "docs": n, "seq": seq} for t, n in counts.items()]
+    for start in range(0, len(batch), 10_000):
+        session.execute(_T.insert(), batch[start : start + 10_000])
+    forget(session)

@@ -126,12 +126,7 @@ def _row(node: Provision, node_id: str, ctx: _Context, position: int, ordinal: i
         "flags": list(node.flags),
         "content_hash": node.content_hash,
         "breadcrumbs": list(ctx.crumbs),
-        "heading_norm": vntext.normalize(heading or ""),
-        "text_norm": vntext.normalize(text),
-        "heading_folded": vntext.fold(heading or ""),
-        "text_folded": vntext.fold(text),
-        "cite_norm": vntext.normalize(citation),
-        "cite_folded": vntext.fold(citation),
+        "citation": vntext.nfc(citation),
     }
 
 

@@ -2,9 +2,9 @@
 
 Re-ingesting a document (the same text or a corrected one) keeps every provision id, rewrites
 only rows that differ, deletes provisions that disappeared, and reports what changed. The
-FTS index follows through the triggers of the migration, inside the same transaction, and so
-does the analysis (bodies, duties, targets, citations, cross-references: ``analysis``),
-which is replaced whole.
+change is logged for the search index (``app/search/sync.py``) and the vocabulary updated
+inside the same transaction, and so is the analysis (bodies, duties, targets, citations,
+cross-references: ``analysis``), which is replaced whole.
 """
 
 from __future__ import annotations
@@ -25,6 +25,8 @@ from app.db import models
 from app.db.migrate import ensure_schema
 from app.db.session import session_scope
 from app.errors import IngestError
+from app.search.sync import log_change
+from app.search.vocab import record_terms
 from app.services import registry as bodies_registry
 from app.services.analysis import clear_analysis, store_analysis
 from app.services.flatten import document_row, provision_rows
@@ -118,11 +120,30 @@ def ingest_document(session: Session, doc: Document, *, doc_id: str | None = Non
     clear_analysis(session, [doc_id])  # before _apply_rows deletes provisions it points at
     old = _existing_rows(session, doc_id)
     _apply_rows(session, rows, old, report)
+    gone: list[dict[str, Any]] = []
     if source_path:
-        report.superseded = _drop_superseded(session, doc_id, source_path)
+        report.superseded, gone = _drop_superseded(session, doc_id, source_path)
     report.analysis = store_analysis(session, doc_id, rows, registry)
-    session.execute(update(models.SearchState).values(generation=models.SearchState.generation + 1))
+    if report.added or report.changed or report.removed or report.moved or report.superseded:
+        _log_for_search(session, doc_id, report.superseded, rows, [*old.values(), *gone])
     return report
+
+
+def _log_for_search(session: Session, doc_id: str, superseded: list[str],
+                    rows: list[dict[str, Any]], old_rows: list[dict[str, Any]]) -> None:
+    """Tell the search index which documents changed, and the vocabulary which terms."""
+    for stale in superseded:
+        log_change(session, stale, deleted=True)
+    seq = log_change(session, doc_id)
+    old_text = {r["id"]: _indexed_text(r) for r in old_rows}
+    new_text = {r["id"]: _indexed_text(r) for r in rows}
+    added = [r for r in rows if old_text.get(r["id"]) != new_text[r["id"]]]
+    removed = [r for r in old_rows if new_text.get(r["id"]) != old_text[r["id"]]]
+    record_terms(session, added, removed, seq)
+
+
+def _indexed_text(row: dict[str, Any]) -> tuple[str | None, str, str]:
+    return row["heading"], row["text"], row["citation"]
 
 
 def _check_same_source(doc_id: str, stored: str | None, source_path: str) -> None:
@@ -145,16 +166,23 @@ def _check_same_source(doc_id: str, stored: str | None, source_path: str) -> Non
     )
 
 
-def _drop_superseded(session: Session, doc_id: str, source_path: str) -> list[str]:
+def _drop_superseded(session: Session, doc_id: str, source_path: str
+                     ) -> tuple[list[str], list[dict[str, Any]]]:
+    """Delete other documents stored from the same file; their ids and provision rows."""
     stale = list(session.scalars(
         select(_D.c.id).where(_D.c.source_path == source_path, _D.c.id != doc_id)
     ))
-    if stale:
-        # Analysis, provisions, document: the bulk deletes do not rely on ON DELETE CASCADE.
-        clear_analysis(session, stale)
-        session.execute(delete(_P).where(_P.c.document_id.in_(stale)))
-        session.execute(delete(_D).where(_D.c.id.in_(stale)))
-    return stale
+    if not stale:
+        return [], []
+    gone = [dict(r) for r in session.execute(
+        select(_P.c.id, _P.c.heading, _P.c.text, _P.c.citation)
+        .where(_P.c.document_id.in_(stale))
+    ).mappings()]
+    # Analysis, provisions, document: the bulk deletes do not rely on ON DELETE CASCADE.
+    clear_analysis(session, stale)
+    session.execute(delete(_P).where(_P.c.document_id.in_(stale)))
+    session.execute(delete(_D).where(_D.c.id.in_(stale)))
+    return stale, gone
 
 
 def _check_unique(rows: list[dict[str, Any]]) -> None:

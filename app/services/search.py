@@ -1,33 +1,40 @@
-"""Search service: parse the query, expand typos, run the index, shape hits and facets."""
+"""Search service: parse the query, expand typos, ask the node's index, shape the page.
+
+Costs per request, whatever the corpus size: one look at the change log (is the index
+fresh?), a top-k search in the index (``limit + offset`` best, never a sort of every hit),
+one count and the facets of the hits as the index computes them over its columnar fields,
+and one store query for the page's rows by primary key.
+"""
 
 from __future__ import annotations
 
 import json
 import re
-from collections import Counter
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine
+import tantivy
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.db.session import is_sqlite
-from app.errors import BadQuery, Unsupported
-from app.search import highlight, sqlite
-from app.search.query import (
-    ParsedQuery,
-    citation_match,
-    exact_matches,
-    folded_match,
-    parse_query,
-    phrase_match,
-)
-from app.search.vocab import vocabulary
+from app.core.config import get_settings, index_dir_for
+from app.db import models
+from app.errors import BadQuery
+from app.search import highlight, plan
+from app.search.query import ParsedQuery, parse_query
+from app.search.sync import fresh_index
+from app.search.vocab import Vocabulary, vocabulary
 from parsers import vntext
 from parsers.model import KINDS, ROLES
 
 FACET_SIZE = 50
+# Deeper pages cost a heap of offset + limit hits; search engines stop at 10 000 too.
+MAX_WINDOW = 10_000
+FACETS = {"documents": "doc", "sections": "root", "kinds": "kind", "roles": "role"}
+_P = models.table_of(models.Provision)
+PAGE_COLUMNS = (_P.c.pk, _P.c.id, _P.c.document_id, _P.c.path, _P.c.kind, _P.c.role,
+                _P.c.label, _P.c.heading, _P.c.text, _P.c.breadcrumbs)
 
 
 @dataclass(frozen=True)
@@ -41,74 +48,68 @@ class SearchParams:
     role: str | None = None
 
 
-def search(session: Session, params: SearchParams) -> dict[str, Any]:
+def search(session: Session, params: SearchParams, index_dir: Path | None = None
+           ) -> dict[str, Any]:
     """Run one search.
 
     Args:
-        session: a session on a SQLite database migrated to head.
+        session: a session on a database migrated to head.
         params: the query, page and filters.
+        index_dir: this node's index folder (default: from the settings and the URL).
 
     Returns:
-        ``{"total", "items", "facets", "expansions"}``; items are best first.
+        ``{"total", "items", "facets", "expansions", "index"}``; items are best first.
 
     Raises:
-        BadQuery: no searchable words, too many words, or an unknown kind/role.
+        BadQuery: no searchable words, too many words, an unknown kind/role, or a page
+            deeper than ``MAX_WINDOW`` hits.
     """
-    if not is_sqlite(session):
-        raise Unsupported("full-text search is implemented for SQLite only")
     filters = _filters(params)
     parsed = parse_query(params.q)
-    expansions = _expansions(session, parsed)
-    plan = sqlite.Plan(
-        folded=folded_match(parsed, expansions),
-        phrase=phrase_match(parsed),
-        exact=tuple(exact_matches(parsed)),
-        citation=citation_match(parsed),
-    )
-    groups, rows = _count_and_rank(session, plan, filters, params)
-    total = sum(row[4] for row in groups)
-    regex = highlight.pattern(
-        [t for c in parsed.clauses if c.is_word for t in c.terms]
-        + [v for variants in expansions.values() for v in variants],
-        [c.terms for c in parsed.clauses if not c.is_word],
-    )
+    snapshot = fresh_index(session, index_dir or _default_index_dir(session))
+    expansions = _expansions(vocabulary(session, snapshot.head), parsed)
+    searcher = snapshot.index.searcher()
+    matching = plan.matches_only(parsed, expansions, filters)
+    total = _count(searcher, matching)
+    if params.offset + params.limit > MAX_WINDOW and params.offset < total:
+        raise BadQuery(f"results past the first {MAX_WINDOW} cannot be paged to; "
+                       "narrow the query with words or filters", max_window=MAX_WINDOW)
+    hits = []
+    if params.offset < total:
+        found = searcher.search(plan.build(parsed, expansions, filters), params.limit,
+                                count=False, offset=params.offset).hits
+        pks = searcher.fast_field_values("pk", [address for _, address in found])
+        # Equal scores in store order, whatever segment each hit came from.
+        hits = sorted(((int(pk), float(score)) for pk, (score, _) in zip(pks, found, strict=True)
+                       if pk is not None), key=lambda hit: (-hit[1], hit[0]))
+    facets = _facets(searcher.aggregate(matching, _facet_request())) if total else _no_facets()
     return {
         "total": total,
-        "items": [_item(row, regex) for row in rows],
-        "facets": _facets(groups),
+        "items": _items(session, hits, parsed, expansions),
+        "facets": facets,
         "expansions": {term: variants for term, variants in expansions.items() if variants},
+        "index": {"seq": snapshot.state.seq, "lag": snapshot.lag},
     }
 
 
-_POOL = ThreadPoolExecutor(max_workers=8, thread_name_prefix="vnlex-count")
+def _count(searcher: tantivy.Searcher, query: tantivy.Query) -> int:
+    # limit 1, not 0: tantivy panics on an empty top-k.
+    count: int = searcher.search(query, 1, count=True).count  # type: ignore[attr-defined]
+    return count  # (the stubs of tantivy 0.27 omit SearchResult.count)
 
 
-def _count_and_rank(session: Session, plan: sqlite.Plan, filters: sqlite.Filters,
-                    params: SearchParams) -> tuple[list[sqlite.FacetRow], list[dict[str, Any]]]:
-    """Facet rows over every hit, and the requested page.
-
-    Both read every hit; on two connections they overlap, since SQLite releases the GIL
-    while it steps (the heaviest queries take about half as long). The second connection
-    is taken while this request holds one, so the pool must not be capped
-    (``app.db.session``): capped, concurrent searches waited on each other until a 500.
-    """
-    bind = session.get_bind()
-    # In memory, one connection is the whole database.
-    if bind.engine.url.database in (None, "", ":memory:"):
-        groups = sqlite.facet_rows(session, plan, filters)
-        return groups, sqlite.page(session, plan, filters, params.limit, params.offset)
-    counting = _POOL.submit(_facet_rows, bind, plan, filters)
-    rows = sqlite.page(session, plan, filters, params.limit, params.offset)
-    return counting.result(), rows
+def warm_up(session: Session, index_dir: Path | None = None) -> None:
+    """Bring the index up to date and load the vocabulary, so the first user does not wait."""
+    snapshot = fresh_index(session, index_dir or _default_index_dir(session), wait=True)
+    vocabulary(session, snapshot.head)
 
 
-def _facet_rows(bind: Engine | Connection, plan: sqlite.Plan,
-                filters: sqlite.Filters) -> list[sqlite.FacetRow]:
-    with Session(bind=bind) as other:
-        return sqlite.facet_rows(other, plan, filters)
+def _default_index_dir(session: Session) -> Path:
+    url = session.get_bind().engine.url.render_as_string(hide_password=False)
+    return index_dir_for(url, get_settings().index_dir)
 
 
-def _filters(params: SearchParams) -> sqlite.Filters:
+def _filters(params: SearchParams) -> plan.Filters:
     if params.kind and params.kind not in KINDS:
         raise BadQuery(f"unknown kind {params.kind!r}", valid=list(KINDS))
     if params.role and params.role not in ROLES:
@@ -116,15 +117,27 @@ def _filters(params: SearchParams) -> sqlite.Filters:
     # A doc that slugs to nothing must still filter (to no hits), not vanish.
     doc = (vntext.slug(params.doc) or params.doc) if params.doc else None
     section = params.section.strip() if params.section else None
-    return sqlite.Filters(doc=doc, section=section or None, kind=params.kind, role=params.role)
+    return plan.Filters(doc=doc, section=section or None, kind=params.kind, role=params.role)
 
 
-def _expansions(session: Session, parsed: ParsedQuery) -> dict[str, list[str]]:
-    words = [c.terms[0] for c in parsed.clauses if c.is_word]
-    if not words:
-        return {}
-    vocab = vocabulary(session)
-    return {word: vocab.expand(word) for word in words}
+def _expansions(vocab: Vocabulary, parsed: ParsedQuery) -> dict[str, list[str]]:
+    return {c.terms[0]: vocab.expand(c.terms[0]) for c in parsed.clauses if c.is_word}
+
+
+def _items(session: Session, hits: list[tuple[int, float]], parsed: ParsedQuery,
+           expansions: dict[str, list[str]]) -> list[dict[str, Any]]:
+    """The page's rows from the store, in the index's order. A row deleted since the index
+    saw it is left out (the next sync drops it from the index)."""
+    if not hits:
+        return []
+    rows = session.execute(select(*PAGE_COLUMNS).where(_P.c.pk.in_([pk for pk, _ in hits])))
+    by_pk = {row["pk"]: dict(row) for row in rows.mappings()}
+    regex = highlight.pattern(
+        [t for c in parsed.clauses if c.is_word for t in c.terms]
+        + [v for variants in expansions.values() for v in variants],
+        [c.terms for c in parsed.clauses if not c.is_word],
+    )
+    return [_item({**by_pk[pk], "score": score}, regex) for pk, score in hits if pk in by_pk]
 
 
 def _item(row: dict[str, Any], regex: re.Pattern[str] | None) -> dict[str, Any]:
@@ -138,11 +151,11 @@ def _item(row: dict[str, Any], regex: re.Pattern[str] | None) -> dict[str, Any]:
 
 def _snippet(row: dict[str, Any], regex: re.Pattern[str] | None) -> str:
     """The text around the first match; the heading when only it matched or there is no text."""
-    text_snippet = highlight.snippet(row["text"], regex, folded=row["text_folded"])
+    text_snippet = highlight.snippet(row["text"], regex)
     heading = row["heading"]
     if not heading or "<mark>" in text_snippet and row["text"].strip():
         return text_snippet
-    heading_snippet = highlight.snippet(heading, regex, folded=row["heading_folded"])
+    heading_snippet = highlight.snippet(heading, regex)
     if not row["text"].strip() or "<mark>" in heading_snippet:
         return heading_snippet
     return text_snippet
@@ -169,19 +182,19 @@ def _json_list(value: Any) -> list[Any]:
     return list(value or [])
 
 
-def _facets(groups: list[tuple[Any, ...]]) -> dict[str, list[dict[str, Any]]]:
-    counters: dict[str, Counter[str]] = {
-        "documents": Counter(), "sections": Counter(), "kinds": Counter(), "roles": Counter()
-    }
-    for doc_id, root_path, kind, role, count in groups:
-        counters["documents"][doc_id] += count
-        counters["sections"][root_path] += count
-        counters["kinds"][kind] += count
-        if role:
-            counters["roles"][role] += count
-    return {
-        name: [{"value": v, "count": n} for v, n in sorted(c.items(), key=lambda i: (-i[1], i[0]))][
-            :FACET_SIZE
-        ]
-        for name, c in counters.items()
-    }
+def _facet_request() -> dict[str, Any]:
+    return {name: {"terms": {"field": field, "size": FACET_SIZE}}
+            for name, field in FACETS.items()}
+
+
+def _facets(aggregations: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    out = {}
+    for name in FACETS:
+        buckets = aggregations.get(name, {}).get("buckets", [])
+        values = [{"value": b["key"], "count": b["doc_count"]} for b in buckets if b["key"]]
+        out[name] = sorted(values, key=lambda v: (-v["count"], v["value"]))
+    return out
+
+
+def _no_facets() -> dict[str, list[dict[str, Any]]]:
+    return {name: [] for name in FACETS}

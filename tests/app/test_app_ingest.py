@@ -7,24 +7,28 @@ from pathlib import Path
 
 import pytest
 from factories_app import CORPUS, RESOLUTION_ID, law, node, resolution
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from app.db.models import Document, Provision
+from app.db.models import Document, IndexChange, Provision, SearchTerm
 from app.db.session import new_session, session_scope
 from app.errors import IngestError
 from app.services import ingest
 from app.services.ingest import ingest_document, ingest_file, ingest_paths
+from app.services.search import SearchParams, search
 
 
 def snapshot(url: str) -> dict[str, tuple]:
-    """Every provision row's id, row id and content, plus the FTS row count."""
+    """Every provision row's id, row id and content, the vocabulary and the change log."""
     with new_session(url) as session:
         rows = session.execute(select(Provision.id, Provision.pk, Provision.content_hash,
                                       Provision.parent_id, Provision.text)).all()
-        fts = session.execute(text("SELECT count(*) FROM provisions_fts")).scalar()
+        terms = session.execute(select(SearchTerm.term, SearchTerm.docs)
+                                .where(SearchTerm.docs > 0)).all()
+        changes = session.execute(select(IndexChange.seq, IndexChange.document_id)).all()
         docs = session.execute(select(Document.id, Document.title)).all()
-    return {"rows": tuple(sorted(rows)), "fts": (fts,), "docs": tuple(sorted(docs))}
+    return {"rows": tuple(sorted(rows)), "terms": tuple(sorted(terms)),
+            "changes": tuple(changes), "docs": tuple(sorted(docs))}
 
 
 def store(url: str, doc) -> object:  # noqa: ANN001
@@ -33,11 +37,10 @@ def store(url: str, doc) -> object:  # noqa: ANN001
 
 
 def fts_ids(url: str, term: str) -> set[str]:
+    """What the search index finds for ``term`` now (it catches up with the change log)."""
     with new_session(url) as session:
-        rows = session.execute(text(
-            "SELECT p.id FROM provisions_fts f JOIN provisions p ON p.pk = f.rowid "
-            "WHERE provisions_fts MATCH :q"), {"q": term})
-        return {r[0] for r in rows}
+        found = search(session, SearchParams(q=term, limit=100))
+        return {item["id"] for item in found["items"]}
 
 
 def test_first_ingest_adds_every_provision(db_url: str) -> None:

@@ -1,6 +1,8 @@
-"""The same migrations, ingest and browsing on PostgreSQL (search is SQLite-only for now)."""
+"""The same migrations, ingest, browsing and search on PostgreSQL."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 from factories_app import RESOLUTION_ID, resolution
@@ -23,16 +25,32 @@ def test_ingest_is_idempotent_on_postgres(pg_url: str) -> None:
     assert (again.added, again.changed, again.removed) == (0, 1, 0)
 
 
-def test_browsing_works_and_search_says_not_implemented(pg_url: str) -> None:
-    with session_scope(pg_url) as session:
-        ingest_document(session, resolution())
-    with TestClient(create_app(Settings(database_url=pg_url))) as client:
-        body = client.get(f"/provisions/{RESOLUTION_ID}/III.1").json()
-        assert [c["path"] for c in body["children"]] == ["III.1.1", "III.1.2"]
-        assert client.get(f"/documents/{RESOLUTION_ID}").json()["toc"]
-        response = client.get("/search", params={"q": "cong doan"})
-        assert response.status_code == 501
-        assert response.json()["error"]["code"] == "not_implemented"
+SAME_ANSWERS = ["cong doan", "hòa giải", "thoa uoc lao dong", "truonh", '"tập thể"',
+                "khoản 1", "99-NQ/TW"]
+
+
+def test_browsing_and_search_answer_as_on_sqlite(pg_url: str, db_url: str,
+                                                 tmp_path: Path) -> None:
+    answers = []
+    for url, index in ((pg_url, tmp_path / "pg.index"), (db_url, tmp_path / "sqlite.index")):
+        with session_scope(url) as session:
+            ingest_document(session, resolution())
+        settings = Settings(database_url=url, index_dir=str(index))
+        with TestClient(create_app(settings)) as client:
+            body = client.get(f"/provisions/{RESOLUTION_ID}/III.1").json()
+            assert [c["path"] for c in body["children"]] == ["III.1.1", "III.1.2"]
+            assert client.get(f"/documents/{RESOLUTION_ID}").json()["toc"]
+            answers.append([_search(client, q) for q in SAME_ANSWERS])
+    on_postgres, on_sqlite = answers
+    assert on_postgres == on_sqlite
+    assert all(ids for ids, _ in on_postgres[:3])  # the cases that must find something
+
+
+def _search(client: TestClient, q: str) -> tuple[list[str], int]:
+    response = client.get("/search", params={"q": q, "limit": 5})
+    assert response.status_code == 200, response.text
+    body = response.json()
+    return [h["id"] for h in body["items"]], body["total"]
 
 
 def test_analysis_and_its_routes_on_postgres(pg_url: str) -> None:

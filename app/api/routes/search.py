@@ -44,6 +44,9 @@ def search_provisions(
     limit = min(limit, settings.search_max_limit)
     params = SearchParams(q=q, limit=limit, offset=offset, doc=doc, section=section,
                           kind=kind, role=role)
-    result = search(session, params)
+    result = search(session, params, settings.index_path)
+    index = result.pop("index")
+    # Which change of the store the answer reflects: nodes behind a balancer can be compared.
+    response.headers["X-Vnlex-Index-Version"] = str(index["seq"])
     next_url = next_page(request, response, result["total"], limit, offset)
     return SearchResponse(limit=limit, offset=offset, next=next_url, **result)

@@ -1,0 +1,207 @@
+"""The search index: a tantivy index derived from the store, never the source of truth.
+
+One folder per node (``Settings.index_dir``) holds ``state.json`` and one sub-folder per
+build. ``state.json`` names the current build, the store it was built from and the last
+change (``index_changes.seq``) it reflects; it is replaced atomically, so a reader sees
+either the old build or the new one, never half of one (``app/search/sync.py`` writes it).
+
+Every field is pre-tokenized in Python with ``parsers.vntext``, the one normalization
+module, and indexed with tantivy's whitespace tokenizer: index terms and query terms come
+from the same function, so they cannot drift apart.
+
+==========  ==============================================  ============================
+field       content                                          used for
+==========  ==============================================  ============================
+pk          the provision's row id (fast)                    fetching the page from store
+doc         document id (raw, fast)                          filter, facet, re-ingest
+root        top-level path (raw, fast)                       "sections" facet
+kind, role  (raw, fast)                                      filters, facets
+section     every ancestor path and its own (raw)            ``section`` filter
+body        folded terms of heading, text, citation (pos.)   matching, BM25, phrases
+heading     folded terms of the heading (freq.)              titles rank above mentions
+pairs       adjacent folded terms, within heading or text    "the words as one phrase"
+cite        citation terms, the first one marked ``^``       "khoản 2 Điều 5" is that one
+exact       normalized terms of all three (doc ids only)     exact-diacritic ranking
+==========  ==============================================  ============================
+
+One required field (``body``) rather than one per part keeps each clause a plain term
+query, which tantivy intersects several times faster than a disjunction per clause; the
+adjacency bonus reads ``pairs`` (a term lookup) instead of checking positions.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import re
+import shutil
+import tempfile
+import threading
+import uuid
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import tantivy
+
+from parsers import vntext
+
+SCHEMA_VERSION = 2
+CITE_START = "^"  # never in a query term (those are [a-z0-9]+)
+STATE_FILE = "state.json"
+WRITER_HEAP = 64_000_000
+_EXACT_WORD = re.compile(r"[^\W_]+")
+
+
+def folded_terms(text: str) -> list[str]:
+    """The terms of ``text`` as the index and the query see them (folded, [a-z0-9]+)."""
+    return [term for chunk in text.split() for term in _chunk_terms(chunk)]
+
+
+def exact_terms(text: str) -> list[str]:
+    """Normalized words (diacritics kept, one tone style): what "typed exactly" compares."""
+    return [word for chunk in text.split() for word in _chunk_exact(chunk)]
+
+
+# Memoized per whitespace-separated chunk: a corpus repeats a few thousand syllables, and
+# folding and tone placement never look across white space (tests/test_search_index.py
+# checks that chunk by chunk equals all at once).
+@functools.lru_cache(maxsize=300_000)
+def _chunk_terms(chunk: str) -> tuple[str, ...]:
+    return tuple(vntext.terms(chunk))
+
+
+@functools.lru_cache(maxsize=300_000)
+def _chunk_exact(chunk: str) -> tuple[str, ...]:
+    return tuple(_EXACT_WORD.findall(vntext.normalize(chunk)))
+
+
+def build_schema() -> tantivy.Schema:
+    builder = tantivy.SchemaBuilder()
+    builder.add_unsigned_field("pk", indexed=True, fast=True)
+    for name in ("doc", "root", "kind", "role"):
+        builder.add_text_field(name, tokenizer_name="raw", fast=True)
+    builder.add_text_field("section", tokenizer_name="raw")
+    builder.add_text_field("body", tokenizer_name="whitespace")
+    builder.add_text_field("cite", tokenizer_name="whitespace")
+    builder.add_text_field("heading", tokenizer_name="whitespace", index_option="freq")
+    builder.add_text_field("pairs", tokenizer_name="raw", index_option="basic")
+    builder.add_text_field("exact", tokenizer_name="whitespace", index_option="basic")
+    return builder.build()
+
+
+SCHEMA = build_schema()
+
+
+def to_document(row: Mapping[str, Any]) -> tantivy.Document:
+    """One provision row of the store (``pk``, ``document_id``, ``root_path``, ``kind``,
+    ``role``, ``ancestry``, ``heading``, ``text``, ``citation``) as an index document."""
+    heading, text, citation = row["heading"] or "", row["text"], row["citation"] or ""
+    heading_terms, text_terms = folded_terms(heading), folded_terms(text)
+    cite_terms = folded_terms(citation)
+    doc = tantivy.Document(
+        doc=row["document_id"],
+        root=row["root_path"],
+        kind=row["kind"],
+        role=row["role"] or "",
+        section=row["ancestry"].split() or [""],
+        body=" ".join([*heading_terms, *text_terms, *cite_terms]),
+        heading=" ".join(heading_terms),
+        pairs=sorted({*pairs(heading_terms), *pairs(text_terms)}) or [""],
+        cite=" ".join(anchored(cite_terms)),
+        exact=" ".join(exact_terms(f"{heading} {text} {citation}")),
+    )
+    doc.add_unsigned("pk", int(row["pk"]))
+    return doc
+
+
+def pairs(terms: list[str] | tuple[str, ...]) -> list[str]:
+    """Adjacent terms as one token each: ``["lao dong", "dong tap"]``."""
+    return [f"{a} {b}" for a, b in zip(terms, terms[1:], strict=False)]
+
+
+def anchored(terms: list[str] | tuple[str, ...]) -> list[str]:
+    """Citation terms with the first marked, so "starts with" is a phrase query whose first
+    term is rare, not a term every citation has."""
+    return [CITE_START + terms[0], *terms[1:]] if terms else []
+
+
+@dataclass(frozen=True)
+class State:
+    """What ``state.json`` says: which build is current and how fresh it is."""
+
+    build: str
+    store_id: str
+    seq: int
+    schema: int = SCHEMA_VERSION
+
+
+class IndexFolder:
+    """A node's index folder: its state, its current build, and writers for it."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._lock = threading.Lock()
+        self._opened: tuple[str, tantivy.Index] | None = None
+
+    # -- state -------------------------------------------------------------------------
+    def state(self) -> State | None:
+        """The current state, or None when there is no usable build (missing, unreadable,
+        another schema, or its build folder is gone)."""
+        try:
+            data = json.loads((self.root / STATE_FILE).read_text(encoding="utf-8"))
+            state = State(**data)
+        except (OSError, ValueError, TypeError):
+            return None
+        if state.schema != SCHEMA_VERSION or not (self.root / state.build).is_dir():
+            return None
+        return state
+
+    def write_state(self, state: State) -> None:
+        """Replace ``state.json`` atomically (write aside, fsync, rename)."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=self.root, prefix=".state-", suffix=".json")
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            json.dump(asdict(state), out)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, self.root / STATE_FILE)
+
+    # -- reading -----------------------------------------------------------------------
+    def index(self, state: State) -> tantivy.Index:
+        """The tantivy index of ``state``'s build, opened once per build per process."""
+        with self._lock:
+            if self._opened is None or self._opened[0] != state.build:
+                self._opened = (state.build, tantivy.Index.open(str(self.root / state.build)))
+            return self._opened[1]
+
+    # -- writing -----------------------------------------------------------------------
+    def new_build(self) -> tuple[str, tantivy.Index]:
+        """An empty build folder beside the current one (made current by ``write_state``)."""
+        build = uuid.uuid4().hex[:16]
+        path = self.root / build
+        path.mkdir(parents=True)
+        # Documents sorted by pk: equal scores come back in store order (see search.py).
+        return build, tantivy.Index(SCHEMA, path=str(path), sort_by_field="pk")
+
+    def drop_other_builds(self, keep: str) -> None:
+        """Delete builds other than ``keep`` (readers of an old build keep their open
+        files: on POSIX a deleted file lives while it is mapped)."""
+        for child in self.root.iterdir():
+            if child.is_dir() and child.name != keep:
+                shutil.rmtree(child, ignore_errors=True)
+
+
+def add_rows(writer: tantivy.IndexWriter, rows: Iterable[Mapping[str, Any]]) -> int:
+    count = 0
+    for row in rows:
+        writer.add_document(to_document(row))
+        count += 1
+    return count
+
+
+def delete_documents(writer: tantivy.IndexWriter, doc_ids: Iterable[str]) -> None:
+    for doc_id in doc_ids:
+        writer.delete_documents_by_term("doc", doc_id)

@@ -1,0 +1,182 @@
+"""Keep a node's search index in step with the store, through the change log.
+
+Ingest writes one ``index_changes`` row per document it stores or deletes, in the same
+transaction (``log_change``). A node's index records the last ``seq`` it applied in its
+``state.json``. Before a search, ``fresh_index`` compares that with the store's newest
+``seq`` and applies what is missing: for each changed document, delete its provisions from
+the index and add the ones the store has now. Applying a change twice gives the same index,
+so a crash between the index commit and the state file costs a repeat, never a wrong
+answer. An index missing, unreadable, of another schema or built from another store
+(``store_info.store_id``) is rebuilt whole from the store.
+
+One process at a time writes (an exclusive ``flock`` on ``.lock``); a search that finds the
+lock taken answers from the index as it stands rather than wait, unless there is no index
+at all yet.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import tantivy
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
+
+from app.db import models
+from app.search.index import WRITER_HEAP, IndexFolder, State, add_rows, delete_documents
+
+BATCH = 2_000
+_P = models.table_of(models.Provision)
+_C = models.table_of(models.IndexChange)
+INDEX_COLUMNS = (_P.c.pk, _P.c.document_id, _P.c.root_path, _P.c.kind, _P.c.role,
+                 _P.c.ancestry, _P.c.heading, _P.c.text, _P.c.citation)
+
+
+def log_change(session: Session, doc_id: str, *, deleted: bool = False) -> int:
+    """Record that ``doc_id`` changed (in the caller's transaction); returns its ``seq``."""
+    result = session.execute(
+        insert(_C).values(document_id=doc_id, deleted=deleted).returning(_C.c.seq)
+    )
+    return int(result.scalar_one())
+
+
+def head_seq(session: Session) -> int:
+    return int(session.execute(select(func.coalesce(func.max(_C.c.seq), 0))).scalar_one())
+
+
+def store_id(session: Session) -> str:
+    value = session.execute(
+        select(models.StoreInfo.value).where(models.StoreInfo.key == "store_id")
+    ).scalar()
+    return str(value or "")
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """An open index and the state it reflects, for one search."""
+
+    index: tantivy.Index
+    state: State
+    head: int  # the store's newest seq when this snapshot was taken
+
+    @property
+    def lag(self) -> int:
+        return self.head - self.state.seq
+
+
+_folders: dict[Path, IndexFolder] = {}
+_folders_lock = threading.Lock()
+
+
+def folder(root: Path) -> IndexFolder:
+    """The one ``IndexFolder`` object of ``root`` in this process (it caches open builds)."""
+    root = root.resolve()
+    with _folders_lock:
+        return _folders.setdefault(root, IndexFolder(root))
+
+
+def fresh_index(session: Session, root: Path, *, wait: bool = False) -> Snapshot:
+    """The index of ``root``, brought up to the store's newest change when this process can
+    take the writer's lock (else, unless ``wait``, as it stands); rebuilt first when
+    unusable."""
+    node = folder(root)
+    head, sid = head_seq(session), store_id(session)
+    state = node.state()
+    if state is None or state.store_id != sid:
+        with _writer_lock(node.root, wait=True):
+            state = node.state()
+            if state is None or state.store_id != sid:
+                state = rebuild(session, node, head, sid)
+    if state.seq < head:
+        with _writer_lock(node.root, wait=wait) as locked:
+            if locked:
+                state = _catch_up(session, node, head)
+    return Snapshot(index=node.index(state), state=state, head=head)
+
+
+def rebuild(session: Session, node: IndexFolder, head: int, sid: str) -> State:
+    """A new build from every provision of the store, made current atomically. Changes
+    committed while it reads are after ``head`` and applied by the next catch-up."""
+    build, index = node.new_build()
+    # One indexing thread: segments then follow pk order, so a rebuilt index breaks ties
+    # the same way on every node (Python feeding it is the slower side anyway).
+    writer = index.writer(WRITER_HEAP * 2, 1)
+    add_rows(writer, all_rows(session))
+    writer.commit()
+    writer.wait_merging_threads()
+    state = State(build=build, store_id=sid, seq=head)
+    node.write_state(state)
+    node.drop_other_builds(keep=build)
+    return state
+
+
+def rebuild_now(session: Session, root: Path) -> State:
+    """``vnlex reindex``: rebuild whatever the state (waits for any other writer)."""
+    node = folder(root)
+    with _writer_lock(node.root, wait=True):
+        return rebuild(session, node, head_seq(session), store_id(session))
+
+
+def _catch_up(session: Session, node: IndexFolder, head: int) -> State:
+    state = node.state()
+    if state is None or state.seq >= head:  # another process got there first
+        return state if state is not None else rebuild(session, node, head, store_id(session))
+    changed = list(dict.fromkeys(session.scalars(
+        select(_C.c.document_id).where(_C.c.seq > state.seq, _C.c.seq <= head)
+        .order_by(_C.c.seq)
+    )))
+    index = node.index(state)
+    writer = index.writer(WRITER_HEAP, 1)
+    delete_documents(writer, changed)
+    for start in range(0, len(changed), 500):
+        add_rows(writer, _rows_of(session, changed[start : start + 500]))
+    writer.commit()
+    writer.wait_merging_threads()
+    index.reload()
+    new_state = State(build=state.build, store_id=state.store_id, seq=head)
+    node.write_state(new_state)
+    return new_state
+
+
+def all_rows(session: Session) -> Iterator[dict[str, Any]]:
+    last = 0
+    while True:
+        batch = session.execute(
+            select(*INDEX_COLUMNS).where(_P.c.pk > last).order_by(_P.c.pk).limit(BATCH)
+        ).mappings().all()
+        if not batch:
+            return
+        yield from (dict(row) for row in batch)
+        last = batch[-1]["pk"]
+
+
+def _rows_of(session: Session, doc_ids: list[str]) -> Iterator[dict[str, Any]]:
+    result = session.execute(select(*INDEX_COLUMNS).where(_P.c.document_id.in_(doc_ids)))
+    return (dict(row) for row in result.mappings())
+
+
+@contextmanager
+def _writer_lock(root: Path, *, wait: bool) -> Iterator[bool]:
+    """An exclusive lock on the index folder, across processes; yields whether it was
+    taken (always True when ``wait``)."""
+    root.mkdir(parents=True, exist_ok=True)
+    fd = os.open(root / ".lock", os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)

@@ -1,0 +1,167 @@
+"""The search index follows the store: change log, catch-up, rebuild, crash and copy safety,
+and the vocabulary kept by ingest."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from factories_app import LAW_ID, RESOLUTION_ID, law, resolution
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sqlalchemy import select, text
+
+from app.db.models import SearchTerm
+from app.db.session import new_session, session_scope
+from app.search import index as search_index
+from app.search import sync
+from app.search.vocab import Vocabulary
+from app.services.ingest import ingest_document
+from app.services.maintenance import reindex
+from app.services.search import SearchParams, search
+from parsers import vntext
+
+
+def store(url: str, doc) -> None:  # noqa: ANN001
+    with session_scope(url) as session:
+        ingest_document(session, doc)
+
+
+def found(url: str, q: str, index: Path, **filters: str) -> list[str]:
+    with new_session(url) as session:
+        return [h["id"] for h in search(session, SearchParams(q=q, limit=50, **filters),
+                                         index)["items"]]
+
+
+def state(index: Path) -> dict:
+    return json.loads((index / "state.json").read_text())
+
+
+def test_an_ingested_document_is_found_by_the_next_search(db_url: str, tmp_path: Path) -> None:
+    index = tmp_path / "idx"
+    assert found(db_url, "thuong luong", index) == []
+    store(db_url, resolution())
+    assert f"{RESOLUTION_ID}/I.2" in found(db_url, "hoà giải", index)
+    seq = state(index)["seq"]
+    store(db_url, law())
+    assert found(db_url, "dieu 5", index, doc=LAW_ID)[0] == f"{LAW_ID}/d5"
+    assert state(index)["seq"] > seq
+
+
+def test_a_corrected_text_replaces_its_old_words(db_url: str, tmp_path: Path) -> None:
+    index = tmp_path / "idx"
+    store(db_url, resolution())
+    assert f"{RESOLUTION_ID}/I.2" in found(db_url, "hoa giai", index)
+    store(db_url, resolution(I_2="Công tác thương lượng tập thể còn hạn chế."))
+    assert f"{RESOLUTION_ID}/I.2" not in found(db_url, "hoa giai", index)
+    assert f"{RESOLUTION_ID}/I.2" in found(db_url, "thuong luong", index)
+
+
+def test_a_deleted_index_is_rebuilt_with_the_same_answers(db_url: str, tmp_path: Path) -> None:
+    index = tmp_path / "idx"
+    store(db_url, resolution())
+    store(db_url, law())
+    queries = ["cong doan", "hòa giải", "khoản 2 điều 5", '"tập thể"', "truonh"]
+    before = [found(db_url, q, index) for q in queries]
+    shutil.rmtree(index)
+    assert [found(db_url, q, index) for q in queries] == before
+
+
+def test_an_unreadable_state_means_a_rebuild(db_url: str, tmp_path: Path) -> None:
+    index = tmp_path / "idx"
+    store(db_url, resolution())
+    before = found(db_url, "cong doan", index)
+    build = state(index)["build"]
+    (index / "state.json").write_text("{not json")
+    assert found(db_url, "cong doan", index) == before
+    assert state(index)["build"] != build
+
+
+def test_an_index_of_another_store_is_not_trusted(db_url: str, tmp_path: Path) -> None:
+    """An index folder copied beside another database (or left from a deleted one with the
+    same change numbers) is rebuilt, not served."""
+    index = tmp_path / "idx"
+    store(db_url, resolution())
+    found(db_url, "cong doan", index)
+    with session_scope(db_url) as session:
+        session.execute(text("UPDATE store_info SET value = 'another' WHERE key = 'store_id'"))
+    build = state(index)["build"]
+    found(db_url, "cong doan", index)
+    assert state(index)["build"] != build and state(index)["store_id"] == "another"
+
+
+def test_a_crash_before_the_state_file_repeats_the_change_harmlessly(db_url: str,
+                                                                    tmp_path: Path) -> None:
+    """The index committed but state.json still names the older change: the catch-up runs
+    again and must not duplicate a provision."""
+    index = tmp_path / "idx"
+    store(db_url, resolution())
+    found(db_url, "cong doan", index)
+    stale = state(index)
+    store(db_url, resolution(I_1="Văn bản đã sửa về công đoàn."))
+    after = found(db_url, "cong doan", index)
+    (index / "state.json").write_text(json.dumps(stale))  # as if the crash came now
+    assert found(db_url, "cong doan", index) == after
+    with new_session(db_url) as session:
+        total = search(session, SearchParams(q="cong doan"), index)["total"]
+    assert total == len(after)
+
+
+def test_the_vocabulary_follows_ingest(db_url: str) -> None:
+    store(db_url, resolution())
+    vocab = Vocabulary()
+    with new_session(db_url) as session:
+        vocab.refresh(session)
+    assert vocab.expand("thuongg") == []  # nothing like it yet
+    assert "hoa" in vocab.doc_freq
+    store(db_url, resolution(I_2="Công tác thương lượng tập thể còn hạn chế."))
+    with new_session(db_url) as session:
+        vocab.refresh(session)
+    assert vocab.expand("thuongg") == ["thuong"]
+    assert "tranh" not in vocab.doc_freq  # I.2 was the only provision saying tranh chấp
+    assert vocab.doc_freq["giai"] == 1  # II.2 still says hóa giải
+
+
+def test_reindex_recounts_the_same_vocabulary(db_url: str, tmp_path: Path) -> None:
+    store(db_url, resolution())
+    store(db_url, resolution(I_2="Công tác thương lượng tập thể còn hạn chế."))
+    store(db_url, law())
+
+    def terms() -> dict[str, int]:
+        with new_session(db_url) as session:
+            rows = session.execute(select(SearchTerm.term, SearchTerm.docs)
+                                   .where(SearchTerm.docs > 0))
+            return dict(rows.all())
+
+    kept_by_ingest = terms()
+    reindex(db_url, tmp_path / "idx")
+    assert terms() == kept_by_ingest
+
+
+def test_search_during_another_writer_answers_from_the_index_as_it_stands(
+        db_url: str, tmp_path: Path) -> None:
+    index = tmp_path / "idx"
+    store(db_url, resolution())
+    found(db_url, "cong doan", index)
+    store(db_url, law())
+    # Another process is writing the index meanwhile.
+    with sync._writer_lock(index.resolve(), wait=True), new_session(db_url) as session:
+        body = search(session, SearchParams(q="dieu 5", doc=LAW_ID), index)
+    assert body["items"] == [] and body["index"]["lag"] > 0
+    assert found(db_url, "dieu 5", index, doc=LAW_ID)[0] == f"{LAW_ID}/d5"
+
+
+PIECES = [*"aăâeêioôơuưyđAĐ \n\t.,-/0123456789", "\u0300", "\u0301", "\u0303", "\u0309",
+          "\u0323", "hoà", "hòa", "Thỏa", "Uỷ", "ĐIỀU", "khoản", "\u00a0", "\u200b"]
+VIETNAMESE = st.lists(st.sampled_from(PIECES), max_size=40).map("".join) | st.text(max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(VIETNAMESE)
+def test_terms_chunk_by_chunk_equal_terms_all_at_once(text_: str) -> None:
+    """The index memoizes normalization per white-space chunk; that must be invisible."""
+    for form in (vntext.nfc(text_), text_):
+        assert search_index.folded_terms(form) == vntext.terms(form)
+        assert search_index.exact_terms(form) == search_index._EXACT_WORD.findall(
+            vntext.normalize(form))

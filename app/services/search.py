@@ -1,15 +1,19 @@
 """Search service: parse the query, expand typos, ask the node's index, shape the page.
 
-Costs per request, whatever the corpus size: one look at the change log (is the index
-fresh?), a top-k search in the index (``limit + offset`` best, never a sort of every hit),
-one count and the facets of the hits as the index computes them over its columnar fields,
-and one store query for the page's rows by primary key.
+Costs per request: one look at the change log (is the index fresh?); one pass of the index
+that ranks and counts the hits, keeping the best ``max(offset + limit, 1000)`` in a heap
+(never a sort of every hit); facets over every hit up to 10 000 hits, else over the best
+1 000 (``facets_exact``: false); one store query for the page's rows by primary key. Pages
+past the 10 000th hit are refused, as search engines do. Repeated searches are answered
+from a per-process cache keyed by the index build and change.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,13 +26,18 @@ from app.core.config import get_settings, index_dir_for
 from app.db import models
 from app.errors import BadQuery
 from app.search import highlight, plan
+from app.search.index import SCHEMA
 from app.search.query import ParsedQuery, parse_query
-from app.search.sync import fresh_index
+from app.search.sync import Snapshot, fresh_index
 from app.search.vocab import Vocabulary, vocabulary
 from parsers import vntext
 from parsers.model import KINDS, ROLES
 
 FACET_SIZE = 50
+# Facets count every hit up to FACET_EXACT hits; past that, the best FACET_SAMPLE hits.
+FACET_EXACT = 10_000
+FACET_SAMPLE = 1_000
+CACHE_SIZE = 2_048  # answers kept per process (a few KB each)
 # Deeper pages cost a heap of offset + limit hits; search engines stop at 10 000 too.
 MAX_WINDOW = 10_000
 FACETS = {"documents": "doc", "sections": "root", "kinds": "kind", "roles": "role"}
@@ -66,36 +75,90 @@ def search(session: Session, params: SearchParams, index_dir: Path | None = None
     """
     filters = _filters(params)
     parsed = parse_query(params.q)
-    snapshot = fresh_index(session, index_dir or _default_index_dir(session))
+    root = index_dir or _default_index_dir(session)
+    snapshot = fresh_index(session, root)
+    key = (str(root), snapshot.state.build, snapshot.state.seq, params)
+    cached = _cache.get(key)
+    if cached is None:
+        cached = _search(session, snapshot, parsed, filters, params)
+        _cache.put(key, cached)
+    return {**cached, "index": {"seq": snapshot.state.seq, "lag": snapshot.lag}}
+
+
+def _search(session: Session, snapshot: Snapshot, parsed: ParsedQuery, filters: plan.Filters,
+            params: SearchParams) -> dict[str, Any]:
     expansions = _expansions(vocabulary(session, snapshot.head), parsed)
     searcher = snapshot.index.searcher()
+    ranked = plan.build(parsed, expansions, filters)
     matching = plan.matches_only(parsed, expansions, filters)
-    total = _count(searcher, matching)
-    if params.offset + params.limit > MAX_WINDOW and params.offset < total:
-        raise BadQuery(f"results past the first {MAX_WINDOW} cannot be paged to; "
-                       "narrow the query with words or filters", max_window=MAX_WINDOW)
-    hits = []
-    if params.offset < total:
-        found = searcher.search(plan.build(parsed, expansions, filters), params.limit,
-                                count=False, offset=params.offset).hits
-        pks = searcher.fast_field_values("pk", [address for _, address in found])
-        # Equal scores in store order, whatever segment each hit came from.
-        hits = sorted(((int(pk), float(score)) for pk, (score, _) in zip(pks, found, strict=True)
-                       if pk is not None), key=lambda hit: (-hit[1], hit[0]))
-    facets = _facets(searcher.aggregate(matching, _facet_request())) if total else _no_facets()
+    window = params.offset + params.limit
+    if window > MAX_WINDOW:
+        total = _count(searcher, matching)
+        if params.offset < total:
+            raise BadQuery(f"results past the first {MAX_WINDOW} cannot be paged to; "
+                           "narrow the query with words or filters", max_window=MAX_WINDOW)
+        best: list[tuple[int, float]] = []
+    else:
+        # One pass: the page, the count, and enough of the best hits to sample facets from.
+        result = searcher.search(ranked, max(window, FACET_SAMPLE), count=True)
+        total = int(result.count)  # type: ignore[attr-defined]
+        best = _pks(searcher, result.hits)
+    exact = total <= FACET_EXACT
+    facet_query = matching if exact else _among(best[:FACET_SAMPLE])
+    facets = _facets(searcher.aggregate(facet_query, _facet_request())) if total else _no_facets()
     return {
         "total": total,
-        "items": _items(session, hits, parsed, expansions),
+        "items": _items(session, best[params.offset:window], parsed, expansions),
         "facets": facets,
+        "facets_exact": exact,
         "expansions": {term: variants for term, variants in expansions.items() if variants},
-        "index": {"seq": snapshot.state.seq, "lag": snapshot.lag},
     }
+
+
+def _pks(searcher: tantivy.Searcher, found: list[tuple[Any, tantivy.DocAddress]]
+         ) -> list[tuple[int, float]]:
+    """(pk, score) best first; equal scores in store order, whatever segment they came from
+    (the page boundary aside, which follows the index's order)."""
+    pks = searcher.fast_field_values("pk", [address for _, address in found])
+    hits = [(int(pk), float(score)) for pk, (score, _) in zip(pks, found, strict=True)
+            if pk is not None]
+    return sorted(hits, key=lambda hit: (-hit[1], hit[0]))
+
+
+def _among(hits: list[tuple[int, float]]) -> tantivy.Query:
+    return tantivy.Query.term_set_query(SCHEMA, "pk", [pk for pk, _ in hits])
 
 
 def _count(searcher: tantivy.Searcher, query: tantivy.Query) -> int:
     # limit 1, not 0: tantivy panics on an empty top-k.
     count: int = searcher.search(query, 1, count=True).count  # type: ignore[attr-defined]
     return count  # (the stubs of tantivy 0.27 omit SearchResult.count)
+
+
+class _LRU:
+    """Answers to repeated searches, keyed by the index build and change they came from, so
+    an ingest never serves a stale one."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._items: OrderedDict[Any, dict[str, Any]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Any) -> dict[str, Any] | None:
+        with self._lock:
+            value = self._items.get(key)
+            if value is not None:
+                self._items.move_to_end(key)
+            return value
+
+    def put(self, key: Any, value: dict[str, Any]) -> None:
+        with self._lock:
+            self._items[key] = value
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+
+_cache = _LRU(CACHE_SIZE)
 
 
 def warm_up(session: Session, index_dir: Path | None = None) -> None:

@@ -229,3 +229,37 @@ def test_highlight_fast_path_agrees_with_fold_with_map() -> None:
 def test_no_query_string_causes_a_500(client: TestClient, q: str) -> None:
     response = client.get("/search", params={"q": q, "limit": 5})
     assert response.status_code in (200, 422), (q, response.text)
+
+
+def test_facets_past_the_cap_count_the_best_hits(client: TestClient,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.services import search as service
+
+    monkeypatch.setattr(service, "FACET_EXACT", 5)
+    monkeypatch.setattr(service, "FACET_SAMPLE", 8)
+    body = client.get("/search", params={"q": "lao dong viec lam", "limit": 3}).json()
+    assert body["total"] > 8 and body["facets_exact"] is False
+    assert sum(f["count"] for f in body["facets"]["kinds"]) == 8
+    exact = client.get("/search", params={"q": "lao dong viec lam", "limit": 3,
+                                          "doc": "02-nq-tw-2021", "kind": "bullet"}).json()
+    assert 0 < exact["total"] <= 5 and exact["facets_exact"] is True
+    assert sum(f["count"] for f in exact["facets"]["kinds"]) == exact["total"]
+
+
+def test_paging_past_the_window_is_refused_while_hits_remain(
+        client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.services import search as service
+
+    monkeypatch.setattr(service, "MAX_WINDOW", 10)
+    refused = client.get("/search", params={"q": "cong doan", "offset": 8, "limit": 5})
+    assert refused.status_code == 422
+    assert refused.json()["error"]["max_window"] == 10
+    past = client.get("/search", params={"q": "cong doan", "offset": 100000}).json()
+    assert past["items"] == [] and past["total"] > 0
+
+
+def test_a_repeated_search_is_the_same_answer(client: TestClient) -> None:
+    first = client.get("/search", params={"q": "doi moi sang tao", "limit": 4})
+    again = client.get("/search", params={"q": "doi moi sang tao", "limit": 4})
+    assert first.json() == again.json()
+    assert first.headers["x-vnlex-index-version"] == again.headers["x-vnlex-index-version"]

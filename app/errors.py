@@ -36,13 +36,6 @@ class BadQuery(VnlexError):
     code = "bad_query"
 
 
-class Unsupported(VnlexError):
-    """The database in use lacks a feature (full-text search outside SQLite, for now)."""
-
-    status = 501
-    code = "not_implemented"
-
-
 class Unavailable(VnlexError):
     """The database cannot answer now (locked, not migrated, gone): the server's problem."""
 

@@ -43,12 +43,16 @@ def db_upgrade(db: DbOption = None, revision: str = "head") -> None:
 
 
 @app.command()
-def reindex(db: DbOption = None) -> None:
-    """Rebuild this node's search index and the typo vocabulary from the store."""
+def reindex(
+    db: DbOption = None,
+    vocabulary: Annotated[bool, typer.Option(
+        help="Recount the typo vocabulary too (ingest keeps it; needed after hand edits)")] = False,
+) -> None:
+    """Rebuild this node's search index from the store."""
     from app.services.maintenance import reindex as run
 
     settings = get_settings(db)
-    state = run(settings.database_url, settings.index_path)
+    state = run(settings.database_url, settings.index_path, vocabulary=vocabulary)
     typer.echo(f"search index rebuilt at {settings.index_path} (change {state.seq})")
 
 

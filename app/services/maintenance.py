@@ -13,12 +13,14 @@ from app.search.vocab import rebuild_terms
 __all__ = ["ensure_schema", "reindex", "refresh_index", "upgrade"]
 
 
-def reindex(url: str, index_dir: Path) -> State:
-    """Rebuild this node's search index and recount the vocabulary from the store (after a
-    crash, a manual edit of the tables, or to compact the index)."""
+def reindex(url: str, index_dir: Path, *, vocabulary: bool = False) -> State:
+    """Rebuild this node's search index from the store (to compact it, or after a manual
+    edit of the tables); with ``vocabulary``, recount the typo vocabulary too (ingest keeps
+    it, so that is only needed after editing the tables by hand)."""
     ensure_schema(url)
-    with session_scope(url) as session:
-        rebuild_terms(session, sync.all_rows(session), sync.head_seq(session))
+    if vocabulary:
+        with session_scope(url) as session:
+            rebuild_terms(session, sync.all_rows(session), sync.head_seq(session))
     with session_scope(url) as session:
         return sync.rebuild_now(session, index_dir)
 

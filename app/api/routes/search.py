@@ -3,7 +3,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Query, Request, Response
 
 from app.api.deps import SessionDep, SettingsDep
-from app.api.tabular import next_page
+from app.api.paging import DEFAULT_LIMIT, MAX_LIMIT, next_page
 from app.schemas.common import ERROR_RESPONSES
 from app.schemas.search import SearchResponse
 from app.services.search import SearchParams, search
@@ -27,7 +27,7 @@ def search_provisions(
         "diacritics, đ and tone placement do not matter; typos are tolerated",
         examples=["thoả ước lao động tập thể", "thoa uoc lao dong", "\"tập thể\"", "02-NQ/TW"],
     ),
-    limit: int = Query(20, ge=1, le=100),
+    limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT),
     offset: int = Query(0, ge=0, le=MAX_OFFSET),
     doc: str | None = Query(None, max_length=200, examples=["02-nq-tw-2021"]),
     section: str | None = Query(

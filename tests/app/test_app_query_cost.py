@@ -149,3 +149,15 @@ def test_the_document_list_never_reads_the_source_text(client: TestClient,
         items = client.get("/documents", params={"limit": 100}).json()["items"]
     assert items and all("source" not in item for item in items)
     assert statements and not [s for s, _plan in statements if SOURCE_COLUMN.search(s)]
+
+
+@pytest.mark.parametrize("url", ["/documents/02-nq-tw-2021", "/duties?doc=02-nq-tw-2021",
+                                 "/targets?doc=02-NQ-TW-2021&format=csv"])
+def test_looking_a_document_up_does_not_read_its_text(client: TestClient, corpus_url: str,
+                                                      url: str) -> None:
+    # A document is loaded for its metadata or to check a filter; its text (megabytes for
+    # a law) stays on disk.
+    with selects(corpus_url) as statements:
+        assert client.get(url).status_code == 200
+    assert [s for s, _plan in statements if "FROM documents" in s]
+    assert not [s for s, _plan in statements if SOURCE_COLUMN.search(s)]

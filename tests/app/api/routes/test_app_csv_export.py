@@ -72,10 +72,14 @@ def test_the_csv_export_is_the_json_rows(client: TestClient, small_batches: list
                                          url: str) -> None:
     expected = json_rows(client, url)
     small_batches.clear()
-    response = client.get(f"{url}{'&' if '?' in url else '?'}format=csv")
-    assert response.status_code == 200
-    assert response.headers["content-type"] == "text/csv; charset=utf-8"
-    assert csv_rows(response.content) == expected and len(expected) > BATCH
+    with client.stream("GET", f"{url}{'&' if '?' in url else '?'}format=csv") as response:
+        assert response.status_code == 200
+        assert response.headers["content-type"] == "text/csv; charset=utf-8"
+        chunks = [chunk for chunk in response.iter_raw() if chunk]
+    assert csv_rows(b"".join(chunks)) == expected and len(expected) > BATCH
+    # Sent as it is read: one chunk per batch, none holding more than a batch of rows.
+    assert len(chunks) == -(-len(expected) // BATCH)
+    assert max(chunk.count(b"\r\n") for chunk in chunks[1:]) <= BATCH
     # Every row read by a bounded query, a batch at a time (the registry lookup of a
     # `body` filter aside).
     reads = [s for s in small_batches if "duties" in s or "targets" in s]

@@ -1,51 +1,56 @@
-"""Tables as JSON pages or as CSV that spreadsheet programs open with Vietnamese intact."""
+"""Tables as JSON pages, or as a CSV export that spreadsheet programs open with Vietnamese
+intact and that streams, so a million rows cost the server one batch of memory."""
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Iterable, Sequence
-from typing import Annotated, Any, Literal, TypeVar
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Annotated, Any, Literal
 
 from fastapi import Query, Request, Response
-from pydantic import BaseModel
+from fastapi.responses import StreamingResponse
+
+from app.api.paging import PageModel, page_answer
+from app.services.listing import Listing, Rows
+from parsers.duties import ROLES as DUTY_ROLES
 
 CSV_MEDIA_TYPE = "text/csv; charset=utf-8"
 # OpenAPI: the 200 of a table route is JSON or CSV.
 CSV_RESPONSE: dict[int | str, dict[str, Any]] = {
     200: {"content": {CSV_MEDIA_TYPE: {}},
-          "description": "A JSON page, or every row as CSV (UTF-8 with BOM)"},
+          "description": "A JSON page, or every row as CSV (UTF-8 with BOM; only the rows "
+          "from `offset`, and `limit` of them, when those are given)"},
 }
 # Excel reads a CSV without a byte order mark as the local code page: "Ban Tá»• chá»©c".
 BOM = "\ufeff"
+# A spreadsheet runs a cell that starts with one of these as a formula
+# (=HYPERLINK(…), +cmd|…, -2+3, @SUM(…)); tab and CR start one in some programs too.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
-# The paging and format parameters every table route takes.
-Limit = Annotated[int, Query(ge=1, le=500)]
-Offset = Annotated[int, Query(ge=0, le=1_000_000_000)]
+# The duty-role filter of /duties and /bodies/{id}/duties. The enum documents the valid
+# values; an unknown one is still our 422 `bad_query` (with `valid`).
+DutyRole = Annotated[str | None, Query(
+    max_length=20, description="lead, coordinate, implement, report_to or mention",
+    examples=["lead"], json_schema_extra={"enum": list(DUTY_ROLES)},
+)]
 Format = Annotated[
     Literal["json", "csv"] | None,
     Query(description="`csv` for every row as CSV (also `Accept: text/csv`)"),
 ]
-Table = TypeVar("Table", bound=BaseModel)
 
 
-def table_answer(request: Request, response: Response, format: str | None,
-                 rows: Callable[..., dict[str, Any]], model: type[Table],
-                 columns: Sequence[str], filename: str, limit: int,
-                 offset: int) -> Table | Response:
-    """What a table route answers: every row as CSV when ``wants_csv``, else one page as
-    ``model`` (``total``, ``limit``, ``offset``, ``items``, ``next``).
-
-    ``rows`` is the service with its filters bound; called with no page it returns every
-    row, else ``{"total", "items"}`` of the page ``limit``/``offset``.
-    """
-    if wants_csv(request, format):
-        return csv_response(rows()["items"], columns, filename)
-    page = rows(limit=limit, offset=offset)
-    return model(
-        total=page["total"], limit=limit, offset=offset, items=page["items"],
-        next=next_page(request, response, page["total"], limit, offset),
-    )
+def table_answer(request: Request, response: Response, format: str | None, rows: Listing,
+                 model: type[PageModel], columns: Sequence[str], filename: str, limit: int,
+                 offset: int) -> PageModel | Response:
+    """What a table route answers: a CSV export when ``wants_csv``, else one page as
+    ``model``. The export has every row unless the request gave ``limit`` (then that many,
+    within the same cap as a page) or ``offset``."""
+    if not wants_csv(request, format):
+        return page_answer(request, response, rows, model, limit, offset)
+    given = request.query_params
+    batches = rows.batches(offset=offset, limit=limit if "limit" in given else None)
+    return csv_response(batches, columns, filename)
 
 
 def wants_csv(request: Request, format: str | None) -> bool:
@@ -55,32 +60,47 @@ def wants_csv(request: Request, format: str | None) -> bool:
     return "text/csv" in request.headers.get("accept", "")
 
 
-def csv_response(rows: Iterable[dict[str, Any]], columns: Sequence[str],
+def csv_response(batches: Iterator[Rows], columns: Sequence[str],
                  filename: str) -> Response:
-    """Every row as UTF-8 CSV with a BOM, one header line of ``columns``."""
-    out = io.StringIO()
-    out.write(BOM)
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([_cell(row.get(c)) for c in columns])
-    return Response(
-        out.getvalue().encode("utf-8"), media_type=CSV_MEDIA_TYPE,
+    """The rows of ``batches`` as UTF-8 CSV with a BOM, one header line of ``columns``.
+
+    The first batch is read before answering, so an error in the query is still an error
+    status (503, …) rather than a cut-off 200; the rest streams one batch at a time.
+    """
+    first = next(batches, [])
+    body = _csv_lines(columns, _chain(first, batches))
+    return StreamingResponse(
+        body, media_type=CSV_MEDIA_TYPE,
         headers={"Content-Disposition": f'attachment; filename="{filename}"'},
     )
 
 
-def next_page(request: Request, response: Response, total: int, limit: int,
-              offset: int) -> str | None:
-    """The next page's URL (also as a ``Link`` header), for every paged answer."""
-    if offset + limit >= total:
-        return None
-    url = str(request.url.include_query_params(offset=offset + limit, limit=limit))
-    response.headers["Link"] = f'<{url}>; rel="next"'
-    return url
+def _chain(first: Rows, rest: Iterator[Rows]) -> Iterator[Rows]:
+    yield first
+    yield from rest
 
 
-def _cell(value: Any) -> Any:
+def _csv_lines(columns: Sequence[str], batches: Iterable[Rows]) -> Iterator[bytes]:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    out.write(BOM)
+    writer.writerow(columns)
+    for rows in batches:
+        writer.writerows([csv_cell(row.get(c)) for c in columns] for row in rows)
+        yield out.getvalue().encode("utf-8")
+        out.seek(0)
+        out.truncate()
+
+
+def csv_cell(value: Any) -> Any:
+    """A value as a CSV cell: text neutralized against formulas, booleans and empty values
+    as people write them, whole floats without ``.0``."""
+    if isinstance(value, str):  # most cells: tested first
+        if len(value) > 1 and value.startswith(FORMULA_STARTS):
+            # Shown as text, as OWASP's advice on CSV injection has it; a lone "=" (the
+            # comparator column) carries no formula and stays readable.
+            return "'" + value
+        return value
     if value is None:
         return ""
     if isinstance(value, bool):

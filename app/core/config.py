@@ -24,8 +24,6 @@ class Settings(BaseSettings):
 
     database_url: str = DEFAULT_DATABASE_URL
     bodies: str = DEFAULT_BODIES
-    search_max_limit: int = 100
-    search_default_limit: int = 20
     # The node's search index folder; by default beside a SQLite file (vnlex.db.index).
     index_dir: str | None = None
 

@@ -71,7 +71,9 @@ class Document(Base):
     copies: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     annotations: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     warnings: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
-    source: Mapped[str] = mapped_column(Text, default="")
+    # The whole cleaned text (megabytes for a law): deferred, so loading a document for its
+    # metadata (a lookup, a filter check) never reads it; ingest writes it through Core.
+    source: Mapped[str] = mapped_column(Text, default="", deferred=True)
     source_path: Mapped[str | None] = mapped_column(Text)
     source_hash: Mapped[str | None] = mapped_column(String(64))
     provision_count: Mapped[int] = mapped_column(Integer, default=0)

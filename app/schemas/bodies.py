@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
+from app.schemas.common import Page
+
 
 class DutyCounts(BaseModel):
     """Direct duties by role."""
@@ -28,8 +30,7 @@ class BodySummary(BaseModel):
     )
 
 
-class BodyList(BaseModel):
-    count: int = Field(examples=[1])
+class BodyList(Page):
     items: list[BodySummary]
 
 
@@ -55,6 +56,16 @@ class BodyDuty(BaseModel):
     via_provision_id: str | None = Field(default=None, examples=[None])
 
 
+class BodyDutyRow(BodyDuty):
+    """One duty of a body, in the paged list of all of them."""
+
+    role: str = Field(examples=["lead"])
+
+
+class BodyDutyPage(Page):
+    items: list[BodyDutyRow]
+
+
 class DutiesByRole(BaseModel):
     lead: list[BodyDuty]
     coordinate: list[BodyDuty]
@@ -66,7 +77,11 @@ class DutiesByRole(BaseModel):
 class BodyDetail(BodySummary):
     parent: BodyRef | None
     children: list[BodyRef]
-    duties_by_role: DutiesByRole
+    duties_by_role: DutiesByRole = Field(
+        description="The first duties of each role (as many as a default page); `duties` "
+        "counts them all and `duties_url` pages through every one"
+    )
+    duties_url: str = Field(examples=["/bodies/ban-to-chuc-trung-uong/duties"])
 
 
 class CrossRefVia(BaseModel):

@@ -26,6 +26,19 @@ class ProvisionRef(BaseModel):
     title: str = Field(examples=["Ban Tổ chức Trung ương chủ trì, phối hợp với Đảng đoàn Tổng…"])
 
 
+class Page(BaseModel):
+    """The paging fields of every list: ``items`` are rows ``offset`` to ``offset + limit``
+    of ``total``; ``next`` is the URL of the following page, null on the last."""
+
+    total: int = Field(examples=[120])
+    limit: int = Field(examples=[50])
+    offset: int = Field(examples=[0])
+    items: list[Any]  # each list states the type of its rows
+    next: str | None = Field(
+        default=None, examples=["http://127.0.0.1:8000/duties?offset=50&limit=50"]
+    )
+
+
 class ErrorDetail(BaseModel):
     model_config = ConfigDict(extra="allow")
 

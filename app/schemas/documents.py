@@ -6,6 +6,8 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from app.schemas.common import Page
+
 
 class DocumentSummary(BaseModel):
     id: str = Field(examples=["02-nq-tw-2021"])
@@ -20,8 +22,7 @@ class DocumentSummary(BaseModel):
     provision_count: int = Field(examples=[96])
 
 
-class DocumentList(BaseModel):
-    count: int
+class DocumentList(Page):
     items: list[DocumentSummary]
 
 

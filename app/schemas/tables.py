@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
+from app.schemas.common import Page
+
 
 class DutyRow(BaseModel):
     body_id: str = Field(examples=["ban-to-chuc-trung-uong"])
@@ -16,13 +18,8 @@ class DutyRow(BaseModel):
     via_provision_id: str | None = Field(default=None, examples=[None])
 
 
-class DutyTable(BaseModel):
-    total: int = Field(examples=[6])
-    limit: int = Field(examples=[50])
-    offset: int = Field(examples=[0])
+class DutyTable(Page):
     items: list[DutyRow]
-    next: str | None = Field(default=None,
-                             examples=["http://127.0.0.1:8000/duties?role=lead&offset=50&limit=50"])
 
 
 class TargetRow(BaseModel):
@@ -40,9 +37,5 @@ class TargetRow(BaseModel):
     text: str = Field(description="The value as printed", examples=["13,5 triệu"])
 
 
-class TargetTable(BaseModel):
-    total: int = Field(examples=[10])
-    limit: int = Field(examples=[50])
-    offset: int = Field(examples=[0])
+class TargetTable(Page):
     items: list[TargetRow]
-    next: str | None = None

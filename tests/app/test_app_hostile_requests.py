@@ -112,8 +112,10 @@ ROWS: list[tuple[str, dict[str, str], int, str | None]] = [
     ("/duties?role=%27%3B%20DROP%20TABLE%20duties%3B--", {}, 422, "validation_error"),
     ("/duties?role=x&format=csv", {}, 422, "bad_query"),
     ("/duties?doc=..%2F..&format=csv", {}, 404, "not_found"),
-    ("/duties?offset=1000000000&limit=500", {}, 200, None),
-    ("/duties?limit=501", {}, 422, "validation_error"),
+    ("/duties?offset=1000000000&limit=100", {}, 200, None),
+    ("/duties?limit=101", {}, 422, "validation_error"),
+    ("/documents?limit=101", {}, 422, "validation_error"),
+    ("/bodies?offset=-1", {}, 422, "validation_error"),
     ("/targets?format=csv", {"Accept": "application/json"}, 200, None),
     ("/targets?year=-1", {}, 422, "validation_error"),
     ("/targets?year=%EF%BC%92%EF%BC%90%EF%BC%92%EF%BC%95", {}, 422, "validation_error"),  # ２０２５

@@ -32,12 +32,12 @@ def test_routes_do_not_touch_sqlalchemy(path: Path) -> None:
 
 def test_next_page_links_are_built_once() -> None:
     """``next`` and the ``Link`` header of every paged answer come from
-    ``app/api/tabular.next_page``; a copy would drift (a route forgetting the header)."""
+    ``app/api/paging.next_page``; a copy would drift (a route forgetting the header)."""
     builders = [
         path.relative_to(APP).as_posix() for path in sorted(APP.rglob("*.py"))
         if re.search(r"include_query_params|rel=\"next\"", path.read_text("utf-8"))
     ]
-    assert builders == ["api/tabular.py"]
+    assert builders == ["api/paging.py"]
 
 
 @pytest.mark.parametrize(

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 import pytest
-from factories_app import RESOLUTION_ID, resolution
+from factories_app import RESOLUTION_ID, law, resolution
 from fastapi.testclient import TestClient
 
 from app.core.config import Settings
 from app.db.session import session_scope
 from app.main import create_app
+from app.services import listing
 from app.services.ingest import ingest_document
 
 pytestmark = pytest.mark.postgres
@@ -65,6 +68,25 @@ def test_analysis_and_its_routes_on_postgres(pg_url: str) -> None:
         assert duties.content.startswith(b"\xef\xbb\xbfbody_id,")
         targets = client.get("/targets", params={"doc": RESOLUTION_ID}).json()["items"]
         assert [t["value"] for t in targets] == [16_500_000]
-        assert client.get("/bodies", params={"q": "ban to chuc"}).json()["count"] == 1
+        assert client.get("/bodies", params={"q": "ban to chuc"}).json()["total"] == 1
         found = client.get("/resolve", params={"cite": "99-NQ/TW mục III.1.1"})
         assert found.json()["match"]["provision_id"] == f"{RESOLUTION_ID}/III.1.1"
+
+
+def test_pages_and_batched_exports_on_postgres(pg_url: str,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    # The keyset of an export batch, `(document_id, id) > (…)`, is a row comparison that
+    # PostgreSQL must order as its ORDER BY does.
+    monkeypatch.setattr(listing, "EXPORT_BATCH", 2)
+    with session_scope(pg_url) as session:
+        ingest_document(session, resolution())
+        ingest_document(session, law())
+    with TestClient(create_app(Settings(database_url=pg_url))) as client:
+        page = client.get("/duties", params={"limit": 100}).json()
+        assert page["total"] == len(page["items"]) > 2
+        exported = client.get("/duties", params={"format": "csv"}).content.decode("utf-8-sig")
+        assert [row["provision_id"] for row in csv.DictReader(io.StringIO(exported))] == [
+            item["provision_id"] for item in page["items"]]
+        documents = client.get("/documents", params={"limit": 1})
+        assert documents.json()["total"] == 2 and documents.json()["next"]
+        assert "source" not in documents.json()["items"][0]

@@ -28,9 +28,8 @@ WHOLE_DOCUMENT = re.compile(r"SEARCH provisions(_\d+)? USING INDEX \w+ \(documen
 
 
 @contextmanager
-def provision_scans(url: str, pattern: re.Pattern[str] = FULL_SCAN) -> Iterator[list[str]]:
-    """The SELECTs run inside the block whose SQLite plan has a line matching ``pattern``,
-    by default a scan of all of ``provisions`` (filled in when the block ends)."""
+def selects(url: str) -> Iterator[list[tuple[str, list[str]]]]:
+    """The SELECTs run inside the block with their SQLite plans (filled in at the end)."""
     engine = get_engine(url)
     seen: list[tuple[str, Any]] = []
 
@@ -39,17 +38,26 @@ def provision_scans(url: str, pattern: re.Pattern[str] = FULL_SCAN) -> Iterator[
         if not executemany and statement.lstrip().upper().startswith("SELECT"):
             seen.append((statement, parameters))
 
-    scans: list[str] = []
+    found: list[tuple[str, list[str]]] = []
     event.listen(engine, "before_cursor_execute", record)
     try:
-        yield scans
+        yield found
     finally:
         event.remove(engine, "before_cursor_execute", record)
     with engine.connect() as connection:
         for statement, parameters in seen:
             plan = connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters)
-            if any(pattern.match(row[3]) for row in plan):
-                scans.append(statement)
+            found.append((statement, [row[3] for row in plan]))
+
+
+@contextmanager
+def provision_scans(url: str, pattern: re.Pattern[str] = FULL_SCAN) -> Iterator[list[str]]:
+    """The SELECTs run inside the block whose SQLite plan has a line matching ``pattern``,
+    by default a scan of all of ``provisions`` (filled in when the block ends)."""
+    scans: list[str] = []
+    with selects(url) as statements:
+        yield scans
+    scans += [s for s, plan in statements if any(pattern.match(line) for line in plan)]
 
 
 def test_a_bare_path_asked_of_many_documents_reads_one_row_each(db_url: str) -> None:
@@ -113,3 +121,43 @@ def test_first_and_last_siblings_have_one_neighbour(corpus_url: str) -> None:
         article = get_provision(session, "50-2024-qh15/d5.1")
     assert first["previous"] is None and first["next"]["id"] == "50-2024-qh15/p2"
     assert article["previous"] is None and article["next"]["id"] == "50-2024-qh15/d5.2"
+
+
+# A plan line that sorts the rows it read, or reads a whole table rather than an index.
+SORT_OR_TABLE_SCAN = re.compile(r"USE TEMP B-TREE|SCAN (documents|duties|targets|bodies)$")
+SOURCE_COLUMN = re.compile(r"\bdocuments\.source\b(?!_)")
+
+
+@pytest.mark.parametrize("url", ["/documents", "/documents?offset=3&limit=2", "/bodies",
+                                 "/duties", "/duties?offset=500", "/duties?role=lead",
+                                 "/targets", "/duties?format=csv", "/targets?format=csv"])
+def test_a_page_reads_its_rows_through_an_index(client: TestClient, corpus_url: str,
+                                                url: str) -> None:
+    # Counting (`total`, a page's duty counts) reads every row it counts by nature; every
+    # other read of a list is a LIMIT over an order an index serves: no sort of the whole
+    # table per page.
+    with selects(corpus_url) as statements:
+        assert client.get(url).status_code == 200
+    reads = [(s, plan) for s, plan in statements if "count(" not in s]
+    assert reads and all(" LIMIT " in s for s, _plan in reads)
+    assert [s for s, plan in reads if any(SORT_OR_TABLE_SCAN.match(p) for p in plan)] == []
+
+
+def test_the_document_list_never_reads_the_source_text(client: TestClient,
+                                                       corpus_url: str) -> None:
+    with selects(corpus_url) as statements:
+        items = client.get("/documents", params={"limit": 100}).json()["items"]
+    assert items and all("source" not in item for item in items)
+    assert statements and not [s for s, _plan in statements if SOURCE_COLUMN.search(s)]
+
+
+@pytest.mark.parametrize("url", ["/documents/02-nq-tw-2021", "/duties?doc=02-nq-tw-2021",
+                                 "/targets?doc=02-NQ-TW-2021&format=csv"])
+def test_looking_a_document_up_does_not_read_its_text(client: TestClient, corpus_url: str,
+                                                      url: str) -> None:
+    # A document is loaded for its metadata or to check a filter; its text (megabytes for
+    # a law) stays on disk.
+    with selects(corpus_url) as statements:
+        assert client.get(url).status_code == 200
+    assert [s for s, _plan in statements if "FROM documents" in s]
+    assert not [s for s, _plan in statements if SOURCE_COLUMN.search(s)]

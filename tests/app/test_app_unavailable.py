@@ -13,7 +13,8 @@ from app.db.session import dispose
 from app.main import create_app
 
 ROUTES = ["/documents", "/search?q=cong+doan", "/provisions/02-nq-tw-2021/IV.4", "/bodies",
-          "/duties", "/targets", "/resolve?cite=02-NQ/TW"]
+          "/duties", "/targets", "/resolve?cite=02-NQ/TW", "/duties?format=csv",
+          "/targets?format=csv"]
 
 
 @pytest.fixture

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Request, Response
 
 from app.api.deps import SessionDep
-from app.schemas.bodies import BodyDetail, BodyList, BodySummary
+from app.api.paging import DEFAULT_LIMIT, Limit, Offset, page_answer
+from app.api.tabular import DutyRole
+from app.schemas.bodies import BodyDetail, BodyDutyPage, BodyList
 from app.schemas.common import ERROR_RESPONSES
 from app.services import bodies
 
@@ -12,23 +14,41 @@ router = APIRouter(prefix="/bodies", tags=["bodies"], responses=ERROR_RESPONSES)
 
 @router.get("", response_model=BodyList)
 def search_bodies(
+    request: Request,
+    response: Response,
     session: SessionDep,
     q: str | None = Query(
         None, max_length=200,
         description="Words of a name or alias; case, diacritics and tone placement ignored",
         examples=["ban to chuc", "Tổng Liên đoàn", "TLĐLĐVN"],
     ),
+    limit: Limit = DEFAULT_LIMIT,
+    offset: Offset = 0,
 ) -> BodyList:
     """Bodies of the registry whose name or alias matches `q`, with duty counts by role."""
-    items = [BodySummary(**b) for b in bodies.search_bodies(session, q)]
-    return BodyList(count=len(items), items=items)
+    rows = bodies.search_bodies(session, q)
+    return page_answer(request, response, rows, BodyList, limit, offset)
+
+
+BODY_ID = Path(description="A body id (its name also works)", examples=["ban-to-chuc-trung-uong"])
 
 
 @router.get("/{body_id}", response_model=BodyDetail)
-def get_body(
+def get_body(session: SessionDep, body_id: str = BODY_ID) -> BodyDetail:
+    """One body: aliases, parent, children and its first duties of each role, with evidence."""
+    return BodyDetail(**bodies.get_body(session, body_id, per_role=DEFAULT_LIMIT))
+
+
+@router.get("/{body_id}/duties", response_model=BodyDutyPage)
+def get_body_duties(
+    request: Request,
+    response: Response,
     session: SessionDep,
-    body_id: str = Path(description="A body id (its name also works)",
-                        examples=["ban-to-chuc-trung-uong"]),
-) -> BodyDetail:
-    """One body: aliases, parent, children and its duties grouped by role, with evidence."""
-    return BodyDetail(**bodies.get_body(session, body_id))
+    body_id: str = BODY_ID,
+    role: DutyRole = None,
+    limit: Limit = DEFAULT_LIMIT,
+    offset: Offset = 0,
+) -> BodyDutyPage:
+    """Every duty of a body, a page at a time, with the text around its evidence."""
+    rows = bodies.body_duties(session, body_id, role)
+    return page_answer(request, response, rows, BodyDutyPage, limit, offset)

@@ -1,20 +1,22 @@
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request, Response
 
 from app.api.deps import SessionDep
+from app.api.paging import DEFAULT_LIMIT, Limit, Offset, page_answer
 from app.schemas.common import ERROR_RESPONSES
-from app.schemas.documents import DocumentDetail, DocumentList, DocumentSummary
+from app.schemas.documents import DocumentDetail, DocumentList
 from app.services import documents
 
 router = APIRouter(prefix="/documents", tags=["documents"], responses=ERROR_RESPONSES)
 
 
 @router.get("", response_model=DocumentList)
-def list_documents(session: SessionDep) -> DocumentList:
-    """All documents with their metadata and provision counts."""
-    items = [DocumentSummary(**d) for d in documents.list_documents(session)]
-    return DocumentList(count=len(items), items=items)
+def list_documents(request: Request, response: Response, session: SessionDep,
+                   limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> DocumentList:
+    """Documents by id with their metadata and provision counts, a page at a time."""
+    rows = documents.list_documents(session)
+    return page_answer(request, response, rows, DocumentList, limit, offset)
 
 
 @router.get("/{doc_id}", response_model=DocumentDetail)

@@ -3,16 +3,15 @@ from __future__ import annotations
 from fastapi import APIRouter, Query, Request, Response
 
 from app.api.deps import SessionDep, SettingsDep
-from app.api.tabular import next_page
+from app.api.paging import DEFAULT_LIMIT, Limit, Offset, next_page
 from app.schemas.common import ERROR_RESPONSES
 from app.schemas.search import SearchResponse
-from app.services.search import SearchParams, search
+from app.services.search import MAX_WINDOW, SearchParams, search
 from parsers.model import KINDS, ROLES
 
 router = APIRouter(tags=["search"], responses=ERROR_RESPONSES)
 
 MAX_QUERY_CHARS = 1000
-MAX_OFFSET = 1_000_000_000
 
 
 @router.get("/search", response_model=SearchResponse)
@@ -27,8 +26,8 @@ def search_provisions(
         "diacritics, đ and tone placement do not matter; typos are tolerated",
         examples=["thoả ước lao động tập thể", "thoa uoc lao dong", "\"tập thể\"", "02-NQ/TW"],
     ),
-    limit: int = Query(20, ge=1, le=100),
-    offset: int = Query(0, ge=0, le=MAX_OFFSET),
+    limit: Limit = DEFAULT_LIMIT,
+    offset: Offset = 0,
     doc: str | None = Query(None, max_length=200, examples=["02-nq-tw-2021"]),
     section: str | None = Query(
         None, max_length=200, description="Path prefix, e.g. `III`", examples=["II"]
@@ -41,12 +40,12 @@ def search_provisions(
                              json_schema_extra={"enum": list(ROLES)}),
 ) -> SearchResponse:
     """Full-text search over provisions, best first, with facets and a `next` link."""
-    limit = min(limit, settings.search_max_limit)
     params = SearchParams(q=q, limit=limit, offset=offset, doc=doc, section=section,
                           kind=kind, role=role)
     result = search(session, params, settings.index_path)
     index = result.pop("index")
     # Which change of the store the answer reflects: nodes behind a balancer can be compared.
     response.headers["X-Vnlex-Index-Version"] = str(index["seq"])
-    next_url = next_page(request, response, result["total"], limit, offset)
+    # No link to a page past the window, which would be refused.
+    next_url = next_page(request, response, min(result["total"], MAX_WINDOW), limit, offset)
     return SearchResponse(limit=limit, offset=offset, next=next_url, **result)

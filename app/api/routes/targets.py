@@ -1,14 +1,13 @@
 from __future__ import annotations
 
-from functools import partial
-
 from fastapi import APIRouter, Query, Request, Response
 
 from app.api.deps import SessionDep
-from app.api.tabular import CSV_RESPONSE, Format, Limit, Offset, table_answer
+from app.api.paging import DEFAULT_LIMIT, Limit, Offset
+from app.api.tabular import CSV_RESPONSE, Format, table_answer
 from app.schemas.common import ERROR_RESPONSES
 from app.schemas.tables import TargetTable
-from app.services.tables import TARGET_COLUMNS, list_targets
+from app.services import tables
 
 router = APIRouter(tags=["targets"], responses=ERROR_RESPONSES)
 
@@ -20,11 +19,11 @@ def targets(
     session: SessionDep,
     doc: str | None = Query(None, max_length=200, examples=["02-nq-tw-2021"]),
     year: int | None = Query(None, ge=1900, le=2200, examples=[2025]),
-    limit: Limit = 50,
+    limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
     format: Format = None,
 ) -> TargetTable | Response:
     """Targets of the objectives (year, measure, value), filtered by document and year."""
-    rows = partial(list_targets, session, doc=doc, year=year)
-    return table_answer(request, response, format, rows, TargetTable, TARGET_COLUMNS,
+    rows = tables.targets(session, doc=doc, year=year)
+    return table_answer(request, response, format, rows, TargetTable, tables.TARGET_COLUMNS,
                         "targets.csv", limit, offset)

@@ -1,0 +1,47 @@
+"""One paging contract for every list route: the same ``limit`` default and cap, the same
+``offset`` bounds, and the same ``next`` link (also sent as a ``Link`` header)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Protocol, TypeVar
+
+from fastapi import Query, Request, Response
+from pydantic import BaseModel
+
+# A page of 100 stays small for the client and bounded for the server on every route; a
+# bulk read is the CSV export of /duties and /targets, which streams without this cap.
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 100
+MAX_OFFSET = 1_000_000_000
+
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Page size, at most {MAX_LIMIT}")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip")]
+
+PageModel = TypeVar("PageModel", bound=BaseModel)
+
+
+class Pageable(Protocol):
+    """What a service hands a list route: one page of its ordered rows, and their count."""
+
+    def page(self, limit: int, offset: int) -> dict[str, Any]: ...
+
+
+def page_answer(request: Request, response: Response, rows: Pageable,
+                model: type[PageModel], limit: int, offset: int) -> PageModel:
+    """One page of ``rows`` as ``model`` (``total``, ``limit``, ``offset``, ``items``,
+    ``next``)."""
+    page = rows.page(limit, offset)
+    return model(
+        total=page["total"], limit=limit, offset=offset, items=page["items"],
+        next=next_page(request, response, page["total"], limit, offset),
+    )
+
+
+def next_page(request: Request, response: Response, total: int, limit: int,
+              offset: int) -> str | None:
+    """The next page's URL (also as a ``Link`` header), for every paged answer."""
+    if offset + limit >= total:
+        return None
+    url = str(request.url.include_query_params(offset=offset + limit, limit=limit))
+    response.headers["Link"] = f'<{url}>; rel="next"'
+    return url

@@ -45,7 +45,7 @@ class SearchResponse(BaseModel):
     items: list[SearchHit]
     facets: Facets
     facets_exact: bool = Field(
-        default=True, description="True when the facets count every hit; past 10 000 hits "
+        default=True, description="True when the facets count every hit; past 1 000 hits "
         "they count the best 1 000 (the total is always exact)")
     expansions: dict[str, list[str]] = Field(
         default={}, description="Query words that were not in the index and the index words "

@@ -13,9 +13,10 @@ from the same function, so they cannot drift apart.
 field       content                                          used for
 ==========  ==============================================  ============================
 pk          the provision's row id (fast)                    fetching the page from store
-doc         document id (raw, fast)                          filter, facet, re-ingest
-root        top-level path (raw, fast)                       "sections" facet
-kind, role  (raw, fast)                                      filters, facets
+doc         document id (raw, stored)                        filter, re-ingest
+root        top-level path (raw, stored)                     "sections" facet
+kind, role  (raw, stored)                                    filters, facets
+*_key       a 63-bit hash of each of those four (fast)       facets of the best hits
 section     every ancestor path and its own (raw)            ``section`` filter
 body        folded terms of heading, text, citation (pos.)   matching, BM25, phrases
 heading     folded terms of the heading (freq.)              titles rank above mentions
@@ -32,6 +33,7 @@ adjacency bonus reads ``pairs`` (a term lookup) instead of checking positions.
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import os
 import re
@@ -48,7 +50,8 @@ import tantivy
 
 from parsers import vntext
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+FACET_FIELDS = ("doc", "root", "kind", "role")
 CITE_START = "^"  # never in a query term (those are [a-z0-9]+)
 STATE_FILE = "state.json"
 WRITER_HEAP = 64_000_000
@@ -81,8 +84,11 @@ def _chunk_exact(chunk: str) -> tuple[str, ...]:
 def build_schema() -> tantivy.Schema:
     builder = tantivy.SchemaBuilder()
     builder.add_unsigned_field("pk", indexed=True, fast=True)
-    for name in ("doc", "root", "kind", "role"):
-        builder.add_text_field(name, tokenizer_name="raw", fast=True)
+    for name in FACET_FIELDS:
+        builder.add_text_field(name, tokenizer_name="raw", stored=True)
+        # Facets read a column of numbers for the best hits (fast_field_values takes no
+        # text), then the stored value of one hit per distinct number.
+        builder.add_unsigned_field(f"{name}_key", fast=True)
     builder.add_text_field("section", tokenizer_name="raw")
     builder.add_text_field("body", tokenizer_name="whitespace")
     builder.add_text_field("cite", tokenizer_name="whitespace")
@@ -114,7 +120,16 @@ def to_document(row: Mapping[str, Any]) -> tantivy.Document:
         exact=" ".join(exact_terms(f"{heading} {text} {citation}")),
     )
     doc.add_unsigned("pk", int(row["pk"]))
+    values = (row["document_id"], row["root_path"], row["kind"], row["role"] or "")
+    for name, value in zip(FACET_FIELDS, values, strict=True):
+        doc.add_unsigned(f"{name}_key", facet_key(value))
     return doc
+
+
+def facet_key(value: str) -> int:
+    """A stable 63-bit number for a facet value (the same on every node and run)."""
+    digest = hashlib.blake2b(value.encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "big") >> 1
 
 
 def pairs(terms: list[str] | tuple[str, ...]) -> list[str]:
@@ -145,11 +160,27 @@ class IndexFolder:
         self.root = root
         self._lock = threading.Lock()
         self._opened: tuple[str, tantivy.Index] | None = None
+        self._read: tuple[tuple[int, int], State | None] | None = None
 
     # -- state -------------------------------------------------------------------------
     def state(self) -> State | None:
         """The current state, or None when there is no usable build (missing, unreadable,
-        another schema, or its build folder is gone)."""
+        another schema, or its build folder is gone). Read again only when ``state.json``
+        was replaced (a search asks on every request)."""
+        try:
+            stat = os.stat(self.root / STATE_FILE)
+        except OSError:
+            return None
+        key = (stat.st_ino, stat.st_mtime_ns)
+        read = self._read
+        if read is not None and read[0] == key and (
+                read[1] is None or (self.root / read[1].build).is_dir()):
+            return read[1]
+        state = self._load()
+        self._read = (key, state)
+        return state
+
+    def _load(self) -> State | None:
         try:
             data = json.loads((self.root / STATE_FILE).read_text(encoding="utf-8"))
             state = State(**data)

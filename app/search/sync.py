@@ -47,15 +47,24 @@ def log_change(session: Session, doc_id: str, *, deleted: bool = False) -> int:
     return int(result.scalar_one())
 
 
+_STORE_ID = select(models.StoreInfo.value).where(models.StoreInfo.key == "store_id")
+# Both facts a search needs from the store, in one round trip (it runs on every search).
+_HEAD = select(func.coalesce(select(func.max(_C.c.seq)).scalar_subquery(), 0),
+               _STORE_ID.scalar_subquery())
+
+
 def head_seq(session: Session) -> int:
-    return int(session.execute(select(func.coalesce(func.max(_C.c.seq), 0))).scalar_one())
+    return store_head(session)[0]
 
 
 def store_id(session: Session) -> str:
-    value = session.execute(
-        select(models.StoreInfo.value).where(models.StoreInfo.key == "store_id")
-    ).scalar()
-    return str(value or "")
+    return store_head(session)[1]
+
+
+def store_head(session: Session) -> tuple[int, str]:
+    """The store's newest change and its ``store_id``."""
+    head, sid = session.execute(_HEAD).one()
+    return int(head), str(sid or "")
 
 
 @dataclass(frozen=True)
@@ -87,7 +96,7 @@ def fresh_index(session: Session, root: Path, *, wait: bool = False) -> Snapshot
     take the writer's lock (else, unless ``wait``, as it stands); rebuilt first when
     unusable."""
     node = folder(root)
-    head, sid = head_seq(session), store_id(session)
+    head, sid = store_head(session)
     state = node.state()
     if state is None or state.store_id != sid:
         with _writer_lock(node.root, wait=True):

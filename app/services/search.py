@@ -2,10 +2,10 @@
 
 Costs per request: one look at the change log (is the index fresh?); one pass of the index
 that ranks and counts the hits, keeping the best ``max(offset + limit, 1000)`` in a heap
-(never a sort of every hit); facets over every hit up to 10 000 hits, else over the best
-1 000 (``facets_exact``: false); one store query for the page's rows by primary key. Pages
-past the 10 000th hit are refused, as search engines do. Repeated searches are answered
-from a per-process cache keyed by the index build and change.
+(never a sort of every hit); facets over those best 1 000, which are every hit up to
+1 000 hits (past that ``facets_exact`` is false); one store query for the page's rows by
+primary key. Pages past the 10 000th hit are refused, as search engines do. Repeated
+searches are answered from a per-process cache keyed by the index build and change.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 import threading
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,7 +26,6 @@ from app.core.config import get_settings, index_dir_for
 from app.db import models
 from app.errors import BadQuery
 from app.search import highlight, plan
-from app.search.index import SCHEMA
 from app.search.query import ParsedQuery, parse_query
 from app.search.sync import Snapshot, fresh_index
 from app.search.vocab import Vocabulary, vocabulary
@@ -34,10 +33,10 @@ from parsers import vntext
 from parsers.model import KINDS, ROLES
 
 FACET_SIZE = 50
-# Facets count every hit up to FACET_EXACT hits; past that, the best FACET_SAMPLE hits.
-FACET_EXACT = 10_000
+# Facets count the best FACET_SAMPLE hits: every hit when there are no more.
 FACET_SAMPLE = 1_000
 CACHE_SIZE = 2_048  # answers kept per process (a few KB each)
+FACET_NAMES_KEPT = 1_000_000
 # Deeper pages cost a heap of offset + limit hits; search engines stop at 10 000 too.
 MAX_WINDOW = 10_000
 FACETS = {"documents": "doc", "sections": "root", "kinds": "kind", "roles": "role"}
@@ -97,36 +96,34 @@ def _search(session: Session, snapshot: Snapshot, parsed: ParsedQuery, filters: 
         if params.offset < total:
             raise BadQuery(f"results past the first {MAX_WINDOW} cannot be paged to; "
                            "narrow the query with words or filters", max_window=MAX_WINDOW)
-        best: list[tuple[int, float]] = []
+        found = searcher.search(ranked, FACET_SAMPLE, count=False).hits if total else []
     else:
-        # One pass: the page, the count, and enough of the best hits to sample facets from.
+        # One pass: the page, the count, and enough of the best hits to count facets on.
         result = searcher.search(ranked, max(window, FACET_SAMPLE), count=True)
-        total = int(result.count)  # type: ignore[attr-defined]
-        best = _pks(searcher, result.hits)
-    exact = total <= FACET_EXACT
-    facet_query = matching if exact else _among(best[:FACET_SAMPLE])
-    facets = _facets(searcher.aggregate(facet_query, _facet_request())) if total else _no_facets()
+        total, found = int(result.count), result.hits  # type: ignore[attr-defined]
+    best = _pks(searcher, found)
+    facets = _facets(searcher, [address for _, address in found[:FACET_SAMPLE]])
     return {
         "total": total,
-        "items": _items(session, best[params.offset:window], parsed, expansions),
+        "items": _items(session, _in_order(best[params.offset:window]), parsed, expansions),
         "facets": facets,
-        "facets_exact": exact,
+        "facets_exact": total <= FACET_SAMPLE,
         "expansions": {term: variants for term, variants in expansions.items() if variants},
     }
 
 
 def _pks(searcher: tantivy.Searcher, found: list[tuple[Any, tantivy.DocAddress]]
          ) -> list[tuple[int, float]]:
-    """(pk, score) best first; equal scores in store order, whatever segment they came from
-    (the page boundary aside, which follows the index's order)."""
+    """(pk, score) of the hits, best first."""
     pks = searcher.fast_field_values("pk", [address for _, address in found])
-    hits = [(int(pk), float(score)) for pk, (score, _) in zip(pks, found, strict=True)
+    return [(int(pk), float(score)) for pk, (score, _) in zip(pks, found, strict=True)
             if pk is not None]
-    return sorted(hits, key=lambda hit: (-hit[1], hit[0]))
 
 
-def _among(hits: list[tuple[int, float]]) -> tantivy.Query:
-    return tantivy.Query.term_set_query(SCHEMA, "pk", [pk for pk, _ in hits])
+def _in_order(page: list[tuple[int, float]]) -> list[tuple[int, float]]:
+    """Equal scores in store order, whatever segment they came from (which of a tie that
+    straddles the page boundary lands on this page follows the index's order)."""
+    return sorted(page, key=lambda hit: (-hit[1], hit[0]))
 
 
 def _count(searcher: tantivy.Searcher, query: tantivy.Query) -> int:
@@ -245,19 +242,38 @@ def _json_list(value: Any) -> list[Any]:
     return list(value or [])
 
 
-def _facet_request() -> dict[str, Any]:
-    return {name: {"terms": {"field": field, "size": FACET_SIZE}}
-            for name, field in FACETS.items()}
-
-
-def _facets(aggregations: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+def _facets(searcher: tantivy.Searcher, addresses: list[tantivy.DocAddress]
+            ) -> dict[str, list[dict[str, Any]]]:
+    """Counts by document, top-level section, kind and role over ``addresses``: the top
+    ``FACET_SIZE`` of each, ties broken by value."""
     out = {}
-    for name in FACETS:
-        buckets = aggregations.get(name, {}).get("buckets", [])
-        values = [{"value": b["key"], "count": b["doc_count"]} for b in buckets if b["key"]]
-        out[name] = sorted(values, key=lambda v: (-v["count"], v["value"]))
+    for name, field in FACETS.items():
+        keys = [None if k is None else int(k)
+                for k in searcher.fast_field_values(f"{field}_key", addresses)]
+        first: dict[int, tantivy.DocAddress] = {}
+        for key, address in zip(keys, addresses, strict=True):
+            if key is not None:
+                first.setdefault(key, address)
+        counts = Counter(key for key in keys if key is not None).most_common()
+        # Only values that can make the top FACET_SIZE are named (ties at the cut included).
+        floor = counts[FACET_SIZE - 1][1] if len(counts) >= FACET_SIZE else 0
+        named = [(_facet_value(searcher, field, key, first[key]), n)
+                 for key, n in counts if n >= floor]
+        ranked = sorted((pair for pair in named if pair[0]), key=lambda p: (-p[1], p[0]))
+        out[name] = [{"value": value, "count": n} for value, n in ranked[:FACET_SIZE]]
     return out
 
 
-def _no_facets() -> dict[str, list[dict[str, Any]]]:
-    return {name: [] for name in FACETS}
+_facet_names: dict[tuple[str, int], str] = {}
+
+
+def _facet_value(searcher: tantivy.Searcher, field: str, key: int,
+                 address: tantivy.DocAddress) -> str:
+    """The text behind a facet key: read once from a hit's stored fields, then remembered
+    (a corpus has as many values as documents, sections, kinds and roles, not hits)."""
+    name = _facet_names.get((field, key))
+    if name is None:
+        name = str(searcher.doc(address).get_first(field) or "")
+        if len(_facet_names) < FACET_NAMES_KEPT:
+            _facet_names[(field, key)] = name
+    return name

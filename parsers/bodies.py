@@ -35,6 +35,7 @@ from pathlib import Path
 import yaml
 
 from parsers import vntext
+from parsers.spans import Taken
 
 KINDS = ("party_organ", "state_organ", "socio_political", "class")
 
@@ -154,20 +155,26 @@ def find_mentions(text: str, registry: Registry) -> list[Mention]:
     Returns:
         Non-overlapping mentions sorted by ``start``; exclusions are not returned.
     """
-    words = _words(text)
-    candidates: list[tuple[int, int, _Pattern]] = []
-    for i, (token, _, _, _) in enumerate(words):
+    words = _Words(text)
+    tokens = words.tokens
+    # (start, end, pattern, first word, word count)
+    candidates: list[tuple[int, int, _Pattern, int, int]] = []
+    for i, token in enumerate(tokens):
         for pattern in registry._index.get(token, ()):
             n = len(pattern.tokens)
-            window = words[i : i + n]
-            if len(window) < n or tuple(w[0] for w in window) != pattern.tokens:
+            if tuple(tokens[i : i + n]) != pattern.tokens:
                 continue
+            window = words.window(i, n)
             if not _fits(pattern, window, text):
                 continue
-            candidates.append((window[0][1], window[-1][2], pattern))
+            candidates.append((window[0][1], window[-1][2], pattern, i, n))
+    # Words never overlap, so two candidates overlap in the text exactly when they share a
+    # word: the test costs the length of a name, not the number of mentions already taken.
+    used = Taken(len(tokens))
     taken: list[tuple[int, int, _Pattern]] = []
-    for start, end, pattern in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
-        if all(end <= s or start >= e for s, e, _ in taken):
+    for start, end, pattern, first, n in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
+        if used.free(first, first + n):
+            used.take(first, first + n)
             taken.append((start, end, pattern))
     return [
         Mention(p.body_id, s, e, text[s:e], p.spelling)
@@ -196,18 +203,28 @@ def _fits(pattern: _Pattern, window: list[tuple[str, int, int, bool]], text: str
     )
 
 
-def _words(text: str) -> list[tuple[str, int, int, bool]]:
-    """``(folded word, start, end, clause break before it)`` for each word of ``text``."""
-    folded, offsets = vntext.fold_with_map(text)
-    out: list[tuple[str, int, int, bool]] = []
-    previous_end = 0
-    for match in _TOKEN.finditer(folded):
-        start = offsets[match.start()]
-        end = offsets[match.end()] if match.end() < len(offsets) else len(text)
-        broken = bool(_HARD_BREAK.search(text, previous_end, start)) if out else False
-        out.append((match.group(0), start, end, broken))
-        previous_end = end
-    return out
+class _Words:
+    """The folded words of a text; where they are in it, and whether a clause break comes
+    before one, are worked out only for the few words that start some name."""
+
+    def __init__(self, text: str) -> None:
+        folded, self._offsets = vntext.fold_with_map(text)
+        self._text = text
+        self._found = list(_TOKEN.finditer(folded))
+        self.tokens = [m.group(0) for m in self._found]
+
+    def window(self, i: int, n: int) -> list[tuple[str, int, int, bool]]:
+        """``(folded word, start, end, clause break before it)`` for words ``i … i+n-1``;
+        the first one's break is not looked for (False)."""
+        out: list[tuple[str, int, int, bool]] = []
+        for match in self._found[i : i + n]:
+            start = self._offsets[match.start()]
+            end = self._offsets[match.end()] if match.end() < len(self._offsets) else len(
+                self._text
+            )
+            broken = bool(out) and bool(_HARD_BREAK.search(self._text, out[-1][2], start))
+            out.append((match.group(0), start, end, broken))
+        return out
 
 
 def _case_agrees(pattern: _Pattern, starts: list[int], text: str) -> bool:

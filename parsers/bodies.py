@@ -28,8 +28,9 @@ Case and diacritics, where folding alone would be wrong:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import compress
 from pathlib import Path
 
 import yaml
@@ -86,6 +87,10 @@ class Registry:
     bodies: tuple[Body, ...]
     exclusions: tuple[str, ...] = ()
     _index: dict[str, tuple[_Pattern, ...]] = field(default_factory=dict, compare=False, repr=False)
+    # (first word, second word) → the spellings that may start so, filled as texts are read.
+    _pairs: dict[tuple[str, str | None], tuple[_Pattern, ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @classmethod
     def build(cls, bodies: Iterable[Body], exclusions: Iterable[str] = ()) -> Registry:
@@ -117,6 +122,19 @@ class Registry:
             index.setdefault(tokens[0], []).append(pattern)
         frozen = {k: tuple(v) for k, v in index.items()}
         return cls(bodies, exclusions, frozen)
+
+    def starting(self, first: str, second: str | None) -> tuple[_Pattern, ...]:
+        """The spellings whose folded words may start ``first second`` (``second`` None at
+        the end of a text), in index order. "các", "ban", "bộ" start dozens of names; the
+        second word leaves one or two to compare."""
+        key = (first, second)
+        found = self._pairs.get(key)
+        if found is None:
+            found = tuple(
+                p for p in self._index.get(first, ()) if len(p.tokens) == 1 or p.tokens[1] == second
+            )
+            self._pairs[key] = found
+        return found
 
     def get(self, body_id: str) -> Body | None:
         """The body with this id, or None."""
@@ -159,8 +177,11 @@ def find_mentions(text: str, registry: Registry) -> list[Mention]:
     tokens = words.tokens
     # (start, end, pattern, first word, word count)
     candidates: list[tuple[int, int, _Pattern, int, int]] = []
-    for i, token in enumerate(tokens):
-        for pattern in registry._index.get(token, ()):
+    # The words that start some spelling, picked out without a Python step per word.
+    firsts = compress(range(len(tokens)), map(registry._index.__contains__, tokens))
+    for i in firsts:
+        second = tokens[i + 1] if i + 1 < len(tokens) else None
+        for pattern in registry.starting(tokens[i], second):
             n = len(pattern.tokens)
             if tuple(tokens[i : i + n]) != pattern.tokens:
                 continue
@@ -208,14 +229,21 @@ class _Words:
     before one, are worked out only for the few words that start some name."""
 
     def __init__(self, text: str) -> None:
-        folded, self._offsets = vntext.fold_with_map(text)
         self._text = text
-        self._found = list(_TOKEN.finditer(folded))
-        self.tokens = [m.group(0) for m in self._found]
+        self._folded = vntext.fold(text)
+        self.tokens: list[str] = _TOKEN.findall(self._folded)
+        self._found: list[re.Match[str]] | None = None
+        self._offsets: Sequence[int] = ()
 
     def window(self, i: int, n: int) -> list[tuple[str, int, int, bool]]:
         """``(folded word, start, end, clause break before it)`` for words ``i … i+n-1``;
         the first one's break is not looked for (False)."""
+        if self._found is None:
+            if len(self._folded) == len(self._text):  # one character per cluster
+                self._offsets = range(len(self._text))
+            else:
+                self._offsets = vntext.fold_with_map(self._text)[1]
+            self._found = list(_TOKEN.finditer(self._folded))
         out: list[tuple[str, int, int, bool]] = []
         for match in self._found[i : i + n]:
             start = self._offsets[match.start()]

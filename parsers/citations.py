@@ -132,21 +132,25 @@ def find_citations(text: str) -> list[Citation]:
         found.append(cite)
         used.take(cite.start, cite.end)
 
-    for match in _BY_TITLE.finditer(folded):
+    # Each pattern runs only where the word it cannot match without is in the text: most
+    # provisions cite nothing, and a substring test is far cheaper than a regex scan.
+    titled = _BY_TITLE.finditer(folded) if "luat" in folded or "phap" in folded else ()
+    for match in titled:
         cite = _titled(text, folded, match)
         if cite and used.free(cite.start, cite.end):
             keep(cite)
-    for match in _BY_NUMBER.finditer(folded):
+    numbered = "/" in folded  # every _NUMBER has one
+    for match in _BY_NUMBER.finditer(folded) if numbered else ():
         if used.free(match.start(), match.end()):
             keep(_numbered(text, folded, match, DOC_TYPES[match.group("type")]))
-    for match in _BARE_NUMBER.finditer(folded):
+    for match in _BARE_NUMBER.finditer(folded) if numbered else ():
         if used.free(match.start(), match.end()):
             keep(_numbered(text, folded, match, _code_kind(match.group("number"))))
     found = [_with_prefix(text, folded, c) for c in found]
     for cite in found:  # a prefix ("Điều 5 của") takes its characters too
         used.take(cite.start, cite.end)
     heads = _LineHeads(folded)
-    for match in _INTERNAL.finditer(folded):
+    for match in _INTERNAL.finditer(folded) if "dieu" in folded else ():
         if not heads.word_before(match.start()):
             continue  # "Điều 5. Quyền …" heads an article; it cites nothing
         if used.free(match.start(), match.end()):

@@ -218,24 +218,42 @@ def unify_tone_marks(text: str) -> str:
 
     The result is NFC and has the same length as ``nfc(text)``.
 
-    >>> unify_tone_marks("Cộng hòa, thủy lợi, khỏe")
+    >>> unify_tone_marks("Cộng hoà, thủy lợi, khỏe")
     'Cộng hoà, thuỷ lợi, khoẻ'
     """
-    text = nfc(text)
-    words = _WORD.findall(text)
-    if not words:
-        return text
-    # What re.sub with a function would give, without a Python call per word: the words
-    # go through the C cache of _retone_word, between the gaps split leaves around them.
-    out = [""] * (2 * len(words) + 1)
-    out[0::2] = _WORD.split(text)  # the gaps: one more than the words
-    out[1::2] = map(_retone_word, words)
-    return "".join(out)
+    return _by_piece(text, _unify_piece, _unify)
 
 
 def normalize(text: str) -> str:
     """The matching form that keeps diacritics: NFC, canonical tone marks, lower case."""
-    return nfc(_lower(unify_tone_marks(text)))
+    return _by_piece(text, _normalize_piece, _normalize)
+
+
+def _unify(text: str) -> str:
+    return _WORD.sub(_retone_match, nfc(text))
+
+
+def _retone_match(match: re.Match[str]) -> str:
+    return _retone_word(match.group(0))
+
+
+def _normalize(text: str) -> str:
+    return nfc(_lower(_unify(text)))
+
+
+# A text is worked on piece by piece between plain spaces: no word, tone move, case change
+# or composition crosses a space, and pieces repeat ("của", "Điều", "1."), so a piece's
+# result is cached (normalize was most of ingest). Long pieces are not kept.
+_PIECE_CACHED = 32
+_unify_piece = lru_cache(maxsize=1 << 16)(_unify)
+_normalize_piece = lru_cache(maxsize=1 << 16)(_normalize)
+
+
+def _by_piece(text: str, cached: Callable[[str], str], uncached: Callable[[str], str]) -> str:
+    pieces = nfc(text).split(" ")
+    if max(map(len, pieces)) <= _PIECE_CACHED:
+        return " ".join(map(cached, pieces))  # no Python call per piece
+    return " ".join(cached(p) if len(p) <= _PIECE_CACHED else uncached(p) for p in pieces)
 
 
 def _lower(text: str) -> str:

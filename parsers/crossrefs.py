@@ -167,15 +167,14 @@ def _features(
     citations = [c for c in find_citations(text) if c.kind != "internal"]
     text = _commas_over(text, [(c.start, c.end) for c in citations])  # a law's name is no phrase
     tokens = [t if _WORD.fullmatch(t) else None for t in _BREAK.findall(vntext.normalize(text))]
+    # joined[i]: "tokens[i] tokens[i+1]" when both are words (built once, read twice).
+    joined = [f"{a} {b}" if a and b else None for a, b in zip(tokens, tokens[1:], strict=False)]
     # A word of a procedural phrase ("tăng cường kiểm tra") joins no key phrase either.
-    spent = {i for i in range(len(tokens) - 1) if _joined(tokens, i) in PROCEDURAL}
+    spent = {i for i, pair in enumerate(joined) if pair in PROCEDURAL}
     spent |= {i + 1 for i in spent}
+    free = [i not in spent and t not in STOP_SYLLABLES for i, t in enumerate(tokens)]
     pairs: list[str | None] = [None]
-    for i in range(1, len(tokens)):
-        pair = _joined(tokens, i - 1)
-        if pair is None or {i - 1, i} & spent or set(pair.split()) & STOP_SYLLABLES:
-            pair = None
-        pairs.append(pair)
+    pairs += [p if p and free[i] and free[i + 1] else None for i, p in enumerate(joined)]
     return _Features(
         tuple(pairs),
         {_citation_key(c): c.raw for c in citations},
@@ -213,13 +212,6 @@ def _drop_front(tail: deque[tuple[int, int] | None], count: int) -> None:
             tail.appendleft((chunk[0] + count, chunk[1]))
             return
         count -= size
-
-
-def _joined(tokens: list[str | None], i: int) -> str | None:
-    """``tokens[i] tokens[i+1]`` when both are words."""
-    if i + 1 < len(tokens) and tokens[i] and tokens[i + 1]:
-        return f"{tokens[i]} {tokens[i + 1]}"
-    return None
 
 
 def _citation_key(cite: Citation) -> str:

@@ -60,6 +60,9 @@ def reindex(
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files (.md, .txt) and folders")],
     db: DbOption = None,
+    jobs: Annotated[int | None, typer.Option(
+        min=1, help="Processes parsing files (default: the cores); the result is the same")
+    ] = None,
 ) -> None:
     """Parse and store documents; each one all-or-nothing, re-ingesting keeps ids."""
     url = _url(db)
@@ -68,9 +71,10 @@ def ingest(
         load_registry()  # a broken registry refuses everything: say so before any progress
         if count > 1:
             with typer.progressbar(length=count, label="ingesting", file=None) as bar:
-                summary = ingest_paths(url, paths, on_file=lambda _r: bar.update(1))
+                summary = ingest_paths(url, paths, on_file=lambda _r: bar.update(1),
+                                       jobs=jobs)
         else:
-            summary = ingest_paths(url, paths)
+            summary = ingest_paths(url, paths, jobs=jobs)
     except VnlexError as exc:  # the registry of bodies is broken: nothing was ingested
         typer.secho(f"error: {exc.message}", err=True, fg="red")
         raise typer.Exit(1) from None

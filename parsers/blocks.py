@@ -62,8 +62,14 @@ class Block:
 
 def is_upper(text: str) -> bool:
     """True for a line in capitals (headings, agency names): it has letters, none lower case."""
-    letters = [ch for ch in text if ch.isalpha()]
-    return bool(letters) and not any(ch.islower() for ch in letters)
+    # Stops at the first lower-case letter: a paragraph is asked this each time a line joins.
+    has_letter = False
+    for ch in text:
+        if ch.isalpha():
+            if ch.islower():
+                return False
+            has_letter = True
+    return has_letter
 
 
 def reads_as_title(block: Block) -> bool:

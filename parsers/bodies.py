@@ -28,13 +28,15 @@ Case and diacritics, where folding alone would be wrong:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import compress
 from pathlib import Path
 
 import yaml
 
 from parsers import vntext
+from parsers.spans import Taken
 
 KINDS = ("party_organ", "state_organ", "socio_political", "class")
 
@@ -85,6 +87,10 @@ class Registry:
     bodies: tuple[Body, ...]
     exclusions: tuple[str, ...] = ()
     _index: dict[str, tuple[_Pattern, ...]] = field(default_factory=dict, compare=False, repr=False)
+    # (first word, second word) → the spellings that may start so, filled as texts are read.
+    _pairs: dict[tuple[str, str | None], tuple[_Pattern, ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @classmethod
     def build(cls, bodies: Iterable[Body], exclusions: Iterable[str] = ()) -> Registry:
@@ -116,6 +122,19 @@ class Registry:
             index.setdefault(tokens[0], []).append(pattern)
         frozen = {k: tuple(v) for k, v in index.items()}
         return cls(bodies, exclusions, frozen)
+
+    def starting(self, first: str, second: str | None) -> tuple[_Pattern, ...]:
+        """The spellings whose folded words may start ``first second`` (``second`` None at
+        the end of a text), in index order. "các", "ban", "bộ" start dozens of names; the
+        second word leaves one or two to compare."""
+        key = (first, second)
+        found = self._pairs.get(key)
+        if found is None:
+            found = tuple(
+                p for p in self._index.get(first, ()) if len(p.tokens) == 1 or p.tokens[1] == second
+            )
+            self._pairs[key] = found
+        return found
 
     def get(self, body_id: str) -> Body | None:
         """The body with this id, or None."""
@@ -154,20 +173,29 @@ def find_mentions(text: str, registry: Registry) -> list[Mention]:
     Returns:
         Non-overlapping mentions sorted by ``start``; exclusions are not returned.
     """
-    words = _words(text)
-    candidates: list[tuple[int, int, _Pattern]] = []
-    for i, (token, _, _, _) in enumerate(words):
-        for pattern in registry._index.get(token, ()):
+    words = _Words(text)
+    tokens = words.tokens
+    # (start, end, pattern, first word, word count)
+    candidates: list[tuple[int, int, _Pattern, int, int]] = []
+    # The words that start some spelling, picked out without a Python step per word.
+    firsts = compress(range(len(tokens)), map(registry._index.__contains__, tokens))
+    for i in firsts:
+        second = tokens[i + 1] if i + 1 < len(tokens) else None
+        for pattern in registry.starting(tokens[i], second):
             n = len(pattern.tokens)
-            window = words[i : i + n]
-            if len(window) < n or tuple(w[0] for w in window) != pattern.tokens:
+            if tuple(tokens[i : i + n]) != pattern.tokens:
                 continue
+            window = words.window(i, n)
             if not _fits(pattern, window, text):
                 continue
-            candidates.append((window[0][1], window[-1][2], pattern))
+            candidates.append((window[0][1], window[-1][2], pattern, i, n))
+    # Words never overlap, so two candidates overlap in the text exactly when they share a
+    # word: the test costs the length of a name, not the number of mentions already taken.
+    used = Taken(len(tokens))
     taken: list[tuple[int, int, _Pattern]] = []
-    for start, end, pattern in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
-        if all(end <= s or start >= e for s, e, _ in taken):
+    for start, end, pattern, first, n in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
+        if used.free(first, first + n):
+            used.take(first, first + n)
             taken.append((start, end, pattern))
     return [
         Mention(p.body_id, s, e, text[s:e], p.spelling)
@@ -196,18 +224,35 @@ def _fits(pattern: _Pattern, window: list[tuple[str, int, int, bool]], text: str
     )
 
 
-def _words(text: str) -> list[tuple[str, int, int, bool]]:
-    """``(folded word, start, end, clause break before it)`` for each word of ``text``."""
-    folded, offsets = vntext.fold_with_map(text)
-    out: list[tuple[str, int, int, bool]] = []
-    previous_end = 0
-    for match in _TOKEN.finditer(folded):
-        start = offsets[match.start()]
-        end = offsets[match.end()] if match.end() < len(offsets) else len(text)
-        broken = bool(_HARD_BREAK.search(text, previous_end, start)) if out else False
-        out.append((match.group(0), start, end, broken))
-        previous_end = end
-    return out
+class _Words:
+    """The folded words of a text; where they are in it, and whether a clause break comes
+    before one, are worked out only for the few words that start some name."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._folded = vntext.fold(text)
+        self.tokens: list[str] = _TOKEN.findall(self._folded)
+        self._found: list[re.Match[str]] | None = None
+        self._offsets: Sequence[int] = ()
+
+    def window(self, i: int, n: int) -> list[tuple[str, int, int, bool]]:
+        """``(folded word, start, end, clause break before it)`` for words ``i … i+n-1``;
+        the first one's break is not looked for (False)."""
+        if self._found is None:
+            if len(self._folded) == len(self._text):  # one character per cluster
+                self._offsets = range(len(self._text))
+            else:
+                self._offsets = vntext.fold_with_map(self._text)[1]
+            self._found = list(_TOKEN.finditer(self._folded))
+        out: list[tuple[str, int, int, bool]] = []
+        for match in self._found[i : i + n]:
+            start = self._offsets[match.start()]
+            end = self._offsets[match.end()] if match.end() < len(self._offsets) else len(
+                self._text
+            )
+            broken = bool(out) and bool(_HARD_BREAK.search(self._text, out[-1][2], start))
+            out.append((match.group(0), start, end, broken))
+        return out
 
 
 def _case_agrees(pattern: _Pattern, starts: list[int], text: str) -> bool:

@@ -22,12 +22,12 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections import Counter, deque
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from parsers import vntext
-from parsers.bodies import Registry, find_mentions
+from parsers.bodies import Mention, Registry, find_mentions
 from parsers.citations import Citation, find_citations
 
 THRESHOLD = 6.0
@@ -77,10 +77,7 @@ class CrossRef:
 class _Features:
     pairs: tuple[str | None, ...]  # key-phrase pairs in text order; None where text breaks
     citations: dict[str, str]  # key → raw text
-
-    @property
-    def pair_set(self) -> frozenset[str]:
-        return frozenset(p for p in self.pairs if p)
+    pair_set: frozenset[str]  # the pairs, once (each source meets every target)
 
 
 def link_assignments(
@@ -89,6 +86,7 @@ def link_assignments(
     registry: Registry | None = None,
     threshold: float = THRESHOLD,
     max_links: int = MAX_LINKS,
+    mentions: Mapping[str, Sequence[Mention]] | None = None,
 ) -> list[CrossRef]:
     """Link every assignment to the tasks and objectives it shares enough with.
 
@@ -98,16 +96,21 @@ def link_assignments(
         registry: if given, body names are not counted as shared phrases.
         threshold: the least score a link needs.
         max_links: the most links kept per assignment.
+        mentions: provision id → ``find_mentions(text, registry)``, for the provisions
+            whose mentions the caller has already found.
 
     Returns:
         Links sorted by source, then score (highest first).
     """
-    features = {pid: _features(text, registry) for pid, _, text in provisions}
+    sources = [pid for pid, role, _ in provisions if role in SOURCE_ROLES]
+    targets = [pid for pid, role, _ in provisions if role in TARGET_ROLES]
+    if not sources or not targets:
+        return []  # nothing to link: a law has no assignments section
+    known = mentions or {}
+    features = {pid: _features(text, registry, known.get(pid)) for pid, _, text in provisions}
     df = Counter(pair for f in features.values() for pair in f.pair_set)
     n = len(provisions)
     idf = {pair: math.log(n / count) for pair, count in df.items()}
-    sources = [pid for pid, role, _ in provisions if role in SOURCE_ROLES]
-    targets = [pid for pid, role, _ in provisions if role in TARGET_ROLES]
     links: list[CrossRef] = []
     for source in sources:
         found = [_link(source, t, features, idf) for t in targets if t != source]
@@ -141,7 +144,7 @@ def _link(
     shared = a.pair_set & b.pair_set
     phrases: dict[str, float] = {}
     run: list[str] = []
-    for pair in (*a.pairs, None):  # runs of adjacent shared pairs make one phrase
+    for pair in (*a.pairs, None) if shared else ():  # adjacent shared pairs make one phrase
         if pair in shared:
             run.append(pair)
             continue
@@ -155,31 +158,60 @@ def _link(
     return CrossRef(source, target, round(score, 3), terms, tuple(a.citations[k] for k in cited))
 
 
-def _features(text: str, registry: Registry | None) -> _Features:
+def _features(
+    text: str, registry: Registry | None, mentions: Sequence[Mention] | None = None
+) -> _Features:
     if registry is not None:
-        for m in reversed(find_mentions(text, registry)):
-            text = text[: m.start] + "," + text[m.end :]
+        found = mentions if mentions is not None else find_mentions(text, registry)
+        text = _commas_over(text, [(m.start, m.end) for m in found])
     citations = [c for c in find_citations(text) if c.kind != "internal"]
-    for c in sorted(citations, key=lambda c: -c.start):  # a law's name is not a phrase
-        text = text[: c.start] + "," + text[c.end :]
+    text = _commas_over(text, [(c.start, c.end) for c in citations])  # a law's name is no phrase
     tokens = [t if _WORD.fullmatch(t) else None for t in _BREAK.findall(vntext.normalize(text))]
+    # joined[i]: "tokens[i] tokens[i+1]" when both are words (built once, read twice).
+    joined = [f"{a} {b}" if a and b else None for a, b in zip(tokens, tokens[1:], strict=False)]
     # A word of a procedural phrase ("tăng cường kiểm tra") joins no key phrase either.
-    spent = {i for i in range(len(tokens) - 1) if _joined(tokens, i) in PROCEDURAL}
+    spent = {i for i, pair in enumerate(joined) if pair in PROCEDURAL}
     spent |= {i + 1 for i in spent}
+    free = [i not in spent and t not in STOP_SYLLABLES for i, t in enumerate(tokens)]
     pairs: list[str | None] = [None]
-    for i in range(1, len(tokens)):
-        pair = _joined(tokens, i - 1)
-        if pair is None or {i - 1, i} & spent or set(pair.split()) & STOP_SYLLABLES:
-            pair = None
-        pairs.append(pair)
-    return _Features(tuple(pairs), {_citation_key(c): c.raw for c in citations})
+    pairs += [p if p and free[i] and free[i + 1] else None for i, p in enumerate(joined)]
+    return _Features(
+        tuple(pairs),
+        {_citation_key(c): c.raw for c in citations},
+        frozenset(p for p in pairs if p),
+    )
 
 
-def _joined(tokens: list[str | None], i: int) -> str | None:
-    """``tokens[i] tokens[i+1]`` when both are words."""
-    if i + 1 < len(tokens) and tokens[i] and tokens[i + 1]:
-        return f"{tokens[i]} {tokens[i + 1]}"
-    return None
+def _commas_over(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """``text`` with each span replaced by a comma, exactly as replacing them one at a time
+    from the last start back (``text = text[:start] + "," + text[end:]``) would, even where
+    spans overlap, but in one pass: that loop copied the text once per span.
+
+    The text is kept as ``text[:head]`` (untouched so far) plus ``tail``: slices of
+    ``text`` and commas (``None``); a span's end reaching past ``head`` drops that many
+    characters from the front of ``tail``.
+    """
+    head = len(text)
+    tail: deque[tuple[int, int] | None] = deque()
+    for start, end in sorted(spans, key=lambda span: -span[0]):
+        if end <= head:
+            if end < head:
+                tail.appendleft((end, head))
+        else:
+            _drop_front(tail, end - head)
+        tail.appendleft(None)
+        head = start
+    return text[:head] + "".join("," if c is None else text[c[0] : c[1]] for c in tail)
+
+
+def _drop_front(tail: deque[tuple[int, int] | None], count: int) -> None:
+    while count > 0 and tail:
+        chunk = tail.popleft()
+        size = 1 if chunk is None else chunk[1] - chunk[0]
+        if count < size and chunk is not None:
+            tail.appendleft((chunk[0] + count, chunk[1]))
+            return
+        count -= size
 
 
 def _citation_key(cite: Citation) -> str:

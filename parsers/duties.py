@@ -23,6 +23,8 @@ what bodies are, not what they must do.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from parsers import vntext
@@ -82,25 +84,35 @@ class _Item:
     mention: Mention | None = None
 
 
-def assign_roles(text: str, registry: Registry, *, provision_role: str | None = None) -> list[Duty]:
+def assign_roles(
+    text: str,
+    registry: Registry,
+    *,
+    provision_role: str | None = None,
+    mentions: Sequence[Mention] | None = None,
+) -> list[Duty]:
     """Every body mentioned in ``text`` with its role and the span that decided it.
 
     Args:
         text: a provision's text (NFC); offsets refer to it.
         registry: from ``parsers.bodies.load_registry``.
         provision_role: the provision's role (``task``, ``implementation``, …) if known.
+        mentions: ``find_mentions(text, registry)``, when the caller has it already.
 
     Returns:
         One ``Duty`` per mention, in text order.
     """
-    mentions = find_mentions(text, registry)
+    if mentions is None:
+        mentions = find_mentions(text, registry)
     if provision_role not in ACTIVE_PROVISION_ROLES:
         return [_duty(m, "mention", m.start, m.end, text) for m in mentions]
     decided: dict[int, Duty] = {}
     for duty in _table_duties(text, mentions):
         decided[duty.start] = duty
+    starts = [m.start for m in mentions]  # sorted: mentions come in text order
     for start, end in clauses(text):
-        inside = [m for m in mentions if start <= m.start < end and m.start not in decided]
+        within = mentions[bisect_left(starts, start) : bisect_left(starts, end)]
+        inside = [m for m in within if m.start not in decided]
         if inside:
             for duty in _clause_duties(text, start, end, inside):
                 decided[duty.start] = duty
@@ -216,18 +228,25 @@ def _subject(text: str, items: list[_Item]) -> tuple[list[_Item], int]:
     opening = {it.word for it in items[: first + 1]}  # "1. Trên cơ sở …", "Ở những nơi …"
     if subject or not opening & _INTRO:
         return subject, after
-    for i in range(1, len(items)):
+    i = 1
+    while i < len(items):
         gap = text[items[i - 1].end : items[i].start]
         if "," in gap and items[i].mention:
             subject, after = _list_at(items, i)
             if after < len(items) and items[after].word not in _NOT_ORDERS:
                 return subject, after
+            # A list read from any later mention of it ends at the same word and fails the
+            # same way: skip it (rereading it from each mention was quadratic).
+            i = after
+            continue
+        i += 1
     return [], 0
 
 
-def _table_duties(text: str, mentions: list[Mention]) -> list[Duty]:
+def _table_duties(text: str, mentions: Sequence[Mention]) -> list[Duty]:
     """Roles from the columns of markdown tables with a ``chủ trì`` column."""
     duties: list[Duty] = []
+    starts = [m.start for m in mentions]
     columns: dict[int, str] = {}
     offset = 0
     for line in text.splitlines(keepends=True):
@@ -247,8 +266,8 @@ def _table_duties(text: str, mentions: list[Mention]) -> list[Duty]:
             if index >= len(cells):
                 continue
             s, e = cells[index]
-            for m in mentions:
-                if s <= m.start and m.end <= e:
+            for m in mentions[bisect_left(starts, s) : bisect_left(starts, e)]:
+                if m.end <= e:
                     duties.append(_duty(m, role, s, e, text))
     return duties
 
@@ -275,9 +294,12 @@ def _cells(line: str, offset: int) -> list[tuple[int, int]]:
 def _items(text: str, start: int, end: int, mentions: list[Mention]) -> list[_Item]:
     folded, offsets = vntext.fold_with_map(text[start:end])
     items = [_Item("", m.start, m.end, m) for m in mentions]
+    k = 0  # mentions are in text order and never overlap: the first not ended yet is the one
     for match in _WORD.finditer(folded):
         s = start + offsets[match.start()]
-        if any(m.start <= s < m.end for m in mentions):
+        while k < len(mentions) and mentions[k].end <= s:
+            k += 1
+        if k < len(mentions) and mentions[k].start <= s:
             continue
         e = start + (offsets[match.end()] if match.end() < len(offsets) else end - start)
         items.append(_Item(match.group(0), s, e))

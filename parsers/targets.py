@@ -29,6 +29,7 @@ what is returned is sliced from the text as printed, never corrected):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from parsers import vntext
@@ -233,9 +234,11 @@ def _is_year(match: re.Match[str]) -> bool:
 
 
 def _year_for(position: int, years: list[tuple[int, int]], milestone: int | None) -> int | None:
-    before = [y for p, y in years if p < position]
+    # The last year before the value, by bisection: years come in text order, and a long
+    # clause has as many years as values.
+    before = bisect_left(years, position, key=lambda year: year[0])
     if before:
-        return before[-1]
+        return years[before - 1][1]
     return years[0][1] if years else milestone
 
 

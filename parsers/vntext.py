@@ -90,12 +90,52 @@ def _fold_cluster(cluster: str) -> str:
     return _lower1(bases[0])
 
 
+class _Marked(Exception):
+    """A text has a combining mark: its characters are not all clusters of their own."""
+
+
+# Distinct characters a fold table keeps; past it (arbitrary Unicode) they are folded anew.
+_TABLE_LIMIT = 1 << 16
+
+
+class _FoldTable(dict[int, str]):
+    """``ord(character)`` → its fold, filled on first sight, for ``str.translate``: one C
+    loop over the text instead of a Python call per character (fold was most of ingest).
+
+    A combining mark raises ``_Marked`` and is never stored, so a text with one takes the
+    cluster path, where a mark joins the character before it.
+    """
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        if unicodedata.combining(ch):
+            raise _Marked
+        folded = _fold_cluster(ch)
+        if len(self) < _TABLE_LIMIT:
+            self[code] = folded
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
+def _fold_plain(text: str) -> str | None:
+    """``fold(text)`` when ``text`` has no combining mark (one cluster per character)."""
+    try:
+        return text.translate(_FOLD_TABLE)
+    except _Marked:
+        return None
+
+
 def fold(text: str) -> str:
     """Fold to lower-case ASCII-like letters: no tone or quality marks, ``đ`` → ``d``.
 
     >>> fold("Ệ ỦY hoá Đảng")
     'e uy hoa dang'
     """
+    folded = _fold_plain(text)
+    if folded is not None:
+        return folded
     return "".join(_fold_cluster(c) for _, c in clusters(text))
 
 
@@ -115,6 +155,9 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
     >>> fold_with_map("Đa\u0300o")
     ('dao', [0, 1, 3])
     """
+    folded = _fold_plain(text)
+    if folded is not None:
+        return folded, list(range(len(text)))
     out: list[str] = []
     offsets: list[int] = []
     for offset, cluster in clusters(text):
@@ -149,6 +192,8 @@ def _tone_position(letters: str) -> int | None:
     return start + 1
 
 
+# Words seen by normalize: a corpus repeats a few thousand syllables millions of times.
+@lru_cache(maxsize=1 << 16)
 def _retone_word(word: str) -> str:
     """Move the single tone mark of a syllable to its canonical vowel; else return unchanged."""
     decomposed = unicodedata.normalize("NFD", word)
@@ -173,15 +218,52 @@ def unify_tone_marks(text: str) -> str:
 
     The result is NFC and has the same length as ``nfc(text)``.
 
-    >>> unify_tone_marks("Cộng hòa, thủy lợi, khỏe")
+    >>> unify_tone_marks("Cộng hoà, thủy lợi, khỏe")
     'Cộng hoà, thuỷ lợi, khoẻ'
     """
-    return _WORD.sub(lambda m: _retone_word(m.group(0)), nfc(text))
+    return _by_piece(text, _unify_piece, _unify)
 
 
 def normalize(text: str) -> str:
     """The matching form that keeps diacritics: NFC, canonical tone marks, lower case."""
-    return nfc("".join(_lower1(ch) for ch in unify_tone_marks(text)))
+    return _by_piece(text, _normalize_piece, _normalize)
+
+
+def _unify(text: str) -> str:
+    return _WORD.sub(_retone_match, nfc(text))
+
+
+def _retone_match(match: re.Match[str]) -> str:
+    return _retone_word(match.group(0))
+
+
+def _normalize(text: str) -> str:
+    return nfc(_lower(_unify(text)))
+
+
+# A text is worked on piece by piece between plain spaces: no word, tone move, case change
+# or composition crosses a space, and pieces repeat ("của", "Điều", "1."), so a piece's
+# result is cached (normalize was most of ingest). Long pieces are not kept.
+_PIECE_CACHED = 32
+_unify_piece = lru_cache(maxsize=1 << 16)(_unify)
+_normalize_piece = lru_cache(maxsize=1 << 16)(_normalize)
+
+
+def _by_piece(text: str, cached: Callable[[str], str], uncached: Callable[[str], str]) -> str:
+    pieces = nfc(text).split(" ")
+    if max(map(len, pieces)) <= _PIECE_CACHED:
+        return " ".join(map(cached, pieces))  # no Python call per piece
+    return " ".join(cached(p) if len(p) <= _PIECE_CACHED else uncached(p) for p in pieces)
+
+
+def _lower(text: str) -> str:
+    """``_lower1`` of every character: ``str.lower`` of the whole text (one C call) when
+    that is the same thing, i.e. no character lowers to several and no capital sigma (the
+    one letter ``str.lower`` reads in context: a final Σ becomes ς, a lone one σ)."""
+    low = text.lower()
+    if len(low) == len(text) and "\u03a3" not in text:
+        return low
+    return "".join(_lower1(ch) for ch in text)
 
 
 def newlines(text: str) -> str:

@@ -391,6 +391,35 @@ def test_terms_and_slug_are_ascii_like(text: str) -> None:
     assert slug(s) == s
 
 
+
+def _fold_uncached(text: str) -> str:
+    """fold as written before its per-character table: one cluster at a time, no cache."""
+    return "".join(vntext._fold_cluster.__wrapped__(c) for _, c in clusters(text))
+
+
+def _unify_uncached(text: str) -> str:
+    """unify_tone_marks as written before its caches: the whole text, every word anew."""
+    return vntext._WORD.sub(lambda m: vntext._retone_word.__wrapped__(m.group(0)), nfc(text))
+
+
+def _normalize_uncached(text: str) -> str:
+    """normalize as written before its caches: the whole text, lowered per character."""
+    return nfc("".join(vntext._lower1(ch) for ch in _unify_uncached(text)))
+
+
+@given(any_text)
+@example("ΟΔΟΣ Σ ΣΑ")  # str.lower reads Σ in context (final ς), per character it is σ
+@example("İSTANBUL")  # İ lowers to two characters: kept as it is
+@example("Đa\u0300o hòa HÒA")  # a combining mark: the cluster path
+@example("\u0301a")  # a leading mark
+@example("hòa \u0301a  THỦY " + "x" * 40 + "hòa")  # a mark after a space; a long piece
+def test_cached_fold_and_normalize_equal_the_uncached_ones(text: str) -> None:
+    for _ in range(2):  # the second round reads the tables and caches the first one filled
+        assert fold(text) == _fold_uncached(text)
+        assert fold_with_map(text)[0] == _fold_uncached(text)
+        assert unify_tone_marks(text) == _unify_uncached(text)
+        assert normalize(text) == _normalize_uncached(text)
+
 # --------------------------------------------------------------------------- known bugs
 
 

@@ -81,6 +81,16 @@ def dispose(url: str) -> None:
         engine.dispose()
 
 
+def forget_engines_after_fork() -> None:
+    """In a forked child: drop the parent's pooled connections without closing them, as
+    SQLAlchemy advises (a connection must not be used, or closed, across a fork).
+
+    No lock: another thread of the parent may have held it when the child was forked.
+    """
+    for engine in list(_engines.values()):
+        engine.dispose(close=False)
+
+
 def is_sqlite(session_or_engine: Session | Engine) -> bool:
     if isinstance(session_or_engine, Session):
         return session_or_engine.get_bind().dialect.name == "sqlite"

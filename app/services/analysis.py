@@ -24,8 +24,9 @@ from sqlalchemy import delete, insert
 from sqlalchemy.orm import Session
 
 from app.db.analysis_models import Citation, CrossRef, Duty, Target
+from app.db.models import table_of
 from app.services.registry import sync_bodies
-from parsers.bodies import Registry
+from parsers.bodies import Mention, Registry, find_mentions
 from parsers.citations import Citation as FoundCitation
 from parsers.citations import find_citations
 from parsers.crossrefs import CrossRef as Link
@@ -57,17 +58,21 @@ def analyze(doc_id: str, rows: list[dict[str, Any]], registry: Registry) -> Anal
     """The analysis rows of a document, from its provision rows (``flatten.provision_rows``)."""
     out = AnalysisRows()
     found: dict[str, list[FoundDuty]] = {}
+    mentions: dict[str, list[Mention]] = {}  # found once, for duties and cross-references
     by_id = {row["id"]: row for row in rows}
     for row in rows:
         pid, text = row["id"], row["text"]
-        found[pid] = assign_roles(text, registry, provision_role=row["role"])
+        mentions[pid] = find_mentions(text, registry)
+        found[pid] = assign_roles(text, registry, provision_role=row["role"],
+                                  mentions=mentions[pid])
         out.duties.extend(_duty_row(doc_id, pid, d) for d in found[pid])
         out.citations.extend(_citation_row(doc_id, pid, c) for c in find_citations(text))
         if row["role"] == "objective":
             year = milestone_year(row, by_id)
             out.targets.extend(_target_row(doc_id, pid, t)
                                for t in extract_targets(text, default_year=year))
-    links = link_assignments([(r["id"], r["role"], r["text"]) for r in rows], registry=registry)
+    links = link_assignments([(r["id"], r["role"], r["text"]) for r in rows], registry=registry,
+                             mentions=mentions)
     out.crossrefs = [
         {"document_id": doc_id, "source_id": link.source, "target_id": link.target,
          "score": link.score,
@@ -141,16 +146,22 @@ def clear_analysis(session: Session, doc_ids: list[str]) -> None:
 
 
 def store_analysis(session: Session, doc_id: str, rows: list[dict[str, Any]],
-                   registry: Registry) -> dict[str, int]:
+                   registry: Registry, result: AnalysisRows | None = None) -> dict[str, int]:
     """Sync the bodies, then write the analysis of ``doc_id`` (whose old rows are cleared).
+
+    Args:
+        result: ``analyze(doc_id, rows, registry)`` when it was computed already (by the
+            worker process that parsed the file).
 
     Returns:
         How many rows of each table were written.
     """
     sync_bodies(session, registry)
-    result = analyze(doc_id, rows, registry)
+    if result is None:
+        result = analyze(doc_id, rows, registry)
     for model, values in zip(TABLES, (result.duties, result.targets, result.citations,
                                       result.crossrefs), strict=True):
         if values:
-            session.execute(insert(model), values)
+            # The table, not the class: a Core executemany, without the ORM's bulk path.
+            session.execute(insert(table_of(model)), values)
     return result.counts()

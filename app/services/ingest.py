@@ -10,9 +10,16 @@ cross-references: ``analysis``), which is replaced whole.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import logging
-from collections.abc import Callable, Iterable
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import Any
 
@@ -23,12 +30,12 @@ from sqlalchemy.orm import Session
 
 from app.db import models
 from app.db.migrate import ensure_schema
-from app.db.session import session_scope
+from app.db.session import forget_engines_after_fork, session_scope
 from app.errors import IngestError
 from app.search.sync import log_change
 from app.search.vocab import record_terms
 from app.services import registry as bodies_registry
-from app.services.analysis import clear_analysis, store_analysis
+from app.services.analysis import AnalysisRows, analyze, clear_analysis, store_analysis
 from app.services.flatten import document_row, provision_rows
 from parsers import Document, Hints, ParseError, parse_document
 from parsers.bodies import Registry
@@ -105,25 +112,64 @@ def ingest_document(session: Session, doc: Document, *, doc_id: str | None = Non
             is broken (checked before anything is written).
     """
     registry = registry if registry is not None else bodies_registry.load()
+    prepared = prepare_document(doc, doc_id=doc_id, source_path=source_path, registry=registry)
+    return store_document(session, prepared, registry)
+
+
+@dataclass
+class Prepared:
+    """A document as rows, with its analysis: all that ingest computes without the database.
+
+    Pure and picklable, so worker processes prepare files while the main process stores.
+    """
+
+    doc_id: str
+    document: dict[str, Any]  # the documents row, source_path included
+    rows: list[dict[str, Any]]  # provisions, in document order
+    analysis: AnalysisRows
+    warnings: int
+
+
+def prepare_document(doc: Document, *, doc_id: str | None = None,
+                     source_path: str | None = None, registry: Registry) -> Prepared:
+    """Flatten and analyse ``doc`` (arguments as for ``ingest_document``).
+
+    Raises:
+        IngestError: the document has no usable id or repeats a provision path.
+    """
     doc_id = doc_id or doc.id
     if not doc_id or doc_id in UNKNOWN_IDS:
         raise IngestError("document has no id (give a number in a .meta.yaml sidecar)")
     rows = provision_rows(doc, doc_id)
     _check_unique(rows)
+    return Prepared(doc_id, document_row(doc, doc_id, source_path), rows,
+                    analyze(doc_id, rows, registry), len(doc.warnings))
+
+
+def store_document(session: Session, prepared: Prepared, registry: Registry) -> IngestReport:
+    """Write a prepared document (insert or replace) in the caller's transaction.
+
+    Raises:
+        IngestError: another file that still exists is stored under the same id.
+    """
+    doc_id, rows = prepared.doc_id, prepared.rows
+    source_path = prepared.document["source_path"]
     existing = session.execute(
         select(_D.c.id, _D.c.source_path).where(_D.c.id == doc_id)
     ).first()
     if existing is not None and source_path:
         _check_same_source(doc_id, existing.source_path, source_path)
-    report = IngestReport(doc_id=doc_id, created=existing is None, warnings=len(doc.warnings))
-    _write_document(session, doc, doc_id, source_path, len(rows), existing is not None)
-    clear_analysis(session, [doc_id])  # before _apply_rows deletes provisions it points at
-    old = _existing_rows(session, doc_id)
+    report = IngestReport(doc_id=doc_id, created=existing is None, warnings=prepared.warnings)
+    _write_document(session, prepared.document, doc_id, len(rows), existing is not None)
+    # A new document has no rows yet (foreign keys): nothing to clear or compare.
+    if existing is not None:
+        clear_analysis(session, [doc_id])  # before _apply_rows deletes provisions it points at
+    old = _existing_rows(session, doc_id) if existing is not None else {}
     _apply_rows(session, rows, old, report)
     gone: list[dict[str, Any]] = []
     if source_path:
         report.superseded, gone = _drop_superseded(session, doc_id, source_path)
-    report.analysis = store_analysis(session, doc_id, rows, registry)
+    report.analysis = store_analysis(session, doc_id, rows, registry, prepared.analysis)
     if report.added or report.changed or report.removed or report.moved or report.superseded:
         _log_for_search(session, doc_id, report.superseded, rows, [*old.values(), *gone])
     return report
@@ -193,9 +239,9 @@ def _check_unique(rows: list[dict[str, Any]]) -> None:
         seen.add(row["id"])
 
 
-def _write_document(session: Session, doc: Document, doc_id: str, source_path: str | None,
-                    count: int, exists: bool) -> None:
-    values = document_row(doc, doc_id, source_path)
+def _write_document(session: Session, document: dict[str, Any], doc_id: str, count: int,
+                    exists: bool) -> None:
+    values = dict(document)
     values["provision_count"] = count
     values["updated_at"] = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     if exists:
@@ -328,6 +374,17 @@ def parse_file(path: Path) -> tuple[Document, str]:
     return doc, forced_id or doc.id
 
 
+def prepare_file(path: Path, registry: Registry) -> Prepared:
+    """Parse ``path`` and prepare its document for storing (no database involved).
+
+    Raises:
+        IngestError: unreadable file, bad sidecar, a text the parser refuses, no usable id.
+    """
+    doc, doc_id = parse_file(path)
+    return prepare_document(doc, doc_id=doc_id, source_path=str(path.resolve()),
+                            registry=registry)
+
+
 def ingest_file(url: str, path: Path, registry: Registry | None = None) -> IngestReport:
     """Parse and store one file in its own transaction.
 
@@ -336,25 +393,38 @@ def ingest_file(url: str, path: Path, registry: Registry | None = None) -> Inges
             unchanged.
     """
     registry = registry if registry is not None else bodies_registry.load()
-    doc, doc_id = parse_file(path)
+    return _store_file(url, prepare_file(path, registry), registry)
+
+
+def _store_file(url: str, prepared: Prepared, registry: Registry) -> IngestReport:
     try:
         with session_scope(url) as session:
-            return ingest_document(session, doc, doc_id=doc_id,
-                                   source_path=str(path.resolve()), registry=registry)
+            return store_document(session, prepared, registry)
     except SQLAlchemyError as exc:
         orig = getattr(exc, "orig", None)  # the driver's error, when the driver raised one
         reason = str(orig) if orig is not None else str(exc)
         raise IngestError(f"database refused the document: {reason}") from None
 
 
+def default_jobs() -> int:
+    """The cores this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
 def ingest_paths(url: str, paths: Iterable[str | Path],
-                 on_file: Callable[[FileResult], None] | None = None) -> IngestSummary:
+                 on_file: Callable[[FileResult], None] | None = None,
+                 jobs: int | None = None) -> IngestSummary:
     """Ingest every file under ``paths``; a refused file does not stop the others.
 
     Args:
         url: database URL; an empty database is migrated first.
         paths: files and folders.
         on_file: called after each file (progress bars).
+        jobs: worker processes that parse and analyse the files (default: the cores);
+            this process stores each document in its own transaction, in file order, so
+            the result is the same for any number.
 
     Raises:
         IngestError: the registry of bodies is broken; nothing was ingested.
@@ -362,18 +432,83 @@ def ingest_paths(url: str, paths: Iterable[str | Path],
     registry = bodies_registry.load()  # once, and before the database is touched
     ensure_schema(url)
     summary = IngestSummary()
-    for path in collect_files(paths):
+    files = collect_files(paths)
+    for path, prepared in _prepared(files, registry, jobs or default_jobs()):
         result = FileResult(path=str(path))
         try:
-            result.report = ingest_file(url, path, registry)
+            result.report = _store_file(url, prepared.result(), registry)
         except IngestError as exc:
             result.error = exc.message
         except Exception as exc:
-            # A bug in the parser or the analysis for one file: its transaction is rolled
-            # back, the traceback logged for us, and the other files still go in.
+            # A bug in the parser or the analysis for one file: nothing of it was written,
+            # the traceback is logged for us, and the other files still go in.
             logger.exception("internal error while ingesting %s", path)
             result.error = f"internal error: {type(exc).__name__}: {exc}"
         summary.results.append(result)
         if on_file is not None:
             on_file(result)
     return summary
+
+
+def _prepared(files: list[Path], registry: Registry,
+              jobs: int) -> Iterator[tuple[Path, Future[Prepared]]]:
+    """Each file with its preparation, in file order: here for one job or one file, else
+    by a pool of worker processes that keeps ``2 * jobs`` files in flight (memory stays
+    bounded however many files there are)."""
+    if jobs <= 1 or len(files) <= 1:
+        for path in files:
+            yield path, _here(path, registry)
+        return
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_worker_context(),
+                               initializer=_start_worker, initargs=(registry,))
+    try:
+        pending: deque[tuple[Path, Future[Prepared]]] = deque()
+        queue = iter(files)
+        for path in itertools.islice(queue, 2 * jobs):
+            pending.append((path, _submit(pool, path)))
+        while pending:
+            yield pending.popleft()
+            following = next(queue, None)
+            if following is not None:
+                pending.append((following, _submit(pool, following)))
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _here(path: Path, registry: Registry) -> Future[Prepared]:
+    future: Future[Prepared] = Future()
+    try:
+        future.set_result(prepare_file(path, registry))
+    except Exception as exc:
+        future.set_exception(exc)
+    return future
+
+
+def _submit(pool: ProcessPoolExecutor, path: Path) -> Future[Prepared]:
+    try:
+        return pool.submit(_prepare_in_worker, path)
+    except BrokenProcessPool as exc:  # a worker died (killed, out of memory): report it
+        future: Future[Prepared] = Future()
+        future.set_exception(exc)
+        return future
+
+
+def _worker_context() -> BaseContext:
+    # fork: a worker starts in milliseconds with vnlex already imported and the registry
+    # loaded; spawn would import everything again in each worker (seconds).
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else None)
+
+
+_worker_registry: Registry | None = None
+
+
+def _start_worker(registry: Registry) -> None:
+    global _worker_registry
+    _worker_registry = registry
+    forget_engines_after_fork()  # workers never touch the database
+
+
+def _prepare_in_worker(path: Path) -> Prepared:
+    assert _worker_registry is not None, "_start_worker runs first"
+    return prepare_file(path, _worker_registry)

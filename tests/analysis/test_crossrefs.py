@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from nq02 import ROOT, provisions
 
+from parsers import crossrefs
 from parsers.bodies import load_registry
 from parsers.crossrefs import THRESHOLD, infer_duties, link_assignments
 
@@ -81,3 +82,25 @@ def test_never_crashes(rows):
     items = [(str(i), role, " ".join(words)) for i, (role, words) in enumerate(rows)]
     for link in link_assignments(items):
         assert link.score >= THRESHOLD and link.source != link.target
+
+
+def _commas_one_at_a_time(text: str, spans: list[tuple[int, int]]) -> str:
+    """What _features did before: one copy of the text per span, from the last start back."""
+    for start, end in sorted(spans, key=lambda span: -span[0]):
+        text = text[:start] + "," + text[end:]
+    return text
+
+
+@st.composite
+def text_and_spans(draw: st.DrawFn) -> tuple[str, list[tuple[int, int]]]:
+    text = draw(st.text(alphabet="abcdef ", max_size=30))
+    bounds = st.integers(0, len(text))
+    spans = [tuple(sorted(pair)) for pair in draw(st.lists(st.tuples(bounds, bounds)))]
+    return text, [(s, e) for s, e in spans if s < e]
+
+
+@given(text_and_spans())
+def test_commas_over_spans_equal_one_at_a_time_even_when_spans_overlap(case) -> None:
+    # Citations extended back over "Điều 5 của" can overlap the one before them.
+    text, spans = case
+    assert crossrefs._commas_over(text, spans) == _commas_one_at_a_time(text, spans)

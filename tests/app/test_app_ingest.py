@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 import dataclasses
+import time
 from pathlib import Path
 
 import pytest
 from factories_app import CORPUS, RESOLUTION_ID, law, node, resolution
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
+from typer.testing import CliRunner
 
+from app.cli import app
 from app.db.models import Document, IndexChange, Provision, SearchTerm
-from app.db.session import new_session, session_scope
+from app.db.session import dispose, new_session, session_scope
 from app.errors import IngestError
 from app.services import ingest
 from app.services.ingest import ingest_document, ingest_file, ingest_paths
 from app.services.search import SearchParams, search
+
+runner = CliRunner()
 
 
 def snapshot(url: str) -> dict[str, tuple]:
@@ -223,3 +228,64 @@ def test_a_bug_on_one_file_does_not_stop_the_others(
         ("a-broken.md", "internal error: ZeroDivisionError: a parser bug")]
     assert [r.doc_id for r in summary.reports] == ["02-nq-tw-2021"]
     assert "a parser bug" in caplog.text and "Traceback" in caplog.text
+
+
+def every_row(url: str) -> dict[str, list[tuple]]:
+    """Every row of every table but the clock's columns, in row id order."""
+    with new_session(url) as session:
+        tables = session.execute(text(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+            "AND name != 'store_info'")).scalars().all()  # store_info: a random id per file
+        out = {}
+        for table in tables:
+            columns = [row[1] for row in session.execute(text(f"PRAGMA table_info({table})"))
+                       if row[1] not in ("created_at", "updated_at")]
+            out[table] = session.execute(text(
+                f"SELECT {', '.join(columns)} FROM {table} ORDER BY rowid")).all()
+    return out
+
+
+def test_worker_processes_store_exactly_what_one_process_stores(tmp_path: Path) -> None:
+    # Workers parse and analyse; the main process stores in file order, so row ids match too.
+    urls = {jobs: f"sqlite:///{tmp_path / f'jobs{jobs}.db'}" for jobs in (1, 2)}
+    try:
+        for jobs, url in urls.items():
+            result = runner.invoke(app, ["ingest", str(CORPUS), "--db", url, "--jobs", str(jobs)])
+            assert result.exit_code == 0, result.output
+        one, two = every_row(urls[1]), every_row(urls[2])
+        assert one["provisions"] and one["duties"] and one["crossrefs"]
+        assert one == two
+    finally:
+        for url in urls.values():
+            dispose(url)
+
+
+def test_a_refused_file_is_reported_the_same_from_a_worker(db_url: str, tmp_path: Path) -> None:
+    _twin(tmp_path, "a-good.md")
+    (tmp_path / "b-empty.md").write_text("   \n\n", "utf-8")
+    summary = ingest_paths(db_url, [tmp_path], jobs=2)
+    assert [(Path(r.path).name, r.error) for r in summary.refused] == [
+        ("b-empty.md", "parse error: empty document")]
+    assert [r.doc_id for r in summary.reports] == ["02-nq-tw-2021"]
+
+
+def _one_line(size: int) -> str:
+    """The bundled corpus, each document flattened to one line, repeated to ``size``."""
+    flat = " ".join(" ".join(p.read_text("utf-8").split()) for p in sorted(CORPUS.glob("*.md")))
+    return (flat * (size // len(flat) + 1))[:size]
+
+
+def test_a_multi_megabyte_line_is_ingested_in_linear_time(db_url: str, tmp_path: Path) -> None:
+    # Once quadratic (overlap tests of every mention against every other, texts copied once
+    # per mention): 760 KB in one paragraph took 26 s. Objectives, tasks and assignments of
+    # 700 KB each, so targets, duties and cross-references all read a huge text.
+    line = _one_line(700_000)
+    path = tmp_path / "long-line.md"
+    path.write_text(f"II- MỤC TIÊU\n\n1. {line}\n\nIII- NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU\n\n"
+                    f"1. {line}\n\nIV- TỔ CHỨC THỰC HIỆN\n\n1. {line}\n", "utf-8")
+    started = time.perf_counter()
+    report = ingest_file(db_url, path)
+    elapsed = time.perf_counter() - started
+    assert report.added == 6
+    assert report.analysis["duties"] > 1000 and report.analysis["targets"] > 10
+    assert elapsed < 60, f"{elapsed:.1f} s: a hang guard, not the figure (about 4 s idle)"

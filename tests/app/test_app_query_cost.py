@@ -20,8 +20,7 @@ from app.services.flatten import document_row, provision_rows
 from app.services.provisions import get_provision
 from app.services.resolve import resolve
 
-# A plan line that reads the whole table; "provisions_1" is SQLAlchemy's alias, while the
-# FTS tables (provisions_fts…) are other tables.
+# A plan line that reads the whole table; "provisions_1" is SQLAlchemy's alias.
 FULL_SCAN = re.compile(r"SCAN provisions(_\d+)?\b")
 # A plan line that reads every provision of a document.
 WHOLE_DOCUMENT = re.compile(r"SEARCH provisions(_\d+)? USING INDEX \w+ \(document_id=\?\)$")

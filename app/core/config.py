@@ -26,6 +26,8 @@ class Settings(BaseSettings):
     bodies: str = DEFAULT_BODIES
     # The node's search index folder; by default beside a SQLite file (vnlex.db.index).
     index_dir: str | None = None
+    # Search answers kept per process for repeated queries (0 turns the cache off).
+    search_cache_size: int = 2048
 
     @property
     def index_path(self) -> Path:

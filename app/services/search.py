@@ -35,7 +35,6 @@ from parsers.model import KINDS, ROLES
 FACET_SIZE = 50
 # Facets count the best FACET_SAMPLE hits: every hit when there are no more.
 FACET_SAMPLE = 1_000
-CACHE_SIZE = 2_048  # answers kept per process (a few KB each)
 FACET_NAMES_KEPT = 1_000_000
 # Deeper pages cost a heap of offset + limit hits; search engines stop at 10 000 too.
 MAX_WINDOW = 10_000
@@ -155,7 +154,7 @@ class _LRU:
                 self._items.popitem(last=False)
 
 
-_cache = _LRU(CACHE_SIZE)
+_cache = _LRU(get_settings().search_cache_size)  # a few KB an answer
 
 
 def warm_up(session: Session, index_dir: Path | None = None) -> None:

@@ -3,7 +3,8 @@
 #   docker run -p 8000:8000 -v vnlex-data:/data vnlex
 #   docker run -v vnlex-data:/data vnlex vnlex ingest corpus      # (re)load the bundled corpus
 # The database is /data/vnlex.db unless VNLEX_DATABASE_URL says otherwise; `vnlex serve`
-# migrates an empty database itself.
+# migrates an empty database itself. The search index is derived from it and lives beside
+# it (/data/vnlex.db.index, or VNLEX_INDEX_DIR); a container that finds it missing rebuilds it.
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \

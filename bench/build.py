@@ -24,14 +24,14 @@ import json
 import random
 import re
 import shutil
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from parsers import Hints, parse_document
 from parsers.ids import document_id
 
 SUFFIXES = (".md", ".txt")
-BUILDER_VERSION = 1  # bump when the derived text changes: it is part of the cache key
+BUILDER_VERSION = 2  # bump when the derived text changes: it is part of the cache key
 CACHE = Path(__file__).resolve().parent / ".cache"
 WORDS_CHANGED = 4  # misspelt words per derived copy
 NUMBERS_CHANGED = 2  # changed figures per derived copy
@@ -53,6 +53,7 @@ class Source:
     year: str | None
     provisions: int
     bytes: int
+    skipped: str = ""  # why the source is not copied: it did not parse, or its id is taken
 
 
 @dataclass(frozen=True)
@@ -106,8 +107,8 @@ def build(folders: list[Path], scale: float, cache: Path = CACHE, seed: int = 8)
         return load(folder)
     if folder.exists():  # an interrupted build: start again
         shutil.rmtree(folder)
-    sources = [_describe(path) for path in files]
-    usable = [i for i, s in enumerate(sources) if s.provisions > 0]
+    sources = _skip_duplicates([_describe(path) for path in files])
+    usable = [i for i, s in enumerate(sources) if not s.skipped]
     copies = _write_copies(folder / "files", files, sources, usable, target, seed)
     result = Build(folder=folder, target=target, sources=sources, copies=copies)
     _check_ids(result)
@@ -139,16 +140,29 @@ def _describe(path: Path) -> Source:
     raw = path.read_bytes()
     try:
         doc = parse_document(raw.decode("utf-8-sig"), hints=Hints(), name=path.stem)
-    except Exception:  # noqa: BLE001  (a refused source is simply not copied)
-        return Source(str(path), "", None, None, 0, len(raw))
+    except Exception as exc:  # noqa: BLE001  (a refused source is simply not copied)
+        return Source(str(path), "", None, None, 0, len(raw), f"parse error: {exc}"[:200])
     year = doc.date[:4] if doc.date else None
     return Source(str(path), doc.id, doc.number, year, sum(1 for _ in doc.walk()), len(raw))
+
+
+def _skip_duplicates(sources: list[Source]) -> list[Source]:
+    """Sources whose id an earlier source has are skipped (``vnlex ingest`` would refuse them:
+    the same law in the bundled corpus and in a collection, two downloads of one text)."""
+    seen: dict[str, str] = {}
+    out = []
+    for source in sources:
+        if not source.skipped and source.doc_id in seen:
+            source = replace(source, skipped=f"same id as {seen[source.doc_id]}")
+        seen.setdefault(source.doc_id, source.path)
+        out.append(source)
+    return out
 
 
 def _write_copies(out: Path, files: list[Path], sources: list[Source], usable: list[int],
                   target: int, seed: int) -> list[Copy]:
     copies: list[Copy] = []
-    used = {s.doc_id for s in sources if s.doc_id}
+    used = {s.doc_id for s in sources if not s.skipped}
     serials = _Serials()
     total = 0
     k = 0

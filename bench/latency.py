@@ -17,7 +17,9 @@ from bench.stats import summary_ms
 
 
 def params(query: Query) -> SearchParams:
-    return SearchParams(q=query.q, limit=TOP, **dict(query.filters))
+    f = query.filters
+    return SearchParams(q=query.q, limit=TOP, doc=f.get("doc"), kind=f.get("kind"),
+                        role=f.get("role"), section=f.get("section"))
 
 
 def answers(url: str, queries: list[Query]) -> dict[str, list[str]]:

@@ -59,7 +59,7 @@ def test_parse_figures_count_documents_and_rates(corpus: Path) -> None:
 
 
 def test_main_only_parse(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--base", str(corpus), "--repeat", "1", "--only", "parse"]) == 0
+    assert main(["--base", str(corpus), "--parse-repeat", "1", "--only", "parse"]) == 0
     out = capsys.readouterr().out
     assert "nq-01.md" in out
     assert "search" not in out

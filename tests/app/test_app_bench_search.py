@@ -42,7 +42,7 @@ def test_tiny_scaled_run_writes_every_figure(tmp_path: Path) -> None:
     sources = _setup(tmp_path, "02-NQ-TW-2021.md")
     results = tmp_path / "results"
     assert main(["--base", str(sources), "--scale", "0.0002", "--repeat", "1",
-                 "--duration", "0.3", "--clients", "1", "2", "--queries",
+                 "--parse-repeat", "1", "--duration", "0.3", "--clients", "1", "2", "--queries",
                  str(tmp_path / "q.tsv"), "--results", str(results),
                  "--cache", str(tmp_path / "cache")]) == 0
 

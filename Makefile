@@ -2,7 +2,8 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 DB ?= vnlex.db
-CORPUS ?= corpus
+SCALE ?= 1
+CORPUS ?=
 
 .PHONY: install serve test lint bench clean
 
@@ -29,7 +30,7 @@ lint: install
 	$(BIN)/mypy
 
 bench: install
-	$(BIN)/python -m bench --corpus $(CORPUS)
+	$(BIN)/python -m bench --scale $(SCALE) $(foreach c,$(CORPUS),--corpus $(c))
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis *.egg-info

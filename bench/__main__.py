@@ -1,19 +1,24 @@
-"""``python -m bench``: run the benchmarks on a corpus folder and print the report.
+"""``python -m bench``: the benchmark of issue 8 on a corpus scaled to SCALE × 1 000 000 provisions.
 
-    python -m bench --corpus corpus
-    python -m bench --corpus /work/shared/bench-corpus/laws --repeat 3 --only parse
+    python -m bench --scale 0.1                      # quick: 100 000 provisions
+    python -m bench --scale 1 --corpus /work/shared/bench-corpus/laws
+    python -m bench --only parse --corpus FOLDER     # the per-document parse report only
 
-The search benchmark runs when ``bench/search.py`` exists.
+The bundled ``corpus/`` is always a source (``--base`` replaces it); every ``--corpus``
+folder adds its ``*.md``/``*.txt`` files. A full run writes ``bench/results/latest.json``
+and ``latest.md``; ``--only STAGE`` prints that stage's figures as JSON and writes nothing.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
+import json
 import sys
 from pathlib import Path
 
-from bench import parse
+from bench import build, parse, queries, report, run
+
+BUNDLED = Path(__file__).resolve().parents[1] / "corpus"
 
 
 def positive_int(value: str) -> int:
@@ -23,31 +28,61 @@ def positive_int(value: str) -> int:
     return number
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--corpus", type=Path, default=Path("corpus"), help="folder of *.md/*.txt documents"
-    )
-    parser.add_argument("--repeat", type=positive_int, default=5, help="runs per measurement")
-    parser.add_argument("--only", choices=("parse", "search"), help="run one benchmark only")
-    args = parser.parse_args(argv)
-    if not args.corpus.is_dir():
-        parser.error(f"--corpus {args.corpus}: not a folder")
+def positive_float(value: str) -> float:
+    number = float(value)
+    if not number > 0:
+        raise argparse.ArgumentTypeError(f"must be positive, got {value}")
+    return number
 
-    if args.only in (None, "parse"):
-        sys.stdout.write("\n".join(parse.run(args.corpus, args.repeat)) + "\n")
-    if args.only in (None, "search"):
-        try:
-            search = importlib.import_module("bench.search")
-        except ModuleNotFoundError as exc:
-            if exc.name != "bench.search":  # a missing dependency of search.py is an error
-                raise
-            if args.only == "search":
-                sys.stderr.write("bench: no search benchmark (bench/search.py is missing)\n")
-                return 2
-            sys.stdout.write("search benchmark: skipped (bench/search.py is missing)\n")
-        else:
-            sys.stdout.write("\n".join(search.run(args.corpus, args.repeat)) + "\n")
+
+def folder(value: str) -> Path:
+    path = Path(value)
+    if not path.is_dir():
+        raise argparse.ArgumentTypeError(f"{value}: not a folder")
+    return path
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
+    p.add_argument("--scale", type=positive_float, default=1.0,
+                   help="corpus size in millions of provisions (default 1)")
+    p.add_argument("--corpus", type=folder, action="append", default=[],
+                   help="a folder of real *.md/*.txt documents to add (repeatable)")
+    p.add_argument("--base", type=folder, default=BUNDLED,
+                   help="the bundled corpus folder (default: corpus/)")
+    p.add_argument("--repeat", type=positive_int, default=5,
+                   help="timed passes over the query mix, in process (default 5)")
+    p.add_argument("--parse-repeat", type=positive_int, default=3,
+                   help="runs per source document in the parse figures (default 3)")
+    p.add_argument("--duration", type=positive_float, default=10.0,
+                   help="seconds per HTTP load run (default 10)")
+    p.add_argument("--clients", type=positive_int, nargs="+", default=[1, 8, 32],
+                   help="HTTP client counts (default 1 8 32)")
+    p.add_argument("--only", choices=run.STAGES, help="run one stage only")
+    p.add_argument("--queries", type=Path, default=queries.QUERIES, help="the query mix")
+    p.add_argument("--cache", type=Path, default=build.CACHE,
+                   help="where built corpora and databases go (default bench/.cache/)")
+    p.add_argument("--results", type=Path, default=report.RESULTS,
+                   help="where latest.json and latest.md go (default bench/results/)")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    folders = [args.base, *args.corpus]
+    if args.only == "parse":  # the per-document report, folder by folder
+        for corpus in folders:
+            sys.stdout.write("\n".join(parse.run(corpus, args.parse_repeat)) + "\n")
+        return 0
+    opts = run.Options(folders=folders, scale=args.scale, repeat=args.repeat,
+                       parse_repeat=args.parse_repeat, duration=args.duration, only=args.only,
+                       queries_file=args.queries, results=args.results, cache=args.cache,
+                       clients=tuple(args.clients))
+    figures = run.run(opts)
+    if args.only:
+        sys.stdout.write(json.dumps(figures, ensure_ascii=False, indent=1) + "\n")
+    else:
+        sys.stdout.write((args.results / "latest.md").read_text("utf-8"))
     return 0
 
 

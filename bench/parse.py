@@ -19,7 +19,7 @@ import statistics
 import time
 import tracemalloc
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from parsers import parse_document, vntext
@@ -48,10 +48,20 @@ class Result:
 
     name: str
     chars: int
+    bytes: int
     provisions: int
     median_ns: float
     p90_ns: float
     baseline_ns: float
+
+
+@dataclass
+class Measured:
+    """Documents that parsed, the failures, and the largest text (for peak memory)."""
+
+    results: list[Result] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+    largest: tuple[str, str] | None = None  # (name, text)
 
 
 def baseline(text: str) -> int:
@@ -117,6 +127,67 @@ def _line(r: Result, width: int) -> str:
     )
 
 
+def measure_documents(paths: list[Path], root: Path, repeat: int,
+                      on_line: Callable[[str], None] | None = None) -> Measured:
+    """Parse every file of ``paths`` ``repeat`` times (after one warm-up), and its baseline."""
+    width = min(48, max((len(_name(p, root)) for p in paths), default=1))
+    measured = Measured()
+    for path in paths:
+        name = _name(path, root)
+        try:
+            raw = path.read_bytes()
+            text = raw.decode("utf-8")
+            provisions = parse_once(text)  # warm-up, and the count
+            gc.collect()
+            times = measure(parse_once, text, repeat)
+            base = measure(baseline, text, repeat)
+        except Exception as exc:  # any error of the parser is a reported failure
+            message = str(exc).splitlines()[0][:120] if str(exc) else ""
+            measured.failures.append(f"FAIL {name}: {type(exc).__name__}: {message}")
+            if on_line is not None:
+                on_line(measured.failures[-1])
+            continue
+        result = Result(
+            name=name,
+            chars=len(text),
+            bytes=len(raw),
+            provisions=provisions,
+            median_ns=statistics.median(times),
+            p90_ns=p90(times),
+            baseline_ns=statistics.median(base),
+        )
+        measured.results.append(result)
+        if on_line is not None:
+            on_line(_line(result, width))
+        if measured.largest is None or len(text) > len(measured.largest[1]):
+            measured.largest = (name, text)
+    return measured
+
+
+def _name(path: Path, root: Path) -> str:
+    return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
+
+
+def figures(paths: list[Path], repeat: int) -> dict[str, float | int]:
+    """Throughput of the parser over ``paths`` (sum of per-document medians): docs/s, MB/s."""
+    measured = measure_documents(paths, Path("/"), repeat)
+    seconds = sum(r.median_ns for r in measured.results) / 1e9
+    size = sum(r.bytes for r in measured.results)
+    return {
+        "documents": len(measured.results),
+        "failed": len(measured.failures),
+        "provisions": sum(r.provisions for r in measured.results),
+        "mb": round(size / 2**20, 2),
+        "seconds": round(seconds, 3),
+        "docs_per_s": round(len(measured.results) / seconds, 1) if seconds else 0.0,
+        "mb_per_s": round(size / 2**20 / seconds, 2) if seconds else 0.0,
+        "provisions_per_s": round(sum(r.provisions for r in measured.results) / seconds, 1)
+        if seconds else 0.0,
+        "median_doc_ms": round(statistics.median(r.median_ns for r in measured.results) / 1e6, 2)
+        if measured.results else 0.0,
+    }
+
+
 def run(corpus_dir: Path, repeat: int) -> list[str]:
     """Benchmark the parser on ``corpus_dir``; return the report, one string per line."""
     repeat = max(1, repeat)
@@ -127,42 +198,15 @@ def run(corpus_dir: Path, repeat: int) -> list[str]:
     ]
     if not paths:
         return [*lines, f"no {'/'.join('*' + s for s in SUFFIXES)} files under {corpus_dir}"]
-    width = min(48, max(len(str(p.relative_to(corpus_dir))) for p in paths))
-    results: list[Result] = []
-    failures: list[str] = []
-    largest: tuple[int, str, str] | None = None  # (chars, name, text) of the largest parsed
-    for path in paths:
-        name = str(path.relative_to(corpus_dir))
-        try:
-            text = path.read_bytes().decode("utf-8")
-            provisions = parse_once(text)  # warm-up, and the count
-            gc.collect()
-            times = measure(parse_once, text, repeat)
-            base = measure(baseline, text, repeat)
-        except Exception as exc:  # any error of the parser is a reported failure
-            message = str(exc).splitlines()[0][:120] if str(exc) else ""
-            failures.append(f"FAIL {name}: {type(exc).__name__}: {message}")
-            lines.append(failures[-1])
-            continue
-        result = Result(
-            name=name,
-            chars=len(text),
-            provisions=provisions,
-            median_ns=statistics.median(times),
-            p90_ns=p90(times),
-            baseline_ns=statistics.median(base),
-        )
-        results.append(result)
-        lines.append(_line(result, width))
-        if largest is None or len(text) > largest[0]:
-            largest = (len(text), name, text)
+    measured = measure_documents(paths, corpus_dir, repeat, on_line=lines.append)
     lines.append("-" * 40)
-    lines.extend(_totals(results, failures))
-    if largest is not None:
-        peak = peak_memory(largest[2])
+    lines.extend(_totals(measured.results, measured.failures))
+    if measured.largest is not None:
+        name, text = measured.largest
+        peak = peak_memory(text)
         lines.append(
-            f"peak memory parsing the largest document ({largest[1]}, {largest[0]:,} chars): "
-            f"{peak / 2**20:.1f} MiB ({peak / max(1, largest[0]):.0f} bytes per char)"
+            f"peak memory parsing the largest document ({name}, {len(text):,} chars): "
+            f"{peak / 2**20:.1f} MiB ({peak / max(1, len(text)):.0f} bytes per char)"
         )
     return lines
 

@@ -1,0 +1,210 @@
+"""The scaled benchmark, stage by stage: build, parse, ingest, search, baselines, HTTP.
+
+Each stage is its own module; this one only sequences them, keeps the database between
+stages (``--only search`` reuses the last ingest of the same build) and assembles the
+figures into one dictionary for ``bench.report``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shlex
+import sqlite3
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bench import baselines, build, http, ingest, latency, parse, queries, report
+from bench.stats import ratio
+
+STAGES = ("parse", "ingest", "search", "http")
+
+
+@dataclass
+class Options:
+    folders: list[Path]
+    scale: float
+    repeat: int = 5
+    parse_repeat: int = 3
+    duration: float = 10.0
+    only: str | None = None
+    queries_file: Path = queries.QUERIES
+    cache: Path = build.CACHE
+    results: Path | None = report.RESULTS
+    clients: tuple[int, ...] = http.CLIENTS
+    naive_per_class: int = baselines.NAIVE_PER_CLASS
+    log: Callable[[str], None] = field(default=lambda line: print(line, file=sys.stderr))
+
+
+def run(opts: Options) -> dict[str, Any]:
+    """Run the stages ``opts`` asks for; return the figures (and write them on a full run)."""
+    started = time.perf_counter()
+    out: dict[str, Any] = {"scale": opts.scale, "machine": report.machine(),
+                           "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+                           "command": " ".join(shlex.quote(a) for a in sys.argv)}
+    wanted = (opts.only,) if opts.only else STAGES
+    if "parse" in wanted:
+        opts.log("bench: parse …")
+        out["parse"] = parse.figures(build.source_files(opts.folders), opts.parse_repeat)
+    if wanted == ("parse",):
+        return out
+    opts.log(f"bench: building the corpus (SCALE={opts.scale:g}) …")
+    corpus = build.build(opts.folders, opts.scale, opts.cache)
+    out["build"] = {"folder": str(corpus.folder), "files": len(corpus.copies),
+                    "sources": len(corpus.sources), "estimated_provisions": corpus.provisions}
+    opts.log(f"bench: {len(corpus.copies)} files, ~{corpus.provisions:,} provisions in "
+             f"{corpus.folder}")
+    stored = _stored(corpus, opts, fresh="ingest" in wanted)
+    out["ingest"] = stored
+    if "search" in wanted or "http" in wanted:
+        mix = queries.load(opts.queries_file)
+        out["missing_expected_ids"] = [
+            {"qid": qid, "id": pid} for qid, pid in queries.missing_ids(mix, _known(stored, mix))]
+        for row in out["missing_expected_ids"]:
+            opts.log(f"bench: query {row['qid']}: expected id {row['id']} is not in the corpus")
+    if "search" in wanted:
+        out.update(_search(corpus, stored, mix, opts))
+    if "http" in wanted:
+        opts.log(f"bench: HTTP, {opts.duration:g} s per run …")
+        out["http"] = http.run(stored["url"], mix, _sample_ids(stored), corpus.folder / "http",
+                               opts.duration, opts.clients)
+    out["elapsed_s"] = round(time.perf_counter() - started, 1)
+    if opts.only is None:
+        out = {**headline(out), **out}
+        if opts.results is not None:
+            opts.log(f"bench: wrote {report.write(out, opts.results)}")
+    return out
+
+
+def _stored(corpus: build.Build, opts: Options, fresh: bool) -> dict[str, Any]:
+    """Ingest figures: measured now, or those of the last ingest of this build."""
+    marker = corpus.folder / "db" / "ingest.json"
+    if not fresh and marker.is_file():
+        return dict(json.loads(marker.read_text("utf-8")))
+    opts.log("bench: vnlex db upgrade, ingest, reindex …")
+    figures = ingest.measure(corpus.files, corpus.folder / "db", corpus.source_bytes)
+    marker.write_text(json.dumps(figures), "utf-8")
+    opts.log(f"bench: {figures['provisions']:,} provisions at "
+             f"{figures['ingest_provisions_per_s']:,.0f}/s")
+    return figures
+
+
+def _db_path(stored: dict[str, Any]) -> Path:
+    return Path(str(stored["url"]).removeprefix("sqlite:///"))
+
+
+def _known(stored: dict[str, Any], mix: list[queries.Query]) -> set[str]:
+    """The expected ids of the mix that are provisions of the database."""
+    wanted = sorted({pid for q in mix for pid in q.expected})
+    connection = sqlite3.connect(f"file:{_db_path(stored)}?mode=ro", uri=True)
+    try:
+        found: set[str] = set()
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i:i + 500]
+            found.update(row[0] for row in connection.execute(
+                f"SELECT id FROM provisions WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+    finally:
+        connection.close()
+    return found
+
+
+def _sample_ids(stored: dict[str, Any], count: int = 1000) -> list[str]:
+    """Provision ids spread over the whole table, for ``/provisions/{id}``."""
+    connection = sqlite3.connect(f"file:{_db_path(stored)}?mode=ro", uri=True)
+    try:
+        step = max(1, int(stored["provisions"]) // count)
+        return [row[0] for row in connection.execute(
+            "SELECT id FROM provisions WHERE pk % ? = 0 LIMIT ?", (step, count))]
+    finally:
+        connection.close()
+
+
+def _search(corpus: build.Build, stored: dict[str, Any], mix: list[queries.Query],
+            opts: Options) -> dict[str, Any]:
+    source_of = corpus.source_of()
+    opts.log(f"bench: vnlex search, {len(mix)} queries × {opts.repeat} …")
+    ours = latency.run(stored["url"], mix, opts.repeat, source_of)
+    opts.log("bench: plain FTS5 baseline …")
+    fts_db = corpus.folder / "baseline" / "plain-fts.db"
+    fts_db.parent.mkdir(exist_ok=True)
+    build_s = baselines.build_fts(_db_path(stored), fts_db)
+    fts = baselines.run_fts(fts_db, mix, opts.repeat, source_of)
+    subset = baselines.naive_subset(mix, opts.naive_per_class)
+    opts.log(f"bench: naive rapidfuzz scan, {len(subset)} queries …")
+    naive = baselines.run_naive(fts_db, subset, source_of)
+    return {
+        "search": {"vnlex": _trim(ours), "fts": {**_trim(fts), "build_s": round(build_s, 2)},
+                   "naive": _trim(naive)},
+        "scores": {"vnlex": queries.scores(mix, ours["correct"]),
+                   "fts": queries.scores(mix, fts["correct"]),
+                   "naive": queries.scores(subset, naive["correct"]),
+                   "vnlex_on_naive_subset": queries.scores(
+                       subset, {q.qid: ours["correct"][q.qid] for q in subset})},
+        "latency": {"vnlex": ours["ms_by_class"], "fts": fts["ms_by_class"]},
+    }
+
+
+def _throughput_clients(runs: dict[str, Any]) -> str:
+    """8 clients (what issue 8 compares), or the nearest count that was run."""
+    return min(runs, key=lambda n: abs(int(n) - 8))
+
+
+def _trim(result: dict[str, Any]) -> dict[str, Any]:
+    """Answers kept only where they were wrong (first three ids): what a reader checks."""
+    wrong = {qid: result["answers"][qid][:3] for qid, ok in result["correct"].items() if not ok}
+    return {**{k: v for k, v in result.items() if k not in ("answers", "correct")},
+            "wrong": wrong}
+
+
+def headline(r: dict[str, Any]) -> dict[str, Any]:
+    """The keys issue 8 names, first in the JSON: the figures to compare between runs."""
+    stored, parsed = r["ingest"], r["parse"]
+    vn, fts, naive = r["search"]["vnlex"], r["search"]["fts"], r["search"]["naive"]
+    by_class = vn["ms_by_class"]
+    http_runs = r["http"]
+    clients = _throughput_clients(http_runs["search"])
+    search8, health8 = http_runs["search"][clients], http_runs["health"][clients]
+    search1 = http_runs["search"][min(http_runs["search"], key=int)]
+    return {
+        "provisions": stored["provisions"],
+        "documents": stored["documents"],
+        "source_mb": stored["source_mb"],
+        "parse_docs_per_s": parsed["docs_per_s"],
+        "parse_mb_per_s": parsed["mb_per_s"],
+        "ingest_provisions_per_s": stored["ingest_provisions_per_s"],
+        "ingest_s": stored["ingest_s"],
+        "reindex_s": stored["reindex_s"],
+        "db_mb": stored["db_mb"],
+        "index_mb": stored["index_mb"],
+        "stored_to_source_ratio": stored["stored_to_source_ratio"],
+        "search_ms_p50": vn["ms"]["p50"],
+        "search_ms_p99": vn["ms"]["p99"],
+        "typo_search_ms_p50": by_class.get("typo", {}).get("p50"),
+        "typo_search_ms_p99": by_class.get("typo", {}).get("p99"),
+        "common_search_ms_p50": by_class.get("common", {}).get("p50"),
+        "common_search_ms_p99": by_class.get("common", {}).get("p99"),
+        "baseline_fts_ms_p50": fts["ms"]["p50"],
+        "baseline_fts_ms_p99": fts["ms"]["p99"],
+        "search_to_fts_p50": ratio(vn["ms"]["p50"], fts["ms"]["p50"]),
+        "search_to_fts_p99": ratio(vn["ms"]["p99"], fts["ms"]["p99"]),
+        "vnlex_correct": r["scores"]["vnlex"]["all"],
+        "vnlex_correct_held_out": r["scores"]["vnlex"]["held_out"],
+        "baseline_fts_correct": r["scores"]["fts"]["all"],
+        "baseline_fts_correct_held_out": r["scores"]["fts"]["held_out"],
+        "naive_scan_ms_p50": naive["ms"]["p50"],
+        "naive_scan_correct": r["scores"]["naive"]["all"],
+        "vnlex_correct_on_naive_subset": r["scores"]["vnlex_on_naive_subset"]["all"],
+        "http_search_rps": search8.get("rps"),
+        "http_trivial_rps": health8.get("rps"),
+        "http_search_to_trivial": ratio(search8.get("rps", 0), health8.get("rps", 0)),
+        "http_rps_clients": int(clients),
+        "http_search_ms_p50": search1.get("ms", {}).get("p50"),
+        "http_search_ms_p99": search1.get("ms", {}).get("p99"),
+        "http_errors": sum(run["errors"] for endpoint in ("health", "search", "provisions")
+                           for run in http_runs[endpoint].values()),
+        "rss_mb": http_runs["rss_mb"],
+    }

@@ -13,10 +13,16 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
-from bench import build, parse, queries, report, run
+# In process, every search pays for itself: the answer cache (on in a served vnlex) would
+# turn the repeated passes of the mix into lookups. HTTP is measured with and without it
+# (bench/http.py sets the size per server).
+os.environ["VNLEX_SEARCH_CACHE_SIZE"] = "0"
+
+from bench import build, parse, queries, report, run  # noqa: E402
 
 BUNDLED = Path(__file__).resolve().parents[1] / "corpus"
 

@@ -26,6 +26,9 @@ CLIENTS = (1, 8, 32)
 HOST = "127.0.0.1"
 
 
+SERVED_CACHE = 2048  # vnlex's default (VNLEX_SEARCH_CACHE_SIZE)
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind((HOST, 0))
@@ -40,12 +43,15 @@ def provision_paths(ids: list[str]) -> list[str]:
     return [f"/provisions/{quote(pid, safe='/')}" for pid in ids]
 
 
-def start_server(url: str, port: int, log: Path) -> subprocess.Popen[bytes]:
-    """``vnlex serve`` on 127.0.0.1:``port``, answering ``/health`` (or an error)."""
+def start_server(url: str, port: int, log: Path, cache: int = SERVED_CACHE
+                 ) -> subprocess.Popen[bytes]:
+    """``vnlex serve`` on 127.0.0.1:``port`` with an answer cache of ``cache`` searches,
+    answering ``/health`` (or an error)."""
+    env = {**os.environ, "VNLEX_SEARCH_CACHE_SIZE": str(cache)}
     with log.open("wb") as out:
         server = subprocess.Popen(
             [str(VNLEX), "serve", "--db", url, "--host", HOST, "--port", str(port)],
-            stdout=out, stderr=subprocess.STDOUT)
+            stdout=out, stderr=subprocess.STDOUT, env=env)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if server.poll() is not None:
@@ -120,4 +126,17 @@ def run(url: str, queries: list[Query], ids: list[str], workdir: Path, seconds: 
         results["rss_mb"] = peak_rss_mb(server.pid)
     finally:
         stop_server(server)
+    results["search_uncached"] = _uncached(url, endpoints["search"], workdir, seconds, clients)
     return results
+
+
+def _uncached(url: str, paths: list[str], workdir: Path, seconds: float,
+              clients: tuple[int, ...]) -> dict[str, Any]:
+    """``/search`` again on a server without the answer cache: what the engine costs."""
+    port = free_port()
+    server = start_server(url, port, workdir / "serve-uncached.log", cache=0)
+    try:
+        load(port, 1, min(1.0, seconds), paths, workdir, "search")
+        return {str(n): load(port, n, seconds, paths, workdir, "search") for n in clients}
+    finally:
+        stop_server(server)

@@ -67,7 +67,7 @@ def markdown(r: dict[str, Any]) -> str:
                                     f"{_fmt(r.get('reindex_s'))} s"),
         ("on disk", f"db {_fmt(r['db_mb'])} MB + index {_fmt(r.get('index_mb'))} MB = "
                     f"{_fmt(r.get('stored_to_source_ratio'))}× the source text"),
-        ("search in process, p50 / p99", f"{_fmt(r['search_ms_p50'])} / "
+        ("search in process (no answer cache), p50 / p99", f"{_fmt(r['search_ms_p50'])} / "
                                          f"{_fmt(r['search_ms_p99'])} ms"),
         ("… typo queries", f"{_fmt(r['typo_search_ms_p50'])} / "
                            f"{_fmt(r.get('typo_search_ms_p99'))} ms"),
@@ -89,6 +89,12 @@ def markdown(r: dict[str, Any]) -> str:
                                     f"({_fmt(r['http_trivial_rps'])} req/s)"),
         ("HTTP /search, 1 client, p50 / p99", f"{_fmt(r.get('http_search_ms_p50'))} / "
                                               f"{_fmt(r['http_search_ms_p99'])} ms"),
+        (f"… without the answer cache, {r.get('http_rps_clients', 8)} clients",
+         f"{_fmt(r.get('http_search_uncached_rps'))} req/s = "
+         f"{_fmt(r.get('http_search_uncached_to_trivial'))} × /health"),
+        ("… without the answer cache, 1 client, p50 / p99",
+         f"{_fmt(r.get('http_search_uncached_ms_p50'))} / "
+         f"{_fmt(r.get('http_search_uncached_ms_p99'))} ms"),
         ("peak server RSS", f"{_fmt(r['rss_mb'])} MB"),
     ]
     lines = [
@@ -125,7 +131,7 @@ def _http_table(r: dict[str, Any]) -> list[str]:
     http = r.get("http") or {}
     lines = ["| HTTP endpoint | clients | req/s | p50 ms | p99 ms | errors |",
              "|---|---|---|---|---|---|"]
-    for endpoint in ("health", "search", "provisions"):
+    for endpoint in ("health", "search", "search_uncached", "provisions"):
         for clients, run in (http.get(endpoint) or {}).items():
             lines.append(f"| {endpoint} | {clients} | {_fmt(run['rps'])} | "
                          f"{_fmt(run['ms']['p50'])} | {_fmt(run['ms']['p99'])} | "

@@ -160,6 +160,21 @@ def _trim(result: dict[str, Any]) -> dict[str, Any]:
             "wrong": wrong}
 
 
+def _uncached_headline(http_runs: dict[str, Any], clients: str,
+                       health8: dict[str, Any]) -> dict[str, Any]:
+    """The same /search figures from the server without the answer cache."""
+    runs = http_runs.get("search_uncached") or {}
+    if not runs:
+        return {}
+    at, one = runs.get(clients, {}), runs[min(runs, key=int)]
+    return {
+        "http_search_uncached_rps": at.get("rps"),
+        "http_search_uncached_to_trivial": ratio(at.get("rps", 0), health8.get("rps", 0)),
+        "http_search_uncached_ms_p50": one.get("ms", {}).get("p50"),
+        "http_search_uncached_ms_p99": one.get("ms", {}).get("p99"),
+    }
+
+
 def headline(r: dict[str, Any]) -> dict[str, Any]:
     """The keys issue 8 names, first in the JSON: the figures to compare between runs."""
     stored, parsed = r["ingest"], r["parse"]
@@ -204,6 +219,7 @@ def headline(r: dict[str, Any]) -> dict[str, Any]:
         "http_rps_clients": int(clients),
         "http_search_ms_p50": search1.get("ms", {}).get("p50"),
         "http_search_ms_p99": search1.get("ms", {}).get("p99"),
+        **_uncached_headline(http_runs, clients, health8),
         "http_errors": sum(run["errors"] for endpoint in ("health", "search", "provisions")
                            for run in http_runs[endpoint].values()),
         "rss_mb": http_runs["rss_mb"],

@@ -26,6 +26,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from parsers import vntext
 from parsers.bodies import Mention, Registry, find_mentions
@@ -74,9 +75,9 @@ class Duty:
     evidence: str
 
 
-@dataclass(frozen=True, slots=True)
-class _Item:
-    """A word of a clause, or a whole mention standing for one word."""
+class _Item(NamedTuple):
+    """A word of a clause, or a whole mention standing for one word (a tuple: one is made
+    per word of every clause, and a frozen dataclass costs twice as much to build)."""
 
     word: str  # folded word, "" for a mention
     start: int

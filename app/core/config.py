@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import tempfile
 from pathlib import Path
@@ -48,6 +49,7 @@ def get_settings(database_url: str | None = None) -> Settings:
     return settings
 
 
+@functools.lru_cache(maxsize=64)
 def index_dir_for(database_url: str, configured: str | None = None) -> Path:
     """Where the search index of ``database_url`` lives on this node.
 

@@ -93,6 +93,8 @@ def vocabulary(session: Session, head: int) -> Vocabulary:
         vocab = _cache.setdefault(key, Vocabulary())
         if vocab.seq < head:
             vocab.refresh(session)
+            # A change that touched no term leaves no row at its seq: remember it was seen.
+            vocab.seq = max(vocab.seq, head)
         return vocab
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import tantivy
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from app.core.config import get_settings, index_dir_for
@@ -42,6 +42,8 @@ FACETS = {"documents": "doc", "sections": "root", "kinds": "kind", "roles": "rol
 _P = models.table_of(models.Provision)
 PAGE_COLUMNS = (_P.c.pk, _P.c.id, _P.c.document_id, _P.c.path, _P.c.kind, _P.c.role,
                 _P.c.label, _P.c.heading, _P.c.text, _P.c.breadcrumbs)
+# Built once, so every page reuses the compiled statement.
+_PAGE = select(*PAGE_COLUMNS).where(_P.c.pk.in_(bindparam("pks", expanding=True)))
 
 
 @dataclass(frozen=True)
@@ -192,8 +194,7 @@ def _items(session: Session, hits: list[tuple[int, float]], parsed: ParsedQuery,
     saw it is left out (the next sync drops it from the index)."""
     if not hits:
         return []
-    rows = session.connection().execute(
-        select(*PAGE_COLUMNS).where(_P.c.pk.in_([pk for pk, _ in hits])))
+    rows = session.connection().execute(_PAGE, {"pks": [pk for pk, _ in hits]})
     by_pk = {row["pk"]: dict(row) for row in rows.mappings()}
     regex = highlight.pattern(
         [t for c in parsed.clauses if c.is_word for t in c.terms]

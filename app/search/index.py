@@ -159,7 +159,7 @@ class IndexFolder:
     def __init__(self, root: Path) -> None:
         self.root = root
         self._lock = threading.Lock()
-        self._opened: tuple[str, tantivy.Index] | None = None
+        self._opened: tuple[str, tantivy.Index, int] | None = None
         self._read: tuple[tuple[int, int], State | None] | None = None
 
     # -- state -------------------------------------------------------------------------
@@ -202,10 +202,16 @@ class IndexFolder:
 
     # -- reading -----------------------------------------------------------------------
     def index(self, state: State) -> tantivy.Index:
-        """The tantivy index of ``state``'s build, opened once per build per process."""
+        """The tantivy index of ``state``'s build, opened once per build per process, and
+        reloaded when the state moved on: another process's commit reaches this reader only
+        through a file watcher otherwise, a moment after ``state.json`` already says so."""
         with self._lock:
             if self._opened is None or self._opened[0] != state.build:
-                self._opened = (state.build, tantivy.Index.open(str(self.root / state.build)))
+                self._opened = (state.build, tantivy.Index.open(str(self.root / state.build)),
+                                state.seq)
+            elif self._opened[2] != state.seq:
+                self._opened[1].reload()
+                self._opened = (state.build, self._opened[1], state.seq)
             return self._opened[1]
 
     # -- writing -----------------------------------------------------------------------

@@ -167,3 +167,20 @@ def test_terms_chunk_by_chunk_equal_terms_all_at_once(text_: str) -> None:
         assert search_index.folded_terms(form) == vntext.terms(form)
         assert search_index.exact_terms(form) == search_index._EXACT_WORD.findall(
             vntext.normalize(form))
+
+
+def test_a_reader_of_the_folder_sees_another_writers_commit(db_url: str, tmp_path: Path) -> None:
+    """Another process (here: another IndexFolder on the same folder) applied a change: this
+    reader's searcher must show it as soon as state.json says so."""
+    index = tmp_path / "idx"
+    store(db_url, resolution())
+    found(db_url, "cong doan", index)
+    reader = search_index.IndexFolder(index.resolve())
+    before = reader.state()
+    assert before is not None
+    docs_before = reader.index(before).searcher().num_docs
+    store(db_url, law())
+    found(db_url, "dieu 5", index)  # the writer catches up
+    after = reader.state()
+    assert after is not None and after.seq > before.seq
+    assert reader.index(after).searcher().num_docs > docs_before

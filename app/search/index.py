@@ -32,11 +32,9 @@ adjacency bonus reads ``pairs`` (a term lookup) instead of checking positions.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 import os
-import re
 import shutil
 import tempfile
 import threading
@@ -48,39 +46,13 @@ from typing import Any
 
 import tantivy
 
-from parsers import vntext
+from app.search.terms import exact_terms, folded_terms
 
 SCHEMA_VERSION = 3
 FACET_FIELDS = ("doc", "root", "kind", "role")
 CITE_START = "^"  # never in a query term (those are [a-z0-9]+)
 STATE_FILE = "state.json"
 WRITER_HEAP = 64_000_000
-_EXACT_WORD = re.compile(r"[^\W_]+")
-
-
-def folded_terms(text: str) -> list[str]:
-    """The terms of ``text`` as the index and the query see them (folded, [a-z0-9]+)."""
-    return [term for chunk in text.split() for term in _chunk_terms(chunk)]
-
-
-def exact_terms(text: str) -> list[str]:
-    """Normalized words (diacritics kept, one tone style): what "typed exactly" compares."""
-    return [word for chunk in text.split() for word in _chunk_exact(chunk)]
-
-
-# Memoized per whitespace-separated chunk: a corpus repeats a few thousand syllables, and
-# folding and tone placement never look across white space (tests/test_search_index.py
-# checks that chunk by chunk equals all at once).
-@functools.lru_cache(maxsize=300_000)
-def _chunk_terms(chunk: str) -> tuple[str, ...]:
-    return tuple(vntext.terms(chunk))
-
-
-@functools.lru_cache(maxsize=300_000)
-def _chunk_exact(chunk: str) -> tuple[str, ...]:
-    return tuple(_EXACT_WORD.findall(vntext.normalize(chunk)))
-
-
 def build_schema() -> tantivy.Schema:
     builder = tantivy.SchemaBuilder()
     builder.add_unsigned_field("pk", indexed=True, fast=True)

@@ -9,8 +9,9 @@ Worked examples (what was typed on the left, the clauses on the right)::
     Điều 5                 →  dieu · 5
     a"b (unbalanced)       →  a · b                           a lone quote is ignored
 
-Every term is ``[a-z0-9]+`` (``parsers.vntext.terms``) and is used as a term of the index
-(``app/search/plan.py``), so no user character is ever read as an operator.
+Every term is ``[a-z0-9]+`` (``app.search.terms``, over ``parsers.vntext``) and is used as
+a term of the index (``app/search/plan.py``), so no user character is ever read as an
+operator.
 """
 
 from __future__ import annotations
@@ -19,11 +20,11 @@ import re
 from dataclasses import dataclass, field
 
 from app.errors import BadQuery
+from app.search.terms import exact_terms, folded_terms
 from parsers import vntext
 
 MAX_TERMS = 64
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
-_NORM_WORD = re.compile(r"[^\W_]+")
 
 
 @dataclass(frozen=True)
@@ -88,8 +89,8 @@ def parse_query(q: str) -> ParsedQuery:
 
 
 def _add(parsed: ParsedQuery, chunk: str, *, quoted: bool) -> None:
-    terms = tuple(vntext.terms(chunk))
+    terms = tuple(folded_terms(chunk))
     if not terms:
         return
-    norm = tuple(_NORM_WORD.findall(vntext.normalize(chunk)))
+    norm = tuple(exact_terms(chunk))
     parsed.clauses.append(Clause(terms=terms, norm=norm, quoted=quoted))

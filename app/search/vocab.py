@@ -26,7 +26,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from app.db import models
-from app.search.index import folded_terms
+from app.search.terms import folded_terms
 
 MAX_VARIANTS = 8
 MAX_TERM_CHARS = 100

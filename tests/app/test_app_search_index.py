@@ -16,6 +16,7 @@ from app.db.models import SearchTerm
 from app.db.session import new_session, session_scope
 from app.search import index as search_index
 from app.search import sync
+from app.search import terms as search_terms
 from app.search.vocab import Vocabulary
 from app.services.ingest import ingest_document
 from app.services.maintenance import reindex
@@ -164,9 +165,8 @@ VIETNAMESE = st.lists(st.sampled_from(PIECES), max_size=40).map("".join) | st.te
 def test_terms_chunk_by_chunk_equal_terms_all_at_once(text_: str) -> None:
     """The index memoizes normalization per white-space chunk; that must be invisible."""
     for form in (vntext.nfc(text_), text_):
-        assert search_index.folded_terms(form) == vntext.terms(form)
-        assert search_index.exact_terms(form) == search_index._EXACT_WORD.findall(
-            vntext.normalize(form))
+        assert search_terms.folded_terms(form) == vntext.terms(form)
+        assert search_terms.exact_terms(form) == search_terms.exact_words_of(form)
 
 
 def test_a_reader_of_the_folder_sees_another_writers_commit(db_url: str, tmp_path: Path) -> None:

@@ -102,11 +102,11 @@ def _search(session: Session, snapshot: Snapshot, parsed: ParsedQuery, filters: 
         # One pass: the page, the count, and enough of the best hits to count facets on.
         result = searcher.search(ranked, max(window, FACET_SAMPLE), count=True)
         total, found = int(result.count), result.hits  # type: ignore[attr-defined]
-    best = _pks(searcher, found)
+    page = _pks(searcher, found[params.offset:window])
     facets = _facets(searcher, [address for _, address in found[:FACET_SAMPLE]])
     return {
         "total": total,
-        "items": _items(session, _in_order(best[params.offset:window]), parsed, expansions),
+        "items": _items(session, _in_order(page), parsed, expansions),
         "facets": facets,
         "facets_exact": total <= FACET_SAMPLE,
         "expansions": {term: variants for term, variants in expansions.items() if variants},
@@ -115,7 +115,7 @@ def _search(session: Session, snapshot: Snapshot, parsed: ParsedQuery, filters: 
 
 def _pks(searcher: tantivy.Searcher, found: list[tuple[Any, tantivy.DocAddress]]
          ) -> list[tuple[int, float]]:
-    """(pk, score) of the hits, best first."""
+    """(pk, score) of the hits, in the index's order."""
     pks = searcher.fast_field_values("pk", [address for _, address in found])
     return [(int(pk), float(score)) for pk, (score, _) in zip(pks, found, strict=True)
             if pk is not None]

@@ -32,6 +32,7 @@ adjacency bonus reads ``pairs`` (a term lookup) instead of checking positions.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -98,6 +99,7 @@ def to_document(row: Mapping[str, Any]) -> tantivy.Document:
     return doc
 
 
+@functools.lru_cache(maxsize=100_000)  # documents, sections, kinds, roles: few, repeated
 def facet_key(value: str) -> int:
     """A stable 63-bit number for a facet value (the same on every node and run)."""
     digest = hashlib.blake2b(value.encode("utf-8"), digest_size=8).digest()

@@ -54,6 +54,8 @@ FACET_FIELDS = ("doc", "root", "kind", "role")
 CITE_START = "^"  # never in a query term (those are [a-z0-9]+)
 STATE_FILE = "state.json"
 WRITER_HEAP = 64_000_000
+
+
 def build_schema() -> tantivy.Schema:
     builder = tantivy.SchemaBuilder()
     builder.add_unsigned_field("pk", indexed=True, fast=True)

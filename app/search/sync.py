@@ -57,10 +57,6 @@ def head_seq(session: Session) -> int:
     return store_head(session)[0]
 
 
-def store_id(session: Session) -> str:
-    return store_head(session)[1]
-
-
 def store_head(session: Session) -> tuple[int, str]:
     """The store's newest change and its ``store_id``."""
     # Core on the session's connection: the ORM's per-statement bookkeeping was a third of
@@ -132,13 +128,13 @@ def rebuild_now(session: Session, root: Path) -> State:
     """``vnlex reindex``: rebuild whatever the state (waits for any other writer)."""
     node = folder(root)
     with _writer_lock(node.root, wait=True):
-        return rebuild(session, node, head_seq(session), store_id(session))
+        return rebuild(session, node, *store_head(session))
 
 
 def _catch_up(session: Session, node: IndexFolder, head: int) -> State:
     state = node.state()
     if state is None or state.seq >= head:  # another process got there first
-        return state if state is not None else rebuild(session, node, head, store_id(session))
+        return state if state is not None else rebuild(session, node, *store_head(session))
     changed = list(dict.fromkeys(session.scalars(
         select(_C.c.document_id).where(_C.c.seq > state.seq, _C.c.seq <= head)
         .order_by(_C.c.seq)

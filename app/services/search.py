@@ -90,10 +90,9 @@ def _search(session: Session, snapshot: Snapshot, parsed: ParsedQuery, filters: 
     expansions = _expansions(vocabulary(session, snapshot.head), parsed)
     searcher = snapshot.index.searcher()
     ranked = plan.build(parsed, expansions, filters)
-    matching = plan.matches_only(parsed, expansions, filters)
     window = params.offset + params.limit
     if window > MAX_WINDOW:
-        total = _count(searcher, matching)
+        total = _count(searcher, plan.matches_only(parsed, expansions, filters))
         if params.offset < total:
             raise BadQuery(f"results past the first {MAX_WINDOW} cannot be paged to; "
                            "narrow the query with words or filters", max_window=MAX_WINDOW)

@@ -20,6 +20,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -71,9 +72,9 @@ class Document(Base):
     copies: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     annotations: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     warnings: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
-    # The whole cleaned text (megabytes for a law): deferred, so loading a document for its
-    # metadata (a lookup, a filter check) never reads it; ingest writes it through Core.
-    source: Mapped[str] = mapped_column(Text, default="", deferred=True)
+    # The whole cleaned text that provision offsets refer to, zlib-compressed (a quarter of
+    # its size; no request reads it): deferred, so loading a document never reads it.
+    source_zlib: Mapped[bytes] = mapped_column(LargeBinary, default=b"", deferred=True)
     source_path: Mapped[str | None] = mapped_column(Text)
     source_hash: Mapped[str | None] = mapped_column(String(64))
     provision_count: Mapped[int] = mapped_column(Integer, default=0)
@@ -99,23 +100,24 @@ class Provision(Base):
 
     pk: Mapped[int] = mapped_column(Integer, primary_key=True)
     id: Mapped[str] = mapped_column(String(400), unique=True)
+    # No index of its own: (document_id, ordinal) serves every lookup by document.
     document_id: Mapped[str] = mapped_column(
         ForeignKey("documents.id", ondelete="CASCADE", deferrable=True, initially="DEFERRED"),
-        index=True,
     )
     parent_id: Mapped[str | None] = mapped_column(
         ForeignKey("provisions.id", ondelete="CASCADE", deferrable=True, initially="DEFERRED")
     )
     path: Mapped[str] = mapped_column(String(200))
-    root_path: Mapped[str] = mapped_column(String(200), index=True)
+    root_path: Mapped[str] = mapped_column(String(200))
     # " ch2 ch2.m1 d11 ": the paths of its ancestors and its own, space-delimited, so a
     # section filter finds an article under a Mục though the article's path ("d11") omits it.
     ancestry: Mapped[str] = mapped_column(Text, default="", server_default="")
     position: Mapped[int] = mapped_column(Integer)  # index among its siblings
     ordinal: Mapped[int] = mapped_column(Integer)  # index in document order
     depth: Mapped[int] = mapped_column(Integer)
-    kind: Mapped[str] = mapped_column(String(40), index=True)
-    role: Mapped[str | None] = mapped_column(String(40), index=True)
+    # Filters on kind, role and section are the search index's (fast fields), not SQL's.
+    kind: Mapped[str] = mapped_column(String(40))
+    role: Mapped[str | None] = mapped_column(String(40))
     label: Mapped[str | None] = mapped_column(String(200))
     heading: Mapped[str | None] = mapped_column(Text)
     text: Mapped[str] = mapped_column(Text)
@@ -123,7 +125,10 @@ class Provision(Base):
     end: Mapped[int] = mapped_column(Integer, default=0)
     flags: Mapped[list[str]] = mapped_column(JSON, default=list)
     content_hash: Mapped[str] = mapped_column(String(64))
-    breadcrumbs: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    # The node's breadcrumb when it is not its heading and the node has descendants; a
+    # provision's breadcrumbs are its ancestors' (app/services/crumbs.py), not a copy of the
+    # chain in every row (which was a fifth of the database).
+    title: Mapped[str | None] = mapped_column(Text)
     # How the node is cited ("khoản 2 Điều 5" plus the document number), so citations typed
     # as such find it. Folded and normalized forms are never stored: the search index derives
     # them (app/search/index.py).

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import zlib
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -51,6 +52,14 @@ def title_of(node: Provision) -> str:
     return node.heading or cite_text(node) or short_title(None, node.text)
 
 
+def crumb_title(node: Provision) -> str | None:
+    """What the ``title`` column holds: the breadcrumb of a node that has descendants and no
+    heading (a heading is its own breadcrumb; a leaf is in nobody's breadcrumbs)."""
+    if node.heading or not node.children:
+        return None
+    return vntext.nfc(title_of(node))
+
+
 SHORT_TITLE_WORDS = 8
 
 
@@ -73,7 +82,7 @@ class _Context:
     number: str
     parent_id: str | None = None
     root_path: str = ""
-    crumbs: tuple[dict[str, Any], ...] = ()
+    paths: tuple[str, ...] = ()  # the ancestors' paths, root first
     cites: tuple[str, ...] = ()
 
 
@@ -95,7 +104,7 @@ def _walk(node: Provision, ctx: _Context, position: int, rows: list[dict[str, An
     child_ctx = replace(
         ctx,
         parent_id=node_id,
-        crumbs=(*ctx.crumbs, {"id": node_id, "path": node.path, "title": title_of(node)}),
+        paths=(*ctx.paths, node.path),
         cites=cites if node.kind in CHAINED else (),
     )
     for child_position, child in enumerate(node.children):
@@ -112,10 +121,10 @@ def _row(node: Provision, node_id: str, ctx: _Context, position: int, ordinal: i
         "parent_id": ctx.parent_id,
         "path": node.path,
         "root_path": ctx.root_path,
-        "ancestry": " ".join(["", *(c["path"] for c in ctx.crumbs), node.path, ""]),
+        "ancestry": " ".join(["", *ctx.paths, node.path, ""]),
         "position": position,
         "ordinal": ordinal,
-        "depth": len(ctx.crumbs),
+        "depth": len(ctx.paths),
         "kind": node.kind,
         "role": node.role,
         "label": node.label,
@@ -125,9 +134,12 @@ def _row(node: Provision, node_id: str, ctx: _Context, position: int, ordinal: i
         "end": node.end,
         "flags": list(node.flags),
         "content_hash": node.content_hash,
-        "breadcrumbs": list(ctx.crumbs),
+        "title": crumb_title(node),
         "citation": vntext.nfc(citation),
     }
+
+
+SOURCE_LEVEL = 6
 
 
 def document_row(doc: Document, doc_id: str, source_path: str | None) -> dict[str, Any]:
@@ -135,7 +147,9 @@ def document_row(doc: Document, doc_id: str, source_path: str | None) -> dict[st
     return {
         **metadata_to_dict(doc),
         "id": doc_id,
-        "source": doc.source,
+        # Compressed (a quarter of the size): kept for the offsets and for re-parsing, read
+        # by no request.
+        "source_zlib": zlib.compress(doc.source.encode("utf-8"), SOURCE_LEVEL),
         "source_path": source_path,
         "source_hash": hashlib.sha256(doc.source.encode("utf-8")).hexdigest(),
     }

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.db.models import Document, Provision
 from app.errors import NotFound
+from app.services import crumbs
 from app.services.flatten import short_title
 from app.services.suggest import can_exist, closest
 from parsers import vntext
@@ -89,7 +90,8 @@ def get_provision(session: Session, provision_id: str) -> dict[str, Any]:
     node = require(session, provision_id)
     data = {name: getattr(node, name) for name in FIELDS}
     data["doc_id"] = data.pop("document_id")
-    data["breadcrumbs"] = node.breadcrumbs or []
+    row = {"id": node.id, "document_id": node.document_id, "ancestry": node.ancestry}
+    data["breadcrumbs"] = crumbs.breadcrumbs(session, [row])[node.id]
     data["document"] = _document_ref(session, node.document_id)
     # No query for a top-level node: ``id IS NULL`` matches nothing but scans every row.
     parent = None

@@ -10,7 +10,6 @@ searches are answered from a per-process cache keyed by the index build and chan
 
 from __future__ import annotations
 
-import json
 import re
 import threading
 from collections import Counter, OrderedDict
@@ -29,6 +28,7 @@ from app.search import highlight, plan
 from app.search.query import ParsedQuery, parse_query
 from app.search.sync import Snapshot, fresh_index
 from app.search.vocab import Vocabulary, vocabulary
+from app.services import crumbs
 from parsers import vntext
 from parsers.model import KINDS, ROLES
 
@@ -41,7 +41,7 @@ MAX_WINDOW = 10_000
 FACETS = {"documents": "doc", "sections": "root", "kinds": "kind", "roles": "role"}
 _P = models.table_of(models.Provision)
 PAGE_COLUMNS = (_P.c.pk, _P.c.id, _P.c.document_id, _P.c.path, _P.c.kind, _P.c.role,
-                _P.c.label, _P.c.heading, _P.c.text, _P.c.breadcrumbs)
+                _P.c.label, _P.c.heading, _P.c.text, _P.c.ancestry)
 # Built once, so every page reuses the compiled statement.
 _PAGE = select(*PAGE_COLUMNS).where(_P.c.pk.in_(bindparam("pks", expanding=True)))
 
@@ -195,18 +195,21 @@ def _items(session: Session, hits: list[tuple[int, float]], parsed: ParsedQuery,
         return []
     rows = session.connection().execute(_PAGE, {"pks": [pk for pk, _ in hits]})
     by_pk = {row["pk"]: dict(row) for row in rows.mappings()}
+    chains = crumbs.breadcrumbs(session, by_pk.values())
     regex = highlight.pattern(
         [t for c in parsed.clauses if c.is_word for t in c.terms]
         + [v for variants in expansions.values() for v in variants],
         [c.terms for c in parsed.clauses if not c.is_word],
     )
-    return [_item({**by_pk[pk], "score": score}, regex) for pk, score in hits if pk in by_pk]
+    return [_item({**by_pk[pk], "score": score}, chains[by_pk[pk]["id"]], regex)
+            for pk, score in hits if pk in by_pk]
 
 
-def _item(row: dict[str, Any], regex: re.Pattern[str] | None) -> dict[str, Any]:
+def _item(row: dict[str, Any], chain: list[dict[str, str]],
+          regex: re.Pattern[str] | None) -> dict[str, Any]:
     return {
         **_fields(row),
-        "breadcrumbs": _json_list(row["breadcrumbs"]),
+        "breadcrumbs": chain,
         "snippet": _snippet(row, regex),
         "score": round(float(row["score"]), 6),
     }
@@ -235,14 +238,6 @@ def _fields(row: dict[str, Any]) -> dict[str, Any]:
         "heading": row["heading"],
         "text": row["text"],
     }
-
-
-def _json_list(value: Any) -> list[Any]:
-    # Raw SQL returns JSON columns as text.
-    if isinstance(value, str):
-        loaded: list[Any] = json.loads(value)
-        return loaded
-    return list(value or [])
 
 
 def _facets(searcher: tantivy.Searcher, addresses: list[tantivy.DocAddress]

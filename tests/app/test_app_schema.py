@@ -3,15 +3,21 @@ the migrations go down and up."""
 
 from __future__ import annotations
 
+import json
+import zlib
+
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import inspect
+from factories_app import CORPUS
+from sqlalchemy import inspect, text
 
 from app.db import analysis_models  # noqa: F401  (its tables on Base, as migrations/env.py)
 from app.db.migrate import alembic_config, current_revision, head_revision, upgrade
 from app.db.models import Base
-from app.db.session import get_engine
+from app.db.session import get_engine, session_scope
+from app.services.ingest import ingest_paths
+from app.services.provisions import get_provision
 
 
 def include_object(obj, name, type_, reflected, compare_to):  # noqa: ANN001, ANN201
@@ -57,3 +63,32 @@ def test_every_foreign_key_leads_an_index(db_url: str) -> None:
             if not any(cols[: len(columns)] == columns for cols in leading):
                 missing.append(f"{table}({', '.join(columns)})")
     assert missing == []
+
+
+def test_0007_keeps_breadcrumbs_and_sources_down_and_up(db_url: str) -> None:
+    """0007 replaced the breadcrumbs copied into every row by each ancestor's title, and the
+    source text by its compressed form: both directions keep what a reader sees."""
+    ingest_paths(db_url, [CORPUS / "02-NQ-TW-2021.md"])
+    deep = "02-nq-tw-2021/II.2.b.2030.2"
+    with session_scope(db_url) as session:
+        before = get_provision(session, deep)["breadcrumbs"]
+    source = (CORPUS / "02-NQ-TW-2021.md").read_text("utf-8")
+    assert [c["path"] for c in before] == ["II", "II.2", "II.2.b", "II.2.b.2030"]
+    assert before[0]["title"] == "QUAN ĐIỂM CHỈ ĐẠO VÀ MỤC TIÊU"
+    config = alembic_config(db_url)
+    with get_engine(db_url).begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0006")
+    with get_engine(db_url).connect() as connection:
+        stored = connection.execute(text(
+            "SELECT breadcrumbs FROM provisions WHERE id = :i"), {"i": deep}).scalar_one()
+        old_source = connection.execute(text("SELECT source FROM documents")).scalar_one()
+    assert json.loads(stored) == before
+    # The parser's cleaned text: the printed words, NFC, without the PDF's page furniture.
+    assert "Bộ Chính trị" in old_source and len(old_source) > len(source) // 2
+    upgrade(db_url)
+    with session_scope(db_url) as session:
+        assert get_provision(session, deep)["breadcrumbs"] == before
+    with get_engine(db_url).connect() as connection:
+        packed = connection.execute(text("SELECT source_zlib FROM documents")).scalar_one()
+    assert zlib.decompress(packed).decode("utf-8") == old_source

@@ -1,0 +1,40 @@
+"""Breadcrumbs: a provision's ancestors, read from the store when a response needs them.
+
+A row stores its ancestors' paths (``ancestry``) and its own breadcrumb title (``title``,
+or its heading); the chain is assembled from those with one query per page of provisions,
+through the unique index on ``id`` (an id is ``document_id/path``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.db import models
+
+_P = models.table_of(models.Provision)
+MAX_IN_LIST = 500  # bound parameters per query stay well under SQLite's limit
+
+
+def ancestor_ids(row: Mapping[str, Any]) -> list[str]:
+    """The ids of a row's ancestors, root first (``ancestry`` ends with the row's own path)."""
+    return [f"{row['document_id']}/{path}" for path in row["ancestry"].split()[:-1]]
+
+
+def breadcrumbs(session: Session, rows: Iterable[Mapping[str, Any]]
+                ) -> dict[str, list[dict[str, str]]]:
+    """``{provision id: [{"id", "path", "title"}, …]}`` for rows with ``id``,
+    ``document_id`` and ``ancestry``."""
+    chains = {row["id"]: ancestor_ids(row) for row in rows}
+    wanted = list(dict.fromkeys(i for chain in chains.values() for i in chain))
+    crumbs: dict[str, dict[str, str]] = {}
+    for start in range(0, len(wanted), MAX_IN_LIST):
+        query = select(_P.c.id, _P.c.path, _P.c.heading, _P.c.title).where(
+            _P.c.id.in_(wanted[start:start + MAX_IN_LIST]))
+        for row in session.connection().execute(query):
+            crumbs[row.id] = {"id": row.id, "path": row.path,
+                              "title": row.heading or row.title or ""}
+    return {pid: [crumbs[i] for i in chain if i in crumbs] for pid, chain in chains.items()}

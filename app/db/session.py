@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy import Connection, Engine, create_engine, event, make_url
 from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
@@ -27,6 +27,19 @@ def _sqlite_pragmas(dbapi_connection: DBAPIConnection, _record: ConnectionPoolEn
     cursor.close()
 
 
+def _sqlite_autocommit_off(dbapi_connection: DBAPIConnection, _record: ConnectionPoolEntry
+                           ) -> None:
+    # The sqlite3 module begins a transaction only before INSERT/UPDATE/DELETE, so DDL ran
+    # outside one: a migration killed half-way left its first steps committed and the
+    # version unchanged. With the module's own handling off, "begin" below starts every
+    # transaction, DDL and reads included (SQLAlchemy's recipe for pysqlite).
+    dbapi_connection.isolation_level = None
+
+
+def _sqlite_begin(connection: Connection) -> None:
+    connection.exec_driver_sql("BEGIN")
+
+
 def _create(url: str) -> Engine:
     if url.startswith("sqlite"):
         options: dict[str, Any] = {}
@@ -40,6 +53,8 @@ def _create(url: str) -> Engine:
             options["max_overflow"] = -1
         engine = create_engine(url, connect_args={"check_same_thread": False}, **options)
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "connect", _sqlite_autocommit_off)
+        event.listen(engine, "begin", _sqlite_begin)
         return engine
     return create_engine(url, pool_pre_ping=True)
 

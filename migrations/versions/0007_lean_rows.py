@@ -39,7 +39,9 @@ BATCH = 5_000
 
 def upgrade() -> None:
     for name in UNUSED_INDEXES:
-        op.drop_index(name, table_name="provisions")
+        # IF EXISTS: before DDL was transactional on SQLite (app/db/session.py), a killed
+        # run of this migration could leave the indexes dropped and the version at 0006.
+        op.execute(f"DROP INDEX IF EXISTS {name}")
     op.add_column("provisions", sa.Column("title", sa.Text(), nullable=True))
     _titles_from_breadcrumbs()
     # Plain ALTER TABLE (SQLite >= 3.35 drops a column in place, no table copy).

@@ -273,7 +273,9 @@ def writes(corpus_url: str) -> Iterator[list[str]]:
     seen: list[str] = []
 
     def record(_conn, _cursor, statement: str, *_args) -> None:  # type: ignore[no-untyped-def]
-        if statement.lstrip().split(None, 1)[0].upper() not in ("SELECT", "WITH", "PRAGMA"):
+        # BEGIN: every SQLite transaction starts with one (app/db/session.py).
+        if statement.lstrip().split(None, 1)[0].upper() not in ("SELECT", "WITH", "PRAGMA",
+                                                                  "BEGIN"):
             seen.append(statement)
 
     engine = get_engine(corpus_url)

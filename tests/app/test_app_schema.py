@@ -92,3 +92,18 @@ def test_0007_keeps_breadcrumbs_and_sources_down_and_up(db_url: str) -> None:
     with get_engine(db_url).connect() as connection:
         packed = connection.execute(text("SELECT source_zlib FROM documents")).scalar_one()
     assert zlib.decompress(packed).decode("utf-8") == old_source
+
+
+def test_ddl_rolls_back_with_its_transaction(db_url: str) -> None:
+    """A migration is all-or-nothing: the sqlite3 module ran DDL outside any transaction, so
+    a migration killed half-way left its first steps committed at the old version."""
+    engine = get_engine(db_url)
+    with engine.connect() as connection:
+        transaction = connection.begin()
+        connection.exec_driver_sql("DROP INDEX ix_provisions_document_ordinal")
+        connection.exec_driver_sql("ALTER TABLE provisions ADD COLUMN scratch TEXT")
+        transaction.rollback()
+    inspector = inspect(engine)
+    assert "ix_provisions_document_ordinal" in {
+        ix["name"] for ix in inspector.get_indexes("provisions")}
+    assert "scratch" not in {c["name"] for c in inspector.get_columns("provisions")}

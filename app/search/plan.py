@@ -6,8 +6,8 @@ Score of a hit (higher is better)::
              so "hoà giải" ranks hoà giải above hóa giải and hoa giai
     PHRASE × the share of the query's adjacent word pairs adjacent in the heading or text
     CITE     if the query is how the provision itself is cited ("khoản 2 Điều 5")
-    + BM25 of the required clauses over heading, text and citation together
-    + 2 × BM25 of the query's words in the heading (a title outranks a passing mention)
+    + BM25 of the required clauses over heading (counted twice: a title outranks a
+      passing mention), text and citation together
 
 BM25 of a few words stays far below CITE, so the bonuses decide first, in that order; the
 words decide among equals. Every clause is required; filters are required and score 0.
@@ -33,7 +33,6 @@ from app.search.query import Clause, ParsedQuery
 EXACT = 1000.0
 PHRASE = 100.0
 CITE = 50.0
-HEADING_BOOST = 2.0
 # First words of a query that cites a provision ("Điều 5", "khoản 2 Điều 5", "Chương II").
 CITE_WORDS = frozenset({"dieu", "khoan", "diem", "chuong", "muc", "phan", "phu"})
 Occur = tantivy.Occur
@@ -82,9 +81,6 @@ def _bonuses(clauses: list[Clause]) -> list[Query]:
     if len(terms) > 1 and terms[0] in CITE_WORDS:
         cite = _sequence("cite", anchored(terms))
         bonuses.append(Query.const_score_query(cite, CITE))
-    words = sorted({c.terms[0] for c in clauses if c.is_word})
-    bonuses += [Query.boost_query(Query.term_query(SCHEMA, "heading", w), HEADING_BOOST)
-                for w in words]
     return bonuses
 
 

@@ -10,6 +10,7 @@ searches are answered from a per-process cache keyed by the index build and chan
 
 from __future__ import annotations
 
+import heapq
 import re
 import threading
 from collections import Counter, OrderedDict
@@ -242,21 +243,21 @@ def _fields(row: dict[str, Any]) -> dict[str, Any]:
 
 def _facets(searcher: tantivy.Searcher, addresses: list[tantivy.DocAddress]
             ) -> dict[str, list[dict[str, Any]]]:
-    """Counts by document, top-level section, kind and role over ``addresses``: the top
-    ``FACET_SIZE`` of each, ties broken by value."""
+    """Counts by document, top-level section, kind and role over ``addresses`` (best
+    first): the top ``FACET_SIZE`` of each; equal counts in the order of their best hit, so
+    only the values shown are ever named (naming every value tied at the cut, then sorting
+    by name, was half the time of a search at a million provisions)."""
     out = {}
     for name, field in FACETS.items():
         keys = searcher.fast_field_values(f"{field}_key", addresses)
         counts = Counter(keys)  # C loops only: this runs over a thousand hits per search
         counts.pop(None, None)
-        first = dict(zip(reversed(keys), reversed(addresses), strict=True))
-        common = counts.most_common()
-        # Only values that can make the top FACET_SIZE are named (ties at the cut included).
-        floor = common[FACET_SIZE - 1][1] if len(common) >= FACET_SIZE else 0
-        named = [(_facet_value(searcher, field, int(key or 0), first[key]), n)
-                 for key, n in common if n >= floor]
-        ranked = sorted((pair for pair in named if pair[0]), key=lambda p: (-p[1], p[0]))
-        out[name] = [{"value": value, "count": n} for value, n in ranked[:FACET_SIZE]]
+        # Each key's best hit: the last write of a reversed walk wins.
+        best = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1), strict=True))
+        top = heapq.nsmallest(FACET_SIZE, counts, key=lambda k: (-counts[k], best[k]))
+        named = ((_facet_value(searcher, field, int(k or 0), addresses[best[k]]), counts[k])
+                 for k in top)
+        out[name] = [{"value": value, "count": n} for value, n in named if value]
     return out
 
 

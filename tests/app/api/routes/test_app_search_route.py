@@ -90,6 +90,16 @@ def test_citations_as_typed(client: TestClient, q: str, expected: str) -> None:
     assert any(expected in (h["text"] + (h["heading"] or "")) for h in items)
 
 
+@pytest.mark.parametrize(("q", "article"), [
+    # Luật Công đoàn 2024, Điều 17 "Phản biện xã hội của Công đoàn": the words recur in
+    # its clauses and in 02-NQ/TW; Điều 29 "Tài chính công đoàn" and Điều 31, 33, 34 too.
+    ("phan bien xa hoi", "50-2024-qh15/d17"),
+    ("tài chính công đoàn", "50-2024-qh15/d29"),
+])
+def test_a_title_outranks_its_mentions(client: TestClient, q: str, article: str) -> None:
+    assert hits(client, q)[0]["id"] == article
+
+
 def test_article_citation_finds_the_article_first(client: TestClient) -> None:
     assert hits(client, "Điều 5", doc=LAW_ID)[0]["id"] == f"{LAW_ID}/d5"
     assert hits(client, "khoản 2 điều 5", doc=LAW_ID)[0]["id"] == f"{LAW_ID}/d5.2"

@@ -9,7 +9,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from sqlalchemy.exc import SQLAlchemyError
 
-from app.api import errors
+from app.api import errors, offline_docs
 from app.api.routes import (
     bodies,
     documents,
@@ -43,11 +43,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         _warm_up(settings)
         yield
 
-    app = FastAPI(title="vnlex", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
+    app = FastAPI(title="vnlex", version="0.1.0", description=DESCRIPTION, lifespan=lifespan,
+                  docs_url=None, redoc_url=None)
     app.state.settings = settings
     errors.install(app)
     for module in (search, documents, provisions, bodies, duties, targets, resolve, health):
         app.include_router(module.router)
+    offline_docs.install(app)
     return app
 
 

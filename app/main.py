@@ -19,6 +19,7 @@ from app.api.routes import (
     resolve,
     search,
     targets,
+    ui,
 )
 from app.core.config import Settings, get_settings
 from app.db.session import session_scope
@@ -50,6 +51,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for module in (search, documents, provisions, bodies, duties, targets, resolve, health):
         app.include_router(module.router)
     offline_docs.install(app)
+    ui.install(app)
     return app
 
 

@@ -14,6 +14,7 @@ from app.api.routes import (
     bodies,
     documents,
     duties,
+    exports,
     health,
     provisions,
     resolve,
@@ -48,7 +49,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                   docs_url=None, redoc_url=None)
     app.state.settings = settings
     errors.install(app)
-    for module in (search, documents, provisions, bodies, duties, targets, resolve, health):
+    # exports first: its /documents/{id}.md must not be read as the document id "….md".
+    for module in (exports, search, documents, provisions, bodies, duties, targets, resolve,
+                   health):
         app.include_router(module.router)
     offline_docs.install(app)
     ui.install(app)

@@ -183,6 +183,17 @@ def _terminal_marks(snippet: str) -> str:
     )
 
 
+@app.command()
+def mcp(db: DbOption = None) -> None:
+    """Serve the MCP tools on standard input/output, for an assistant that starts vnlex."""
+    from app.api.mcp_tools import build_server
+    from app.services.maintenance import ensure_schema
+
+    settings = get_settings(db)
+    ensure_schema(settings.database_url)
+    build_server(settings).run("stdio")
+
+
 EXPORT_FORMATS = {"json": "json", "md": "md", "csv": "csv", "ndjson": "ndjson"}
 
 

@@ -9,7 +9,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from sqlalchemy.exc import SQLAlchemyError
 
-from app.api import errors, offline_docs
+from app.api import errors, mcp_tools, offline_docs
 from app.api.routes import (
     bodies,
     documents,
@@ -43,7 +43,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         _warm_up(settings)
-        yield
+        async with mcp_session_manager:
+            yield
 
     app = FastAPI(title="vnlex", version="0.1.0", description=DESCRIPTION, lifespan=lifespan,
                   docs_url=None, redoc_url=None)
@@ -55,6 +56,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.include_router(module.router)
     offline_docs.install(app)
     ui.install(app)
+    mcp_session_manager = mcp_tools.mount(app, mcp_tools.build_server(settings))
     return app
 
 

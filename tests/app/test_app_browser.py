@@ -10,19 +10,12 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import pytest
-import uvicorn
-
-from app.core.config import Settings
-from app.main import create_app
 
 CHROMIUM = os.environ.get("VNLEX_CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
@@ -35,28 +28,8 @@ def _missing(reason: str) -> None:
     pytest.skip(reason)
 
 
-@pytest.fixture(scope="module")
-def server(corpus_url: str) -> Iterator[str]:
-    """The real app on a free port of 127.0.0.1, served by uvicorn in a thread."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    config = uvicorn.Config(create_app(Settings(database_url=corpus_url)), host="127.0.0.1",
-                            port=port, log_level="warning")
-    instance = uvicorn.Server(config)
-    thread = threading.Thread(target=instance.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not instance.started:
-        assert time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    instance.should_exit = True
-    thread.join(timeout=10)
-
-
 @pytest.fixture
-def page(server: str, tmp_path: Path) -> Iterator[Any]:
+def page(live_server: str, tmp_path: Path) -> Iterator[Any]:
     if not Path(CHROMIUM).exists() or not shutil.which(CHROMIUM):
         _missing(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
     try:
@@ -67,7 +40,7 @@ def page(server: str, tmp_path: Path) -> Iterator[Any]:
 
     def local_only(route: Any) -> None:
         # Nothing but the server under test: a CDN asset would fail here as offline.
-        if route.request.url.startswith(server):
+        if route.request.url.startswith(live_server):
             route.continue_()
         else:
             outside.append(route.request.url)
@@ -86,7 +59,8 @@ def page(server: str, tmp_path: Path) -> Iterator[Any]:
     assert outside == [], f"the page asked the network for {outside}"
 
 
-def test_search_then_follow_a_result_to_its_provision(page: Any, server: str) -> None:
+def test_search_then_follow_a_result_to_its_provision(page: Any, live_server: str) -> None:
+    server = live_server
     ARTIFACTS.mkdir(exist_ok=True)
     page.goto(server + "/")
     assert page.url == server + "/ui/"
@@ -114,7 +88,8 @@ def test_search_then_follow_a_result_to_its_provision(page: Any, server: str) ->
     page.screenshot(path=str(ARTIFACTS / "ui-provision.png"))
 
 
-def test_pages_fit_a_phone_screen(page: Any, server: str) -> None:
+def test_pages_fit_a_phone_screen(page: Any, live_server: str) -> None:
+    server = live_server
     page.set_viewport_size({"width": 360, "height": 740})
     for url in ("/ui/?q=thoa+uoc+lao+dong", "/ui/documents/02-nq-tw-2021", "/ui/targets",
                 "/ui/bodies"):

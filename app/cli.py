@@ -194,6 +194,22 @@ def mcp(db: DbOption = None) -> None:
     build_server(settings).run("stdio")
 
 
+@app.command("datasette-fts")
+def datasette_fts(db: DbOption = None) -> None:
+    """Add (or rebuild) a plain FTS5 table, provisions_fts, that Datasette can search."""
+    from app.db.session import session_scope
+    from app.services.datasette_fts import TABLE, build
+
+    url = _url(db)
+    try:
+        with session_scope(url) as session:
+            count = build(session)
+    except VnlexError as exc:
+        typer.secho(f"error: {exc.message}", err=True, fg="red")
+        raise typer.Exit(1) from None
+    typer.echo(f"{TABLE}: {count} provisions; rerun after each ingest")
+
+
 EXPORT_FORMATS = {"json": "json", "md": "md", "csv": "csv", "ndjson": "ndjson"}
 
 

@@ -13,7 +13,7 @@ from app.db.session import dispose
 
 runner = CliRunner()
 COMMANDS = [["db", "upgrade"], ["ingest"], ["serve"], ["search"], ["parse"], ["reindex"],
-            ["export"], ["mcp"]]
+            ["export"], ["mcp"], ["datasette-fts"]]
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=" ".join)

@@ -210,13 +210,15 @@ def datasette_fts(db: DbOption = None) -> None:
     typer.echo(f"{TABLE}: {count} provisions; rerun after each ingest")
 
 
-EXPORT_FORMATS = {"json": "json", "md": "md", "csv": "csv", "ndjson": "ndjson"}
+EXPORT_FORMATS = {"json": "json", "md": "md", "csv": "csv", "ndjson": "ndjson",
+                  "akn": "akn.xml"}
 
 
 @app.command()
 def export(
     doc_id: Annotated[str | None, typer.Argument(help="A document id (omit with --all)")] = None,
-    format: Annotated[str, typer.Option("--format", help="json, md, csv or ndjson")] = "json",
+    format: Annotated[str, typer.Option("--format", help="json, md, csv, ndjson or akn")
+                      ] = "json",
     all_to: Annotated[Path | None, typer.Option(
         "--all", help="Write every document into this folder, one DOC_ID.FORMAT file each",
         file_okay=False)] = None,
@@ -227,7 +229,7 @@ def export(
     from app.services import documents
 
     if format not in EXPORT_FORMATS:
-        raise typer.BadParameter("use json, md, csv or ndjson", param_hint="--format")
+        raise typer.BadParameter("use json, md, csv, ndjson or akn", param_hint="--format")
     if (doc_id is None) == (all_to is None):
         raise typer.BadParameter("give a DOC_ID or --all OUTDIR (one of them)")
     with new_session(_url(db)) as session:
@@ -257,10 +259,12 @@ def _export_chunks(session: Any, doc_id: str, format: str) -> Iterator[str]:
     import json
 
     from app.api.tabular import csv_lines
-    from app.services import exports, formats
+    from app.services import akn, exports, formats
 
     meta, rows = exports.document_provisions(session, doc_id)
-    if format == "md":
+    if format == "akn":
+        yield akn.document(meta, rows.batches()).decode("utf-8")
+    elif format == "md":
         yield from formats.markdown(meta, rows.batches())
     elif format == "ndjson":
         yield from formats.ndjson(rows.batches())

@@ -15,7 +15,8 @@ runner = CliRunner()
 
 
 def test_export_prints_what_the_api_serves(corpus_url: str, client: TestClient) -> None:
-    for fmt, suffix in (("md", ".md"), ("ndjson", ".ndjson"), ("csv", ".csv")):
+    for fmt, suffix in (("md", ".md"), ("ndjson", ".ndjson"), ("csv", ".csv"),
+                        ("akn", ".akn.xml")):
         result = runner.invoke(app, ["export", RESOLUTION_ID, "--format", fmt, "--db", corpus_url])
         assert result.exit_code == 0, result.output
         assert result.stdout_bytes == client.get(f"/documents/{RESOLUTION_ID}{suffix}").content

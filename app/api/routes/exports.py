@@ -14,7 +14,7 @@ from app.api.paging import DEFAULT_LIMIT, Limit, Offset, page_answer
 from app.api.tabular import csv_response
 from app.schemas.common import ERROR_RESPONSES
 from app.schemas.exports import ProvisionBatch, ProvisionRowPage
-from app.services import exports, formats
+from app.services import akn, exports, formats
 
 router = APIRouter(tags=["exports"], responses=ERROR_RESPONSES)
 
@@ -61,6 +61,18 @@ def document_ndjson(doc_id: str, session: SessionDep) -> StreamingResponse:
     """Every provision as one JSON object per line, streamed."""
     meta, rows = exports.document_provisions(session, doc_id)
     return _stream(formats.ndjson(rows.batches()), NDJSON, f"{meta['id']}.ndjson")
+
+
+AKN = "application/akn+xml"
+
+
+@router.get("/documents/{doc_id}.akn.xml", response_class=Response,
+            responses={200: {"content": {AKN: {}}}})
+def document_akoma_ntoso(doc_id: str, session: SessionDep) -> Response:
+    """The document as Akoma Ntoso 3.0 XML: FRBR metadata, eIds derived from our paths."""
+    meta, rows = exports.document_provisions(session, doc_id)
+    return Response(akn.document(meta, rows.batches()), media_type=AKN,
+                    headers={"Content-Disposition": f'inline; filename="{meta["id"]}.akn.xml"'})
 
 
 @router.get("/documents/{doc_id}/provisions", response_model=ProvisionRowPage)

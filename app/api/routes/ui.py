@@ -21,6 +21,8 @@ from app.web import STATIC_DIR, templates, views
 router = APIRouter(include_in_schema=False)
 
 PAGE_SIZE = 20
+# Assignments listed on a document's page; the rest are a link to /duties away.
+DUTIES_SHOWN = 200
 # A filter as typed in a form; the services validate and slug it.
 Text = Annotated[str | None, Query(max_length=200)]
 
@@ -70,9 +72,11 @@ def document_page(request: Request, session: SessionDep, doc_id: str) -> Respons
         return _error(request, exc)
     provisions = [row for batch in rows.batches() for row in batch]
     toc = [row for row in provisions if row["depth"] <= 1 and (row["heading"] or row["label"])]
+    duties = tables.duties(session, doc=meta["id"])
     base = str(request.base_url).rstrip("/")
     return _render(request, "document.html", {
         "doc": meta, "provisions": provisions, "toc": toc, "base": base,
+        "duties": duties.items(DUTIES_SHOWN, 0), "duty_count": duties.count(),
     })
 
 

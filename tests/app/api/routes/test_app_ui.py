@@ -75,6 +75,13 @@ def test_document_has_contents_and_an_anchor_and_citation_per_provision(
     assert f'href="http://testserver/provisions/{RESOLUTION_ID}/III.1.2"' in html
 
 
+def test_document_lists_who_does_what_in_it(client: TestClient) -> None:
+    html = client.get("/ui/documents/02-nq-tw-2021").text
+    assert "Phân công: ai làm gì trong văn bản này" in html
+    assert ('<td><a href="/ui/bodies/ban-to-chuc-trung-uong">Ban Tổ chức Trung ương</a></td>\n'
+            '<td>Chủ trì</td>\n<td><a href="#IV.4">IV.4</a></td>') in html
+
+
 def test_unknown_document_is_an_html_404_with_suggestions(client: TestClient) -> None:
     response = client.get("/ui/documents/99-nq-tw")
     assert response.status_code == 404

@@ -4,7 +4,7 @@ by id. Registered before ``documents`` so ``/documents/{id}.md`` is not read as 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import StreamingResponse
@@ -34,7 +34,7 @@ def wants_markdown(request: Request) -> bool:
     return "text/markdown" in request.headers.get("accept", "")
 
 
-def markdown_response(session: Any, doc_id: str) -> StreamingResponse:
+def markdown_response(session: SessionDep, doc_id: str) -> StreamingResponse:
     meta, rows = exports.document_provisions(session, doc_id)
     return _stream(formats.markdown(meta, rows.batches()), MARKDOWN, f"{meta['id']}.md")
 

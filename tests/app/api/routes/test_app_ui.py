@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from factories_app import RESOLUTION_ID
 from fastapi.testclient import TestClient
 
@@ -13,6 +14,13 @@ LIGHT = 200_000  # bytes a page may weigh before its results
 def test_root_redirects_to_the_page(client: TestClient) -> None:
     response = client.get("/", follow_redirects=False)
     assert response.status_code == 307 and response.headers["location"] == "/ui/"
+
+
+@pytest.mark.parametrize("page", ["/ui/", "/ui/bodies", "/ui/targets", "/ui/?q=cong+doan"])
+def test_pages_are_light(client: TestClient, page: str) -> None:
+    response = client.get(page)
+    assert response.status_code == 200 and len(response.content) < LIGHT
+    assert len(client.get("/ui/static/style.css").content) < 10_000
 
 
 def test_empty_search_page_is_light_labelled_and_vietnamese(client: TestClient) -> None:

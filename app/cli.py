@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -180,6 +181,100 @@ def _terminal_marks(snippet: str) -> str:
         typer.style(html.unescape(p), fg="yellow", bold=True) if i % 2 else html.unescape(p)
         for i, p in enumerate(parts)
     )
+
+
+@app.command()
+def mcp(db: DbOption = None) -> None:
+    """Serve the MCP tools on standard input/output, for an assistant that starts vnlex."""
+    from app.api.mcp_tools import build_server
+    from app.services.maintenance import ensure_schema
+
+    settings = get_settings(db)
+    ensure_schema(settings.database_url)
+    build_server(settings).run("stdio")
+
+
+@app.command("datasette-fts")
+def datasette_fts(db: DbOption = None) -> None:
+    """Add (or rebuild) a plain FTS5 table, provisions_fts, that Datasette can search."""
+    from app.db.session import session_scope
+    from app.services.datasette_fts import TABLE, build
+
+    url = _url(db)
+    try:
+        with session_scope(url) as session:
+            count = build(session)
+    except VnlexError as exc:
+        typer.secho(f"error: {exc.message}", err=True, fg="red")
+        raise typer.Exit(1) from None
+    typer.echo(f"{TABLE}: {count} provisions; rerun after each ingest")
+
+
+EXPORT_FORMATS = {"json": "json", "md": "md", "csv": "csv", "ndjson": "ndjson",
+                  "akn": "akn.xml"}
+
+
+@app.command()
+def export(
+    doc_id: Annotated[str | None, typer.Argument(help="A document id (omit with --all)")] = None,
+    format: Annotated[str, typer.Option("--format", help="json, md, csv, ndjson or akn")
+                      ] = "json",
+    all_to: Annotated[Path | None, typer.Option(
+        "--all", help="Write every document into this folder, one DOC_ID.FORMAT file each",
+        file_okay=False)] = None,
+    db: DbOption = None,
+) -> None:
+    """Export a document (to standard output) or every document (--all OUTDIR)."""
+    from app.db.session import new_session
+    from app.services import documents
+
+    if format not in EXPORT_FORMATS:
+        raise typer.BadParameter("use json, md, csv, ndjson or akn", param_hint="--format")
+    if (doc_id is None) == (all_to is None):
+        raise typer.BadParameter("give a DOC_ID or --all OUTDIR (one of them)")
+    with new_session(_url(db)) as session:
+        try:
+            if all_to is None:
+                assert doc_id is not None
+                for chunk in _export_chunks(session, doc_id, format):
+                    typer.echo(chunk, nl=False)
+                return
+            all_to.mkdir(parents=True, exist_ok=True)
+            ids = [row["id"] for batch in documents.list_documents(session).batches()
+                   for row in batch]
+            with typer.progressbar(ids, label="exporting", file=None) as bar:
+                for each in bar:
+                    target = all_to / f"{each}.{EXPORT_FORMATS[format]}"
+                    with target.open("w", encoding="utf-8", newline="") as out:
+                        out.writelines(_export_chunks(session, each, format))
+        except VnlexError as exc:
+            typer.secho(f"error: {exc.message}", err=True, fg="red")
+            raise typer.Exit(1) from None
+    if all_to is not None:
+        typer.echo(f"{len(ids)} document(s) written to {all_to}")
+
+
+def _export_chunks(session: Any, doc_id: str, format: str) -> Iterator[str]:
+    """The export of one document, as the API serves it, a piece at a time."""
+    import json
+
+    from app.api.tabular import csv_lines
+    from app.services import akn, exports, formats
+
+    meta, rows = exports.document_provisions(session, doc_id)
+    if format == "akn":
+        yield akn.document(meta, rows.batches()).decode("utf-8")
+    elif format == "md":
+        yield from formats.markdown(meta, rows.batches())
+    elif format == "ndjson":
+        yield from formats.ndjson(rows.batches())
+    elif format == "csv":
+        columns = (*exports.COLUMNS, "url")
+        yield from (b.decode("utf-8") for b in csv_lines(columns, formats.flat(rows.batches())))
+    else:
+        provisions = [row for batch in rows.batches() for row in batch]
+        yield json.dumps({**meta, "provisions": provisions}, ensure_ascii=False, indent=2)
+        yield "\n"
 
 
 @app.command()

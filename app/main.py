@@ -9,16 +9,18 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from sqlalchemy.exc import SQLAlchemyError
 
-from app.api import errors
+from app.api import errors, mcp_tools, offline_docs
 from app.api.routes import (
     bodies,
     documents,
     duties,
+    exports,
     health,
     provisions,
     resolve,
     search,
     targets,
+    ui,
 )
 from app.core.config import Settings, get_settings
 from app.db.session import session_scope
@@ -41,13 +43,20 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         _warm_up(settings)
-        yield
+        async with mcp_session_manager:
+            yield
 
-    app = FastAPI(title="vnlex", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
+    app = FastAPI(title="vnlex", version="0.1.0", description=DESCRIPTION, lifespan=lifespan,
+                  docs_url=None, redoc_url=None)
     app.state.settings = settings
     errors.install(app)
-    for module in (search, documents, provisions, bodies, duties, targets, resolve, health):
+    # exports first: its /documents/{id}.md must not be read as the document id "….md".
+    for module in (exports, search, documents, provisions, bodies, duties, targets, resolve,
+                   health):
         app.include_router(module.router)
+    offline_docs.install(app)
+    ui.install(app)
+    mcp_session_manager = mcp_tools.mount(app, mcp_tools.build_server(settings))
     return app
 
 

@@ -68,7 +68,7 @@ def csv_response(batches: Iterator[Rows], columns: Sequence[str],
     status (503, …) rather than a cut-off 200; the rest streams one batch at a time.
     """
     first = next(batches, [])
-    body = _csv_lines(columns, _chain(first, batches))
+    body = csv_lines(columns, _chain(first, batches))
     return StreamingResponse(
         body, media_type=CSV_MEDIA_TYPE,
         headers={"Content-Disposition": f'attachment; filename="{filename}"'},
@@ -80,7 +80,7 @@ def _chain(first: Rows, rest: Iterator[Rows]) -> Iterator[Rows]:
     yield from rest
 
 
-def _csv_lines(columns: Sequence[str], batches: Iterable[Rows]) -> Iterator[bytes]:
+def csv_lines(columns: Sequence[str], batches: Iterable[Rows]) -> Iterator[bytes]:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     out.write(BOM)

@@ -29,6 +29,9 @@ class Settings(BaseSettings):
     index_dir: str | None = None
     # Search answers kept per process for repeated queries (0 turns the cache off).
     search_cache_size: int = 2048
+    # Where people reach this server: the MCP tools answer with absolute URLs an assistant
+    # can cite, and a stdio server has no request to read a host from.
+    public_url: str = "http://127.0.0.1:8000"
 
     @property
     def index_path(self) -> Path:

@@ -3,11 +3,15 @@ hand-built documents whose trees do not depend on the parser's progress."""
 
 from __future__ import annotations
 
+import socket
+import threading
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import uvicorn
 from factories_app import CORPUS, law, resolution
 from fastapi.testclient import TestClient
 
@@ -49,6 +53,28 @@ def corpus_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def client(corpus_url: str) -> Iterator[TestClient]:
     with TestClient(create_app(Settings(database_url=corpus_url))) as test_client:
         yield test_client
+
+
+@pytest.fixture(scope="session")
+def live_server(corpus_url: str) -> Iterator[str]:
+    """The real app over the corpus on a free port of 127.0.0.1 (uvicorn in a thread), for
+    clients that need a socket: a browser, an MCP client."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    base = f"http://127.0.0.1:{port}"
+    settings = Settings(database_url=corpus_url, public_url=base)
+    instance = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port,
+                                             log_level="warning"))
+    thread = threading.Thread(target=instance.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not instance.started:
+        assert thread.is_alive() and time.monotonic() < deadline, "the server did not start"
+        time.sleep(0.05)
+    yield base
+    instance.should_exit = True
+    thread.join(timeout=10)
 
 
 @pytest.fixture

@@ -12,7 +12,8 @@ from app.cli import app
 from app.db.session import dispose
 
 runner = CliRunner()
-COMMANDS = [["db", "upgrade"], ["ingest"], ["serve"], ["search"], ["parse"], ["reindex"]]
+COMMANDS = [["db", "upgrade"], ["ingest"], ["serve"], ["search"], ["parse"], ["reindex"],
+            ["export"], ["mcp"], ["datasette-fts"]]
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=" ".join)

@@ -4,6 +4,7 @@ from fastapi import APIRouter, Request, Response
 
 from app.api.deps import SessionDep
 from app.api.paging import DEFAULT_LIMIT, Limit, Offset, page_answer
+from app.api.routes.exports import MARKDOWN, markdown_response, wants_markdown
 from app.schemas.common import ERROR_RESPONSES
 from app.schemas.documents import DocumentDetail, DocumentList
 from app.services import documents
@@ -19,7 +20,11 @@ def list_documents(request: Request, response: Response, session: SessionDep,
     return page_answer(request, response, rows, DocumentList, limit, offset)
 
 
-@router.get("/{doc_id}", response_model=DocumentDetail)
-def get_document(doc_id: str, session: SessionDep) -> DocumentDetail:
-    """One document: metadata, signers, warnings and its table of contents."""
+@router.get("/{doc_id}", response_model=DocumentDetail,
+            responses={200: {"content": {MARKDOWN: {}}}})
+def get_document(doc_id: str, request: Request, session: SessionDep) -> DocumentDetail | Response:
+    """One document: metadata, signers, warnings and its table of contents (as Markdown
+    with `Accept: text/markdown`)."""
+    if wants_markdown(request):
+        return markdown_response(session, doc_id)
     return DocumentDetail(**documents.get_document(session, doc_id))

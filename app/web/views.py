@@ -1,0 +1,40 @@
+"""What the pages show beyond the services' answers: labels, a "did you mean" query."""
+
+from __future__ import annotations
+
+from parsers import vntext
+
+ROLE_LABELS = {
+    "lead": "Chủ trì", "coordinate": "Phối hợp", "implement": "Thực hiện",
+    "report_to": "Báo cáo", "mention": "Được nhắc đến",
+}
+FACET_LABELS = {
+    "documents": "Văn bản", "sections": "Phần", "kinds": "Loại", "roles": "Nội dung",
+}
+# The search filter each facet sets.
+FACET_PARAMS = {"documents": "doc", "sections": "section", "kinds": "kind", "roles": "role"}
+KIND_LABELS = {
+    "section": "Phần (I, II…)", "item": "Mục số", "point": "Điểm", "milestone": "Mốc năm",
+    "bullet": "Gạch đầu dòng", "paragraph": "Đoạn", "part": "Phần", "chapter": "Chương",
+    "subchapter": "Mục", "article": "Điều", "clause": "Khoản", "annex": "Phụ lục",
+}
+PROVISION_ROLE_LABELS = {
+    "preamble": "Mở đầu", "situation": "Tình hình", "viewpoint": "Quan điểm",
+    "objective": "Mục tiêu", "task": "Nhiệm vụ", "implementation": "Tổ chức thực hiện",
+    "closing": "Kết",
+}
+
+
+def did_you_mean(q: str, expansions: dict[str, list[str]]) -> str | None:
+    """``q`` with each typed word the index does not know replaced by its first known
+    variant (``laoo dongg`` → ``lao dong``); None when no word was expanded."""
+    if not expansions:
+        return None
+    words = q.split()
+    changed = False
+    for i, word in enumerate(words):
+        variants = expansions.get(vntext.words(word))
+        if variants:
+            words[i] = variants[0]
+            changed = True
+    return " ".join(words) if changed else None

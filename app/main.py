@@ -6,10 +6,11 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.api import errors
+from app.api.contract import strict_query
 from app.api.routes import (
     bodies,
     documents,
@@ -43,7 +44,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         _warm_up(settings)
         yield
 
-    app = FastAPI(title="vnlex", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
+    app = FastAPI(title="vnlex", version="0.1.0", description=DESCRIPTION, lifespan=lifespan,
+                  dependencies=[Depends(strict_query)])
     app.state.settings = settings
     errors.install(app)
     for module in (search, documents, provisions, bodies, duties, targets, resolve, health):

@@ -1,0 +1,68 @@
+"""``/search`` held to the contract of the other routes, around the search service.
+
+An unknown document or section given as a filter is a 404 naming the closest ids, as on
+``/duties`` and ``/targets``, rather than a 200 with nothing (a mistyped ``doc`` looked like
+a document without the words). A query with no searchable word (``!!!``, an emoji) is an
+empty answer: the schema cannot say which characters fold to a word, so the server takes
+every string the schema allows.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.db.models import Document, Provision
+from app.errors import NotFound
+from app.search.query import clean
+from app.search.sync import head_seq
+from app.search.terms import folded_terms
+from app.services.search import SearchParams, search
+from app.services.suggest import can_exist, require
+
+FACET_NAMES = ("documents", "sections", "kinds", "roles")
+
+
+def checked_search(session: Session, params: SearchParams,
+                   index_dir: Path | None = None) -> dict[str, Any]:
+    """``search`` after checking its filters (arguments and answer as for ``search``).
+
+    Raises:
+        NotFound: unknown ``doc`` (with the closest ids) or ``section``.
+        BadQuery: as ``search``: too many words, a page past the window.
+    """
+    doc_id = require(session, Document, params.doc, "document").id if params.doc else None
+    section = (params.section or "").strip()
+    if section:
+        require_section(session, section, doc_id)
+    if not has_words(params.q):
+        return empty_answer(session)
+    return search(session, params, index_dir)
+
+
+def has_words(q: str) -> bool:
+    """Whether ``q`` has a term the index could hold (what the query parser keeps)."""
+    return bool(folded_terms(clean(q).replace('"', " ")))
+
+
+def require_section(session: Session, section: str, doc_id: str | None) -> None:
+    """Raise ``NotFound`` unless some provision (of ``doc_id``, when given) has the path
+    ``section``; the filter matches that provision and everything under it."""
+    if doc_id is not None:
+        found = select(Provision.pk).where(Provision.id == f"{doc_id}/{section}")
+    else:
+        found = select(Provision.pk).where(Provision.path == section).limit(1)
+    # A path with NUL is never stored, and PostgreSQL refuses NUL in a parameter.
+    if not can_exist(section) or session.scalar(found) is None:
+        where = f" in document {doc_id!r}" if doc_id else ""
+        raise NotFound(f"no section {section!r}{where}")
+
+
+def empty_answer(session: Session) -> dict[str, Any]:
+    """The answer of a search that can match nothing, in the shape of ``search``'s."""
+    return {"total": 0, "items": [], "facets": {name: [] for name in FACET_NAMES},
+            "facets_exact": True, "expansions": {},
+            "index": {"seq": head_seq(session), "lag": 0}}

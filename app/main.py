@@ -7,10 +7,12 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import Depends, FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.api import errors
 from app.api.contract import strict_query
+from app.api.middleware import EdgeMiddleware
 from app.api.routes import (
     bodies,
     documents,
@@ -50,7 +52,21 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     errors.install(app)
     for module in (search, documents, provisions, bodies, duties, targets, resolve, health):
         app.include_router(module.router)
+    _add_middleware(app, settings)
     return app
+
+
+def _add_middleware(app: FastAPI, settings: Settings) -> None:
+    """CORS closed unless origins are configured; then the shared edges, outermost, so a
+    413 or a CORS preflight still carries ``nosniff``."""
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware, allow_origins=settings.cors_origins,
+            allow_methods=["GET", "HEAD", "POST", "DELETE"],
+            allow_headers=["Authorization", "Content-Type"],
+            expose_headers=["Link", "Location", "X-Vnlex-Index-Version"],
+        )
+    app.add_middleware(EdgeMiddleware, max_body=settings.max_body_bytes)
 
 
 def _warm_up(settings: Settings) -> None:

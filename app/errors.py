@@ -81,6 +81,13 @@ class IngestError(VnlexError):
     code = "ingest_failed"
 
 
+class Conflict(IngestError):
+    """An upload whose id a document read from a file on the server already has."""
+
+    status = 409
+    code = "conflict"
+
+
 def error_body(code: str, message: str, **details: Any) -> dict[str, Any]:
     """The JSON body of every error response."""
     return {"error": {"code": code, "message": message, **details}}

@@ -14,6 +14,7 @@ from app.api import errors
 from app.api.contract import strict_query
 from app.api.middleware import EdgeMiddleware
 from app.api.routes import (
+    admin,
     bodies,
     documents,
     duties,
@@ -50,6 +51,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                   dependencies=[Depends(strict_query)])
     app.state.settings = settings
     errors.install(app)
+    # Writes exist only on a node given a token: without one there is nothing to guess.
+    if settings.admin_token is not None:
+        app.include_router(admin.router)
     for module in (search, documents, provisions, bodies, duties, targets, resolve, health):
         app.include_router(module.router)
     _add_middleware(app, settings)

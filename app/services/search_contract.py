@@ -16,12 +16,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db.models import Document, Provision
-from app.errors import NotFound
+from app.errors import BadQuery, NotFound
 from app.search.query import clean
 from app.search.sync import head_seq
 from app.search.terms import folded_terms
 from app.services.search import SearchParams, search
 from app.services.suggest import can_exist, require
+from parsers.model import KINDS, ROLES
 
 FACET_NAMES = ("documents", "sections", "kinds", "roles")
 
@@ -32,15 +33,24 @@ def checked_search(session: Session, params: SearchParams,
 
     Raises:
         NotFound: unknown ``doc`` (with the closest ids) or ``section``.
-        BadQuery: as ``search``: too many words, a page past the window.
+        BadQuery: as ``search``: unknown kind or role, too many words, a page past the
+            window.
     """
     doc_id = require(session, Document, params.doc, "document").id if params.doc else None
     section = (params.section or "").strip()
     if section:
         require_section(session, section, doc_id)
     if not has_words(params.q):
+        known_values(params)  # refused as the search would refuse them
         return empty_answer(session)
     return search(session, params, index_dir)
+
+
+def known_values(params: SearchParams) -> None:
+    """Raise ``BadQuery`` (with ``valid``) for an unknown ``kind`` or ``role``."""
+    for name, value, valid in (("kind", params.kind, KINDS), ("role", params.role, ROLES)):
+        if value is not None and value not in valid:
+            raise BadQuery(f"unknown {name} {value!r}", valid=list(valid))
 
 
 def has_words(q: str) -> bool:

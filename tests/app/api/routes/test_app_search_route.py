@@ -215,6 +215,16 @@ def test_a_query_without_words_is_an_empty_answer(client: TestClient, q: str) ->
     assert response.headers["X-Vnlex-Index-Version"].isdigit()
 
 
+@pytest.mark.parametrize("params", [{"q": "", "kind": "nope"}, {"q": "!!!", "role": "nope"}])
+def test_an_empty_query_still_refuses_an_unknown_kind_or_role(client: TestClient,
+                                                              params: dict) -> None:
+    # Found by schemathesis: the empty answer came before the check a query with words got.
+    response = client.get("/search", params=params)
+    assert response.status_code == 422
+    assert response.json()["error"]["code"] == "bad_query"
+    assert response.json()["error"]["valid"]
+
+
 def test_search_on_an_empty_database(empty_client: TestClient) -> None:
     body = empty_client.get("/search", params={"q": "cong doan"}).json()
     assert body["total"] == 0 and body["items"] == []

@@ -19,14 +19,14 @@ from app.services.links import document_url
 router = APIRouter(prefix="/documents", tags=["documents"], dependencies=[AdminDep],
                    responses={**ERROR_RESPONSES, **WRITE_RESPONSES})
 
-TEXT_TYPES = ("text/plain", "text/markdown")
+# Declared as text/plain only: markdown is plain text on the wire, and any Content-Type is
+# read as UTF-8 text (`text/markdown` included).
 UPLOAD_BODY: dict[str, Any] = {
     "requestBody": {
         "required": True,
         "description": "The document as UTF-8 text or markdown, as `vnlex ingest` reads a "
-        "file",
-        "content": {media: {"schema": {"type": "string", "minLength": 1}}
-                    for media in TEXT_TYPES},
+        "file (sent as `text/plain`, `text/markdown` or any other type)",
+        "content": {"text/plain": {"schema": {"type": "string", "minLength": 1}}},
     },
 }
 NAME = Annotated[str, Query(

@@ -2,8 +2,10 @@
 default check (issue 12): server errors, status codes, content types, headers and bodies
 as declared, schema-valid input accepted and schema-invalid input rejected, auth not
 ignored. Every operation is driven, the write routes with the admin token, on a database
-of its own; at least ``MIN_REQUESTS`` requests in all, from a fixed seed so CI is
-repeatable."""
+of its own; at least ``MIN_REQUESTS`` requests in all. Hypothesis is derandomized, but
+schemathesis's strategies are not fully repeatable across processes (the first operation
+gets the same cases every run, later ones do not), so a failure here names its case with a
+curl line to reproduce it."""
 
 from __future__ import annotations
 

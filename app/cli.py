@@ -34,13 +34,25 @@ def _url(db: str | None) -> str:
 
 
 @db_app.command("upgrade")
-def db_upgrade(db: DbOption = None, revision: str = "head") -> None:
-    """Create the schema or bring it up to date."""
+def db_upgrade(
+    db: DbOption = None,
+    revision: Annotated[str, typer.Option(
+        help="Target: head, or a revision id at or above the database's")] = "head",
+) -> None:
+    """Create the schema or bring it up to date (never down: that drops data)."""
+    from sqlalchemy import make_url
+
+    from app.db.migrate import current_revision
     from app.services.maintenance import upgrade
 
     url = _url(db)
-    upgrade(url, revision)
-    typer.echo(f"database at {url} is at revision {revision}")
+    shown = make_url(url).render_as_string(hide_password=True)
+    try:
+        upgrade(url, revision)
+    except VnlexError as exc:
+        typer.secho(f"error: {exc.message}", err=True, fg="red")
+        raise typer.Exit(2) from None
+    typer.echo(f"database at {shown} is at revision {current_revision(url) or 'base'}")
 
 
 @app.command()

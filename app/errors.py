@@ -14,6 +14,7 @@ class VnlexError(Exception):
 
     status = 500
     code = "internal_error"
+    headers: dict[str, str] = {}  # sent with the error response
 
     def __init__(self, message: str, **details: Any) -> None:
         super().__init__(message)
@@ -27,6 +28,36 @@ class VnlexError(Exception):
 class NotFound(VnlexError):
     status = 404
     code = "not_found"
+
+
+class BadParameter(VnlexError):
+    """The query string breaks the contract every route shares (a parameter the route
+    does not take, a single-valued one given twice)."""
+
+    status = 400
+    code = "bad_parameter"
+
+
+class Unauthorized(VnlexError):
+    """A write without ``Authorization: Bearer <token>``."""
+
+    status = 401
+    code = "unauthorized"
+    headers = {"WWW-Authenticate": "Bearer"}
+
+
+class Forbidden(VnlexError):
+    """A write whose bearer token is not the configured one."""
+
+    status = 403
+    code = "forbidden"
+
+
+class PayloadTooLarge(VnlexError):
+    """A request body over ``VNLEX_MAX_BODY_BYTES``."""
+
+    status = 413
+    code = "payload_too_large"
 
 
 class BadQuery(VnlexError):
@@ -48,6 +79,13 @@ class IngestError(VnlexError):
 
     status = 422
     code = "ingest_failed"
+
+
+class Conflict(IngestError):
+    """An upload whose id a document read from a file on the server already has."""
+
+    status = 409
+    code = "conflict"
 
 
 def error_body(code: str, message: str, **details: Any) -> dict[str, Any]:

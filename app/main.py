@@ -6,11 +6,15 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.api import errors, mcp_tools, offline_docs
+from app.api.contract import strict_query
+from app.api.middleware import EdgeMiddleware
 from app.api.routes import (
+    admin,
     bodies,
     documents,
     duties,
@@ -47,9 +51,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             yield
 
     app = FastAPI(title="vnlex", version="0.1.0", description=DESCRIPTION, lifespan=lifespan,
-                  docs_url=None, redoc_url=None)
+                  docs_url=None, redoc_url=None, dependencies=[Depends(strict_query)])
     app.state.settings = settings
     errors.install(app)
+    # Writes exist only on a node given a token: without one there is nothing to guess.
+    if settings.admin_token is not None:
+        app.include_router(admin.router)
     # exports first: its /documents/{id}.md must not be read as the document id "….md".
     for module in (exports, search, documents, provisions, bodies, duties, targets, resolve,
                    health):
@@ -57,7 +64,21 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     offline_docs.install(app)
     ui.install(app)
     mcp_session_manager = mcp_tools.mount(app, mcp_tools.build_server(settings))
+    _add_middleware(app, settings)
     return app
+
+
+def _add_middleware(app: FastAPI, settings: Settings) -> None:
+    """CORS closed unless origins are configured; then the shared edges, outermost, so a
+    413 or a CORS preflight still carries ``nosniff``."""
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware, allow_origins=settings.cors_origins,
+            allow_methods=["GET", "HEAD", "POST", "DELETE"],
+            allow_headers=["Authorization", "Content-Type"],
+            expose_headers=["Link", "Location", "X-Vnlex-Index-Version"],
+        )
+    app.add_middleware(EdgeMiddleware, max_body=settings.max_body_bytes)
 
 
 def _warm_up(settings: Settings) -> None:

@@ -20,7 +20,7 @@ from mcp.server.transport_security import TransportSecuritySettings
 from pydantic import Field
 from sqlalchemy.orm import Session
 
-from app.core.config import Settings
+from app.core.config import LOCAL_URL, Settings
 from app.db.session import new_session
 from app.errors import VnlexError
 from app.services import bodies, provisions, resolve, tables
@@ -35,7 +35,7 @@ def build_server(settings: Settings) -> MCPServer:
     """The MCP server over ``settings``' database, with the five vnlex tools."""
     server = MCPServer(name="vnlex", version="0.1.0", instructions=INSTRUCTIONS,
                        log_level="WARNING")
-    base = settings.public_url.rstrip("/")
+    base = (settings.public_url or LOCAL_URL).rstrip("/")
 
     @contextmanager
     def session() -> Iterator[Session]:

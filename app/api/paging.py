@@ -42,6 +42,15 @@ def next_page(request: Request, response: Response, total: int, limit: int,
     """The next page's URL (also as a ``Link`` header), for every paged answer."""
     if offset + limit >= total:
         return None
-    url = str(request.url.include_query_params(offset=offset + limit, limit=limit))
+    query = request.url.include_query_params(offset=offset + limit, limit=limit).query
+    url = public_link(request, f"{request.url.path}?{query}")
     response.headers["Link"] = f'<{url}>; rel="next"'
     return url
+
+
+def public_link(request: Request, path: str) -> str:
+    """``path`` (with its query) under ``VNLEX_PUBLIC_URL``, or as it is (relative) when
+    that is unset. Never under the request's ``Host``: a cache in front of the API would
+    keep a link to whatever host an attacker sent and serve it to everyone."""
+    base = request.app.state.settings.public_url
+    return f"{base.rstrip('/')}{path}" if base else path

@@ -6,8 +6,10 @@ import functools
 import hashlib
 import tempfile
 from pathlib import Path
+from typing import Annotated
 
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from sqlalchemy import make_url
 
 DEFAULT_DATABASE_URL = "sqlite:///./vnlex.db"
@@ -15,6 +17,12 @@ DEFAULT_DATABASE_URL = "sqlite:///./vnlex.db"
 # working directory.
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_BODIES = "corpus/bodies.yaml"
+# The largest request body (an uploaded document) the API reads: 20 MB.
+DEFAULT_MAX_BODY_BYTES = 20 * 1024 * 1024
+
+
+# Where `make serve` listens: the MCP tools' URLs when no public URL is configured.
+LOCAL_URL = "http://127.0.0.1:8000"
 
 
 class Settings(BaseSettings):
@@ -29,9 +37,29 @@ class Settings(BaseSettings):
     index_dir: str | None = None
     # Search answers kept per process for repeated queries (0 turns the cache off).
     search_cache_size: int = 2048
-    # Where people reach this server: the MCP tools answer with absolute URLs an assistant
-    # can cite, and a stdio server has no request to read a host from.
-    public_url: str = "http://127.0.0.1:8000"
+    # Browser origins allowed to call the API (comma-separated); none by default, so a
+    # page on another site cannot read answers with its visitors' credentials.
+    cors_origins: Annotated[list[str], NoDecode] = []
+    # The URL clients reach the API at (behind a proxy); `next`, `Link` and `Location`
+    # are built from it, never from the request's Host header. Unset: relative links (the
+    # MCP tools, which answer with absolute URLs an assistant can cite, then use
+    # LOCAL_URL).
+    public_url: str | None = None
+    # Turns on POST /documents and DELETE /documents/{id}, for `Authorization: Bearer`.
+    admin_token: SecretStr | None = None
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _split_origins(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [origin.strip() for origin in value.split(",") if origin.strip()]
+        return value
+
+    @field_validator("public_url", "admin_token", mode="before")
+    @classmethod
+    def _blank_is_unset(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
 
     @property
     def index_path(self) -> Path:

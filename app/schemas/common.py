@@ -66,7 +66,26 @@ class ErrorResponse(BaseModel):
     )
 
 
+# Every status a read route can answer besides its success, each in the one error shape.
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
-    404: {"model": ErrorResponse, "description": "Not found; `suggestions` lists close ids"},
-    422: {"model": ErrorResponse, "description": "Invalid parameters or query"},
+    400: {"model": ErrorResponse,
+          "description": "`bad_parameter`: a query parameter the route does not take, or a "
+          "single-valued one given twice (`parameter` names it)"},
+    404: {"model": ErrorResponse,
+          "description": "`not_found`: no such id, or an unknown document, body or section "
+          "given as a filter; `suggestions` lists close ids"},
+    405: {"model": ErrorResponse, "description": "`method_not_allowed` (see `Allow`)"},
+    422: {"model": ErrorResponse,
+          "description": "`validation_error` or `bad_query`: a value outside what the "
+          "parameter's schema allows, or a page past the search window"},
+    503: {"model": ErrorResponse,
+          "description": "`unavailable`: the database is busy, gone or not migrated"},
+}
+# What the write routes answer besides those.
+WRITE_RESPONSES: dict[int | str, dict[str, Any]] = {
+    401: {"model": ErrorResponse,
+          "description": "`unauthorized`: no `Authorization: Bearer <token>`"},
+    403: {"model": ErrorResponse, "description": "`forbidden`: not the admin token"},
+    413: {"model": ErrorResponse,
+          "description": "`payload_too_large`: the body is over `VNLEX_MAX_BODY_BYTES`"},
 }

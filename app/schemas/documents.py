@@ -47,5 +47,30 @@ class DocumentDetail(DocumentSummary):
     copies: list[dict[str, Any]] = []
     annotations: list[dict[str, Any]] = []
     warnings: list[dict[str, Any]] = []
-    source_path: str | None = Field(default=None, examples=["corpus/02-NQ-TW-2021.md"])
+    # The file's name and the SHA-256 of its cleaned text, never the server's path to it.
+    source_file: str | None = Field(default=None, examples=["02-NQ-TW-2021.md"])
+    source_hash: str | None = Field(
+        default=None,
+        examples=["9f2c0a4b1e7d3c5f8a6b2d4e0c1f3a5b7d9e2c4f6a8b0d1e3f5a7c9b2d4e6f8a"],
+    )
     toc: list[TocNode] = []
+
+
+class Ingested(BaseModel):
+    """What an upload did (``POST /documents``)."""
+
+    id: str = Field(examples=["02-nq-tw-2021"])
+    created: bool = Field(description="A new document, not a replacement")
+    added: int = Field(examples=[64])
+    changed: int = Field(examples=[0])
+    removed: int = Field(examples=[0])
+    unchanged: int = Field(examples=[0])
+    warnings: int = Field(description="Parse warnings; `GET` the document to read them")
+    url: str = Field(examples=["/documents/02-nq-tw-2021"])
+
+
+class Deleted(BaseModel):
+    """The document ``DELETE /documents/{id}`` removed."""
+
+    id: str = Field(examples=["02-nq-tw-2021"])
+    deleted: bool = True

@@ -111,6 +111,11 @@ def _all_terms(field: str, words: list[str]) -> Query:
     return Query.boolean_query([(Occur.Must, Query.term_query(SCHEMA, field, w)) for w in words])
 
 
+def section_query(section: str) -> Query:
+    """The provisions at ``section`` and under it."""
+    return Query.term_query(SCHEMA, "section", section)
+
+
 def _filters(filters: Filters) -> list[Query]:
     pairs_ = [("doc", filters.doc), ("section", filters.section), ("kind", filters.kind),
               ("role", filters.role)]

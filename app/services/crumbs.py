@@ -10,13 +10,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from app.db import models
 
 _P = models.table_of(models.Provision)
 MAX_IN_LIST = 500  # bound parameters per query stay well under SQLite's limit
+# Built once: every page of results reuses the compiled statement.
+_CRUMBS = select(_P.c.id, _P.c.path, _P.c.heading, _P.c.title).where(
+    _P.c.id.in_(bindparam("ids", expanding=True)))
 
 
 def ancestor_ids(row: Mapping[str, Any]) -> list[str]:
@@ -32,9 +35,8 @@ def breadcrumbs(session: Session, rows: Iterable[Mapping[str, Any]]
     wanted = list(dict.fromkeys(i for chain in chains.values() for i in chain))
     crumbs: dict[str, dict[str, str]] = {}
     for start in range(0, len(wanted), MAX_IN_LIST):
-        query = select(_P.c.id, _P.c.path, _P.c.heading, _P.c.title).where(
-            _P.c.id.in_(wanted[start:start + MAX_IN_LIST]))
-        for row in session.connection().execute(query):
+        chunk = wanted[start:start + MAX_IN_LIST]
+        for row in session.connection().execute(_CRUMBS, {"ids": chunk}):
             crumbs[row.id] = {"id": row.id, "path": row.path,
                               "title": row.heading or row.title or ""}
     return {pid: [crumbs[i] for i in chain if i in crumbs] for pid, chain in chains.items()}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import Any
 
 from sqlalchemy import func, select
@@ -15,7 +16,7 @@ from app.services.suggest import require
 SUMMARY_FIELDS = ("id", "number", "type", "issuer", "date", "title")
 DETAIL_FIELDS = (
     *SUMMARY_FIELDS, "party_header", "place", "signers", "recipients", "copies", "annotations",
-    "warnings", "source_path", "provision_count",
+    "warnings", "source_hash", "provision_count",
 )
 
 
@@ -39,6 +40,7 @@ def get_document(session: Session, doc_id: str) -> dict[str, Any]:
     """
     doc = require(session, Document, doc_id, "document")
     data = {name: getattr(doc, name) for name in DETAIL_FIELDS}
+    data["source_file"] = PurePath(doc.source_path).name if doc.source_path else None
     data["toc"] = table_of_contents(session, doc.id)
     return data
 

@@ -27,7 +27,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db.models import Document, Provision
-from app.errors import BadQuery, NotFound
+from app.errors import NotFound
 from app.services import provisions
 from app.services.flatten import short_title
 from app.services.links import document_url, provision_url
@@ -65,14 +65,16 @@ def resolve(session: Session, cite: str) -> dict[str, Any]:
     """What ``cite`` names: ``{"cite", "parsed", "matches"}`` with one match or several.
 
     Raises:
-        BadQuery: no number, title or provision could be read in ``cite``.
         NotFound: nothing matches; the error's ``candidates`` are the nearest documents or
-            provisions.
+            provisions. A text with no number, title or provision in it (``xin chào``)
+            names nothing, so it matches nothing either (no candidates): any string the
+            schema allows gets an answer, never a 422.
     """
     query = parse_citation(cite)
-    if not (query.number or query.title or query.path):
-        raise BadQuery(f"no document number, title or provision in {cite!r}", cite=cite)
     parsed = {k: getattr(query, k) for k in ("kind", "number", "title", "year", "path", "doc_id")}
+    if not (query.number or query.title or query.path):
+        raise NotFound(f"no document number, title or provision in {cite!r}", parsed=parsed,
+                       candidates=[])
     all_docs = documents(session)
     docs = find_documents(all_docs, query)
     if query.path is None:

@@ -10,7 +10,6 @@ searches are answered from a per-process cache keyed by the index build and chan
 
 from __future__ import annotations
 
-import heapq
 import re
 import threading
 from collections import Counter, OrderedDict
@@ -111,6 +110,13 @@ def _search(session: Session, snapshot: Snapshot, parsed: ParsedQuery, filters: 
         "facets_exact": total <= FACET_SAMPLE,
         "expansions": {term: variants for term, variants in expansions.items() if variants},
     }
+
+
+def section_exists(session: Session, section: str, index_dir: Path | None = None) -> bool:
+    """Whether any provision has the path ``section`` or lies under it (one term of the
+    index: the store has no index on paths alone)."""
+    snapshot = fresh_index(session, index_dir or _default_index_dir(session))
+    return bool(snapshot.index.searcher().search(plan.section_query(section), 1).hits)
 
 
 def _pks(searcher: tantivy.Searcher, found: list[tuple[Any, tantivy.DocAddress]]
@@ -250,13 +256,13 @@ def _facets(searcher: tantivy.Searcher, addresses: list[tantivy.DocAddress]
     out = {}
     for name, field in FACETS.items():
         keys = searcher.fast_field_values(f"{field}_key", addresses)
-        counts = Counter(keys)  # C loops only: this runs over a thousand hits per search
+        # Counter keeps first appearances in order, and most_common sorts stably: equal
+        # counts stay in the order of their best hit. C loops only (a thousand hits).
+        counts = Counter(keys)
         counts.pop(None, None)
-        # Each key's best hit: the last write of a reversed walk wins.
-        best = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1), strict=True))
-        top = heapq.nsmallest(FACET_SIZE, counts, key=lambda k: (-counts[k], best[k]))
-        named = ((_facet_value(searcher, field, int(k or 0), addresses[best[k]]), counts[k])
-                 for k in top)
+        top = counts.most_common(FACET_SIZE)
+        named = ((_facet_value(searcher, field, int(k or 0), addresses[keys.index(k)]), n)
+                 for k, n in top)
         out[name] = [{"value": value, "count": n} for value, n in named if value]
     return out
 

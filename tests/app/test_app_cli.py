@@ -9,6 +9,7 @@ from factories_app import CORPUS
 from typer.testing import CliRunner
 
 from app.cli import app
+from app.db.migrate import head_revision
 from app.db.session import dispose
 
 runner = CliRunner()
@@ -79,3 +80,44 @@ def test_parse_prints_json_without_a_database(tmp_path: Path) -> None:
 def test_every_command_is_documented(command: list[str]) -> None:
     docs = (Path(__file__).resolve().parents[2] / "docs" / "api.md").read_text("utf-8")
     assert f"vnlex {' '.join(command)}" in docs
+
+
+def test_db_upgrade_refuses_to_go_down_and_says_so(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'down.db'}"
+    try:
+        assert runner.invoke(app, ["db", "upgrade", "--db", url]).exit_code == 0
+        for revision in ("base", "0003"):
+            result = runner.invoke(app, ["db", "upgrade", "--db", url, "--revision", revision])
+            assert result.exit_code == 2, result.output
+            assert "never goes down" in result.output and head_revision(url) in result.output
+            assert "Traceback" not in result.output
+        # Nothing was dropped: still at head.
+        at = runner.invoke(app, ["db", "upgrade", "--db", url])
+        assert at.exit_code == 0
+        assert at.output.strip().endswith(f"is at revision {head_revision(url)}")
+    finally:
+        dispose(url)
+
+
+def test_db_upgrade_to_an_unknown_revision_is_one_clear_line(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'bad.db'}"
+    try:
+        result = runner.invoke(app, ["db", "upgrade", "--db", url, "--revision", "nonsense"])
+        assert result.exit_code == 2
+        lines = result.output.strip().splitlines()
+        assert len(lines) == 1, result.output
+        assert lines[0].startswith("error: unknown revision 'nonsense'; known: base, head, 0001")
+    finally:
+        dispose(url)
+
+
+def test_db_upgrade_step_by_step_reports_the_revision_reached(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'steps.db'}"
+    try:
+        first = runner.invoke(app, ["db", "upgrade", "--db", url, "--revision", "0003"])
+        assert first.exit_code == 0 and first.output.strip().endswith("revision 0003")
+        last = runner.invoke(app, ["db", "upgrade", "--db", url])
+        assert last.exit_code == 0
+        assert last.output.strip().endswith(f"revision {head_revision(url)}")
+    finally:
+        dispose(url)

@@ -3,10 +3,11 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from app.api.deps import SessionDep
+from app.schemas.common import ERROR_RESPONSES
 from app.schemas.health import Health
 from app.services.health import health
 
-router = APIRouter(tags=["health"])
+router = APIRouter(tags=["health"], responses=ERROR_RESPONSES)
 
 
 @router.get("/health", response_model=Health)

@@ -4,6 +4,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 
 from app.api.deps import SessionDep
+from app.api.paging import public_link
 from app.schemas.citations import Ambiguous, Resolved
 from app.schemas.common import ERROR_RESPONSES, ErrorResponse
 from app.services.resolve import resolve
@@ -37,5 +38,5 @@ def resolve_citation(
         body = Ambiguous(candidates=matches, **result)
         return JSONResponse(body.model_dump(mode="json"), status_code=300)
     resolved = Resolved(match=matches[0], **result)
-    location = str(request.base_url).rstrip("/") + resolved.match.url
+    location = public_link(request, resolved.match.url)
     return JSONResponse(resolved.model_dump(mode="json"), headers={"Location": location})

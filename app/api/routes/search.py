@@ -6,7 +6,8 @@ from app.api.deps import SessionDep, SettingsDep
 from app.api.paging import DEFAULT_LIMIT, Limit, Offset, next_page
 from app.schemas.common import ERROR_RESPONSES
 from app.schemas.search import SearchResponse
-from app.services.search import MAX_WINDOW, SearchParams, search
+from app.services.search import MAX_WINDOW, SearchParams
+from app.services.search_contract import checked_search
 from parsers.model import KINDS, ROLES
 
 router = APIRouter(tags=["search"], responses=ERROR_RESPONSES)
@@ -23,14 +24,19 @@ def search_provisions(
     q: str = Query(
         max_length=MAX_QUERY_CHARS,
         description="Words, `\"phrases\"` and citations (`02-NQ/TW`, `Điều 5`); case, "
-        "diacritics, đ and tone placement do not matter; typos are tolerated",
+        "diacritics, đ and tone placement do not matter; typos are tolerated. A query with "
+        "no letter or digit (`!!!`) matches nothing (an empty answer); more than 64 words "
+        "is a 422 `bad_query`",
         examples=["thoả ước lao động tập thể", "thoa uoc lao dong", "\"tập thể\"", "02-NQ/TW"],
     ),
     limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
-    doc: str | None = Query(None, max_length=200, examples=["02-nq-tw-2021"]),
+    doc: str | None = Query(None, max_length=200, examples=["02-nq-tw-2021"],
+                            description="A document id; an unknown one is a 404"),
     section: str | None = Query(
-        None, max_length=200, description="Path prefix, e.g. `III`", examples=["II"]
+        None, max_length=200, examples=["II"],
+        description="A provision path (`III`, `ch2.m1`): it and everything under it; a "
+        "path no provision has (in `doc`, when given) is a 404",
     ),
     # The enums document the valid values; an unknown one is still our 422 `bad_query`
     # (with `valid`), not a bare validation error.
@@ -42,7 +48,7 @@ def search_provisions(
     """Full-text search over provisions, best first, with facets and a `next` link."""
     params = SearchParams(q=q, limit=limit, offset=offset, doc=doc, section=section,
                           kind=kind, role=role)
-    result = search(session, params, settings.index_path)
+    result = checked_search(session, params, settings.index_path)
     index = result.pop("index")
     # Which change of the store the answer reflects: nodes behind a balancer can be compared.
     response.headers["X-Vnlex-Index-Version"] = str(index["seq"])

@@ -136,7 +136,11 @@ def test_no_match_is_a_404_with_candidates(client: TestClient, cite: str,
         assert nearest in (first["provision_id"], first["doc_id"])
 
 
-def test_unreadable_citation_is_a_422(client: TestClient) -> None:
-    response = client.get("/resolve", params={"cite": "xin chào"})
-    assert response.status_code == 422
-    assert response.json()["error"]["code"] == "bad_query"
+def test_unreadable_citation_is_a_404_with_no_candidates(client: TestClient) -> None:
+    # Any string the schema allows gets an answer (issue 12): a text that names nothing
+    # matches nothing, as a citation of a document not in the corpus does.
+    for cite in ("xin chào", "000000"):
+        response = client.get("/resolve", params={"cite": cite})
+        assert response.status_code == 404
+        assert response.json()["error"]["code"] == "not_found"
+        assert response.json()["error"]["candidates"] == []

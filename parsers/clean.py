@@ -24,6 +24,9 @@ MARKUP = frozenset("*#\\|-:_=`")
 ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~>&<=\"'])")
 # Emphasis markers: runs of * not escaped.
 EMPHASIS = re.compile(r"\*{1,3}")
+# Underscore emphasis around a whole field, as some converters print it: "__Nơi nhận__:",
+# "__Nơi nhận: __". Only at the ends of a line, so blanks in forms ("Số: ____") stay.
+UNDERSCORE_EMPHASIS = re.compile(r"^__(?=[^\s_])|(?<=[^\s_])\s*__(?=\s*:?\s*$)")
 HEADING_MARK = re.compile(r"^\s{0,3}#{1,6}\s*")
 # Page furniture inside the text: the Official Gazette's running head
 # ("CÔNG BÁO/Số 1329 + 1330/Ngày 16-9-2025") and bare page numbers ("16"; a bare "2015"
@@ -63,13 +66,15 @@ def _strip_markup(raw: str) -> tuple[str, bool, int]:
         return _PLACEHOLDER
 
     text = ESCAPE.sub(protect, text).strip()
+    underscored = bool(UNDERSCORE_EMPHASIS.search(text))
+    text = UNDERSCORE_EMPHASIS.sub("", text)
     markers = EMPHASIS.findall(text)
     wholly = bool(markers) and text.startswith("*") and text.endswith("*")
     text = EMPHASIS.sub("", text)
     restored = iter(escapes)
     text = re.sub(_PLACEHOLDER, lambda _m: next(restored), text)
     text = re.sub(r"[ \t]+", " ", text).strip()
-    return text, heading or wholly, len(markers)
+    return text, heading or wholly or underscored, len(markers)
 
 
 def _cells(raw: str) -> list[str]:
@@ -104,8 +109,14 @@ def clean(raw: str) -> tuple[str, list[Line]]:
         cells = _cells(raw_line)
         if not cells:
             blank = True
+            open_emphasis = False  # as in CommonMark, emphasis never spans an empty line
         for cell in cells:
             if RULE_LINE.match(cell):
+                # "**" alone on a line closes the bold span the line above opened; left
+                # uncounted, every later line would read as one emphasized run. A lone
+                # "*" is the star printed under a Party issuer's name, not markup.
+                if sum(len(m) > 1 for m in EMPHASIS.findall(cell)) % 2:
+                    open_emphasis = not open_emphasis
                 blank = True
                 continue
             cleaned, emphasized, markers = _strip_markup(cell)
@@ -138,4 +149,5 @@ def clean(raw: str) -> tuple[str, list[Line]]:
             blank = blank if head else False
         if not raw_line.strip():
             blank = True
+            open_emphasis = False
     return "".join(out), lines

@@ -1,0 +1,75 @@
+"""Parser fidelity on a folder of real documents (issue 10). Run by hand, not in ``make test``:
+
+    .venv/bin/python scripts/fidelity_bench.py /work/shared/bench-corpus
+
+Prints, for laws (``laws/``) and crawled pages (``tvpl/``) apart: the share of documents
+with any ``_2`` id (and how many of those carry a ``duplicate_label`` warning), provisions
+over 4 000 characters without a ``long_provision`` warning, and for each law the articles
+found against the ``Điều N.`` headings printed at the start of a line outside quotations.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from parsers import parse_document
+
+ARTICLE_LINE = re.compile(r"^\s*(?:\*\*)?[ĐÐ]iều\s+(\d{1,4}[a-zđ]?)\s*[.:]", re.M)
+
+
+def _printed_articles(text: str) -> set[str]:
+    """Distinct article numbers printed as headings, quoted amendments left out: a line
+    after an opening “ that has not closed yet is inside a quotation."""
+    found: set[str] = set()
+    depth = 0
+    for line in text.splitlines():
+        m = ARTICLE_LINE.match(line)
+        if m and depth == 0 and not line.lstrip().startswith("“"):
+            found.add(m.group(1))
+        depth = max(0, depth + line.count("“") - line.count("”"))
+        if line.rstrip().endswith(("”.", "”;", "”")):
+            depth = 0
+    return found
+
+
+def main(root: Path) -> None:
+    out = sys.stdout.write
+    for group in ("laws", "tvpl"):
+        files = sorted((root / group).glob("*.*"))
+        dup = dup_warned = long_silent = failures = 0
+        mismatches: list[str] = []
+        for path in files:
+            text = path.read_text(encoding="utf-8", errors="replace")
+            try:
+                doc = parse_document(text, name=path.stem)
+            except Exception as exc:  # noqa: BLE001 - a bench counts failures, it does not stop
+                failures += 1
+                out(f"  FAIL {path.name}: {exc}\n")
+                continue
+            codes = {w.code for w in doc.warnings}
+            if any(re.search(r"_\d+(?:\.|$)", p.path) for p in doc.walk()):
+                dup += 1
+                dup_warned += "duplicate_label" in codes
+            warned = {w.message.split()[0] for w in doc.warnings if w.code == "long_provision"}
+            long_silent += sum(
+                1 for p in doc.walk() if len(p.text) > 4000 and p.path not in warned
+            )
+            if group == "laws":
+                found = {p.label for p in doc.walk() if p.kind == "article"}
+                printed = _printed_articles(text)
+                if len(found) != len(printed):
+                    mismatches.append(f"{path.name}: found {len(found)}, printed {len(printed)}")
+        n = len(files)
+        out(f"{group}: {n} documents, {failures} failures\n")
+        out(f"  with any _2 id: {dup} ({100 * dup / n:.1f}%), of which warned: {dup_warned}\n")
+        out(f"  provisions over 4000 chars without a warning: {long_silent}\n")
+        if group == "laws":
+            out(f"  laws whose articles found != printed: {len(mismatches)}\n")
+            for line in mismatches:
+                out(f"    {line}\n")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else "/work/shared/bench-corpus"))

@@ -25,6 +25,7 @@ _STARTERS = (
     patterns.ARTICLE,
     patterns.NUMBERED,
     patterns.LETTERED,
+    patterns.ENUMERATED,
     patterns.MILESTONE,
     patterns.BULLET,
 )
@@ -82,8 +83,17 @@ def starts_something(text: str) -> bool:
     """A label, a metadata field or a line in capitals: never glued to the previous line."""
     return (
         any(p.match(text) for p in _STARTERS)
-        or bool(_FIELD_LINE.match(text) or _PLACE_DATE.match(text))
+        or _is_field_line(text)
+        or bool(_PLACE_DATE.match(text))
         or is_upper(text)
+    )
+
+
+def _is_field_line(text: str) -> bool:
+    # Fields are printed capitalized: "cơ quan đảng; …" continuing a hard-wrapped sentence
+    # is not the e-signature's "Cơ quan:".
+    return bool(_FIELD_LINE.match(text)) and (
+        not text[0].islower() or text.lower().startswith("đã ký")
     )
 
 
@@ -105,7 +115,15 @@ def is_hard_wrapped(lines: list[Line]) -> bool:
     return tight > 0.6 and median < 90
 
 
-def _joins(block: Block, line: Line, hard_wrapped: bool) -> bool:
+def blank_separated(lines: list[Line]) -> bool:
+    """Every paragraph opens after a blank line: then a line with none before it, in a
+    hard-wrapped text, is the same paragraph even after a full stop (07-KL/VPTW)."""
+    labels = [p for p in _STARTERS if p is not patterns.BULLET]
+    starts = [ln for ln in lines if any(p.match(ln.text) for p in labels)]
+    return len(starts) >= 5 and sum(ln.blank_before for ln in starts) / len(starts) > 0.9
+
+
+def _joins(block: Block, line: Line, hard_wrapped: bool, by_blanks: bool = False) -> bool:
     last = block.lines[-1]
     if last.emphasis_continues and line.emphasized:
         return True
@@ -115,9 +133,17 @@ def _joins(block: Block, line: Line, hard_wrapped: bool) -> bool:
         return True
     if line.text[0] in ".,;:)" and block.text[-1] not in patterns.TERMINAL:
         return True  # "Điều 46" / ". Công trình bảo vệ môi trường…": a label cut by a wrap
-    if starts_something(line.text) or block.text[-1] in patterns.TERMINAL:
+    if starts_something(line.text):
         return False
-    if _FIELD_LINE.match(block.text):
+    if block.text[-1] in patterns.TERMINAL:
+        # A hard-wrapped page breaks lines anywhere, also after "; " in mid-sentence: a
+        # line in lower case right under it continues the paragraph.
+        if not hard_wrapped or line.blank_before or _heading_like(block):
+            return False
+        return (block.text[-1] == ";" and line.text[0].islower()) or (
+            by_blanks and block.text[-1] in ".;…" and not block.lines[-1].cell
+        )
+    if _is_field_line(block.text):
         return False
     if _heading_like(block):
         return False
@@ -152,11 +178,12 @@ def quote_depths(blocks: list[Block]) -> list[int]:
 def to_blocks(lines: list[Line]) -> list[Block]:
     """Group cleaned lines into blocks."""
     hard_wrapped = is_hard_wrapped(lines)
+    by_blanks = hard_wrapped and blank_separated(lines)
     blocks: list[Block] = []
     for line in lines:
         if line.running_head:
             continue
-        if blocks and _joins(blocks[-1], line, hard_wrapped):
+        if blocks and _joins(blocks[-1], line, hard_wrapped, by_blanks):
             block = blocks[-1]
             block.text = f"{block.text} {line.text}"
             block.spans.append((line.start, line.end))

@@ -78,7 +78,11 @@ def classify(block: Block) -> Token:
     m = patterns.MILESTONE.match(text)
     if m:
         return Token("milestone", m.group("label"), re.sub(r"^[*•]\s*", "", text), "", block)
-    for kind, pattern in (("numbered", patterns.NUMBERED), ("point", patterns.LETTERED)):
+    for kind, pattern in (
+        ("numbered", patterns.NUMBERED),
+        ("point", patterns.LETTERED),
+        ("enumeration", patterns.ENUMERATED),
+    ):
         m = pattern.match(text)
         if m:
             heading, body = _split(block, m.group("rest"))

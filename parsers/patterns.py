@@ -42,6 +42,10 @@ NUMBERED = re.compile(
 # "a) Mục tiêu tổng quát", "đ) …"
 LETTERED = re.compile(r"^(?P<label>[a-zđ])\)\s*(?P<rest>.*)$", re.S)
 
+# "(1) Công tác tham mưu …", "(2) Duy trì nền nếp, …": an enumeration inside a Party item
+# (07-KL/VPTW). Only at the start of a block: "(1)" inside a sentence is a reference.
+ENUMERATED = re.compile(r"^\((?P<label>\d{1,2})\)\s*(?P<rest>\S.*)$", re.S)
+
 # "* Đến năm 2025:", "Đến năm 2030:" — a milestone heading inside objectives
 MILESTONE = re.compile(
     r"^[*•]?\s*(?:Đến|ĐẾN|Tầm nhìn đến|TẦM NHÌN ĐẾN)\s+(?:năm|NĂM)\s+(?P<label>\d{4})\s*:\s*$"

@@ -101,12 +101,16 @@ def parse_document(text: str, *, hints: Hints | None = None, name: str = "docume
     read_header(zones.header, meta)
     read_trailer(zones.trailer, meta)
     split_issuer_from_title(meta)
+    if meta.issuer is None and meta.issuer_block:
+        meta.issuer = header.issuer_of_block(meta.issuer_block)
     if meta.issuer is None:
         meta.issuer = next(
             (header.issuer_name(s.on_behalf_of.split(", ")[0]) for s in meta.signers
              if s.on_behalf_of),
             None,
         )
+    if meta.issuer is None and meta.issuer_block:
+        meta.issuer = " ".join(meta.issuer_block)  # an unknown body: as printed, in capitals
     warnings: list[ParseWarning] = []
     _apply_hints(meta, hints or Hints(), warnings)
     year = meta.date[:4] if meta.date else None
@@ -139,8 +143,21 @@ def parse_document(text: str, *, hints: Hints | None = None, name: str = "docume
     )
 
 
+# A provision this long has almost always swallowed a level the parser did not see
+# (issue 10: one 18 000-character provision held a whole part of an older resolution).
+LONG_PROVISION = 4000
+
+
 def _layout_warnings(provisions: tuple[Provision, ...], meta: Meta) -> list[ParseWarning]:
-    out = []
+    out = [
+        ParseWarning(
+            "long_provision",
+            f"{p.path} has {len(p.text)} characters of its own: a missed level of structure?",
+        )
+        for top in provisions
+        for p in top.walk()
+        if len(p.text) > LONG_PROVISION
+    ]
     if provisions and all(p.kind == "paragraph" for p in provisions):
         out.append(
             ParseWarning(

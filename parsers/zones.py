@@ -18,8 +18,8 @@ from parsers.classify import classify
 
 STRUCTURAL = frozenset({"section", "part", "chapter", "article", "numbered", "milestone"})
 HEADER_FIELDS = frozenset(
-    {"e_signature", "party_header", "motto", "number", "place_date", "type", "web_title",
-     "web_summary", "stamp", "issuer"}
+    {"e_signature", "party_header", "motto", "number", "number_date", "place_date", "type",
+     "web_title", "web_summary", "stamp", "issuer"}
 )  # fmt: skip
 TRAILER_OPENERS = frozenset(
     {"recipients", "on_behalf", "copy_mark", "motto", "party_header", "signed"}

@@ -1,0 +1,83 @@
+"""Issue 10: real documents of layouts the seed corpus lacks, with the expected tree and
+metadata written from reading the source file (``tests/fixtures/SOURCES.md``), not from
+the parser's output."""
+
+from __future__ import annotations
+
+from .conftest import parsed
+
+KL07 = "07-KL-VPTW-2025.md"
+
+
+def test_kl07_header_is_metadata_and_issuer_comes_from_three_lines():
+    """Lines 1-16: ``BAN CHẤP HÀNH / TRUNG ƯƠNG / VĂN PHÒNG`` at the top left (classes 6, 12)."""
+    doc = parsed(KL07)
+    assert (doc.id, doc.number, doc.type, doc.date, doc.place) == (
+        "07-kl-vptw-2025", "07-KL/VPTW", "Kết luận", "2025-12-01", "Hà Nội"
+    )
+    assert doc.issuer == "Văn phòng Trung ương Đảng"
+    assert not [a for a in doc.annotations if a.kind == "web_chrome"]
+    targets = {s.target for s in doc.segments if not s.target.startswith("provision:")}
+    assert {"metadata:issuer", "metadata:number", "metadata:date", "metadata:type"} <= targets
+
+
+def test_kl07_title_lines_are_metadata_not_a_preamble():
+    doc = parsed(KL07)
+    assert doc.title == (
+        "CỦA ĐỒNG CHÍ CHÁNH VĂN PHÒNG TRUNG ƯƠNG ĐẢNG TẠI HỘI NGHỊ TOÀN QUỐC CÔNG TÁC"
+        " VĂN PHÒNG TỈNH UỶ, THÀNH UỶ NĂM 2025"
+    )
+    first = doc.provisions[0]
+    assert first.text.startswith("Hội nghị toàn quốc công tác văn phòng tỉnh uỷ")
+
+
+def test_kl07_tree_items_enumerations_and_the_paragraph_after_them():
+    """Items ``1.``–``3.`` (bold, a heading wrapped over two lines), ``(1)``–``(4)`` and
+    ``(1)``–``(6)`` inside them (class 11), and the ``Tuy nhiên, …`` paragraph printed after
+    (4) belonging to item 1, not to (4)."""
+    doc = parsed(KL07)
+    assert [(p.path, p.kind) for p in doc.walk()] == [
+        ("p1", "paragraph"), ("p2", "paragraph"),
+        ("1", "item"),
+        *[(f"1.{n}", "enumeration") for n in range(1, 5)],
+        ("1.p1", "paragraph"),
+        ("2", "item"),
+        *[(f"2.{n}", "enumeration") for n in range(1, 7)],
+        ("3", "item"),
+    ]
+    one = doc.find("1")
+    assert one is not None
+    assert one.heading == "Về đánh giá tình hình hoạt động từ tháng 6/2022 đến nay"
+    after = doc.find("1.p1")
+    assert after is not None
+    # lines 117-129: one paragraph, hard-wrapped, with full stops at some line ends
+    assert after.text.startswith("Tuy nhiên, hoạt động của Văn phòng Trung ương Đảng")
+    assert after.text.endswith("dẫn đến tình trạng khiếu kiện đông người lên Trung ương.")
+    four = doc.find("1.4")
+    assert four is not None
+    assert four.text.endswith("bảo đảm an toàn, an ninh thông tin trong toàn hệ thống…")
+    three = doc.find("3")
+    assert three is not None and three.heading == "Về các kiến nghị, đề xuất"
+    assert three.text.endswith(
+        "chia sẻ trách nhiệm với lãnh đạo và văn phòng cấp uỷ trong cả nước."
+    )
+    assert three.text.count("\n") == 2  # three paragraphs, lines 216-233
+
+
+def test_kl07_trailer_is_never_content():
+    """Lines 237-250: ``__Nơi nhận__:``, six recipients, ``K/T CHÁNH VĂN PHÒNG`` (class 5)."""
+    doc = parsed(KL07)
+    assert doc.recipients == (
+        "Ban Bí thư (để báo cáo)",
+        "Các tỉnh uỷ, thành uỷ",
+        "Các văn phòng tỉnh uỷ, thành uỷ",
+        "Các đồng chí lãnh đạo Văn phòng Trung ương Đảng",
+        "Các đơn vị trực thuộc Văn phòng Trung ương Đảng",
+        "Lưu Văn phòng Trung ương Đảng",
+    )
+    [signer] = doc.signers
+    assert (signer.name, signer.title, signer.on_behalf_of) == (
+        "Lê Khánh Toàn", "PHÓ CHÁNH VĂN PHÒNG", "K/T Chánh Văn phòng"
+    )
+    assert not [p for p in doc.walk() if "Nơi nhận" in p.text or p.text.startswith("Lưu")]
+    assert not [p for p in doc.walk() if p.kind == "bullet"]

@@ -14,7 +14,7 @@ import statistics
 from dataclasses import dataclass, field
 
 from parsers import patterns
-from parsers.clean import Line
+from parsers.clean import CUT_ARTICLE_NUMBER, Line
 
 # Lines that start something of their own and are never glued to the line before.
 _STARTERS = (
@@ -106,6 +106,20 @@ def _heading_like(block: Block) -> bool:
     )
 
 
+# Words a heading cannot end on: "Điều 7. Trách nhiệm của … và" / "các cơ quan …".
+_DANGLING = re.compile(r"(?:,|\b(?:và|hoặc|của|với|trong|về|cho|đối với|theo|tại|để|sử))$")
+
+
+def _heading_continues(block: Block, line: Line) -> bool:
+    """An article title printed over two lines: the second line, right under the first, in
+    lower case or after a word a title cannot end on, is the rest of the title."""
+    if not patterns.ARTICLE.match(block.text) or len(block.lines) > 4 or line.blank_before:
+        return False
+    if block.text[-1] in patterns.TERMINAL or starts_something(line.text):
+        return False
+    return line.text[0].islower() or bool(_DANGLING.search(block.text))
+
+
 def is_hard_wrapped(lines: list[Line]) -> bool:
     """Most lines are short and follow the previous one without a blank line."""
     if len(lines) < 20:
@@ -131,6 +145,8 @@ def _joins(block: Block, line: Line, hard_wrapped: bool, by_blanks: bool = False
         return False
     if _NUMBER_KEY.match(block.text) and not line.blank_before:
         return True
+    if CUT_ARTICLE_NUMBER.match(block.text) and line.text.isdigit() and not line.blank_before:
+        return True
     if line.text[0] in ".,;:)" and block.text[-1] not in patterns.TERMINAL:
         return True  # "Điều 46" / ". Công trình bảo vệ môi trường…": a label cut by a wrap
     if starts_something(line.text):
@@ -146,7 +162,7 @@ def _joins(block: Block, line: Line, hard_wrapped: bool, by_blanks: bool = False
     if _is_field_line(block.text):
         return False
     if _heading_like(block):
-        return False
+        return _heading_continues(block, line)
     lower = line.text[0].islower() or line.text[0].isdigit()
     if line.blank_before:
         return lower
@@ -185,7 +201,8 @@ def to_blocks(lines: list[Line]) -> list[Block]:
             continue
         if blocks and _joins(blocks[-1], line, hard_wrapped, by_blanks):
             block = blocks[-1]
-            block.text = f"{block.text} {line.text}"
+            cut_number = CUT_ARTICLE_NUMBER.match(block.text) and line.text.isdigit()
+            block.text = f"{block.text}{'' if cut_number else ' '}{line.text}"
             block.spans.append((line.start, line.end))
             block.lines.append(line)
             continue

@@ -32,6 +32,9 @@ HEADING_MARK = re.compile(r"^\s{0,3}#{1,6}\s*")
 # ("CÔNG BÁO/Số 1329 + 1330/Ngày 16-9-2025") and bare page numbers ("16"; a bare "2015"
 # is a date cut by a line break).
 RUNNING_HEAD = re.compile(r"^(?:CÔNG BÁO\s*/\s*Số\b.*|\d{1,3})$")
+# "Điều 8" / "3" / ". Trách nhiệm …": a PDF extraction cut the article number Điều 83; the
+# "3" is the rest of the label, not a page number (Nghị định 102/2024/NĐ-CP).
+CUT_ARTICLE_NUMBER = re.compile(r"^[ĐÐ]iều\s+\d{1,3}$")
 # A line that is only decoration: "-----", ":---- | :----", "|", "***".
 RULE_LINE = re.compile(r"^[\s|:*_=\-–—]*$")
 _PLACEHOLDER = "\x00"
@@ -130,7 +133,9 @@ def clean(raw: str) -> tuple[str, list[Line]]:
                 sep = "\n\n" if blank else "\n"
                 out.append(sep)
                 offset += len(sep)
-            head = bool(RUNNING_HEAD.match(cleaned))
+            head = bool(RUNNING_HEAD.match(cleaned)) and not (
+                lines and CUT_ARTICLE_NUMBER.match(lines[-1].text) and cleaned.isdigit()
+            )
             in_row = len(cells) > 1
             lines.append(
                 Line(

@@ -51,6 +51,8 @@ class Block:
     line: int  # raw line number of its first line
     emphasized: bool
     lines: list[Line] = field(default_factory=list)
+    # raw line numbers of lines that look like headings but were read as running text
+    running_headings: list[int] = field(default_factory=list)
 
     @property
     def start(self) -> int:
@@ -106,6 +108,8 @@ def _heading_like(block: Block) -> bool:
     )
 
 
+# A label printed alone on its line: "1.", "a)", "(2)".
+_LABEL_ONLY = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.|[a-zđ]\)|\(\d{1,2}\))$")
 # Words a heading cannot end on: "Điều 7. Trách nhiệm của … và" / "các cơ quan …".
 _DANGLING = re.compile(r"(?:,|\b(?:và|hoặc|của|với|trong|về|cho|đối với|theo|tại|để|sử))$")
 
@@ -147,6 +151,8 @@ def _joins(block: Block, line: Line, hard_wrapped: bool, by_blanks: bool = False
         return True
     if CUT_ARTICLE_NUMBER.match(block.text) and line.text.isdigit() and not line.blank_before:
         return True
+    if _LABEL_ONLY.match(block.text) and len(block.lines) == 1 and not starts_something(line.text):
+        return True  # "1. " alone, its text on the next line (PDF extraction)
     if line.text[0] in ".,;:)" and block.text[-1] not in patterns.TERMINAL:
         return True  # "Điều 46" / ". Công trình bảo vệ môi trường…": a label cut by a wrap
     if starts_something(line.text):
@@ -191,13 +197,47 @@ def quote_depths(blocks: list[Block]) -> list[int]:
     return depths
 
 
+def _article_number(text: str) -> int | None:
+    m = patterns.ARTICLE.match(text)
+    return int(re.sub(r"\D", "", m.group("label"))) if m else None
+
+
+def _wrapped_reference(block: Block, line: Line, last_article: int | None) -> bool:
+    """``… theo quy định tại`` / ``Điều 13. …``: a line opens with an article label only
+    because the sentence above wrapped. The numbering says so: the label is not the next
+    article or what follows it is no title (it ends a sentence), and the line above stops
+    on a word, mid-sentence, with no blank between."""
+    number = _article_number(line.text)
+    if number is None or last_article is None:
+        return False
+    m = patterns.ARTICLE.match(line.text)
+    rest = ((m.group("rest") if m else "") or "").strip()
+    no_title = not rest or rest[0].islower() or rest[-1] in ".;,"
+    if number in (last_article, last_article + 1) and not no_title:
+        return False
+    last = block.text[-1]
+    return (
+        not line.blank_before
+        and last.isalpha() and last.islower()
+        and not _heading_like(block)
+        and not patterns.ARTICLE.match(block.text)
+    )
+
+
 def to_blocks(lines: list[Line]) -> list[Block]:
     """Group cleaned lines into blocks."""
     hard_wrapped = is_hard_wrapped(lines)
     by_blanks = hard_wrapped and blank_separated(lines)
     blocks: list[Block] = []
+    last_article: int | None = None
     for line in lines:
         if line.running_head:
+            continue
+        if blocks and _wrapped_reference(blocks[-1], line, last_article):
+            blocks[-1].running_headings.append(line.number)
+            blocks[-1].text = f"{blocks[-1].text} {line.text}"
+            blocks[-1].spans.append((line.start, line.end))
+            blocks[-1].lines.append(line)
             continue
         if blocks and _joins(blocks[-1], line, hard_wrapped, by_blanks):
             block = blocks[-1]
@@ -205,7 +245,9 @@ def to_blocks(lines: list[Line]) -> list[Block]:
             block.text = f"{block.text}{'' if cut_number else ' '}{line.text}"
             block.spans.append((line.start, line.end))
             block.lines.append(line)
+            last_article = _article_number(block.text) or last_article
             continue
+        last_article = _article_number(line.text) or last_article
         blocks.append(
             Block(
                 text=line.text,

@@ -35,6 +35,11 @@ RUNNING_HEAD = re.compile(r"^(?:CÔNG BÁO\s*/\s*Số\b.*|\d{1,3})$")
 # "Điều 8" / "3" / ". Trách nhiệm …": a PDF extraction cut the article number Điều 83; the
 # "3" is the rest of the label, not a page number (Nghị định 102/2024/NĐ-CP).
 CUT_ARTICLE_NUMBER = re.compile(r"^[ĐÐ]iều\s+\d{1,3}$")
+# "… quy định tại khoản" / "1" / " Điều này": a word that a number must follow; the bare
+# number after it is text cut by the extraction, not a page number.
+WANTS_NUMBER = re.compile(
+    r"\b(?:[Kk]hoản|[Đđ]iều|[Đđ]iểm|[Ss]ố|[Nn]ăm|tháng|ngày|[Cc]hương|[Mm]ục)$"
+)
 # A line that is only decoration: "-----", ":---- | :----", "|", "***".
 RULE_LINE = re.compile(r"^[\s|:*_=\-–—]*$")
 _PLACEHOLDER = "\x00"
@@ -134,7 +139,12 @@ def clean(raw: str) -> tuple[str, list[Line]]:
                 out.append(sep)
                 offset += len(sep)
             head = bool(RUNNING_HEAD.match(cleaned)) and not (
-                lines and CUT_ARTICLE_NUMBER.match(lines[-1].text) and cleaned.isdigit()
+                lines
+                and cleaned.isdigit()
+                and (
+                    CUT_ARTICLE_NUMBER.match(lines[-1].text)
+                    or WANTS_NUMBER.search(lines[-1].text)
+                )
             )
             in_row = len(cells) > 1
             lines.append(

@@ -92,7 +92,8 @@ def parse_document(text: str, *, hints: Hints | None = None, name: str = "docume
     source, lines = clean(text)
     if not lines:
         raise ParseError("no text left after removing markup")
-    zones = split(to_blocks(lines))
+    blocks = to_blocks(lines)
+    zones = split(blocks)
     meta = Meta()
     for line in lines:
         if line.running_head:
@@ -119,6 +120,16 @@ def parse_document(text: str, *, hints: Hints | None = None, name: str = "docume
     provisions, segments, tree_warnings = finalize(roots, doc_id)
     warnings.extend(tree_warnings)
     warnings.extend(_layout_warnings(provisions, meta))
+    warnings.extend(
+        ParseWarning(
+            "heading_in_text",
+            "a line opening with an article label out of sequence, after a sentence cut "
+            "mid-way, was read as running text",
+            line,
+        )
+        for block in blocks
+        for line in block.running_headings
+    )
     warnings.extend(
         ParseWarning("suspected_ocr", f"{bad!r} is probably {good!r}", line)
         for bad, good, line in meta.suspects

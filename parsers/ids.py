@@ -31,6 +31,7 @@ Provision path (the part after ``<document id>/``)
     ``Mục 1`` (in a chapter)  ``m`` + number                 ``ch2.m1``
     ``Điều 5``                ``d`` + number, top level      ``d5``
     annex ("Kèm theo …")      ``pl`` + its order             ``pl1.II.1.a``
+    ``Mẫu số 01`` (in annex)  ``mau`` + slug of its number   ``pl2.mau01.3``
     ========================  =============================  ==================
 
     * Articles and chapters are numbered through a whole law, so their paths never include
@@ -89,6 +90,8 @@ def part_for(kind: str, label: str | None) -> str | None:
         return None
     if kind == "annex":
         return f"pl{label}"
+    if kind == "form":
+        return f"mau{vntext.slug(label).replace('-', '')}"
     if kind == "part":
         return f"pt{PART_ORDINALS.get(label.lower(), label)}"
     if kind == "chapter":

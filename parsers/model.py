@@ -26,6 +26,7 @@ KINDS = (
     "article",  # Điều 5.
     "clause",  # khoản: "1." inside an article
     "annex",  # a programme or list annexed after the signature ("(Kèm theo …)")
+    "form",  # "Mẫu số 01" inside an annex
 )
 
 # Roles a provision plays in a resolution, read from the wording of its heading.

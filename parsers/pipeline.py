@@ -31,9 +31,9 @@ def _check_text(text: str) -> None:
         raise ParseError("empty document")
 
 
-def _feed(blocks: list[Block]) -> list[Node]:
+def _feed(blocks: list[Block], in_annex: bool = False) -> list[Node]:
     builder = TreeBuilder()
-    tokens = [classify(block) for block in blocks]
+    tokens = [classify(block, in_annex) for block in blocks]
     depths = quote_depths(blocks)
     for i, (token, depth) in enumerate(zip(tokens, depths, strict=True)):
         if depth:
@@ -49,7 +49,7 @@ def _feed(blocks: list[Block]) -> list[Node]:
 def _build(zones: Zones) -> list[Node]:
     roots = _feed(zones.body)
     for n, annex in enumerate(zones.annexes, start=1):
-        children = _feed(annex.body)
+        children = _feed(annex.body, in_annex=True)
         heading = " ".join(b.text for b in annex.title)
         spans = [span for b in annex.title for span in b.spans]
         roots.append(

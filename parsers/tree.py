@@ -16,6 +16,7 @@ from parsers.model import ParseWarning, Provision
 from parsers.roles import role_of_heading
 
 RANK = {
+    "form": -0.5,  # "Mẫu số 01" inside an annex: everything up to the next form is in it
     "part": 0.0,
     "section": 1.0,
     "chapter": 1.0,
@@ -173,7 +174,9 @@ class TreeBuilder:
                 top.texts.append(text)
                 top.spans.extend(spans)
                 return
-            if top.heading or top.kind in ("section", "article", "chapter", "part", "subchapter"):
+            if top.heading or top.kind in (
+                "section", "article", "chapter", "part", "subchapter", "form"
+            ):
                 break
             self.stack.pop()
         node = _node(token, 98.0)
@@ -237,14 +240,28 @@ class _Finalizer:
         return path
 
     def build(
-        self, nodes: list[Node], parent_path: str | None, parent_role: str | None, in_article: bool
+        self,
+        nodes: list[Node],
+        parent_path: str | None,
+        parent_role: str | None,
+        in_article: bool,
+        in_annex: bool = False,
     ) -> tuple[Provision, ...]:
         out = []
         for node, part in zip(nodes, self._parts(nodes), strict=True):
-            path = self._path(node, parent_path, part)
+            in_annex = in_annex or node.kind == "annex"
+            # Articles and chapters printed inside an annex (a model decision in a form)
+            # are numbered within it: pl2.mau01.d1, never the document's own d1.
+            path = (
+                ids.join(parent_path, part)
+                if in_annex and node.kind != "annex"
+                else self._path(node, parent_path, part)
+            )
             role = _role(node, parent_role)
             self.segments.extend((s, e, f"provision:{path}") for s, e in node.spans)
-            children = self.build(node.children, path, role, in_article or node.kind == "article")
+            children = self.build(
+                node.children, path, role, in_article or node.kind == "article", in_annex
+            )
             out.append(
                 Provision(
                     id=f"{self.doc_id}/{path}",

@@ -114,6 +114,10 @@ _LABEL_ONLY = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.|[a-zđ]\)|\(\d{1,2}\))$")
 _DANGLING = re.compile(r"(?:,|\b(?:và|hoặc|của|với|trong|về|cho|đối với|theo|tại|để|sử))$")
 
 
+def _labelled(text: str) -> bool:
+    return any(p.match(text) for p in _STARTERS)
+
+
 def _heading_continues(block: Block, line: Line) -> bool:
     """An article title printed over two lines: the second line, right under the first, in
     lower case or after a word a title cannot end on, is the rest of the title."""
@@ -149,9 +153,9 @@ def _joins(block: Block, line: Line, hard_wrapped: bool, by_blanks: bool = False
         return False
     if _NUMBER_KEY.match(block.text) and not line.blank_before:
         return True
-    if CUT_ARTICLE_NUMBER.match(block.text) and line.text.isdigit() and not line.blank_before:
+    if _cut_label(block) and line.text.isdigit() and not line.blank_before:
         return True
-    if _LABEL_ONLY.match(block.text) and len(block.lines) == 1 and not starts_something(line.text):
+    if _LABEL_ONLY.match(block.text) and len(block.lines) == 1 and not _labelled(line.text):
         return True  # "1. " alone, its text on the next line (PDF extraction)
     if line.text[0] in ".,;:)" and block.text[-1] not in patterns.TERMINAL:
         return True  # "Điều 46" / ". Công trình bảo vệ môi trường…": a label cut by a wrap
@@ -185,16 +189,27 @@ def quote_depths(blocks: list[Block]) -> list[int]:
     depth = 0
     for block in blocks:
         depths.append(depth)
-        if "“" not in block.text and "”" not in block.text:
+        text = block.text
+        if "“" not in text and "”" not in text:
+            # Straight quotes (Nghị định 175/2024: "2. Thẩm quyền kiểm tra: …") open at the
+            # start of a block and close at the end of one; an odd count says which.
+            if text.count('"') % 2:
+                depth = depth + 1 if text.startswith('"') and not depth else 0
             continue
-        for ch in block.text:
+        for ch in text:
             if ch == "“":
                 depth += 1
             elif ch == "”":
                 depth = max(0, depth - 1)
-        if _QUOTE_END.search(block.text):
+        if _QUOTE_END.search(text):
             depth = 0  # a block ending in a closing quote ends the quotation, balanced or not
     return depths
+
+
+def _cut_label(block: Block) -> bool:
+    """``Điều``, ``Điều 1``, ``Điều 11``: an article label whose number goes on below."""
+    text = block.text
+    return bool(CUT_ARTICLE_NUMBER.match(text) or re.match(r"^[ĐÐ]iều\s+\d{1,4}$", text))
 
 
 def _article_number(text: str) -> int | None:
@@ -241,7 +256,7 @@ def to_blocks(lines: list[Line]) -> list[Block]:
             continue
         if blocks and _joins(blocks[-1], line, hard_wrapped, by_blanks):
             block = blocks[-1]
-            cut_number = CUT_ARTICLE_NUMBER.match(block.text) and line.text.isdigit()
+            cut_number = _cut_label(block) and line.text.isdigit() and block.text[-1].isdigit()
             block.text = f"{block.text}{'' if cut_number else ' '}{line.text}"
             block.spans.append((line.start, line.end))
             block.lines.append(line)

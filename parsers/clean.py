@@ -34,7 +34,7 @@ HEADING_MARK = re.compile(r"^\s{0,3}#{1,6}\s*")
 RUNNING_HEAD = re.compile(r"^(?:CÔNG BÁO\s*/\s*Số\b.*|\d{1,3})$")
 # "Điều 8" / "3" / ". Trách nhiệm …": a PDF extraction cut the article number Điều 83; the
 # "3" is the rest of the label, not a page number (Nghị định 102/2024/NĐ-CP).
-CUT_ARTICLE_NUMBER = re.compile(r"^[ĐÐ]iều\s+\d{1,3}$")
+CUT_ARTICLE_NUMBER = re.compile(r"^[ĐÐ]iều(?:\s+\d{1,3})?$")
 # "… quy định tại khoản" / "1" / " Điều này": a word that a number must follow; the bare
 # number after it is text cut by the extraction, not a page number.
 WANTS_NUMBER = re.compile(
@@ -113,6 +113,7 @@ def clean(raw: str) -> tuple[str, list[Line]]:
     offset = 0
     blank = False
     open_emphasis = False
+    in_label = False
     for number, raw_line in enumerate(text.split("\n"), start=1):
         cells = _cells(raw_line)
         if not cells:
@@ -138,14 +139,12 @@ def clean(raw: str) -> tuple[str, list[Line]]:
                 sep = "\n\n" if blank else "\n"
                 out.append(sep)
                 offset += len(sep)
-            head = bool(RUNNING_HEAD.match(cleaned)) and not (
-                lines
-                and cleaned.isdigit()
-                and (
-                    CUT_ARTICLE_NUMBER.match(lines[-1].text)
-                    or WANTS_NUMBER.search(lines[-1].text)
-                )
-            )
+            # "Điều 1" / "1" / "7" / ". …" is Điều 117, one digit a line
+            in_label = cleaned.isdigit() and (in_label or bool(
+                lines and CUT_ARTICLE_NUMBER.match(lines[-1].text)
+            ))
+            wanted = lines and cleaned.isdigit() and WANTS_NUMBER.search(lines[-1].text)
+            head = bool(RUNNING_HEAD.match(cleaned)) and not (in_label or wanted)
             in_row = len(cells) > 1
             lines.append(
                 Line(

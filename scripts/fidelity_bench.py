@@ -25,8 +25,14 @@ def _printed_articles(text: str) -> set[str]:
     found: set[str] = set()
     depth = 0
     # PDF extractions cut labels: "Điều 2" / "3" / ". Tư vấn …" is Điều 23, "Điều 46" / ". …"
-    text = re.sub(r"(?m)^(\s*[ĐÐ]iều)[ \t]*\n(\d{1,3})[ \t]*\n(?=\s*[.:])", r"\1 \2", text)
-    text = re.sub(r"(?m)^(\s*[ĐÐ]iều\s+\d{1,3})[ \t]*\n(\d{1,2})[ \t]*\n(?=\s*[.:])", r"\1\2", text)
+    joined = None
+    while joined != text:  # "Điều 1" / "1" / "7" / ". …" is Điều 117
+        joined = text
+        text = re.sub(
+            r"(?m)^(\s*[ĐÐ]iều(?:\s+\d+)?)[ \t]*\n(\d{1,3})[ \t]*\n(?=\d|\s*[.:])",
+            lambda m: f"{m.group(1)}{'' if m.group(1)[-1].isdigit() else ' '}{m.group(2)}\n",
+            text,
+        )
     text = re.sub(r"(?m)^(\s*[ĐÐ]iều\s+\d{1,4}[a-zđ]?)[ \t]*\n(?=\s*[.:])", r"\1", text)
     for line in text.splitlines():
         m = ARTICLE_LINE.match(line)

@@ -36,7 +36,9 @@ def _feed(blocks: list[Block], in_annex: bool = False) -> list[Node]:
     tokens = [classify(block, in_annex) for block in blocks]
     depths = quote_depths(blocks)
     for i, (token, depth) in enumerate(zip(tokens, depths, strict=True)):
-        if depth:
+        if depth or (token.kind == "paragraph" and token.text[:1] in "“\""):
+            # the block that opens a quotation belongs to the provision quoting it, as do
+            # the blocks inside (an amending clause quoting the article it replaces)
             builder.feed_quoted(token)
         elif token.kind == "paragraph":
             upcoming = next((t for t in tokens[i + 1 :] if t.kind != "paragraph"), None)
@@ -101,6 +103,10 @@ def parse_document(text: str, *, hints: Hints | None = None, name: str = "docume
             meta.segments.append((line.start, line.end, "annotation:running_head"))
     read_header(zones.header, meta)
     read_trailer(zones.trailer, meta)
+    for annex in zones.annexes:
+        # an annex closes with its own signature block; read, not left unplaced
+        read_trailer(annex.trailer, meta)
+    meta.signers = list(dict.fromkeys(meta.signers))
     split_issuer_from_title(meta)
     if meta.issuer is None and meta.issuer_block:
         meta.issuer = header.issuer_of_block(meta.issuer_block)

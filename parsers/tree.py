@@ -77,10 +77,12 @@ class TreeBuilder:
     def __init__(self) -> None:
         self.roots: list[Node] = []
         self.stack: list[Node] = []
+        self.last: Node | None = None  # the node that took the last text
 
     def _add(self, node: Node) -> None:
         (self.stack[-1].children if self.stack else self.roots).append(node)
         self.stack.append(node)
+        self.last = node
 
     @staticmethod
     def _takes_title(top: Node, token: Token) -> bool:
@@ -156,11 +158,12 @@ class TreeBuilder:
         self.feed(token)
 
     def feed_quoted(self, token: Token) -> None:
-        """A block inside a quotation continues the provision that opened it."""
-        if not self.stack:
+        """A block inside a quotation continues the provision that opened it: the one
+        whose text came last, even an unnumbered paragraph that is not kept open."""
+        if self.last is None:
             self._attach_paragraph(token)
             return
-        top = self.stack[-1]
+        top = self.last
         top.texts.append(token.block.text)
         top.spans.extend(token.block.spans)
 
@@ -173,6 +176,7 @@ class TreeBuilder:
             if not top.children and (top.heading or not top.texts):
                 top.texts.append(text)
                 top.spans.extend(spans)
+                self.last = top
                 return
             if top.heading or top.kind in (
                 "section", "article", "chapter", "part", "subchapter", "form"
@@ -181,6 +185,7 @@ class TreeBuilder:
             self.stack.pop()
         node = _node(token, 98.0)
         (self.stack[-1].children if self.stack else self.roots).append(node)
+        self.last = node
 
 
 def _kind(node: Node, in_article: bool) -> str:

@@ -118,3 +118,33 @@ def test_nd102_clauses_and_points():
     assert labels == ["a", "b", "c", "d", "đ", "e", "g", "h"]
     first = doc.find("d26.1")
     assert first is not None and first.text.startswith("Bộ trưởng Bộ Quốc phòng hoặc Bộ trưởng")
+
+
+ND96 = "96-2024-ND-CP-excerpt.txt"
+
+
+def test_nd96_annex_and_its_form_are_content_with_their_own_numbering():
+    """Lines 9-13: ``PHỤ LỤC I`` / its title / ``(Kèm theo …)`` / ``Mẫu số Ia: …``, then the
+    form's own motto and ``Điều 1.``, ``Điều 2.`` (classes 7, 9): kept as provisions of the
+    form, never web chrome, and never colliding with the decree's articles."""
+    doc = parsed(ND96)
+    assert [p.path for p in doc.walk() if p.kind == "article"] == [
+        "d40", "pl1.mauia.d1", "pl1.mauia.d2"
+    ]
+    assert [p.path for p in doc.walk() if p.path.startswith("d40.")] == [
+        "d40.1", "d40.2", "d40.3", "d40.4", "d40.5", "d40.p1"
+    ]
+    annex = doc.find("pl1")
+    assert annex is not None and annex.heading is not None
+    assert annex.heading.startswith("PHỤ LỤC I HỢP ĐỒNG MUA BÁN, THUÊ MUA NHÀ Ở (Kèm theo")
+    form = doc.find("pl1.mauia")
+    assert form is not None and form.kind == "form" and form.label == "Ia"
+    assert form.heading == "nội dung hợp đồng mẫu áp dụng trong mua bán căn hộ chung cư"
+    assert form.text.startswith("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    definitions = [p.label for p in doc.walk() if p.path.startswith("pl1.mauia.d1.")]
+    assert definitions == [str(n) for n in range(1, 17)] + [None]  # lines 46-61, then 62
+    assert [p.label for p in doc.walk() if p.path.startswith("pl1.mauia.d2.1.")] == [
+        "a", "b", "c", "d", "đ", "e", "g"
+    ]
+    assert not [a for a in doc.annotations if a.kind in ("web_chrome", "editorial")]
+    assert not [w for w in doc.warnings if w.code == "duplicate_label"]

@@ -167,6 +167,14 @@ class TreeBuilder:
         top.texts.append(token.block.text)
         top.spans.extend(token.block.spans)
 
+    def _in_clause(self) -> bool:
+        """The open node is a clause: a numbered provision inside an article."""
+        return (
+            bool(self.stack)
+            and self.stack[-1].kind == "numbered"
+            and any(n.kind == "article" for n in self.stack)
+        )
+
     def _attach_paragraph(self, token: Token) -> None:
         """A heading waiting for text takes it, and so does a provision with a heading and no
         children yet; otherwise the paragraph belongs beside the provisions above it."""
@@ -183,6 +191,8 @@ class TreeBuilder:
             ):
                 break
             self.stack.pop()
+            if top.kind == "point" and self._in_clause():
+                break  # after a clause's points ("Trường hợp …", "… khoản này"): the clause's
         node = _node(token, 98.0)
         (self.stack[-1].children if self.stack else self.roots).append(node)
         self.last = node

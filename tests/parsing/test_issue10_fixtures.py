@@ -148,3 +148,20 @@ def test_nd96_annex_and_its_form_are_content_with_their_own_numbering():
     ]
     assert not [a for a in doc.annotations if a.kind in ("web_chrome", "editorial")]
     assert not [w for w in doc.warnings if w.code == "duplicate_label"]
+
+
+def test_ldn_paragraph_after_points_belongs_to_their_clause():
+    """Luật Doanh nghiệp 2020, Điều 150: after points a)–i) of clause 1, line 12
+    ``Trường hợp chủ tọa, thư ký từ chối ký biên bản họp …`` belongs to clause 1 (class 11),
+    not to a new ``d150.p1`` beside the clauses."""
+    doc = parsed("59-2020-QH14-excerpt.txt")
+    assert [(p.path, p.kind) for p in doc.walk()] == [
+        ("d150", "article"),
+        ("d150.1", "clause"),
+        *[(f"d150.1.{x}", "point") for x in ("a", "b", "c", "d", "đ", "e", "g", "h", "i")],
+        ("d150.1.p1", "paragraph"),
+        *[(f"d150.{n}", "clause") for n in range(2, 7)],
+    ]
+    after = doc.find("d150.1.p1")
+    assert after is not None
+    assert after.text.startswith("Trường hợp chủ tọa, thư ký từ chối ký biên bản họp")

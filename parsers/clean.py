@@ -38,7 +38,7 @@ CUT_ARTICLE_NUMBER = re.compile(r"^[ĐÐ]iều(?:\s+\d{1,3})?$")
 # "… quy định tại khoản" / "1" / " Điều này": a word that a number must follow; the bare
 # number after it is text cut by the extraction, not a page number.
 WANTS_NUMBER = re.compile(
-    r"\b(?:[Kk]hoản|[Đđ]iều|[Đđ]iểm|[Ss]ố|[Nn]ăm|tháng|ngày|[Cc]hương|[Mm]ục)$"
+    r"\b(?:[Kk]hoản|[Đđ]iều|[Đđ]iểm|[Ss]ố|[Nn]ăm|tháng|ngày|[Cc]hương|[Mm]ục)\s*:?$"
 )
 # A line that is only decoration: "-----", ":---- | :----", "|", "***".
 RULE_LINE = re.compile(r"^[\s|:*_=\-–—]*$")
@@ -124,7 +124,8 @@ def clean(raw: str) -> tuple[str, list[Line]]:
                 # "**" alone on a line closes the bold span the line above opened; left
                 # uncounted, every later line would read as one emphasized run. A lone
                 # "*" is the star printed under a Party issuer's name, not markup.
-                if sum(len(m) > 1 for m in EMPHASIS.findall(cell)) % 2:
+                # ("** **" on its own line opens and closes: no change.)
+                if re.fullmatch(r"\s*\*{2,3}\s*", cell):  # not "******", a rule
                     open_emphasis = not open_emphasis
                 blank = True
                 continue

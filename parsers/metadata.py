@@ -115,7 +115,8 @@ def _settle_issuer(meta: Meta, kind: str | None) -> None:
             meta.claim(block, "metadata:issuer")
         return
     for block in pending:
-        _read_editorial(block, meta)
+        known = header.field_of(block.text) == "issuer"  # "QUỐC HỘI": a field on its own
+        _read_field(block, "issuer", meta) if known else _read_editorial(block, meta)
 
 
 def _read_field(block: Block, kind: str | None, meta: Meta) -> None:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from parsers import parse_document
 
+TRAILER_TEXT = re.compile(r"^(?:Nơi nhận\b|Như trên\s*[;,.]?$|Lưu\s*:?\s*(?:VT|Văn thư|VP)\b)")
 ARTICLE_LINE = re.compile(r"^\s*(?:\*\*)?[ĐÐ]iều\s+(\d{1,4}[a-zđ]?)\s*[.:]", re.M)
 
 
@@ -48,7 +49,8 @@ def main(root: Path) -> None:
     out = sys.stdout.write
     for group in ("laws", "tvpl"):
         files = sorted((root / group).glob("*.*"))
-        dup = dup_warned = long_silent = failures = 0
+        dup = dup_warned = long_silent = failures = trailer_docs = 0
+        missing: dict[str, int] = {"number": 0, "date": 0, "issuer": 0}
         mismatches: list[str] = []
         for path in files:
             text = path.read_text(encoding="utf-8", errors="replace")
@@ -59,6 +61,12 @@ def main(root: Path) -> None:
                 out(f"  FAIL {path.name}: {exc}\n")
                 continue
             codes = {w.code for w in doc.warnings}
+            # forms in annexes print model documents with their own "Nơi nhận": content
+            trailer_docs += any(
+                TRAILER_TEXT.match(p.text) for p in doc.walk() if not p.path.startswith("pl")
+            )
+            for key in missing:
+                missing[key] += getattr(doc, key) is None
             if any(re.search(r"_\d+(?:\.|$)", p.path) for p in doc.walk()):
                 dup += 1
                 dup_warned += "duplicate_label" in codes
@@ -75,6 +83,10 @@ def main(root: Path) -> None:
         out(f"{group}: {n} documents, {failures} failures\n")
         out(f"  with any _2 id: {dup} ({100 * dup / n:.1f}%), of which warned: {dup_warned}\n")
         out(f"  provisions over 4000 chars without a warning: {long_silent}\n")
+        out(f"  documents with trailer lines (Nơi nhận, Như trên, Lưu: VT) as provisions "
+            f"outside annexes: "
+            f"{trailer_docs}\n")
+        out("  documents without " + ", ".join(f"{k}: {v}" for k, v in missing.items()) + "\n")
         if group == "laws":
             out(f"  laws whose articles found != printed: {len(mismatches)}\n")
             for line in mismatches:

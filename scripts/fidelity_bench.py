@@ -49,7 +49,7 @@ def main(root: Path) -> None:
     out = sys.stdout.write
     for group in ("laws", "tvpl"):
         files = sorted((root / group).glob("*.*"))
-        dup = dup_warned = long_silent = failures = trailer_docs = 0
+        dup = dup_warned = dup_body = long_silent = failures = trailer_docs = 0
         missing: dict[str, int] = {"number": 0, "date": 0, "issuer": 0}
         mismatches: list[str] = []
         for path in files:
@@ -67,9 +67,11 @@ def main(root: Path) -> None:
             )
             for key in missing:
                 missing[key] += getattr(doc, key) is None
-            if any(re.search(r"_\d+(?:\.|$)", p.path) for p in doc.walk()):
+            duplicated = [p.path for p in doc.walk() if re.search(r"_\d+(?:\.|$)", p.path)]
+            if duplicated:
                 dup += 1
                 dup_warned += "duplicate_label" in codes
+                dup_body += any(not path.startswith("pl") for path in duplicated)
             warned = {w.message.split()[0] for w in doc.warnings if w.code == "long_provision"}
             long_silent += sum(
                 1 for p in doc.walk() if len(p.text) > 4000 and p.path not in warned
@@ -82,6 +84,7 @@ def main(root: Path) -> None:
         n = len(files)
         out(f"{group}: {n} documents, {failures} failures\n")
         out(f"  with any _2 id: {dup} ({100 * dup / n:.1f}%), of which warned: {dup_warned}\n")
+        out(f"  with a _2 id outside annexes: {dup_body} ({100 * dup_body / n:.1f}%)\n")
         out(f"  provisions over 4000 chars without a warning: {long_silent}\n")
         out(f"  documents with trailer lines (Nơi nhận, Như trên, Lưu: VT) as provisions "
             f"outside annexes: "

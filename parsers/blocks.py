@@ -14,7 +14,7 @@ import statistics
 from dataclasses import dataclass, field
 
 from parsers import patterns
-from parsers.clean import CUT_ARTICLE_NUMBER, Line
+from parsers.clean import CUT_ARTICLE_NUMBER, WANTS_NUMBER, Line
 
 # Lines that start something of their own and are never glued to the line before.
 _STARTERS = (
@@ -153,9 +153,15 @@ def _joins(block: Block, line: Line, hard_wrapped: bool, by_blanks: bool = False
         return False
     if _NUMBER_KEY.match(block.text) and not line.blank_before:
         return True
-    if _cut_label(block) and line.text.isdigit() and not line.blank_before:
+    if _last_digit_with_title(block, line):
         return True
-    if _LABEL_ONLY.match(block.text) and len(block.lines) == 1 and not _labelled(line.text):
+    if line.text.isdigit():
+        # a bare number kept as text continues "Điều 1…" or "… khoản"; else it is a label
+        # cut from its dot ("3" / ". Trình tự …")
+        return not line.blank_before and bool(
+            _cut_label(block) or WANTS_NUMBER.search(block.text)
+        )
+    if _LABEL_ONLY.match(block.text) and len(block.lines) <= 2 and not _labelled(line.text):
         return True  # "1. " alone, its text on the next line (PDF extraction)
     if line.text[0] in ".,;:)" and block.text[-1] not in patterns.TERMINAL:
         return True  # "Điều 46" / ". Công trình bảo vệ môi trường…": a label cut by a wrap
@@ -204,6 +210,16 @@ def quote_depths(blocks: list[Block]) -> list[int]:
         if _QUOTE_END.search(text):
             depth = 0  # a block ending in a closing quote ends the quotation, balanced or not
     return depths
+
+
+def _last_digit_with_title(block: Block, line: Line) -> bool:
+    """``Điều`` / ``9`` / ``0. Quản lý …``: the last digit of Điều 90 printed with the title."""
+    return (
+        len(block.lines) >= 2
+        and _cut_label(block)
+        and block.text[-1].isdigit()
+        and bool(re.match(r"^\d\.\s", line.text))
+    )
 
 
 def _cut_label(block: Block) -> bool:
@@ -256,7 +272,11 @@ def to_blocks(lines: list[Line]) -> list[Block]:
             continue
         if blocks and _joins(blocks[-1], line, hard_wrapped, by_blanks):
             block = blocks[-1]
-            cut_number = _cut_label(block) and line.text.isdigit() and block.text[-1].isdigit()
+            cut_number = (
+                (_cut_label(block) and line.text.isdigit() and block.text[-1].isdigit())
+                or (block.text.isdigit() and line.text[0] == ".")
+                or _last_digit_with_title(block, line)
+            )
             block.text = f"{block.text}{'' if cut_number else ' '}{line.text}"
             block.spans.append((line.start, line.end))
             block.lines.append(line)

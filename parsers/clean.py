@@ -12,6 +12,7 @@ lines of their own; a test checks that no other character is lost.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -165,4 +166,14 @@ def clean(raw: str) -> tuple[str, list[Line]]:
         if not raw_line.strip():
             blank = True
             open_emphasis = False
-    return "".join(out), lines
+    return "".join(out), _unmark_cut_labels(lines)
+
+
+def _unmark_cut_labels(lines: list[Line]) -> list[Line]:
+    """``3`` / ``. Trình tự …``: a bare number followed by a line opening with ``.``
+    is a clause label cut by the extraction (Nghị định 102/2024), not a page number."""
+    out = list(lines)
+    for i, line in enumerate(out[:-1]):
+        if line.running_head and line.text.isdigit() and out[i + 1].text[0] == ".":
+            out[i] = dataclasses.replace(line, running_head=False)
+    return out

@@ -35,6 +35,8 @@ def _printed_articles(text: str) -> set[str]:
             text,
         )
     text = re.sub(r"(?m)^(\s*[ĐÐ]iều\s+\d{1,4}[a-zđ]?)[ \t]*\n(?=\s*[.:])", r"\1", text)
+    # "Điều" / "9" / "0. Quản lý …": the last digit printed with the title
+    text = re.sub(r"(?m)^(\s*[ĐÐ]iều\s+\d{1,3})[ \t]*\n(\d\.\s)", r"\1\2", text)
     for line in text.splitlines():
         m = ARTICLE_LINE.match(line)
         if m and depth == 0 and not line.lstrip().startswith("“"):

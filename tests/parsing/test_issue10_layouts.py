@@ -65,3 +65,25 @@ def test_header_fields(text: str, expected: tuple[str, str, str, str | None]):
     doc = parse_document(text)
     assert (doc.number, doc.date, doc.place, doc.issuer) == expected
     assert not [p for p in doc.walk() if "ngày" in p.text and "tháng" in p.text]
+
+
+# Nghị định 102/2024/NĐ-CP (bench-corpus laws/ND-102-2024.txt): a clause label cut from its
+# dot ("3" / ". " / "Trình tự …", lines 577-579) and Điều 90 cut as "Điều" / "9" / "0. Quản
+# lý …" (lines 2229-2231).
+CUT_LABELS = (
+    "Điều 19. Kế hoạch sử dụng đất\n"
+    "2. Hồ sơ trình phê duyệt gồm:\n"
+    "e) Dự thảo Quyết định của Thủ tướng Chính phủ phê duyệt kế hoạch sử dụng đất;\n"
+    "3\n. \nTrình tự, thủ tục thẩm định như sau:\n"
+    "a) Cơ quan có chức năng quản lý đất đai trình.\n"
+    "Điều \n9\n0. Quản lý số tiền thu được từ việc sử dụng đất quốc phòng, an ninh\n"
+    "1. Đơn vị, doanh nghiệp nhà nước nộp tiền.\n"
+)
+
+
+def test_labels_cut_by_the_extraction_are_joined():
+    doc = parse_document(CUT_LABELS)
+    assert [p.path for p in doc.walk()] == [
+        "d19", "d19.2", "d19.2.e", "d19.3", "d19.3.a", "d90", "d90.1"
+    ]
+    assert not [a for a in doc.annotations if a.kind == "running_head"]

@@ -26,6 +26,8 @@ def _printed_articles(text: str) -> set[str]:
     found: set[str] = set()
     depth = 0
     # PDF extractions cut labels: "Điều 2" / "3" / ". Tư vấn …" is Điều 23, "Điều 46" / ". …"
+    # "Điều" / "9" / "0. Quản lý …": the last digit printed with the title
+    text = re.sub(r"(?m)^(\s*[ĐÐ]iều)[ \t]*\n(\d{1,2})[ \t]*\n(\d\.\s)", r"\1 \2\3", text)
     joined = None
     while joined != text:  # "Điều 1" / "1" / "7" / ". …" is Điều 117
         joined = text
@@ -35,8 +37,7 @@ def _printed_articles(text: str) -> set[str]:
             text,
         )
     text = re.sub(r"(?m)^(\s*[ĐÐ]iều\s+\d{1,4}[a-zđ]?)[ \t]*\n(?=\s*[.:])", r"\1", text)
-    # "Điều" / "9" / "0. Quản lý …": the last digit printed with the title
-    text = re.sub(r"(?m)^(\s*[ĐÐ]iều\s+\d{1,3})[ \t]*\n(\d\.\s)", r"\1\2", text)
+
     for line in text.splitlines():
         m = ARTICLE_LINE.match(line)
         if m and depth == 0 and not line.lstrip().startswith("“"):

@@ -293,9 +293,18 @@ def _export_chunks(session: Any, doc_id: str, format: str) -> Iterator[str]:
 def parse(
     file: Annotated[Path, typer.Argument(help="A .md or .txt file", exists=True, dir_okay=False)],
     format: Annotated[str, typer.Option("--format", help="json or tree")] = "json",
+    report: Annotated[
+        bool,
+        typer.Option(
+            "--report",
+            help="Print the fidelity report instead: counts per kind, numbering gaps and "
+            "repeats, longest provisions, headings in running text, every line called noise",
+        ),
+    ] = False,
 ) -> None:
     """Parse a file and print its tree, without touching the database."""
-    from app.services.ingest import parse_file
+    from app.services.ingest import parse_file, read_text
+    from parsers.report import build_report, render
     from parsers.serialize import to_json, to_outline
 
     if format not in ("json", "tree"):
@@ -305,6 +314,9 @@ def parse(
     except VnlexError as exc:
         typer.secho(f"error: {exc.message}", err=True, fg="red")
         raise typer.Exit(1) from None
+    if report:
+        typer.echo(render(build_report(read_text(file), doc), doc), nl=False)
+        return
     typer.echo(to_json(doc) if format == "json" else to_outline(doc), nl=False)
 
 

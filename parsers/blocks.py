@@ -14,7 +14,7 @@ import statistics
 from dataclasses import dataclass, field
 
 from parsers import patterns
-from parsers.clean import Line
+from parsers.clean import CUT_ARTICLE_NUMBER, WANTS_NUMBER, Line
 
 # Lines that start something of their own and are never glued to the line before.
 _STARTERS = (
@@ -25,6 +25,7 @@ _STARTERS = (
     patterns.ARTICLE,
     patterns.NUMBERED,
     patterns.LETTERED,
+    patterns.ENUMERATED,
     patterns.MILESTONE,
     patterns.BULLET,
 )
@@ -50,6 +51,8 @@ class Block:
     line: int  # raw line number of its first line
     emphasized: bool
     lines: list[Line] = field(default_factory=list)
+    # raw line numbers of lines that look like headings but were read as running text
+    running_headings: list[int] = field(default_factory=list)
 
     @property
     def start(self) -> int:
@@ -82,8 +85,17 @@ def starts_something(text: str) -> bool:
     """A label, a metadata field or a line in capitals: never glued to the previous line."""
     return (
         any(p.match(text) for p in _STARTERS)
-        or bool(_FIELD_LINE.match(text) or _PLACE_DATE.match(text))
+        or _is_field_line(text)
+        or bool(_PLACE_DATE.match(text))
         or is_upper(text)
+    )
+
+
+def _is_field_line(text: str) -> bool:
+    # Fields are printed capitalized: "cơ quan đảng; …" continuing a hard-wrapped sentence
+    # is not the e-signature's "Cơ quan:".
+    return bool(_FIELD_LINE.match(text)) and (
+        not text[0].islower() or text.lower().startswith("đã ký")
     )
 
 
@@ -96,6 +108,26 @@ def _heading_like(block: Block) -> bool:
     )
 
 
+# A label printed alone on its line: "1.", "a)", "(2)".
+_LABEL_ONLY = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.|[a-zđ]\)|\(\d{1,2}\))$")
+# Words a heading cannot end on: "Điều 7. Trách nhiệm của … và" / "các cơ quan …".
+_DANGLING = re.compile(r"(?:,|\b(?:và|hoặc|của|với|trong|về|cho|đối với|theo|tại|để|sử))$")
+
+
+def _labelled(text: str) -> bool:
+    return any(p.match(text) for p in _STARTERS)
+
+
+def _heading_continues(block: Block, line: Line) -> bool:
+    """An article title printed over two lines: the second line, right under the first, in
+    lower case or after a word a title cannot end on, is the rest of the title."""
+    if not patterns.ARTICLE.match(block.text) or len(block.lines) > 4 or line.blank_before:
+        return False
+    if block.text[-1] in patterns.TERMINAL or starts_something(line.text):
+        return False
+    return line.text[0].islower() or bool(_DANGLING.search(block.text))
+
+
 def is_hard_wrapped(lines: list[Line]) -> bool:
     """Most lines are short and follow the previous one without a blank line."""
     if len(lines) < 20:
@@ -105,7 +137,15 @@ def is_hard_wrapped(lines: list[Line]) -> bool:
     return tight > 0.6 and median < 90
 
 
-def _joins(block: Block, line: Line, hard_wrapped: bool) -> bool:
+def blank_separated(lines: list[Line]) -> bool:
+    """Every paragraph opens after a blank line: then a line with none before it, in a
+    hard-wrapped text, is the same paragraph even after a full stop (07-KL/VPTW)."""
+    labels = [p for p in _STARTERS if p is not patterns.BULLET]
+    starts = [ln for ln in lines if any(p.match(ln.text) for p in labels)]
+    return len(starts) >= 5 and sum(ln.blank_before for ln in starts) / len(starts) > 0.9
+
+
+def _joins(block: Block, line: Line, hard_wrapped: bool, by_blanks: bool = False) -> bool:
     last = block.lines[-1]
     if last.emphasis_continues and line.emphasized:
         return True
@@ -113,14 +153,32 @@ def _joins(block: Block, line: Line, hard_wrapped: bool) -> bool:
         return False
     if _NUMBER_KEY.match(block.text) and not line.blank_before:
         return True
+    if _last_digit_with_title(block, line):
+        return True
+    if line.text.isdigit():
+        # a bare number kept as text continues "Điều 1…" or "… khoản"; else it is a label
+        # cut from its dot ("3" / ". Trình tự …")
+        return not line.blank_before and bool(
+            _cut_label(block) or WANTS_NUMBER.search(block.text)
+        )
+    if _LABEL_ONLY.match(block.text) and len(block.lines) <= 2 and not _labelled(line.text):
+        return True  # "1. " alone, its text on the next line (PDF extraction)
     if line.text[0] in ".,;:)" and block.text[-1] not in patterns.TERMINAL:
         return True  # "Điều 46" / ". Công trình bảo vệ môi trường…": a label cut by a wrap
-    if starts_something(line.text) or block.text[-1] in patterns.TERMINAL:
+    if starts_something(line.text):
         return False
-    if _FIELD_LINE.match(block.text):
+    if block.text[-1] in patterns.TERMINAL:
+        # A hard-wrapped page breaks lines anywhere, also after "; " in mid-sentence: a
+        # line in lower case right under it continues the paragraph.
+        if not hard_wrapped or line.blank_before or _heading_like(block):
+            return False
+        return (block.text[-1] == ";" and line.text[0].islower()) or (
+            by_blanks and block.text[-1] in ".;…" and not block.lines[-1].cell
+        )
+    if _is_field_line(block.text):
         return False
     if _heading_like(block):
-        return False
+        return _heading_continues(block, line)
     lower = line.text[0].islower() or line.text[0].isdigit()
     if line.blank_before:
         return lower
@@ -137,31 +195,94 @@ def quote_depths(blocks: list[Block]) -> list[int]:
     depth = 0
     for block in blocks:
         depths.append(depth)
-        if "“" not in block.text and "”" not in block.text:
+        text = block.text
+        if "“" not in text and "”" not in text:
+            # Straight quotes (Nghị định 175/2024: "2. Thẩm quyền kiểm tra: …") open at the
+            # start of a block and close at the end of one; an odd count says which.
+            if text.count('"') % 2:
+                depth = depth + 1 if text.startswith('"') and not depth else 0
             continue
-        for ch in block.text:
+        for ch in text:
             if ch == "“":
                 depth += 1
             elif ch == "”":
                 depth = max(0, depth - 1)
-        if _QUOTE_END.search(block.text):
+        if _QUOTE_END.search(text):
             depth = 0  # a block ending in a closing quote ends the quotation, balanced or not
     return depths
+
+
+def _last_digit_with_title(block: Block, line: Line) -> bool:
+    """``Điều`` / ``9`` / ``0. Quản lý …``: the last digit of Điều 90 printed with the title."""
+    return (
+        len(block.lines) >= 2
+        and _cut_label(block)
+        and block.text[-1].isdigit()
+        and bool(re.match(r"^\d\.\s", line.text))
+    )
+
+
+def _cut_label(block: Block) -> bool:
+    """``Điều``, ``Điều 1``, ``Điều 11``: an article label whose number goes on below."""
+    text = block.text
+    return bool(CUT_ARTICLE_NUMBER.match(text) or re.match(r"^[ĐÐ]iều\s+\d{1,4}$", text))
+
+
+def _article_number(text: str) -> int | None:
+    m = patterns.ARTICLE.match(text)
+    return int(re.sub(r"\D", "", m.group("label"))) if m else None
+
+
+def _wrapped_reference(block: Block, line: Line, last_article: int | None) -> bool:
+    """``… theo quy định tại`` / ``Điều 13. …``: a line opens with an article label only
+    because the sentence above wrapped. The numbering says so: the label is not the next
+    article or what follows it is no title (it ends a sentence), and the line above stops
+    on a word, mid-sentence, with no blank between."""
+    number = _article_number(line.text)
+    if number is None or last_article is None:
+        return False
+    m = patterns.ARTICLE.match(line.text)
+    rest = ((m.group("rest") if m else "") or "").strip()
+    no_title = not rest or rest[0].islower() or rest[-1] in ".;,"
+    if number in (last_article, last_article + 1) and not no_title:
+        return False
+    last = block.text[-1]
+    return (
+        not line.blank_before
+        and last.isalpha() and last.islower()
+        and not _heading_like(block)
+        and not patterns.ARTICLE.match(block.text)
+    )
 
 
 def to_blocks(lines: list[Line]) -> list[Block]:
     """Group cleaned lines into blocks."""
     hard_wrapped = is_hard_wrapped(lines)
+    by_blanks = hard_wrapped and blank_separated(lines)
     blocks: list[Block] = []
+    last_article: int | None = None
     for line in lines:
         if line.running_head:
             continue
-        if blocks and _joins(blocks[-1], line, hard_wrapped):
+        if blocks and _wrapped_reference(blocks[-1], line, last_article):
+            blocks[-1].running_headings.append(line.number)
+            blocks[-1].text = f"{blocks[-1].text} {line.text}"
+            blocks[-1].spans.append((line.start, line.end))
+            blocks[-1].lines.append(line)
+            continue
+        if blocks and _joins(blocks[-1], line, hard_wrapped, by_blanks):
             block = blocks[-1]
-            block.text = f"{block.text} {line.text}"
+            cut_number = (
+                (_cut_label(block) and line.text.isdigit() and block.text[-1].isdigit())
+                or (block.text.isdigit() and line.text[0] == ".")
+                or _last_digit_with_title(block, line)
+            )
+            block.text = f"{block.text}{'' if cut_number else ' '}{line.text}"
             block.spans.append((line.start, line.end))
             block.lines.append(line)
+            last_article = _article_number(block.text) or last_article
             continue
+        last_article = _article_number(line.text) or last_article
         blocks.append(
             Block(
                 text=line.text,

@@ -58,9 +58,11 @@ def _split(block: Block, rest: str) -> tuple[str | None, str]:
     return None, rest
 
 
-def classify(block: Block) -> Token:
-    """Recognize one block."""
+def classify(block: Block, in_annex: bool = False) -> Token:
+    """Recognize one block; ``in_annex``: inside an annex, where forms (``Mẫu số 01``) open."""
     text = block.text
+    if in_annex and (m := patterns.FORM.match(text)):
+        return Token("form", m.group("label"), (m.group("rest") or "").strip() or None, "", block)
     for kind, pattern in (
         ("part", patterns.PART),
         ("chapter", patterns.CHAPTER),
@@ -78,7 +80,11 @@ def classify(block: Block) -> Token:
     m = patterns.MILESTONE.match(text)
     if m:
         return Token("milestone", m.group("label"), re.sub(r"^[*•]\s*", "", text), "", block)
-    for kind, pattern in (("numbered", patterns.NUMBERED), ("point", patterns.LETTERED)):
+    for kind, pattern in (
+        ("numbered", patterns.NUMBERED),
+        ("point", patterns.LETTERED),
+        ("enumeration", patterns.ENUMERATED),
+    ):
         m = pattern.match(text)
         if m:
             heading, body = _split(block, m.group("rest"))

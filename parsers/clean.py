@@ -12,6 +12,7 @@ lines of their own; a test checks that no other character is lost.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -24,11 +25,22 @@ MARKUP = frozenset("*#\\|-:_=`")
 ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~>&<=\"'])")
 # Emphasis markers: runs of * not escaped.
 EMPHASIS = re.compile(r"\*{1,3}")
+# Underscore emphasis around a whole field, as some converters print it: "__Nơi nhận__:",
+# "__Nơi nhận: __". Only at the ends of a line, so blanks in forms ("Số: ____") stay.
+UNDERSCORE_EMPHASIS = re.compile(r"^__(?=[^\s_])|(?<=[^\s_])\s*__(?=\s*:?\s*$)")
 HEADING_MARK = re.compile(r"^\s{0,3}#{1,6}\s*")
 # Page furniture inside the text: the Official Gazette's running head
 # ("CÔNG BÁO/Số 1329 + 1330/Ngày 16-9-2025") and bare page numbers ("16"; a bare "2015"
 # is a date cut by a line break).
 RUNNING_HEAD = re.compile(r"^(?:CÔNG BÁO\s*/\s*Số\b.*|\d{1,3})$")
+# "Điều 8" / "3" / ". Trách nhiệm …": a PDF extraction cut the article number Điều 83; the
+# "3" is the rest of the label, not a page number (Nghị định 102/2024/NĐ-CP).
+CUT_ARTICLE_NUMBER = re.compile(r"^[ĐÐ]iều(?:\s+\d{1,3})?$")
+# "… quy định tại khoản" / "1" / " Điều này": a word that a number must follow; the bare
+# number after it is text cut by the extraction, not a page number.
+WANTS_NUMBER = re.compile(
+    r"\b(?:[Kk]hoản|[Đđ]iều|[Đđ]iểm|[Ss]ố|[Nn]ăm|tháng|ngày|[Cc]hương|[Mm]ục)\s*:?$"
+)
 # A line that is only decoration: "-----", ":---- | :----", "|", "***".
 RULE_LINE = re.compile(r"^[\s|:*_=\-–—]*$")
 _PLACEHOLDER = "\x00"
@@ -63,13 +75,15 @@ def _strip_markup(raw: str) -> tuple[str, bool, int]:
         return _PLACEHOLDER
 
     text = ESCAPE.sub(protect, text).strip()
+    underscored = bool(UNDERSCORE_EMPHASIS.search(text))
+    text = UNDERSCORE_EMPHASIS.sub("", text)
     markers = EMPHASIS.findall(text)
     wholly = bool(markers) and text.startswith("*") and text.endswith("*")
     text = EMPHASIS.sub("", text)
     restored = iter(escapes)
     text = re.sub(_PLACEHOLDER, lambda _m: next(restored), text)
     text = re.sub(r"[ \t]+", " ", text).strip()
-    return text, heading or wholly, len(markers)
+    return text, heading or wholly or underscored, len(markers)
 
 
 def _cells(raw: str) -> list[str]:
@@ -100,12 +114,20 @@ def clean(raw: str) -> tuple[str, list[Line]]:
     offset = 0
     blank = False
     open_emphasis = False
+    in_label = False
     for number, raw_line in enumerate(text.split("\n"), start=1):
         cells = _cells(raw_line)
         if not cells:
             blank = True
+            open_emphasis = False  # as in CommonMark, emphasis never spans an empty line
         for cell in cells:
             if RULE_LINE.match(cell):
+                # "**" alone on a line closes the bold span the line above opened; left
+                # uncounted, every later line would read as one emphasized run. A lone
+                # "*" is the star printed under a Party issuer's name, not markup.
+                # ("** **" on its own line opens and closes: no change.)
+                if re.fullmatch(r"\s*\*{2,3}\s*", cell):  # not "******", a rule
+                    open_emphasis = not open_emphasis
                 blank = True
                 continue
             cleaned, emphasized, markers = _strip_markup(cell)
@@ -119,7 +141,12 @@ def clean(raw: str) -> tuple[str, list[Line]]:
                 sep = "\n\n" if blank else "\n"
                 out.append(sep)
                 offset += len(sep)
-            head = bool(RUNNING_HEAD.match(cleaned))
+            # "Điều 1" / "1" / "7" / ". …" is Điều 117, one digit a line
+            in_label = cleaned.isdigit() and (in_label or bool(
+                lines and CUT_ARTICLE_NUMBER.match(lines[-1].text)
+            ))
+            wanted = lines and cleaned.isdigit() and WANTS_NUMBER.search(lines[-1].text)
+            head = bool(RUNNING_HEAD.match(cleaned)) and not (in_label or wanted)
             in_row = len(cells) > 1
             lines.append(
                 Line(
@@ -138,4 +165,15 @@ def clean(raw: str) -> tuple[str, list[Line]]:
             blank = blank if head else False
         if not raw_line.strip():
             blank = True
-    return "".join(out), lines
+            open_emphasis = False
+    return "".join(out), _unmark_cut_labels(lines)
+
+
+def _unmark_cut_labels(lines: list[Line]) -> list[Line]:
+    """``3`` / ``. Trình tự …``: a bare number followed by a line opening with ``.``
+    is a clause label cut by the extraction (Nghị định 102/2024), not a page number."""
+    out = list(lines)
+    for i, line in enumerate(out[:-1]):
+        if line.running_head and line.text.isdigit() and out[i + 1].text[0] == ".":
+            out[i] = dataclasses.replace(line, running_head=False)
+    return out

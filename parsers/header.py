@@ -24,11 +24,19 @@ NUMBER = re.compile(
     r"^(?:(?:Luật|Bộ luật|Nghị quyết|Kết luận|Quy định|Hướng dẫn)\s+)?[Ss]ố\s*:?\s*"
     r"(?P<number>\d+[\w./\-Đđ]*[A-ZĐ][\w./\-Đđ]*)\s*$"
 )
-# "Hà Nội, ngày 12 tháng 6 năm 2021"
-PLACE_DATE = re.compile(
-    r"^(?P<place>[^\W\d][^,\d]{1,40}),\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})"
-    r"\s+năm\s+(?P<y>\d{4})\.?$"
+# "Số 12 - NQ/TW": the number printed with spaces around its separators (kept as printed
+# in the source; the metadata number is written without them).
+NUMBER_SPACED = re.compile(
+    r"^[Ss]ố\s*:?\s*(?P<number>\d+(?:\s*[-/]\s*[\wĐđ.]+)+)\s*$"
 )
+# "Hà Nội, ngày 12 tháng 6 năm 2021"
+_DATE = (
+    r"(?P<place>[^\W\d][^,\d]{1,40}),\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})"
+    r"\s+năm\s+(?P<y>\d{4})\.?"
+)
+PLACE_DATE = re.compile(rf"^{_DATE}$")
+# "Số: 12/NQ-CP    Hà Nội, ngày 5 tháng 1 năm 2025": number and date on one printed line
+NUMBER_DATE = re.compile(rf"^[Ss]ố\s*:?\s*(?P<number>\d+[\w./\-Đđ]*[A-ZĐ][\w./\-Đđ]*)\s+{_DATE}$")
 # "NGHỊ QUYẾT", "NGHỊ QUYẾT CỦA BỘ CHÍNH TRỊ", "LUẬT", "BỘ LUẬT", "KẾT LUẬN CỦA BỘ CHÍNH TRỊ, …"
 DOC_TYPES = {
     "NGHỊ QUYẾT": "Nghị quyết",
@@ -42,6 +50,8 @@ DOC_TYPES = {
     "QUYẾT ĐỊNH": "Quyết định",
     "CHỈ THỊ": "Chỉ thị",
     "THÔNG BÁO": "Thông báo",
+    "THÔNG BÁO KẾT LUẬN": "Thông báo",  # 432-TB/VPTW: "THÔNG BÁO KẾT LUẬN / CỦA ĐỒNG CHÍ …"
+    "KẾ HOẠCH": "Kế hoạch",
 }
 TYPE_LINE = re.compile(
     r"^(?P<type>" + "|".join(sorted(DOC_TYPES, key=len, reverse=True)) + r")"
@@ -84,6 +94,38 @@ ISSUERS = {
 }
 PARTY = "Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam"
 
+# Bodies of the Central Committee as their header prints them under "BAN CHẤP HÀNH TRUNG
+# ƯƠNG" (folded), and their names in running text. 07-KL/VPTW prints "BAN CHẤP HÀNH /
+# TRUNG ƯƠNG / VĂN PHÒNG" on three lines; 45-HD/BTCTW "… / BAN TỔ CHỨC".
+CENTRAL_BODIES = {
+    "van phong": "Văn phòng Trung ương Đảng",
+    "ban to chuc": "Ban Tổ chức Trung ương",
+    "ban tuyen giao va dan van": "Ban Tuyên giáo và Dân vận Trung ương",
+    "ban tuyen giao": "Ban Tuyên giáo Trung ương",
+    "ban dan van": "Ban Dân vận Trung ương",
+    "ban noi chinh": "Ban Nội chính Trung ương",
+    "ban kinh te": "Ban Kinh tế Trung ương",
+    "ban doi ngoai": "Ban Đối ngoại Trung ương",
+    "ban chinh sach, chien luoc": "Ban Chính sách, chiến lược Trung ương",
+    "uy ban kiem tra": "Ủy ban Kiểm tra Trung ương",
+}
+_CENTRAL = "ban chap hanh trung uong"
+
+
+def issuer_of_block(lines: list[str]) -> str | None:
+    """The issuer named by the capitals at the top left of a header, or None if unknown.
+
+    >>> issuer_of_block(["BAN CHẤP HÀNH", "TRUNG ƯƠNG", "VĂN PHÒNG"])
+    'Văn phòng Trung ương Đảng'
+    >>> issuer_of_block(["BAN TỔ CHỨC TRUNG ƯƠNG"])
+    'Ban Tổ chức Trung ương'
+    """
+    folded = vntext.fold(" ".join(lines))
+    if folded.startswith(_CENTRAL):
+        below = folded[len(_CENTRAL) :].strip()
+        return CENTRAL_BODIES.get(below) or (None if below else "Ban Chấp hành Trung ương")
+    return issuer_name(" ".join(lines)) if folded in _ISSUER_FOLDS else None
+
 
 # Folded issuer names, longest first so "bo chinh tri, ban bi thu" wins over "ban bi thu".
 _ISSUERS_FOLDED = sorted(
@@ -102,6 +144,8 @@ FIELDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("party_header", PARTY_HEADER),
     ("motto", MOTTO),
     ("number", NUMBER),
+    ("number", NUMBER_SPACED),
+    ("number_date", NUMBER_DATE),
     ("place_date", PLACE_DATE),
     ("type", TYPE_LINE),
     ("web_title", WEB_TITLE),
@@ -128,9 +172,15 @@ _ISSUER_FOLDS = {key for key, _ in _ISSUERS_FOLDED}
 
 
 def number_of(text: str) -> str | None:
-    """The number in a ``Số …`` line (``Số 02-NQ/TW`` → ``02-NQ/TW``), or None."""
-    m = NUMBER.match(text)
-    return m.group("number") if m else None
+    """The number in a ``Số …`` line (``Số 02-NQ/TW`` → ``02-NQ/TW``), or None.
+
+    >>> number_of("Số 12 - NQ/TW")
+    '12-NQ/TW'
+    """
+    m = NUMBER.match(text) or NUMBER_SPACED.match(text) or NUMBER_DATE.match(text)
+    if not m or not any(ch.isupper() for ch in m.group("number")):
+        return None
+    return re.sub(r"\s+", "", m.group("number"))
 
 
 def iso_date(day: str, month: str, year: str) -> str:

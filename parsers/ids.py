@@ -23,6 +23,7 @@ Provision path (the part after ``<document id>/``)
     ``1.`` item or clause     the number                     ``III.4``, ``d5.2``
     ``1.2.`` nested number    its last number, under ``1``   ``II.1.2``
     ``a)`` point              the letter                     ``II.2.a``, ``d5.2.a``
+    ``(1)`` enumeration       the number                     ``1.3`` (07-KL/VPTW)
     ``* Đến năm 2025:``       the year                       ``II.2.b.2025``
     ``- `` bullet, paragraph  1-based position (see below)   ``III.4.2``
     ``Phần thứ hai``          ``pt`` + number                ``pt2``
@@ -30,6 +31,7 @@ Provision path (the part after ``<document id>/``)
     ``Mục 1`` (in a chapter)  ``m`` + number                 ``ch2.m1``
     ``Điều 5``                ``d`` + number, top level      ``d5``
     annex ("Kèm theo …")      ``pl`` + its order             ``pl1.II.1.a``
+    ``Mẫu số 01`` (in annex)  ``mau`` + slug of its number   ``pl2.mau01.3``
     ========================  =============================  ==================
 
     * Articles and chapters are numbered through a whole law, so their paths never include
@@ -88,6 +90,8 @@ def part_for(kind: str, label: str | None) -> str | None:
         return None
     if kind == "annex":
         return f"pl{label}"
+    if kind == "form":
+        return f"mau{vntext.slug(label).replace('-', '')}"
     if kind == "part":
         return f"pt{PART_ORDINALS.get(label.lower(), label)}"
     if kind == "chapter":
@@ -96,7 +100,7 @@ def part_for(kind: str, label: str | None) -> str | None:
         return f"m{label}"
     if kind == "article":
         return f"d{label}"
-    if kind in ("item", "clause"):
+    if kind in ("item", "clause", "enumeration"):
         return label.split(".")[-1]
     return label
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from parsers import header
-from parsers.blocks import Block, reads_as_title
+from parsers.blocks import Block, is_upper, reads_as_title
 from parsers.model import Annotation, CopyCertificate, Signer
 
 # Titles in capitals → as written in running text.
@@ -45,6 +45,8 @@ class Meta:
     segments: list[tuple[int, int, str]] = field(default_factory=list)
     suspects: list[tuple[str, str, int]] = field(default_factory=list)
     in_title: bool = False
+    issuer_block: list[str] = field(default_factory=list)  # capitals printed as the issuer
+    pending_issuer: list[Block] = field(default_factory=list)
 
     def claim(self, block: Block, target: str) -> None:
         self.segments.extend((s, e, target) for s, e in block.spans)
@@ -69,6 +71,7 @@ def read_header(blocks: list[Block], meta: Meta) -> None:
     i = 0
     while i < len(blocks):
         i = _read_header_block(blocks, i, meta)
+    _settle_issuer(meta, None)
 
 
 def _read_header_block(blocks: list[Block], i: int, meta: Meta) -> int:
@@ -86,8 +89,34 @@ def _read_header_block(blocks: list[Block], i: int, meta: Meta) -> int:
         meta.claim(block, "metadata:title")
         return i + 1
     meta.in_title = False
+    if _holds_issuer(block, kind, meta):
+        meta.pending_issuer.append(block)
+        return i + 1
+    _settle_issuer(meta, kind)
     _read_field(block, kind, meta)
     return i + 1
+
+
+def _holds_issuer(block: Block, kind: str | None, meta: Meta) -> bool:
+    """Capitals above the number and date (``ỦY BAN NHÂN DÂN / TỈNH ĐỒNG NAI``) may be the
+    issuing body, printed over several lines: kept aside until the next field says so."""
+    if meta.number is not None or meta.type is not None or meta.issuer_block:
+        return False
+    return (kind is None or kind == "issuer") and len(block.text) < 80 and is_upper(block.text)
+
+
+def _settle_issuer(meta: Meta, kind: str | None) -> None:
+    """A run of capitals followed by the party header, the motto, the number or the date is
+    the issuer block (metadata); followed by anything else it was page chrome."""
+    pending, meta.pending_issuer = meta.pending_issuer, []
+    if pending and kind in ("party_header", "motto", "number", "number_date", "place_date"):
+        meta.issuer_block = [b.text for b in pending]
+        for block in pending:
+            meta.claim(block, "metadata:issuer")
+        return
+    for block in pending:
+        known = header.field_of(block.text) == "issuer"  # "QUỐC HỘI": a field on its own
+        _read_field(block, "issuer", meta) if known else _read_editorial(block, meta)
 
 
 def _read_field(block: Block, kind: str | None, meta: Meta) -> None:
@@ -99,6 +128,12 @@ def _read_field(block: Block, kind: str | None, meta: Meta) -> None:
         meta.claim(block, "metadata:party_header")
     elif kind == "number" and meta.number is None:
         meta.number = header.number_of(text)
+        meta.claim(block, "metadata:number")
+    elif kind == "number_date" and meta.number is None and meta.date is None:
+        m = header.NUMBER_DATE.match(text)
+        assert m
+        meta.number = header.number_of(text)
+        meta.place, meta.date = m.group("place").strip(), header.iso_date(*m.group("d", "m", "y"))
         meta.claim(block, "metadata:number")
     elif kind == "place_date" and meta.date is None:
         m = header.PLACE_DATE.match(text)

@@ -16,6 +16,7 @@ KINDS = (
     "section",  # I-, II- … of a Party document
     "item",  # 1. 2. … under a section
     "point",  # a) b) …
+    "enumeration",  # (1) (2) … inside a Party item
     "milestone",  # "* Đến năm 2025:" inside objectives
     "bullet",  # "- …" unlabeled list entry
     "paragraph",  # unlabeled paragraph
@@ -25,6 +26,7 @@ KINDS = (
     "article",  # Điều 5.
     "clause",  # khoản: "1." inside an article
     "annex",  # a programme or list annexed after the signature ("(Kèm theo …)")
+    "form",  # "Mẫu số 01" inside an annex
 )
 
 # Roles a provision plays in a resolution, read from the wording of its heading.

@@ -42,6 +42,19 @@ NUMBERED = re.compile(
 # "a) Mục tiêu tổng quát", "đ) …"
 LETTERED = re.compile(r"^(?P<label>[a-zđ])\)\s*(?P<rest>.*)$", re.S)
 
+# "(1) Công tác tham mưu …", "(2) Duy trì nền nếp, …": an enumeration inside a Party item
+# (07-KL/VPTW). Only at the start of a block: "(1)" inside a sentence is a reference.
+ENUMERATED = re.compile(r"^\((?P<label>\d{1,2})\)\s*(?P<rest>\S.*)$", re.S)
+
+# "Mẫu số 01", "Mẫu số Ia: nội dung hợp đồng mẫu …", "MẪU SỐ 02/TB": a form inside an annex
+# (Nghị định 96/2024/NĐ-CP). Each form restarts its own numbering. "MẪU BÁO CÁO …" (no
+# number) is a title, not a form label.
+FORM = re.compile(
+    r"^(?:Mẫu|MẪU)\s+(?:số|SỐ)?\s*:?\s*(?P<label>\d+[\w./\-]*|[IVX]+[a-z]?(?:[./\-]\w+)*)"
+    r"(?![\w])\s*[.:]?\s*(?P<rest>.*)$",
+    re.S,
+)
+
 # "* Đến năm 2025:", "Đến năm 2030:" — a milestone heading inside objectives
 MILESTONE = re.compile(
     r"^[*•]?\s*(?:Đến|ĐẾN|Tầm nhìn đến|TẦM NHÌN ĐẾN)\s+(?:năm|NĂM)\s+(?P<label>\d{4})\s*:\s*$"

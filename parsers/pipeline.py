@@ -31,12 +31,14 @@ def _check_text(text: str) -> None:
         raise ParseError("empty document")
 
 
-def _feed(blocks: list[Block]) -> list[Node]:
+def _feed(blocks: list[Block], in_annex: bool = False) -> list[Node]:
     builder = TreeBuilder()
-    tokens = [classify(block) for block in blocks]
+    tokens = [classify(block, in_annex) for block in blocks]
     depths = quote_depths(blocks)
     for i, (token, depth) in enumerate(zip(tokens, depths, strict=True)):
-        if depth:
+        if depth or (token.kind == "paragraph" and token.text[:1] in "“\""):
+            # the block that opens a quotation belongs to the provision quoting it, as do
+            # the blocks inside (an amending clause quoting the article it replaces)
             builder.feed_quoted(token)
         elif token.kind == "paragraph":
             upcoming = next((t for t in tokens[i + 1 :] if t.kind != "paragraph"), None)
@@ -49,7 +51,7 @@ def _feed(blocks: list[Block]) -> list[Node]:
 def _build(zones: Zones) -> list[Node]:
     roots = _feed(zones.body)
     for n, annex in enumerate(zones.annexes, start=1):
-        children = _feed(annex.body)
+        children = _feed(annex.body, in_annex=True)
         heading = " ".join(b.text for b in annex.title)
         spans = [span for b in annex.title for span in b.spans]
         roots.append(
@@ -92,7 +94,8 @@ def parse_document(text: str, *, hints: Hints | None = None, name: str = "docume
     source, lines = clean(text)
     if not lines:
         raise ParseError("no text left after removing markup")
-    zones = split(to_blocks(lines))
+    blocks = to_blocks(lines)
+    zones = split(blocks)
     meta = Meta()
     for line in lines:
         if line.running_head:
@@ -100,13 +103,21 @@ def parse_document(text: str, *, hints: Hints | None = None, name: str = "docume
             meta.segments.append((line.start, line.end, "annotation:running_head"))
     read_header(zones.header, meta)
     read_trailer(zones.trailer, meta)
+    for annex in zones.annexes:
+        # an annex closes with its own signature block; read, not left unplaced
+        read_trailer(annex.trailer, meta)
+    meta.signers = list(dict.fromkeys(meta.signers))
     split_issuer_from_title(meta)
+    if meta.issuer is None and meta.issuer_block:
+        meta.issuer = header.issuer_of_block(meta.issuer_block)
     if meta.issuer is None:
         meta.issuer = next(
             (header.issuer_name(s.on_behalf_of.split(", ")[0]) for s in meta.signers
              if s.on_behalf_of),
             None,
         )
+    if meta.issuer is None and meta.issuer_block:
+        meta.issuer = " ".join(meta.issuer_block)  # an unknown body: as printed, in capitals
     warnings: list[ParseWarning] = []
     _apply_hints(meta, hints or Hints(), warnings)
     year = meta.date[:4] if meta.date else None
@@ -115,6 +126,16 @@ def parse_document(text: str, *, hints: Hints | None = None, name: str = "docume
     provisions, segments, tree_warnings = finalize(roots, doc_id)
     warnings.extend(tree_warnings)
     warnings.extend(_layout_warnings(provisions, meta))
+    warnings.extend(
+        ParseWarning(
+            "heading_in_text",
+            "a line opening with an article label out of sequence, after a sentence cut "
+            "mid-way, was read as running text",
+            line,
+        )
+        for block in blocks
+        for line in block.running_headings
+    )
     warnings.extend(
         ParseWarning("suspected_ocr", f"{bad!r} is probably {good!r}", line)
         for bad, good, line in meta.suspects
@@ -139,8 +160,21 @@ def parse_document(text: str, *, hints: Hints | None = None, name: str = "docume
     )
 
 
+# A provision this long has almost always swallowed a level the parser did not see
+# (issue 10: one 18 000-character provision held a whole part of an older resolution).
+LONG_PROVISION = 4000
+
+
 def _layout_warnings(provisions: tuple[Provision, ...], meta: Meta) -> list[ParseWarning]:
-    out = []
+    out = [
+        ParseWarning(
+            "long_provision",
+            f"{p.path} has {len(p.text)} characters of its own: a missed level of structure?",
+        )
+        for top in provisions
+        for p in top.walk()
+        if len(p.text) > LONG_PROVISION
+    ]
     if provisions and all(p.kind == "paragraph" for p in provisions):
         out.append(
             ParseWarning(

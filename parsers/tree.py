@@ -16,6 +16,7 @@ from parsers.model import ParseWarning, Provision
 from parsers.roles import role_of_heading
 
 RANK = {
+    "form": -0.5,  # "Mẫu số 01" inside an annex: everything up to the next form is in it
     "part": 0.0,
     "section": 1.0,
     "chapter": 1.0,
@@ -23,6 +24,7 @@ RANK = {
     "article": 3.0,
     "numbered": 4.0,
     "point": 5.0,
+    "enumeration": 5.5,  # "(1)" inside an item or a point
     "milestone": 6.0,
     "bullet": 7.0,
 }
@@ -75,10 +77,12 @@ class TreeBuilder:
     def __init__(self) -> None:
         self.roots: list[Node] = []
         self.stack: list[Node] = []
+        self.last: Node | None = None  # the node that took the last text
 
     def _add(self, node: Node) -> None:
         (self.stack[-1].children if self.stack else self.roots).append(node)
         self.stack.append(node)
+        self.last = node
 
     @staticmethod
     def _takes_title(top: Node, token: Token) -> bool:
@@ -144,7 +148,7 @@ class TreeBuilder:
             top is not None
             and upcoming is not None
             and top.kind == upcoming.kind
-            and top.kind in ("point", "numbered", "bullet")
+            and top.kind in ("point", "numbered", "bullet", "enumeration")
             and top.rank == _rank(upcoming)
             and not top.children
         ):
@@ -154,13 +158,22 @@ class TreeBuilder:
         self.feed(token)
 
     def feed_quoted(self, token: Token) -> None:
-        """A block inside a quotation continues the provision that opened it."""
-        if not self.stack:
+        """A block inside a quotation continues the provision that opened it: the one
+        whose text came last, even an unnumbered paragraph that is not kept open."""
+        if self.last is None:
             self._attach_paragraph(token)
             return
-        top = self.stack[-1]
+        top = self.last
         top.texts.append(token.block.text)
         top.spans.extend(token.block.spans)
+
+    def _in_clause(self) -> bool:
+        """The open node is a clause: a numbered provision inside an article."""
+        return (
+            bool(self.stack)
+            and self.stack[-1].kind == "numbered"
+            and any(n.kind == "article" for n in self.stack)
+        )
 
     def _attach_paragraph(self, token: Token) -> None:
         """A heading waiting for text takes it, and so does a provision with a heading and no
@@ -171,12 +184,18 @@ class TreeBuilder:
             if not top.children and (top.heading or not top.texts):
                 top.texts.append(text)
                 top.spans.extend(spans)
+                self.last = top
                 return
-            if top.heading or top.kind in ("section", "article", "chapter", "part", "subchapter"):
+            if top.heading or top.kind in (
+                "section", "article", "chapter", "part", "subchapter", "form"
+            ):
                 break
             self.stack.pop()
+            if top.kind == "point" and self._in_clause():
+                break  # after a clause's points ("Trường hợp …", "… khoản này"): the clause's
         node = _node(token, 98.0)
         (self.stack[-1].children if self.stack else self.roots).append(node)
+        self.last = node
 
 
 def _kind(node: Node, in_article: bool) -> str:
@@ -236,14 +255,28 @@ class _Finalizer:
         return path
 
     def build(
-        self, nodes: list[Node], parent_path: str | None, parent_role: str | None, in_article: bool
+        self,
+        nodes: list[Node],
+        parent_path: str | None,
+        parent_role: str | None,
+        in_article: bool,
+        in_annex: bool = False,
     ) -> tuple[Provision, ...]:
         out = []
         for node, part in zip(nodes, self._parts(nodes), strict=True):
-            path = self._path(node, parent_path, part)
+            in_annex = in_annex or node.kind == "annex"
+            # Articles and chapters printed inside an annex (a model decision in a form)
+            # are numbered within it: pl2.mau01.d1, never the document's own d1.
+            path = (
+                ids.join(parent_path, part)
+                if in_annex and node.kind != "annex"
+                else self._path(node, parent_path, part)
+            )
             role = _role(node, parent_role)
             self.segments.extend((s, e, f"provision:{path}") for s, e in node.spans)
-            children = self.build(node.children, path, role, in_article or node.kind == "article")
+            children = self.build(
+                node.children, path, role, in_article or node.kind == "article", in_annex
+            )
             out.append(
                 Provision(
                     id=f"{self.doc_id}/{path}",

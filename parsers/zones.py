@@ -18,13 +18,16 @@ from parsers.classify import classify
 
 STRUCTURAL = frozenset({"section", "part", "chapter", "article", "numbered", "milestone"})
 HEADER_FIELDS = frozenset(
-    {"e_signature", "party_header", "motto", "number", "place_date", "type", "web_title",
-     "web_summary", "stamp", "issuer"}
+    {"e_signature", "party_header", "motto", "number", "number_date", "place_date", "type",
+     "web_title", "web_summary", "stamp", "issuer"}
 )  # fmt: skip
 TRAILER_OPENERS = frozenset(
     {"recipients", "on_behalf", "copy_mark", "motto", "party_header", "signed"}
 )
 ANNEX = re.compile(r"^\(?\s*(?:Ban hành\s+)?[Kk]èm theo\b")
+ANNEX_NAME = re.compile(r"^(?:PHỤ LỤC|Phụ lục)\b")
+# Forms in an annex print a motto and a party header of their own: not a trailer there.
+ANNEX_TRAILER_OPENERS = TRAILER_OPENERS - {"motto", "party_header"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,9 +77,18 @@ def _extend_title(blocks: list[Block], fields: list[str | None], end: int, limit
     return end
 
 
-def _trailer_start(blocks: list[Block], fields: list[str | None], start: int) -> int:
+def _trailer_start(
+    blocks: list[Block], fields: list[str | None], start: int, in_annex: bool = False
+) -> int:
+    openers = TRAILER_OPENERS
+    if in_annex:
+        # An annex's trailer is its last signature block: a form or a numbered heading
+        # after a signature mark means the mark was part of a form (Nghị định 96/2024).
+        openers = ANNEX_TRAILER_OPENERS
+        later = [i for i, b in enumerate(blocks) if classify(b, in_annex=True).kind == "form"]
+        start = max(start, later[-1] + 1) if later else start
     for i in range(start, len(blocks)):
-        if fields[i] in TRAILER_OPENERS:
+        if fields[i] in openers:
             if i > start and fields[i - 1] == "issuer":
                 return i - 1
             if fields[i] == "signed" and i > start and len(blocks[i - 1].text) < 60:
@@ -94,7 +106,9 @@ def _annex_title_start(blocks: list[Block], marker: int) -> int:
         if header.field_of(above.text) is not None or not heading:
             break
         start -= 1
-        if is_upper(above.text):
+        if is_upper(above.text) and not (
+            start > 0 and ANNEX_NAME.match(blocks[start - 1].text)
+        ):
             break
     return start
 
@@ -107,7 +121,7 @@ def split(blocks: list[Block], in_annex: bool = False) -> Zones:
         (i for i in range(head_end, len(blocks)) if ANNEX.match(blocks[i].text)), None
     )
     end = len(blocks) if marker is None else _annex_title_start(blocks, marker)
-    tail_start = _trailer_start(blocks[:end], fields, head_end)
+    tail_start = _trailer_start(blocks[:end], fields, head_end, in_annex)
     annexes: list[Annex] = []
     if marker is not None:
         rest = split(blocks[marker + 1 :], in_annex=True)

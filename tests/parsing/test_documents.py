@@ -22,7 +22,8 @@ DOCUMENTS = [
      "Bộ Chính trị, Ban Bí thư", {"item": 4}),  # inside web-page chrome
     ("383-QD-TW-2025.md", "383-qd-tw-2025", "Quy định", "2025-11-19", "Ban Bí thư",
      {"section": 4, "article": 23, "clause": 90}),  # hard-wrapped, header in table cells
-    ("45-HD-BTCTW-2025.md", "45-hd-btctw-2025", "Hướng dẫn", "2025-11-21", None,
+    ("45-HD-BTCTW-2025.md", "45-hd-btctw-2025", "Hướng dẫn", "2025-11-21",
+     "Ban Tổ chức Trung ương",  # header "BAN CHẤP HÀNH / TRUNG ƯƠNG / BAN TỔ CHỨC" (issue 10)
      {"section": 7, "item": 40}),
     ("03-NQ-CP-2025.md", "03-nq-cp-2025", "Nghị quyết", "2025-01-09", "Chính phủ",
      {"article": 3, "annex": 1, "point": 100}),  # a programme annexed after the signature

@@ -37,7 +37,7 @@ from app.search.vocab import record_terms
 from app.services import registry as bodies_registry
 from app.services.analysis import AnalysisRows, analyze, clear_analysis, store_analysis
 from app.services.flatten import document_row, provision_rows
-from parsers import Document, Hints, ParseError, parse_document
+from parsers import Document, Hints, ParseError, encoding, parse_document
 from parsers.bodies import Registry
 
 logger = logging.getLogger(__name__)
@@ -343,17 +343,18 @@ def _as_text(value: Any) -> str:
 
 
 def read_text(path: Path) -> str:
-    """The file as text; refuses what is not UTF-8 rather than guessing.
+    """The file as text: UTF-8, UTF-16 or Windows-1258 (``parsers.encoding``); the legacy
+    font encodings TCVN3 and VNI are refused by name rather than stored as mojibake.
 
     Raises:
-        IngestError: missing, unreadable or not UTF-8.
+        IngestError: missing, unreadable, or not text vnlex reads.
     """
     try:
-        return path.read_text(encoding="utf-8-sig")
+        return encoding.decode(path.read_bytes())
     except FileNotFoundError:
         raise IngestError("no such file") from None
-    except UnicodeDecodeError as exc:
-        raise IngestError(f"not UTF-8 text (byte {exc.start})") from None
+    except encoding.EncodingError as exc:
+        raise IngestError(str(exc), encoding=exc.encoding) from None
     except OSError as exc:
         raise IngestError(f"cannot read: {exc.strerror}") from None
 

@@ -23,7 +23,7 @@ from app.services.analysis import clear_analysis
 from app.services.ingest import IngestReport, prepare_document, store_document
 from app.services.maintenance import refresh_index
 from app.services.suggest import require
-from parsers import Document, Hints, ParseError, parse_document
+from parsers import Document, Hints, ParseError, encoding, parse_document
 
 _P = models.table_of(models.Provision)
 _D = models.table_of(models.Document)
@@ -114,6 +114,6 @@ def _parse(upload: Upload) -> Document:
 
 def _text(data: bytes) -> str:
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise IngestError(f"not UTF-8 text (byte {exc.start})") from None
+        return encoding.decode(data)
+    except encoding.EncodingError as exc:
+        raise IngestError(str(exc), encoding=exc.encoding) from None

@@ -20,6 +20,10 @@ from app.services import ingest
 from app.services.ingest import ingest_document, ingest_file, ingest_paths
 from app.services.search import SearchParams, search
 
+# Real TCVN3 lines in their legacy bytes (tests/fixtures/encodings/README.md).
+TCVN3_BYTES = (Path(__file__).resolve().parents[1] / "fixtures" / "encodings"
+               / "tcvn3-lines.txt").read_text("utf-8").encode("latin-1")
+
 runner = CliRunner()
 
 
@@ -122,9 +126,12 @@ def test_folder_ingest_refuses_bad_files_and_keeps_the_good(db_url: str, tmp_pat
     folder.mkdir()
     (folder / "a-good.md").write_text((CORPUS / "02-NQ-TW-2021.md").read_text("utf-8"), "utf-8")
     (folder / "b-empty.md").write_text("   \n\n", "utf-8")
-    (folder / "c-latin1.txt").write_bytes("Nghị quyết".encode("utf-16"))
+    # Real TCVN3 lines in their legacy bytes: refused by
+    # name, never stored as mojibake.
+    (folder / "c-tcvn3.txt").write_bytes(TCVN3_BYTES)
     summary = ingest_paths(db_url, [folder])
-    assert [Path(r.path).name for r in summary.refused] == ["b-empty.md", "c-latin1.txt"]
+    assert [Path(r.path).name for r in summary.refused] == ["b-empty.md", "c-tcvn3.txt"]
+    assert "TCVN3" in (summary.refused[1].error or "")
     assert all(r.error for r in summary.refused)
     assert len(summary.reports) == 1
     with new_session(db_url) as session:

@@ -5,6 +5,7 @@ follows them at once."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from factories_app import CORPUS
@@ -16,6 +17,10 @@ from app.core.config import Settings
 from app.db.models import Document, IndexChange
 from app.db.session import session_scope
 from app.main import create_app
+
+# Real TCVN3 lines in their legacy bytes (tests/fixtures/encodings/README.md).
+TCVN3_BYTES = (Path(__file__).resolve().parents[2] / "fixtures" / "encodings"
+               / "tcvn3-lines.txt").read_text("utf-8").encode("latin-1")
 
 TOKEN = "s3cret-token-for-tests"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -106,7 +111,7 @@ def test_upload_search_replace_delete(admin_client: TestClient, db_url: str) -> 
 
 @pytest.mark.parametrize(("body", "code"), [
     (b"", "ingest_failed"),  # empty: the parser's "empty document"
-    (b"\xff\xfe\x00N\x00g", "ingest_failed"),  # not UTF-8
+    (TCVN3_BYTES, "ingest_failed"),  # a legacy font encoding, refused by name
     ("Nghị quyết 02-NQ/TW".encode("cp1258", errors="replace") + b"\xe0\xe1", "ingest_failed"),
 ])
 def test_a_broken_upload_writes_nothing(admin_client: TestClient, db_url: str, body: bytes,

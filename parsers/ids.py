@@ -12,6 +12,16 @@ Document id
     Lookups are case-insensitive (ids are lower case). A document without a number gets
     the slug of its file name.
 
+    Numbers that every province or district issues alike (the issuer code is ``UBND``,
+    ``HĐND``, or a local Party committee's: ``TU``, ``HU``, ``QU``, ``ĐU``) name no single
+    document nationally, so their ids end with the locality, from the issuer (or, when the
+    issuer names none, the place of issue)::
+
+        81/2025/QĐ-UBND, Ủy ban nhân dân tỉnh Bắc Ninh   → 81-2025-qd-ubnd-bac-ninh
+        81/2025/QĐ-UBND, Thành phố Đà Nẵng                → 81-2025-qd-ubnd-da-nang
+
+    A local number whose locality cannot be read keeps the bare id (and the parse warns).
+
 Provision path (the part after ``<document id>/``)
     Parts joined with dots, each from the printed label or, for an unlabeled node, from
     its order:
@@ -66,8 +76,35 @@ NUMBERED_THROUGH = frozenset({"article", "chapter"})
 _HAS_YEAR = re.compile(r"(?:^|\D)(?:19|20)\d{2}(?:\D|$)")
 
 
-def document_id(number: str | None, year: str | None, fallback: str) -> str:
-    """The document id for a number and the year of its date.
+# Issuer codes that every locality uses alike (the last part of a number's slug).
+LOCAL_CODES = frozenset({"ubnd", "hdnd", "tu", "hu", "qu", "du"})
+_LOCAL_BODY = re.compile(
+    r"^(?:uy ban nhan dan|hoi dong nhan dan|ban thuong vu|ban chap hanh dang bo|tinh uy"
+    r"|thanh uy|huyen uy|quan uy|thi uy|dang uy)\b\s*")
+_ADMIN_UNIT = re.compile(r"^(?:tinh|thanh pho|huyen|quan|thi xa|thi tran|xa|phuong)\s+")
+
+
+def is_local_number(number: str | None) -> bool:
+    """Whether ``number`` ends in an issuer code that every locality uses alike."""
+    parts = vntext.slug(number or "").split("-")
+    return len(parts) > 1 and parts[-1] in LOCAL_CODES
+
+
+def locality(issuer: str | None, place: str | None) -> str:
+    """The slug of the province or district that issued a local document: from an issuer
+    that names a local body (``Ủy ban nhân dân tỉnh Bắc Ninh`` → ``bac-ninh``), else from
+    the place of issue (``Đà Nẵng``); ``""`` when neither says."""
+    folded = " ".join(vntext.fold(issuer or "").lower().split())
+    rest = _LOCAL_BODY.sub("", folded, count=1)
+    if rest == folded or not rest:  # the issuer names no local body, or no locality
+        rest = " ".join(vntext.fold(place or "").lower().split())
+    return vntext.slug(_ADMIN_UNIT.sub("", rest, count=1))
+
+
+def document_id(number: str | None, year: str | None, fallback: str,
+                place: str = "") -> str:
+    """The document id for a number, the year of its date and, for a local number, the
+    locality (``locality``).
 
     >>> document_id("02-NQ/TW", "2021", "x")
     '02-nq-tw-2021'
@@ -75,12 +112,16 @@ def document_id(number: str | None, year: str | None, fallback: str) -> str:
     '12-2012-qh13'
     >>> document_id(None, None, "Luật Công đoàn.txt")
     'luat-cong-doan-txt'
+    >>> document_id("81/2025/QĐ-UBND", "2025", "x", "bac-ninh")
+    '81-2025-qd-ubnd-bac-ninh'
     """
     base = vntext.slug(number) if number else ""
     if not number or not base:  # no number, or one of punctuation only
         return vntext.slug(fallback) or "document"
     if year and not _HAS_YEAR.search(number):
-        return f"{base}-{year}"
+        base = f"{base}-{year}"
+    if place and is_local_number(number):
+        base = f"{base}-{place}"
     return base
 
 

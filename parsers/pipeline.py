@@ -121,7 +121,13 @@ def parse_document(text: str, *, hints: Hints | None = None, name: str = "docume
     warnings: list[ParseWarning] = []
     _apply_hints(meta, hints or Hints(), warnings)
     year = meta.date[:4] if meta.date else None
-    doc_id = ids.document_id(meta.number, year, name)
+    place = ids.locality(meta.issuer, meta.place) if ids.is_local_number(meta.number) else ""
+    doc_id = ids.document_id(meta.number, year, name, place)
+    if ids.is_local_number(meta.number) and not place:
+        warnings.append(ParseWarning(
+            "local_number_without_locality",
+            f"{meta.number} is a number every locality issues alike, and neither the "
+            "issuer nor the place says which one issued this: the id may collide", None))
     roots = _build(zones)
     provisions, segments, tree_warnings = finalize(roots, doc_id)
     warnings.extend(tree_warnings)

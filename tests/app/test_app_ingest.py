@@ -296,3 +296,13 @@ def test_a_multi_megabyte_line_is_ingested_in_linear_time(db_url: str, tmp_path:
     assert report.added == 6
     assert report.analysis["duties"] > 1000 and report.analysis["targets"] > 10
     assert elapsed < 60, f"{elapsed:.1f} s: a hang guard, not the figure (about 4 s idle)"
+
+
+def test_two_provinces_decisions_of_one_number_are_both_stored(db_url: str) -> None:
+    """Real 81/2025/QĐ-UBND of Bắc Ninh and of Đà Nẵng: one id for both refused the second
+    (issue 12); the locality in the id keeps both."""
+    folder = Path(__file__).resolve().parents[1] / "fixtures" / "local"
+    summary = ingest_paths(db_url, [folder])
+    assert not summary.refused, summary.refused
+    assert sorted(r.doc_id for r in summary.reports) == [
+        "81-2025-qd-ubnd-bac-ninh", "81-2025-qd-ubnd-da-nang"]

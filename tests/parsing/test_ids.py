@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from parsers import parse_document
-from parsers.ids import document_id
+from parsers.ids import document_id, is_local_number, locality
 
 from .conftest import DOCUMENTS, ROOT, parsed
 
@@ -23,7 +23,41 @@ DOC_IDS = [
 
 @pytest.mark.parametrize(("number", "year", "expected"), DOC_IDS)
 def test_document_id(number: str, year: str | None, expected: str):
+    # A national number stays as it was whatever the place of issue.
     assert document_id(number, year, "fallback") == expected
+    assert document_id(number, year, "fallback", "ha-noi") == expected
+
+
+LOCALITIES = [
+    # (issuer as the header prints it, place of issue, locality)
+    ("ỦY BAN NHÂN DÂN TỈNH BẮC NINH", "Bắc Ninh", "bac-ninh"),
+    ("ỦY BAN NHÂN DÂN THÀNH PHỐ ĐÀ NẴNG", "Đà Nẵng", "da-nang"),
+    ("HỘI ĐỒNG NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH", None, "ho-chi-minh"),
+    ("TỈNH ỦY ĐIỆN BIÊN", None, "dien-bien"),  # the copy certificate of 02-NQ/TW
+    ("ỦY BAN NHÂN DÂN", "Lạng Sơn", "lang-son"),  # the issuer names no place: the place
+    (None, None, ""),
+]
+
+
+@pytest.mark.parametrize(("issuer", "place", "expected"), LOCALITIES)
+def test_locality(issuer: str | None, place: str | None, expected: str):
+    assert locality(issuer, place) == expected
+
+
+@pytest.mark.parametrize("number", ["81/2025/QĐ-UBND", "15/2024/NQ-HĐND", "12-NQ/TU",
+                                    "05-CT/HU"])
+def test_local_numbers_take_their_locality(number: str):
+    assert is_local_number(number)
+    assert document_id(number, "2025", "x", "bac-ninh").endswith("-bac-ninh")
+
+
+def test_two_provinces_same_number_two_ids():
+    # Real decisions 81/2025/QĐ-UBND of Bắc Ninh (25/11/2025) and of Đà Nẵng (17/11/2025)
+    # (tests/fixtures/SOURCES.md): one id would refuse the second, or replace the first.
+    folder = ROOT / "tests" / "fixtures" / "local"
+    ids = {parse_document(path.read_text("utf-8"), name=path.stem).id
+           for path in sorted(folder.glob("81-2025-*.md"))}
+    assert ids == {"81-2025-qd-ubnd-bac-ninh", "81-2025-qd-ubnd-da-nang"}
 
 
 LAW_PATHS = [

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
 
 _lock = threading.Lock()
+WRITER = "vnlex_writer"  # execution option of sessions that write (session_scope(write=))
 _engines: dict[str, Engine] = {}
 _factories: dict[str, sessionmaker[Session]] = {}
 
@@ -37,7 +38,11 @@ def _sqlite_autocommit_off(dbapi_connection: DBAPIConnection, _record: Connectio
 
 
 def _sqlite_begin(connection: Connection) -> None:
-    connection.exec_driver_sql("BEGIN")
+    # A writer takes the write lock at BEGIN (waiting up to busy_timeout for another
+    # writer): two ingests run one after the other instead of racing between their check
+    # and their insert, or failing on a snapshot another writer made stale.
+    immediate = connection.get_execution_options().get(WRITER, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def _create(url: str) -> Engine:
@@ -74,9 +79,12 @@ def new_session(url: str) -> Session:
 
 
 @contextmanager
-def session_scope(url: str) -> Iterator[Session]:
-    """A session that commits on success and rolls back on any error."""
+def session_scope(url: str, write: bool = False) -> Iterator[Session]:
+    """A session that commits on success and rolls back on any error; ``write``: one that
+    will write, which on SQLite takes the database's write lock when it begins."""
     session = new_session(url)
+    if write:
+        session.bind = get_engine(url).execution_options(**{WRITER: True})
     try:
         yield session
         session.commit()

@@ -399,11 +399,14 @@ def ingest_file(url: str, path: Path, registry: Registry | None = None) -> Inges
 
 def _store_file(url: str, prepared: Prepared, registry: Registry) -> IngestReport:
     try:
-        with session_scope(url) as session:
+        with session_scope(url, write=True) as session:
             return store_document(session, prepared, registry)
     except SQLAlchemyError as exc:
         orig = getattr(exc, "orig", None)  # the driver's error, when the driver raised one
         reason = str(orig) if orig is not None else str(exc)
+        if "database is locked" in reason:
+            reason = ("another writer held the database's write lock past the busy timeout "
+                      "(10 s); nothing of this document was written, ingest it again")
         raise IngestError(f"database refused the document: {reason}") from None
 
 

@@ -57,7 +57,7 @@ def ingest_upload(url: str, index_dir: Path, upload: Upload) -> IngestReport:
     doc = _parse(upload)
     prepared = prepare_document(doc, source_path=upload.source_path, registry=registry)
     try:
-        with session_scope(url) as session:
+        with session_scope(url, write=True) as session:
             _check_not_a_server_file(session, prepared.doc_id)
             report = store_document(session, prepared, registry)
     except SQLAlchemyError as exc:
@@ -85,7 +85,7 @@ def delete_document(url: str, index_dir: Path, doc_id: str) -> str:
     Raises:
         NotFound: no such document (with the closest ids).
     """
-    with session_scope(url) as session:
+    with session_scope(url, write=True) as session:
         stored = require(session, models.Document, doc_id, "document").id
         _delete(session, stored)
     refresh_index(url, index_dir)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from factories_app import CORPUS, RESOLUTION_ID, law, node, resolution
@@ -306,3 +308,23 @@ def test_two_provinces_decisions_of_one_number_are_both_stored(db_url: str) -> N
     assert not summary.refused, summary.refused
     assert sorted(r.doc_id for r in summary.reports) == [
         "81-2025-qd-ubnd-bac-ninh", "81-2025-qd-ubnd-da-nang"]
+
+
+def test_concurrent_ingests_take_turns(db_url: str, tmp_path: Path) -> None:
+    """Three ingests of one folder at once (issue 12): each document transaction takes the
+    write lock when it begins, so none races another between its check and its insert
+    (that refused 56 of 138 files with a raw UNIQUE error) and none is refused."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("02-NQ-TW-2021.md", "57-NQ-TW-2024.md", "69-KL-TW-2024.md"):
+        (folder / name).write_bytes((CORPUS / name).read_bytes())
+    summaries: list[Any] = []
+    threads = [threading.Thread(target=lambda: summaries.append(
+        ingest_paths(db_url, [folder], jobs=1))) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert [s.refused for s in summaries] == [[], [], []]
+    with new_session(db_url) as session:
+        assert session.scalar(select(func.count()).select_from(Document)) == 3

@@ -28,6 +28,7 @@ from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from app.core.config import get_settings
 from app.db import models
 from app.db.migrate import ensure_schema
 from app.db.session import forget_engines_after_fork, session_scope
@@ -43,6 +44,9 @@ from parsers.bodies import Registry
 logger = logging.getLogger(__name__)
 
 SUFFIXES = (".md", ".txt")
+# The one size limit for a document, a file here as an upload over HTTP: nothing larger is
+# read into memory (a 50 MB page once kept 290 provisions and filed the rest as chrome).
+_MAX_BYTES = get_settings().max_body_bytes
 HINT_KEYS = ("number", "type", "issuer", "date", "title")
 # What parsers.ids.document_id gives a text with no number and a file name with no letters.
 UNKNOWN_IDS = ("document",)
@@ -350,6 +354,11 @@ def read_text(path: Path) -> str:
         IngestError: missing, unreadable, or not text vnlex reads.
     """
     try:
+        size = path.stat().st_size
+        if size > _MAX_BYTES:
+            raise IngestError(
+                f"the file is {size / 2**20:.1f} MB, over the {_MAX_BYTES / 2**20:.0f} MB a "
+                "document may have (VNLEX_MAX_BODY_BYTES)", max_bytes=_MAX_BYTES)
         return encoding.decode(path.read_bytes())
     except FileNotFoundError:
         raise IngestError("no such file") from None

@@ -15,6 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from typer.testing import CliRunner
 
 from app.cli import app
+from app.core.config import DEFAULT_MAX_BODY_BYTES
 from app.db.models import Document, IndexChange, Provision, SearchTerm
 from app.db.session import dispose, new_session, session_scope
 from app.errors import IngestError
@@ -328,3 +329,12 @@ def test_concurrent_ingests_take_turns(db_url: str, tmp_path: Path) -> None:
     assert [s.refused for s in summaries] == [[], [], []]
     with new_session(db_url) as session:
         assert session.scalar(select(func.count()).select_from(Document)) == 3
+
+
+def test_a_file_over_the_size_limit_is_refused_unread(db_url: str, tmp_path: Path) -> None:
+    path = tmp_path / "huge.md"
+    with path.open("wb") as out:  # sparse: 20 MB + 1 byte without writing them
+        out.truncate(DEFAULT_MAX_BODY_BYTES + 1)
+    summary = ingest_paths(db_url, [path])
+    assert len(summary.refused) == 1
+    assert "over the 20 MB" in (summary.refused[0].error or "")

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import json
 import shutil
+import threading
 from pathlib import Path
 
-from factories_app import LAW_ID, RESOLUTION_ID, law, resolution
+from factories_app import CORPUS, LAW_ID, RESOLUTION_ID, law, resolution
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select, text
@@ -21,7 +22,7 @@ from app.search.vocab import Vocabulary
 from app.services.ingest import ingest_document
 from app.services.maintenance import reindex
 from app.services.search import SearchParams, search
-from parsers import vntext
+from parsers import parse_document, vntext
 
 
 def store(url: str, doc) -> None:  # noqa: ANN001
@@ -184,3 +185,34 @@ def test_a_reader_of_the_folder_sees_another_writers_commit(db_url: str, tmp_pat
     after = reader.state()
     assert after is not None and after.seq > before.seq
     assert reader.index(after).searcher().num_docs > docs_before
+
+
+def test_no_torn_answer_while_a_document_is_reingested(db_url: str, tmp_path: Path) -> None:
+    """Issue 12: counting on a second connection once answered `total: 0` with 40 items
+    while a document was re-ingested. Now the total, the facets and the ranking come from
+    one index searcher and the rows from one store snapshot: however the re-ingests
+    interleave, an answer agrees with itself."""
+    index = tmp_path / "idx"
+    nq02 = parse_document((CORPUS / "02-NQ-TW-2021.md").read_text("utf-8"), name="02")
+    edited = parse_document((CORPUS / "02-NQ-TW-2021.md").read_text("utf-8").replace(
+        "thoả ước lao động tập thể", "thoả ước lao động tập thể mới", 1), name="02")
+    store(db_url, nq02)
+    stop = threading.Event()
+
+    def reingest() -> None:
+        for n in range(12):
+            store(db_url, edited if n % 2 else nq02)
+        stop.set()
+
+    writer = threading.Thread(target=reingest)
+    writer.start()
+    answers = []
+    while not stop.is_set() or not answers:
+        with new_session(db_url) as session:
+            answers.append(search(session, SearchParams(q="thoa uoc lao dong", limit=5),
+                                  index))
+    writer.join()
+    for body in answers:
+        kinds = sum(f["count"] for f in body["facets"]["kinds"])
+        assert body["total"] >= len(body["items"]) > 0
+        assert kinds == min(body["total"], 1000)

@@ -121,9 +121,13 @@ def _report_line(result: FileResult) -> str:
     assert r is not None
     state = "new" if r.created else "updated"
     replaced = f"; replaces {', '.join(r.superseded)}" if r.superseded else ""
+    # The parse's warnings were computed and stored but never said (issue 12): count them
+    # here and say where to read them.
+    warned = (f"; {r.warnings} parse warning(s): vnlex parse {result.path} --report"
+              if r.warnings else "")
     return (
         f"{r.doc_id:<32} {state:<8} added {r.added}, changed {r.changed}, removed {r.removed}, "
-        f"unchanged {r.unchanged + r.moved}  ({result.path}{replaced})"
+        f"unchanged {r.unchanged + r.moved}  ({result.path}{replaced}){warned}"
     )
 
 

@@ -31,6 +31,9 @@ def test_ingest_search_and_reingest(tmp_path: Path) -> None:
         assert first.exit_code == 0, first.output
         bundled = len([p for p in CORPUS.iterdir() if p.suffix in (".md", ".txt")])
         assert f"{bundled} document(s) ingested, 0 refused" in first.output
+        # 02-NQ/TW's copy certificate is a warning of its parse: said, with where to read it.
+        nq02 = next(line for line in first.output.splitlines() if "02-nq-tw-2021" in line)
+        assert "parse warning(s): vnlex parse" in nq02 and "--report" in nq02
         again = runner.invoke(app, ["ingest", str(CORPUS), "--db", url])
         assert "added 0, changed 0, removed 0" in again.output
         found = runner.invoke(app, ["search", "thoa uoc lao dong tap the", "--db", url,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import json
 import logging
 import multiprocessing
 import os
@@ -40,10 +41,11 @@ from app.services.analysis import AnalysisRows, analyze, clear_analysis, store_a
 from app.services.flatten import document_row, provision_rows
 from parsers import Document, Hints, ParseError, encoding, parse_document
 from parsers.bodies import Registry
+from parsers.from_json import document_from_json
 
 logger = logging.getLogger(__name__)
 
-SUFFIXES = (".md", ".txt")
+SUFFIXES = (".md", ".txt", ".json")  # .json: vnlex's own export (parsers/from_json.py)
 # The one size limit for a document, a file here as an upload over HTTP: nothing larger is
 # read into memory (a 50 MB page once kept 290 provisions and filed the rest as chrome).
 _MAX_BYTES = get_settings().max_body_bytes
@@ -375,6 +377,12 @@ def parse_file(path: Path) -> tuple[Document, str]:
         IngestError: unreadable file, bad sidecar, or a text the parser refuses.
     """
     text = read_text(path)
+    if path.suffix == ".json":
+        try:
+            doc = document_from_json(json.loads(text))
+        except ValueError as exc:  # JSONDecodeError included
+            raise IngestError(f"not a vnlex JSON document: {exc}") from None
+        return doc, doc.id
     hints, forced_id = load_hints(path)
     try:
         doc = parse_document(text, hints=hints, name=path.stem)

@@ -5,9 +5,16 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
+import pytest
 from factories_app import RESOLUTION_ID
 from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from app.cli import app as cli
+from app.db.session import dispose
+from app.services.ingest import ingest_paths
 
 PATHS = ["I", "I.1", "I.2", "II", "II.1", "II.2", "III", "III.1", "III.1.1", "III.1.2",
          "III.2"]
@@ -78,3 +85,47 @@ def test_many_provisions_are_bounded(client: TestClient) -> None:
     for blank in ("", " , "):
         assert client.get("/provisions", params={"ids": blank}).json() == {
             "items": [], "missing": []}
+
+
+FIELDS = ("id", "path", "parent_id", "kind", "role", "label", "heading", "text",
+          "content_hash")
+
+
+@pytest.mark.parametrize("doc_id", ["02-nq-tw-2021", "50-2024-qh15", "03-nq-cp-2025"])
+def test_an_export_ingested_again_keeps_its_ids_and_texts(corpus_url: str, doc_id: str,
+                                                         tmp_path: Path) -> None:
+    """Issue 14's round trip: `vnlex export` of a document, ingested by another vnlex, gives
+    back the same provision ids, tree and texts (and so the same content hashes)."""
+    exported = _export(corpus_url, doc_id)
+    path = tmp_path / f"{doc_id}.json"
+    path.write_text(json.dumps(exported, ensure_ascii=False), "utf-8")
+    url = f"sqlite:///{tmp_path / 'other.db'}"
+    try:
+        summary = ingest_paths(url, [path], jobs=1)
+        assert not summary.refused, summary.refused
+        again = _export(url, doc_id)
+    finally:
+        dispose(url)
+    assert len(exported["provisions"]) > 10
+    assert [{k: p[k] for k in FIELDS} for p in again["provisions"]] == [
+        {k: p[k] for k in FIELDS} for p in exported["provisions"]]
+    assert {k: again[k] for k in ("number", "type", "issuer", "date", "title")} == {
+        k: exported[k] for k in ("number", "type", "issuer", "date", "title")}
+
+
+def _export(url: str, doc_id: str) -> dict:
+    result = CliRunner().invoke(cli, ["export", doc_id, "--format", "json", "--db", url])
+    assert result.exit_code == 0, result.output
+    exported: dict = json.loads(result.stdout)
+    return exported
+
+
+def test_json_that_is_no_export_is_refused_by_name(tmp_path: Path) -> None:
+    path = tmp_path / "other.json"
+    path.write_text('{"provisions": [{"path": "I", "parent_id": "nowhere/X"}], "id": "x"}')
+    url = f"sqlite:///{tmp_path / 'other.db'}"
+    try:
+        summary = ingest_paths(url, [path], jobs=1)
+    finally:
+        dispose(url)
+    assert "not a vnlex JSON document" in (summary.refused[0].error or "")

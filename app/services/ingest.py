@@ -52,6 +52,7 @@ _MAX_BYTES = get_settings().max_body_bytes
 HINT_KEYS = ("number", "type", "issuer", "date", "title")
 # What parsers.ids.document_id gives a text with no number and a file name with no letters.
 UNKNOWN_IDS = ("document",)
+MAX_ID_CHARS = 200  # the length of documents.id, on every engine
 _P = models.table_of(models.Provision)
 _D = models.table_of(models.Document)
 # Columns compared to decide whether an existing row must be rewritten.
@@ -141,11 +142,19 @@ def prepare_document(doc: Document, *, doc_id: str | None = None,
     """Flatten and analyse ``doc`` (arguments as for ``ingest_document``).
 
     Raises:
-        IngestError: the document has no usable id or repeats a provision path.
+        IngestError: the document has no usable id (or one longer than ids may be), no
+            provision, or repeats a provision path.
     """
     doc_id = doc_id or doc.id
     if not doc_id or doc_id in UNKNOWN_IDS:
         raise IngestError("document has no id (give a number in a .meta.yaml sidecar)")
+    if len(doc_id) > MAX_ID_CHARS:  # documents.id is String(200): PostgreSQL enforces it
+        raise IngestError(f"document id {doc_id[:40]!r}… is {len(doc_id)} characters, over "
+                          f"{MAX_ID_CHARS} (give a number in a .meta.yaml sidecar)")
+    if not doc.provisions:
+        # A page that only cites a decree once became that decree, with nothing in it.
+        raise IngestError("no provision found: nothing of the text reads as a document's "
+                          "content (vnlex parse FILE --report shows where each line went)")
     rows = provision_rows(doc, doc_id)
     _check_unique(rows)
     return Prepared(doc_id, document_row(doc, doc_id, source_path), rows,

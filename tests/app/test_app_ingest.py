@@ -338,3 +338,19 @@ def test_a_file_over_the_size_limit_is_refused_unread(db_url: str, tmp_path: Pat
     summary = ingest_paths(db_url, [path])
     assert len(summary.refused) == 1
     assert "over the 20 MB" in (summary.refused[0].error or "")
+
+
+def test_a_text_without_provisions_or_with_an_overlong_id_is_refused(db_url: str,
+                                                                      tmp_path: Path) -> None:
+    # Issue 12: a page that only named a decree was stored as that decree with 0
+    # provisions; a 238-character file name made an id SQLite took and PostgreSQL refused.
+    cites = tmp_path / "cites.md"
+    cites.write_text("NGHỊ ĐỊNH\n\nSố: 239/2025/NĐ-CP\n", "utf-8")
+    long_name = tmp_path / f"{'van-ban-' * 30}.md"
+    long_name.write_text("1. Công đoàn cơ sở.\n\n2. Đoàn viên công đoàn.\n", "utf-8")
+    summary = ingest_paths(db_url, [cites, long_name], jobs=1)
+    errors = {Path(r.path).name: r.error or "" for r in summary.refused}
+    assert "no provision found" in errors["cites.md"]
+    assert "over 200" in errors[long_name.name]
+    with new_session(db_url) as session:
+        assert session.scalar(select(func.count()).select_from(Document)) == 0

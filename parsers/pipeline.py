@@ -155,6 +155,7 @@ def parse_document(text: str, *, hints: Hints | None = None, name: str = "docume
     provisions, segments, tree_warnings = finalize(roots, doc_id)
     warnings.extend(tree_warnings)
     warnings.extend(_layout_warnings(provisions, meta))
+    warnings.extend(_coverage_warnings(source, segments))
     warnings.extend(
         ParseWarning(
             "heading_in_text",
@@ -192,6 +193,25 @@ def parse_document(text: str, *, hints: Hints | None = None, name: str = "docume
 # A provision this long has almost always swallowed a level the parser did not see
 # (issue 10: one 18 000-character provision held a whole part of an older resolution).
 LONG_PROVISION = 4000
+
+
+# Below this share of the text's printed characters in provisions, the parse has most
+# likely lost the document: crawled pages with their site's chrome keep about a third
+# (212-KL/TW, 81/2025/QĐ-UBND of Đà Nẵng), a 50 MB page once kept 0.4%.
+MIN_COVERAGE = 0.10
+
+
+def _coverage_warnings(source: str, segments: list[tuple[int, int, str]]
+                       ) -> list[ParseWarning]:
+    printed = len(source) - sum(source.count(ch) for ch in " \n\t\r")
+    kept = sum(end - start - sum(source.count(ch, start, end) for ch in " \n\t\r")
+               for start, end, target in segments if target.startswith("provision:"))
+    if printed and kept < MIN_COVERAGE * printed:
+        return [ParseWarning(
+            "mostly_outside_provisions",
+            f"only {kept / printed:.1%} of the text's characters are in provisions: the rest "
+            "was read as metadata, trailer or noise (vnlex parse FILE --report lists it)")]
+    return []
 
 
 def _layout_warnings(provisions: tuple[Provision, ...], meta: Meta) -> list[ParseWarning]:

@@ -86,3 +86,4 @@ def _cp1258(text: str) -> bytes:
 def test_every_real_document_we_hold_reads_as_itself(path: Path) -> None:
     data = path.read_bytes()
     assert decode(data) == data.decode("utf-8-sig")
+

@@ -9,12 +9,13 @@ import threading
 from pathlib import Path
 
 from factories_app import CORPUS, LAW_ID, RESOLUTION_ID, law, resolution
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select, text
 
 from app.db.models import SearchTerm
 from app.db.session import new_session, session_scope
+from app.errors import BadQuery
 from app.search import index as search_index
 from app.search import sync
 from app.search import terms as search_terms
@@ -216,3 +217,27 @@ def test_no_torn_answer_while_a_document_is_reingested(db_url: str, tmp_path: Pa
         kinds = sum(f["count"] for f in body["facets"]["kinds"])
         assert body["total"] >= len(body["items"]) > 0
         assert kinds == min(body["total"], 1000)
+
+
+# Every code point, lone surrogates, controls and bidi marks included, and long repeats.
+ANY_CHARACTER = st.characters(blacklist_categories=())
+HOSTILE = (st.text(alphabet=ANY_CHARACTER, max_size=200)
+           | st.builds(lambda piece, n: piece * n,
+                       st.sampled_from(["lao ", "\u202e", "a\u0301\u0323", "\x00", "đ",
+                                        "\ud800", "Điều 5 ", "\u200b"]),
+                       st.integers(1, 4000)))
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(q=HOSTILE)
+def test_any_unicode_is_an_answer_or_a_clear_refusal(corpus_url: str, q: str) -> None:
+    """Issue 12: arbitrary Unicode (combining marks, right-to-left overrides, NUL, lone
+    surrogates, very long strings) reaches the query path as the HTTP layer could never
+    send it; the service answers or refuses with BadQuery, nothing else."""
+    with new_session(corpus_url) as session:
+        try:
+            body = search(session, SearchParams(q=q, limit=5))
+        except BadQuery:
+            return
+    assert body["total"] >= len(body["items"])

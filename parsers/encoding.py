@@ -19,7 +19,8 @@ encoding has none of them, but many Latin-1 letters inside words.
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from parsers import vntext
 
 MIN_LETTERS = 100  # below this a text is too short to judge (a header line is ~60)
 # Under this share of Vietnamese-only letters among the accented letters, with many
@@ -58,7 +59,7 @@ def decode(data: bytes) -> str:
     if text is None:
         # The legacy fonts are defined over Latin-1's glyphs: judge the bytes as those.
         _refuse_legacy(data.decode("latin-1"))
-        text = unicodedata.normalize("NFC", _strict(data, "cp1258"))
+        text = vntext.nfc(_strict(data, "cp1258"))
         if not _VIETNAMESE_ONLY.search(text):
             raise EncodingError("not UTF-8 text, and not Vietnamese in Windows-1258 either")
     _refuse_legacy(text)

@@ -60,6 +60,14 @@ def test_schemathesis_finds_nothing(app: FastAPI) -> None:
 def _drive(operation: schemathesis.APIOperation, mode: GenerationMode) -> int:
     headers = {"Authorization": f"Bearer {TOKEN}"} if operation.method.upper() != "GET" \
         else None
+    # The upload's two checks that cannot hold for any text body: an uploaded text can be
+    # refused for what it says (no provision in it, a legacy font encoding: 422
+    # ingest_failed, which no schema of a text can state beforehand), and a "violating"
+    # case (the token removed, a number for the text) still carries the token we add and
+    # is a text all the same. Its other checks, and both checks everywhere else, stay.
+    excluded = [schemathesis.checks.positive_data_acceptance,
+                schemathesis.checks.negative_data_rejection] \
+        if operation.label == "POST /documents" else []
     calls = 0
 
     @settings(max_examples=EXAMPLES[operation.method.upper()], deadline=None, database=None,
@@ -68,7 +76,7 @@ def _drive(operation: schemathesis.APIOperation, mode: GenerationMode) -> int:
     def run(case: schemathesis.Case) -> None:
         nonlocal calls
         calls += 1
-        case.call_and_validate(headers=headers)
+        case.call_and_validate(headers=headers, excluded_checks=excluded)
 
     run()
     print(f"{operation.label} {mode.value}: {calls}")

@@ -52,9 +52,10 @@ _MAX_BYTES = get_settings().max_body_bytes
 HINT_KEYS = ("number", "type", "issuer", "date", "title")
 # What parsers.ids.document_id gives a text with no number and a file name with no letters.
 UNKNOWN_IDS = ("document",)
-MAX_ID_CHARS = 200  # the length of documents.id, on every engine
 _P = models.table_of(models.Provision)
 _D = models.table_of(models.Document)
+# The length of documents.id: PostgreSQL enforces it, SQLite would not.
+MAX_ID_CHARS: int = getattr(_D.c.id.type, "length", None) or 200
 # Columns compared to decide whether an existing row must be rewritten.
 _COMPARED = [c.name for c in _P.columns if c.name not in ("pk", "id")]
 
@@ -148,7 +149,7 @@ def prepare_document(doc: Document, *, doc_id: str | None = None,
     doc_id = doc_id or doc.id
     if not doc_id or doc_id in UNKNOWN_IDS:
         raise IngestError("document has no id (give a number in a .meta.yaml sidecar)")
-    if len(doc_id) > MAX_ID_CHARS:  # documents.id is String(200): PostgreSQL enforces it
+    if len(doc_id) > MAX_ID_CHARS:
         raise IngestError(f"document id {doc_id[:40]!r}… is {len(doc_id)} characters, over "
                           f"{MAX_ID_CHARS} (give a number in a .meta.yaml sidecar)")
     if not doc.provisions:

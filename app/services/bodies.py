@@ -97,7 +97,7 @@ def body_duties(session: Session, body_id: str, role: str | None = None) -> List
         .join(Provision, Provision.id == Duty.provision_id)
         .where(Duty.body_id == body.id)
     )
-    if role:
+    if role is not None:  # "" is no role, and refused as such (schemathesis)
         query = query.where(Duty.role == known_role(role))
     return Listing(session, query, keys=(Duty.document_id, Duty.id),
                    finish=partial(_with_excerpts, session))

@@ -180,9 +180,10 @@ _CONFIGURED_INDEX_DIR = get_settings().index_dir  # read once: settings parse th
 
 
 def _filters(params: SearchParams) -> plan.Filters:
-    if params.kind and params.kind not in KINDS:
+    # "" is no kind and no role: refused, as the schema's enums say (not read as no filter).
+    if params.kind is not None and params.kind not in KINDS:
         raise BadQuery(f"unknown kind {params.kind!r}", valid=list(KINDS))
-    if params.role and params.role not in ROLES:
+    if params.role is not None and params.role not in ROLES:
         raise BadQuery(f"unknown role {params.role!r}", valid=list(ROLES))
     # A doc that slugs to nothing must still filter (to no hits), not vanish.
     doc = (vntext.slug(params.doc) or params.doc) if params.doc else None

@@ -3,13 +3,17 @@
 For each endpoint (``/health`` as the ceiling, ``/search`` cycling the query mix,
 ``/provisions/{id}`` cycling real ids) and each client count, one load run of a fixed
 duration. Then the server's peak resident memory (``VmHWM``, its children included), and
-the server is stopped.
+the server is stopped. Last, ``/search`` without the answer cache, and ``/search`` at 32
+clients for six times as long while a document is uploaded and replaced four times
+through ``POST /documents`` (issue 12: writes in the middle of reads).
 """
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -43,11 +47,18 @@ def provision_paths(ids: list[str]) -> list[str]:
     return [f"/provisions/{quote(pid, safe='/')}" for pid in ids]
 
 
-def start_server(url: str, port: int, log: Path, cache: int = SERVED_CACHE
-                 ) -> subprocess.Popen[bytes]:
-    """``vnlex serve`` on 127.0.0.1:``port`` with an answer cache of ``cache`` searches,
-    answering ``/health`` (or an error)."""
+REINGEST_CLIENTS = 32
+REINGEST_ROUNDS = 4
+TOKEN = "bench-admin-token"  # a server of the bench's own, on 127.0.0.1 only
+
+
+def start_server(url: str, port: int, log: Path, cache: int = SERVED_CACHE,
+                 token: str | None = None) -> subprocess.Popen[bytes]:
+    """``vnlex serve`` on 127.0.0.1:``port`` with an answer cache of ``cache`` searches
+    (and the write routes when ``token`` is given), answering ``/health`` (or an error)."""
     env = {**os.environ, "VNLEX_SEARCH_CACHE_SIZE": str(cache)}
+    if token:
+        env["VNLEX_ADMIN_TOKEN"] = token
     with log.open("wb") as out:
         server = subprocess.Popen(
             [str(VNLEX), "serve", "--db", url, "--host", HOST, "--port", str(port)],
@@ -97,21 +108,31 @@ def peak_rss_mb(pid: int) -> float:
 def load(port: int, clients: int, seconds: float, paths: list[str], workdir: Path,
          name: str) -> dict[str, Any]:
     """One run of ``bench.loadgen`` in its own process."""
+    return finish(start_load(port, clients, seconds, paths, workdir, name), seconds)
+
+
+def start_load(port: int, clients: int, seconds: float, paths: list[str], workdir: Path,
+               name: str) -> subprocess.Popen[str]:
     file = workdir / f"paths-{name}.txt"
     file.write_text("\n".join(paths) + "\n", "utf-8")
-    done = subprocess.run(
+    return subprocess.Popen(
         [sys.executable, "-m", "bench.loadgen", str(port), str(clients), str(seconds), str(file)],
-        capture_output=True, text=True, timeout=seconds + 120, check=False,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         cwd=Path(__file__).resolve().parents[1], env={**os.environ, "PYTHONPATH": "."})
-    if done.returncode != 0:
-        raise RuntimeError(f"bench.loadgen failed: {done.stderr.strip()[-500:]}")
-    result: dict[str, Any] = json.loads(done.stdout)
+
+
+def finish(loader: subprocess.Popen[str], seconds: float) -> dict[str, Any]:
+    out, err = loader.communicate(timeout=seconds + 120)
+    if loader.returncode != 0:
+        raise RuntimeError(f"bench.loadgen failed: {err.strip()[-500:]}")
+    result: dict[str, Any] = json.loads(out)
     return result
 
 
 def run(url: str, queries: list[Query], ids: list[str], workdir: Path, seconds: float,
-        clients: tuple[int, ...] = CLIENTS) -> dict[str, Any]:
-    """Every endpoint at every client count; the server's peak RSS."""
+        clients: tuple[int, ...] = CLIENTS, reingest: Path | None = None) -> dict[str, Any]:
+    """Every endpoint at every client count; the server's peak RSS; ``/search`` while the
+    text of ``reingest`` is uploaded and replaced."""
     workdir.mkdir(parents=True, exist_ok=True)
     port = free_port()
     server = start_server(url, port, workdir / "serve.log")
@@ -127,6 +148,9 @@ def run(url: str, queries: list[Query], ids: list[str], workdir: Path, seconds: 
     finally:
         stop_server(server)
     results["search_uncached"] = _uncached(url, endpoints["search"], workdir, seconds, clients)
+    if reingest is not None:
+        results["search_during_reingest"] = during_reingest(
+            url, endpoints["search"], workdir, seconds * 6, reingest)
     return results
 
 
@@ -140,3 +164,41 @@ def _uncached(url: str, paths: list[str], workdir: Path, seconds: float,
         return {str(n): load(port, n, seconds, paths, workdir, "search") for n in clients}
     finally:
         stop_server(server)
+
+
+def during_reingest(url: str, paths: list[str], workdir: Path, seconds: float,
+                    source: Path) -> dict[str, Any]:
+    """``/search`` at ``REINGEST_CLIENTS`` clients (no answer cache) while ``source``, under
+    an id of its own, is uploaded, then replaced by a corrected version and back, in all
+    ``REINGEST_ROUNDS`` writes spread over the run: errors, throughput, latency, and the
+    status of each write."""
+    text = source.read_text("utf-8")
+    # No number: the upload's name is its id, apart from the copy the corpus holds.
+    versions = [re.sub(r"\b\d{1,4}-NQ/TW\b", "", text),
+                re.sub(r"\b\d{1,4}-NQ/TW\b", "", text).replace(
+                    "thoả ước lao động tập thể", "thoả ước lao động tập thể (đã sửa)", 1)]
+    port = free_port()
+    server = start_server(url, port, workdir / "serve-reingest.log", cache=0, token=TOKEN)
+    try:
+        loader = start_load(port, REINGEST_CLIENTS, seconds, paths, workdir, "search")
+        writes = []
+        for n in range(REINGEST_ROUNDS):
+            time.sleep(seconds / (REINGEST_ROUNDS + 1))
+            writes.append(_upload(port, versions[n % 2]))
+        result = finish(loader, seconds)
+    finally:
+        stop_server(server)
+    return {**result, "clients": REINGEST_CLIENTS, "seconds": seconds, "writes": writes}
+
+
+def _upload(port: int, text: str) -> dict[str, Any]:
+    connection = http.client.HTTPConnection(HOST, port, timeout=300)
+    started = time.perf_counter()
+    try:
+        connection.request("POST", "/documents?name=bench-reingest.md", text.encode("utf-8"),
+                           {"Authorization": f"Bearer {TOKEN}",
+                            "Content-Type": "text/plain; charset=utf-8"})
+        status = connection.getresponse().status
+    finally:
+        connection.close()
+    return {"status": status, "s": round(time.perf_counter() - started, 2)}

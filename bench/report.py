@@ -136,4 +136,12 @@ def _http_table(r: dict[str, Any]) -> list[str]:
             lines.append(f"| {endpoint} | {clients} | {_fmt(run['rps'])} | "
                          f"{_fmt(run['ms']['p50'])} | {_fmt(run['ms']['p99'])} | "
                          f"{run['errors']} |")
+    during = http.get("search_during_reingest")
+    if during:
+        writes = ", ".join(f"{w['status']} in {w['s']} s" for w in during["writes"])
+        lines.append(f"| search while a document is uploaded and replaced "
+                     f"{len(during['writes'])} times ({writes}), {_fmt(during['seconds'])} s "
+                     f"| {during['clients']} | {_fmt(during['rps'])} | "
+                     f"{_fmt(during['ms']['p50'])} | {_fmt(during['ms']['p99'])} | "
+                     f"{during['errors']} |")
     return lines

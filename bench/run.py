@@ -22,6 +22,8 @@ from bench import baselines, build, http, ingest, latency, parse, queries, repor
 from bench.stats import ratio
 
 STAGES = ("parse", "ingest", "search", "http")
+# The document uploaded and replaced while /search is loaded (bench.http.during_reingest).
+REINGEST_SOURCE = Path(__file__).resolve().parents[1] / "corpus" / "02-NQ-TW-2021.md"
 
 
 @dataclass
@@ -71,7 +73,7 @@ def run(opts: Options) -> dict[str, Any]:
     if "http" in wanted:
         opts.log(f"bench: HTTP, {opts.duration:g} s per run …")
         out["http"] = http.run(stored["url"], mix, _sample_ids(stored), corpus.folder / "http",
-                               opts.duration, opts.clients)
+                               opts.duration, opts.clients, reingest=REINGEST_SOURCE)
     out["elapsed_s"] = round(time.perf_counter() - started, 1)
     if opts.only is None:
         out = {**headline(out), **out}
@@ -223,4 +225,14 @@ def headline(r: dict[str, Any]) -> dict[str, Any]:
         "http_errors": sum(run["errors"] for endpoint in ("health", "search", "provisions")
                            for run in http_runs[endpoint].values()),
         "rss_mb": http_runs["rss_mb"],
+        **_reingest_headline(http_runs.get("search_during_reingest") or {}),
     }
+
+
+def _reingest_headline(run: dict[str, Any]) -> dict[str, Any]:
+    """``/search`` while a document is uploaded and replaced (issue 12)."""
+    if not run:
+        return {}
+    return {"http_reingest_rps": run["rps"], "http_reingest_ms_p99": run["ms"]["p99"],
+            "http_reingest_errors": run["errors"],
+            "http_reingest_writes": [w["status"] for w in run["writes"]]}

@@ -57,6 +57,10 @@ def test_tiny_scaled_run_writes_every_figure(tmp_path: Path) -> None:
     missing = {(m["qid"], m["id"]) for m in figures["missing_expected_ids"]}
     assert missing == {("q5", "50-2024-qh15/d5"), ("q6", "02-nq-tw-2021/IX.9")}
     assert figures["http_errors"] == 0 and set(figures["http"]["search"]) == {"1", "2"}
+    # Searches while the document is uploaded, replaced by a corrected text and back: the
+    # first write creates it, the others replace it, and no search fails meanwhile.
+    assert figures["http_reingest_writes"] == [201, 200, 200, 200]
+    assert figures["http_reingest_errors"] == 0
     assert figures["db_mb"] > 0 and figures["stored_to_source_ratio"] > 0
     assert "| HTTP endpoint |" in (results / "latest.md").read_text("utf-8")
 

@@ -20,7 +20,7 @@ from app.search.sync import log_change
 from app.search.vocab import record_terms
 from app.services import registry as bodies_registry
 from app.services.analysis import clear_analysis
-from app.services.ingest import IngestReport, prepare_document, store_document
+from app.services.ingest import IngestReport, check_lines, prepare_document, store_document
 from app.services.maintenance import refresh_index
 from app.services.suggest import require
 from parsers import Document, Hints, ParseError, encoding, parse_document
@@ -114,6 +114,6 @@ def _parse(upload: Upload) -> Document:
 
 def _text(data: bytes) -> str:
     try:
-        return encoding.decode(data)
+        return check_lines(encoding.decode(data))
     except encoding.EncodingError as exc:
         raise IngestError(str(exc), encoding=exc.encoding) from None

@@ -354,3 +354,14 @@ def test_a_text_without_provisions_or_with_an_overlong_id_is_refused(db_url: str
     assert "over 200" in errors[long_name.name]
     with new_session(db_url) as session:
         assert session.scalar(select(func.count()).select_from(Document)) == 0
+
+
+def test_a_multi_megabyte_single_line_is_refused_at_once(db_url: str, tmp_path: Path) -> None:
+    # Issue 12: a 28.5 MB single line ran for over 580 s. A line past MAX_LINE_CHARS is a
+    # dump, not a printed document: refused before parsing, with the limit named.
+    path = tmp_path / "one-line.md"
+    path.write_text(f"1. {_one_line(3_000_000)}\n", "utf-8")
+    started = time.perf_counter()
+    summary = ingest_paths(db_url, [path], jobs=1)
+    assert time.perf_counter() - started < 30  # a hang guard (well under a second idle)
+    assert "a line of 3,000,003 characters, over the 1,000,000" in summary.refused[0].error

@@ -52,6 +52,8 @@ _MAX_BYTES = get_settings().max_body_bytes
 # The longest paragraph of the codes and laws measured is under 40 000 characters; a line of
 # megabytes (28.5 MB once ran over 580 s) is a dump, refused before parsing.
 MAX_LINE_CHARS = 1_000_000
+# And a provision, whose lines were joined: the longest real one measured is far below.
+MAX_PROVISION_CHARS = 2_000_000
 HINT_KEYS = ("number", "type", "issuer", "date", "title")
 # What parsers.ids.document_id gives a text with no number and a file name with no letters.
 UNKNOWN_IDS = ("document",)
@@ -147,7 +149,7 @@ def prepare_document(doc: Document, *, doc_id: str | None = None,
 
     Raises:
         IngestError: the document has no usable id (or one longer than ids may be), no
-            provision, or repeats a provision path.
+            provision, one over ``MAX_PROVISION_CHARS``, or repeats a provision path.
     """
     doc_id = doc_id or doc.id
     if not doc_id or doc_id in UNKNOWN_IDS:
@@ -159,6 +161,11 @@ def prepare_document(doc: Document, *, doc_id: str | None = None,
         # A page that only cites a decree once became that decree, with nothing in it.
         raise IngestError("no provision found: nothing of the text reads as a document's "
                           "content (vnlex parse FILE --report shows where each line went)")
+    longest = max((len(node.text) for node in doc.walk()), default=0)
+    if longest > MAX_PROVISION_CHARS:
+        raise IngestError(f"a provision of {longest:,} characters, over the "
+                          f"{MAX_PROVISION_CHARS:,} one may have: a missed structure or a dump",
+                          max_provision_chars=MAX_PROVISION_CHARS)
     rows = provision_rows(doc, doc_id)
     _check_unique(rows)
     return Prepared(doc_id, document_row(doc, doc_id, source_path), rows,

@@ -365,3 +365,12 @@ def test_a_multi_megabyte_single_line_is_refused_at_once(db_url: str, tmp_path: 
     summary = ingest_paths(db_url, [path], jobs=1)
     assert time.perf_counter() - started < 30  # a hang guard (well under a second idle)
     assert "a line of 3,000,003 characters, over the 1,000,000" in summary.refused[0].error
+
+
+def test_a_provision_joined_past_the_limit_is_refused(db_url: str, tmp_path: Path) -> None:
+    # Lines each under MAX_LINE_CHARS, hard-wrapped into one paragraph of 2.4 MB.
+    line = "công đoàn cơ sở và người lao động " * 24_000  # 792 000 characters, no full stop
+    path = tmp_path / "joined.md"
+    path.write_text(f"1. {line}\n{line}\n{line}\n", "utf-8")
+    summary = ingest_paths(db_url, [path], jobs=1)
+    assert "over the 2,000,000 one may have" in (summary.refused[0].error or "")

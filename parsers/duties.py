@@ -59,6 +59,21 @@ _NOT_ORDERS = frozenset({
     "do", "khi", "voi", "truc", "thuoc", "va", "cung", "hay", "hoac", "con",
 })
 # fmt: on
+# Offices that name a body through its head: "Bộ trưởng Bộ Y tế", "Chủ tịch Ủy ban nhân dân
+# tỉnh", "Thủ trưởng các cơ quan", "Trưởng Ban Tổ chức Trung ương" (longest first).
+_POSITIONS = (
+    ("tong", "giam", "doc"), ("pho", "chu", "tich"), ("bo", "truong"), ("chu", "tich"),
+    ("thu", "truong"), ("giam", "doc"), ("bi", "thu"), ("chanh", "an"), ("vien", "truong"),
+    ("chu", "nhiem"), ("tong", "kiem", "toan"), ("thong", "doc"), ("truong",),
+)
+# Words allowed between "giao <bodies>" and "chủ trì": "Giao X tiếp tục chủ trì",
+# "giao X là cơ quan chủ trì", "giao X khẩn trương chủ trì".
+_LEAD_FILLERS = frozenset({"tiep", "tuc", "khan", "truong", "truc", "la", "co", "quan",
+                           "dau", "moi", "thuong", "xuyen", "chu", "dong"})
+# "Căn cứ Luật …", "Căn cứ Nghị định …", "Căn cứ đề nghị của …": a legal basis, never an
+# assignment; "Căn cứ chức năng, nhiệm vụ, các bộ …" is one, and goes on.
+_BASIS = frozenset({"luat", "nghi", "quyet", "hien", "dieu", "quy", "thong", "de", "to",
+                    "bao", "ket", "chi", "van", "cong", "y", "chuong", "ke", "bo", "phap"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +88,7 @@ class Duty:
     evidence_start: int
     evidence_end: int
     evidence: str
+    position: str | None = None  # the office it was named through: "Bộ trưởng"
 
 
 class _Item(NamedTuple):
@@ -83,6 +99,7 @@ class _Item(NamedTuple):
     start: int
     end: int
     mention: Mention | None = None
+    position: str | None = None  # printed office before the mention ("Bộ trưởng")
 
 
 def assign_roles(
@@ -133,12 +150,15 @@ def clauses(text: str) -> list[tuple[int, int]]:
 
 def _clause_duties(text: str, start: int, end: int, mentions: list[Mention]) -> list[Duty]:
     items = _items(text, start, end, mentions)
+    if _is_legal_basis(items):
+        return []
     roles: dict[int, Duty] = {}
 
     def mark(members: list[_Item], role: str, ev_start: int, ev_end: int) -> None:
         for item in members:
             if item.mention and item.mention.start not in roles:
-                roles[item.mention.start] = _duty(item.mention, role, ev_start, ev_end, text)
+                roles[item.mention.start] = _duty(item.mention, role, ev_start, ev_end, text,
+                                                  item.position)
 
     subject, after = _subject(text, items)
     if subject:
@@ -160,7 +180,10 @@ def _clause_duties(text: str, start: int, end: int, mentions: list[Mention]) -> 
                 mark(members, "coordinate", item.start, members[-1].end)
         elif _order_length(items, i):  # "yêu cầu các bộ …", "giao Bộ X …"
             members, after = _list_at(items, i + _order_length(items, i))
-            leads = (_word(items, after), _word(items, after + 1)) == ("chu", "tri")
+            lead_at = _lead_after(items, after)
+            leads = lead_at is not None
+            if leads:
+                after = lead_at
             if members:
                 stop = items[after + 1].end if leads else members[-1].end
                 mark(members, "lead" if leads else "implement", item.start, stop)
@@ -169,6 +192,8 @@ def _clause_duties(text: str, start: int, end: int, mentions: list[Mention]) -> 
             while k < len(items) and items[k].word in _REPORT_SKIP and k - i < 8:
                 k += 1
             members, _ = _list_at(items, k)
+            if not members:  # "gửi báo cáo kết quả thực hiện về Bộ Nội vụ"
+                members = _sent_to(items, k)
             if members:
                 mark(members, "report_to", item.start, members[-1].end)
     return list(roles.values())
@@ -188,9 +213,46 @@ def _subject_role(
         return "implement", subject[-1].end
     if after >= len(items) or items[after].mention or items[after].word in _NOT_ORDERS:
         return None, 0
+    if "," in text[subject[-1].end : gap_end] and {
+        it.word for it in items[after : after + 4]
+    } & {"duoc", "bi", "la"}:  # "Chủ tịch … cấp tỉnh, cấp huyện được mời …": passive
+        return None, 0
     if _order_length(items, after):  # "Thủ tướng Chính phủ yêu cầu …" gives the order
         return None, 0
     return "implement", items[min(after + 1, len(items) - 1)].end
+
+
+def _is_legal_basis(items: list[_Item]) -> bool:
+    """Whether the clause opens with "Căn cứ" + an act or a body ("Căn cứ Luật …")."""
+    i = 0
+    while i < len(items) and (items[i].word.isdigit() or len(items[i].word) == 1):
+        i += 1  # a label: "1.", "a)", "-"
+    if (_word(items, i), _word(items, i + 1)) != ("can", "cu"):
+        return False
+    nxt = items[i + 2] if i + 2 < len(items) else None
+    return nxt is None or nxt.mention is not None or nxt.word in _BASIS
+
+
+def _lead_after(items: list[_Item], after: int) -> int | None:
+    """Index of "chủ" in "chủ trì" right after a list, past up to four filler words."""
+    k = after
+    while k < len(items) and k - after <= 4:
+        if (_word(items, k), _word(items, k + 1)) == ("chu", "tri"):
+            return k
+        if items[k].mention or items[k].word not in _LEAD_FILLERS:
+            return None
+        k += 1
+    return None
+
+
+def _sent_to(items: list[_Item], k: int) -> list[_Item]:
+    """The list after "về" within fifteen words of a report verb, if no body comes first."""
+    for j in range(k, min(k + 15, len(items))):
+        if items[j].mention:
+            return []
+        if items[j].word == "ve":
+            return _list_at(items, j + 1)[0]
+    return []
 
 
 def _coordinated(items: list[_Item], k: int) -> list[_Item]:
@@ -304,7 +366,41 @@ def _items(text: str, start: int, end: int, mentions: list[Mention]) -> list[_It
             continue
         e = start + (offsets[match.end()] if match.end() < len(offsets) else end - start)
         items.append(_Item(match.group(0), s, e))
-    return sorted(items, key=lambda it: it.start)
+    return _with_positions(text, sorted(items, key=lambda it: it.start))
+
+
+def _with_positions(text: str, items: list[_Item]) -> list[_Item]:
+    """Fold an office printed just before a mention into it ("Bộ trưởng Bộ Y tế" is one
+    item standing for Bộ Y tế, with the position kept), so the clause reads the body."""
+    out: list[_Item] = []
+    for item in items:
+        if item.mention is not None:
+            n = _position_length(out)
+            if n:
+                first = out[-n]
+                del out[-n:]
+                item = item._replace(position=text[first.start:_out_end(first, n, text)])
+        out.append(item)
+    return out
+
+
+def _out_end(first: _Item, n: int, text: str) -> int:
+    """End of the ``n`` words starting at ``first`` (the printed position)."""
+    end = first.end
+    for _ in range(n - 1):
+        match = _WORD.search(text, end)
+        end = match.end() if match else end
+    return end
+
+
+def _position_length(items: list[_Item]) -> int:
+    for position in _POSITIONS:
+        n = len(position)
+        tail = items[-n:] if len(items) >= n else []
+        if (tail and all(it.mention is None for it in tail)
+                and tuple(it.word for it in tail) == position):
+            return n
+    return 0
 
 
 def _list_at(items: list[_Item], i: int) -> tuple[list[_Item], int]:
@@ -350,5 +446,7 @@ def _word(items: list[_Item], i: int) -> str | None:
     return items[i].word if 0 <= i < len(items) else None
 
 
-def _duty(m: Mention, role: str, ev_start: int, ev_end: int, text: str) -> Duty:
-    return Duty(m.body_id, role, m.start, m.end, m.text, ev_start, ev_end, text[ev_start:ev_end])
+def _duty(m: Mention, role: str, ev_start: int, ev_end: int, text: str,
+          position: str | None = None) -> Duty:
+    return Duty(m.body_id, role, m.start, m.end, m.text, ev_start, ev_end, text[ev_start:ev_end],
+                position)

@@ -23,10 +23,10 @@ from typing import Any
 from sqlalchemy import delete, insert
 from sqlalchemy.orm import Session
 
-from app.db.analysis_models import Citation, CrossRef, Duty, Target
+from app.db.analysis_models import Citation, CrossRef, Duty, Target, UnresolvedMention
 from app.db.models import table_of
 from app.services.registry import sync_bodies
-from parsers.bodies import Mention, Registry, find_mentions
+from parsers.bodies import Mention, Registry, Unresolved, read_mentions
 from parsers.citations import Citation as FoundCitation
 from parsers.citations import find_citations
 from parsers.crossrefs import CrossRef as Link
@@ -36,7 +36,7 @@ from parsers.duties import assign_roles
 from parsers.targets import Target as FoundTarget
 from parsers.targets import extract_targets
 
-TABLES = (Duty, Target, Citation, CrossRef)
+TABLES = (Duty, Target, Citation, CrossRef, UnresolvedMention)
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 
 
@@ -48,6 +48,7 @@ class AnalysisRows:
     targets: list[dict[str, Any]] = field(default_factory=list)
     citations: list[dict[str, Any]] = field(default_factory=list)
     crossrefs: list[dict[str, Any]] = field(default_factory=list)
+    unresolved: list[dict[str, Any]] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         return {name: len(getattr(self, name)) for name in
@@ -62,10 +63,12 @@ def analyze(doc_id: str, rows: list[dict[str, Any]], registry: Registry) -> Anal
     by_id = {row["id"]: row for row in rows}
     for row in rows:
         pid, text = row["id"], row["text"]
-        mentions[pid] = find_mentions(text, registry)
+        mentions[pid], unresolved = read_mentions(text, registry)
         found[pid] = assign_roles(text, registry, provision_role=row["role"],
                                   mentions=mentions[pid])
-        out.duties.extend(_duty_row(doc_id, pid, d) for d in found[pid])
+        out.duties.extend(merge_duties(doc_id, pid, found[pid]))
+        out.unresolved.extend(_unresolved_row(doc_id, pid, u)
+                              for u in unresolved)
         out.citations.extend(_citation_row(doc_id, pid, c) for c in find_citations(text))
         if row["role"] == "objective":
             year = milestone_year(row, by_id)
@@ -79,8 +82,24 @@ def analyze(doc_id: str, rows: list[dict[str, Any]], registry: Registry) -> Anal
          "evidence": {"terms": list(link.terms), "citations": list(link.citations)}}
         for link in links
     ]
-    out.duties.extend(_inferred(doc_id, links, found))
+    direct = {(row["provision_id"], row["body_id"], row["role"]) for row in out.duties}
+    out.duties.extend(row for row in _inferred(doc_id, links, found)
+                      if (row["provision_id"], row["body_id"], row["role"]) not in direct)
     return out
+
+
+def merge_duties(doc_id: str, pid: str, duties: list[FoundDuty]) -> list[dict[str, Any]]:
+    """One row per (body, role) of a provision: the first place in the columns, every
+    place in ``spans`` (a body told twice to coordinate is one duty, read in two places)."""
+    rows: dict[tuple[str, str], dict[str, Any]] = {}
+    for d in duties:
+        row = rows.get((d.body_id, d.role))
+        if row is None:
+            rows[(d.body_id, d.role)] = row = _duty_row(doc_id, pid, d)
+        else:
+            row["spans"].append([d.start, d.end, d.evidence_start, d.evidence_end])
+            row["position"] = row["position"] or d.position
+    return list(rows.values())
 
 
 def milestone_year(row: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> int | None:
@@ -100,8 +119,11 @@ def _inferred(doc_id: str, links: list[Link],
     assignment), with the mention and evidence of the duty in the assignment (offsets into
     the assignment's text: the task does not name the body)."""
     pairs = {pid: [(d.body_id, d.role) for d in duties] for pid, duties in found.items()}
-    rows = []
+    rows, seen = [], set()
     for body_id, role, target, source in dict.fromkeys(infer_duties(links, pairs)):
+        if (body_id, role, target) in seen:  # reached through two assignments: the first
+            continue
+        seen.add((body_id, role, target))
         duty = next(d for d in found[source] if (d.body_id, d.role) == (body_id, role))
         row = _duty_row(doc_id, target, duty)
         row.update(inferred=True, via_provision_id=source)
@@ -115,7 +137,13 @@ def _duty_row(doc_id: str, pid: str, d: FoundDuty) -> dict[str, Any]:
         "mention": d.text, "mention_start": d.start, "mention_end": d.end,
         "evidence_start": d.evidence_start, "evidence_end": d.evidence_end,
         "evidence": d.evidence, "inferred": False, "via_provision_id": None,
+        "spans": [[d.start, d.end, d.evidence_start, d.evidence_end]], "position": d.position,
     }
+
+
+def _unresolved_row(doc_id: str, pid: str, u: Unresolved) -> dict[str, Any]:
+    return {"document_id": doc_id, "provision_id": pid, "text": u.text, "key": u.key,
+            "head": u.head, "start": u.start, "end": u.end}
 
 
 def _target_row(doc_id: str, pid: str, t: FoundTarget) -> dict[str, Any]:
@@ -160,7 +188,7 @@ def store_analysis(session: Session, doc_id: str, rows: list[dict[str, Any]],
     if result is None:
         result = analyze(doc_id, rows, registry)
     for model, values in zip(TABLES, (result.duties, result.targets, result.citations,
-                                      result.crossrefs), strict=True):
+                                      result.crossrefs, result.unresolved), strict=True):
         if values:
             # The table, not the class: a Core executemany, without the ORM's bulk path.
             session.execute(insert(table_of(model)), values)

@@ -49,10 +49,10 @@ def test_every_id_is_the_slug_of_its_name():
         ),
         ("cong-doan-viet-nam", "socio_political", "mat-tran-to-quoc-viet-nam"),
         ("mat-tran-to-quoc-viet-nam", "socio_political", None),
-        ("tinh-uy-thanh-uy", "class", None),
-        ("cap-uy-cac-cap", "class", None),
-        ("chinh-quyen-cac-cap", "class", None),
-        ("cac-bo-nganh-lien-quan", "class", None),
+        ("tinh-uy-thanh-uy", "local", None),
+        ("cap-uy-cac-cap", "collective", None),
+        ("chinh-quyen-cac-cap", "collective", None),
+        ("cac-bo-nganh-lien-quan", "collective", None),
         ("nha-nuoc", "state_organ", None),
         ("quoc-hoi", "state_organ", "nha-nuoc"),
         ("dang-cong-san-viet-nam", "party_organ", None),
@@ -66,7 +66,7 @@ def test_every_id_is_the_slug_of_its_name():
         # 03/NQ-CP
         ("bo-khoa-hoc-va-cong-nghe", "state_organ", "chinh-phu"),
         ("bo-thong-tin-va-truyen-thong", "state_organ", "chinh-phu"),
-        ("cac-bo-nganh-dia-phuong", "class", None),
+        ("cac-bo-nganh-dia-phuong", "collective", None),
     ],
 )
 def test_registry_entry(body_id, kind, parent):

@@ -96,7 +96,8 @@ def test_duties_as_csv_with_a_bom(client: TestClient, params: dict, headers: dic
     total = client.get("/duties", params={"doc": NQ02}).json()["total"]
     assert len(rows) == total > DEFAULT_LIMIT  # every row: an export is not a page
     assert list(rows[0]) == ["body_id", "body_name", "role", "provision_id", "doc_id",
-                             "evidence", "inferred", "via_provision_id"]
+                             "evidence", "inferred", "via_provision_id", "position",
+                             "inherited", "held_by"]
     lead = next(r for r in rows if r["body_id"] == "ban-to-chuc-trung-uong"
                 and r["inferred"] == "false")
     assert lead["body_name"] == "Ban Tổ chức Trung ương"

@@ -217,13 +217,16 @@ def ministry_committees(bodies: list[Body], rule: dict[str, object]) -> list[Bod
     parent = str(rule["parent"])
     made = []
     for body in bodies:
-        if (body.kind != "state_organ" or not body.name.startswith("Bộ ") or body.valid_to
-                or body.parent != "chinh-phu" or body.id in _OWN_PARTY_COMMITTEE):
+        also = body.id in (rule.get("also") or ())  # type: ignore[operator]
+        if not also and (body.kind != "state_organ" or not body.name.startswith("Bộ ")
+                         or body.valid_to or body.parent != "chinh-phu"
+                         or body.id in _OWN_PARTY_COMMITTEE):
             continue
         name = f"Đảng ủy {body.name}"
         made.append(Body(
             id=vntext.slug(name), name=name, kind="party_organ", parent=parent,
-            aliases=tuple(f"Đảng ủy {a}" for a in body.aliases if a.startswith("Bộ ")),
+            aliases=tuple(f"Đảng ủy {a}" for a in body.aliases
+                          if a.startswith(("Bộ ", "Ngân hàng"))),
             valid_from=str(rule["valid_from"]), change_act=str(rule["change_act"]),
             sources=tuple(str(s) for s in rule.get("sources") or ()),  # type: ignore[attr-defined]
         ))

@@ -234,10 +234,12 @@ def _is_legal_basis(items: list[_Item]) -> bool:
 
 
 def _lead_after(items: list[_Item], after: int) -> int | None:
-    """Index of "chủ" in "chủ trì" right after a list, past up to four filler words."""
+    """Index of "chủ trì" (or "lãnh đạo", "chỉ đạo") right after a list, past up to four
+    filler words."""
     k = after
     while k < len(items) and k - after <= 4:
-        if (_word(items, k), _word(items, k + 1)) == ("chu", "tri"):
+        pair = (_word(items, k), _word(items, k + 1))
+        if pair == ("chu", "tri") or pair in _LEAD_VERBS:  # "Giao X lãnh đạo, chỉ đạo"
             return k
         if items[k].mention or items[k].word not in _LEAD_FILLERS:
             return None
@@ -294,6 +296,10 @@ def _subject(text: str, items: list[_Item]) -> tuple[list[_Item], int]:
     i = 1
     while i < len(items):
         gap = text[items[i - 1].end : items[i].start]
+        # An opening adverbial holds no report or order: in "định kỳ báo cáo Bộ Chính
+        # trị, Ban Bí thư đánh giá …" Ban Bí thư is reported to, not a subject.
+        if _is_report(items, i - 1) or _order_length(items, i - 1):
+            return [], 0
         if "," in gap and items[i].mention:
             subject, after = _list_at(items, i)
             if after < len(items) and items[after].word not in _NOT_ORDERS:

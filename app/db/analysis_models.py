@@ -89,6 +89,9 @@ class Duty(Base):
     # [[mention_start, mention_end, evidence_start, evidence_end], …] in text order.
     spans: Mapped[list[list[int]] | None] = mapped_column(JSON, default=list)
     position: Mapped[str | None] = mapped_column(String(100))  # "Bộ trưởng", as printed
+    # True: the offsets index the provision's heading ("3. Giao Đảng ủy Chính phủ chủ trì:"
+    # printed as a heading over its tasks), not its text.
+    in_heading: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
 
 class UnresolvedMention(Base):

@@ -32,12 +32,13 @@ from parsers.citations import find_citations
 from parsers.crossrefs import CrossRef as Link
 from parsers.crossrefs import infer_duties, link_assignments
 from parsers.duties import Duty as FoundDuty
-from parsers.duties import assign_roles
+from parsers.duties import ACTIVE_PROVISION_ROLES, assign_roles
 from parsers.targets import Target as FoundTarget
-from parsers.targets import extract_targets
+from parsers.targets import extract_targets, milestone_of
 
 TABLES = (Duty, Target, Citation, CrossRef, UnresolvedMention)
 _YEAR = re.compile(r"(?:19|20)\d{2}")
+_SHORT_HEADING = 200  # characters: a paragraph this short that opens with a year heads a list
 
 
 @dataclass
@@ -66,7 +67,7 @@ def analyze(doc_id: str, rows: list[dict[str, Any]], registry: Registry) -> Anal
         mentions[pid], unresolved = read_mentions(text, registry)
         found[pid] = assign_roles(text, registry, provision_role=row["role"],
                                   mentions=mentions[pid])
-        out.duties.extend(merge_duties(doc_id, pid, found[pid]))
+        out.duties.extend(_provision_duties(doc_id, row, found[pid], registry))
         out.unresolved.extend(_unresolved_row(doc_id, pid, u)
                               for u in unresolved)
         out.citations.extend(_citation_row(doc_id, pid, c) for c in find_citations(text))
@@ -88,7 +89,26 @@ def analyze(doc_id: str, rows: list[dict[str, Any]], registry: Registry) -> Anal
     return out
 
 
-def merge_duties(doc_id: str, pid: str, duties: list[FoundDuty]) -> list[dict[str, Any]]:
+def _provision_duties(doc_id: str, row: dict[str, Any], found: list[FoundDuty],
+                      registry: Registry) -> list[dict[str, Any]]:
+    """The rows of a provision: from its heading first ("3. Giao Đảng ủy Chính phủ lãnh
+    đạo, chỉ đạo:" printed as the heading of the tasks below it; offsets into the
+    heading), then from its text, one row per (body, role)."""
+    heading = row.get("heading") or ""
+    rows: list[dict[str, Any]] = []
+    if heading and row["role"] in ACTIVE_PROVISION_ROLES:
+        # A heading that only names a body is a title ("Điều 7. Công đoàn Việt Nam …"):
+        # only what it assigns is kept.
+        rows = merge_duties(doc_id, row["id"], [
+            d for d in assign_roles(heading, registry, provision_role=row["role"])
+            if d.role != "mention"], in_heading=True)
+    taken = {(r["body_id"], r["role"]) for r in rows}
+    return rows + [r for r in merge_duties(doc_id, row["id"], found)
+                   if (r["body_id"], r["role"]) not in taken]
+
+
+def merge_duties(doc_id: str, pid: str, duties: list[FoundDuty],
+                 in_heading: bool = False) -> list[dict[str, Any]]:
     """One row per (body, role) of a provision: the first place in the columns, every
     place in ``spans`` (a body told twice to coordinate is one duty, read in two places)."""
     rows: dict[tuple[str, str], dict[str, Any]] = {}
@@ -96,6 +116,7 @@ def merge_duties(doc_id: str, pid: str, duties: list[FoundDuty]) -> list[dict[st
         row = rows.get((d.body_id, d.role))
         if row is None:
             rows[(d.body_id, d.role)] = row = _duty_row(doc_id, pid, d)
+            row["in_heading"] = in_heading
         else:
             row["spans"].append([d.start, d.end, d.evidence_start, d.evidence_end])
             row["position"] = row["position"] or d.position
@@ -109,6 +130,14 @@ def milestone_year(row: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> int
         last = node["path"].rsplit(".", 1)[-1]
         if node["kind"] == "milestone" and _YEAR.fullmatch(last):
             return int(last)
+        # An ancestor headed "Mục tiêu đến năm 2030" (the row's own text is read by
+        # extract_targets): its year, when the tree did not make it a milestone.
+        heading = node.get("heading") or ""
+        year = milestone_of(heading) if heading else None
+        if year is None and node is not row and len(node["text"]) <= _SHORT_HEADING:
+            year = milestone_of(node["text"])
+        if year is not None:
+            return year
         node = by_id.get(node["parent_id"]) if node["parent_id"] else None
     return None
 
@@ -138,6 +167,7 @@ def _duty_row(doc_id: str, pid: str, d: FoundDuty) -> dict[str, Any]:
         "evidence_start": d.evidence_start, "evidence_end": d.evidence_end,
         "evidence": d.evidence, "inferred": False, "via_provision_id": None,
         "spans": [[d.start, d.end, d.evidence_start, d.evidence_end]], "position": d.position,
+        "in_heading": False,
     }
 
 

@@ -4,7 +4,7 @@
   two rows (the bundled corpus had 130 such keys). Upgrading keeps the first row of each
   key, gathers the places of all of them into ``spans`` and adds a unique index; a direct
   duty wins over an inferred one of the same key. ``position`` keeps the office through
-  which a body was named ("Bộ trưởng").
+  which a body was named ("Bộ trưởng"); ``in_heading`` marks duties read from a heading.
 - ``unresolved_mentions``: names shaped like a body (``Đảng ủy X``, ``Sở X``) that the
   registry does not know.
 - ``bodies``: ``valid_from``, ``valid_to``, ``successor_id``, ``change_act``, ``sources``.
@@ -33,6 +33,8 @@ BODY_COLUMNS = ("valid_from", "valid_to", "successor_id", "change_act", "sources
 def upgrade() -> None:
     op.add_column("duties", sa.Column("spans", sa.JSON(), nullable=True))
     op.add_column("duties", sa.Column("position", sa.String(100), nullable=True))
+    op.add_column("duties", sa.Column("in_heading", sa.Boolean(), nullable=False,
+                                      server_default="0"))
     _merge_duplicates()
     op.create_index("uq_duties_provision_body_role", "duties",
                     ["provision_id", "body_id", "role"], unique=True)
@@ -96,6 +98,7 @@ def downgrade() -> None:
         op.drop_column("bodies", column)
     op.drop_index("uq_duties_provision_body_role", table_name="duties")
     _split_spans()
+    op.drop_column("duties", "in_heading")
     op.drop_column("duties", "position")
     op.drop_column("duties", "spans")
 

@@ -42,7 +42,9 @@ from parsers.spans import Taken
 # province, city, commune, and classes of them), collective (a class of bodies, not one
 # body: "các bộ, ngành", "các cấp ủy, tổ chức đảng").
 KINDS = ("party_organ", "state_organ", "socio_political", "local", "collective")
-_ANY_CASE_KINDS = frozenset({"collective"})
+# Classes are named in any case ("các cấp ủy", "uỷ ban nhân dân các tỉnh"); so are the
+# local ones: a text writes "ủy ban nhân dân cấp tỉnh" as often as with a capital.
+_ANY_CASE_KINDS = frozenset({"collective", "local"})
 # Ministries whose Party organisation is not under Đảng ủy Chính phủ (Quyết định
 # 243-QĐ/TW: "không bao gồm tổ chức đảng Bộ Quốc phòng, Bộ Công an").
 _OWN_PARTY_COMMITTEE = frozenset({"bo-quoc-phong", "bo-cong-an"})
@@ -254,13 +256,31 @@ def read_mentions(text: str, registry: Registry) -> tuple[list[Mention], list[Un
     """``find_mentions`` and the names shaped like a body that the registry does not know
     (a head such as ``Đảng ủy``, ``Ban cán sự đảng``, ``Đảng đoàn``, ``Sở``, ``Ủy ban nhân
     dân tỉnh`` followed by a capitalised name), both in text order."""
-    registered = _registered(text, registry)
+    registered = _distributed(text, _registered(text, registry), registry)
     unknown = _unknown_names(text, registered)
     if not unknown:
         return registered, []
     kept = [m for m in registered
             if not any(u.start <= m.start and m.end <= u.end for u in unknown)]
     return kept, unknown
+
+
+def _distributed(text: str, mentions: list[Mention], registry: Registry) -> list[Mention]:
+    """"Các Đảng uỷ Bộ Tài chính, Bộ Nội vụ": the plural head covers the whole list, so a
+    ministry listed after a ministry's Party committee is that ministry's committee."""
+    out: list[Mention] = []
+    committee = False
+    for m in mentions:
+        gap = vntext.fold(text[out[-1].end : m.start]).strip() if out else None
+        if committee and gap in (",", "va", ", va"):
+            wanted = f"dang-uy-{m.body_id}"
+            if registry.get(wanted) is not None:
+                m = Mention(wanted, m.start, m.end, m.text, m.alias)
+        else:
+            committee = (m.body_id.startswith("dang-uy-bo-")
+                         and vntext.fold(text[max(m.start - 4, 0) : m.start]).strip() == "cac")
+        out.append(m)
+    return out
 
 
 # Heads of body names, folded; "Đảng ủy" also in "Ban Thường vụ Đảng ủy …".

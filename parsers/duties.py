@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from parsers import vntext
-from parsers.bodies import Mention, Registry, find_mentions
+from parsers.bodies import Mention, Registry, Unresolved, read_mentions
 
 ROLES = ("lead", "coordinate", "implement", "report_to", "mention")
 ACTIVE_PROVISION_ROLES = (None, "task", "implementation")
@@ -46,7 +46,8 @@ _REPORT_SKIP = frozenset(
 # First words of an opening adverbial: "Ở …,", "Trên cơ sở …,", "Định kỳ …,", "Khi …,".
 _INTRO = frozenset({"o", "tren", "trong", "dinh", "khi", "sau", "truoc", "de", "nham", "can"})
 # Order verbs: their object list is told to act ("yêu cầu các bộ, ngành …").
-_ORDERS = frozenset({("yeu", "cau"), ("de", "nghi"), ("chi", "thi")})
+# "chỉ đạo các cơ quan liên quan tổng hợp": the bodies directed act (the director leads).
+_ORDERS = frozenset({("yeu", "cau"), ("de", "nghi"), ("chi", "thi"), ("chi", "dao")})
 # Words before "X chủ trì" that make X the lead: "do X chủ trì", "giao X chủ trì".
 _PASSIVE = frozenset({"do", "giao", "cho", "de"})
 # "chương trình", "quá trình", "công trình" … are nouns, not "submit to".
@@ -59,12 +60,16 @@ _NOT_ORDERS = frozenset({
     "do", "khi", "voi", "truc", "thuoc", "va", "cung", "hay", "hoac", "con",
 })
 # fmt: on
+# Verbs of the issuer's own view, not orders to the subject.
+_STATEMENTS = frozenset({("nhat", "tri"), ("ghi", "nhan"), ("danh", "gia"), ("ket", "luan"),
+                         ("bieu", "duong"), ("tan", "thanh")})
 # Offices that name a body through its head: "Bộ trưởng Bộ Y tế", "Chủ tịch Ủy ban nhân dân
 # tỉnh", "Thủ trưởng các cơ quan", "Trưởng Ban Tổ chức Trung ương" (longest first).
 _POSITIONS = (
     ("tong", "giam", "doc"), ("pho", "chu", "tich"), ("bo", "truong"), ("chu", "tich"),
     ("thu", "truong"), ("giam", "doc"), ("bi", "thu"), ("chanh", "an"), ("vien", "truong"),
-    ("chu", "nhiem"), ("tong", "kiem", "toan"), ("thong", "doc"), ("truong",),
+    ("chu", "nhiem"), ("tong", "kiem", "toan"), ("thong", "doc"), ("ban", "thuong", "vu"),
+    ("thuong", "truc"), ("chanh",), ("truong",),
 )
 # Words allowed between "giao <bodies>" and "chủ trì": "Giao X tiếp tục chủ trì",
 # "giao X là cơ quan chủ trì", "giao X khẩn trương chủ trì".
@@ -108,6 +113,7 @@ def assign_roles(
     *,
     provision_role: str | None = None,
     mentions: Sequence[Mention] | None = None,
+    unknown: Sequence[Unresolved] | None = None,
 ) -> list[Duty]:
     """Every body mentioned in ``text`` with its role and the span that decided it.
 
@@ -116,25 +122,67 @@ def assign_roles(
         registry: from ``parsers.bodies.load_registry``.
         provision_role: the provision's role (``task``, ``implementation``, …) if known.
         mentions: ``find_mentions(text, registry)``, when the caller has it already.
+        unknown: the names ``read_mentions`` could not resolve (with ``mentions``). They
+            hold their place in a list ("Chánh Văn phòng …; Giám đốc Sở X; Ủy ban nhân dân
+            các xã … chịu trách nhiệm") and get no duty.
 
     Returns:
         One ``Duty`` per mention, in text order.
     """
     if mentions is None:
-        mentions = find_mentions(text, registry)
+        mentions, unknown = read_mentions(text, registry)
     if provision_role not in ACTIVE_PROVISION_ROLES:
         return [_duty(m, "mention", m.start, m.end, text) for m in mentions]
+    named = sorted([*mentions, *(_placeholder(u) for u in unknown or ())],
+                   key=lambda m: m.start)
     decided: dict[int, Duty] = {}
-    for duty in _table_duties(text, mentions):
+    for duty in _table_duties(text, named):
         decided[duty.start] = duty
-    starts = [m.start for m in mentions]  # sorted: mentions come in text order
-    for start, end in clauses(text):
-        within = mentions[bisect_left(starts, start) : bisect_left(starts, end)]
+    starts = [m.start for m in named]  # sorted: mentions come in text order
+    for start, end in _joined(text, clauses(text), named, starts):
+        within = named[bisect_left(starts, start) : bisect_left(starts, end)]
         inside = [m for m in within if m.start not in decided]
         if inside:
             for duty in _clause_duties(text, start, end, inside):
                 decided[duty.start] = duty
     return [decided.get(m.start) or _duty(m, "mention", m.start, m.end, text) for m in mentions]
+
+
+def _placeholder(name: Unresolved) -> Mention:
+    return Mention("", name.start, name.end, name.text, "")
+
+
+def _joined(text: str, spans: list[tuple[int, int]], named: list[Mention],
+            starts: list[int]) -> list[tuple[int, int]]:
+    """Clauses, with one that only names bodies and ends in ";" joined to the next: the
+    semicolons of "Chánh Văn phòng …; Giám đốc Sở …; Ủy ban nhân dân … chịu trách nhiệm
+    thi hành" separate a list, not clauses."""
+    out: list[tuple[int, int]] = []
+    pending: int | None = None
+    for start, end in spans:
+        first = start if pending is None else pending
+        # Only at the start of the text: "… bao gồm X; Y; Z" mid-sentence is an
+        # enumeration of objects, not a subject.
+        opening = not out
+        if opening and text[start:end].rstrip().endswith(";") and _only_names(
+                text, start, end, named, starts):
+            pending = first
+            continue
+        out.append((first, end))
+        pending = None
+    if pending is not None:
+        out.append((pending, spans[-1][1]))
+    return out
+
+
+def _only_names(text: str, start: int, end: int, named: list[Mention],
+                starts: list[int]) -> bool:
+    within = named[bisect_left(starts, start) : bisect_left(starts, end)]
+    if not within:
+        return False
+    items = _items(text, start, end, within)
+    return all(it.mention is not None or it.word in _CONNECTORS or _is_lead_in(it)
+               or it.word == "giao" for it in items)
 
 
 def clauses(text: str) -> list[tuple[int, int]]:
@@ -205,7 +253,10 @@ def _subject_role(
     """The role of the clause's subject and where its evidence ends."""
     words = [it.word for it in items[after : after + 12]]
     # "Bộ Quốc phòng, Bộ Công an theo chức năng, nhiệm vụ, thẩm quyền chủ trì …"
-    trigger = _find_lead(words[: 10 if words[:1] == ["theo"] else 4])
+    # "… căn cứ quy định tại Điều 4 của Nghị định số 255/2025/NĐ-CP chỉ đạo …"
+    reach = 10 if words[:1] == ["theo"] else 20 if words[:2] == ["can", "cu"] else 4
+    words = [it.word for it in items[after : after + reach]]
+    trigger = _find_lead(words)
     if trigger is not None:
         return "lead", items[after + trigger].end
     gap_end = items[after].start if after < len(items) else end
@@ -213,9 +264,11 @@ def _subject_role(
         return "implement", subject[-1].end
     if after >= len(items) or items[after].mention or items[after].word in _NOT_ORDERS:
         return None, 0
+    if _is_statement(items, after):  # "Bộ Chính trị, Ban Bí thư cơ bản nhất trí với …"
+        return None, 0
     if "," in text[subject[-1].end : gap_end] and {
         it.word for it in items[after : after + 4]
-    } & {"duoc", "bi", "la"}:  # "Chủ tịch … cấp tỉnh, cấp huyện được mời …": passive
+    } & {"duoc", "bi"}:  # "Chủ tịch … cấp tỉnh, cấp huyện được mời …": passive
         return None, 0
     if _order_length(items, after):  # "Thủ tướng Chính phủ yêu cầu …" gives the order
         return None, 0
@@ -257,6 +310,29 @@ def _sent_to(items: list[_Item], k: int) -> list[_Item]:
     return []
 
 
+def _continues_list(items: list[_Item], i: int) -> bool:
+    """Whether ``items[i]`` goes on a list of bodies that a report or order verb opened."""
+    j = i - 1
+    while j >= 0 and (items[j].mention or items[j].word in _CONNECTORS):
+        j -= 1
+    if j == i - 1:
+        return False
+    return _is_report(items, j - 1) or _is_report(items, j) or bool(
+        _order_length(items, j - 1) or _order_length(items, j))
+
+
+def _is_statement(items: list[_Item], after: int) -> bool:
+    """Whether the words after a subject state a view rather than an action: the issuer
+    agreeing, noting, assessing ("nhất trí", "ghi nhận", "đánh giá", "kết luận")."""
+    pair = (_word(items, after), _word(items, after + 1))
+    if pair == ("co", "ban"):  # "cơ bản nhất trí", "cơ bản thống nhất với Báo cáo"
+        pair = (_word(items, after + 2), _word(items, after + 3))
+        return pair in _STATEMENTS or pair == ("thong", "nhat")
+    # Bare "thống nhất với" is also an action ("Cấp uỷ thống nhất với công đoàn cấp trên
+    # trong việc đề bạt …"): not a statement.
+    return pair in _STATEMENTS
+
+
 def _coordinated(items: list[_Item], k: int) -> list[_Item]:
     """The list after "phối hợp": right after it, or after "với" within five words."""
     members, _ = _list_at(items, k)
@@ -286,7 +362,7 @@ def _subject(text: str, items: list[_Item]) -> tuple[list[_Item], int]:
     At the start ("Ban Tổ chức Trung ương chủ trì …"), or after an opening adverbial that
     ends in a comma ("Ở những nơi chưa có tổ chức đảng, Đảng lãnh đạo …").
     """
-    first = 0
+    first = _after_label(text, items)
     while first < len(items) and _is_lead_in(items[first]):
         first += 1
     subject, after = _list_at(items, first)
@@ -296,11 +372,11 @@ def _subject(text: str, items: list[_Item]) -> tuple[list[_Item], int]:
     i = 1
     while i < len(items):
         gap = text[items[i - 1].end : items[i].start]
-        # An opening adverbial holds no report or order: in "định kỳ báo cáo Bộ Chính
-        # trị, Ban Bí thư đánh giá …" Ban Bí thư is reported to, not a subject.
-        if _is_report(items, i - 1) or _order_length(items, i - 1):
-            return [], 0
+        # A list that goes on after the comma is not a subject: in "định kỳ báo cáo Bộ
+        # Chính trị, Ban Bí thư đánh giá …" Ban Bí thư is reported to.
         if "," in gap and items[i].mention:
+            if _continues_list(items, i):  # the opening has ended: no subject after it
+                return [], 0
             subject, after = _list_at(items, i)
             if after < len(items) and items[after].word not in _NOT_ORDERS:
                 return subject, after
@@ -310,6 +386,18 @@ def _subject(text: str, items: list[_Item]) -> tuple[list[_Item], int]:
             continue
         i += 1
     return [], 0
+
+
+def _after_label(text: str, items: list[_Item]) -> int:
+    """Index of the first item after a short label that ends in ":" ("Bước 2:",
+    "Trình tự thực hiện: Bước 1:"), or 0: no body, at most six words before it."""
+    first = 0
+    for k in range(1, min(len(items), 8)):
+        if items[k - 1].mention:
+            break
+        if ":" in text[items[k - 1].end : items[k].start]:
+            first = k
+    return first
 
 
 def _table_duties(text: str, mentions: Sequence[Mention]) -> list[Duty]:

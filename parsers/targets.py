@@ -10,9 +10,10 @@ gives ``(2025, "đoàn viên công đoàn", 13500000)`` and ``(2023, "đoàn vi�
 Rules (matched on folded text, so ``Phấn đấu`` and the OCR misprint ``Phân đầu`` read alike;
 what is returned is sliced from the text as printed, never corrected):
 
-* **Year**: a short milestone line (``Đến năm 2030``, ``Tầm nhìn đến năm 2045``), or a
-  line that opens with one (``Mục tiêu đến năm 2030:``, ``Đến năm 2030, …``) sets the
-  year of what follows; ``đến năm 2023`` inside a clause overrides it for the values after
+* **Year**: a short milestone line (``Đến năm 2030``, ``Tầm nhìn đến năm 2045``), a
+  line that opens with one (``Mục tiêu đến năm 2030:``, ``Đến năm 2030, …``) or whose
+  first clause sets a goal (``… đặt mục tiêu đến năm 2030, …``) sets the year of what
+  follows; ``đến năm 2023`` inside a clause overrides it for the values after
   it in that clause (or before it, when it comes last). Else ``default_year``.
 * **Value**: a number with ``%``, with ``triệu``/``nghìn``/``tỷ``, or after a comparator or
   ``đạt``. ``13,5`` is 13.5 (comma decimal), ``1.000`` is 1000. Years, document numbers
@@ -44,11 +45,14 @@ _MILESTONE = re.compile(r"^[\W\d_]*(?:tam nhin )?den nam (\d{4})\W*$")
 # đến năm 2030:", "Đến năm 2030, Việt Nam …", "2. Tầm nhìn đến năm 2045: …".
 _OPENING_MILESTONE = re.compile(
     r"^[\W\d_]*(?:[a-z]\W+)?(?:muc tieu (?:cu the )?|tam nhin )?den (?:het )?nam (\d{4})\b")
+# "Nghị quyết đặt mục tiêu đến năm 2030, …; tuổi thọ …": the goal's year, for the line.
+_GOAL_YEAR = re.compile(r"\bmuc tieu (?:den|toi) nam (\d{4})\b")
 # Numbers that are not targets: an age, a duration, an article or clause number.
 _NOT_A_QUANTITY_AFTER = re.compile(r"\s*(?:tuoi|nam\b|thang\b|ngay\b|gio\b|tuan\b)")
 _NOT_A_QUANTITY_BEFORE = re.compile(r"\b(?:dieu|khoan|diem|muc|chuong|so|phu luc)\s*$")
 # "không còn địa phương nào dưới 80%": a floor stated negatively.
 _NONE_LEFT = re.compile(r"\bkhong (?:con|co)\b")
+_REACHED = re.compile(r"\b(?:dat|len)\b")
 _NEGATED = {"<": ">=", "<=": ">", ">": "<=", ">=": "<"}
 _CLAUSE_END = re.compile(r"[.;](?=\s|$)")
 _YEAR = re.compile(r"\b(?:den|toi|trong|vao) nam (\d{4})\b")
@@ -61,8 +65,9 @@ _VALUE = re.compile(
     (?:\s*\\?[-–]\s*(?P<num2>\d+(?:[.,]\d+)*))?
     (?:\ (?P<mult>trieu|nghin|ngan|ty|ti)(?!\ le|\ trong)\b)?
     \s?(?P<pct>%(?:\ gdp\b|/nam\b)?)?
+    (?P<measure_unit>(?<=\d)\s?(?:cm|mm|km|kg|ha)\b)?  # "1,5cm"
     (?P<after>\ tro\ len\b)?
-    (?(pct)|(?![\w/-]))  # "5G" and "57-NQ/TW" are not values; "10%/năm" is
+    (?(pct)|(?(measure_unit)|(?![\w/-])))  # "5G", "57-NQ/TW" are not values; "10%/năm" is
     """,
     re.X,
 )
@@ -93,7 +98,8 @@ _TAIL_WORDS = re.compile(
     r"|\bkhoang|\bbang)+$"
 )
 _GENERIC_MEASURES = frozenset({"", "ti le", "ty le"})
-_COUNT_UNITS = ("doan vien", "doanh nghiep", "nguoi", "to chuc", "du an", "co so", "nuoc")
+_COUNT_UNITS = ("doan vien", "doanh nghiep", "nguoi", "to chuc", "du an", "co so", "nuoc",
+                "bac si", "tuoi")
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +135,8 @@ def extract_targets(text: str, default_year: int | None = None) -> list[Target]:
         if milestone:
             year = int(milestone.group(1))
         else:
-            opening = _OPENING_MILESTONE.match(printed)
+            opening = _OPENING_MILESTONE.match(printed) or _GOAL_YEAR.search(
+                printed.split(";", 1)[0])
             if opening:
                 year = int(opening.group(1))
             previous: Target | None = None
@@ -219,9 +226,10 @@ def _numeric(
         comparator = ">="
     if value_max is not None:
         comparator = "range"
-    pct = match.group("pct")
+    pct = match.group("pct") or match.group("measure_unit")
     if pct:
-        unit: str | None = text[offset + match.start("pct") : offset + match.end("pct")]
+        group = "pct" if match.group("pct") else "measure_unit"
+        unit: str | None = text[offset + match.start(group) : offset + match.end(group)].strip()
     else:
         unit = next(
             (after[: len(u)] for u in _COUNT_UNITS if vntext.fold(after).startswith(u)), None
@@ -246,10 +254,12 @@ def _replace_comparator(target: Target, comparator: str) -> Target:
 
 
 def _is_quantity(clause: str, match: re.Match[str]) -> bool:
-    """False for "60 tuổi", "trong 5 năm", "Điều 15", "khoản 2": numbers, not targets."""
-    if match.group("pct") or match.group("mult"):
+    """False for "từ 60 tuổi", "trong 5 năm", "Điều 15", "khoản 2": numbers, not targets.
+    An age or a span that is reached is one: "tuổi thọ trung bình đạt 75,5 tuổi"."""
+    if match.group("pct") or match.group("mult") or match.group("measure_unit"):
         return True
-    if _NOT_A_QUANTITY_AFTER.match(clause, match.end()):
+    if _NOT_A_QUANTITY_AFTER.match(clause, match.end()) and not _REACHED.search(
+            clause, max(match.start() - 14, 0), match.start("num")):
         return False
     return not _NOT_A_QUANTITY_BEFORE.search(clause, 0, match.start("num"))
 

@@ -17,7 +17,7 @@ a failure leaves the previous analysis in place.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import delete, insert
@@ -66,7 +66,7 @@ def analyze(doc_id: str, rows: list[dict[str, Any]], registry: Registry) -> Anal
         pid, text = row["id"], row["text"]
         mentions[pid], unresolved = read_mentions(text, registry)
         found[pid] = assign_roles(text, registry, provision_role=row["role"],
-                                  mentions=mentions[pid])
+                                  mentions=mentions[pid], unknown=unresolved)
         out.duties.extend(_provision_duties(doc_id, row, found[pid], registry))
         out.unresolved.extend(_unresolved_row(doc_id, pid, u)
                               for u in unresolved)
@@ -96,6 +96,13 @@ def _provision_duties(doc_id: str, row: dict[str, Any], found: list[FoundDuty],
     heading), then from its text, one row per (body, role)."""
     heading = row.get("heading") or ""
     rows: list[dict[str, Any]] = []
+    if _is_fragment(heading) and row["role"] in ACTIVE_PROVISION_ROLES:
+        # "Điều 2. Giao" + "Văn phòng Ủy ban nhân dân tỉnh; …": the bold label took the
+        # verb; read it with the text (offsets stay the text's).
+        prefix = heading + " "
+        shifted = assign_roles(prefix + row["text"], registry, provision_role=row["role"])
+        found = [_shift(d, len(prefix)) for d in shifted if d.start >= len(prefix)]
+        heading = ""
     if heading and row["role"] in ACTIVE_PROVISION_ROLES:
         # A heading that only names a body is a title ("Điều 7. Công đoàn Việt Nam …"):
         # only what it assigns is kept.
@@ -105,6 +112,18 @@ def _provision_duties(doc_id: str, row: dict[str, Any], found: list[FoundDuty],
     taken = {(r["body_id"], r["role"]) for r in rows}
     return rows + [r for r in merge_duties(doc_id, row["id"], found)
                    if (r["body_id"], r["role"]) not in taken]
+
+
+def _is_fragment(heading: str) -> bool:
+    # A heading of one or two words without a stop: the start of a sentence the text ends.
+    words = heading.split()
+    return 0 < len(words) <= 2 and not heading.rstrip().endswith((".", ":", "?", "!"))
+
+
+def _shift(d: FoundDuty, by: int) -> FoundDuty:
+    start = max(d.evidence_start - by, 0)
+    return replace(d, start=d.start - by, end=d.end - by, evidence_start=start,
+                   evidence_end=d.evidence_end - by, evidence=d.evidence[start + by - d.evidence_start:])
 
 
 def merge_duties(doc_id: str, pid: str, duties: list[FoundDuty],

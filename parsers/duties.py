@@ -229,12 +229,9 @@ def _clause_duties(text: str, start: int, end: int, mentions: list[Mention]) -> 
         elif _order_length(items, i):  # "yêu cầu các bộ …", "giao Bộ X …"
             members, after = _list_at(items, i + _order_length(items, i))
             lead_at = _lead_after(items, after)
-            leads = lead_at is not None
-            if leads:
-                after = lead_at
             if members:
-                stop = items[after + 1].end if leads else members[-1].end
-                mark(members, "lead" if leads else "implement", item.start, stop)
+                stop = members[-1].end if lead_at is None else items[lead_at + 1].end
+                mark(members, "implement" if lead_at is None else "lead", item.start, stop)
         elif _is_report(items, i):
             k = i + (2 if item.word == "bao" else 1)
             while k < len(items) and items[k].word in _REPORT_SKIP and k - i < 8:

@@ -143,6 +143,8 @@ class ProvisionBody(BaseModel):
         "offsets then index the text of `via.provision_id`", examples=[False],
     )
     position: str | None = Field(default=None, examples=["Bộ trưởng"])
+    in_heading: bool = Field(default=False, description="True when read from the "
+                             "provision's heading: the offsets then index the heading")
     spans: list[list[int]] = Field(
         description="Every place the text gives the body this role: [mention_start, "
         "mention_end, evidence_start, evidence_end]", examples=[[[0, 22, 0, 30]]])

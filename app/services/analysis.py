@@ -31,8 +31,8 @@ from parsers.citations import Citation as FoundCitation
 from parsers.citations import find_citations
 from parsers.crossrefs import CrossRef as Link
 from parsers.crossrefs import infer_duties, link_assignments
-from parsers.duties import Duty as FoundDuty
 from parsers.duties import ACTIVE_PROVISION_ROLES, assign_roles
+from parsers.duties import Duty as FoundDuty
 from parsers.targets import Target as FoundTarget
 from parsers.targets import extract_targets, milestone_of
 
@@ -121,9 +121,10 @@ def _is_fragment(heading: str) -> bool:
 
 
 def _shift(d: FoundDuty, by: int) -> FoundDuty:
-    start = max(d.evidence_start - by, 0)
+    start = max(d.evidence_start - by, 0)  # evidence that began in the heading starts at 0
+    cut = start + by - d.evidence_start
     return replace(d, start=d.start - by, end=d.end - by, evidence_start=start,
-                   evidence_end=d.evidence_end - by, evidence=d.evidence[start + by - d.evidence_start:])
+                   evidence_end=d.evidence_end - by, evidence=d.evidence[cut:])
 
 
 def merge_duties(doc_id: str, pid: str, duties: list[FoundDuty],

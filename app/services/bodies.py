@@ -95,14 +95,15 @@ def history(session: Session, body: Body) -> dict[str, Any]:
         later = session.get(Body, nxt)
         if later is None:
             break
-        successors.append(_ref(later))
+        successors.append({"id": later.id, "name": later.name, "kind": later.kind})
         nxt = later.successor_id
     return {
         "valid_from": body.valid_from, "valid_to": body.valid_to,
         "change_act": body.change_act, "sources": list(body.sources or []),
         "successors": successors,
         "predecessors": [
-            {**_ref(b), "valid_to": b.valid_to, "change_act": b.change_act}  # type: ignore[dict-item]
+            {"id": b.id, "name": b.name, "kind": b.kind, "valid_to": b.valid_to,
+             "change_act": b.change_act}
             for b in predecessors(session, body.id)
         ],
     }
@@ -183,6 +184,7 @@ def provision_bodies(session: Session, provision_id: str) -> dict[str, Any]:
             "mention_end": duty.mention_end, "evidence": duty.evidence,
             "evidence_start": duty.evidence_start, "evidence_end": duty.evidence_end,
             "inferred": duty.inferred, "position": duty.position,
+            "in_heading": duty.in_heading,
             "spans": duty.spans or [[duty.mention_start, duty.mention_end, duty.evidence_start,
                                      duty.evidence_end]],
             "via": None if link is None else {

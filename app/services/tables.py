@@ -13,8 +13,8 @@ from sqlalchemy.orm import Session
 from app.db.analysis_models import Body, Duty, Target
 from app.db.models import Document
 from app.errors import BadQuery
-from app.services.registry import predecessors
 from app.services.listing import Listing, Rows
+from app.services.registry import predecessors
 from app.services.suggest import require
 from parsers.duties import ROLES
 

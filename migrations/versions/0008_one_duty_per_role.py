@@ -107,26 +107,28 @@ def _split_spans() -> None:
     bind = op.get_bind()
     rows = bind.execute(sa.text(
         "SELECT id, document_id, provision_id, body_id, role, mention, mention_start, "
-        "evidence_start, inferred, via_provision_id, spans FROM duties "
+        "evidence_start, inferred, via_provision_id, spans, in_heading FROM duties "
         "WHERE spans IS NOT NULL")).all()
-    texts: dict[str, str] = {}
+    texts: dict[tuple[str, str], str] = {}
     for row in rows:
         spans = json.loads(row.spans) if isinstance(row.spans, str) else row.spans
         extra = [s for s in spans or [] if (s[0], s[2]) != (row.mention_start, row.evidence_start)]
         if not extra:
             continue
         source = row.via_provision_id if row.inferred else row.provision_id
-        if source not in texts:
-            texts[source] = bind.execute(sa.text("SELECT text FROM provisions WHERE id = :id"),
-                                         {"id": source}).scalar_one()
-        text = texts[source]
+        column = "heading" if row.in_heading else "text"  # where the offsets point
+        if (source, column) not in texts:
+            texts[(source, column)] = bind.execute(
+                sa.text(f"SELECT {column} FROM provisions WHERE id = :id"),
+                {"id": source}).scalar_one() or ""
+        text = texts[(source, column)]
         for m_start, m_end, e_start, e_end in extra:
             bind.execute(sa.text(
                 "INSERT INTO duties (document_id, provision_id, body_id, role, mention, "
                 "mention_start, mention_end, evidence_start, evidence_end, evidence, "
-                "inferred, via_provision_id) VALUES (:doc, :pid, :body, :role, :mention, "
-                ":ms, :me, :es, :ee, :ev, :inf, :via)"),
+                "inferred, via_provision_id, in_heading) VALUES (:doc, :pid, :body, :role, "
+                ":mention, :ms, :me, :es, :ee, :ev, :inf, :via, :head)"),
                 {"doc": row.document_id, "pid": row.provision_id, "body": row.body_id,
                  "role": row.role, "mention": text[m_start:m_end], "ms": m_start,
                  "me": m_end, "es": e_start, "ee": e_end, "ev": text[e_start:e_end],
-                 "inf": row.inferred, "via": row.via_provision_id})
+                 "inf": row.inferred, "via": row.via_provision_id, "head": row.in_heading})

@@ -5,8 +5,8 @@ from fastapi import APIRouter, Request, Response
 from app.api.deps import SessionDep
 from app.api.paging import DEFAULT_LIMIT, Limit, Offset, page_answer
 from app.api.routes.exports import MARKDOWN, markdown_response, wants_markdown
-from app.schemas.common import ERROR_RESPONSES
 from app.api.tabular import CSV_RESPONSE, Format, table_answer, wants_csv
+from app.schemas.common import ERROR_RESPONSES
 from app.schemas.documents import DocumentDetail, DocumentList
 from app.schemas.tables import AssignmentTable
 from app.services import assignments, documents

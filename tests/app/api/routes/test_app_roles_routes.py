@@ -138,3 +138,10 @@ def test_current_without_a_body_is_the_plain_list(client: TestClient) -> None:
     current = client.get("/duties", params={"current": "true", "limit": 100}).json()
     assert current["items"] == plain["items"]
     assert not any(d["inherited"] for d in current["items"])
+
+
+def test_the_2025_committees_are_found_by_name(client: TestClient) -> None:
+    items = client.get("/bodies", params={"q": "dang uy chinh phu"}).json()["items"]
+    assert items[0]["id"] == "dang-uy-chinh-phu" and items[0]["kind"] == "party_organ"
+    committee = client.get("/bodies/dang-uy-bo-xay-dung").json()
+    assert committee["parent"]["id"] == "dang-uy-chinh-phu" and committee["sources"]

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from parsers import vntext
-from parsers.bodies import Mention, Registry, find_mentions
+from parsers.bodies import Mention, Registry, Unresolved, read_mentions
 
 ROLES = ("lead", "coordinate", "implement", "report_to", "mention")
 ACTIVE_PROVISION_ROLES = (None, "task", "implementation")
@@ -46,7 +46,8 @@ _REPORT_SKIP = frozenset(
 # First words of an opening adverbial: "Ở …,", "Trên cơ sở …,", "Định kỳ …,", "Khi …,".
 _INTRO = frozenset({"o", "tren", "trong", "dinh", "khi", "sau", "truoc", "de", "nham", "can"})
 # Order verbs: their object list is told to act ("yêu cầu các bộ, ngành …").
-_ORDERS = frozenset({("yeu", "cau"), ("de", "nghi"), ("chi", "thi")})
+# "chỉ đạo các cơ quan liên quan tổng hợp": the bodies directed act (the director leads).
+_ORDERS = frozenset({("yeu", "cau"), ("de", "nghi"), ("chi", "thi"), ("chi", "dao")})
 # Words before "X chủ trì" that make X the lead: "do X chủ trì", "giao X chủ trì".
 _PASSIVE = frozenset({"do", "giao", "cho", "de"})
 # "chương trình", "quá trình", "công trình" … are nouns, not "submit to".
@@ -59,6 +60,25 @@ _NOT_ORDERS = frozenset({
     "do", "khi", "voi", "truc", "thuoc", "va", "cung", "hay", "hoac", "con",
 })
 # fmt: on
+# Verbs of the issuer's own view, not orders to the subject.
+_STATEMENTS = frozenset({("nhat", "tri"), ("ghi", "nhan"), ("danh", "gia"), ("ket", "luan"),
+                         ("bieu", "duong"), ("tan", "thanh")})
+# Offices that name a body through its head: "Bộ trưởng Bộ Y tế", "Chủ tịch Ủy ban nhân dân
+# tỉnh", "Thủ trưởng các cơ quan", "Trưởng Ban Tổ chức Trung ương" (longest first).
+_POSITIONS = (
+    ("tong", "giam", "doc"), ("pho", "chu", "tich"), ("bo", "truong"), ("chu", "tich"),
+    ("thu", "truong"), ("giam", "doc"), ("bi", "thu"), ("chanh", "an"), ("vien", "truong"),
+    ("chu", "nhiem"), ("tong", "kiem", "toan"), ("thong", "doc"), ("ban", "thuong", "vu"),
+    ("thuong", "truc"), ("chanh",), ("truong",),
+)
+# Words allowed between "giao <bodies>" and "chủ trì": "Giao X tiếp tục chủ trì",
+# "giao X là cơ quan chủ trì", "giao X khẩn trương chủ trì".
+_LEAD_FILLERS = frozenset({"tiep", "tuc", "khan", "truong", "truc", "la", "co", "quan",
+                           "dau", "moi", "thuong", "xuyen", "chu", "dong"})
+# "Căn cứ Luật …", "Căn cứ Nghị định …", "Căn cứ đề nghị của …": a legal basis, never an
+# assignment; "Căn cứ chức năng, nhiệm vụ, các bộ …" is one, and goes on.
+_BASIS = frozenset({"luat", "nghi", "quyet", "hien", "dieu", "quy", "thong", "de", "to",
+                    "bao", "ket", "chi", "van", "cong", "y", "chuong", "ke", "bo", "phap"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +93,7 @@ class Duty:
     evidence_start: int
     evidence_end: int
     evidence: str
+    position: str | None = None  # the office it was named through: "Bộ trưởng"
 
 
 class _Item(NamedTuple):
@@ -83,6 +104,7 @@ class _Item(NamedTuple):
     start: int
     end: int
     mention: Mention | None = None
+    position: str | None = None  # printed office before the mention ("Bộ trưởng")
 
 
 def assign_roles(
@@ -91,6 +113,7 @@ def assign_roles(
     *,
     provision_role: str | None = None,
     mentions: Sequence[Mention] | None = None,
+    unknown: Sequence[Unresolved] | None = None,
 ) -> list[Duty]:
     """Every body mentioned in ``text`` with its role and the span that decided it.
 
@@ -99,25 +122,67 @@ def assign_roles(
         registry: from ``parsers.bodies.load_registry``.
         provision_role: the provision's role (``task``, ``implementation``, …) if known.
         mentions: ``find_mentions(text, registry)``, when the caller has it already.
+        unknown: the names ``read_mentions`` could not resolve (with ``mentions``). They
+            hold their place in a list ("Chánh Văn phòng …; Giám đốc Sở X; Ủy ban nhân dân
+            các xã … chịu trách nhiệm") and get no duty.
 
     Returns:
         One ``Duty`` per mention, in text order.
     """
     if mentions is None:
-        mentions = find_mentions(text, registry)
+        mentions, unknown = read_mentions(text, registry)
     if provision_role not in ACTIVE_PROVISION_ROLES:
         return [_duty(m, "mention", m.start, m.end, text) for m in mentions]
+    named = sorted([*mentions, *(_placeholder(u) for u in unknown or ())],
+                   key=lambda m: m.start)
     decided: dict[int, Duty] = {}
-    for duty in _table_duties(text, mentions):
+    for duty in _table_duties(text, named):
         decided[duty.start] = duty
-    starts = [m.start for m in mentions]  # sorted: mentions come in text order
-    for start, end in clauses(text):
-        within = mentions[bisect_left(starts, start) : bisect_left(starts, end)]
+    starts = [m.start for m in named]  # sorted: mentions come in text order
+    for start, end in _joined(text, clauses(text), named, starts):
+        within = named[bisect_left(starts, start) : bisect_left(starts, end)]
         inside = [m for m in within if m.start not in decided]
         if inside:
             for duty in _clause_duties(text, start, end, inside):
                 decided[duty.start] = duty
     return [decided.get(m.start) or _duty(m, "mention", m.start, m.end, text) for m in mentions]
+
+
+def _placeholder(name: Unresolved) -> Mention:
+    return Mention("", name.start, name.end, name.text, "")
+
+
+def _joined(text: str, spans: list[tuple[int, int]], named: list[Mention],
+            starts: list[int]) -> list[tuple[int, int]]:
+    """Clauses, with one that only names bodies and ends in ";" joined to the next: the
+    semicolons of "Chánh Văn phòng …; Giám đốc Sở …; Ủy ban nhân dân … chịu trách nhiệm
+    thi hành" separate a list, not clauses."""
+    out: list[tuple[int, int]] = []
+    pending: int | None = None
+    for start, end in spans:
+        first = start if pending is None else pending
+        # Only at the start of the text: "… bao gồm X; Y; Z" mid-sentence is an
+        # enumeration of objects, not a subject.
+        opening = not out
+        if opening and text[start:end].rstrip().endswith(";") and _only_names(
+                text, start, end, named, starts):
+            pending = first
+            continue
+        out.append((first, end))
+        pending = None
+    if pending is not None:
+        out.append((pending, spans[-1][1]))
+    return out
+
+
+def _only_names(text: str, start: int, end: int, named: list[Mention],
+                starts: list[int]) -> bool:
+    within = named[bisect_left(starts, start) : bisect_left(starts, end)]
+    if not within:
+        return False
+    items = _items(text, start, end, within)
+    return all(it.mention is not None or it.word in _CONNECTORS or _is_lead_in(it)
+               or it.word == "giao" for it in items)
 
 
 def clauses(text: str) -> list[tuple[int, int]]:
@@ -133,12 +198,15 @@ def clauses(text: str) -> list[tuple[int, int]]:
 
 def _clause_duties(text: str, start: int, end: int, mentions: list[Mention]) -> list[Duty]:
     items = _items(text, start, end, mentions)
+    if _is_legal_basis(items):
+        return []
     roles: dict[int, Duty] = {}
 
     def mark(members: list[_Item], role: str, ev_start: int, ev_end: int) -> None:
         for item in members:
             if item.mention and item.mention.start not in roles:
-                roles[item.mention.start] = _duty(item.mention, role, ev_start, ev_end, text)
+                roles[item.mention.start] = _duty(item.mention, role, ev_start, ev_end, text,
+                                                  item.position)
 
     subject, after = _subject(text, items)
     if subject:
@@ -160,15 +228,17 @@ def _clause_duties(text: str, start: int, end: int, mentions: list[Mention]) -> 
                 mark(members, "coordinate", item.start, members[-1].end)
         elif _order_length(items, i):  # "yêu cầu các bộ …", "giao Bộ X …"
             members, after = _list_at(items, i + _order_length(items, i))
-            leads = (_word(items, after), _word(items, after + 1)) == ("chu", "tri")
+            lead_at = _lead_after(items, after)
             if members:
-                stop = items[after + 1].end if leads else members[-1].end
-                mark(members, "lead" if leads else "implement", item.start, stop)
+                stop = members[-1].end if lead_at is None else items[lead_at + 1].end
+                mark(members, "implement" if lead_at is None else "lead", item.start, stop)
         elif _is_report(items, i):
             k = i + (2 if item.word == "bao" else 1)
             while k < len(items) and items[k].word in _REPORT_SKIP and k - i < 8:
                 k += 1
             members, _ = _list_at(items, k)
+            if not members:  # "gửi báo cáo kết quả thực hiện về Bộ Nội vụ"
+                members = _sent_to(items, k)
             if members:
                 mark(members, "report_to", item.start, members[-1].end)
     return list(roles.values())
@@ -180,7 +250,10 @@ def _subject_role(
     """The role of the clause's subject and where its evidence ends."""
     words = [it.word for it in items[after : after + 12]]
     # "Bộ Quốc phòng, Bộ Công an theo chức năng, nhiệm vụ, thẩm quyền chủ trì …"
-    trigger = _find_lead(words[: 10 if words[:1] == ["theo"] else 4])
+    # "… căn cứ quy định tại Điều 4 của Nghị định số 255/2025/NĐ-CP chỉ đạo …"
+    reach = 10 if words[:1] == ["theo"] else 20 if words[:2] == ["can", "cu"] else 4
+    words = [it.word for it in items[after : after + reach]]
+    trigger = _find_lead(words)
     if trigger is not None:
         return "lead", items[after + trigger].end
     gap_end = items[after].start if after < len(items) else end
@@ -188,9 +261,73 @@ def _subject_role(
         return "implement", subject[-1].end
     if after >= len(items) or items[after].mention or items[after].word in _NOT_ORDERS:
         return None, 0
+    if _is_statement(items, after):  # "Bộ Chính trị, Ban Bí thư cơ bản nhất trí với …"
+        return None, 0
+    if "," in text[subject[-1].end : gap_end] and {
+        it.word for it in items[after : after + 4]
+    } & {"duoc", "bi"}:  # "Chủ tịch … cấp tỉnh, cấp huyện được mời …": passive
+        return None, 0
     if _order_length(items, after):  # "Thủ tướng Chính phủ yêu cầu …" gives the order
         return None, 0
     return "implement", items[min(after + 1, len(items) - 1)].end
+
+
+def _is_legal_basis(items: list[_Item]) -> bool:
+    """Whether the clause opens with "Căn cứ" + an act or a body ("Căn cứ Luật …")."""
+    i = 0
+    while i < len(items) and (items[i].word.isdigit() or len(items[i].word) == 1):
+        i += 1  # a label: "1.", "a)", "-"
+    if (_word(items, i), _word(items, i + 1)) != ("can", "cu"):
+        return False
+    nxt = items[i + 2] if i + 2 < len(items) else None
+    return nxt is None or nxt.mention is not None or nxt.word in _BASIS
+
+
+def _lead_after(items: list[_Item], after: int) -> int | None:
+    """Index of "chủ trì" (or "lãnh đạo", "chỉ đạo") right after a list, past up to four
+    filler words."""
+    k = after
+    while k < len(items) and k - after <= 4:
+        pair = (_word(items, k), _word(items, k + 1))
+        if pair == ("chu", "tri") or pair in _LEAD_VERBS:  # "Giao X lãnh đạo, chỉ đạo"
+            return k
+        if items[k].mention or items[k].word not in _LEAD_FILLERS:
+            return None
+        k += 1
+    return None
+
+
+def _sent_to(items: list[_Item], k: int) -> list[_Item]:
+    """The list after "về" within fifteen words of a report verb, if no body comes first."""
+    for j in range(k, min(k + 15, len(items))):
+        if items[j].mention:
+            return []
+        if items[j].word == "ve":
+            return _list_at(items, j + 1)[0]
+    return []
+
+
+def _continues_list(items: list[_Item], i: int) -> bool:
+    """Whether ``items[i]`` goes on a list of bodies that a report or order verb opened."""
+    j = i - 1
+    while j >= 0 and (items[j].mention or items[j].word in _CONNECTORS):
+        j -= 1
+    if j == i - 1:
+        return False
+    return _is_report(items, j - 1) or _is_report(items, j) or bool(
+        _order_length(items, j - 1) or _order_length(items, j))
+
+
+def _is_statement(items: list[_Item], after: int) -> bool:
+    """Whether the words after a subject state a view rather than an action: the issuer
+    agreeing, noting, assessing ("nhất trí", "ghi nhận", "đánh giá", "kết luận")."""
+    pair = (_word(items, after), _word(items, after + 1))
+    if pair == ("co", "ban"):  # "cơ bản nhất trí", "cơ bản thống nhất với Báo cáo"
+        pair = (_word(items, after + 2), _word(items, after + 3))
+        return pair in _STATEMENTS or pair == ("thong", "nhat")
+    # Bare "thống nhất với" is also an action ("Cấp uỷ thống nhất với công đoàn cấp trên
+    # trong việc đề bạt …"): not a statement.
+    return pair in _STATEMENTS
 
 
 def _coordinated(items: list[_Item], k: int) -> list[_Item]:
@@ -222,7 +359,7 @@ def _subject(text: str, items: list[_Item]) -> tuple[list[_Item], int]:
     At the start ("Ban Tổ chức Trung ương chủ trì …"), or after an opening adverbial that
     ends in a comma ("Ở những nơi chưa có tổ chức đảng, Đảng lãnh đạo …").
     """
-    first = 0
+    first = _after_label(text, items)
     while first < len(items) and _is_lead_in(items[first]):
         first += 1
     subject, after = _list_at(items, first)
@@ -232,7 +369,11 @@ def _subject(text: str, items: list[_Item]) -> tuple[list[_Item], int]:
     i = 1
     while i < len(items):
         gap = text[items[i - 1].end : items[i].start]
+        # A list that goes on after the comma is not a subject: in "định kỳ báo cáo Bộ
+        # Chính trị, Ban Bí thư đánh giá …" Ban Bí thư is reported to.
         if "," in gap and items[i].mention:
+            if _continues_list(items, i):  # the opening has ended: no subject after it
+                return [], 0
             subject, after = _list_at(items, i)
             if after < len(items) and items[after].word not in _NOT_ORDERS:
                 return subject, after
@@ -242,6 +383,18 @@ def _subject(text: str, items: list[_Item]) -> tuple[list[_Item], int]:
             continue
         i += 1
     return [], 0
+
+
+def _after_label(text: str, items: list[_Item]) -> int:
+    """Index of the first item after a short label that ends in ":" ("Bước 2:",
+    "Trình tự thực hiện: Bước 1:"), or 0: no body, at most six words before it."""
+    first = 0
+    for k in range(1, min(len(items), 8)):
+        if items[k - 1].mention:
+            break
+        if ":" in text[items[k - 1].end : items[k].start]:
+            first = k
+    return first
 
 
 def _table_duties(text: str, mentions: Sequence[Mention]) -> list[Duty]:
@@ -304,7 +457,41 @@ def _items(text: str, start: int, end: int, mentions: list[Mention]) -> list[_It
             continue
         e = start + (offsets[match.end()] if match.end() < len(offsets) else end - start)
         items.append(_Item(match.group(0), s, e))
-    return sorted(items, key=lambda it: it.start)
+    return _with_positions(text, sorted(items, key=lambda it: it.start))
+
+
+def _with_positions(text: str, items: list[_Item]) -> list[_Item]:
+    """Fold an office printed just before a mention into it ("Bộ trưởng Bộ Y tế" is one
+    item standing for Bộ Y tế, with the position kept), so the clause reads the body."""
+    out: list[_Item] = []
+    for item in items:
+        if item.mention is not None:
+            n = _position_length(out)
+            if n:
+                first = out[-n]
+                del out[-n:]
+                item = item._replace(position=text[first.start:_out_end(first, n, text)])
+        out.append(item)
+    return out
+
+
+def _out_end(first: _Item, n: int, text: str) -> int:
+    """End of the ``n`` words starting at ``first`` (the printed position)."""
+    end = first.end
+    for _ in range(n - 1):
+        match = _WORD.search(text, end)
+        end = match.end() if match else end
+    return end
+
+
+def _position_length(items: list[_Item]) -> int:
+    for position in _POSITIONS:
+        n = len(position)
+        tail = items[-n:] if len(items) >= n else []
+        if (tail and all(it.mention is None for it in tail)
+                and tuple(it.word for it in tail) == position):
+            return n
+    return 0
 
 
 def _list_at(items: list[_Item], i: int) -> tuple[list[_Item], int]:
@@ -350,5 +537,7 @@ def _word(items: list[_Item], i: int) -> str | None:
     return items[i].word if 0 <= i < len(items) else None
 
 
-def _duty(m: Mention, role: str, ev_start: int, ev_end: int, text: str) -> Duty:
-    return Duty(m.body_id, role, m.start, m.end, m.text, ev_start, ev_end, text[ev_start:ev_end])
+def _duty(m: Mention, role: str, ev_start: int, ev_end: int, text: str,
+          position: str | None = None) -> Duty:
+    return Duty(m.body_id, role, m.start, m.end, m.text, ev_start, ev_end, text[ev_start:ev_end],
+                position)

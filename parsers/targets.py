@@ -10,8 +10,10 @@ gives ``(2025, "đoàn viên công đoàn", 13500000)`` and ``(2023, "đoàn vi�
 Rules (matched on folded text, so ``Phấn đấu`` and the OCR misprint ``Phân đầu`` read alike;
 what is returned is sliced from the text as printed, never corrected):
 
-* **Year**: a short milestone line (``Đến năm 2030``, ``Tầm nhìn đến năm 2045``) sets the
-  year of what follows; ``đến năm 2023`` inside a clause overrides it for the values after
+* **Year**: a short milestone line (``Đến năm 2030``, ``Tầm nhìn đến năm 2045``), a
+  line that opens with one (``Mục tiêu đến năm 2030:``, ``Đến năm 2030, …``) or whose
+  first clause sets a goal (``… đặt mục tiêu đến năm 2030, …``) sets the year of what
+  follows; ``đến năm 2023`` inside a clause overrides it for the values after
   it in that clause (or before it, when it comes last). Else ``default_year``.
 * **Value**: a number with ``%``, with ``triệu``/``nghìn``/``tỷ``, or after a comparator or
   ``đạt``. ``13,5`` is 13.5 (comma decimal), ``1.000`` is 1000. Years, document numbers
@@ -22,6 +24,10 @@ what is returned is sliced from the text as printed, never corrected):
 * **Measure**: the words before the value in its clause, without lead-in verbs
   (``Phấn đấu``, ``đạt``, ``có`` …); if none, the words after it up to the next target.
   A bare ``tỉ lệ`` (``đạt tỉ lệ trên 70%``) takes the measure of the previous target.
+* **Not targets**: an age (``từ 60 tuổi trở lên``), a duration (``trong 5 năm``), an
+  article, clause or document number (``Điều 15``, ``khoản 2``).
+* **Negative floor**: after ``không còn`` (``không còn địa phương nào dưới 80%``) the
+  comparator turns over: ``dưới`` becomes ``>=``.
 * **Qualitative**: ``hầu hết``/``phần lớn`` + the rest of the clause, with ``value`` None;
   numbers inside that rest (``25 công nhân``) are part of its measure, not targets.
 """
@@ -35,6 +41,19 @@ from dataclasses import dataclass
 from parsers import vntext
 
 _MILESTONE = re.compile(r"^[\W\d_]*(?:tam nhin )?den nam (\d{4})\W*$")
+# A line that opens with its milestone sets the year of the lines after it too: "Mục tiêu
+# đến năm 2030:", "Đến năm 2030, Việt Nam …", "2. Tầm nhìn đến năm 2045: …".
+_OPENING_MILESTONE = re.compile(
+    r"^[\W\d_]*(?:[a-z]\W+)?(?:muc tieu (?:cu the )?|tam nhin )?den (?:het )?nam (\d{4})\b")
+# "Nghị quyết đặt mục tiêu đến năm 2030, …; tuổi thọ …": the goal's year, for the line.
+_GOAL_YEAR = re.compile(r"\bmuc tieu (?:den|toi) nam (\d{4})\b")
+# Numbers that are not targets: an age, a duration, an article or clause number.
+_NOT_A_QUANTITY_AFTER = re.compile(r"\s*(?:tuoi|nam\b|thang\b|ngay\b|gio\b|tuan\b)")
+_NOT_A_QUANTITY_BEFORE = re.compile(r"\b(?:dieu|khoan|diem|muc|chuong|so|phu luc)\s*$")
+# "không còn địa phương nào dưới 80%": a floor stated negatively.
+_NONE_LEFT = re.compile(r"\bkhong (?:con|co)\b")
+_REACHED = re.compile(r"\b(?:dat|len)\b")
+_NEGATED = {"<": ">=", "<=": ">", ">": "<=", ">=": "<"}
 _CLAUSE_END = re.compile(r"[.;](?=\s|$)")
 _YEAR = re.compile(r"\b(?:den|toi|trong|vao) nam (\d{4})\b")
 _QUALITATIVE = re.compile(r"\b(?:hau het|phan lon)\b")
@@ -46,8 +65,9 @@ _VALUE = re.compile(
     (?:\s*\\?[-–]\s*(?P<num2>\d+(?:[.,]\d+)*))?
     (?:\ (?P<mult>trieu|nghin|ngan|ty|ti)(?!\ le|\ trong)\b)?
     \s?(?P<pct>%(?:\ gdp\b|/nam\b)?)?
+    (?P<measure_unit>(?<=\d)\s?(?:cm|mm|km|kg|ha)\b)?  # "1,5cm"
     (?P<after>\ tro\ len\b)?
-    (?(pct)|(?![\w/-]))  # "5G" and "57-NQ/TW" are not values; "10%/năm" is
+    (?(pct)|(?(measure_unit)|(?![\w/-])))  # "5G", "57-NQ/TW" are not values; "10%/năm" is
     """,
     re.X,
 )
@@ -78,7 +98,8 @@ _TAIL_WORDS = re.compile(
     r"|\bkhoang|\bbang)+$"
 )
 _GENERIC_MEASURES = frozenset({"", "ti le", "ty le"})
-_COUNT_UNITS = ("doan vien", "doanh nghiep", "nguoi", "to chuc", "du an", "co so", "nuoc")
+_COUNT_UNITS = ("doan vien", "doanh nghiep", "nguoi", "to chuc", "du an", "co so", "nuoc",
+                "bac si", "tuoi")
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,10 +130,15 @@ def extract_targets(text: str, default_year: int | None = None) -> list[Target]:
     year = default_year
     offset = 0
     for line in text.splitlines(keepends=True):
-        milestone = _MILESTONE.match(folded[offset : offset + len(line)].strip())
+        printed = folded[offset : offset + len(line)].strip()
+        milestone = _MILESTONE.match(printed)
         if milestone:
             year = int(milestone.group(1))
         else:
+            opening = _OPENING_MILESTONE.match(printed) or _GOAL_YEAR.search(
+                printed.split(";", 1)[0])
+            if opening:
+                year = int(opening.group(1))
             previous: Target | None = None
             for start, end in _clauses(line, offset):
                 for target in _clause_targets(text, folded, start, end, year, previous):
@@ -120,6 +146,14 @@ def extract_targets(text: str, default_year: int | None = None) -> list[Target]:
                     previous = target
         offset += len(line)
     return targets
+
+
+def milestone_of(heading: str) -> int | None:
+    """The year of a heading or short paragraph that opens with a milestone ("Mục tiêu đến
+    năm 2030", "Đến năm 2030:"), else None."""
+    first = vntext.fold_aligned(heading.strip().split("\n", 1)[0])
+    found = _MILESTONE.match(first) or _OPENING_MILESTONE.match(first)
+    return int(found.group(1)) if found else None
 
 
 def _clauses(line: str, offset: int) -> list[tuple[int, int]]:
@@ -142,6 +176,7 @@ def _clause_targets(
         m
         for m in _VALUE.finditer(clause)
         if m.start() < scope_start and _is_target(m) and not _is_year(m)
+        and _is_quantity(clause, m)
     ]
     marks = sorted(
         [(m.start(), m.end(), m) for m in values] + [(q.start(), q.end(), q) for q in quals],
@@ -173,6 +208,8 @@ def _clause_targets(
         if vntext.fold(measure) in _GENERIC_MEASURES and previous is not None:
             measure = previous.measure
         target = _numeric(text, match, start, due, measure, after)
+        if target.comparator in _NEGATED and _NONE_LEFT.search(clause, 0, s):
+            target = _replace_comparator(target, _NEGATED[target.comparator])
         out.append(target)
         previous = target
     return out
@@ -189,9 +226,10 @@ def _numeric(
         comparator = ">="
     if value_max is not None:
         comparator = "range"
-    pct = match.group("pct")
+    pct = match.group("pct") or match.group("measure_unit")
     if pct:
-        unit: str | None = text[offset + match.start("pct") : offset + match.end("pct")]
+        group = "pct" if match.group("pct") else "measure_unit"
+        unit: str | None = text[offset + match.start(group) : offset + match.end(group)].strip()
     else:
         unit = next(
             (after[: len(u)] for u in _COUNT_UNITS if vntext.fold(after).startswith(u)), None
@@ -208,6 +246,22 @@ def _numeric(
         text[s : offset + match.end()],
         value_max=value_max,
     )
+
+
+def _replace_comparator(target: Target, comparator: str) -> Target:
+    return Target(target.year, target.measure, target.value, comparator, target.unit,
+                  target.start, target.end, target.text, target.qualitative, target.value_max)
+
+
+def _is_quantity(clause: str, match: re.Match[str]) -> bool:
+    """False for "từ 60 tuổi", "trong 5 năm", "Điều 15", "khoản 2": numbers, not targets.
+    An age or a span that is reached is one: "tuổi thọ trung bình đạt 75,5 tuổi"."""
+    if match.group("pct") or match.group("mult") or match.group("measure_unit"):
+        return True
+    if _NOT_A_QUANTITY_AFTER.match(clause, match.end()) and not _REACHED.search(
+            clause, max(match.start() - 14, 0), match.start("num")):
+        return False
+    return not _NOT_A_QUANTITY_BEFORE.search(clause, 0, match.start("num"))
 
 
 def _number(digits: str, mult: str | None) -> int | float:

@@ -48,14 +48,29 @@ class Body(Base):
         _deferred_fk("bodies.id", ondelete="SET NULL"), index=True
     )
     aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # History (corpus/bodies.yaml): ISO dates, the body that took over its duties, the act
+    # that made the change and where that was read. The successor is a plain id, not a
+    # foreign key: the registry may name one before it lists it, and sync order is free.
+    valid_from: Mapped[str | None] = mapped_column(String(10))
+    valid_to: Mapped[str | None] = mapped_column(String(10))
+    successor_id: Mapped[str | None] = mapped_column(String(200))
+    change_act: Mapped[str | None] = mapped_column(Text)
+    sources: Mapped[list[str] | None] = mapped_column(JSON, default=list)
 
 
 class Duty(Base):
     """A body's role in a provision (``lead``, ``coordinate``, ``implement``, ``report_to``,
-    ``mention``), direct or inferred through a cross-reference."""
+    ``mention``), direct or inferred through a cross-reference.
+
+    One row per (provision, body, role): a body named twice in the same role keeps every
+    place in ``spans``; the columns hold the first. A direct duty hides an inferred one of
+    the same key."""
 
     __tablename__ = "duties"
-    __table_args__ = (Index("ix_duties_body_role", "body_id", "role"),)
+    __table_args__ = (
+        Index("ix_duties_body_role", "body_id", "role"),
+        Index("uq_duties_provision_body_role", "provision_id", "body_id", "role", unique=True),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     document_id: Mapped[str] = mapped_column(_document_fk(), index=True)
@@ -71,6 +86,28 @@ class Duty(Base):
     inferred: Mapped[bool] = mapped_column(Boolean, default=False)
     # Indexed like every foreign key: deleting a provision looks up the duties it gave.
     via_provision_id: Mapped[str | None] = mapped_column(_provision_fk(), index=True)
+    # [[mention_start, mention_end, evidence_start, evidence_end], …] in text order.
+    spans: Mapped[list[list[int]] | None] = mapped_column(JSON, default=list)
+    position: Mapped[str | None] = mapped_column(String(100))  # "Bộ trưởng", as printed
+    # True: the offsets index the provision's heading ("3. Giao Đảng ủy Chính phủ chủ trì:"
+    # printed as a heading over its tasks), not its text.
+    in_heading: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+
+
+class UnresolvedMention(Base):
+    """A name of a body-like shape (``Đảng ủy X``, ``Sở X``) that the registry does not
+    know: kept so the registry can grow from real data, credited to nobody."""
+
+    __tablename__ = "unresolved_mentions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[str] = mapped_column(_document_fk(), index=True)
+    provision_id: Mapped[str] = mapped_column(_provision_fk(), index=True)
+    text: Mapped[str] = mapped_column(Text)  # as printed
+    key: Mapped[str] = mapped_column(String(300), index=True)  # vntext.words(text)
+    head: Mapped[str] = mapped_column(String(40))  # "Đảng ủy", "Sở", …
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
 
 
 class Target(Base):

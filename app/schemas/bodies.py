@@ -20,7 +20,8 @@ class DutyCounts(BaseModel):
 class BodySummary(BaseModel):
     id: str = Field(examples=["ban-to-chuc-trung-uong"])
     name: str = Field(examples=["Ban Tổ chức Trung ương"])
-    kind: str = Field(description="party_organ, state_organ, socio_political or class",
+    kind: str = Field(description="party_organ, state_organ, socio_political, local or "
+                      "collective",
                       examples=["party_organ"])
     parent_id: str | None = Field(default=None, examples=["ban-chap-hanh-trung-uong-dang"])
     aliases: list[str] = Field(examples=[["Ban Tổ chức TW", "Ban Tổ chức Trung ương Đảng"]])
@@ -74,6 +75,11 @@ class DutiesByRole(BaseModel):
     mention: list[BodyDuty]
 
 
+class PredecessorRef(BodyRef):
+    valid_to: str | None = Field(examples=["2025-02-28"])
+    change_act: str | None = None
+
+
 class BodyDetail(BodySummary):
     parent: BodyRef | None
     children: list[BodyRef]
@@ -82,6 +88,33 @@ class BodyDetail(BodySummary):
         "counts them all and `duties_url` pages through every one"
     )
     duties_url: str = Field(examples=["/bodies/ban-to-chuc-trung-uong/duties"])
+    valid_from: str | None = Field(examples=["2025-03-01"])
+    valid_to: str | None = Field(examples=[None])
+    change_act: str | None = Field(
+        description="The act that created the body or ended it",
+        examples=["Nghị quyết 176/2025/QH15, 18/02/2025, Quốc hội"])
+    sources: list[str] = Field(description="Where the change was read")
+    successors: list[BodyRef] = Field(
+        description="The bodies that took over its duties, nearest first")
+    predecessors: list[PredecessorRef] = Field(
+        description="The bodies whose duties it took over, through any chain")
+
+
+class UnresolvedRow(BaseModel):
+    """A name shaped like a body that the registry does not know."""
+
+    key: str = Field(description="The name folded: spellings counted together",
+                     examples=["dang uy tap doan dien luc viet nam"])
+    text: str = Field(examples=["Đảng ủy Tập đoàn Điện lực Việt Nam"])
+    head: str = Field(examples=["Đảng ủy"])
+    count: int = Field(examples=[3])
+    documents: int = Field(examples=[1])
+    example_provision_id: str = Field(examples=["212-kl-tw-2025/3"])
+    example_url: str = Field(examples=["/provisions/212-kl-tw-2025/3"])
+
+
+class UnresolvedPage(Page):
+    items: list[UnresolvedRow]
 
 
 class CrossRefVia(BaseModel):
@@ -109,6 +142,12 @@ class ProvisionBody(BaseModel):
         description="True when the body is responsible through a linked assignment; its "
         "offsets then index the text of `via.provision_id`", examples=[False],
     )
+    position: str | None = Field(default=None, examples=["Bộ trưởng"])
+    in_heading: bool = Field(default=False, description="True when read from the "
+                             "provision's heading: the offsets then index the heading")
+    spans: list[list[int]] = Field(
+        description="Every place the text gives the body this role: [mention_start, "
+        "mention_end, evidence_start, evidence_end]", examples=[[[0, 22, 0, 30]]])
     via: CrossRefVia | None = None
 
 

@@ -11,11 +11,16 @@ class DutyRow(BaseModel):
     body_id: str = Field(examples=["ban-to-chuc-trung-uong"])
     body_name: str = Field(examples=["Ban Tổ chức Trung ương"])
     role: str = Field(examples=["lead"])
+    position: str | None = Field(default=None, description="The office the body was named "
+                                 "through", examples=["Bộ trưởng"])
     provision_id: str = Field(examples=["02-nq-tw-2021/IV.4"])
     doc_id: str = Field(examples=["02-nq-tw-2021"])
     evidence: str = Field(examples=["Ban Tổ chức Trung ương chủ trì"])
     inferred: bool = Field(examples=[False])
     via_provision_id: str | None = Field(default=None, examples=[None])
+    inherited: bool = Field(default=False, description="With `current=true`: a duty of a "
+                            "predecessor, now held by `held_by`", examples=[False])
+    held_by: str | None = Field(default=None, examples=[None])
 
 
 class DutyTable(Page):
@@ -39,3 +44,28 @@ class TargetRow(BaseModel):
 
 class TargetTable(Page):
     items: list[TargetRow]
+
+
+class AssignedBody(BaseModel):
+    body_id: str = Field(examples=["bo-y-te"])
+    body_name: str = Field(examples=["Bộ Y tế"])
+    position: str | None = Field(examples=["Bộ trưởng"])
+    inferred: bool = Field(examples=[False])
+    evidence: str = Field(examples=["Bộ trưởng Bộ Y tế chủ trì"])
+
+
+class AssignmentRow(BaseModel):
+    """Who does what in one provision."""
+
+    provision_id: str = Field(examples=["02-nq-tw-2021/IV.4"])
+    label: str | None = Field(examples=["4."])
+    heading: str | None = Field(examples=[None])
+    url: str = Field(examples=["/provisions/02-nq-tw-2021/IV.4"])
+    lead: list[AssignedBody]
+    coordinate: list[AssignedBody]
+    implement: list[AssignedBody]
+    report_to: list[AssignedBody]
+
+
+class AssignmentTable(Page):
+    items: list[AssignmentRow]

@@ -17,27 +17,28 @@ a failure leaves the previous analysis in place.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import delete, insert
 from sqlalchemy.orm import Session
 
-from app.db.analysis_models import Citation, CrossRef, Duty, Target
+from app.db.analysis_models import Citation, CrossRef, Duty, Target, UnresolvedMention
 from app.db.models import table_of
 from app.services.registry import sync_bodies
-from parsers.bodies import Mention, Registry, find_mentions
+from parsers.bodies import Mention, Registry, Unresolved, read_mentions
 from parsers.citations import Citation as FoundCitation
 from parsers.citations import find_citations
 from parsers.crossrefs import CrossRef as Link
 from parsers.crossrefs import infer_duties, link_assignments
+from parsers.duties import ACTIVE_PROVISION_ROLES, assign_roles
 from parsers.duties import Duty as FoundDuty
-from parsers.duties import assign_roles
 from parsers.targets import Target as FoundTarget
-from parsers.targets import extract_targets
+from parsers.targets import extract_targets, milestone_of
 
-TABLES = (Duty, Target, Citation, CrossRef)
+TABLES = (Duty, Target, Citation, CrossRef, UnresolvedMention)
 _YEAR = re.compile(r"(?:19|20)\d{2}")
+_SHORT_HEADING = 200  # characters: a paragraph this short that opens with a year heads a list
 
 
 @dataclass
@@ -48,6 +49,7 @@ class AnalysisRows:
     targets: list[dict[str, Any]] = field(default_factory=list)
     citations: list[dict[str, Any]] = field(default_factory=list)
     crossrefs: list[dict[str, Any]] = field(default_factory=list)
+    unresolved: list[dict[str, Any]] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         return {name: len(getattr(self, name)) for name in
@@ -62,10 +64,12 @@ def analyze(doc_id: str, rows: list[dict[str, Any]], registry: Registry) -> Anal
     by_id = {row["id"]: row for row in rows}
     for row in rows:
         pid, text = row["id"], row["text"]
-        mentions[pid] = find_mentions(text, registry)
+        mentions[pid], unresolved = read_mentions(text, registry)
         found[pid] = assign_roles(text, registry, provision_role=row["role"],
-                                  mentions=mentions[pid])
-        out.duties.extend(_duty_row(doc_id, pid, d) for d in found[pid])
+                                  mentions=mentions[pid], unknown=unresolved)
+        out.duties.extend(_provision_duties(doc_id, row, found[pid], registry))
+        out.unresolved.extend(_unresolved_row(doc_id, pid, u)
+                              for u in unresolved)
         out.citations.extend(_citation_row(doc_id, pid, c) for c in find_citations(text))
         if row["role"] == "objective":
             year = milestone_year(row, by_id)
@@ -79,8 +83,64 @@ def analyze(doc_id: str, rows: list[dict[str, Any]], registry: Registry) -> Anal
          "evidence": {"terms": list(link.terms), "citations": list(link.citations)}}
         for link in links
     ]
-    out.duties.extend(_inferred(doc_id, links, found))
+    direct = {(row["provision_id"], row["body_id"], row["role"]) for row in out.duties}
+    out.duties.extend(row for row in _inferred(doc_id, links, found)
+                      if (row["provision_id"], row["body_id"], row["role"]) not in direct)
     return out
+
+
+def _provision_duties(doc_id: str, row: dict[str, Any], found: list[FoundDuty],
+                      registry: Registry) -> list[dict[str, Any]]:
+    """The rows of a provision: from its heading first ("3. Giao Đảng ủy Chính phủ lãnh
+    đạo, chỉ đạo:" printed as the heading of the tasks below it; offsets into the
+    heading), then from its text, one row per (body, role)."""
+    heading = row.get("heading") or ""
+    rows: list[dict[str, Any]] = []
+    if _is_fragment(heading) and row["role"] in ACTIVE_PROVISION_ROLES:
+        # "Điều 2. Giao" + "Văn phòng Ủy ban nhân dân tỉnh; …": the bold label took the
+        # verb; read it with the text (offsets stay the text's).
+        prefix = heading + " "
+        shifted = assign_roles(prefix + row["text"], registry, provision_role=row["role"])
+        found = [_shift(d, len(prefix)) for d in shifted if d.start >= len(prefix)]
+        heading = ""
+    if heading and row["role"] in ACTIVE_PROVISION_ROLES:
+        # A heading that only names a body is a title ("Điều 7. Công đoàn Việt Nam …"):
+        # only what it assigns is kept.
+        rows = merge_duties(doc_id, row["id"], [
+            d for d in assign_roles(heading, registry, provision_role=row["role"])
+            if d.role != "mention"], in_heading=True)
+    taken = {(r["body_id"], r["role"]) for r in rows}
+    return rows + [r for r in merge_duties(doc_id, row["id"], found)
+                   if (r["body_id"], r["role"]) not in taken]
+
+
+def _is_fragment(heading: str) -> bool:
+    # A heading of one or two words without a stop: the start of a sentence the text ends.
+    words = heading.split()
+    return 0 < len(words) <= 2 and not heading.rstrip().endswith((".", ":", "?", "!"))
+
+
+def _shift(d: FoundDuty, by: int) -> FoundDuty:
+    start = max(d.evidence_start - by, 0)  # evidence that began in the heading starts at 0
+    cut = start + by - d.evidence_start
+    return replace(d, start=d.start - by, end=d.end - by, evidence_start=start,
+                   evidence_end=d.evidence_end - by, evidence=d.evidence[cut:])
+
+
+def merge_duties(doc_id: str, pid: str, duties: list[FoundDuty],
+                 in_heading: bool = False) -> list[dict[str, Any]]:
+    """One row per (body, role) of a provision: the first place in the columns, every
+    place in ``spans`` (a body told twice to coordinate is one duty, read in two places)."""
+    rows: dict[tuple[str, str], dict[str, Any]] = {}
+    for d in duties:
+        row = rows.get((d.body_id, d.role))
+        if row is None:
+            rows[(d.body_id, d.role)] = row = _duty_row(doc_id, pid, d)
+            row["in_heading"] = in_heading
+        else:
+            row["spans"].append([d.start, d.end, d.evidence_start, d.evidence_end])
+            row["position"] = row["position"] or d.position
+    return list(rows.values())
 
 
 def milestone_year(row: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> int | None:
@@ -90,6 +150,14 @@ def milestone_year(row: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> int
         last = node["path"].rsplit(".", 1)[-1]
         if node["kind"] == "milestone" and _YEAR.fullmatch(last):
             return int(last)
+        # An ancestor headed "Mục tiêu đến năm 2030" (the row's own text is read by
+        # extract_targets): its year, when the tree did not make it a milestone.
+        heading = node.get("heading") or ""
+        year = milestone_of(heading) if heading else None
+        if year is None and node is not row and len(node["text"]) <= _SHORT_HEADING:
+            year = milestone_of(node["text"])
+        if year is not None:
+            return year
         node = by_id.get(node["parent_id"]) if node["parent_id"] else None
     return None
 
@@ -100,8 +168,11 @@ def _inferred(doc_id: str, links: list[Link],
     assignment), with the mention and evidence of the duty in the assignment (offsets into
     the assignment's text: the task does not name the body)."""
     pairs = {pid: [(d.body_id, d.role) for d in duties] for pid, duties in found.items()}
-    rows = []
+    rows, seen = [], set()
     for body_id, role, target, source in dict.fromkeys(infer_duties(links, pairs)):
+        if (body_id, role, target) in seen:  # reached through two assignments: the first
+            continue
+        seen.add((body_id, role, target))
         duty = next(d for d in found[source] if (d.body_id, d.role) == (body_id, role))
         row = _duty_row(doc_id, target, duty)
         row.update(inferred=True, via_provision_id=source)
@@ -115,7 +186,14 @@ def _duty_row(doc_id: str, pid: str, d: FoundDuty) -> dict[str, Any]:
         "mention": d.text, "mention_start": d.start, "mention_end": d.end,
         "evidence_start": d.evidence_start, "evidence_end": d.evidence_end,
         "evidence": d.evidence, "inferred": False, "via_provision_id": None,
+        "spans": [[d.start, d.end, d.evidence_start, d.evidence_end]], "position": d.position,
+        "in_heading": False,
     }
+
+
+def _unresolved_row(doc_id: str, pid: str, u: Unresolved) -> dict[str, Any]:
+    return {"document_id": doc_id, "provision_id": pid, "text": u.text, "key": u.key,
+            "head": u.head, "start": u.start, "end": u.end}
 
 
 def _target_row(doc_id: str, pid: str, t: FoundTarget) -> dict[str, Any]:
@@ -160,7 +238,7 @@ def store_analysis(session: Session, doc_id: str, rows: list[dict[str, Any]],
     if result is None:
         result = analyze(doc_id, rows, registry)
     for model, values in zip(TABLES, (result.duties, result.targets, result.citations,
-                                      result.crossrefs), strict=True):
+                                      result.crossrefs, result.unresolved), strict=True):
         if values:
             # The table, not the class: a Core executemany, without the ORM's bulk path.
             session.execute(insert(table_of(model)), values)

@@ -8,14 +8,15 @@ from collections.abc import Callable, Collection
 from functools import partial
 from typing import Any
 
-from sqlalchemy import case, func, or_, select
+from sqlalchemy import case, desc, func, or_, select
 from sqlalchemy.orm import Session
 
-from app.db.analysis_models import Body, CrossRef, Duty
+from app.db.analysis_models import Body, CrossRef, Duty, UnresolvedMention
 from app.db.models import Provision
 from app.services import provisions
 from app.services.links import provision_url
 from app.services.listing import Listing, Rows
+from app.services.registry import predecessors
 from app.services.suggest import require
 from app.services.tables import known_role
 from parsers import vntext
@@ -78,7 +79,52 @@ def get_body(session: Session, body_id: str, per_role: int) -> dict[str, Any]:
         role: body_duties(session, body.id, role).items(per_role, 0) for role in ROLES
     }
     data["duties_url"] = f"/bodies/{body.id}/duties"
+    data.update(history(session, body))
     return data
+
+
+def history(session: Session, body: Body) -> dict[str, Any]:
+    """When the body existed, the act that changed it, and the chain both ways: the
+    bodies that took over its duties (``successors``, nearest first) and those whose
+    duties it took over (``predecessors``, with the act of each change)."""
+    successors: list[dict[str, Any]] = []
+    seen = {body.id}
+    nxt = body.successor_id
+    while nxt and nxt not in seen:  # a cycle in a hand-written file must not hang a request
+        seen.add(nxt)
+        later = session.get(Body, nxt)
+        if later is None:
+            break
+        successors.append({"id": later.id, "name": later.name, "kind": later.kind})
+        nxt = later.successor_id
+    return {
+        "valid_from": body.valid_from, "valid_to": body.valid_to,
+        "change_act": body.change_act, "sources": list(body.sources or []),
+        "successors": successors,
+        "predecessors": [
+            {"id": b.id, "name": b.name, "kind": b.kind, "valid_to": b.valid_to,
+             "change_act": b.change_act}
+            for b in predecessors(session, body.id)
+        ],
+    }
+
+
+def unresolved_mentions(session: Session) -> Listing:
+    """Names shaped like a body that the registry does not know, one row per spelling
+    (folded), most frequent first, with a first place where each was read."""
+    m = UnresolvedMention
+    count = func.count().label("count")
+    query = (select(m.key, func.min(m.text).label("text"), func.min(m.head).label("head"),
+                    count, func.count(func.distinct(m.document_id)).label("documents"),
+                    func.min(m.provision_id).label("example_provision_id"))
+             .group_by(m.key))
+    return Listing(session, query, keys=(desc(count), m.key), finish=_with_urls)
+
+
+def _with_urls(rows: Rows) -> Rows:
+    for row in rows:
+        row["example_url"] = provision_url(row["example_provision_id"])
+    return rows
 
 
 def body_duties(session: Session, body_id: str, role: str | None = None) -> Listing:
@@ -137,7 +183,10 @@ def provision_bodies(session: Session, provision_id: str) -> dict[str, Any]:
             "mention": duty.mention, "mention_start": duty.mention_start,
             "mention_end": duty.mention_end, "evidence": duty.evidence,
             "evidence_start": duty.evidence_start, "evidence_end": duty.evidence_end,
-            "inferred": duty.inferred,
+            "inferred": duty.inferred, "position": duty.position,
+            "in_heading": duty.in_heading,
+            "spans": duty.spans or [[duty.mention_start, duty.mention_end, duty.evidence_start,
+                                     duty.evidence_end]],
             "via": None if link is None else {
                 "provision_id": link.source_id, "url": provision_url(link.source_id),
                 "score": link.score, **link.evidence,

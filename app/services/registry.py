@@ -57,6 +57,8 @@ def body_rows(registry: Registry) -> list[dict[str, Any]]:
         {
             "id": b.id, "name": b.name, "kind": b.kind, "parent_id": b.parent,
             "aliases": list(dict.fromkeys((*b.aliases, *b.cased_aliases))),
+            "valid_from": b.valid_from, "valid_to": b.valid_to, "successor_id": b.successor,
+            "change_act": b.change_act, "sources": list(b.sources),
         }
         for b in registry.bodies
     ]
@@ -81,3 +83,16 @@ def sync_bodies(session: Session, registry: Registry) -> None:
     if stale:
         named = select(Duty.body_id).where(Duty.body_id.in_(stale))
         session.execute(delete(_B).where(_B.c.id.in_(stale), _B.c.id.not_in(named)))
+
+
+def predecessors(session: Session, body_id: str) -> list[Body]:
+    """Bodies whose duties passed to ``body_id``, directly or through a chain."""
+    found: list[Body] = []
+    todo, seen = [body_id], {body_id}
+    while todo:
+        rows = session.scalars(select(Body).where(Body.successor_id.in_(todo))
+                               .order_by(Body.id)).all()
+        todo = [b.id for b in rows if b.id not in seen]
+        seen.update(todo)
+        found.extend(b for b in rows if b.id in todo)
+    return found

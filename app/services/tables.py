@@ -7,26 +7,34 @@ order, so a page or an export batch reads only its rows, filtered or not.
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import case, false, select
 from sqlalchemy.orm import Session
 
 from app.db.analysis_models import Body, Duty, Target
 from app.db.models import Document
 from app.errors import BadQuery
 from app.services.listing import Listing, Rows
+from app.services.registry import predecessors
 from app.services.suggest import require
 from parsers.duties import ROLES
 
+# New columns go last: a spreadsheet that reads columns by place keeps working.
 DUTY_COLUMNS = ("body_id", "body_name", "role", "provision_id", "doc_id", "evidence",
-                "inferred", "via_provision_id")
+                "inferred", "via_provision_id", "position", "inherited", "held_by")
 TARGET_COLUMNS = ("year", "measure", "value", "value_max", "comparator", "unit", "qualitative",
                   "provision_id", "doc_id", "text")
 
 
 def duties(session: Session, *, body: str | None = None, role: str | None = None,
-           doc: str | None = None) -> Listing:
+           doc: str | None = None, current: bool = False) -> Listing:
     """Duties by document, each document's direct duties in text order, then the ones
     inferred through its cross-references.
+
+    With ``current``, the duties of ``body`` include those of the bodies it took over
+    from (``successor`` in the registry, through any chain): those rows have ``inherited``
+    true, ``body_id`` the body the text names and ``held_by`` ``body``.
+
+    Without ``body`` there is nothing to inherit and ``current`` changes nothing.
 
     Raises:
         BadQuery: unknown role (the error lists the valid ones).
@@ -35,11 +43,17 @@ def duties(session: Session, *, body: str | None = None, role: str | None = None
     # The body's name as a subquery, not a join: counting the rows (`total`) then reads
     # the index on duties alone (2 ms instead of 40 ms for 136 000 duties).
     body_name = select(Body.name).where(Body.id == Duty.body_id).scalar_subquery()
-    query = select(Duty.body_id, body_name.label("body_name"), Duty.role, Duty.provision_id,
-                   Duty.document_id.label("doc_id"), Duty.evidence, Duty.inferred,
-                   Duty.via_provision_id)
-    if body:
-        query = query.where(Duty.body_id == _body_id(session, body))
+    wanted = _body_id(session, body) if body else None
+    holders = [wanted] if wanted else []
+    if wanted and current:
+        holders += [b.id for b in predecessors(session, wanted)]
+    inherited = (Duty.body_id != wanted) if wanted and current else false()
+    query = select(Duty.body_id, body_name.label("body_name"), Duty.role, Duty.position,
+                   Duty.provision_id, Duty.document_id.label("doc_id"), Duty.evidence,
+                   Duty.inferred, Duty.via_provision_id, inherited.label("inherited"),
+                   case((inherited, wanted), else_=None).label("held_by"))
+    if holders:
+        query = query.where(Duty.body_id.in_(holders))
     if role is not None:  # "" is no role, and refused as such (schemathesis)
         query = query.where(Duty.role == known_role(role))
     if doc:

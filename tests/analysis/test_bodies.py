@@ -49,10 +49,10 @@ def test_every_id_is_the_slug_of_its_name():
         ),
         ("cong-doan-viet-nam", "socio_political", "mat-tran-to-quoc-viet-nam"),
         ("mat-tran-to-quoc-viet-nam", "socio_political", None),
-        ("tinh-uy-thanh-uy", "class", None),
-        ("cap-uy-cac-cap", "class", None),
-        ("chinh-quyen-cac-cap", "class", None),
-        ("cac-bo-nganh-lien-quan", "class", None),
+        ("tinh-uy-thanh-uy", "local", None),
+        ("cap-uy-cac-cap", "collective", None),
+        ("chinh-quyen-cac-cap", "collective", None),
+        ("cac-bo-nganh-lien-quan", "collective", None),
         ("nha-nuoc", "state_organ", None),
         ("quoc-hoi", "state_organ", "nha-nuoc"),
         ("dang-cong-san-viet-nam", "party_organ", None),
@@ -66,7 +66,7 @@ def test_every_id_is_the_slug_of_its_name():
         # 03/NQ-CP
         ("bo-khoa-hoc-va-cong-nghe", "state_organ", "chinh-phu"),
         ("bo-thong-tin-va-truyen-thong", "state_organ", "chinh-phu"),
-        ("cac-bo-nganh-dia-phuong", "class", None),
+        ("cac-bo-nganh-dia-phuong", "collective", None),
     ],
 )
 def test_registry_entry(body_id, kind, parent):
@@ -106,9 +106,10 @@ def test_registry_rejects(bodies, message):
         # no diacritics at all
         ("Ban To chuc Trung uong chu tri", [("ban-to-chuc-trung-uong", "Ban To chuc Trung uong")]),
         # old tone style (ủy) vs new (uỷ)
+        # (one collective subject, issue 11: "các cấp ủy, tổ chức đảng")
         (
-            "Các cấp ủy, tổ chức đảng",
-            [("cap-uy-cac-cap", "Các cấp ủy"), ("to-chuc-dang", "tổ chức đảng")],
+            "Các cấp uỷ, tổ chức đảng",
+            [("cac-cap-uy-to-chuc-dang", "Các cấp uỷ, tổ chức đảng")],
         ),
         # capitals of a heading
         ("T/M BỘ CHÍNH TRỊ", [("bo-chinh-tri", "BỘ CHÍNH TRỊ")]),
@@ -170,8 +171,11 @@ def test_registry_rejects(bodies, message):
         ),
         # a prize named after the State is not the State
         ("Giải thưởng Hồ Chí Minh, Giải thưởng Nhà nước", []),
-        # a comma in print that the name does not have ends it: not "tỉnh ủy"
-        ("báo cáo Ủy ban nhân dân tỉnh, Ủy ban nhân dân cấp xã", []),
+        # a comma in print that the name does not have ends it: not "tỉnh ủy" (both are
+        # local bodies of their own since issue 11)
+        ("báo cáo Ủy ban nhân dân tỉnh, Ủy ban nhân dân cấp xã",
+         [("uy-ban-nhan-dan-cap-tinh", "Ủy ban nhân dân tỉnh"),
+          ("uy-ban-nhan-dan-cap-xa", "Ủy ban nhân dân cấp xã")]),
         # the issuer code inside a document number is not a mention
         (
             "Thông báo số 569/TB-VPCP của Văn phòng Chính phủ",

@@ -104,15 +104,13 @@ def test_section_iv_assignments(path, expected):
             "III.5.1",
             [
                 ("dang-cong-san-viet-nam", "mention"),
-                ("cap-uy-cac-cap", "lead"),
-                ("to-chuc-dang", "lead"),
+                ("cac-cap-uy-to-chuc-dang", "lead"),  # one collective subject (issue 11)
             ],
         ),
         (  # all six are the audience of "tuyên truyền, phổ biến để …", not actors
             "III.5.2",
             [
-                ("cap-uy-cac-cap", "mention"),
-                ("to-chuc-dang", "mention"),
+                ("cac-cap-uy-to-chuc-dang", "mention"),
                 ("chinh-quyen-cac-cap", "mention"),
                 ("mat-tran-to-quoc-viet-nam", "mention"),
                 ("cac-to-chuc-chinh-tri-xa-hoi", "mention"),

@@ -6,11 +6,13 @@ from __future__ import annotations
 import json
 import zlib
 
+import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from factories_app import CORPUS
 from sqlalchemy import inspect, text
+from sqlalchemy.exc import IntegrityError
 
 from app.db import analysis_models  # noqa: F401  (its tables on Base, as migrations/env.py)
 from app.db.migrate import alembic_config, current_revision, head_revision, upgrade
@@ -107,3 +109,37 @@ def test_ddl_rolls_back_with_its_transaction(db_url: str) -> None:
     assert "ix_provisions_document_ordinal" in {
         ix["name"] for ix in inspector.get_indexes("provisions")}
     assert "scratch" not in {c["name"] for c in inspector.get_columns("provisions")}
+
+
+def test_0008_keeps_one_duty_per_key_down_and_up(db_url: str) -> None:
+    """0008 merged the rows of a body named twice in one role of one provision into one row
+    with both places; down, each place is a row again; up, one row, and a second row of the
+    same key is refused by the unique index."""
+    ingest_paths(db_url, [CORPUS / "02-NQ-TW-2021.md"])
+    key = {"p": "02-nq-tw-2021/IV.5", "b": "dang-doan-tong-lien-doan-lao-dong-viet-nam",
+           "r": "coordinate"}
+    rows = text("SELECT spans FROM duties WHERE provision_id = :p AND body_id = :b "
+                "AND role = :r")
+    with get_engine(db_url).connect() as connection:
+        [(spans,)] = connection.execute(rows, key).all()
+    assert len(json.loads(spans) if isinstance(spans, str) else spans) == 2
+    config = alembic_config(db_url)
+    with get_engine(db_url).begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0007")
+    old = text("SELECT mention_start, evidence FROM duties WHERE provision_id = :p "
+               "AND body_id = :b AND role = :r ORDER BY mention_start")
+    with get_engine(db_url).connect() as connection:
+        split = connection.execute(old, key).all()
+    assert len(split) == 2 and all("phối hợp" in evidence for _start, evidence in split)
+    upgrade(db_url)
+    with get_engine(db_url).connect() as connection:
+        [(spans,)] = connection.execute(rows, key).all()
+        assert len(json.loads(spans) if isinstance(spans, str) else spans) == 2
+    with pytest.raises(IntegrityError), get_engine(db_url).begin() as connection:
+        connection.execute(text(
+            "INSERT INTO duties (document_id, provision_id, body_id, role, mention, "
+            "mention_start, mention_end, evidence_start, evidence_end, evidence, inferred) "
+            "SELECT document_id, provision_id, body_id, role, mention, mention_start, "
+            "mention_end, evidence_start, evidence_end, evidence, inferred FROM duties "
+            "WHERE provision_id = :p AND body_id = :b AND role = :r"), key)

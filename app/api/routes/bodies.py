@@ -5,7 +5,7 @@ from fastapi import APIRouter, Path, Query, Request, Response
 from app.api.deps import SessionDep
 from app.api.paging import DEFAULT_LIMIT, Limit, Offset, page_answer
 from app.api.tabular import DutyRole
-from app.schemas.bodies import BodyDetail, BodyDutyPage, BodyList
+from app.schemas.bodies import BodyDetail, BodyDutyPage, BodyList, UnresolvedPage
 from app.schemas.common import ERROR_RESPONSES
 from app.services import bodies
 
@@ -28,6 +28,15 @@ def search_bodies(
     """Bodies of the registry whose name or alias matches `q`, with duty counts by role."""
     rows = bodies.search_bodies(session, q)
     return page_answer(request, response, rows, BodyList, limit, offset)
+
+
+@router.get("/unresolved", response_model=UnresolvedPage)
+def unresolved(request: Request, response: Response, session: SessionDep,
+               limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> UnresolvedPage:
+    """Names shaped like a body (Đảng ủy X, Sở X…) the registry does not know, most
+    frequent first: credited to nobody, listed so the registry can grow."""
+    rows = bodies.unresolved_mentions(session)
+    return page_answer(request, response, rows, UnresolvedPage, limit, offset)
 
 
 BODY_ID = Path(description="A body id (its name also works)", examples=["ban-to-chuc-trung-uong"])

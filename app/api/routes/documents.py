@@ -5,9 +5,11 @@ from fastapi import APIRouter, Request, Response
 from app.api.deps import SessionDep
 from app.api.paging import DEFAULT_LIMIT, Limit, Offset, page_answer
 from app.api.routes.exports import MARKDOWN, markdown_response, wants_markdown
+from app.api.tabular import CSV_RESPONSE, Format, table_answer, wants_csv
 from app.schemas.common import ERROR_RESPONSES
 from app.schemas.documents import DocumentDetail, DocumentList
-from app.services import documents
+from app.schemas.tables import AssignmentTable
+from app.services import assignments, documents
 
 router = APIRouter(prefix="/documents", tags=["documents"], responses=ERROR_RESPONSES)
 
@@ -28,3 +30,14 @@ def get_document(doc_id: str, request: Request, session: SessionDep) -> Document
     if wants_markdown(request):
         return markdown_response(session, doc_id)
     return DocumentDetail(**documents.get_document(session, doc_id))
+
+
+@router.get("/{doc_id}/assignments", response_model=AssignmentTable, responses=CSV_RESPONSE)
+def document_assignments(doc_id: str, request: Request, response: Response,
+                         session: SessionDep, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
+                         format: Format = None) -> AssignmentTable | Response:
+    """Who leads, coordinates, implements and is reported to, provision by provision."""
+    rows = assignments.document_assignments(session, doc_id,
+                                            cells=wants_csv(request, format))
+    return table_answer(request, response, format, rows, AssignmentTable,
+                        assignments.ASSIGNMENT_COLUMNS, "assignments.csv", limit, offset)

@@ -20,11 +20,13 @@ def duties(
     body: str | None = Query(None, max_length=300, examples=["ban-to-chuc-trung-uong"]),
     role: DutyRole = None,
     doc: str | None = Query(None, max_length=200, examples=["02-nq-tw-2021"]),
+    current: bool = Query(False, description="With `body`: also the duties of the bodies "
+                          "it took over from (merged or renamed), marked `inherited`"),
     limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
     format: Format = None,
 ) -> DutyTable | Response:
     """Who does what: one row per body and provision, filtered by body, role, document."""
-    rows = tables.duties(session, body=body, role=role, doc=doc)
+    rows = tables.duties(session, body=body, role=role, doc=doc, current=current)
     return table_answer(request, response, format, rows, DutyTable, tables.DUTY_COLUMNS,
                         "duties.csv", limit, offset)

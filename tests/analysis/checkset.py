@@ -1,0 +1,214 @@
+"""The check set of issue 11 (tests/analysis/checks/): role, target and registry checks read
+from real 2022–2025 texts kept as fixtures, scored against what the ingest computes.
+
+Run ``.venv/bin/python tests/analysis/checkset.py`` for the scores and every miss.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from app.services.analysis import milestone_year  # noqa: E402
+from app.services.ingest import Prepared, prepare_file  # noqa: E402
+from parsers import vntext  # noqa: E402
+from parsers.bodies import Registry, load_registry  # noqa: E402
+from parsers.targets import extract_targets  # noqa: E402
+
+CHECKS = Path(__file__).parent / "checks"
+FIXTURES = ROOT / "tests" / "fixtures"
+REGISTRY: Registry = load_registry(ROOT / "corpus" / "bodies.yaml")
+
+
+@dataclass
+class Score:
+    """Counts of one split, and what went wrong."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+
+def load(name: str) -> list[dict[str, Any]]:
+    return yaml.safe_load((CHECKS / name).read_text(encoding="utf-8"))
+
+
+@cache
+def prepared(doc: str) -> Prepared:
+    return prepare_file(FIXTURES / doc, REGISTRY)
+
+
+def _flat(text: str) -> str:
+    return " ".join(vntext.nfc(text).replace("**", "").split())
+
+
+def provision_of(doc: str, evidence: str) -> dict[str, Any]:
+    """The provision whose heading or text holds ``evidence`` (spaces collapsed).
+
+    Raises:
+        LookupError: no provision, or more than one, holds it.
+    """
+    wanted = _flat(evidence)
+    found = [row for row in prepared(doc).rows
+             if wanted in _flat(f"{row.get('heading') or ''} {row['text']}")]
+    if len(found) != 1:
+        raise LookupError(f"{doc}: {len(found)} provisions hold {evidence!r}")
+    return found[0]
+
+
+def role_scores() -> dict[str, Score]:
+    """Precision and recall of roles by split. A checked provision's predicted roles
+    (direct, not ``mention``) are compared with the union of its checks' expectations."""
+    expected: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
+    split: dict[tuple[str, str], str] = {}
+    unresolved: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for check in load("roles.yaml"):
+        row = provision_of(check["doc"], check["evidence"])
+        key = (check["doc"], row["id"])
+        expected[key] |= {(body, role) for body, role in check["expect"]}
+        split[key] = check["split"]
+        unresolved[key] += check.get("unresolved") or []
+    scores = {"tuned": Score(), "held_out": Score()}
+    for (doc, pid), wanted in expected.items():
+        analysis = prepared(doc).analysis
+        got = {(d["body_id"], d["role"]) for d in analysis.duties
+               if d["provision_id"] == pid and not d["inferred"] and d["role"] != "mention"}
+        score = scores[split[(doc, pid)]]
+        score.tp += len(got & wanted)
+        score.fp += len(got - wanted)
+        score.fn += len(wanted - got)
+        score.misses += [f"{pid}: extra {b} {r}" for b, r in sorted(got - wanted)]
+        score.misses += [f"{pid}: missed {b} {r}" for b, r in sorted(wanted - got)]
+        names = {u["key"] for u in analysis.unresolved if u["provision_id"] == pid}
+        for name in unresolved[(doc, pid)]:
+            if vntext.words(name) not in names:
+                score.fn += 1
+                score.misses.append(f"{pid}: {name!r} not recorded as unresolved")
+            else:
+                score.tp += 1
+    return scores
+
+
+def target_score() -> Score:
+    """Targets right in value, comparator, unit and year; a number listed under
+    ``not_targets`` read as a target is a false positive."""
+    score = Score()
+    for check in load("targets.yaml"):
+        row = provision_of(check["doc"], check["evidence"])
+        rows = prepared(check["doc"]).rows
+        by_id = {r["id"]: r for r in rows}
+        text = row["text"] or row.get("heading") or ""
+        found = extract_targets(text, default_year=milestone_year(row, by_id))
+        at = _flat(text).find(_flat(check["evidence"]))
+        span = (at, at + len(_flat(check["evidence"])))
+        inside = [t for t in found if span[0] <= len(_flat(text[: t.start])) + 1 <= span[1] + 1]
+        if any(_matches(t, check) for t in inside):
+            score.tp += 1
+        else:
+            score.fn += 1
+            score.misses.append(f"{check['evidence']!r}: got {[_show(t) for t in inside]}")
+        for number in check.get("not_targets") or ():
+            bad = [t for t in found if t.text.startswith(number) or number in t.text]
+            if bad:
+                score.fp += len(bad)
+                score.misses.append(f"{number!r} read as a target: {[_show(t) for t in bad]}")
+    return score
+
+
+def _matches(target: Any, check: dict[str, Any]) -> bool:
+    value = check["value"]
+    low, high = (value if isinstance(value, list) else (value, None))
+    unit = check["unit"]
+    return (target.value == low and target.value_max == high
+            and target.comparator == check["comparator"]
+            and (unit is None or vntext.words(target.unit or "") == vntext.words(unit))
+            and target.year == check["year"])
+
+
+def _show(target: Any) -> str:
+    return (f"{target.value}-{target.value_max} {target.comparator} {target.unit} "
+            f"{target.year} [{target.text}]")
+
+
+def registry_score() -> Score:
+    """A printed name resolves to the registry entry the check names (with its kind,
+    parent, predecessors, valid_from when given), or is recorded as unresolved."""
+    score = Score()
+    for check in load("registry.yaml"):
+        row = provision_of(check["doc"], check["evidence"])
+        analysis = prepared(check["doc"]).analysis
+        name = vntext.words(check["name"])
+        problems = []
+        if check["body"] == "unresolved":
+            keys = {u["key"] for u in analysis.unresolved if u["provision_id"] == row["id"]}
+            credited = [d["body_id"] for d in analysis.duties if d["provision_id"] == row["id"]
+                        and vntext.words(d["mention"]) == name]
+            if name not in keys:
+                problems.append("not recorded as unresolved")
+            if credited:
+                problems.append(f"credited to {credited}")
+        else:
+            problems += _registry_problems(check, analysis, row["id"], name)
+        if problems:
+            score.fn += 1
+            score.misses.append(f"{check['name']!r}: {'; '.join(problems)}")
+        else:
+            score.tp += 1
+    return score
+
+
+def _registry_problems(check: dict[str, Any], analysis: Any, pid: str,
+                       name: str) -> list[str]:
+    problems = []
+    mentions = {d["body_id"] for d in analysis.duties if d["provision_id"] == pid
+                and vntext.words(d["mention"]).endswith(name)}
+    if check["body"] not in mentions:
+        problems.append(f"read as {sorted(mentions)}")
+    body = REGISTRY.get(check["body"])
+    if body is None:
+        return [*problems, "not in the registry"]
+    for key in ("kind", "parent", "valid_from"):
+        if key in check and getattr(body, key) != check[key]:
+            problems.append(f"{key} {getattr(body, key)!r}")
+    if "predecessors" in check:
+        had = sorted(b.id for b in REGISTRY.predecessors(body.id))
+        if had != sorted(check["predecessors"]):
+            problems.append(f"predecessors {had}")
+        for old in REGISTRY.predecessors(body.id):
+            if not (old.change_act and old.sources):
+                problems.append(f"{old.id} has no act or source")
+    return problems
+
+
+def main() -> None:
+    for name, score in role_scores().items():
+        print(f"roles {name}: precision {score.precision:.3f} recall {score.recall:.3f} "
+              f"(tp {score.tp}, fp {score.fp}, fn {score.fn})")
+        for miss in score.misses:
+            print("   ", miss)
+    for name, score in (("targets", target_score()), ("registry", registry_score())):
+        print(f"{name}: {score.tp} of {score.tp + score.fn} right, {score.fp} false")
+        for miss in score.misses:
+            print("   ", miss)
+
+
+if __name__ == "__main__":
+    main()

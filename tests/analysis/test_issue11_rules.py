@@ -1,0 +1,98 @@
+"""The rules of issue 11, one row per case (sentences from the 2025 fixtures where one
+exists; the few made up say so)."""
+
+from __future__ import annotations
+
+import pytest
+from nq02 import ROOT
+
+from parsers.bodies import load_registry, read_mentions
+from parsers.duties import assign_roles
+from parsers.targets import extract_targets
+
+REGISTRY = load_registry(ROOT / "corpus" / "bodies.yaml")
+
+
+def roles(text: str) -> list[tuple[str, str, str | None]]:
+    return [(d.body_id, d.role, d.position) for d in assign_roles(text, REGISTRY)
+            if d.role != "mention"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a legal basis names the bodies that issued earlier rules: no duty (QĐ 1630)
+        ("Căn cứ Quyết định số 800/QĐ-BDTTG ngày 07 tháng 11 năm 2025 của Bộ trưởng Bộ Dân "
+         "tộc và Tôn giáo về việc công bố một số thủ tục hành chính nội bộ;", []),
+        # words between "giao" and "chủ trì" (made up, the issue's example)
+        ("Giao Ban Tổ chức Trung ương tiếp tục chủ trì, phối hợp với Văn phòng Trung ương Đảng "
+         "theo dõi.",
+         [("ban-to-chuc-trung-uong", "lead", None),
+          ("van-phong-trung-uong-dang", "coordinate", None)]),
+        # "gửi báo cáo … về X" (made up, the issue's example)
+        ("Định kỳ gửi báo cáo kết quả thực hiện về Bộ Nội vụ để tổng hợp.",
+         [("bo-noi-vu", "report_to", None)]),
+        # "Giao X lãnh đạo, chỉ đạo" is a lead (KL 212)
+        ("Giao Đảng uỷ Quốc hội lãnh đạo, chỉ đạo ban hành Nghị quyết về tiêu chuẩn của đơn "
+         "vị hành chính.", [("dang-uy-quoc-hoi", "lead", None)]),
+        # the issuer's view is no order (KL 212)
+        ("Bộ Chính trị, Ban Bí thư cơ bản nhất trí với Tờ trình của Đảng uỷ Chính phủ.", []),
+        # a position is kept on the duty of its body (QĐ 1630)
+        ("Bộ trưởng Bộ Dân tộc và Tôn giáo căn cứ quy định tại Điều 4 của Nghị định số "
+         "255/2025/NĐ-CP chỉ đạo rà soát, tổng hợp.",
+         [("bo-dan-toc-va-ton-giao", "lead", "Bộ trưởng")]),
+        # "Các Đảng uỷ Bộ X, Bộ Y": both committees (KL 155)
+        ("Các Đảng uỷ Bộ Tài chính, Bộ Nội vụ khẩn trương thực hiện phân bổ ngân sách.",
+         [("dang-uy-bo-tai-chinh", "implement", None), ("dang-uy-bo-noi-vu", "implement", None)]),
+        # an unknown name holds its place in the subject list and gets nothing (QĐ 1630)
+        ("Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc Sở Dân tộc và Tôn giáo; Ủy ban nhân "
+         "dân các xã, phường, đặc khu chịu trách nhiệm thi hành Quyết định này.",
+         [("van-phong-uy-ban-nhan-dan-cap-tinh", "implement", "Chánh"),
+          ("uy-ban-nhan-dan-cap-xa", "implement", None)]),
+    ],
+)
+def test_role_rules(text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert roles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "known", "unknown"),
+    [
+        # the 2025 committees are bodies of their own, not the Party (KL 155, KL 157)
+        ("Giao Đảng ủy Chính phủ lãnh đạo, chỉ đạo", ["dang-uy-chinh-phu"], []),
+        ("Đảng ủy Mặt trận Tổ quốc, các đoàn thể Trung ương lãnh đạo, chỉ đạo Đảng ủy Tổng "
+         "Liên đoàn Lao động Việt Nam nghiên cứu",
+         ["dang-uy-mat-tran-to-quoc-cac-doan-the-trung-uong"],
+         ["Đảng ủy Tổng Liên đoàn Lao động Việt Nam"]),
+        # a registered name inside an unknown one is not credited (made up)
+        ("Ban cán sự đảng Bộ Ngoại giao và Sở Tài nguyên và Môi trường thực hiện.", [],
+         ["Ban cán sự đảng Bộ Ngoại giao", "Sở Tài nguyên và Môi trường"]),
+        # "Đảng ủy cấp trên" is neither the Party nor a name
+        ("báo cáo Đảng ủy cấp trên", [], []),
+        # a province's own committee is not the class (made up)
+        ("Ủy ban nhân dân tỉnh Bắc Ninh chủ trì", [], ["Ủy ban nhân dân tỉnh Bắc Ninh"]),
+    ],
+)
+def test_unknown_names_are_never_credited(text: str, known: list[str],
+                                          unknown: list[str]) -> None:
+    mentions, unresolved = read_mentions(text, REGISTRY)
+    assert [m.body_id for m in mentions] == known
+    assert [u.text for u in unresolved] == unknown
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a floor stated negatively (made up, the issue's example)
+        ("Đến năm 2030, không còn địa phương nào dưới 80% người dân có sổ sức khỏe điện tử.",
+         [(2030, 80, ">=")]),
+        # an age is not a target (made up, the issue's example)
+        ("Đến năm 2030, tỉ lệ người từ 60 tuổi trở lên được khám sức khỏe định kỳ đạt 90%.",
+         [(2030, 90, "=")]),
+        # a duration and an article number are not targets (made up)
+        ("Mục tiêu đến năm 2030: trong 5 năm, theo Điều 15, tăng thu nhập 7%/năm.",
+         [(2030, 7, "=")]),
+    ],
+)
+def test_target_rules(text: str, expected: list[tuple[int, float, str]]) -> None:
+    assert [(t.year, t.value, t.comparator) for t in extract_targets(text)] == expected

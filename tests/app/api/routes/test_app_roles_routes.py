@@ -1,0 +1,147 @@
+"""Who does what in texts of 2025 over the API (issue 11): one view per document, bodies
+with history, duties inherited by a successor, unknown names kept unresolved."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from factories_app import CORPUS
+from fastapi.testclient import TestClient
+
+from app.core.config import Settings
+from app.db.migrate import upgrade
+from app.db.session import dispose
+from app.main import create_app
+from app.services.ingest import ingest_paths
+
+FIXTURES = Path(__file__).resolve().parents[3] / "fixtures"
+TB81 = "81-tb-tw-2025"
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    url = f"sqlite:///{tmp_path_factory.mktemp('roles') / 'vnlex.db'}"
+    upgrade(url)
+    summary = ingest_paths(url, [CORPUS / "03-NQ-CP-2025.md", FIXTURES / "81-TB-TW-2025.md",
+                                 FIXTURES / "1630-QD-UBND-2025-quang-ngai.md"])
+    assert not summary.refused, summary.refused
+    with TestClient(create_app(Settings(database_url=url))) as test_client:
+        yield test_client
+    dispose(url)
+
+
+def test_assignments_of_a_document_by_provision(client: TestClient) -> None:
+    answer = client.get(f"/documents/{TB81}/assignments", params={"limit": 100})
+    assert answer.status_code == 200, answer.text
+    rows = {row["provision_id"]: row for row in answer.json()["items"]}
+    # "(2) Đảng uỷ Bộ Xây dựng chủ trì, phối hợp với Bộ Giáo dục và Đào tạo, Bộ Dân tộc và
+    # Tôn giáo xây dựng các thiết kế mẫu chuẩn …"
+    row = rows[f"{TB81}/2"]
+    assert [b["body_id"] for b in row["lead"]] == ["dang-uy-bo-xay-dung"]
+    assert [b["body_id"] for b in row["coordinate"]] == ["bo-giao-duc-va-dao-tao",
+                                                         "bo-dan-toc-va-ton-giao"]
+    assert row["implement"] == [] and row["report_to"] == []
+    # provisions that assign nothing are left out (the law-firm Q&A after the text)
+    assert f"{TB81}/4.8" not in rows
+
+
+def test_assignments_as_csv(client: TestClient) -> None:
+    answer = client.get(f"/documents/{TB81}/assignments", params={"format": "csv"})
+    assert answer.status_code == 200
+    assert answer.content[:3] == b"\xef\xbb\xbf"
+    rows = list(csv.DictReader(io.StringIO(answer.content.decode("utf-8-sig"))))
+    assert list(rows[0]) == ["provision_id", "label", "lead", "coordinate", "implement",
+                             "report_to"]
+    by_id = {row["provision_id"]: row for row in rows}
+    assert by_id[f"{TB81}/3"]["lead"] == "Đảng ủy Bộ Tài chính"
+    assert "Bộ Giáo dục và Đào tạo" in by_id[f"{TB81}/3"]["coordinate"]
+
+
+def test_assignments_of_an_unknown_document(client: TestClient) -> None:
+    answer = client.get("/documents/no-such-doc/assignments")
+    assert answer.status_code == 404
+    assert answer.json()["error"]["code"] == "not_found"
+
+
+def test_positions_are_kept_on_the_duty(client: TestClient) -> None:
+    answer = client.get("/documents/1630-qd-ubnd-2025-quang-ngai/assignments",
+                        params={"limit": 100}).json()["items"]
+    leads = [b for row in answer for b in row["lead"]]
+    # "Bộ trưởng Bộ Dân tộc và Tôn giáo căn cứ quy định tại Điều 4 … chỉ đạo rà soát"
+    assert {"body_id": "bo-dan-toc-va-ton-giao", "position": "Bộ trưởng"}.items() <= next(
+        b for b in leads if b["body_id"] == "bo-dan-toc-va-ton-giao").items()
+
+
+def test_the_legal_basis_and_the_trailer_assign_nothing(client: TestClient) -> None:
+    items = client.get("/duties", params={"doc": "1630-qd-ubnd-2025-quang-ngai",
+                                          "limit": 100}).json()["items"]
+    # "Căn cứ Quyết định số 800/QĐ-BDTTG … của Bộ trưởng Bộ Dân tộc và Tôn giáo" and the
+    # Nơi nhận line "Bộ Dân tộc và Tôn giáo (báo cáo)": neither gives the ministry a role.
+    roles = {(d["provision_id"].rsplit("/", 1)[1], d["role"]) for d in items
+             if d["body_id"] == "bo-dan-toc-va-ton-giao"}
+    preamble = {pid for pid, _role in roles if re.fullmatch(r"p\d+", pid)}
+    assert preamble == {"p3"}  # the Căn cứ line names it …
+    assert ("p3", "mention") in roles and ("p3", "implement") not in roles  # … and no more
+    assert not any("Nơi nhận" in d["evidence"] or "(báo cáo)" in d["evidence"] for d in items)
+    assert ("pl1.II.1.1.1.3", "report_to") in roles  # "gửi hồ sơ về Bộ Dân tộc và Tôn giáo"
+
+
+def test_unresolved_names_with_counts(client: TestClient) -> None:
+    answer = client.get("/bodies/unresolved")
+    assert answer.status_code == 200, answer.text
+    items = {item["key"]: item for item in answer.json()["items"]}
+    so = items["so dan toc va ton giao"]
+    assert so["text"] == "Sở Dân tộc và Tôn giáo" and so["head"] == "Sở"
+    assert so["count"] >= 1 and so["example_url"].startswith("/provisions/")
+    # never credited: no duty names the Sở as a registered body
+    duties = client.get("/duties", params={"doc": "1630-qd-ubnd-2025-quang-ngai",
+                                           "limit": 100}).json()["items"]
+    assert not any("Sở" in d["body_name"] for d in duties)
+
+
+def test_unresolved_names_are_paged(client: TestClient) -> None:
+    page = client.get("/bodies/unresolved", params={"limit": 1}).json()
+    assert len(page["items"]) == 1 and page["total"] > 1 and page["next"]
+
+
+def test_a_body_shows_its_chain(client: TestClient) -> None:
+    body = client.get("/bodies/bo-nong-nghiep-va-moi-truong").json()
+    assert body["valid_from"] == "2025-03-01"
+    assert {p["id"] for p in body["predecessors"]} == {
+        "bo-tai-nguyen-va-moi-truong", "bo-nong-nghiep-va-phat-trien-nong-thon"}
+    assert all("176/2025/QH15" in p["change_act"] for p in body["predecessors"])
+    old = client.get("/bodies/bo-ke-hoach-va-dau-tu").json()
+    assert old["valid_to"] == "2025-02-28" and old["sources"]
+    assert [s["id"] for s in old["successors"]] == ["bo-tai-chinh"]
+
+
+def test_current_duties_include_those_inherited(client: TestClient) -> None:
+    plain = client.get("/duties", params={"body": "bo-tai-chinh", "limit": 100}).json()
+    current = client.get("/duties", params={"body": "bo-tai-chinh", "current": "true",
+                                            "limit": 100}).json()
+    inherited = [d for d in current["items"] if d["inherited"]]
+    # 03/NQ-CP (9/1/2025) gives duties to Bộ Kế hoạch và Đầu tư, merged into Bộ Tài chính
+    assert inherited and {d["body_id"] for d in inherited} == {"bo-ke-hoach-va-dau-tu"}
+    assert all(d["held_by"] == "bo-tai-chinh" for d in inherited)
+    assert current["total"] == plain["total"] + len(inherited)
+    assert not any(d["inherited"] for d in plain["items"])
+
+
+def test_current_without_a_body_is_the_plain_list(client: TestClient) -> None:
+    # Nothing to inherit when no body is named: the same rows, none marked inherited.
+    plain = client.get("/duties", params={"limit": 100}).json()
+    current = client.get("/duties", params={"current": "true", "limit": 100}).json()
+    assert current["items"] == plain["items"]
+    assert not any(d["inherited"] for d in current["items"])
+
+
+def test_the_2025_committees_are_found_by_name(client: TestClient) -> None:
+    items = client.get("/bodies", params={"q": "dang uy chinh phu"}).json()["items"]
+    assert items[0]["id"] == "dang-uy-chinh-phu" and items[0]["kind"] == "party_organ"
+    committee = client.get("/bodies/dang-uy-bo-xay-dung").json()
+    assert committee["parent"]["id"] == "dang-uy-chinh-phu" and committee["sources"]

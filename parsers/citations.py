@@ -64,6 +64,9 @@ _TITLE_STOP = frozenset({
     "nam", "ngay", "cua", "de", "trinh", "theo", "tai", "duoc", "da", "thi", "nham", "cho",
     "la", "nay", "hien", "khac", "trong", "ve", "voi", "sau", "ma", "do", "co", "hoac", "ban",
 })
+# Words that fold to a stop word but are not one: "văn bản" is not "ban" (issues).
+_NOT_STOP = frozenset({"bản"})
+_FIRST_STOP = frozenset({"so", "nay", "cua", "nam", "ngay"})
 # fmt: on
 _YEAR_IN_NUMBER = re.compile(r"/(\d{4})/")
 # A number typed without its type code: "45/2019" (the code is what people forget).
@@ -305,7 +308,8 @@ def _titled(text: str, folded: str, match: re.Match[str]) -> Citation | None:
     if not words or words[0].start() != match.end() + 1 or text[match.end()] != " ":
         return None
     first = words[0].group(0)
-    if not first[:1].isupper() or vntext.fold(first) in _TITLE_STOP:
+    # A capital stop word can start a title ("Luật Ban hành văn bản quy phạm pháp luật").
+    if not first[:1].isupper() or vntext.fold(first) in _FIRST_STOP:
         return None
     end = words[0].end()
     for k in range(1, len(words)):
@@ -340,9 +344,10 @@ def _title_continues(gap: str, previous: str, word: str, following: str) -> bool
         return False
     if gap == ", " and not capital and (previous, lowered) != ("phong", "chong"):
         return False
-    if lowered.isdigit() or _BY_TITLE.fullmatch(lowered):
-        return False
-    if (lowered in _TITLE_STOP and not capital) or (lowered == "so" and following.isdigit()):
+    if lowered.isdigit() or (_BY_TITLE.fullmatch(lowered) and previous != "phap"):
+        return False  # "… pháp luật" goes on: "Luật Ban hành văn bản quy phạm pháp luật"
+    stop = lowered in _TITLE_STOP and word.casefold() not in _NOT_STOP
+    if (stop and not capital) or (lowered == "so" and following.isdigit()):
         return False
     if lowered == "va":  # "… và Luật X" ends the title; "Khoa học và Công nghệ" does not
         return following[:1].isupper() and not _BY_TITLE.fullmatch(vntext.fold(following))

@@ -7,7 +7,8 @@ from app.api.paging import DEFAULT_LIMIT, Limit, Offset, page_answer
 from app.api.routes.exports import MARKDOWN, markdown_response, wants_markdown
 from app.schemas.common import ERROR_RESPONSES
 from app.schemas.documents import DocumentDetail, DocumentList
-from app.services import documents
+from app.schemas.relations import DocumentRelations
+from app.services import documents, relations
 
 router = APIRouter(prefix="/documents", tags=["documents"], responses=ERROR_RESPONSES)
 
@@ -28,3 +29,11 @@ def get_document(doc_id: str, request: Request, session: SessionDep) -> Document
     if wants_markdown(request):
         return markdown_response(session, doc_id)
     return DocumentDetail(**documents.get_document(session, doc_id))
+
+
+@router.get("/{doc_id}/relations", response_model=DocumentRelations)
+def get_document_relations(doc_id: str, session: SessionDep) -> DocumentRelations:
+    """What the document amends, repeals, replaces, details, implements and cites
+    (`outgoing`, with the sentence that says so; targets outside the corpus unresolved),
+    and what other documents say of it (`incoming`: `amended_by`, `replaced_by` …)."""
+    return DocumentRelations(**relations.document_relations(session, doc_id))

@@ -45,6 +45,7 @@ _NUMBER = r"\d+-[a-z]+/[a-z]+(?:-[a-z]+)*|\d+(?:/\d{4})?/[a-z]+[a-z0-9]*(?:-[a-z
 _BY_NUMBER = re.compile(rf"\b(?P<type>{_TYPE})(?: so)? (?P<number>{_NUMBER})(?![\w/])")
 _BY_TITLE = re.compile(r"\b(?P<type>bo luat|luat|phap lenh|hien phap)\b")
 _BARE_NUMBER = re.compile(rf"(?<![\w/-])(?P<number>{_NUMBER})(?![\w/])")
+_LATER_NUMBER = re.compile(rf"(?P<between>, [^.;:()\n]{{1,80}}?) so (?P<number>{_NUMBER})(?![\w/])")
 _TAIL_NUMBER = re.compile(rf" so (?P<number>{_NUMBER})(?![\w/])")
 _DATE_YEAR = re.compile(
     r",? ?\(?(?:nam (?P<y1>\d{4})\b|\((?P<y2>\d{4})\)"
@@ -322,6 +323,11 @@ def _titled(text: str, folded: str, match: re.Match[str]) -> Citation | None:
         ):
             break
         end = words[k].end()
+    later = _LATER_NUMBER.match(folded, end)
+    if later and not _BY_TITLE.search(later.group("between")):
+        # "Luật Tài nguyên, môi trường biển và hải đảo số 83/2015/QH13": a title with a
+        # comma goes on to its number when no other document is named in between.
+        end = later.start("number") - len(" so ")
     title = text[match.start() : end]
     number = None
     tail = _TAIL_NUMBER.match(folded, end)

@@ -40,6 +40,7 @@ _ARTICLE = re.compile(r"\bdieu (\d+[a-z]?)\b")
 _CLAUSE = re.compile(r"\bkhoan (\d+[a-z]?)\b")
 _POINT = re.compile(r"\bdiem ([a-zđ])\b")
 _INSERT = re.compile(r"\bvao (?:sau|truoc)\b")
+_INSERTED = re.compile(r"\W*(diem|khoan|dieu)\b")  # what "Bổ sung …" adds
 _QUOTE = re.compile(r"[“\"]")
 _ARTICLE_PATH = re.compile(r"d\d+[a-z]?")
 _IN_ARTICLE = re.compile(r"d\d+[a-z]?(?:\..*)?")
@@ -207,9 +208,16 @@ def _provision_level(row: Row, own: str, scope: dict[str, Citation | None],
         return []
     tail = folded[verb.end() :]
     article = _ARTICLE.search(tail)
-    article_of[row.id] = article.group(1) if article else parent_article
     target_doc = scope.get(row.id)
     cites = [c for c in find_citations(own) if c.kind != "internal"]
+    if cites and not cites[0].article:
+        # "Sửa đổi, bổ sung Luật Xây dựng số 50/2014/QH13 … như sau:", "… Mục 2 Phụ lục số
+        # 02 của Luật Giá số …": the document itself; its items amend its articles.
+        scope[row.id] = names.complete(cites[0])
+        article_of[row.id] = None
+        end = _sentence_end(folded, cites[0].end)
+        return [_relation("amends", row.id, own, 0, verb.start(), end, scope[row.id], None)]
+    article_of[row.id] = article.group(1) if article else parent_article
     if cites and cites[0].start < verb.end() + NEAR and cites[0].article:
         target_doc = names.complete(cites[0])  # "Sửa đổi khoản 2 Điều 5 của Luật X"
     if target_doc is None or article_of[row.id] is None:
@@ -217,8 +225,15 @@ def _provision_level(row: Row, own: str, scope: dict[str, Citation | None],
     stop = article.start() if article else len(tail)
     clause = _CLAUSE.search(tail, 0, stop)
     point = _POINT.search(tail, 0, clause.start() if clause else stop)
-    if _INSERT.search(tail) or (not article and not clause):
-        clause = point = None  # an insertion, or "đoạn đầu": the article is what changes
+    if not article and not clause:
+        clause = point = None  # "đoạn đầu": the article is what changes
+    inserted = _INSERTED.match(tail)
+    if _INSERT.search(tail) and inserted:
+        # "Bổ sung điểm i1 vào sau điểm i … khoản 2 Điều 89" changes khoản 2; a new clause
+        # changes the article; a new article is itself the target.
+        point = None
+        if inserted.group(1) == "khoan":
+            clause = None
     path = law_path(article_of[row.id], clause.group(1) if clause else None,
                     own[verb.end() + point.start(1)] if point else None)
     kind = "repeals" if verb.group(0) == "bai bo" else "amends"

@@ -213,10 +213,12 @@ def _provision_level(row: Row, own: str, scope: dict[str, Citation | None],
     if cites and not cites[0].article:
         # "Sửa đổi, bổ sung Luật Xây dựng số 50/2014/QH13 … như sau:", "… Mục 2 Phụ lục số
         # 02 của Luật Giá số …": the document itself; its items amend its articles.
-        scope[row.id] = names.complete(cites[0])
+        whole = names.complete(cites[0])
+        scope[row.id] = whole
         article_of[row.id] = None
         end = _sentence_end(folded, cites[0].end)
-        return [_relation("amends", row.id, own, 0, verb.start(), end, scope[row.id], None)]
+        kind = "repeals" if verb.group(0) == "bai bo" else "amends"  # "Bãi bỏ Nghị định số …"
+        return [_relation(kind, row.id, own, 0, verb.start(), end, whole, None)]
     article_of[row.id] = article.group(1) if article else parent_article
     if cites and cites[0].start < verb.end() + NEAR and cites[0].article:
         target_doc = names.complete(cites[0])  # "Sửa đổi khoản 2 Điều 5 của Luật X"

@@ -90,6 +90,8 @@ class ResolveBatch(BaseModel):
 class ItemError(BaseModel):
     code: str = Field(examples=["not_found"])
     message: str = Field(examples=["nothing in the corpus matches 'Điều 999 BLDS'"])
+    needs: str | None = Field(default=None, examples=[None],
+                              description="`from` when the citation needs its context")
 
 
 class BatchItem(BaseModel):

@@ -32,7 +32,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db.models import Document, Provision
-from app.errors import BadQuery, NotFound
+from app.errors import NotFound
 from app.services import provisions
 from app.services.flatten import short_title
 from app.services.links import document_url, provision_url
@@ -81,7 +81,7 @@ def resolve(session: Session, cite: str, origin: str | None = None) -> dict[str,
             provisions. A text with no number, title or provision in it (``xin chào``)
             names nothing, so it matches nothing either (no candidates): any string the
             schema allows gets an answer, never a 422. An unknown ``origin`` is a 404 too.
-        BadQuery: a reference to "this article" or "this law" without ``origin``.
+            So is a reference to "this article" or "this law" without ``origin``.
     """
     query = parse_citation(cite)
     parsed = {k: getattr(query, k) for k in ("kind", "number", "title", "year", "path", "doc_id")}
@@ -89,8 +89,10 @@ def resolve(session: Session, cite: str, origin: str | None = None) -> dict[str,
     if context is not None and (query.relative or not query.names_document):
         return _in_context(session, cite, query, parsed, context)
     if query.relative:
-        raise BadQuery(f"{cite!r} refers to the citing text; give from=<provision id>",
-                       parsed=parsed)
+        # Any string the schema allows is an answer, never a 422: without its context the
+        # citation names nothing here.
+        raise NotFound(f"{cite!r} refers to the citing text; give from=<provision id>",
+                       parsed=parsed, candidates=[], needs="from")
     if not (query.number or query.title or query.path):
         raise NotFound(f"no document number, title or provision in {cite!r}", parsed=parsed,
                        candidates=[])

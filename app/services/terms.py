@@ -9,7 +9,6 @@ from sqlalchemy.orm import Session
 
 from app.db.analysis_models import Term
 from app.db.models import Document, Provision
-from app.errors import BadQuery
 from app.services.links import provision_url
 from parsers import vntext
 from parsers.terms import Term as FoundTerm
@@ -24,12 +23,12 @@ def search_terms(session: Session, q: str) -> list[dict[str, Any]]:
     so`` finds ``Công đoàn cơ sở``): exact first, then those starting with it, shortest
     first.
 
-    Raises:
-        BadQuery: ``q`` has no letters or digits.
+    A ``q`` without letters or digits names no term: an empty answer, as any string the
+    schema allows gets one.
     """
     wanted = vntext.words(q[:MAX_QUERY])
     if not wanted:
-        raise BadQuery(f"no words to look up in {q!r}")
+        return []
     escaped = wanted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     rows = session.execute(
         select(Term, Document.type, Document.title)

@@ -96,7 +96,7 @@ class ItemError(BaseModel):
 
 class BatchItem(BaseModel):
     cite: str = Field(examples=["Điều 5 BLDS"])
-    status: int = Field(description="200 one match, 300 several, 404/422 the error",
+    status: int = Field(description="200 one match, 300 several, 404 nothing (see `error`)",
                         examples=[200])
     parsed: ParsedCitation | None = None
     matches: list[CitationMatch]

@@ -41,6 +41,9 @@ from parsers.citations import CitationQuery
 INVERSE = {"amends": "amended_by", "repeals": "repealed_by", "replaces": "replaced_by",
            "details": "detailed_by", "implements": "implemented_by", "cites": "cited_by"}
 ENDING = ("replaces", "repeals")  # kinds that end a document (repeals only without a path)
+# What a status reads: the many "cites" rows (often titles only, resolved one by one) never
+# change whether a text is in force, so a document's or provision's page skips them.
+CHANGING = ("amends", "repeals", "replaces")
 
 
 def target_of(docs: list[DocRow], row: Relation) -> DocRow | None:
@@ -76,13 +79,15 @@ def document_relations(session: Session, doc_id: str) -> dict[str, Any]:
     }
 
 
-def incoming(session: Session, docs: list[DocRow], doc: DocRow) -> list[Relation]:
-    """The relations of other documents whose target resolves to ``doc``. Rows whose
-    number makes another id cannot point here, so only those with this id or none are
-    read (a title, a Party number without its year)."""
+def incoming(session: Session, docs: list[DocRow], doc: DocRow,
+             kinds: tuple[str, ...] = tuple(INVERSE)) -> list[Relation]:
+    """The relations (of ``kinds``) of other documents whose target resolves to ``doc``.
+    Rows whose number makes another id cannot point here, so only those with this id or
+    none are read (a title, a Party number without its year)."""
     rows = session.scalars(
         select(Relation)
         .where(Relation.document_id != doc.id)
+        .where(Relation.kind.in_(kinds))
         .where(or_(Relation.target_doc_id == doc.id, Relation.target_doc_id.is_(None)))
         .order_by(Relation.document_id, Relation.id)
     ).all()
@@ -102,7 +107,7 @@ def document_status(session: Session, doc_id: str,
     """
     docs = documents(session)
     doc = _require(docs, doc_id)
-    return _status(doc, incoming(session, docs, doc), effective_dates(session),
+    return _status(doc, incoming(session, docs, doc, CHANGING), effective_dates(session),
                    docs, (today or dt.date.today()).isoformat())
 
 
@@ -113,7 +118,7 @@ def provision_status(session: Session, doc_id: str, path: str,
     docs = documents(session)
     doc = _require(docs, doc_id)
     day = (today or dt.date.today()).isoformat()
-    rows = incoming(session, docs, doc)
+    rows = incoming(session, docs, doc, CHANGING)
     dates = effective_dates(session)
     status = _status(doc, rows, dates, docs, day)
     touching = [r for r in rows if r.target_path and _touches(r.target_path, path)]

@@ -91,3 +91,10 @@ def test_effective_from_signing_needs_the_date_signed() -> None:
     assert effective_date(rows, None) is None
     found = effective_date(rows, "2024-12-31")
     assert found is not None and found.date == "2024-12-31"
+
+
+def test_a_document_naming_itself_is_no_relation() -> None:
+    rows = _rows(("x/p1", None, None, "Quốc hội ban hành Luật Công đoàn."),
+                 ("x/d2", None, None, "Theo Luật Mặt trận Tổ quốc Việt Nam."))
+    titles = [r.target_title for r in find_relations("Luật CÔNG ĐOÀN", rows)]
+    assert titles == ["Luật Mặt trận Tổ quốc Việt Nam"]

@@ -128,11 +128,11 @@ def find_relations(title: str | None, rows: Sequence[Row]) -> list[Relation]:
         listed[row.id] = _list_kind(f"{row.heading or ''} {own}")
         found.extend(_listed(row, own, listed.get(row.parent_id or ""), names))
     found.extend(_cites(rows, found, names))
-    own = _key(title) if title else None
+    itself = _key(title) if title else None
     # "Quốc hội ban hành Luật Công đoàn." names the document itself.
     return [r for r in _unique(found)
-            if not (own and r.target_title and not r.target_number
-                    and _key(r.target_title) == own)]
+            if not (itself and r.target_title and not r.target_number
+                    and _key(r.target_title) == itself)]
 
 
 class _Names:

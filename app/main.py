@@ -24,6 +24,7 @@ from app.api.routes import (
     resolve,
     search,
     targets,
+    terms,
     ui,
 )
 from app.core.config import Settings, get_settings
@@ -59,7 +60,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.include_router(admin.router)
     # exports first: its /documents/{id}.md must not be read as the document id "….md".
     for module in (exports, search, documents, provisions, bodies, duties, targets, resolve,
-                   health):
+                   terms, health):
         app.include_router(module.router)
     offline_docs.install(app)
     ui.install(app)

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from parsers import ids, vntext
+from parsers.abbreviations import AbbreviationTable, default_table
 from parsers.spans import Taken
 
 # fmt: off
@@ -44,6 +45,7 @@ _NUMBER = r"\d+-[a-z]+/[a-z]+(?:-[a-z]+)*|\d+(?:/\d{4})?/[a-z]+[a-z0-9]*(?:-[a-z
 _BY_NUMBER = re.compile(rf"\b(?P<type>{_TYPE})(?: so)? (?P<number>{_NUMBER})(?![\w/])")
 _BY_TITLE = re.compile(r"\b(?P<type>bo luat|luat|phap lenh|hien phap)\b")
 _BARE_NUMBER = re.compile(rf"(?<![\w/-])(?P<number>{_NUMBER})(?![\w/])")
+_LATER_NUMBER = re.compile(rf"(?P<between>, [^.;:()\n]{{1,80}}?) so (?P<number>{_NUMBER})(?![\w/])")
 _TAIL_NUMBER = re.compile(rf" so (?P<number>{_NUMBER})(?![\w/])")
 _DATE_YEAR = re.compile(
     r",? ?\(?(?:nam (?P<y1>\d{4})\b|\((?P<y2>\d{4})\)"
@@ -63,8 +65,15 @@ _TITLE_STOP = frozenset({
     "nam", "ngay", "cua", "de", "trinh", "theo", "tai", "duoc", "da", "thi", "nham", "cho",
     "la", "nay", "hien", "khac", "trong", "ve", "voi", "sau", "ma", "do", "co", "hoac", "ban",
 })
+# Words that fold to a stop word but are not one: "văn bản" is not "ban" (issues).
+_NOT_STOP = frozenset({"bản"})
+_FIRST_STOP = frozenset({"so", "nay", "cua", "nam", "ngay"})
 # fmt: on
 _YEAR_IN_NUMBER = re.compile(r"/(\d{4})/")
+# A number typed without its type code: "45/2019" (the code is what people forget).
+_SHORT_NUMBER = re.compile(r"(?<![\w/.-])(\d{1,4})/((?:19|20)\d{2})(?![\w/])")
+_BARE_YEAR = re.compile(r" ((?:19|20)\d{2})(?![\w/])")
+_ARTICLE_PART = re.compile(r"d\d+[a-z]?")
 _ANY_YEAR = re.compile(r"(?:^|\D)(?:19|20)\d{2}(?:\D|$)")
 _WORD = re.compile(r"[^\W_]+")
 
@@ -103,6 +112,24 @@ class CitationQuery:
     path: str | None = None  # "d5.2.a", "III.4"
     doc_id: str | None = None  # when number and year make one
     number_slug: str | None = None  # slug of the number alone, to match ids by prefix
+    article: str | None = None
+    clause: str | None = None
+    point: str | None = None
+    # "Điều này", "khoản này", "Luật này": the parts the citing provision supplies.
+    this_article: bool = False
+    this_clause: bool = False
+    this_document: bool = False
+    abbreviation: str | None = None  # the key typed ("BLDS"), expanded into title/number
+
+    @property
+    def relative(self) -> bool:
+        """Whether it points into the citing document (``khoản 2 Điều này``)."""
+        return self.this_article or self.this_clause or self.this_document
+
+    @property
+    def names_document(self) -> bool:
+        """Whether it says which document (a number, a title, an abbreviation)."""
+        return bool(self.number or self.title)
 
 
 def document_id(number: str, year: int | None = None) -> str | None:
@@ -146,6 +173,9 @@ def find_citations(text: str) -> list[Citation]:
     for match in _BARE_NUMBER.finditer(folded) if numbered else ():
         if used.free(match.start(), match.end()):
             keep(_numbered(text, folded, match, _code_kind(match.group("number"))))
+    for cite in _abbreviated(text, folded, default_table()):
+        if used.free(cite.start, cite.end):
+            keep(cite)
     found = [_with_prefix(text, folded, c) for c in found]
     for cite in found:  # a prefix ("Điều 5 của") takes its characters too
         used.take(cite.start, cite.end)
@@ -182,9 +212,10 @@ class _LineHeads:
         return word.start() if word else len(self._folded)
 
 
-def parse_citation(cite: str) -> CitationQuery:
+def parse_citation(cite: str, table: AbbreviationTable | None = None) -> CitationQuery:
     """Take apart a citation as typed: ``02-NQ/TW mục III.4``, ``điểm a khoản 2 Điều 5
-    Luật Công đoàn 2024``, ``Điều 5 khoản 2 50/2024/QH15``, with or without diacritics."""
+    Luật Công đoàn 2024``, ``Điều 5 khoản 2 50/2024/QH15``, ``Điều 5 BLDS 2015``,
+    ``45/2019``, ``khoản 2 Điều này``, with or without diacritics."""
     text = vntext.nfc(cite).strip()
     folded = vntext.fold_aligned(text)
     used = [False] * len(text)
@@ -196,25 +227,37 @@ def parse_citation(cite: str) -> CitationQuery:
 
     number_m = take(re.search(rf"(?<![\w/-])({_NUMBER})(?![\w/])", folded))
     number = text[number_m.start() : number_m.end()].upper() if number_m else None
+    short_m = None if number else take(_SHORT_NUMBER.search(folded))
     article = take(re.search(r"\bdieu (\d+[a-z]?)\b", folded))
-    clause = take(re.search(r"\bkhoan (\d+)\b", folded))
+    clause = take(re.search(r"\bkhoan (\d+[a-z]?)\b", folded))
     point = take(re.search(r"\bdiem ([a-z])\b", folded))
+    this_article = take(re.search(r"\bdieu nay\b", folded)) is not None
+    this_clause = take(re.search(r"\bkhoan nay\b", folded)) is not None
+    this_document = take(re.search(rf"\b(?:{_TYPE}) nay\b", folded)) is not None
     party = take(re.search(r"\b(?:muc )?([ivxl]+(?:\.[0-9a-z]+)+|(?<=muc )[ivxl]+)\b", folded))
     year_m = take(re.search(r"(?<![\w/-])((?:19|20)\d{2})(?![\w/-])", folded))
     year = int(year_m.group(1)) if year_m else None
-    if number:
+    if short_m:
+        number, year = short_m.group(0), year or int(short_m.group(2))
+    elif number:
         found = _YEAR_IN_NUMBER.search(number)
         year = year or (int(found.group(1)) if found else None)
-    path = law_path(
-        article.group(1) if article else None,
-        clause.group(1) if clause else None,
-        text[point.start(1)].lower() if point else None,
-    )
+    parts = (article.group(1) if article else None, clause.group(1) if clause else None,
+             text[point.start(1)].lower() if point else None)
+    path = law_path(*parts)
     if path is None and party:
         path = _party_path(party.group(1))
-    type_m = re.search(rf"\b({_TYPE})\b", folded)
+    abbr_m = None if number else take((table or default_table()).pattern.search(folded))
+    type_m = re.search(rf"\b({_TYPE})\b(?! nay\b)", folded)
     title = _typed_title(text, used, type_m) if type_m else None
     kind = DOC_TYPES[type_m.group(1)] if type_m else (_code_kind(number) if number else None)
+    if abbr_m:
+        entry = (table or default_table()).get(abbr_m.group(0))
+        if entry is not None:
+            title, kind = entry.full_title, DOC_TYPES.get(vntext.fold(entry.type), kind)
+            if year is None or year == entry.year:
+                number, year = entry.number, entry.year
+    full = bool(number and _YEAR_IN_NUMBER.search(number) or number and not short_m)
     return CitationQuery(
         raw=cite,
         kind=kind,
@@ -222,9 +265,42 @@ def parse_citation(cite: str) -> CitationQuery:
         title=title if not number else None,
         year=year,
         path=path,
-        doc_id=document_id(number, year) if number else None,
+        doc_id=document_id(number, year) if number and full else None,
         number_slug=vntext.slug(number) if number else None,
+        article=parts[0], clause=parts[1], point=parts[2],
+        this_article=this_article, this_clause=this_clause, this_document=this_document,
+        abbreviation=text[abbr_m.start() : abbr_m.end()] if abbr_m else None,
     )
+
+
+def relative_path(query: CitationQuery, from_path: str) -> str | None:
+    """The path ``query`` names when read inside the provision at ``from_path``.
+
+    A lawyer leaves out what the context gives: inside ``d5.3``, ``khoản 2 Điều này`` and
+    ``khoản 2`` are ``d5.2``, ``điểm a`` is ``d5.3.a``, ``Điều này`` is ``d5``, ``Điều 7``
+    is ``d7``; None when it names the whole document (``Luật này``) or the citing
+    provision is not inside an article::
+
+        >>> relative_path(parse_citation("khoản 2 Điều này"), "d5.3.a")
+        'd5.2'
+    """
+    parts = from_path.split(".")
+    at = next((k for k, part in enumerate(parts) if _ARTICLE_PART.fullmatch(part)), None)
+    own_article = parts[at] if at is not None else None
+    own_clause = parts[at + 1] if at is not None and len(parts) > at + 1 else None
+    if query.article:
+        return law_path(query.article, query.clause, query.point)
+    if query.clause or query.this_clause:
+        article, clause = own_article, query.clause or own_clause
+    elif query.point:
+        article, clause = own_article, own_clause
+    elif query.this_article:
+        article, clause = own_article, None
+    else:
+        return None
+    if article is None or (query.point and clause is None):
+        return None
+    return ".".join(p for p in (article, clause, query.point) if p)
 
 
 def _titled(text: str, folded: str, match: re.Match[str]) -> Citation | None:
@@ -233,7 +309,8 @@ def _titled(text: str, folded: str, match: re.Match[str]) -> Citation | None:
     if not words or words[0].start() != match.end() + 1 or text[match.end()] != " ":
         return None
     first = words[0].group(0)
-    if not first[:1].isupper() or vntext.fold(first) in _TITLE_STOP:
+    # A capital stop word can start a title ("Luật Ban hành văn bản quy phạm pháp luật").
+    if not first[:1].isupper() or vntext.fold(first) in _FIRST_STOP:
         return None
     end = words[0].end()
     for k in range(1, len(words)):
@@ -246,6 +323,11 @@ def _titled(text: str, folded: str, match: re.Match[str]) -> Citation | None:
         ):
             break
         end = words[k].end()
+    later = _LATER_NUMBER.match(folded, end)
+    if later and not _BY_TITLE.search(later.group("between")):
+        # "Luật Tài nguyên, môi trường biển và hải đảo số 83/2015/QH13": a title with a
+        # comma goes on to its number when no other document is named in between.
+        end = later.start("number") - len(" so ")
     title = text[match.start() : end]
     number = None
     tail = _TAIL_NUMBER.match(folded, end)
@@ -268,9 +350,10 @@ def _title_continues(gap: str, previous: str, word: str, following: str) -> bool
         return False
     if gap == ", " and not capital and (previous, lowered) != ("phong", "chong"):
         return False
-    if lowered.isdigit() or _BY_TITLE.fullmatch(lowered):
-        return False
-    if (lowered in _TITLE_STOP and not capital) or (lowered == "so" and following.isdigit()):
+    if lowered.isdigit() or (_BY_TITLE.fullmatch(lowered) and previous != "phap"):
+        return False  # "… pháp luật" goes on: "Luật Ban hành văn bản quy phạm pháp luật"
+    stop = lowered in _TITLE_STOP and word.casefold() not in _NOT_STOP
+    if (stop and not capital) or (lowered == "so" and following.isdigit()):
         return False
     if lowered == "va":  # "… và Luật X" ends the title; "Khoa học và Công nghệ" does not
         return following[:1].isupper() and not _BY_TITLE.fullmatch(vntext.fold(following))
@@ -291,6 +374,27 @@ def _numbered(text: str, folded: str, match: re.Match[str], kind: str) -> Citati
         year,
         doc_id=document_id(number, year),
     )
+
+
+def _abbreviated(text: str, folded: str, table: AbbreviationTable) -> list[Citation]:
+    """``BLDS``, ``BLLĐ 2019``, ``Luật ĐĐ``: abbreviations printed in capitals (so the word
+    ``ldt`` in running text is not read as one), with a year after them when given."""
+    found = []
+    for match in table.pattern.finditer(folded) if table.by_key else ():
+        printed = text[match.start() : match.end()]
+        entry = table.get(match.group(0))
+        if entry is None or sum(ch.isupper() for ch in printed) < 2:
+            continue
+        year, end = _year_after(folded, match.end())
+        bare = _BARE_YEAR.match(folded, match.end()) if year is None else None
+        if bare:
+            year, end = int(bare.group(1)), bare.end()
+        number = entry.number if year in (None, entry.year) else None
+        kind = DOC_TYPES.get(vntext.fold(entry.type), "law")
+        found.append(Citation(kind, text[match.start() : end], match.start(), end, number,
+                              entry.full_title, year or entry.year,
+                              doc_id=document_id(number) if number else None))
+    return found
 
 
 def _with_prefix(text: str, folded: str, cite: Citation) -> Citation:

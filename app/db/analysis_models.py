@@ -169,3 +169,55 @@ class CrossRef(Base):
     score: Mapped[float] = mapped_column(Float)
     # {"terms": [shared key phrases], "citations": [shared cited documents as printed]}
     evidence: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class Relation(Base):
+    """What a document says it does to another: ``amends``, ``repeals``, ``replaces``,
+    ``details``, ``implements``, ``cites`` (``parsers.relations``).
+
+    The target is kept as cited (number, title, year, the id its number makes) and resolved
+    when read, so a document ingested later is found; ``target_path`` names the provision
+    amended or repealed (``d9.3``). ``provision_id`` is null for the document's title, and
+    ``start``/``end`` (into that provision's text) when the evidence is a heading.
+    """
+
+    __tablename__ = "relations"
+    __table_args__ = (Index("ix_relations_target_doc_id", "target_doc_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[str] = mapped_column(_document_fk(), index=True)
+    provision_id: Mapped[str | None] = mapped_column(_provision_fk(), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    evidence: Mapped[str] = mapped_column(Text)
+    start: Mapped[int | None] = mapped_column(Integer)
+    end: Mapped[int | None] = mapped_column(Integer)
+    target_raw: Mapped[str] = mapped_column(Text)
+    target_number: Mapped[str | None] = mapped_column(String(200))
+    target_title: Mapped[str | None] = mapped_column(Text)
+    target_year: Mapped[int | None] = mapped_column(Integer)
+    target_doc_id: Mapped[str | None] = mapped_column(String(200))
+    target_path: Mapped[str | None] = mapped_column(String(200))
+
+
+class Term(Base):
+    """A term defined in a ``Giải thích từ ngữ`` article (``parsers.terms``)."""
+
+    __tablename__ = "terms"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[str] = mapped_column(_document_fk(), index=True)
+    provision_id: Mapped[str] = mapped_column(_provision_fk(), index=True)
+    term: Mapped[str] = mapped_column(Text)  # as printed
+    folded: Mapped[str] = mapped_column(Text, index=True)  # vntext.words, for matching
+    definition: Mapped[str] = mapped_column(Text)
+
+
+class Effective(Base):
+    """When a document takes effect, as it says (``parsers.effective``)."""
+
+    __tablename__ = "effective_dates"
+
+    document_id: Mapped[str] = mapped_column(_document_fk(), primary_key=True)
+    date: Mapped[str] = mapped_column(String(10))
+    provision_id: Mapped[str] = mapped_column(_provision_fk(), index=True)
+    evidence: Mapped[str] = mapped_column(Text)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class CitationTarget(BaseModel):
@@ -67,3 +69,75 @@ class Ambiguous(BaseModel):
     cite: str = Field(examples=["khoản 2 Điều 5"])
     parsed: ParsedCitation
     candidates: list[CitationMatch]
+
+
+class ResolveBatch(BaseModel):
+    """Citations to resolve in one request (`POST /resolve`)."""
+
+    model_config = ConfigDict(populate_by_name=True, extra="forbid")
+
+    cites: list[Annotated[str, Field(min_length=1, max_length=300)]] = Field(
+        min_length=1, max_length=100,
+        examples=[["Điều 5 BLDS", "khoản 2 Điều này", "45/2019/QH14"]],
+    )
+    from_: str | None = Field(
+        default=None, alias="from", min_length=1, max_length=400,
+        description="The provision the citations were read in (completes `Điều này`)",
+        examples=["45-2019-qh14/d34.1"],
+    )
+
+
+class ItemError(BaseModel):
+    code: str = Field(examples=["not_found"])
+    message: str = Field(examples=["nothing in the corpus matches 'Điều 999 BLDS'"])
+    needs: str | None = Field(default=None, examples=[None],
+                              description="`from` when the citation needs its context")
+
+
+class BatchItem(BaseModel):
+    cite: str = Field(examples=["Điều 5 BLDS"])
+    status: int = Field(description="200 one match, 300 several, 404 nothing (see `error`)",
+                        examples=[200])
+    parsed: ParsedCitation | None = None
+    matches: list[CitationMatch]
+    error: ItemError | None = None
+
+
+class BatchResolved(BaseModel):
+    items: list[BatchItem]
+
+
+class ExtractRequest(BaseModel):
+    """A text to find citations in (`POST /citations/extract`)."""
+
+    model_config = ConfigDict(populate_by_name=True, extra="forbid")
+
+    text: str = Field(
+        min_length=1, max_length=100_000,
+        examples=["Theo khoản 2 Điều 5 BLDS 2015 và Điều 34 Bộ luật Lao động số "
+                  "45/2019/QH14, trừ trường hợp quy định tại khoản 3 Điều này."],
+    )
+    from_: str | None = Field(
+        default=None, alias="from", min_length=1, max_length=400,
+        description="Where the text comes from, to read `Điều này` and `Luật này`",
+        examples=["45-2019-qh14/d35.1"],
+    )
+
+
+class ExtractedCitation(BaseModel):
+    raw: str = Field(examples=["khoản 2 Điều 5 BLDS 2015"])
+    start: int = Field(examples=[5])
+    end: int = Field(examples=[29])
+    kind: str = Field(examples=["code"])
+    number: str | None = Field(default=None, examples=["91/2015/QH13"])
+    title: str | None = Field(default=None, examples=["Bộ luật Dân sự"])
+    year: int | None = Field(default=None, examples=[2015])
+    path: str | None = Field(default=None, examples=["d5.2"])
+    target: CitationTarget | None
+    confidence: float = Field(ge=0, le=1, examples=[0.9],
+                              description="How sure the target is (rules in docs/api.md)")
+
+
+class Extracted(BaseModel):
+    text_length: int = Field(examples=[121])
+    items: list[ExtractedCitation]

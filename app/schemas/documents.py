@@ -7,6 +7,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from app.schemas.common import Page
+from app.schemas.relations import Status
 
 
 class DocumentSummary(BaseModel):
@@ -54,6 +55,7 @@ class DocumentDetail(DocumentSummary):
         examples=["9f2c0a4b1e7d3c5f8a6b2d4e0c1f3a5b7d9e2c4f6a8b0d1e3f5a7c9b2d4e6f8a"],
     )
     toc: list[TocNode] = []
+    status: Status | None = Field(default=None, description="In force today, and why")
 
 
 class Ingested(BaseModel):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 from app.schemas.common import Crumb, ProvisionRef
+from app.schemas.relations import IncomingRelation, Status, TermItem
 
 
 class DocumentRef(BaseModel):
@@ -38,3 +39,8 @@ class ProvisionDetail(BaseModel):
     children: list[ProvisionRef]
     previous: ProvisionRef | None
     next: ProvisionRef | None
+    status: Status | None = Field(default=None, description="In force today, and why")
+    amendments: list[IncomingRelation] = Field(
+        default=[], description="Amendments and repeals touching it, its parts or its whole")
+    terms: list[TermItem] | None = Field(
+        default=None, description="With `expand=terms`: defined terms its text uses")

@@ -8,7 +8,10 @@ so every offset indexes ``provisions.text``:
 * targets: ``extract_targets`` on provisions with role ``objective``, the year of the
   nearest milestone above (``II.2.b.2025`` → 2025) as the default;
 * citations: ``find_citations`` on every provision (resolved when read, not here);
-* cross-references: ``link_assignments``, with the registry so body names are not evidence.
+* cross-references: ``link_assignments``, with the registry so body names are not evidence;
+* relations to other documents (``find_relations``: title and provisions), defined terms
+  (``find_terms``) and the effective date (``effective_date``; the document's date for
+  "from signing"), each needing the document's metadata, so given ``document``.
 
 ``store_analysis`` replaces a document's rows; it runs inside the ingest's transaction, so
 a failure leaves the previous analysis in place.
@@ -23,7 +26,16 @@ from typing import Any
 from sqlalchemy import delete, insert
 from sqlalchemy.orm import Session
 
-from app.db.analysis_models import Citation, CrossRef, Duty, Target, UnresolvedMention
+from app.db.analysis_models import (
+    Citation,
+    CrossRef,
+    Duty,
+    Effective,
+    Relation,
+    Target,
+    Term,
+    UnresolvedMention,
+)
 from app.db.models import table_of
 from app.services.registry import sync_bodies
 from parsers.bodies import Mention, Registry, Unresolved, read_mentions
@@ -33,10 +45,20 @@ from parsers.crossrefs import CrossRef as Link
 from parsers.crossrefs import infer_duties, link_assignments
 from parsers.duties import ACTIVE_PROVISION_ROLES, assign_roles
 from parsers.duties import Duty as FoundDuty
+from parsers.effective import Row as EffectiveRow
+from parsers.effective import effective_date
+from parsers.relations import Row as RelationRow
+from parsers.relations import find_relations
 from parsers.targets import Target as FoundTarget
 from parsers.targets import extract_targets, milestone_of
+from parsers.terms import Row as TermRow
+from parsers.terms import find_terms
 
-TABLES = (Duty, Target, Citation, CrossRef, UnresolvedMention)
+TABLES = (Duty, Target, Citation, CrossRef, UnresolvedMention, Relation, Term, Effective)
+NAMES = ("duties", "targets", "citations", "crossrefs", "unresolved", "relations", "terms",
+         "effective")
+# What an ingest reports per document (unresolved mentions are listed by /bodies/unresolved).
+COUNTED = tuple(name for name in NAMES if name != "unresolved")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _SHORT_HEADING = 200  # characters: a paragraph this short that opens with a year heads a list
 
@@ -50,15 +72,20 @@ class AnalysisRows:
     citations: list[dict[str, Any]] = field(default_factory=list)
     crossrefs: list[dict[str, Any]] = field(default_factory=list)
     unresolved: list[dict[str, Any]] = field(default_factory=list)
+    relations: list[dict[str, Any]] = field(default_factory=list)
+    terms: list[dict[str, Any]] = field(default_factory=list)
+    effective: list[dict[str, Any]] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
-        return {name: len(getattr(self, name)) for name in
-                ("duties", "targets", "citations", "crossrefs")}
+        return {name: len(getattr(self, name)) for name in COUNTED}
 
 
-def analyze(doc_id: str, rows: list[dict[str, Any]], registry: Registry) -> AnalysisRows:
-    """The analysis rows of a document, from its provision rows (``flatten.provision_rows``)."""
+def analyze(doc_id: str, rows: list[dict[str, Any]], registry: Registry,
+            document: dict[str, Any] | None = None) -> AnalysisRows:
+    """The analysis rows of a document, from its provision rows (``flatten.provision_rows``)
+    and its metadata row (``type``, ``title``, ``date``) when known."""
     out = AnalysisRows()
+    _legal(out, doc_id, rows, document or {})
     found: dict[str, list[FoundDuty]] = {}
     mentions: dict[str, list[Mention]] = {}  # found once, for duties and cross-references
     by_id = {row["id"]: row for row in rows}
@@ -141,6 +168,34 @@ def merge_duties(doc_id: str, pid: str, duties: list[FoundDuty],
             row["spans"].append([d.start, d.end, d.evidence_start, d.evidence_end])
             row["position"] = row["position"] or d.position
     return list(rows.values())
+
+
+def _legal(out: AnalysisRows, doc_id: str, rows: list[dict[str, Any]],
+           document: dict[str, Any]) -> None:
+    """Relations, terms and the effective date of the document."""
+    title = " ".join(p for p in (document.get("type"), document.get("title")) if p) or None
+    found = find_relations(title, [RelationRow(r["id"], r["path"], r["parent_id"],
+                                               r["heading"], r["text"]) for r in rows])
+    out.relations = [
+        {"document_id": doc_id, "provision_id": r.provision_id, "kind": r.kind,
+         "evidence": r.evidence, "start": r.start, "end": r.end, "target_raw": r.target_raw,
+         "target_number": r.target_number, "target_title": r.target_title,
+         "target_year": r.target_year, "target_doc_id": r.target_doc_id,
+         "target_path": r.target_path}
+        for r in found
+    ]
+    terms = find_terms([TermRow(r["id"], r["heading"], r["text"], r["parent_id"]) for r in rows])
+    out.terms = [{"document_id": doc_id, "provision_id": t.provision_id, "term": t.term,
+                  "folded": t.folded, "definition": t.definition} for t in terms]
+    by_id = {r["id"]: r for r in rows}
+    # A clause reads under its article's heading ("Điều 220. Hiệu lực thi hành").
+    headed = [EffectiveRow(r["id"], r["heading"] or (by_id.get(r["parent_id"]) or {}).get(
+        "heading"), r["text"]) for r in rows]
+    effective = effective_date(headed, document.get("date"))
+    if effective is not None:
+        out.effective = [{"document_id": doc_id, "date": effective.date,
+                          "provision_id": effective.provision_id,
+                          "evidence": effective.evidence}]
 
 
 def milestone_year(row: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> int | None:
@@ -237,8 +292,7 @@ def store_analysis(session: Session, doc_id: str, rows: list[dict[str, Any]],
     sync_bodies(session, registry)
     if result is None:
         result = analyze(doc_id, rows, registry)
-    for model, values in zip(TABLES, (result.duties, result.targets, result.citations,
-                                      result.crossrefs, result.unresolved), strict=True):
+    for model, values in zip(TABLES, (getattr(result, name) for name in NAMES), strict=True):
         if values:
             # The table, not the class: a Core executemany, without the ORM's bulk path.
             session.execute(insert(table_of(model)), values)

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.db.models import Document, Provision
+from app.services import relations
 from app.services.flatten import short_title
 from app.services.listing import Listing
 from app.services.suggest import require
@@ -42,6 +43,7 @@ def get_document(session: Session, doc_id: str) -> dict[str, Any]:
     data = {name: getattr(doc, name) for name in DETAIL_FIELDS}
     data["source_file"] = PurePath(doc.source_path).name if doc.source_path else None
     data["toc"] = table_of_contents(session, doc.id)
+    data["status"] = relations.document_status(session, doc.id)
     return data
 
 

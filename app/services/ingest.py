@@ -168,8 +168,9 @@ def prepare_document(doc: Document, *, doc_id: str | None = None,
                           max_provision_chars=MAX_PROVISION_CHARS)
     rows = provision_rows(doc, doc_id)
     _check_unique(rows)
-    return Prepared(doc_id, document_row(doc, doc_id, source_path), rows,
-                    analyze(doc_id, rows, registry), len(doc.warnings))
+    document = document_row(doc, doc_id, source_path)
+    return Prepared(doc_id, document, rows, analyze(doc_id, rows, registry, document),
+                    len(doc.warnings))
 
 
 def store_document(session: Session, prepared: Prepared, registry: Registry) -> IngestReport:

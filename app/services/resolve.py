@@ -10,6 +10,11 @@ a path such as ``III.4`` or ``d5.2.a``); this module finds what it names in the 
 * a title (``Luật Công đoàn 2024``): documents whose type + title, folded, equal it (else
   contain it as words), of that year when one is given (the year of their date);
 * only a path (``Điều 5``): any document;
+* an abbreviation (``BLDS``, ``BLLĐ``, ``Luật ĐĐ``: ``corpus/abbreviations.yaml``): the
+  version in the table, or with another year the document of that title and year;
+* a reference read in context (``from=<provision id>``): ``khoản 2 Điều này``, ``Điều 5
+  của Luật này``, and any citation that names no document, point into the citing document
+  (``parsers.citations.relative_path``);
 
 then, with a path, the provision at that path in each (``provisions.find``). Citations
 found in provision text are resolved the same way, when read: a document ingested later is
@@ -33,7 +38,7 @@ from app.services.flatten import short_title
 from app.services.links import document_url, provision_url
 from app.services.suggest import closest
 from parsers import vntext
-from parsers.citations import CitationQuery, parse_citation
+from parsers.citations import CitationQuery, parse_citation, relative_path
 
 MAX_CANDIDATES = 5
 MAX_IN_LIST = provisions.MAX_IN_LIST
@@ -52,6 +57,9 @@ class DocRow:
     def year(self) -> int | None:
         if self.date and self.date[:4].isdigit():
             return int(self.date[:4])
+        in_number = re.search(r"/((?:19|20)\d{2})/", self.number or "")
+        if in_number:
+            return int(in_number.group(1))
         last = self.id.rsplit("-", 1)[-1]
         return int(last) if re.fullmatch(r"(?:19|20)\d{2}", last) else None
 
@@ -61,17 +69,30 @@ class DocRow:
         return " ".join(p for p in (self.type, self.title, self.number) if p)
 
 
-def resolve(session: Session, cite: str) -> dict[str, Any]:
+def resolve(session: Session, cite: str, origin: str | None = None) -> dict[str, Any]:
     """What ``cite`` names: ``{"cite", "parsed", "matches"}`` with one match or several.
+
+    Args:
+        origin: the provision (or document) id the citation was read in, which completes
+            ``khoản 2 Điều này`` and keeps ``Điều 3`` inside the citing document.
 
     Raises:
         NotFound: nothing matches; the error's ``candidates`` are the nearest documents or
             provisions. A text with no number, title or provision in it (``xin chào``)
             names nothing, so it matches nothing either (no candidates): any string the
-            schema allows gets an answer, never a 422.
+            schema allows gets an answer, never a 422. An unknown ``origin`` is a 404 too.
+            So is a reference to "this article" or "this law" without ``origin``.
     """
     query = parse_citation(cite)
     parsed = {k: getattr(query, k) for k in ("kind", "number", "title", "year", "path", "doc_id")}
+    context = context_of(session, origin) if origin else None
+    if context is not None and (query.relative or not query.names_document):
+        return _in_context(session, cite, query, parsed, context)
+    if query.relative:
+        # Any string the schema allows is an answer, never a 422: without its context the
+        # citation names nothing here.
+        raise NotFound(f"{cite!r} refers to the citing text; give from=<provision id>",
+                       parsed=parsed, candidates=[], needs="from")
     if not (query.number or query.title or query.path):
         raise NotFound(f"no document number, title or provision in {cite!r}", parsed=parsed,
                        candidates=[])
@@ -85,6 +106,50 @@ def resolve(session: Session, cite: str) -> dict[str, Any]:
         raise NotFound(f"nothing in the corpus matches {cite!r}", parsed=parsed,
                        candidates=_nearest(session, cite, query, docs, all_docs))
     return {"cite": cite, "parsed": parsed, "matches": matches}
+
+
+@dataclass(frozen=True)
+class Context:
+    """Where a citation was read: the document and the path of the citing provision."""
+
+    doc: DocRow
+    path: str | None
+
+
+def context_of(session: Session, origin: str) -> Context:
+    """The context of ``from=``: a provision id, or a document id (no path then).
+
+    Raises:
+        NotFound: neither a provision nor a document.
+    """
+    docs = {d.id: d for d in documents(session)}
+    node = provisions.find(session, origin) if "/" in origin else None
+    if node is not None:
+        return Context(docs[node.document_id], node.path)
+    doc = docs.get(vntext.slug(origin))
+    if doc is None:
+        raise NotFound(f"no provision or document {origin!r} (the from= context)",
+                       parameter="from", candidates=[])
+    return Context(doc, None)
+
+
+def _in_context(session: Session, cite: str, query: CitationQuery, parsed: dict[str, Any],
+                context: Context) -> dict[str, Any]:
+    path = relative_path(query, context.path) if context.path else query.path
+    if path is None and not (query.this_document and not query.path):
+        if query.path is None and not query.this_document:
+            raise NotFound(f"{cite!r} needs a provision to be read in; from= is a document",
+                           parsed=parsed, candidates=[])
+        path = query.path
+    parsed = {**parsed, "path": path, "doc_id": context.doc.id}
+    if path is None:
+        return {"cite": cite, "parsed": parsed, "matches": [document_match(context.doc)]}
+    found = at_path(session, [context.doc], path)
+    if not found:
+        raise NotFound(f"{context.doc.id} has no provision {path}", parsed=parsed,
+                       candidates=_nearest(session, cite, replace(query, path=path),
+                                           [context.doc], [context.doc]))
+    return {"cite": cite, "parsed": parsed, "matches": [provision_match(found[0])]}
 
 
 def documents(session: Session) -> list[DocRow]:

@@ -58,7 +58,10 @@ def test_reingest_keeps_analysis_rows_unduplicated(db_url: str) -> None:
     assert analysis(db_url) == before
     assert all(len(rows) == len(set(rows)) for rows in before.values())
     nq02 = next(r for r in second.reports if r.doc_id == "02-nq-tw-2021")
-    assert nq02.analysis == {"duties": 100, "targets": 10, "citations": 2, "crossrefs": 6}
+    # One relation: III.6.1 asks to study amending Luật Công đoàn 2012 (a task, so it
+    # cites the law; 02-NQ/TW amends nothing itself); no defined terms, no effective date.
+    assert nq02.analysis == {"duties": 100, "targets": 10, "citations": 2, "crossrefs": 6,
+                             "relations": 1, "terms": 0, "effective": 0}
     with new_session(db_url) as session:
         assert session.scalar(select(func.count()).select_from(Body)) == len(load().bodies)
 

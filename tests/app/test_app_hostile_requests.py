@@ -157,7 +157,7 @@ def test_hostile_request(client: TestClient, url: str, headers: dict[str, str], 
 
 @pytest.mark.parametrize("method", ["POST", "PUT", "DELETE", "PATCH", "OPTIONS"])
 @pytest.mark.parametrize("url", ["/search?q=a", "/provisions/02-nq-tw-2021/IV.4/bodies",
-                                 "/resolve?cite=02-NQ/TW", "/duties?format=csv", "/health"])
+                                 "/documents/02-nq-tw-2021", "/duties?format=csv", "/health"])
 def test_other_methods_are_405_in_the_error_shape(client: TestClient, method: str,
                                                   url: str) -> None:
     response = client.request(method, url)

@@ -8,8 +8,9 @@ from app.api.routes.exports import MARKDOWN, markdown_response, wants_markdown
 from app.api.tabular import CSV_RESPONSE, Format, table_answer, wants_csv
 from app.schemas.common import ERROR_RESPONSES
 from app.schemas.documents import DocumentDetail, DocumentList
+from app.schemas.relations import DocumentRelations
 from app.schemas.tables import AssignmentTable
-from app.services import assignments, documents
+from app.services import assignments, documents, relations
 
 router = APIRouter(prefix="/documents", tags=["documents"], responses=ERROR_RESPONSES)
 
@@ -41,3 +42,11 @@ def document_assignments(doc_id: str, request: Request, response: Response,
                                             cells=wants_csv(request, format))
     return table_answer(request, response, format, rows, AssignmentTable,
                         assignments.ASSIGNMENT_COLUMNS, "assignments.csv", limit, offset)
+
+
+@router.get("/{doc_id}/relations", response_model=DocumentRelations)
+def get_document_relations(doc_id: str, session: SessionDep) -> DocumentRelations:
+    """What the document amends, repeals, replaces, details, implements and cites
+    (`outgoing`, with the sentence that says so; targets outside the corpus unresolved),
+    and what other documents say of it (`incoming`: `amended_by`, `replaced_by` …)."""
+    return DocumentRelations(**relations.document_relations(session, doc_id))

@@ -1,13 +1,15 @@
 from __future__ import annotations
 
-from fastapi import APIRouter, Path
+from typing import Literal
+
+from fastapi import APIRouter, Path, Query
 
 from app.api.deps import SessionDep
 from app.schemas.bodies import ProvisionBodies
 from app.schemas.citations import ProvisionCitations
 from app.schemas.common import ERROR_RESPONSES
 from app.schemas.provisions import ProvisionDetail
-from app.services import bodies, citations, provisions
+from app.services import bodies, citations, relations
 
 router = APIRouter(prefix="/provisions", tags=["provisions"], responses=ERROR_RESPONSES)
 
@@ -36,6 +38,12 @@ def get_provision_citations(
 
 
 @router.get("/{provision_id:path}", response_model=ProvisionDetail)
-def get_provision(session: SessionDep, provision_id: str = PROVISION_ID) -> ProvisionDetail:
-    """A provision with its parent, children, previous/next siblings and breadcrumbs."""
-    return ProvisionDetail(**provisions.get_provision(session, provision_id))
+def get_provision(
+    session: SessionDep, provision_id: str = PROVISION_ID,
+    expand: Literal["terms"] | None = Query(
+        None, description="`terms`: add the defined terms its text uses", examples=["terms"]),
+) -> ProvisionDetail:
+    """A provision with its parent, children, siblings, breadcrumbs, in-force status and
+    the amendments touching it (and with `expand=terms`, the defined terms it uses)."""
+    return ProvisionDetail(**relations.provision_detail(session, provision_id,
+                                                        expand == "terms"))

@@ -156,7 +156,8 @@ def serve(
     # Each worker is a new process that builds its app from the environment.
     os.environ["VNLEX_DATABASE_URL"] = settings.database_url
     os.environ["VNLEX_INDEX_DIR"] = str(settings.index_path)
-    uvicorn.run("app.main:create_app", factory=True, host=host, port=port, workers=workers)
+    uvicorn.run("app.main:create_app", factory=True, host=host, port=port, workers=workers,
+                http="app.serving:NoDelayHTTPProtocol")
 
 
 @app.command()

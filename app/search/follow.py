@@ -44,6 +44,9 @@ class Follower:
         self.root = root.resolve()
         self.poll_seconds = poll_seconds
         self.error: str | None = None
+        # This process has opened the current build and searched it (a writer: after
+        # rebuilding it if it was damaged); until then the node must not say it is ready.
+        self.checked = False
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._behind_since: float | None = None
@@ -107,6 +110,7 @@ class Follower:
         """Build if needed, then apply changes until stopped, woken by NOTIFY or the poll."""
         with session_scope(self.url) as session:
             sync.ensure_built(session, self.root)
+        self.checked = True
         with _listener(self.url) as wait:
             while not self._stop.is_set():
                 with session_scope(self.url) as session:
@@ -118,7 +122,8 @@ class Follower:
         """Reopen the searcher when the writer moved ``state.json`` on."""
         state = sync.folder(self.root).state()
         if state is not None:
-            sync.folder(self.root).index(state)
+            sync.folder(self.root).index(state).searcher()
+            self.checked = True
 
 
 _registry_lock = threading.Lock()

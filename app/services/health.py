@@ -81,9 +81,10 @@ def index_status(session: Session, root: Path) -> dict[str, Any]:
     """The node's index version against the store's newest change."""
     head, sid = sync.store_head(session)
     state = sync.folder(root).state()
-    built = state is not None and state.store_id == sid
-    seq = state.seq if state is not None and built else 0
     follower = follower_of(root)
+    built = state is not None and state.store_id == sid and (
+        follower is None or follower.checked)
+    seq = state.seq if state is not None and built else 0
     lag_seconds = follower.lag_seconds(seq, head) if follower is not None and built else 0.0
     return {
         "built": built, "version": seq, "store_version": head, "lag": max(0, head - seq),

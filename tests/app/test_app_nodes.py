@@ -303,6 +303,8 @@ def test_a_node_with_a_damaged_index_rebuilds_it_before_it_is_ready(
         assert json.loads((index / "state.json").read_text())["build"] != build
         assert ready["index"]["built"] and ready["index"]["role"] == "writer"
         assert ids(client.get("/search", params={"q": "cong doan"}).json()) == before
+        page = client.get("/ui/", params={"q": "cong doan"})
+        assert page.headers["X-Vnlex-Index-Version"] == str(ready["index"]["version"])
 
 
 def test_ready_names_the_check_that_failed(db_url: str, tmp_path: Path) -> None:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Response
 
 from app.api.deps import SessionDep, SettingsDep
@@ -9,7 +11,7 @@ from app.services.health import INDEX_VERSION_HEADER, health, readiness
 
 router = APIRouter(tags=["health"], responses=ERROR_RESPONSES)
 
-NOT_READY = {503: {
+NOT_READY: dict[int | str, dict[str, Any]] = {503: {
     "model": ErrorResponse,
     "description": "`not_ready`: `failed` names the check (`database`, `migrations`, "
     "`index`); `index` carries the figures known (a node rebuilding its index says so)",

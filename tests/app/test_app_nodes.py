@@ -243,6 +243,15 @@ def test_two_workers_answer_and_one_of_them_applies_changes(db_url: str,
         wait_for(both_find_the_law, 60, "both workers to find the new law")
         assert _state_at(index, head)["pid"] == writer  # nobody applied it again
 
+        # The writer dies: another worker takes the lock and applies the next change.
+        os.kill(writer, signal.SIGKILL)
+        with session_scope(db_url) as session:
+            ingest_document(session, resolution(I_1="Văn bản đã sửa sau khi một worker chết."))
+            head = sync.store_head(session)[0]
+        state = wait_for(lambda: _state_at(index, head), APPLY_ALLOWANCE + 10,
+                         "another worker to apply the change")
+        assert state["pid"] not in (0, writer)
+
 
 def _state_at(index: Path, head: int) -> dict[str, Any] | None:
     try:

@@ -4,6 +4,7 @@ BIN := $(VENV)/bin
 DB ?= vnlex.db
 SCALE ?= 1
 CORPUS ?=
+ENGINE ?= sqlite
 
 .PHONY: install serve test lint bench clean
 
@@ -30,7 +31,7 @@ lint: install
 	$(BIN)/mypy
 
 bench: install
-	$(BIN)/python -m bench --scale $(SCALE) $(foreach c,$(CORPUS),--corpus $(c))
+	$(BIN)/python -m bench --scale $(SCALE) --engine $(ENGINE) $(foreach c,$(CORPUS),--corpus $(c))
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis *.egg-info

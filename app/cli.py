@@ -136,8 +136,13 @@ def serve(
     db: DbOption = None,
     host: Annotated[str, typer.Option(help="Interface to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="TCP port")] = 8000,
+    workers: Annotated[int, typer.Option(
+        min=1, help="Server processes sharing this node's index folder: one applies the "
+        "store's changes to it, all answer")] = 1,
 ) -> None:
     """Run the REST API (migrating an empty database first)."""
+    import os
+
     import uvicorn
 
     from app.main import create_app
@@ -145,7 +150,14 @@ def serve(
 
     settings = get_settings(db)
     ensure_schema(settings.database_url)
-    uvicorn.run(create_app(settings), host=host, port=port)
+    if workers == 1:
+        uvicorn.run(create_app(settings), host=host, port=port)
+        return
+    # Each worker is a new process that builds its app from the environment.
+    os.environ["VNLEX_DATABASE_URL"] = settings.database_url
+    os.environ["VNLEX_INDEX_DIR"] = str(settings.index_path)
+    uvicorn.run("app.main:create_app", factory=True, host=host, port=port, workers=workers,
+                http="app.serving:NoDelayHTTPProtocol")
 
 
 @app.command()

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
-from sqlalchemy.exc import SQLAlchemyError
 
 from app.api import errors, mcp_tools, offline_docs
 from app.api.contract import strict_query
@@ -28,10 +26,7 @@ from app.api.routes import (
     ui,
 )
 from app.core.config import Settings, get_settings
-from app.db.session import session_scope
-from app.services.search import warm_up
-
-logger = logging.getLogger(__name__)
+from app.services.health import Follower
 
 DESCRIPTION = """
 Tìm kiếm và tra cứu văn bản pháp luật và văn kiện Đảng, theo từng điều, khoản, mục.
@@ -47,9 +42,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        _warm_up(settings)
-        async with mcp_session_manager:
-            yield
+        # The index is built and kept fresh in the background: /health answers at once,
+        # /ready says 503 until the index is built (what an orchestrator waits for).
+        follower = Follower(settings.database_url, settings.index_path,
+                            settings.index_poll_seconds)
+        follower.start()
+        try:
+            async with mcp_session_manager:
+                yield
+        finally:
+            follower.stop()
 
     app = FastAPI(title="vnlex", version="0.1.0", description=DESCRIPTION, lifespan=lifespan,
                   docs_url=None, redoc_url=None, dependencies=[Depends(strict_query)])
@@ -80,13 +82,3 @@ def _add_middleware(app: FastAPI, settings: Settings) -> None:
             expose_headers=["Link", "Location", "X-Vnlex-Index-Version"],
         )
     app.add_middleware(EdgeMiddleware, max_body=settings.max_body_bytes)
-
-
-def _warm_up(settings: Settings) -> None:
-    """Index and vocabulary ready before the first request; a database that cannot answer
-    yet (not migrated) is the requests' 503 to report, not a reason to refuse to start."""
-    try:
-        with session_scope(settings.database_url) as session:
-            warm_up(session, settings.index_path)
-    except SQLAlchemyError as exc:
-        logger.warning("search index not warmed up: %s", exc)

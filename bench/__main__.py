@@ -3,6 +3,7 @@
     python -m bench --scale 0.1                      # quick: 100 000 provisions
     python -m bench --scale 1 --corpus /work/shared/bench-corpus/laws
     python -m bench --only parse --corpus FOLDER     # the per-document parse report only
+    python -m bench --scale 0.1 --engine postgresql  # the same figures with PostgreSQL as the store
 
 The bundled ``corpus/`` is always a source (``--base`` replaces it); every ``--corpus``
 folder adds its ``*.md``/``*.txt`` files. A full run writes ``bench/results/latest.json``
@@ -22,8 +23,9 @@ from pathlib import Path
 # (bench/http.py sets the size per server).
 os.environ["VNLEX_SEARCH_CACHE_SIZE"] = "0"
 
-from bench import build, parse, queries, report, run  # noqa: E402
+from bench import build, http, parse, queries, report, run  # noqa: E402
 
+POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432"
 BUNDLED = Path(__file__).resolve().parents[1] / "corpus"
 
 
@@ -64,6 +66,14 @@ def parser() -> argparse.ArgumentParser:
                    help="seconds per HTTP load run (default 10)")
     p.add_argument("--clients", type=positive_int, nargs="+", default=[1, 8, 32],
                    help="HTTP client counts (default 1 8 32)")
+    p.add_argument("--workers", type=positive_int, nargs="+", default=list(http.WORKERS),
+                   help="server processes compared on /search (default 1 2)")
+    p.add_argument("--engine", choices=("sqlite", "postgresql"), default="sqlite",
+                   help="the store: a SQLite file in the cache (default), or a PostgreSQL "
+                   "database the bench drops and creates (see --postgres)")
+    p.add_argument("--postgres", default=POSTGRES,
+                   help=f"the PostgreSQL server's URL (default {POSTGRES}); the database is "
+                   "vnlex_bench_SCALE")
     p.add_argument("--only", choices=run.STAGES, help="run one stage only")
     p.add_argument("--queries", type=Path, default=queries.QUERIES, help="the query mix")
     p.add_argument("--cache", type=Path, default=build.CACHE,
@@ -71,6 +81,12 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--results", type=Path, default=report.RESULTS,
                    help="where latest.json and latest.md go (default bench/results/)")
     return p
+
+
+def pg_database(server: str, scale: float) -> str:
+    """The bench's own database on ``server``, one per scale (it is dropped and recreated)."""
+    name = f"vnlex_bench_{scale:g}".replace(".", "_")
+    return f"{server.rstrip('/')}/{name}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -83,12 +99,15 @@ def main(argv: list[str] | None = None) -> int:
     opts = run.Options(folders=folders, scale=args.scale, repeat=args.repeat,
                        parse_repeat=args.parse_repeat, duration=args.duration, only=args.only,
                        queries_file=args.queries, results=args.results, cache=args.cache,
-                       clients=tuple(args.clients))
+                       clients=tuple(args.clients), workers=tuple(args.workers),
+                       pg_url=pg_database(args.postgres, args.scale)
+                       if args.engine == "postgresql" else None)
     figures = run.run(opts)
     if args.only:
         sys.stdout.write(json.dumps(figures, ensure_ascii=False, indent=1) + "\n")
     else:
-        sys.stdout.write((args.results / "latest.md").read_text("utf-8"))
+        name = run.results_name(opts)
+        sys.stdout.write((args.results / f"{name}.md").read_text("utf-8"))
     return 0
 
 

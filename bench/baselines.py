@@ -43,28 +43,52 @@ def escape_fts(query: str) -> str:
     return " ".join(f'"{b}"' if not b.startswith('"') else b for b in bits if b.strip())
 
 
-def build_fts(vnlex_db: Path, path: Path) -> float:
-    """Create the plain FTS5 copy at ``path``; return the seconds it took."""
+COLUMNS = "pk, id, document_id, path, kind, role, heading, text"
+
+
+def build_fts(vnlex_db: Path | str, path: Path) -> float:
+    """Create the plain FTS5 copy at ``path`` of a vnlex SQLite file (or of any store, given
+    its URL: PostgreSQL's rows are copied over); return the seconds it took."""
     path.unlink(missing_ok=True)
     started = time.perf_counter()
     connection = sqlite3.connect(path)
-    try:
-        connection.execute("ATTACH DATABASE ? AS src", (f"file:{vnlex_db}?mode=ro",))
-    except sqlite3.OperationalError:  # a build without URI filenames: attach it plainly
-        connection.execute("ATTACH DATABASE ? AS src", (str(vnlex_db),))
     with connection:
         connection.execute(
             "CREATE TABLE provisions (rowid INTEGER PRIMARY KEY, id TEXT, document_id TEXT,"
             " path TEXT, kind TEXT, role TEXT, heading TEXT, text TEXT)")
-        connection.execute(
-            "INSERT INTO provisions SELECT pk, id, document_id, path, kind, role, heading, text"
-            " FROM src.provisions")
+        if isinstance(vnlex_db, str):
+            _copy_rows(vnlex_db, connection)
+        else:
+            _attach(connection, vnlex_db)
+            connection.execute(f"INSERT INTO provisions SELECT {COLUMNS} FROM src.provisions")
         connection.execute(
             "CREATE VIRTUAL TABLE provisions_fts USING fts5(heading, text, content='provisions',"
             " content_rowid='rowid', tokenize='unicode61 remove_diacritics 2')")
         connection.execute("INSERT INTO provisions_fts(provisions_fts) VALUES ('rebuild')")
     connection.close()
     return time.perf_counter() - started
+
+
+def _attach(connection: sqlite3.Connection, vnlex_db: Path) -> None:
+    try:
+        connection.execute("ATTACH DATABASE ? AS src", (f"file:{vnlex_db}?mode=ro",))
+    except sqlite3.OperationalError:  # a build without URI filenames: attach it plainly
+        connection.execute("ATTACH DATABASE ? AS src", (str(vnlex_db),))
+
+
+def _copy_rows(url: str, connection: sqlite3.Connection, batch: int = 20_000) -> None:
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    try:
+        with engine.connect() as source:
+            result = source.execution_options(yield_per=batch).execute(
+                text(f"SELECT {COLUMNS} FROM provisions ORDER BY pk"))
+            for rows in result.partitions():
+                connection.executemany("INSERT INTO provisions VALUES (?,?,?,?,?,?,?,?)",
+                                       [tuple(row) for row in rows])
+    finally:
+        engine.dispose()
 
 
 def fts_search(connection: sqlite3.Connection, query: Query) -> list[str]:

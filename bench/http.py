@@ -3,9 +3,11 @@
 For each endpoint (``/health`` as the ceiling, ``/search`` cycling the query mix,
 ``/provisions/{id}`` cycling real ids) and each client count, one load run of a fixed
 duration. Then the server's peak resident memory (``VmHWM``, its children included), and
-the server is stopped. Last, ``/search`` without the answer cache, and ``/search`` at 32
-clients for six times as long while a document is uploaded and replaced four times
-through ``POST /documents`` (issue 12: writes in the middle of reads).
+the server is stopped. Last, ``/search`` without the answer cache with 1 and with N worker
+processes (``vnlex serve --workers N``, side by side), ``/search`` at 32 clients for six
+times as long while a document is uploaded and replaced four times through
+``POST /documents`` (issue 12: writes in the middle of reads), and how long a new node
+with an empty index folder takes to rebuild it from the store (start to ``/ready`` 200).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import http.client
 import json
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -27,6 +30,7 @@ from bench.ingest import VNLEX
 from bench.queries import TOP, Query
 
 CLIENTS = (1, 8, 32)
+WORKERS = (1, 2)
 HOST = "127.0.0.1"
 
 
@@ -53,30 +57,73 @@ TOKEN = "bench-admin-token"  # a server of the bench's own, on 127.0.0.1 only
 
 
 def start_server(url: str, port: int, log: Path, cache: int = SERVED_CACHE,
-                 token: str | None = None) -> subprocess.Popen[bytes]:
+                 token: str | None = None, workers: int = 1,
+                 index_dir: Path | None = None) -> subprocess.Popen[bytes]:
     """``vnlex serve`` on 127.0.0.1:``port`` with an answer cache of ``cache`` searches
-    (and the write routes when ``token`` is given), answering ``/health`` (or an error)."""
-    env = {**os.environ, "VNLEX_SEARCH_CACHE_SIZE": str(cache)}
-    if token:
-        env["VNLEX_ADMIN_TOKEN"] = token
-    with log.open("wb") as out:
-        server = subprocess.Popen(
-            [str(VNLEX), "serve", "--db", url, "--host", HOST, "--port", str(port)],
-            stdout=out, stderr=subprocess.STDOUT, env=env)
-    deadline = time.monotonic() + 60
+    (and the write routes when ``token`` is given), once ``/ready`` says 200 (its index
+    built); ``index_dir`` instead of the node's usual folder."""
+    server = spawn_server(url, port, log, cache, token, workers, index_dir)
+    deadline = time.monotonic() + 600
     while time.monotonic() < deadline:
         if server.poll() is not None:
             raise RuntimeError(f"vnlex serve exited with {server.returncode} (see {log})")
-        try:
-            with socket.create_connection((HOST, port), timeout=1) as sock:
-                sock.sendall(f"GET /health HTTP/1.1\r\nHost: {HOST}\r\n\r\n".encode())
-                if sock.recv(64).startswith(b"HTTP/1.1 200"):
-                    return server
-        except OSError:
-            pass
-        time.sleep(0.2)
+        if status(port, "/ready") == 200:
+            return server
+        time.sleep(0.1)
     stop_server(server)
-    raise RuntimeError(f"vnlex serve did not answer /health within 60 s (see {log})")
+    raise RuntimeError(f"vnlex serve was not ready within 600 s (see {log})")
+
+
+def spawn_server(url: str, port: int, log: Path, cache: int = SERVED_CACHE,
+                 token: str | None = None, workers: int = 1,
+                 index_dir: Path | None = None) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "VNLEX_SEARCH_CACHE_SIZE": str(cache)}
+    if token:
+        env["VNLEX_ADMIN_TOKEN"] = token
+    if index_dir is not None:
+        env["VNLEX_INDEX_DIR"] = str(index_dir)
+    with log.open("wb") as out:
+        return subprocess.Popen(
+            [str(VNLEX), "serve", "--db", url, "--host", HOST, "--port", str(port),
+             "--workers", str(workers)], stdout=out, stderr=subprocess.STDOUT, env=env)
+
+
+def status(port: int, path: str) -> int | None:
+    """The status of one GET, or None when nothing answers yet."""
+    try:
+        with socket.create_connection((HOST, port), timeout=5) as sock:
+            sock.sendall(f"GET {path} HTTP/1.1\r\nHost: {HOST}\r\n\r\n".encode())
+            head = sock.recv(64)
+    except OSError:
+        return None
+    return int(head[9:12]) if head.startswith(b"HTTP/1.1 ") else None
+
+
+def node_rebuild(url: str, workdir: Path) -> dict[str, float]:
+    """A new node with an empty index folder: seconds from its start to ``/health`` (it
+    answers while it builds) and to ``/ready`` (its index rebuilt from the store)."""
+    folder = workdir / "fresh-node.index"
+    shutil.rmtree(folder, ignore_errors=True)
+    port = free_port()
+    started = time.perf_counter()
+    server = spawn_server(url, port, workdir / "serve-rebuild.log", index_dir=folder)
+    alive = ready = None
+    try:
+        while ready is None and time.perf_counter() - started < 600:
+            if server.poll() is not None:
+                raise RuntimeError(f"vnlex serve exited with {server.returncode}")
+            code = status(port, "/ready")
+            if code is not None and alive is None:
+                alive = time.perf_counter() - started
+            if code == 200:
+                ready = time.perf_counter() - started
+            time.sleep(0.05)
+    finally:
+        stop_server(server)
+        shutil.rmtree(folder, ignore_errors=True)
+    if ready is None:
+        raise RuntimeError("a new node did not rebuild its index within 600 s")
+    return {"health_s": round(alive or ready, 2), "ready_s": round(ready, 2)}
 
 
 def stop_server(server: subprocess.Popen[bytes]) -> None:
@@ -130,9 +177,11 @@ def finish(loader: subprocess.Popen[str], seconds: float) -> dict[str, Any]:
 
 
 def run(url: str, queries: list[Query], ids: list[str], workdir: Path, seconds: float,
-        clients: tuple[int, ...] = CLIENTS, reingest: Path | None = None) -> dict[str, Any]:
-    """Every endpoint at every client count; the server's peak RSS; ``/search`` while the
-    text of ``reingest`` is uploaded and replaced."""
+        clients: tuple[int, ...] = CLIENTS, reingest: Path | None = None,
+        workers: tuple[int, ...] = WORKERS) -> dict[str, Any]:
+    """Every endpoint at every client count; the server's peak RSS; ``/search`` without
+    the answer cache for each count of ``workers``; ``/search`` while the text of
+    ``reingest`` is uploaded and replaced; a new node's rebuild."""
     workdir.mkdir(parents=True, exist_ok=True)
     port = free_port()
     server = start_server(url, port, workdir / "serve.log")
@@ -148,17 +197,23 @@ def run(url: str, queries: list[Query], ids: list[str], workdir: Path, seconds: 
     finally:
         stop_server(server)
     results["search_uncached"] = _uncached(url, endpoints["search"], workdir, seconds, clients)
+    results["search_uncached_by_workers"] = {
+        str(n): results["search_uncached"] if n == 1 else
+        _uncached(url, endpoints["search"], workdir, seconds, clients, workers=n)
+        for n in workers}
     if reingest is not None:
         results["search_during_reingest"] = during_reingest(
             url, endpoints["search"], workdir, seconds * 6, reingest)
+    results["node_rebuild"] = node_rebuild(url, workdir)
     return results
 
 
 def _uncached(url: str, paths: list[str], workdir: Path, seconds: float,
-              clients: tuple[int, ...]) -> dict[str, Any]:
+              clients: tuple[int, ...], workers: int = 1) -> dict[str, Any]:
     """``/search`` again on a server without the answer cache: what the engine costs."""
     port = free_port()
-    server = start_server(url, port, workdir / "serve-uncached.log", cache=0)
+    server = start_server(url, port, workdir / f"serve-uncached-{workers}.log", cache=0,
+                          workers=workers)
     try:
         load(port, 1, min(1.0, seconds), paths, workdir, "search")
         return {str(n): load(port, n, seconds, paths, workdir, "search") for n in clients}

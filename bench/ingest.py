@@ -1,4 +1,5 @@
-"""Ingest measurement: a fresh SQLite file filled through the ``vnlex`` command, timed.
+"""Ingest measurement: a fresh SQLite file (or PostgreSQL database, ``ENGINE=postgresql``)
+filled through the ``vnlex`` command, timed.
 
 Only the command line is used (``db upgrade``, ``ingest``, ``reindex``), so the figures stay
 comparable while the ingest and the search index behind it are being rewritten. Sizes count
@@ -33,8 +34,10 @@ def vnlex(*args: str, log: Path | None = None) -> subprocess.CompletedProcess[st
     return subprocess.CompletedProcess(command, done.returncode, log.read_text("utf-8"), "")
 
 
-def measure(files: Path, workdir: Path, source_bytes: int) -> dict[str, Any]:
-    """Ingest the folder ``files`` into ``workdir/vnlex.db`` (recreated) and time it.
+def measure(files: Path, workdir: Path, source_bytes: int, pg_url: str | None = None
+            ) -> dict[str, Any]:
+    """Ingest the folder ``files`` into ``workdir/vnlex.db`` (recreated), or into the
+    PostgreSQL database ``pg_url`` (dropped and created again), and time it.
 
     Raises:
         RuntimeError: a step failed outright (not one refused file: those are counted).
@@ -43,7 +46,9 @@ def measure(files: Path, workdir: Path, source_bytes: int) -> dict[str, Any]:
         shutil.rmtree(workdir)
     workdir.mkdir(parents=True)
     db = workdir / "vnlex.db"
-    url = f"sqlite:///{db}"
+    url = pg_url or f"sqlite:///{db}"
+    if pg_url:
+        recreate_database(pg_url)
     _check(vnlex("db", "upgrade", "--db", url), "db upgrade")
     started = time.perf_counter()
     done = vnlex("ingest", str(files), "--db", url, log=workdir / LOG)
@@ -54,8 +59,8 @@ def measure(files: Path, workdir: Path, source_bytes: int) -> dict[str, Any]:
     started = time.perf_counter()
     _check(vnlex("reindex", "--db", url), "reindex")
     reindex_s = time.perf_counter() - started
-    provisions, documents = count_rows(db)
-    sizes = disk_sizes(db)
+    provisions, documents = count_rows(db) if pg_url is None else count_rows_of(url)
+    sizes = disk_sizes(db) if pg_url is None else postgres_sizes(url)
     stored = sizes["db_mb"] + sizes["index_mb"]
     return {
         "url": url,
@@ -88,6 +93,52 @@ def count_rows(db: Path) -> tuple[int, int]:
     return int(provisions), int(documents)
 
 
+def recreate_database(url: str) -> None:
+    """Drop and create the database of a PostgreSQL URL (through the server's ``postgres``)."""
+    from sqlalchemy import create_engine, make_url, text
+
+    parsed = make_url(url)
+    admin = create_engine(parsed.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{parsed.database}" WITH (FORCE)'))
+            connection.execute(text(f'CREATE DATABASE "{parsed.database}"'))
+    finally:
+        admin.dispose()
+
+
+def count_rows_of(url: str) -> tuple[int, int]:
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    try:
+        with engine.connect() as connection:
+            provisions = connection.execute(text("SELECT count(*) FROM provisions")).scalar()
+            documents = connection.execute(text("SELECT count(*) FROM documents")).scalar()
+    finally:
+        engine.dispose()
+    return int(provisions or 0), int(documents or 0)
+
+
+def postgres_sizes(url: str) -> dict[str, float]:
+    """MiB of the PostgreSQL database and of this node's index folder."""
+    from sqlalchemy import create_engine, text
+
+    from app.core.config import get_settings
+
+    engine = create_engine(url)
+    try:
+        with engine.connect() as connection:
+            main = int(connection.execute(
+                text("SELECT pg_database_size(current_database())")).scalar() or 0)
+    finally:
+        engine.dispose()
+    index = _tree_size(get_settings(url).index_path)
+    return {"db_file_mb": round(main / 2**20, 2), "wal_mb": 0.0,
+            "db_mb": round(main / 2**20, 2), "index_mb": round(index / 2**20, 2),
+            "total_mb": round((main + index) / 2**20, 2)}
+
+
 def disk_sizes(db: Path) -> dict[str, float]:
     """MiB of the database file, its WAL/SHM files, and everything else in its folder (indexes)."""
     main = db.stat().st_size
@@ -107,6 +158,8 @@ def disk_sizes(db: Path) -> dict[str, float]:
 
 
 def _tree_size(path: Path) -> int:
+    if not path.exists():
+        return 0
     if path.is_file():
         return path.stat().st_size
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())

@@ -58,6 +58,7 @@ def markdown(r: dict[str, Any]) -> str:
     """The table the README shows, with the machine and the command that produced it."""
     m = r["machine"]
     rows = [
+        ("store", f"{r.get('engine', 'sqlite')}"),
         ("corpus", f"{_fmt(r['provisions'])} provisions, {_fmt(r['documents'])} documents "
                    f"(SCALE={r['scale']:g}; {_fmt(r.get('source_mb'))} MB of source text)"),
         ("parse (sources)", f"{_fmt(r['parse_docs_per_s'])} docs/s, "
@@ -96,6 +97,12 @@ def markdown(r: dict[str, Any]) -> str:
          f"{_fmt(r.get('http_search_uncached_ms_p50'))} / "
          f"{_fmt(r.get('http_search_uncached_ms_p99'))} ms"),
         ("peak server RSS", f"{_fmt(r['rss_mb'])} MB"),
+        ("a new node rebuilds its index from the store (start to /ready 200)",
+         f"{_fmt(r.get('node_rebuild_ready_s'))} s"),
+        (f"… /search without the answer cache, {r.get('http_rps_clients', 8)} clients, "
+         "by workers", ", ".join(f"{n}: {_fmt(v)} req/s" for n, v in
+                                 (r.get("http_search_uncached_rps_by_workers") or {}).items())
+         + f" (2 ÷ 1 = {_fmt(r.get('http_2_workers_to_1'))})"),
     ]
     lines = [
         f"Benchmark of {r['date']}: `{r['command']}`",
@@ -136,6 +143,11 @@ def _http_table(r: dict[str, Any]) -> list[str]:
             lines.append(f"| {endpoint} | {clients} | {_fmt(run['rps'])} | "
                          f"{_fmt(run['ms']['p50'])} | {_fmt(run['ms']['p99'])} | "
                          f"{run['errors']} |")
+    for workers, runs in (http.get("search_uncached_by_workers") or {}).items():
+        for clients, run in runs.items():
+            lines.append(f"| search_uncached, {workers} worker(s) | {clients} | "
+                         f"{_fmt(run['rps'])} | {_fmt(run['ms']['p50'])} | "
+                         f"{_fmt(run['ms']['p99'])} | {run['errors']} |")
     during = http.get("search_during_reingest")
     if during:
         writes = ", ".join(f"{w['status']} in {w['s']} s" for w in during["writes"])

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import shlex
-import sqlite3
 import sys
 import time
 from collections.abc import Callable
@@ -18,6 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import bindparam, text
+
+from app.db.session import session_scope
 from bench import baselines, build, http, ingest, latency, parse, queries, report
 from bench.stats import ratio
 
@@ -38,6 +40,9 @@ class Options:
     cache: Path = build.CACHE
     results: Path | None = report.RESULTS
     clients: tuple[int, ...] = http.CLIENTS
+    workers: tuple[int, ...] = http.WORKERS
+    # None: a SQLite file in the cache; else the PostgreSQL database the bench recreates.
+    pg_url: str | None = None
     naive_per_class: int = baselines.NAIVE_PER_CLASS
     log: Callable[[str], None] = field(default=lambda line: print(line, file=sys.stderr))
 
@@ -73,56 +78,63 @@ def run(opts: Options) -> dict[str, Any]:
     if "http" in wanted:
         opts.log(f"bench: HTTP, {opts.duration:g} s per run …")
         out["http"] = http.run(stored["url"], mix, _sample_ids(stored), corpus.folder / "http",
-                               opts.duration, opts.clients, reingest=REINGEST_SOURCE)
+                               opts.duration, opts.clients, reingest=REINGEST_SOURCE,
+                               workers=opts.workers)
     out["elapsed_s"] = round(time.perf_counter() - started, 1)
     if opts.only is None:
         out = {**headline(out), **out}
         if opts.results is not None:
-            opts.log(f"bench: wrote {report.write(out, opts.results)}")
+            opts.log(f"bench: wrote {report.write(out, opts.results, results_name(opts))}")
     return out
+
+
+def results_name(opts: Options) -> str:
+    """``latest``, or ``latest-postgresql`` when PostgreSQL is the store."""
+    return "latest" if opts.pg_url is None else "latest-postgresql"
 
 
 def _stored(corpus: build.Build, opts: Options, fresh: bool) -> dict[str, Any]:
     """Ingest figures: measured now, or those of the last ingest of this build."""
     marker = corpus.folder / "db" / "ingest.json"
     if not fresh and marker.is_file():
-        return dict(json.loads(marker.read_text("utf-8")))
+        kept = dict(json.loads(marker.read_text("utf-8")))
+        if kept["url"] == (opts.pg_url or kept["url"]) and kept["url"].startswith(
+                "postgresql" if opts.pg_url else "sqlite"):
+            return kept
     opts.log("bench: vnlex db upgrade, ingest, reindex …")
-    figures = ingest.measure(corpus.files, corpus.folder / "db", corpus.source_bytes)
+    figures = ingest.measure(corpus.files, corpus.folder / "db", corpus.source_bytes,
+                             opts.pg_url)
     marker.write_text(json.dumps(figures), "utf-8")
     opts.log(f"bench: {figures['provisions']:,} provisions at "
              f"{figures['ingest_provisions_per_s']:,.0f}/s")
     return figures
 
 
-def _db_path(stored: dict[str, Any]) -> Path:
-    return Path(str(stored["url"]).removeprefix("sqlite:///"))
+def _db_path(stored: dict[str, Any]) -> Path | str:
+    """The SQLite file of the store, or its URL when it is not a SQLite file."""
+    url = str(stored["url"])
+    return Path(url.removeprefix("sqlite:///")) if url.startswith("sqlite:///") else url
 
 
 def _known(stored: dict[str, Any], mix: list[queries.Query]) -> set[str]:
     """The expected ids of the mix that are provisions of the database."""
     wanted = sorted({pid for q in mix for pid in q.expected})
-    connection = sqlite3.connect(f"file:{_db_path(stored)}?mode=ro", uri=True)
-    try:
-        found: set[str] = set()
+    found: set[str] = set()
+    with session_scope(stored["url"]) as session:
         for i in range(0, len(wanted), 500):
-            chunk = wanted[i:i + 500]
-            found.update(row[0] for row in connection.execute(
-                f"SELECT id FROM provisions WHERE id IN ({','.join('?' * len(chunk))})", chunk))
-    finally:
-        connection.close()
+            found.update(session.scalars(
+                text("SELECT id FROM provisions WHERE id IN :ids").bindparams(
+                    bindparam("ids", expanding=True)), {"ids": wanted[i:i + 500]}))
     return found
 
 
 def _sample_ids(stored: dict[str, Any], count: int = 1000) -> list[str]:
     """Provision ids spread over the whole table, for ``/provisions/{id}``."""
-    connection = sqlite3.connect(f"file:{_db_path(stored)}?mode=ro", uri=True)
-    try:
-        step = max(1, int(stored["provisions"]) // count)
-        return [row[0] for row in connection.execute(
-            "SELECT id FROM provisions WHERE pk % ? = 0 LIMIT ?", (step, count))]
-    finally:
-        connection.close()
+    step = max(1, int(stored["provisions"]) // count)
+    with session_scope(stored["url"]) as session:
+        return list(session.scalars(
+            text("SELECT id FROM provisions WHERE pk % :step = 0 ORDER BY pk LIMIT :n"),
+            {"step": step, "n": count}))
 
 
 def _search(corpus: build.Build, stored: dict[str, Any], mix: list[queries.Query],
@@ -186,7 +198,9 @@ def headline(r: dict[str, Any]) -> dict[str, Any]:
     clients = _throughput_clients(http_runs["search"])
     search8, health8 = http_runs["search"][clients], http_runs["health"][clients]
     search1 = http_runs["search"][min(http_runs["search"], key=int)]
+    rebuild = http_runs.get("node_rebuild") or {}
     return {
+        "engine": str(stored["url"]).split(":", 1)[0].split("+", 1)[0],
         "provisions": stored["provisions"],
         "documents": stored["documents"],
         "source_mb": stored["source_mb"],
@@ -225,8 +239,18 @@ def headline(r: dict[str, Any]) -> dict[str, Any]:
         "http_errors": sum(run["errors"] for endpoint in ("health", "search", "provisions")
                            for run in http_runs[endpoint].values()),
         "rss_mb": http_runs["rss_mb"],
+        "node_rebuild_ready_s": rebuild.get("ready_s"),
+        **_workers_headline(http_runs.get("search_uncached_by_workers") or {}, clients),
         **_reingest_headline(http_runs.get("search_during_reingest") or {}),
     }
+
+
+def _workers_headline(by_workers: dict[str, Any], clients: str) -> dict[str, Any]:
+    """/search without the answer cache, req/s at ``clients`` clients per worker count."""
+    rps = {n: runs.get(clients, {}).get("rps") for n, runs in by_workers.items()}
+    one, two = rps.get("1"), rps.get("2")
+    return {"http_search_uncached_rps_by_workers": rps,
+            "http_2_workers_to_1": ratio(two, one) if one and two else None}
 
 
 def _reingest_headline(run: dict[str, Any]) -> dict[str, Any]:

@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import SecretStr, field_validator
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from sqlalchemy import make_url
 
@@ -48,6 +48,12 @@ class Settings(BaseSettings):
     # Turns on POST /documents and DELETE /documents/{id}, for `Authorization: Bearer`.
     admin_token: SecretStr | None = None
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
+    # How often a server's index writer looks for changes when no notification wakes it
+    # (PostgreSQL sends one at each commit; other engines only poll): the staleness bound
+    # is this plus the time to apply a document.
+    index_poll_seconds: float = Field(default=1.0, gt=0)
+    # /ready says 503 once the node has known of an unapplied change for longer than this.
+    index_max_lag_seconds: float = Field(default=10.0, gt=0)
 
     @field_validator("cors_origins", mode="before")
     @classmethod

@@ -79,7 +79,8 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
           "description": "`validation_error` or `bad_query`: a value outside what the "
           "parameter's schema allows, or a page past the search window"},
     503: {"model": ErrorResponse,
-          "description": "`unavailable`: the database is busy, gone or not migrated"},
+          "description": "`unavailable`: the database is busy, gone or not migrated; "
+          "`index_not_ready`: this node is building its search index (see `/ready`)"},
 }
 # What the write routes answer besides those.
 WRITE_RESPONSES: dict[int | str, dict[str, Any]] = {

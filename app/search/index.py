@@ -128,6 +128,7 @@ class State:
     store_id: str
     seq: int
     schema: int = SCHEMA_VERSION
+    pid: int = 0  # the process that wrote it: which worker of a node applies changes
 
 
 class IndexFolder:

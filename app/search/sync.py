@@ -11,7 +11,14 @@ answer. An index missing, unreadable, of another schema or built from another st
 
 One process at a time writes (an exclusive ``flock`` on ``.lock``); a search that finds the
 lock taken answers from the index as it stands rather than wait, unless there is no index
-at all yet.
+at all yet. In a server, one process of the node is the folder's writer
+(``app/search/follow.py``); the others only read, and their searches never write.
+
+On PostgreSQL, ``seq`` comes from a sequence, which hands out numbers in the order inserts
+run, not the order transactions commit: a node that read seq 6 committed before seq 5 would
+skip 5 for ever. ``log_change`` therefore takes a transaction-scoped advisory lock first, so
+the next writer draws its number only after this one committed; and it sends a
+``pg_notify`` that the server delivers at commit, which wakes every node's writer at once.
 """
 
 from __future__ import annotations
@@ -30,9 +37,13 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from app.db import models
+from app.errors import Unavailable
 from app.search.index import WRITER_HEAP, IndexFolder, State, add_rows, delete_documents
 
 BATCH = 2_000
+CHANNEL = "vnlex_index_changes"  # LISTEN/NOTIFY channel of the change log (PostgreSQL)
+# Any constant of our own: the advisory lock that orders change numbers with commits.
+CHANGE_LOCK = 0x766E6C6578  # "vnlex"
 _P = models.table_of(models.Provision)
 _C = models.table_of(models.IndexChange)
 INDEX_COLUMNS = (_P.c.pk, _P.c.document_id, _P.c.root_path, _P.c.kind, _P.c.role,
@@ -40,11 +51,18 @@ INDEX_COLUMNS = (_P.c.pk, _P.c.document_id, _P.c.root_path, _P.c.kind, _P.c.role
 
 
 def log_change(session: Session, doc_id: str, *, deleted: bool = False) -> int:
-    """Record that ``doc_id`` changed (in the caller's transaction); returns its ``seq``."""
+    """Record that ``doc_id`` changed (in the caller's transaction); returns its ``seq``.
+    On PostgreSQL, numbers follow commit order and nodes are notified at commit."""
+    postgres = session.get_bind().dialect.name == "postgresql"
+    if postgres:  # held until commit: the next writer's seq is drawn after ours is visible
+        session.execute(select(func.pg_advisory_xact_lock(CHANGE_LOCK)))
     result = session.execute(
         insert(_C).values(document_id=doc_id, deleted=deleted).returning(_C.c.seq)
     )
-    return int(result.scalar_one())
+    seq = int(result.scalar_one())
+    if postgres:
+        session.execute(select(func.pg_notify(CHANNEL, str(seq))))
+    return seq
 
 
 _STORE_ID = select(models.StoreInfo.value).where(models.StoreInfo.key == "store_id")
@@ -78,8 +96,22 @@ class Snapshot:
         return self.head - self.state.seq
 
 
+class IndexNotReady(Unavailable):
+    """This node's index is being built (or rebuilt) by its writer; try another node."""
+
+    code = "index_not_ready"
+
+
 _folders: dict[Path, IndexFolder] = {}
 _folders_lock = threading.Lock()
+# Folders this process only reads: another process of the node is their writer.
+_read_only: set[Path] = set()
+
+
+def set_read_only(root: Path, read_only: bool) -> None:
+    """Mark ``root`` as written by another process (searches then never write it)."""
+    with _folders_lock:
+        (_read_only.add if read_only else _read_only.discard)(root.resolve())
 
 
 def folder(root: Path) -> IndexFolder:
@@ -96,6 +128,11 @@ def fresh_index(session: Session, root: Path, *, wait: bool = False) -> Snapshot
     node = folder(root)
     head, sid = store_head(session)
     state = node.state()
+    if node.root in _read_only and not wait:
+        if state is None or state.store_id != sid:
+            raise IndexNotReady("this node's search index is being built from the store; "
+                                "another node can answer (see /ready)")
+        return Snapshot(index=node.index(state), state=state, head=head)
     if state is None or state.store_id != sid:
         with _writer_lock(node.root, wait=True):
             state = node.state()
@@ -108,6 +145,26 @@ def fresh_index(session: Session, root: Path, *, wait: bool = False) -> Snapshot
     return Snapshot(index=node.index(state), state=state, head=head)
 
 
+def ensure_built(session: Session, root: Path) -> State:
+    """A writer starting up: rebuild the index when it is missing, of another store, or
+    does not open and search (a corrupt build), else leave it as it is."""
+    node = folder(root)
+    with _writer_lock(node.root, wait=True):
+        head, sid = store_head(session)
+        state = node.state()
+        if state is None or state.store_id != sid or not _searchable(node.root / state.build):
+            state = rebuild(session, node, head, sid)
+        return state
+
+
+def _searchable(path: Path) -> bool:
+    try:
+        tantivy.Index.open(str(path)).searcher().search(tantivy.Query.all_query(), 1)
+    except Exception:  # noqa: BLE001 - tantivy reports a damaged index with many types
+        return False
+    return True
+
+
 def rebuild(session: Session, node: IndexFolder, head: int, sid: str) -> State:
     """A new build from every provision of the store, made current atomically. Changes
     committed while it reads are after ``head`` and applied by the next catch-up."""
@@ -118,7 +175,7 @@ def rebuild(session: Session, node: IndexFolder, head: int, sid: str) -> State:
     add_rows(writer, all_rows(session))
     writer.commit()
     writer.wait_merging_threads()
-    state = State(build=build, store_id=sid, seq=head)
+    state = State(build=build, store_id=sid, seq=head, pid=os.getpid())
     node.write_state(state)
     node.drop_other_builds(keep=build)
     return state
@@ -147,7 +204,7 @@ def _catch_up(session: Session, node: IndexFolder, head: int) -> State:
     writer.commit()
     writer.wait_merging_threads()
     index.reload()
-    new_state = State(build=state.build, store_id=state.store_id, seq=head)
+    new_state = State(build=state.build, store_id=state.store_id, seq=head, pid=os.getpid())
     node.write_state(new_state)
     return new_state
 

@@ -165,12 +165,6 @@ class _LRU:
 _cache = _LRU(get_settings().search_cache_size)  # a few KB an answer
 
 
-def warm_up(session: Session, index_dir: Path | None = None) -> None:
-    """Bring the index up to date and load the vocabulary, so the first user does not wait."""
-    snapshot = fresh_index(session, index_dir or _default_index_dir(session), wait=True)
-    vocabulary(session, snapshot.head)
-
-
 def _default_index_dir(session: Session) -> Path:
     url = session.get_bind().engine.url.render_as_string(hide_password=False)
     return index_dir_for(url, _CONFIGURED_INDEX_DIR)

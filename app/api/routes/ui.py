@@ -60,7 +60,10 @@ def search_page(request: Request, session: SessionDep, settings: SettingsDep,
             context["result"] = result
             context["suggestion"] = views.did_you_mean(q, result["expansions"])
             context["last"] = min(result["total"], MAX_WINDOW)
-    return _render(request, "search.html", context, status)
+    page = _render(request, "search.html", context, status)
+    if context["result"] is not None:  # which change of the store the hits reflect
+        page.headers["X-Vnlex-Index-Version"] = str(context["result"]["index"]["seq"])
+    return page
 
 
 @router.get("/ui/documents/{doc_id}", response_class=HTMLResponse)

@@ -16,7 +16,7 @@ EVERY_GET = [
     "/search?q=cong+doan", "/documents", f"/documents/{NQ02}", f"/provisions/{NQ02}/IV.4",
     f"/provisions/{NQ02}/IV.4/bodies", f"/provisions/{NQ02}/IV.4/citations", "/bodies",
     "/bodies/ban-to-chuc-trung-uong", "/bodies/ban-to-chuc-trung-uong/duties", "/duties",
-    "/targets", "/resolve?cite=02-NQ/TW", "/health",
+    "/targets", "/resolve?cite=02-NQ/TW", "/health", "/ready",
     f"/documents/{NQ02}.md", f"/documents/{NQ02}.csv", f"/documents/{NQ02}.ndjson",
     f"/documents/{NQ02}.akn.xml", f"/documents/{NQ02}/provisions",
     f"/provisions?ids={NQ02}/IV.4", f"/documents/{NQ02}/assignments", "/bodies/unresolved",

@@ -1,18 +1,25 @@
 """Search service: parse the query, expand typos, ask the node's index, shape the page.
 
-Costs per request: one look at the change log (is the index fresh?); one pass of the index
-that ranks and counts the hits, keeping the best ``max(offset + limit, 1000)`` in a heap
-(never a sort of every hit); facets over those best 1 000, which are every hit up to
-1 000 hits (past that ``facets_exact`` is false); one store query for the page's rows by
-primary key. Pages past the 10 000th hit are refused, as search engines do. Repeated
-searches are answered from a per-process cache keyed by the index build and change.
+Costs per request: one look at the change log (is the index fresh?); the synonym table
+and the real-word check (``app/search/synonyms.py``, ``app/search/context.py``: dictionary
+and term lookups); one pass of the index that ranks and counts the hits, keeping the best
+``max(offset + limit, 1000)`` in a heap (never a sort of every hit); facets over those
+best 1 000, which are every hit up to 1 000 hits (past that ``facets_exact`` is false);
+one store query for the page's rows by primary key. Pages past the 10 000th hit are
+refused, as search engines do. Repeated searches are answered from a per-process cache
+keyed by the index build and change. When no provision has every word, one more pass
+asks with real-word corrections (``context``), and if still none, one asks for half of
+the words (``plan.relaxation``); the answer says so under ``relaxed`` and marks every hit
+``partial``.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 from collections import Counter, OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,8 +31,8 @@ from sqlalchemy.orm import Session
 from app.core.config import get_settings, index_dir_for
 from app.db import models
 from app.errors import BadQuery
-from app.search import highlight, plan
-from app.search.query import ParsedQuery, parse_query
+from app.search import context, highlight, plan, synonyms
+from app.search.query import Clause, ParsedQuery, parse_query
 from app.search.sync import Snapshot, fresh_index
 from app.search.vocab import Vocabulary, vocabulary
 from app.services import crumbs
@@ -74,42 +81,84 @@ def search(session: Session, params: SearchParams, index_dir: Path | None = None
             deeper than ``MAX_WINDOW`` hits.
     """
     filters = _filters(params)
-    parsed = parse_query(params.q)
+    parsed, used = synonyms.apply(parse_query(params.q), _synonym_table())
     root = index_dir or _default_index_dir(session)
     snapshot = fresh_index(session, root)
     key = (str(root), snapshot.state.build, snapshot.state.seq, params)
     cached = _cache.get(key)
     if cached is None:
-        cached = _search(session, snapshot, parsed, filters, params)
+        cached = {**_search(session, snapshot, parsed, filters, params), "synonyms": used}
         _cache.put(key, cached)
     return {**cached, "index": {"seq": snapshot.state.seq, "lag": snapshot.lag}}
 
 
 def _search(session: Session, snapshot: Snapshot, parsed: ParsedQuery, filters: plan.Filters,
             params: SearchParams) -> dict[str, Any]:
-    expansions = _expansions(vocabulary(session, snapshot.head), parsed)
+    vocab = vocabulary(session, snapshot.head)
     searcher = snapshot.index.searcher()
-    ranked = plan.build(parsed, expansions, filters)
+    expansions = _expansions(vocab, parsed)
+    total, found = _ranked(searcher, parsed, expansions, filters, params)
+    if not total:
+        fixes = context.corrections(searcher, vocab, parsed)
+        if fixes:
+            expansions = {w: [*v, *fixes.get(w, [])] for w, v in expansions.items()}
+            total, found = _ranked(searcher, parsed, expansions, filters, params)
+    relax = None if total else plan.relaxation(parsed, _rarity(searcher))
+    if relax is not None:
+        total, found = _ranked(searcher, parsed, expansions, filters, params, relax)
     window = params.offset + params.limit
-    if window > MAX_WINDOW:
-        total = _count(searcher, plan.matches_only(parsed, expansions, filters))
-        if params.offset < total:
-            raise BadQuery(f"results past the first {MAX_WINDOW} cannot be paged to; "
-                           "narrow the query with words or filters", max_window=MAX_WINDOW)
-        found = searcher.search(ranked, FACET_SAMPLE, count=False).hits if total else []
-    else:
-        # One pass: the page, the count, and enough of the best hits to count facets on.
-        result = searcher.search(ranked, max(window, FACET_SAMPLE), count=True)
-        total, found = int(result.count), result.hits  # type: ignore[attr-defined]
     page = _pks(searcher, found[params.offset:window])
     facets = _facets(searcher, [address for _, address in found[:FACET_SAMPLE]])
     return {
         "total": total,
-        "items": _items(session, _in_order(page), parsed, expansions),
+        "items": _items(session, _in_order(page), parsed, expansions,
+                        partial=relax is not None),
         "facets": facets,
         "facets_exact": total <= FACET_SAMPLE,
         "expansions": {term: variants for term, variants in expansions.items() if variants},
+        "relaxed": _relaxed(relax),
     }
+
+
+def _ranked(searcher: tantivy.Searcher, parsed: ParsedQuery, expansions: dict[str, list[str]],
+            filters: plan.Filters, params: SearchParams, relax: plan.Relax | None = None
+            ) -> tuple[int, list[tuple[Any, tantivy.DocAddress]]]:
+    """The total and the best ``max(offset + limit, FACET_SAMPLE)`` hits of one pass."""
+    ranked = plan.build(parsed, expansions, filters, relax)
+    window = params.offset + params.limit
+    if window > MAX_WINDOW:
+        total = _count(searcher, plan.matches_only(parsed, expansions, filters, relax))
+        if params.offset < total:
+            raise BadQuery(f"results past the first {MAX_WINDOW} cannot be paged to; "
+                           "narrow the query with words or filters", max_window=MAX_WINDOW)
+        return total, searcher.search(ranked, FACET_SAMPLE, count=False).hits if total else []
+    # One pass: the page, the count, and enough of the best hits to count facets on.
+    result = searcher.search(ranked, max(window, FACET_SAMPLE), count=True)
+    return int(result.count), result.hits  # type: ignore[attr-defined]
+
+
+def _relaxed(relax: plan.Relax | None) -> dict[str, Any] | None:
+    """What a relaxed answer tells the user: the words that counted, and how many of them
+    each hit has at least."""
+    if relax is None:
+        return None
+    return {"words": [" ".join(c.norm or c.terms) for c in relax.pool],
+            "min_matched": relax.need, "exact_hits": 0}
+
+
+def _rarity(searcher: tantivy.Searcher) -> Callable[[Clause], int]:
+    """How many provisions have a clause's rarest term (a synonym clause counts as rare:
+    the law's wording is what the user means)."""
+    def rarity(clause: Clause) -> int:
+        if clause.alternatives:
+            return 0
+        return min(searcher.doc_freq("body", term) for term in clause.terms)
+    return rarity
+
+
+@functools.lru_cache(maxsize=1)
+def _synonym_table() -> synonyms.Table:
+    return synonyms.table_at(str(get_settings().synonyms_path))
 
 
 def section_exists(session: Session, section: str, index_dir: Path | None = None) -> bool:
@@ -196,7 +245,7 @@ def _expansions(vocab: Vocabulary, parsed: ParsedQuery) -> dict[str, list[str]]:
 
 
 def _items(session: Session, hits: list[tuple[int, float]], parsed: ParsedQuery,
-           expansions: dict[str, list[str]]) -> list[dict[str, Any]]:
+           expansions: dict[str, list[str]], *, partial: bool) -> list[dict[str, Any]]:
     """The page's rows from the store, in the index's order. A row deleted since the index
     saw it is left out (the next sync drops it from the index)."""
     if not hits:
@@ -209,7 +258,8 @@ def _items(session: Session, hits: list[tuple[int, float]], parsed: ParsedQuery,
         + [v for variants in expansions.values() for v in variants],
         [c.terms for c in parsed.clauses if not c.is_word],
     )
-    return [_item({**by_pk[pk], "score": score}, chains[by_pk[pk]["id"]], regex)
+    return [{**_item({**by_pk[pk], "score": score}, chains[by_pk[pk]["id"]], regex),
+             "partial": partial}
             for pk, score in hits if pk in by_pk]
 
 

@@ -17,6 +17,7 @@ DEFAULT_DATABASE_URL = "sqlite:///./vnlex.db"
 # working directory.
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_BODIES = "corpus/bodies.yaml"
+DEFAULT_SYNONYMS = "corpus/synonyms.yaml"
 # The largest request body (an uploaded document) the API reads: 20 MB.
 DEFAULT_MAX_BODY_BYTES = 20 * 1024 * 1024
 
@@ -27,12 +28,14 @@ LOCAL_URL = "http://127.0.0.1:8000"
 
 class Settings(BaseSettings):
     """Runtime settings; ``VNLEX_DATABASE_URL`` overrides the SQLite file in the working dir,
-    ``VNLEX_BODIES`` the registry of bodies (relative paths are taken from the repository)."""
+    ``VNLEX_BODIES`` the registry of bodies, ``VNLEX_SYNONYMS`` the search synonyms
+    (relative paths are taken from the repository)."""
 
     model_config = SettingsConfigDict(env_prefix="VNLEX_", extra="ignore")
 
     database_url: str = DEFAULT_DATABASE_URL
     bodies: str = DEFAULT_BODIES
+    synonyms: str = DEFAULT_SYNONYMS
     # The node's search index folder; by default beside a SQLite file (vnlex.db.index).
     index_dir: str | None = None
     # Search answers kept per process for repeated queries (0 turns the cache off).
@@ -74,8 +77,16 @@ class Settings(BaseSettings):
     @property
     def bodies_path(self) -> Path:
         """The registry file: ``bodies`` as given when absolute, else under the repository."""
-        path = Path(self.bodies).expanduser()
-        return path if path.is_absolute() else REPO_ROOT / path
+        return _in_repository(self.bodies)
+
+    @property
+    def synonyms_path(self) -> Path:
+        return _in_repository(self.synonyms)
+
+
+def _in_repository(value: str) -> Path:
+    path = Path(value).expanduser()
+    return path if path.is_absolute() else REPO_ROOT / path
 
 
 def get_settings(database_url: str | None = None) -> Settings:

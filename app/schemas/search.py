@@ -24,6 +24,9 @@ class SearchHit(BaseModel):
         examples=["…ký kết được <mark>thoả ước lao động tập thể</mark>; đến năm 2023…"]
     )
     score: float = Field(examples=[0.9695])
+    partial: bool = Field(
+        default=False, description="True when the hit lacks some of the query's words (see "
+        "`relaxed`)")
 
 
 class FacetValue(BaseModel):
@@ -38,6 +41,17 @@ class Facets(BaseModel):
     roles: list[FacetValue]
 
 
+class Relaxed(BaseModel):
+    """Present when no provision has every word of the query."""
+
+    words: list[str] = Field(
+        description="The words a hit must have (question and function words excluded)",
+        examples=[["chó", "cắn", "người", "bồi", "thường"]])
+    min_matched: int = Field(description="How many of `words` each partial hit has, at least",
+                             examples=[3])
+    exact_hits: int = Field(description="How many hits have every word", examples=[0])
+
+
 class SearchResponse(BaseModel):
     total: int = Field(examples=[4])
     limit: int = Field(examples=[20])
@@ -49,8 +63,16 @@ class SearchResponse(BaseModel):
         "they count the best 1 000 (the total is always exact)")
     expansions: dict[str, list[str]] = Field(
         default={}, description="Query words that were not in the index and the index words "
-        "within typo distance that were searched instead", examples=[{"congdoan": ["cong"]}]
+        "within typo distance that were searched instead; or words that are in the index but "
+        "stand next to none of their neighbours in the query, and a word one edit away that "
+        "does", examples=[{"congdoan": ["cong"]}]
     )
+    synonyms: dict[str, list[str]] = Field(
+        default={}, description="Everyday words of the query and the law's words that were "
+        "searched too (corpus/synonyms.yaml)", examples=[{"cầm đồ": ["cầm cố"]}])
+    relaxed: Relaxed | None = Field(
+        default=None, description="Set when no provision has every word: the hits have "
+        "enough of the words instead, and are marked `partial`")
     next: str | None = Field(
         default=None, examples=["http://127.0.0.1:8000/search?q=thoa+uoc&limit=20&offset=20"]
     )

@@ -10,7 +10,16 @@ Score of a hit (higher is better)::
       passing mention), text and citation together
 
 BM25 of a few words stays far below CITE, so the bonuses decide first, in that order; the
-words decide among equals. Every clause is required; filters are required and score 0.
+words decide among equals. Every clause is required, except question and function words
+(optional: they add BM25 and adjacency only); filters are required and score 0. A word
+matches as typed or as any of its variants (typos, real-word corrections in context); a
+synonym clause as its own words or any of the law's wordings.
+
+When nothing matches every clause, the search service asks again requiring only half of
+the (up to seven) rarest (``relaxation``): minimum-should-match, written as the union of
+the intersections it allows (each a fast intersection of posting lists) that filters,
+with every clause optional and scoring BM25, so a hit that matches the rarer, more telling
+words ranks first, not merely the one that matches the most words.
 
 Each bonus is an optional query nested one level deeper than the last, so the index seeks
 it only at the documents the required clauses agreed on; side by side, the optional queries
@@ -23,6 +32,9 @@ word, used as a term.
 
 from __future__ import annotations
 
+import itertools
+import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import tantivy
@@ -35,6 +47,11 @@ PHRASE = 100.0
 CITE = 50.0
 # First words of a query that cites a provision ("Điều 5", "khoản 2 Điều 5", "Chương II").
 CITE_WORDS = frozenset({"dieu", "khoan", "diem", "chuong", "muc", "phan", "phu"})
+# A relaxed search asks for half of this many of the rarest words: C(7, 4) = 35
+# intersections at most.
+POOL = 7
+# Variants of one word that an adjacency bonus tries (each pair is one term lookup).
+LINK_VARIANTS = 3
 Occur = tantivy.Occur
 Query = tantivy.Query
 
@@ -45,12 +62,25 @@ class Filters:
     section: str | None = None
     kind: str | None = None
     role: str | None = None
+    # With in_force set: the documents not in force (kept out when True, the only ones
+    # kept when False).
+    in_force: bool | None = None
+    not_in_force: frozenset[str] = frozenset()
 
 
-def build(parsed: ParsedQuery, expansions: dict[str, list[str]], filters: Filters) -> Query:
+@dataclass(frozen=True)
+class Relax:
+    """A relaxed search: any ``need`` of the ``pool`` clauses must match."""
+
+    pool: tuple[Clause, ...]
+    need: int
+
+
+def build(parsed: ParsedQuery, expansions: dict[str, list[str]], filters: Filters,
+          relax: Relax | None = None) -> Query:
     """The required clauses and filters, then each bonus as an optional extra."""
-    query = matches_only(parsed, expansions, filters)
-    for bonus in _bonuses(_unique(parsed)):
+    query = matches_only(parsed, expansions, filters, relax)
+    for bonus in _bonuses(_unique(parsed), expansions):
         # One optional query per level: tantivy then seeks it at each required hit. Side by
         # side, the optional queries become one union that merges their whole lists.
         query = Query.boolean_query([(Occur.Must, query), (Occur.Should, bonus)])
@@ -58,10 +88,33 @@ def build(parsed: ParsedQuery, expansions: dict[str, list[str]], filters: Filter
 
 
 def matches_only(parsed: ParsedQuery, expansions: dict[str, list[str]],
-                 filters: Filters) -> Query:
+                 filters: Filters, relax: Relax | None = None) -> Query:
     """The hits, scored by BM25 alone: for counting, and the base of ``build``."""
-    parts = [(Occur.Must, _clause(c, expansions)) for c in _unique(parsed)]
-    return Query.boolean_query(parts + [(Occur.Must, q) for q in _filters(filters)])
+    clauses = _unique(parsed)
+    required = [c for c in clauses if not c.optional]
+    scoring = [c for c in clauses if c.optional]
+    if relax is None:
+        parts = [(Occur.Must, _clause(c, expansions)) for c in required]
+    else:
+        # Any ``need`` of the pool must match (a filter that scores 0); every clause that
+        # does adds its BM25, so rarer words outweigh common ones.
+        pool = [_clause(c, expansions) for c in relax.pool]
+        enough = _any([_every(list(s)) for s in itertools.combinations(pool, relax.need)])
+        parts = [(Occur.Must, Query.const_score_query(enough, 0.0))]
+        scoring = required + scoring
+    parts += [(Occur.Should, _clause(c, expansions)) for c in scoring]
+    return Query.boolean_query(parts + _filters(filters))
+
+
+def relaxation(parsed: ParsedQuery, rarity: Callable[[Clause], int]) -> Relax | None:
+    """Half (rounded up) of the ``POOL`` rarest required clauses; None for fewer than two.
+    The pool keeps the union of intersections small (35 at most) at any query length, and
+    rare words are the ones that say what a question is about."""
+    required = [c for c in _unique(parsed) if not c.optional]
+    if len(required) < 2:
+        return None
+    pool = tuple(sorted(required, key=rarity)[:POOL])
+    return Relax(pool, math.ceil(len(pool) / 2))
 
 
 def _unique(parsed: ParsedQuery) -> list[Clause]:
@@ -69,23 +122,60 @@ def _unique(parsed: ParsedQuery) -> list[Clause]:
     return list(dict.fromkeys(parsed.clauses))
 
 
-def _bonuses(clauses: list[Clause]) -> list[Query]:
+def _bonuses(clauses: list[Clause], expansions: dict[str, list[str]]) -> list[Query]:
     bonuses = [Query.const_score_query(_all_terms("exact", list(c.norm)), EXACT)
-               for c in clauses if c.has_marks and c.norm]
-    # The pair each clause forms with the next: all of them adjacent earn PHRASE.
+               for c in clauses
+               if c.has_marks and c.norm and not c.optional and not c.alternatives]
+    # The pair each clause forms with the next (in any of their variants): all of them
+    # adjacent earn PHRASE. A question word's pairs say nothing about a provision.
     links = list(dict.fromkeys(
-        f"{a.terms[-1]} {b.terms[0]}" for a, b in zip(clauses, clauses[1:], strict=False)))
-    bonuses += [Query.const_score_query(Query.term_query(SCHEMA, "pairs", link),
-                                        PHRASE / len(links)) for link in links]
-    terms = [t for c in clauses for t in c.terms]
-    if len(terms) > 1 and terms[0] in CITE_WORDS:
-        cite = _sequence("cite", anchored(terms))
-        bonuses.append(Query.const_score_query(cite, CITE))
+        _link(a, b, expansions) for a, b in zip(clauses, clauses[1:], strict=False)
+        if not a.optional and not b.optional))
+    bonuses += [Query.const_score_query(_any([Query.term_query(SCHEMA, "pairs", p)
+                                              for p in link]), PHRASE / len(links))
+                for link in links]
+    cite = _citation(clauses)
+    if cite:
+        bonuses.append(Query.const_score_query(_sequence("cite", anchored(cite)), CITE))
     return bonuses
 
 
+def _link(a: Clause, b: Clause, expansions: dict[str, list[str]]) -> tuple[str, ...]:
+    lasts = _ends(a, expansions, last=True)
+    firsts = _ends(b, expansions, last=False)
+    return tuple(f"{x} {y}" for x in lasts for y in firsts)
+
+
+def _ends(clause: Clause, expansions: dict[str, list[str]], *, last: bool) -> list[str]:
+    """The words a clause may begin (or end) with: as typed, its variants, the law's."""
+    end = -1 if last else 0
+    words = [clause.terms[end], *expansions.get(clause.terms[0], [])] if clause.is_word \
+        else [clause.terms[end], *(alt[end] for alt in clause.alternatives)]
+    return list(dict.fromkeys(words))[:LINK_VARIANTS]
+
+
+def _citation(clauses: list[Clause]) -> list[str]:
+    """The terms from where the query cites a provision ("điều 5", "khoản 2 điều 5") to its
+    end, or to a synonym (``BLDS``: citations print the title instead); "luật công đoàn
+    điều 5" cites from "điều". Empty when it cites none."""
+    for i in range(len(clauses)):
+        terms = [t for c in itertools.takewhile(lambda c: not c.alternatives, clauses[i:])
+                 for t in c.terms]
+        if len(terms) > 1 and terms[0] in CITE_WORDS and (i == 0 or _numbered(terms[1])):
+            return terms
+    return []
+
+
+def _numbered(term: str) -> bool:
+    # Arabic (Điều 5) or Roman (Chương II) numbers; a letter (điểm a) only at the start.
+    return term.isdigit() or bool(term) and set(term) <= set("ivxlc")
+
+
 def _clause(clause: Clause, expansions: dict[str, list[str]]) -> Query:
-    """A word (or any of its typo variants) or a phrase."""
+    """A word (or any of its variants), a phrase, or a synonym's words or the law's."""
+    if clause.alternatives:
+        own = _every([Query.term_query(SCHEMA, "body", t) for t in clause.terms])
+        return _any([own, *(_sequence("body", alt) for alt in clause.alternatives)])
     if not clause.is_word:
         return _sequence("body", clause.terms)
     words = [clause.terms[0], *expansions.get(clause.terms[0], [])]
@@ -104,11 +194,17 @@ def _sequence(field: str, terms: tuple[str, ...] | list[str]) -> Query:
 
 
 def _any(queries: list[Query]) -> Query:
-    return Query.boolean_query([(Occur.Should, q) for q in queries])
+    return queries[0] if len(queries) == 1 else Query.boolean_query(
+        [(Occur.Should, q) for q in queries])
 
 
 def _all_terms(field: str, words: list[str]) -> Query:
-    return Query.boolean_query([(Occur.Must, Query.term_query(SCHEMA, field, w)) for w in words])
+    return _every([Query.term_query(SCHEMA, field, w) for w in words])
+
+
+def _every(queries: list[Query]) -> Query:
+    return queries[0] if len(queries) == 1 else Query.boolean_query(
+        [(Occur.Must, q) for q in queries])
 
 
 def section_query(section: str) -> Query:
@@ -116,10 +212,16 @@ def section_query(section: str) -> Query:
     return Query.term_query(SCHEMA, "section", section)
 
 
-def _filters(filters: Filters) -> list[Query]:
+def _filters(filters: Filters) -> list[tuple[tantivy.Occur, Query]]:
     pairs_ = [("doc", filters.doc), ("section", filters.section), ("kind", filters.kind),
               ("role", filters.role)]
-    return [
-        Query.const_score_query(Query.term_query(SCHEMA, name, value), 0.0)
+    found = [
+        (Occur.Must, Query.const_score_query(Query.term_query(SCHEMA, name, value), 0.0))
         for name, value in pairs_ if value
     ]
+    if filters.in_force is not None:
+        out = Query.term_set_query(SCHEMA, "doc", sorted(filters.not_in_force)) \
+            if filters.not_in_force else Query.empty_query()
+        found.append((Occur.MustNot, out) if filters.in_force
+                     else (Occur.Must, Query.const_score_query(out, 0.0)))
+    return found

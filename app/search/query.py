@@ -8,6 +8,12 @@ Worked examples (what was typed on the left, the clauses on the right)::
     16,5  or  16.5         →  "16 5"                          so both spellings match
     Điều 5                 →  dieu · 5
     a"b (unbalanced)       →  a · b                           a lone quote is ignored
+    thời hiệu là bao lâu   →  thoi · hieu · (la · bao · lau)  question words optional
+
+Question and function words (``là gì``, ``bao lâu``, ``có … không``) are optional clauses:
+they rank but need not match, since a provision does not ask questions. A single word counts
+as one only as typed with its marks (``có``, not ``co``, which is also cơ in "cơ quan"),
+unless its unaccented form is no other common word.
 
 Every term is ``[a-z0-9]+`` (``app.search.terms``, over ``parsers.vntext``) and is used as
 a term of the index (``app/search/plan.py``), so no user character is ever read as an
@@ -17,13 +23,20 @@ operator.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from app.errors import BadQuery
 from app.search.terms import exact_terms, folded_terms
 from parsers import vntext
 
 MAX_TERMS = 64
+_OPTIONAL_WORDS = ("là gì nào không có được ai đâu thì mà của và những các một này đó khi "
+                   "nếu để tôi em mình bạn ạ vậy nhỉ hả chưa rồi nữa bị cho với phải về "
+                   "theo từ trong ở tại sẽ đã đang cần muốn hỏi xin gồm")
+_OPTIONAL_FOLDED = frozenset({"gi", "nao", "khong", "duoc", "nhung", "cua", "thi", "la",
+                              "va", "cac"})
+_OPTIONAL_PHRASES = ("bao nhiêu", "bao lâu", "thế nào", "như thế nào", "ra sao", "làm sao",
+                     "khi nào", "tại sao", "vì sao", "ở đâu", "hay không", "hay chưa")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
 
 
@@ -34,10 +47,13 @@ class Clause:
     terms: tuple[str, ...]  # folded
     norm: tuple[str, ...]  # normalized (diacritics kept) words as typed
     quoted: bool = False
+    optional: bool = False  # a question or function word: ranks, need not match
+    # Other wordings that match instead (a synonym table's), folded, each in order.
+    alternatives: tuple[tuple[str, ...], ...] = ()
 
     @property
     def is_word(self) -> bool:
-        return len(self.terms) == 1 and not self.quoted
+        return len(self.terms) == 1 and not self.quoted and not self.alternatives
 
     @property
     def has_marks(self) -> bool:
@@ -85,7 +101,32 @@ def parse_query(q: str) -> ParsedQuery:
         raise BadQuery("the query has no searchable words", query=q[:200])
     if len(parsed.terms) > MAX_TERMS:
         raise BadQuery(f"too many words in the query (at most {MAX_TERMS})")
-    return parsed
+    return mark_optional(parsed)
+
+
+def mark_optional(parsed: ParsedQuery) -> ParsedQuery:
+    """Question phrases made optional too; nothing optional when nothing else would be
+    required."""
+    flags = [c.optional for c in parsed.clauses]
+    for start, length in _phrase_spans(parsed.clauses):
+        flags[start:start + length] = [True] * length
+    return ParsedQuery([replace(c, optional=flag and not all(flags))
+                        for c, flag in zip(parsed.clauses, flags, strict=True)])
+
+
+def _optional_word(clause: Clause) -> bool:
+    if not clause.is_word:
+        return False
+    if clause.has_marks:
+        return len(clause.norm) == 1 and clause.norm[0] in _MARKED
+    return clause.terms[0] in _OPTIONAL_FOLDED
+
+
+def _phrase_spans(clauses: list[Clause]) -> list[tuple[int, int]]:
+    """(start, length) of every run of word clauses that spells an optional phrase."""
+    words = [c.terms[0] if c.is_word else None for c in clauses]
+    return [(i, len(p)) for p in _PHRASES for i in range(len(words) - len(p) + 1)
+            if tuple(words[i:i + len(p)]) == p]
 
 
 def _add(parsed: ParsedQuery, chunk: str, *, quoted: bool) -> None:
@@ -93,4 +134,12 @@ def _add(parsed: ParsedQuery, chunk: str, *, quoted: bool) -> None:
     if not terms:
         return
     norm = tuple(exact_terms(chunk))
-    parsed.clauses.append(Clause(terms=terms, norm=norm, quoted=quoted))
+    clause = Clause(terms=terms, norm=norm, quoted=quoted)
+    # "ai" is "who" as typed in lower case; "AI" in a query is the technology.
+    optional = _optional_word(clause) or clause.is_word and chunk.strip(_EDGES) == "ai"
+    parsed.clauses.append(replace(clause, optional=optional) if optional else clause)
+
+
+_MARKED = frozenset(exact_terms(_OPTIONAL_WORDS))
+_EDGES = "\"'.,;:!?()[]«»“”‘’"
+_PHRASES = tuple(tuple(folded_terms(p)) for p in _OPTIONAL_PHRASES)

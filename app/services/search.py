@@ -1,18 +1,26 @@
 """Search service: parse the query, expand typos, ask the node's index, shape the page.
 
-Costs per request: one look at the change log (is the index fresh?); one pass of the index
-that ranks and counts the hits, keeping the best ``max(offset + limit, 1000)`` in a heap
-(never a sort of every hit); facets over those best 1 000, which are every hit up to
-1 000 hits (past that ``facets_exact`` is false); one store query for the page's rows by
-primary key. Pages past the 10 000th hit are refused, as search engines do. Repeated
-searches are answered from a per-process cache keyed by the index build and change.
+Costs per request: one look at the change log (is the index fresh?); the synonym table
+and the real-word check (``app/search/synonyms.py``, ``app/search/context.py``: dictionary
+and term lookups); one pass of the index that ranks and counts the hits, keeping the best
+``max(offset + limit, 1000)`` in a heap (never a sort of every hit); facets over those
+best 1 000, which are every hit up to 1 000 hits (past that ``facets_exact`` is false);
+one store query for the page's rows by primary key. Pages past the 10 000th hit are
+refused, as search engines do. Repeated searches are answered from a per-process cache
+keyed by the index build and change. When no provision has every word, one more pass
+asks with real-word corrections (``context``), and if still none, one asks for half of
+the words (``plan.relaxation``); the answer says so under ``relaxed`` and marks every hit
+``partial``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import re
 import threading
 from collections import Counter, OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,12 +32,13 @@ from sqlalchemy.orm import Session
 from app.core.config import get_settings, index_dir_for
 from app.db import models
 from app.errors import BadQuery
-from app.search import highlight, plan
-from app.search.query import ParsedQuery, parse_query
+from app.search import context, highlight, plan, synonyms
+from app.search.query import Clause, ParsedQuery, parse_query
 from app.search.sync import Snapshot, fresh_index
 from app.search.vocab import Vocabulary, vocabulary
-from app.services import crumbs
-from parsers import vntext
+from app.services import crumbs, relations
+from app.services.resolve import documents
+from parsers import abbreviations, vntext
 from parsers.model import KINDS, ROLES
 
 FACET_SIZE = 50
@@ -55,6 +64,7 @@ class SearchParams:
     section: str | None = None
     kind: str | None = None
     role: str | None = None
+    in_force: bool | None = None
 
 
 def search(session: Session, params: SearchParams, index_dir: Path | None = None
@@ -73,43 +83,86 @@ def search(session: Session, params: SearchParams, index_dir: Path | None = None
         BadQuery: no searchable words, too many words, an unknown kind/role, or a page
             deeper than ``MAX_WINDOW`` hits.
     """
-    filters = _filters(params)
-    parsed = parse_query(params.q)
+    parsed, used = synonyms.apply(parse_query(params.q), _synonym_table())
     root = index_dir or _default_index_dir(session)
     snapshot = fresh_index(session, root)
+    filters = _filters(params, session, snapshot.head)
     key = (str(root), snapshot.state.build, snapshot.state.seq, params)
     cached = _cache.get(key)
     if cached is None:
-        cached = _search(session, snapshot, parsed, filters, params)
+        cached = {**_search(session, snapshot, parsed, filters, params), "synonyms": used}
         _cache.put(key, cached)
     return {**cached, "index": {"seq": snapshot.state.seq, "lag": snapshot.lag}}
 
 
 def _search(session: Session, snapshot: Snapshot, parsed: ParsedQuery, filters: plan.Filters,
             params: SearchParams) -> dict[str, Any]:
-    expansions = _expansions(vocabulary(session, snapshot.head), parsed)
+    vocab = vocabulary(session, snapshot.head)
     searcher = snapshot.index.searcher()
-    ranked = plan.build(parsed, expansions, filters)
+    expansions = _expansions(vocab, parsed)
+    total, found = _ranked(searcher, parsed, expansions, filters, params)
+    if not total:
+        fixes = context.corrections(searcher, vocab, parsed)
+        if fixes:
+            expansions = {w: [*v, *fixes.get(w, [])] for w, v in expansions.items()}
+            total, found = _ranked(searcher, parsed, expansions, filters, params)
+    relax = None if total else plan.relaxation(parsed, _rarity(searcher))
+    if relax is not None:
+        total, found = _ranked(searcher, parsed, expansions, filters, params, relax)
     window = params.offset + params.limit
-    if window > MAX_WINDOW:
-        total = _count(searcher, plan.matches_only(parsed, expansions, filters))
-        if params.offset < total:
-            raise BadQuery(f"results past the first {MAX_WINDOW} cannot be paged to; "
-                           "narrow the query with words or filters", max_window=MAX_WINDOW)
-        found = searcher.search(ranked, FACET_SAMPLE, count=False).hits if total else []
-    else:
-        # One pass: the page, the count, and enough of the best hits to count facets on.
-        result = searcher.search(ranked, max(window, FACET_SAMPLE), count=True)
-        total, found = int(result.count), result.hits  # type: ignore[attr-defined]
     page = _pks(searcher, found[params.offset:window])
     facets = _facets(searcher, [address for _, address in found[:FACET_SAMPLE]])
     return {
         "total": total,
-        "items": _items(session, _in_order(page), parsed, expansions),
+        "items": _items(session, _in_order(page), parsed, expansions,
+                        partial=relax is not None),
         "facets": facets,
         "facets_exact": total <= FACET_SAMPLE,
         "expansions": {term: variants for term, variants in expansions.items() if variants},
+        "relaxed": _relaxed(relax),
     }
+
+
+def _ranked(searcher: tantivy.Searcher, parsed: ParsedQuery, expansions: dict[str, list[str]],
+            filters: plan.Filters, params: SearchParams, relax: plan.Relax | None = None
+            ) -> tuple[int, list[tuple[Any, tantivy.DocAddress]]]:
+    """The total and the best ``max(offset + limit, FACET_SAMPLE)`` hits of one pass."""
+    ranked = plan.build(parsed, expansions, filters, relax)
+    window = params.offset + params.limit
+    if window > MAX_WINDOW:
+        total = _count(searcher, plan.matches_only(parsed, expansions, filters, relax))
+        if params.offset < total:
+            raise BadQuery(f"results past the first {MAX_WINDOW} cannot be paged to; "
+                           "narrow the query with words or filters", max_window=MAX_WINDOW)
+        return total, searcher.search(ranked, FACET_SAMPLE, count=False).hits if total else []
+    # One pass: the page, the count, and enough of the best hits to count facets on.
+    result = searcher.search(ranked, max(window, FACET_SAMPLE), count=True)
+    return int(result.count), result.hits  # type: ignore[attr-defined]
+
+
+def _relaxed(relax: plan.Relax | None) -> dict[str, Any] | None:
+    """What a relaxed answer tells the user: the words that counted, and how many of them
+    each hit has at least."""
+    if relax is None:
+        return None
+    return {"words": [" ".join(c.norm or c.terms) for c in relax.pool],
+            "min_matched": relax.need, "exact_hits": 0}
+
+
+def _rarity(searcher: tantivy.Searcher) -> Callable[[Clause], int]:
+    """How many provisions have a clause's rarest term (a synonym clause counts as rare:
+    the law's wording is what the user means)."""
+    def rarity(clause: Clause) -> int:
+        if clause.alternatives:
+            return 0
+        return min(searcher.doc_freq("body", term) for term in clause.terms)
+    return rarity
+
+
+@functools.lru_cache(maxsize=1)
+def _synonym_table() -> synonyms.Table:
+    table = synonyms.table_at(str(get_settings().synonyms_path))
+    return synonyms.with_abbreviations(table, abbreviations.default_table())
 
 
 def section_exists(session: Session, section: str, index_dir: Path | None = None) -> bool:
@@ -173,7 +226,7 @@ def _default_index_dir(session: Session) -> Path:
 _CONFIGURED_INDEX_DIR = get_settings().index_dir  # read once: settings parse the environment
 
 
-def _filters(params: SearchParams) -> plan.Filters:
+def _filters(params: SearchParams, session: Session, head: int) -> plan.Filters:
     # "" is no kind and no role: refused, as the schema's enums say (not read as no filter).
     if params.kind is not None and params.kind not in KINDS:
         raise BadQuery(f"unknown kind {params.kind!r}", valid=list(KINDS))
@@ -182,7 +235,30 @@ def _filters(params: SearchParams) -> plan.Filters:
     # A doc that slugs to nothing must still filter (to no hits), not vanish.
     doc = (vntext.slug(params.doc) or params.doc) if params.doc else None
     section = params.section.strip() if params.section else None
-    return plan.Filters(doc=doc, section=section or None, kind=params.kind, role=params.role)
+    return plan.Filters(doc=doc, section=section or None, kind=params.kind, role=params.role,
+                        in_force=params.in_force,
+                        not_in_force=frozenset() if params.in_force is None
+                        else _not_in_force(session, head))
+
+
+_status_lock = threading.Lock()
+_status_cache: dict[str, tuple[tuple[int, str], frozenset[str]]] = {}
+
+
+def _not_in_force(session: Session, head: int) -> frozenset[str]:
+    """The documents out of force today, worked out (over every document and relation)
+    once per change of the store and per day, not per search."""
+    key = session.get_bind().engine.url.render_as_string(hide_password=False)
+    stamp = (head, dt.date.today().isoformat())
+    with _status_lock:
+        cached = _status_cache.get(key)
+        if cached is not None and cached[0] == stamp:
+            return cached[1]
+    every = {doc.id for doc in documents(session)}
+    out = frozenset(every - relations.in_force_documents(session))
+    with _status_lock:
+        _status_cache[key] = (stamp, out)
+    return out
 
 
 def _expansions(vocab: Vocabulary, parsed: ParsedQuery) -> dict[str, list[str]]:
@@ -190,7 +266,7 @@ def _expansions(vocab: Vocabulary, parsed: ParsedQuery) -> dict[str, list[str]]:
 
 
 def _items(session: Session, hits: list[tuple[int, float]], parsed: ParsedQuery,
-           expansions: dict[str, list[str]]) -> list[dict[str, Any]]:
+           expansions: dict[str, list[str]], *, partial: bool) -> list[dict[str, Any]]:
     """The page's rows from the store, in the index's order. A row deleted since the index
     saw it is left out (the next sync drops it from the index)."""
     if not hits:
@@ -203,7 +279,8 @@ def _items(session: Session, hits: list[tuple[int, float]], parsed: ParsedQuery,
         + [v for variants in expansions.values() for v in variants],
         [c.terms for c in parsed.clauses if not c.is_word],
     )
-    return [_item({**by_pk[pk], "score": score}, chains[by_pk[pk]["id"]], regex)
+    return [{**_item({**by_pk[pk], "score": score}, chains[by_pk[pk]["id"]], regex),
+             "partial": partial}
             for pk, score in hits if pk in by_pk]
 
 

@@ -44,10 +44,15 @@ def search_provisions(
                              json_schema_extra={"enum": list(KINDS)}),
     role: str | None = Query(None, max_length=40, examples=["objective"],
                              json_schema_extra={"enum": list(ROLES)}),
+    in_force: bool | None = Query(
+        None, description="`true`: only documents in force today (those with no date and "
+        "nothing in the corpus replacing them count as in force); `false`: only those not "
+        "in force (replaced, repealed, or not yet in effect). See "
+        "`GET /documents/{id}` `status`"),
 ) -> SearchResponse:
     """Full-text search over provisions, best first, with facets and a `next` link."""
     params = SearchParams(q=q, limit=limit, offset=offset, doc=doc, section=section,
-                          kind=kind, role=role)
+                          kind=kind, role=role, in_force=in_force)
     result = checked_search(session, params, settings.index_path)
     index = result.pop("index")
     # Which change of the store the answer reflects: nodes behind a balancer can be compared.

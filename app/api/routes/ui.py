@@ -43,15 +43,17 @@ def home() -> RedirectResponse:
 def search_page(request: Request, session: SessionDep, settings: SettingsDep,
                 q: str | None = Query(None, max_length=1000), doc: Text = None,
                 section: Text = None, kind: Text = None,
-                role: Text = None,
+                role: Text = None, in_force: bool | None = None,
                 offset: int = Query(0, ge=0, le=MAX_WINDOW)) -> Response:
     """The search box; with ``q``, one page of results, facets and "did you mean"."""
-    filters = {"doc": doc, "section": section, "kind": kind, "role": role}
+    filters = {"doc": doc, "section": section, "kind": kind, "role": role,
+               "in_force": None if in_force is None else str(in_force).lower()}
     context: dict[str, Any] = {"q": q or "", "filters": filters, "result": None,
                                "error": None, "offset": offset, "page_size": PAGE_SIZE}
     status = 200
     if q and q.strip():
-        params = SearchParams(q=q, limit=PAGE_SIZE, offset=offset, **filters)
+        params = SearchParams(q=q, limit=PAGE_SIZE, offset=offset, doc=doc, section=section,
+                              kind=kind, role=role, in_force=in_force)
         try:
             result = search(session, params, settings.index_path)
         except VnlexError as exc:

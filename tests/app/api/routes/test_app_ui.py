@@ -115,3 +115,10 @@ def test_targets_table_filters_by_document_and_year(client: TestClient) -> None:
 def test_static_files_are_served(client: TestClient) -> None:
     assert "mark" in client.get("/ui/static/style.css").text
     assert client.get("/ui/static/copy.js").status_code == 200
+
+
+def test_the_page_says_when_it_widened_the_search(client: TestClient) -> None:
+    page = client.get("/ui/", params={"q": "cầm đồ công đoàn"}).text
+    assert "Tìm cả theo từ ngữ của luật:\ncầm đồ → cầm cố." in page
+    page = client.get("/ui/", params={"q": "công đoàn xyzzy"}).text
+    assert "Không có điều khoản nào chứa đủ mọi từ" in page and "xyzzy" in page

@@ -1,0 +1,147 @@
+"""Search that degrades gracefully and knows the field (issue 13): question words need not
+match, everyday words find the law's, a real word typed for its neighbour is corrected in
+context, and a query that matches no provision in full still answers with the closest."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.db.session import session_scope
+from app.search import plan, synonyms
+from app.search.query import parse_query
+from app.services.ingest import ingest_document
+from app.services.search import SearchParams, search
+from parsers import parse_document
+
+LAW = """QUỐC HỘI
+Luật số: 99/2099/QH99
+
+LUẬT
+THỬ NGHIỆM
+
+Điều 1. Cầm cố tài sản
+Cầm cố tài sản là việc một bên giao tài sản thuộc quyền sở hữu của mình cho bên kia.
+
+Điều 2. Thời hiệu khởi kiện
+1. Thời hiệu khởi kiện về hợp đồng là 03 năm.
+2. Thời hiệu khởi kiện về thừa kế là 10 năm.
+3. Hết thời hiệu khởi kiện thì mất quyền khởi kiện.
+
+Điều 3. Bồi thường thiệt hại do súc vật gây ra
+Chủ sở hữu súc vật phải bồi thường thiệt hại do súc vật gây ra cho người khác.
+
+Điều 4. Sức khỏe
+Người lao động làm việc đến kiệt sức được nghỉ ngơi.
+"""
+LAW_ID = "99-2099-qh99"
+
+
+@pytest.fixture(scope="module")
+def url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    from conftest import migrated
+
+    db = migrated(tmp_path_factory.mktemp("meaning") / "vnlex.db")
+    with session_scope(db) as session:
+        ingest_document(session, parse_document(LAW, name="99-2099-QH99.txt"))
+    return db
+
+
+def ask(url: str, q: str, tmp: Path) -> dict:
+    with session_scope(url) as session:
+        return search(session, SearchParams(q=q, limit=5), tmp / "index")
+
+
+# -- the query ------------------------------------------------------------------------
+
+def required(q: str) -> list[str]:
+    return [" ".join(c.terms) for c in parse_query(q).clauses if not c.optional]
+
+
+@pytest.mark.parametrize("q, words", [
+    ("thời hiệu là bao lâu", ["thoi", "hieu"]),
+    ("tài sản chung có chia được không", ["tai", "san", "chung", "chia"]),
+    ("ai phải bồi thường", ["boi", "thuong"]),  # "ai" in lower case: who
+    ("ứng dụng AI", ["ung", "dung", "ai"]),  # "AI": the technology
+    ("co quan nha nuoc", ["co", "quan", "nha", "nuoc"]),  # unaccented co: cơ, not có
+    ("có được không", ["co", "duoc", "khong"]),  # nothing else: all of it is required
+])
+def test_question_and_function_words_are_optional(q: str, words: list[str]) -> None:
+    assert required(q) == words
+
+
+def test_a_relaxed_search_asks_for_half_of_the_seven_rarest() -> None:
+    parsed = parse_query("một hai ba bốn năm sáu bảy tám chín mười")
+    relax = plan.relaxation(parsed, rarity=lambda c: len(c.terms[0]))
+    assert relax is not None and len(relax.pool) == 7 and relax.need == 4
+    assert plan.relaxation(parse_query("thừa"), rarity=lambda c: 0) is None
+
+
+# -- the synonym table ----------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def table() -> synonyms.Table:
+    from app.core.config import get_settings
+
+    return synonyms.load(get_settings().synonyms_path)
+
+
+@pytest.mark.parametrize("q, applied", [
+    ("cầm đồ", {"cầm đồ": ["cầm cố"]}),
+    ("cam do xe may", {"cầm đồ": ["cầm cố"]}),  # several words: safe without diacritics
+    ("chó cắn", {"chó": ["súc vật", "vật nuôi"]}),
+    ("cho vay", {}),  # unaccented cho is "for", not chó
+    ("hợp đồng thời vụ", {"hợp đồng thời vụ": ["hợp đồng lao động xác định thời hạn"]}),
+    ('"cầm đồ"', {}),  # a quoted phrase is taken as typed
+])
+def test_everyday_words_are_given_the_laws_words(table: synonyms.Table, q: str,
+                                                 applied: dict) -> None:
+    assert synonyms.apply(parse_query(q), table)[1] == applied
+
+
+def test_every_synonym_cites_a_source_and_reads(tmp_path: Path) -> None:
+    import yaml
+
+    from app.core.config import get_settings
+
+    entries = yaml.safe_load(get_settings().synonyms_path.read_text("utf-8"))["synonyms"]
+    assert entries and all(e["source"].strip() and e["kind"] in {"everyday", "old", "general"}
+                           for e in entries)
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("synonyms:\n  - typed: [cầm đồ]\n", "utf-8")
+    with pytest.raises(ValueError, match="typed and law"):
+        synonyms.load(broken)
+
+
+# -- answers ----------------------------------------------------------------------------
+
+def test_everyday_words_find_the_provision_in_the_laws_words(url: str, tmp_path: Path) -> None:
+    answer = ask(url, "cầm đồ tài sản", tmp_path)
+    assert answer["items"][0]["id"] == f"{LAW_ID}/d1"
+    assert answer["synonyms"] == {"cầm đồ": ["cầm cố"]} and answer["relaxed"] is None
+
+
+def test_a_question_with_words_the_law_lacks_still_answers(url: str, tmp_path: Path) -> None:
+    answer = ask(url, "con chó nhà tôi cắn người thì ai bồi thường", tmp_path)
+    assert answer["items"][0]["id"].startswith(f"{LAW_ID}/d3")
+    assert answer["relaxed"]["exact_hits"] == 0 and "cắn" in answer["relaxed"]["words"]
+    assert all(hit["partial"] for hit in answer["items"])
+
+
+def test_a_real_word_typed_for_its_neighbour_is_corrected(url: str, tmp_path: Path) -> None:
+    answer = ask(url, "thời hiệu khởi kiệt", tmp_path)
+    assert answer["expansions"] == {"kiet": ["kien"]}
+    top = answer["items"][0]
+    assert top["id"].startswith(f"{LAW_ID}/d2") and answer["relaxed"] is None
+    assert "khởi kiện" in f'{top["heading"]} {top["text"]}'
+
+
+def test_the_typed_word_stays_when_it_stands_in_context(url: str, tmp_path: Path) -> None:
+    answer = ask(url, "làm việc đến kiệt sức", tmp_path)
+    assert answer["expansions"] == {} and answer["items"][0]["id"] == f"{LAW_ID}/d4"
+
+
+def test_a_citation_inside_a_query_ranks_its_provision_first(url: str, tmp_path: Path) -> None:
+    answer = ask(url, "luật thử nghiệm điều 2", tmp_path)
+    assert answer["items"][0]["id"] == f"{LAW_ID}/d2"

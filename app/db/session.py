@@ -45,6 +45,18 @@ def _sqlite_begin(connection: Connection) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
+# The key of the transaction-level advisory lock that PostgreSQL writers share ("vnlex").
+WRITE_LOCK_KEY = 0x766E6C6578
+
+
+def _postgres_begin(connection: Connection) -> None:
+    # The same one-writer-at-a-time as SQLite's BEGIN IMMEDIATE: under READ COMMITTED two
+    # ingests of one folder both found a document missing and the second insert failed on
+    # the primary key. The lock is held to the commit or rollback; readers never take it.
+    if connection.get_execution_options().get(WRITER, False):
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+
+
 def _create(url: str) -> Engine:
     if url.startswith("sqlite"):
         options: dict[str, Any] = {}
@@ -61,7 +73,10 @@ def _create(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_autocommit_off)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, pool_pre_ping=True)
+    if engine.dialect.name == "postgresql":
+        event.listen(engine, "begin", _postgres_begin)
+    return engine
 
 
 def get_engine(url: str) -> Engine:

@@ -10,7 +10,7 @@ from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from sqlalchemy.exc import SQLAlchemyError
 
-from app.api import errors, mcp_tools, offline_docs
+from app.api import errors, mcp_tools, observability, offline_docs
 from app.api.contract import strict_query
 from app.api.middleware import EdgeMiddleware
 from app.api.routes import (
@@ -27,6 +27,7 @@ from app.api.routes import (
     ui,
 )
 from app.core.config import Settings, get_settings
+from app.core.logs import configure_logging
 from app.db.session import session_scope
 from app.services.search import warm_up
 
@@ -43,6 +44,7 @@ diacritics (đ included) and tone-mark placement, and tolerate typos.
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the app for ``settings`` (the environment's by default)."""
     settings = settings or get_settings()
+    configure_logging(settings.log_format)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -61,6 +63,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for module in (exports, search, documents, provisions, bodies, duties, targets, resolve,
                    health):
         app.include_router(module.router)
+    observability.install_metrics(app, settings)
     offline_docs.install(app)
     ui.install(app)
     mcp_session_manager = mcp_tools.mount(app, mcp_tools.build_server(settings))
@@ -76,16 +79,18 @@ def _add_middleware(app: FastAPI, settings: Settings) -> None:
             CORSMiddleware, allow_origins=settings.cors_origins,
             allow_methods=["GET", "HEAD", "POST", "DELETE"],
             allow_headers=["Authorization", "Content-Type"],
-            expose_headers=["Link", "Location", "X-Vnlex-Index-Version"],
+            expose_headers=["Link", "Location", "X-Vnlex-Index-Version", "X-Request-Id"],
         )
     app.add_middleware(EdgeMiddleware, max_body=settings.max_body_bytes)
+    # Outermost: a 413 or a preflight has an id too, and the id is set before anything logs.
+    app.add_middleware(observability.RequestIdMiddleware)
 
 
 def _warm_up(settings: Settings) -> None:
     """Index and vocabulary ready before the first request; a database that cannot answer
     yet (not migrated) is the requests' 503 to report, not a reason to refuse to start."""
     try:
-        with session_scope(settings.database_url) as session:
+        with session_scope(settings.read_url) as session:
             warm_up(session, settings.index_path)
     except SQLAlchemyError as exc:
         logger.warning("search index not warmed up: %s", exc)

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, create_engine, event, make_url
 from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import ConnectionPoolEntry
+from sqlalchemy.pool import ConnectionPoolEntry, QueuePool
 
 _lock = threading.Lock()
 WRITER = "vnlex_writer"  # execution option of sessions that write (session_scope(write=))
@@ -108,6 +108,17 @@ def session_scope(url: str, write: bool = False) -> Iterator[Session]:
         raise
     finally:
         session.close()
+
+
+def pool_usage(url: str) -> tuple[int, int] | None:
+    """Connections of ``url``'s pool checked out now and the pool's size, or None when no
+    engine is open (or its pool does not count, as in-memory SQLite's)."""
+    with _lock:
+        engine = _engines.get(url)
+    pool = engine.pool if engine is not None else None
+    if not isinstance(pool, QueuePool):
+        return None
+    return pool.checkedout(), pool.size()
 
 
 def dispose(url: str) -> None:

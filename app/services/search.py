@@ -29,6 +29,7 @@ from app.search.query import ParsedQuery, parse_query
 from app.search.sync import Snapshot, fresh_index
 from app.search.vocab import Vocabulary, vocabulary
 from app.services import crumbs
+from app.services.metrics import SEARCH_SECONDS
 from parsers import vntext
 from parsers.model import KINDS, ROLES
 
@@ -76,12 +77,13 @@ def search(session: Session, params: SearchParams, index_dir: Path | None = None
     filters = _filters(params)
     parsed = parse_query(params.q)
     root = index_dir or _default_index_dir(session)
-    snapshot = fresh_index(session, root)
-    key = (str(root), snapshot.state.build, snapshot.state.seq, params)
-    cached = _cache.get(key)
-    if cached is None:
-        cached = _search(session, snapshot, parsed, filters, params)
-        _cache.put(key, cached)
+    with SEARCH_SECONDS.time():
+        snapshot = fresh_index(session, root)
+        key = (str(root), snapshot.state.build, snapshot.state.seq, params)
+        cached = _cache.get(key)
+        if cached is None:
+            cached = _search(session, snapshot, parsed, filters, params)
+            _cache.put(key, cached)
     return {**cached, "index": {"seq": snapshot.state.seq, "lag": snapshot.lag}}
 
 

@@ -13,7 +13,7 @@ from app.db.migrate import head_revision
 from app.db.session import dispose
 
 runner = CliRunner()
-COMMANDS = [["db", "upgrade"], ["ingest"], ["serve"], ["search"], ["parse"], ["reindex"],
+COMMANDS = [["db", "upgrade"], ["db", "copy"], ["ingest"], ["serve"], ["search"], ["parse"], ["reindex"],
             ["export"], ["mcp"], ["datasette-fts"]]
 
 

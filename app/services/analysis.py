@@ -20,10 +20,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, insert
+from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from app.db.analysis_models import Citation, CrossRef, Duty, Target
+from app.db.bulk import insert_rows
 from app.db.models import table_of
 from app.services.registry import sync_bodies
 from parsers.bodies import Mention, Registry, find_mentions
@@ -161,7 +162,6 @@ def store_analysis(session: Session, doc_id: str, rows: list[dict[str, Any]],
         result = analyze(doc_id, rows, registry)
     for model, values in zip(TABLES, (result.duties, result.targets, result.citations,
                                       result.crossrefs), strict=True):
-        if values:
-            # The table, not the class: a Core executemany, without the ORM's bulk path.
-            session.execute(insert(table_of(model)), values)
+        # The table, not the class: a Core insert, without the ORM's bulk path.
+        insert_rows(session, table_of(model), values)
     return result.counts()

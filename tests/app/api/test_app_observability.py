@@ -87,15 +87,18 @@ def test_every_log_line_of_a_request_carries_its_id(db_url: str, tmp_path: Path,
         given = client.get("/test-log", headers={"X-Request-Id": "abc-123"})
         made = client.get("/health")
         refused = client.get("/health", headers={"X-Request-Id": 'bad id"'})
+        too_long = client.get("/health", headers={"X-Request-Id": "a" * 129})
     assert given.headers["X-Request-Id"] == "abc-123"
     assert re.fullmatch(r"[0-9a-f]{32}", made.headers["X-Request-Id"])
     assert re.fullmatch(r"[0-9a-f]{32}", refused.headers["X-Request-Id"])
+    assert re.fullmatch(r"[0-9a-f]{32}", too_long.headers["X-Request-Id"])
     lines = log_lines(capsys.readouterr().err)
     mine = [line for line in lines if line["request_id"] == "abc-123"]
     assert [line["message"] for line in mine] == ["inside the request", "request"]
     assert mine[1]["path"] == "/test-log" and mine[1]["status"] == 200
     assert {line["request_id"] for line in lines if line["message"] == "request"} == {
-        "abc-123", made.headers["X-Request-Id"], refused.headers["X-Request-Id"]}
+        "abc-123", made.headers["X-Request-Id"], refused.headers["X-Request-Id"],
+        too_long.headers["X-Request-Id"]}
 
 
 @pytest.mark.sqlite_only

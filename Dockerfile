@@ -18,9 +18,9 @@ WORKDIR /srv/vnlex
 
 # Dependencies first, so editing the source does not reinstall them.
 COPY pyproject.toml README.md ./
-# psycopg: the PostgreSQL driver, so one image serves either store.
+# The postgres extra (psycopg), so one image serves either store.
 RUN mkdir -p app parsers && touch app/__init__.py parsers/__init__.py \
-    && pip install . 'psycopg[binary]>=3.1' && pip uninstall -y vnlex
+    && pip install '.[postgres]' && pip uninstall -y vnlex
 
 COPY . .
 # Editable, so app/db/migrate.py finds migrations/ beside app/.

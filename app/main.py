@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
-from app.api import errors, mcp_tools, offline_docs
+from app.api import errors, mcp_tools, observability, offline_docs
 from app.api.contract import strict_query
 from app.api.middleware import EdgeMiddleware
 from app.api.routes import (
@@ -26,6 +26,7 @@ from app.api.routes import (
     ui,
 )
 from app.core.config import Settings, get_settings
+from app.core.logs import configure_logging
 from app.services.health import Follower
 
 DESCRIPTION = """
@@ -39,6 +40,7 @@ diacritics (đ included) and tone-mark placement, and tolerate typos.
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the app for ``settings`` (the environment's by default)."""
     settings = settings or get_settings()
+    configure_logging(settings.log_format)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -64,6 +66,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for module in (exports, search, documents, provisions, bodies, duties, targets, resolve,
                    terms, health):
         app.include_router(module.router)
+    observability.install_metrics(app, settings)
     offline_docs.install(app)
     ui.install(app)
     mcp_session_manager = mcp_tools.mount(app, mcp_tools.build_server(settings))
@@ -79,6 +82,8 @@ def _add_middleware(app: FastAPI, settings: Settings) -> None:
             CORSMiddleware, allow_origins=settings.cors_origins,
             allow_methods=["GET", "HEAD", "POST", "DELETE"],
             allow_headers=["Authorization", "Content-Type"],
-            expose_headers=["Link", "Location", "X-Vnlex-Index-Version"],
+            expose_headers=["Link", "Location", "X-Vnlex-Index-Version", "X-Request-Id"],
         )
     app.add_middleware(EdgeMiddleware, max_body=settings.max_body_bytes)
+    # Outermost: a 413 or a preflight has an id too, and the id is set before anything logs.
+    app.add_middleware(observability.RequestIdMiddleware)

@@ -23,7 +23,9 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 
 
 def get_session(settings: SettingsDep) -> Iterator[Session]:
-    session = new_session(settings.database_url)
+    """The request's session, on the read replica when one is configured: the one place
+    that chooses. Routes that write (admin) name the primary, ``settings.database_url``."""
+    session = new_session(settings.read_url)
     try:
         yield session
     except OperationalError as exc:

@@ -39,7 +39,7 @@ def build_server(settings: Settings) -> MCPServer:
 
     @contextmanager
     def session() -> Iterator[Session]:
-        with new_session(settings.database_url) as db:
+        with new_session(settings.read_url) as db:
             try:
                 yield db
             except VnlexError as exc:  # the assistant reads why, and what exists instead

@@ -12,6 +12,8 @@ from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from sqlalchemy import make_url
 
+from app.core.logs import LogFormat
+
 DEFAULT_DATABASE_URL = "sqlite:///./vnlex.db"
 # The repository next to app/ (as for migrations/), so the registry is found from any
 # working directory.
@@ -34,6 +36,9 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="VNLEX_", extra="ignore")
 
     database_url: str = DEFAULT_DATABASE_URL
+    # A replica for the routes' reads (PostgreSQL streaming replica); writes (ingest,
+    # uploads, deletes) always go to database_url. Unset: everything on database_url.
+    database_read_url: str | None = None
     bodies: str = DEFAULT_BODIES
     synonyms: str = DEFAULT_SYNONYMS
     # The node's search index folder; by default beside a SQLite file (vnlex.db.index).
@@ -57,6 +62,8 @@ class Settings(BaseSettings):
     index_poll_seconds: float = Field(default=1.0, gt=0)
     # /ready says 503 once the node has known of an unapplied change for longer than this.
     index_max_lag_seconds: float = Field(default=10.0, gt=0)
+    # Server log lines: one JSON object each (for a log collector), or text for a person.
+    log_format: LogFormat = "json"
 
     @field_validator("cors_origins", mode="before")
     @classmethod
@@ -65,10 +72,15 @@ class Settings(BaseSettings):
             return [origin.strip() for origin in value.split(",") if origin.strip()]
         return value
 
-    @field_validator("public_url", "admin_token", mode="before")
+    @field_validator("public_url", "admin_token", "database_read_url", mode="before")
     @classmethod
     def _blank_is_unset(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
+
+    @property
+    def read_url(self) -> str:
+        """Where the routes read: the replica when one is configured, else the primary."""
+        return self.database_read_url or self.database_url
 
     @property
     def index_path(self) -> Path:

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, create_engine, event, make_url
 from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import ConnectionPoolEntry
+from sqlalchemy.pool import ConnectionPoolEntry, QueuePool
 
 _lock = threading.Lock()
 WRITER = "vnlex_writer"  # execution option of sessions that write (session_scope(write=))
@@ -45,6 +45,18 @@ def _sqlite_begin(connection: Connection) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
+# The key of the transaction-level advisory lock that PostgreSQL writers share ("vnlex").
+WRITE_LOCK_KEY = 0x766E6C6578
+
+
+def _postgres_begin(connection: Connection) -> None:
+    # The same one-writer-at-a-time as SQLite's BEGIN IMMEDIATE: under READ COMMITTED two
+    # ingests of one folder both found a document missing and the second insert failed on
+    # the primary key. The lock is held to the commit or rollback; readers never take it.
+    if connection.get_execution_options().get(WRITER, False):
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+
+
 def _create(url: str) -> Engine:
     if url.startswith("sqlite"):
         options: dict[str, Any] = {}
@@ -61,7 +73,10 @@ def _create(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_autocommit_off)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, pool_pre_ping=True)
+    if engine.dialect.name == "postgresql":
+        event.listen(engine, "begin", _postgres_begin)
+    return engine
 
 
 def get_engine(url: str) -> Engine:
@@ -93,6 +108,17 @@ def session_scope(url: str, write: bool = False) -> Iterator[Session]:
         raise
     finally:
         session.close()
+
+
+def pool_usage(url: str) -> tuple[int, int] | None:
+    """Connections of ``url``'s pool checked out now and the pool's size, or None when no
+    engine is open (or its pool does not count, as in-memory SQLite's)."""
+    with _lock:
+        engine = _engines.get(url)
+    pool = engine.pool if engine is not None else None
+    if not isinstance(pool, QueuePool):
+        return None
+    return pool.checkedout(), pool.size()
 
 
 def dispose(url: str) -> None:

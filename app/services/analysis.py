@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import delete, insert
+from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from app.db.analysis_models import (
@@ -36,6 +36,7 @@ from app.db.analysis_models import (
     Term,
     UnresolvedMention,
 )
+from app.db.bulk import insert_rows
 from app.db.models import table_of
 from app.services.registry import sync_bodies
 from parsers.bodies import Mention, Registry, Unresolved, read_mentions
@@ -293,7 +294,6 @@ def store_analysis(session: Session, doc_id: str, rows: list[dict[str, Any]],
     if result is None:
         result = analyze(doc_id, rows, registry)
     for model, values in zip(TABLES, (getattr(result, name) for name in NAMES), strict=True):
-        if values:
-            # The table, not the class: a Core executemany, without the ORM's bulk path.
-            session.execute(insert(table_of(model)), values)
+        # The table, not the class: a Core insert, without the ORM's bulk path.
+        insert_rows(session, table_of(model), values)
     return result.counts()

@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 
 from app.core.config import get_settings
 from app.db import models
+from app.db.bulk import insert_rows
 from app.db.migrate import ensure_schema
 from app.db.session import forget_engines_after_fork, session_scope
 from app.errors import IngestError
@@ -308,8 +309,7 @@ def _apply_rows(session: Session, rows: list[dict[str, Any]], old: dict[str, dic
             .values({c: bindparam(f"b_{c}") for c in _COMPARED})
         )
         session.execute(statement, [{f"b_{k}": v for k, v in row.items()} for row in to_update])
-    if to_insert:
-        session.execute(insert(_P), to_insert)
+    insert_rows(session, _P, to_insert)
     for chunk in _chunks(removed, 500):
         session.execute(delete(_P).where(_P.c.id.in_(chunk)))
 

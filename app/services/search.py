@@ -37,6 +37,7 @@ from app.search.query import Clause, ParsedQuery, parse_query
 from app.search.sync import Snapshot, fresh_index
 from app.search.vocab import Vocabulary, vocabulary
 from app.services import crumbs, relations
+from app.services.metrics import SEARCH_SECONDS
 from app.services.resolve import documents
 from parsers import abbreviations, vntext
 from parsers.model import KINDS, ROLES
@@ -85,13 +86,14 @@ def search(session: Session, params: SearchParams, index_dir: Path | None = None
     """
     parsed, used = synonyms.apply(parse_query(params.q), _synonym_table())
     root = index_dir or _default_index_dir(session)
-    snapshot = fresh_index(session, root)
-    filters = _filters(params, session, snapshot.head)
-    key = (str(root), snapshot.state.build, snapshot.state.seq, params)
-    cached = _cache.get(key)
-    if cached is None:
-        cached = {**_search(session, snapshot, parsed, filters, params), "synonyms": used}
-        _cache.put(key, cached)
+    with SEARCH_SECONDS.time():
+        snapshot = fresh_index(session, root)
+        filters = _filters(params, session, snapshot.head)
+        key = (str(root), snapshot.state.build, snapshot.state.seq, params, filters)
+        cached = _cache.get(key)
+        if cached is None:
+            cached = {**_search(session, snapshot, parsed, filters, params), "synonyms": used}
+            _cache.put(key, cached)
     return {**cached, "index": {"seq": snapshot.state.seq, "lag": snapshot.lag}}
 
 

@@ -21,6 +21,8 @@ from app.services import ingest as ingest_service
 from app.services.ingest import ingest_document, ingest_file, ingest_paths
 from app.services.registry import load
 
+pytestmark = pytest.mark.any_store  # SQLite and PostgreSQL (tests/app/conftest.py)
+
 TABLES = (Body, Duty, Target, Citation, CrossRef)
 
 

@@ -13,8 +13,8 @@ from app.db.migrate import head_revision
 from app.db.session import dispose
 
 runner = CliRunner()
-COMMANDS = [["db", "upgrade"], ["ingest"], ["serve"], ["search"], ["parse"], ["reindex"],
-            ["export"], ["mcp"], ["datasette-fts"]]
+COMMANDS = [["db", "upgrade"], ["db", "copy"], ["ingest"], ["serve"], ["search"], ["parse"],
+            ["reindex"], ["export"], ["mcp"], ["datasette-fts"]]
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=" ".join)

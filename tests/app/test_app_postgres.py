@@ -7,14 +7,17 @@ import io
 from pathlib import Path
 
 import pytest
-from factories_app import RESOLUTION_ID, law, resolution
+from factories_app import CORPUS, RESOLUTION_ID, law, resolution
 from fastapi.testclient import TestClient
+from sqlalchemy import select
 
 from app.core.config import Settings
+from app.db import bulk
 from app.db.session import session_scope
 from app.main import create_app
 from app.services import listing
-from app.services.ingest import ingest_document
+from app.services.copy import copied_tables
+from app.services.ingest import ingest_document, ingest_paths
 
 pytestmark = pytest.mark.postgres
 
@@ -90,3 +93,22 @@ def test_pages_and_batched_exports_on_postgres(pg_url: str,
         documents = client.get("/documents", params={"limit": 1})
         assert documents.json()["total"] == 2 and documents.json()["next"]
         assert "source" not in documents.json()["items"][0]
+
+
+def test_copy_stores_the_rows_executemany_stores(pg_url: str, db_url: str,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ingest on PostgreSQL writes provisions and analysis with COPY (app/db/bulk.py):
+    the same rows, JSON and the quoted ``end`` column included, as the executemany on
+    SQLite. (search_terms is written by neither; its text keys sort by collation.)"""
+    stored = []
+    for url, copy_min in ((pg_url, 1), (db_url, 10**9)):
+        monkeypatch.setattr(bulk, "COPY_MIN_ROWS", copy_min)
+        assert not ingest_paths(url, [CORPUS], jobs=1).refused
+        with session_scope(url) as session:
+            stored.append({t.name: session.execute(
+                select(*[c for c in t.columns if c.name not in ("created_at", "updated_at")])
+                .order_by(*t.primary_key.columns)).all()
+                for t in copied_tables() if t.name != "search_terms"})
+    on_postgres, by_executemany = stored
+    assert on_postgres["provisions"] and on_postgres["duties"] and on_postgres["targets"]
+    assert on_postgres == by_executemany

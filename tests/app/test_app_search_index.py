@@ -8,6 +8,7 @@ import shutil
 import threading
 from pathlib import Path
 
+import pytest
 from factories_app import CORPUS, LAW_ID, RESOLUTION_ID, law, resolution
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -24,6 +25,8 @@ from app.services.ingest import ingest_document
 from app.services.maintenance import reindex
 from app.services.search import SearchParams, search
 from parsers import parse_document, vntext
+
+pytestmark = pytest.mark.any_store  # SQLite and PostgreSQL (tests/app/conftest.py)
 
 
 def store(url: str, doc) -> None:  # noqa: ANN001

@@ -18,6 +18,8 @@ from app.db.models import Document, IndexChange
 from app.db.session import session_scope
 from app.main import create_app
 
+pytestmark = pytest.mark.any_store  # SQLite and PostgreSQL (tests/app/conftest.py)
+
 # Real TCVN3 lines in their legacy bytes (tests/fixtures/encodings/README.md).
 TCVN3_BYTES = (Path(__file__).resolve().parents[2] / "fixtures" / "encodings"
                / "tcvn3-lines.txt").read_text("utf-8").encode("latin-1")

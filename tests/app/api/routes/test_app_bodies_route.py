@@ -9,6 +9,8 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
+pytestmark = pytest.mark.any_store  # SQLite and PostgreSQL (tests/app/conftest.py)
+
 NQ02 = "02-nq-tw-2021"
 TLD_PARTY = "dang-doan-tong-lien-doan-lao-dong-viet-nam"  # Đảng đoàn Tổng Liên đoàn LĐVN
 

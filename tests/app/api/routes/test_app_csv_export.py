@@ -22,6 +22,8 @@ from app.main import create_app
 from app.services import listing
 from app.services.ingest import ingest_document
 
+pytestmark = pytest.mark.any_store  # SQLite and PostgreSQL (tests/app/conftest.py)
+
 BATCH = 7  # small, so the export crosses many batch boundaries on the bundled corpus
 EXPORTS = ["/duties", "/duties?role=lead", "/duties?body=cong-doan-viet-nam",
            "/targets", "/targets?doc=02-nq-tw-2021"]

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from factories_app import LAW_ID, RESOLUTION_ID
 from fastapi.testclient import TestClient
+
+pytestmark = pytest.mark.any_store  # SQLite and PostgreSQL (tests/app/conftest.py)
 
 
 def test_list_has_every_document_with_counts(client: TestClient) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
+pytestmark = pytest.mark.any_store  # SQLite and PostgreSQL (tests/app/conftest.py)
+
 
 @pytest.mark.parametrize(
     ("method", "url", "status"),

@@ -16,6 +16,8 @@ from app.cli import app as cli
 from app.db.session import dispose
 from app.services.ingest import ingest_paths
 
+pytestmark = pytest.mark.any_store  # SQLite and PostgreSQL (tests/app/conftest.py)
+
 PATHS = ["I", "I.1", "I.2", "II", "II.1", "II.2", "III", "III.1", "III.1.1", "III.1.2",
          "III.2"]
 

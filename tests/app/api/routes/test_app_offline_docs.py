@@ -7,6 +7,8 @@ import re
 import pytest
 from fastapi.testclient import TestClient
 
+pytestmark = pytest.mark.any_store  # SQLite and PostgreSQL (tests/app/conftest.py)
+
 ASSET = re.compile(r"""(?:src|href)\s*=\s*["']([^"']+)["']""")
 
 

@@ -6,6 +6,8 @@ import pytest
 from factories_app import LAW_ID, RESOLUTION_ID
 from fastapi.testclient import TestClient
 
+pytestmark = pytest.mark.any_store  # SQLite and PostgreSQL (tests/app/conftest.py)
+
 
 def get(client: TestClient, provision_id: str) -> dict:
     response = client.get(f"/provisions/{provision_id}")

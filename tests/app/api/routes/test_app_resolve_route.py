@@ -14,6 +14,8 @@ from app.db.session import session_scope
 from app.main import create_app
 from app.services.ingest import ingest_document
 
+pytestmark = pytest.mark.any_store  # SQLite and PostgreSQL (tests/app/conftest.py)
+
 NQ02 = "02-nq-tw-2021"
 LAW = "50-2024-qh15"
 

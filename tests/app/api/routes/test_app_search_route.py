@@ -10,6 +10,8 @@ from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+pytestmark = pytest.mark.any_store  # SQLite and PostgreSQL (tests/app/conftest.py)
+
 
 def hits(client: TestClient, q: str, **params: object) -> list[dict]:
     response = client.get("/search", params={"q": q, **params})

@@ -11,6 +11,8 @@ from sqlalchemy import text
 
 from app.db.session import session_scope
 
+pytestmark = pytest.mark.any_store  # SQLite and PostgreSQL (tests/app/conftest.py)
+
 SECTIONS = [
     # (section, a provision that must be in it, one that must not)
     ("ch2.m1", "50-2024-qh15/d11.2", "50-2024-qh15/d1"),  # Mục 1 of Chương II: Điều 11–20

@@ -11,6 +11,8 @@ from fastapi.testclient import TestClient
 
 from app.api.paging import DEFAULT_LIMIT, MAX_LIMIT
 
+pytestmark = pytest.mark.any_store  # SQLite and PostgreSQL (tests/app/conftest.py)
+
 NQ02 = "02-nq-tw-2021"
 
 

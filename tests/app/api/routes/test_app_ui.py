@@ -8,6 +8,8 @@ import pytest
 from factories_app import RESOLUTION_ID
 from fastapi.testclient import TestClient
 
+pytestmark = pytest.mark.any_store  # SQLite and PostgreSQL (tests/app/conftest.py)
+
 LIGHT = 200_000  # bytes a page may weigh before its results
 
 

@@ -46,7 +46,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         # The index is built and kept fresh in the background: /health answers at once,
         # /ready says 503 until the index is built (what an orchestrator waits for).
-        follower = Follower(settings.database_url, settings.index_path,
+        # The index follows the store searches read (the replica, when there is one).
+        follower = Follower(settings.read_url, settings.index_path,
                             settings.index_poll_seconds)
         follower.start()
         try:

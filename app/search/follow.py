@@ -167,16 +167,24 @@ def _try_lock(path: Path) -> int | None:
 @contextmanager
 def _listener(url: str) -> Iterator[Any]:
     """A function ``wait(timeout, stop)`` that returns at the next change notification (on
-    PostgreSQL) or after ``timeout`` seconds, whichever is first."""
+    PostgreSQL) or after ``timeout`` seconds, whichever is first. A server that refuses
+    ``LISTEN`` (a hot-standby replica, which ``VNLEX_DATABASE_READ_URL`` may name) leaves
+    the poll."""
     parsed = make_url(url)
+    poll = lambda timeout, stop: stop.wait(timeout)  # noqa: E731
     if parsed.get_backend_name() != "postgresql":
-        yield lambda timeout, stop: stop.wait(timeout)
+        yield poll
         return
     import psycopg
 
     conninfo = parsed.set(drivername="postgresql").render_as_string(hide_password=False)
     with psycopg.connect(conninfo, autocommit=True) as connection:
-        connection.execute(f"LISTEN {sync.CHANNEL}")
+        try:
+            connection.execute(f"LISTEN {sync.CHANNEL}")
+        except psycopg.Error as exc:
+            logger.warning("no change notifications from %s (%s): polling", parsed.host, exc)
+            yield poll
+            return
 
         def wait(timeout: float, _stop: threading.Event) -> None:
             # Drains every notification that arrived meanwhile; one catch-up covers them.

@@ -8,14 +8,14 @@ from typing import Any
 import pytest
 from factories_app import LAW_ID, RESOLUTION_ID, resolution
 from fastapi.testclient import TestClient
-from sqlalchemy import select
+from sqlalchemy import func, inspect, select
 from typer.testing import CliRunner
 
 from app.cli import app
 from app.core.config import Settings
 from app.db.migrate import upgrade
 from app.db.models import IndexChange, Provision
-from app.db.session import dispose, session_scope
+from app.db.session import dispose, get_engine, session_scope
 from app.main import create_app
 from app.services.copy import copied_tables, table_counts
 from app.services.ingest import ingest_document
@@ -95,13 +95,22 @@ def test_a_target_not_empty_or_at_another_revision_is_refused(
         upgrade(older, "0006")
         refused = copy(sqlite_corpus_url, older)
         assert refused.exit_code == 2 and "revision 0006" in refused.output
-        assert not any(table_counts(older).values())
+        assert not any(_rows_in_existing_tables(older).values())
         unmigrated = copy(sqlite_corpus_url, bare)
         assert unmigrated.exit_code == 2 and "is not migrated" in unmigrated.output
         assert copy(sqlite_corpus_url, sqlite_corpus_url).exit_code == 2
     finally:
         dispose(older)
         dispose(bare)
+
+
+def _rows_in_existing_tables(url: str) -> dict[str, int]:
+    """Rows per table of an older revision (later migrations' tables are not there)."""
+    engine = get_engine(url)
+    names = set(inspect(engine).get_table_names())
+    with engine.connect() as connection:
+        return {t.name: int(connection.scalar(select(func.count()).select_from(t)) or 0)
+                for t in copied_tables() if t.name in names}
 
 
 def test_every_model_table_is_copied_parents_first() -> None:

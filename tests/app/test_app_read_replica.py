@@ -52,7 +52,10 @@ def test_reads_go_to_the_replica_and_writes_to_the_primary(pg_url: str, db_url: 
         # Search too: the node's index follows the store it reads.
         found = client.get("/search", params={"q": "thanh lap cong doan"}).json()["items"]
         assert f"{LAW_ID}/d5.1" in [hit["id"] for hit in found]
-        assert client.get("/search", params={"q": "khoa hoc cong nghe"}).json()["total"] == 0
+        loose = client.get("/search", params={"q": "khoa hoc cong nghe"}).json()
+        # Nothing on the replica has every word (hits with some of them may follow).
+        assert loose["total"] == 0 or loose["relaxed"]["exact_hits"] == 0
+        assert UPLOADED not in {hit["doc_id"] for hit in loose["items"]}
         assert client.get("/search", params={"q": "x", "doc": UPLOADED}).status_code == 404
 
 

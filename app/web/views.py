@@ -8,6 +8,13 @@ ROLE_LABELS = {
     "lead": "Chủ trì", "coordinate": "Phối hợp", "implement": "Thực hiện",
     "report_to": "Báo cáo", "mention": "Được nhắc đến",
 }
+RELATION_LABELS = {
+    "amends": "Sửa đổi, bổ sung", "repeals": "Bãi bỏ", "replaces": "Thay thế",
+    "details": "Quy định chi tiết", "implements": "Thực hiện", "cites": "Dẫn chiếu",
+    "amended_by": "Được sửa đổi, bổ sung bởi", "repealed_by": "Bị bãi bỏ bởi",
+    "replaced_by": "Được thay thế bởi", "detailed_by": "Được quy định chi tiết bởi",
+    "implemented_by": "Được thực hiện bởi", "cited_by": "Được dẫn chiếu bởi",
+}
 FACET_LABELS = {
     "documents": "Văn bản", "sections": "Phần", "kinds": "Loại", "roles": "Nội dung",
 }

@@ -63,3 +63,13 @@ def test_the_page_offers_the_filter(client: TestClient) -> None:
 def test_a_bad_value_is_refused(client: TestClient) -> None:
     response = client.get("/search", params={"q": "công đoàn", "in_force": "maybe"})
     assert response.status_code in (400, 422) and "error" in response.json()
+
+
+def test_a_document_page_shows_its_status_and_relations(client: TestClient) -> None:
+    old = client.get("/ui/documents/50-2024-qh15").text
+    assert "Hiệu lực: không còn (hoặc chưa có) hiệu lực" in old
+    assert 'thay thế bởi <a href="/ui/documents/1-2025-qh99">1-2025-qh99</a>' in old
+    assert "Được thay thế bởi" in old
+    new = client.get("/ui/documents/1-2025-qh99").text
+    assert "Hiệu lực: còn hiệu lực" in new
+    assert '<a href="/ui/documents/50-2024-qh15">Luật Công đoàn số 50/2024/QH15</a>' in new

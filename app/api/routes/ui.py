@@ -14,7 +14,7 @@ from fastapi.staticfiles import StaticFiles
 
 from app.api.deps import SessionDep, SettingsDep
 from app.errors import VnlexError
-from app.services import bodies, documents, exports, tables
+from app.services import bodies, documents, exports, relations, tables
 from app.services.search import MAX_WINDOW, SearchParams, search
 from app.web import STATIC_DIR, templates, views
 
@@ -23,6 +23,7 @@ router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 20
 # Assignments listed on a document's page; the rest are a link to /duties away.
 DUTIES_SHOWN = 200
+RELATIONS_SHOWN = 200
 # A filter as typed in a form; the services validate and slug it.
 Text = Annotated[str | None, Query(max_length=200)]
 
@@ -78,10 +79,14 @@ def document_page(request: Request, session: SessionDep, doc_id: str) -> Respons
     provisions = [row for batch in rows.batches() for row in batch]
     toc = [row for row in provisions if row["depth"] <= 1 and (row["heading"] or row["label"])]
     duties = tables.duties(session, doc=meta["id"])
+    links = relations.document_relations(session, meta["id"])
     base = str(request.base_url).rstrip("/")
     return _render(request, "document.html", {
         "doc": meta, "provisions": provisions, "toc": toc, "base": base,
         "duties": duties.items(DUTIES_SHOWN, 0), "duty_count": duties.count(),
+        "status": relations.document_status(session, meta["id"]),
+        "outgoing": links["outgoing"][:RELATIONS_SHOWN], "incoming": links["incoming"],
+        "outgoing_count": len(links["outgoing"]),
     })
 
 

@@ -9,7 +9,6 @@ an unaccented ``chó``).
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -81,11 +80,6 @@ def with_abbreviations(table: Table, abbreviations: AbbreviationTable) -> Table:
             by_norm[_words(key, exact_terms)] = entry
             by_folded[_words(key, folded_terms)] = entry  # an abbreviation is no other word
     return Table(by_norm, by_folded, max((len(k) for k in by_norm), default=0))
-
-
-@functools.lru_cache(maxsize=4)
-def table_at(path: str) -> Table:
-    return load(path)
 
 
 def apply(parsed: ParsedQuery, table: Table) -> tuple[ParsedQuery, dict[str, list[str]]]:

@@ -163,7 +163,7 @@ def _rarity(searcher: tantivy.Searcher) -> Callable[[Clause], int]:
 
 @functools.lru_cache(maxsize=1)
 def _synonym_table() -> synonyms.Table:
-    table = synonyms.table_at(str(get_settings().synonyms_path))
+    table = synonyms.load(get_settings().synonyms_path)
     return synonyms.with_abbreviations(table, abbreviations.default_table())
 
 

@@ -21,7 +21,7 @@ import re
 import threading
 from collections import Counter, OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -84,11 +84,13 @@ def search(session: Session, params: SearchParams, index_dir: Path | None = None
         BadQuery: no searchable words, too many words, an unknown kind/role, or a page
             deeper than ``MAX_WINDOW`` hits.
     """
+    filters = _filters(params)
     parsed, used = synonyms.apply(parse_query(params.q), _synonym_table())
     root = index_dir or _default_index_dir(session)
     with SEARCH_SECONDS.time():
         snapshot = fresh_index(session, root)
-        filters = _filters(params, session, snapshot.head)
+        if params.in_force is not None:
+            filters = replace(filters, not_in_force=_not_in_force(session, snapshot.head))
         key = (str(root), snapshot.state.build, snapshot.state.seq, params, filters)
         cached = _cache.get(key)
         if cached is None:
@@ -228,7 +230,9 @@ def _default_index_dir(session: Session) -> Path:
 _CONFIGURED_INDEX_DIR = get_settings().index_dir  # read once: settings parse the environment
 
 
-def _filters(params: SearchParams, session: Session, head: int) -> plan.Filters:
+def _filters(params: SearchParams) -> plan.Filters:
+    """The filters as asked (the documents out of force are added once the store's change
+    is known); bad values refused before any work on the index."""
     # "" is no kind and no role: refused, as the schema's enums say (not read as no filter).
     if params.kind is not None and params.kind not in KINDS:
         raise BadQuery(f"unknown kind {params.kind!r}", valid=list(KINDS))
@@ -238,9 +242,7 @@ def _filters(params: SearchParams, session: Session, head: int) -> plan.Filters:
     doc = (vntext.slug(params.doc) or params.doc) if params.doc else None
     section = params.section.strip() if params.section else None
     return plan.Filters(doc=doc, section=section or None, kind=params.kind, role=params.role,
-                        in_force=params.in_force,
-                        not_in_force=frozenset() if params.in_force is None
-                        else _not_in_force(session, head))
+                        in_force=params.in_force)
 
 
 _status_lock = threading.Lock()

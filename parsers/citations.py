@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from parsers import ids, vntext
 from parsers.abbreviations import AbbreviationTable, default_table
@@ -151,6 +152,13 @@ def law_path(
 
 def find_citations(text: str) -> list[Citation]:
     """Citations of other documents and internal references in ``text``, in order."""
+    return list(_citations_in(text))
+
+
+# Ingest asks for a provision's citations three times (its citation rows, the document's
+# relations, the cross-references); the answer depends on the text alone.
+@lru_cache(maxsize=4096)
+def _citations_in(text: str) -> tuple[Citation, ...]:
     folded = vntext.fold_aligned(text)
     found: list[Citation] = []
     used = Taken(len(text))
@@ -185,7 +193,7 @@ def find_citations(text: str) -> list[Citation]:
             continue  # "Điều 5. Quyền …" heads an article; it cites nothing
         if used.free(match.start(), match.end()):
             keep(_internal(text, match))
-    return sorted(found, key=lambda c: c.start)
+    return tuple(sorted(found, key=lambda c: c.start))
 
 
 class _LineHeads:

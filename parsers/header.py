@@ -8,6 +8,7 @@ body and trailer, and ``parsers.metadata`` reads values out of them.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from parsers import vntext
 
@@ -158,6 +159,8 @@ FIELDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+# The zone cutter asks again for the same blocks as it narrows a document down.
+@lru_cache(maxsize=8192)
 def field_of(text: str) -> str | None:
     """The name of the header field a whole block is, or None."""
     for name, pattern in FIELDS:

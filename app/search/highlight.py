@@ -37,7 +37,9 @@ def spans(text: str, regex: re.Pattern[str] | None, folded: str | None = None
     """
     if regex is None or not text:
         return []
-    if folded is not None and len(folded) == len(text):
+    if folded is None:
+        folded = vntext.fold(text)  # stored text is NFC: nearly always the identity map
+    if len(folded) == len(text):
         found = [m.span() for m in regex.finditer(folded) if m.end()]
         return _merge(text, found)
     folded, offsets = vntext.fold_with_map(text)

@@ -116,9 +116,16 @@ def set_read_only(root: Path, read_only: bool) -> None:
 
 def folder(root: Path) -> IndexFolder:
     """The one ``IndexFolder`` object of ``root`` in this process (it caches open builds)."""
-    root = root.resolve()
+    known = _folders_as_given.get(root)  # resolving is a system call a path part, per search
+    if known is not None:
+        return known
     with _folders_lock:
-        return _folders.setdefault(root, IndexFolder(root))
+        node = _folders.setdefault(root.resolve(), IndexFolder(root.resolve()))
+        _folders_as_given[root] = node
+        return node
+
+
+_folders_as_given: dict[Path, IndexFolder] = {}
 
 
 def fresh_index(session: Session, root: Path, *, wait: bool = False) -> Snapshot:

@@ -74,7 +74,8 @@ class Duty(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     document_id: Mapped[str] = mapped_column(_document_fk(), index=True)
-    provision_id: Mapped[str] = mapped_column(_provision_fk(), index=True)
+    # No index of its own: uq_duties_provision_body_role starts with it.
+    provision_id: Mapped[str] = mapped_column(_provision_fk())
     body_id: Mapped[str] = mapped_column(_deferred_fk("bodies.id"))
     role: Mapped[str] = mapped_column(String(20))
     mention: Mapped[str] = mapped_column(Text)  # the name as printed

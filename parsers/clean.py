@@ -44,6 +44,9 @@ WANTS_NUMBER = re.compile(
 # A line that is only decoration: "-----", ":---- | :----", "|", "***".
 RULE_LINE = re.compile(r"^[\s|:*_=\-–—]*$")
 _PLACEHOLDER = "\x00"
+# What every markup pattern above needs at least one of.
+_ANY_MARKUP = re.compile(r"[*#\\_]")
+_SPACES = re.compile(r"[ \t]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +69,12 @@ class Line:
 
 def _strip_markup(raw: str) -> tuple[str, bool, int]:
     """Remove markdown from one line. Returns (text, wholly emphasized, emphasis markers)."""
+    if not _ANY_MARKUP.search(raw):  # most lines: eight regex passes would change nothing
+        return _SPACES.sub(" ", raw.strip()).strip(), False, 0
+    return _strip_markdown(raw)
+
+
+def _strip_markdown(raw: str) -> tuple[str, bool, int]:
     heading = bool(HEADING_MARK.match(raw))
     text = HEADING_MARK.sub("", raw)
     escapes: list[str] = []
@@ -82,7 +91,7 @@ def _strip_markup(raw: str) -> tuple[str, bool, int]:
     text = EMPHASIS.sub("", text)
     restored = iter(escapes)
     text = re.sub(_PLACEHOLDER, lambda _m: next(restored), text)
-    text = re.sub(r"[ \t]+", " ", text).strip()
+    text = _SPACES.sub(" ", text).strip()
     return text, heading or wholly or underscored, len(markers)
 
 

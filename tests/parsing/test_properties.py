@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parsers import ParseError, parse_document
+from parsers import ParseError, clean, parse_document
 
 VIETNAMESE = (
     "aăâbcdđeêghiklmnoôơpqrstuưvxy"
@@ -73,3 +73,12 @@ def test_ids_depend_on_labels_not_words(items, data):
 def test_empty_or_binary_input_is_a_parse_error(text: str):
     with pytest.raises(ParseError):
         parse_document(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_characters="*#\\_\n\x00",
+                                      blacklist_categories=("Cs",))))
+def test_a_line_without_markup_cleans_as_the_markdown_path_would(line: str):
+    # The fast path skips the markdown passes only where they could not change anything.
+    # (NUL is refused before cleaning: parse_document reads it as binary data.)
+    assert clean._strip_markup(line) == clean._strip_markdown(line)

@@ -165,9 +165,11 @@ def _document_level(text: str, pid: str | None, base: int | None, names: _Names,
                     lead: bool) -> list[Relation]:
     """Relations to whole documents in ``text`` (a title, heading, or instruction); outside
     the lead only replacements (``… hết hiệu lực``, ``thay thế``), which close a law."""
-    folded = vntext.fold_aligned(text)
     cites = [names.complete(c) for c in find_citations(text)
              if c.kind != "internal" and "sua doi" not in vntext.fold(c.title or "")]
+    if not cites:
+        return []
+    folded = vntext.fold_aligned(text)
     found = []
     for cite in cites:
         before = folded[max(0, cite.start - NEAR) : cite.start]

@@ -146,6 +146,9 @@ def _fold_text(text: str) -> str:
     return "".join(_fold_cluster(c) for _, c in clusters(text))
 
 
+# The analysis of a document folds each provision's text in several passes (citations,
+# relations, effective dates, targets); a provision is folded once.
+@lru_cache(maxsize=2048)
 def fold_aligned(text: str) -> str:
     """``fold`` with exactly one output character per input character, for any input.
 

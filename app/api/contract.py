@@ -18,7 +18,7 @@ from app.errors import BadParameter
 _MANY = (list, tuple, set, frozenset, Sequence)
 
 
-def strict_query(request: Request) -> None:
+async def strict_query(request: Request) -> None:  # no I/O: no thread hop for it
     """Refuse query parameters the matched route does not declare, and repeats.
 
     Raises:
@@ -40,6 +40,18 @@ def strict_query(request: Request) -> None:
 def declared_query(route: APIRoute) -> dict[str, bool]:
     """The query parameters of ``route`` (dependencies included), each with whether it
     takes several values."""
+    # Routes are made once: each one's dependency tree is walked once (a route is not
+    # hashable, so the cache is keyed by identity and keeps the route alive).
+    known = _declared.get(id(route))
+    if known is None or known[0] is not route:
+        known = _declared[id(route)] = (route, _declared_query(route))
+    return known[1]
+
+
+_declared: dict[int, tuple[APIRoute, dict[str, bool]]] = {}
+
+
+def _declared_query(route: APIRoute) -> dict[str, bool]:
     declared: dict[str, bool] = {}
     pending = [route.dependant]
     while pending:

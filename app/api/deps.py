@@ -14,7 +14,9 @@ from app.db.session import new_session
 from app.errors import Unavailable
 
 
-def get_settings(request: Request) -> Settings:
+# Async: FastAPI runs a sync dependency in its thread pool, a thread hop per request for
+# a dictionary lookup.
+async def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings  # set by app.main.create_app
     return settings
 

@@ -153,9 +153,40 @@ def peak_rss_mb(pid: int) -> float:
 
 
 def load(port: int, clients: int, seconds: float, paths: list[str], workdir: Path,
-         name: str) -> dict[str, Any]:
-    """One run of ``bench.loadgen`` in its own process."""
-    return finish(start_load(port, clients, seconds, paths, workdir, name), seconds)
+         name: str, server: int | None = None) -> dict[str, Any]:
+    """One run of ``bench.loadgen`` in its own process; with the ``server`` pid, also the
+    cores the server's processes used meanwhile (``server_cores``)."""
+    before = (cpu_seconds(server), time.perf_counter()) if server else None
+    result = finish(start_load(port, clients, seconds, paths, workdir, name), seconds)
+    if server and before:
+        used = cpu_seconds(server) - before[0]
+        result["server_cores"] = round(used / (time.perf_counter() - before[1]), 2)
+    return result
+
+
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU seconds of ``pid`` and its live descendants (Linux ``/proc``)."""
+    ticks = 0
+    for current in _tree(pid):
+        try:
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        ticks += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15)
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def _tree(pid: int) -> list[int]:
+    found, pending = [], [pid]
+    while pending:
+        current = pending.pop()
+        found.append(current)
+        for task in Path(f"/proc/{current}/task").glob("*/children"):
+            try:
+                pending += [int(child) for child in task.read_text().split()]
+            except OSError:
+                continue
+    return found
 
 
 def start_load(port: int, clients: int, seconds: float, paths: list[str], workdir: Path,
@@ -216,7 +247,8 @@ def _uncached(url: str, paths: list[str], workdir: Path, seconds: float,
                           workers=workers)
     try:
         load(port, 1, min(1.0, seconds), paths, workdir, "search")
-        return {str(n): load(port, n, seconds, paths, workdir, "search") for n in clients}
+        return {str(n): load(port, n, seconds, paths, workdir, "search", server.pid)
+                for n in clients}
     finally:
         stop_server(server)
 

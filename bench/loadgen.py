@@ -72,6 +72,7 @@ async def _client(port: int, paths: list[str], start: int, deadline: float,
 async def run(port: int, clients: int, seconds: float, paths: list[str]) -> dict[str, object]:
     latencies: list[float] = []
     errors: list[int] = []
+    cpu = time.process_time()
     started = time.perf_counter()
     deadline = started + seconds
     # Clients start at different places in the list so they do not ask the same thing.
@@ -86,6 +87,8 @@ async def run(port: int, clients: int, seconds: float, paths: list[str]) -> dict
         "errors": len(errors),
         "rps": round(len(latencies) / elapsed, 1),
         "ms": summary_ms(latencies),
+        # The cores this process took from the server's machine (two cores here).
+        "client_cores": round((time.process_time() - cpu) / elapsed, 2),
     }
 
 

@@ -103,6 +103,9 @@ def markdown(r: dict[str, Any]) -> str:
          "by workers", ", ".join(f"{n}: {_fmt(v)} req/s" for n, v in
                                  (r.get("http_search_uncached_rps_by_workers") or {}).items())
          + f" (2 ÷ 1 = {_fmt(r.get('http_2_workers_to_1'))})"),
+        ("… cores used meanwhile, by workers: server + load generator",
+         ", ".join(f"{n}: {_fmt(c.get('server'))} + {_fmt(c.get('client'))}" for n, c in
+                   (r.get("http_search_uncached_cores_by_workers") or {}).items())),
     ]
     lines = [
         f"Benchmark of {r['date']}: `{r['command']}`",

@@ -249,7 +249,12 @@ def _workers_headline(by_workers: dict[str, Any], clients: str) -> dict[str, Any
     """/search without the answer cache, req/s at ``clients`` clients per worker count."""
     rps = {n: runs.get(clients, {}).get("rps") for n, runs in by_workers.items()}
     one, two = rps.get("1"), rps.get("2")
+    # What a second worker could gain: the cores the server and the load generator used.
+    cores = {n: {"server": runs.get(clients, {}).get("server_cores"),
+                 "client": runs.get(clients, {}).get("client_cores")}
+             for n, runs in by_workers.items()}
     return {"http_search_uncached_rps_by_workers": rps,
+            "http_search_uncached_cores_by_workers": cores,
             "http_2_workers_to_1": ratio(two, one) if one and two else None}
 
 

@@ -46,6 +46,7 @@ from parsers.crossrefs import CrossRef as Link
 from parsers.crossrefs import infer_duties, link_assignments
 from parsers.duties import ACTIVE_PROVISION_ROLES, assign_roles
 from parsers.duties import Duty as FoundDuty
+from parsers.duties.lead_in import Node, Passed, passed_down
 from parsers.effective import Row as EffectiveRow
 from parsers.effective import effective_date
 from parsers.relations import Row as RelationRow
@@ -90,12 +91,16 @@ def analyze(doc_id: str, rows: list[dict[str, Any]], registry: Registry,
     found: dict[str, list[FoundDuty]] = {}
     mentions: dict[str, list[Mention]] = {}  # found once, for duties and cross-references
     by_id = {row["id"]: row for row in rows}
+    nodes: list[Node] = []
     for row in rows:
         pid, text = row["id"], row["text"]
         mentions[pid], unresolved = read_mentions(text, registry)
         found[pid] = assign_roles(text, registry, provision_role=row["role"],
                                   mentions=mentions[pid], unknown=unresolved)
-        out.duties.extend(_provision_duties(doc_id, row, found[pid], registry))
+        heading, found[pid] = _read_heading(row, found[pid], registry)
+        out.duties.extend(_provision_duties(doc_id, row["id"], heading, found[pid]))
+        nodes.append(Node(pid, row["parent_id"], row["kind"], row.get("label"),
+                          row.get("heading") or "", text, tuple(heading), tuple(found[pid])))
         out.unresolved.extend(_unresolved_row(doc_id, pid, u)
                               for u in unresolved)
         out.citations.extend(_citation_row(doc_id, pid, c) for c in find_citations(text))
@@ -112,34 +117,54 @@ def analyze(doc_id: str, rows: list[dict[str, Any]], registry: Registry,
         for link in links
     ]
     direct = {(row["provision_id"], row["body_id"], row["role"]) for row in out.duties}
-    out.duties.extend(row for row in _inferred(doc_id, links, found)
+    out.duties.extend(row for row in _passed_rows(doc_id, passed_down(nodes))
                       if (row["provision_id"], row["body_id"], row["role"]) not in direct)
+    taken = {(row["provision_id"], row["body_id"], row["role"]) for row in out.duties}
+    out.duties.extend(row for row in _inferred(doc_id, links, found)
+                      if (row["provision_id"], row["body_id"], row["role"]) not in taken)
     return out
 
 
-def _provision_duties(doc_id: str, row: dict[str, Any], found: list[FoundDuty],
-                      registry: Registry) -> list[dict[str, Any]]:
-    """The rows of a provision: from its heading first ("3. Giao Đảng ủy Chính phủ lãnh
-    đạo, chỉ đạo:" printed as the heading of the tasks below it; offsets into the
-    heading), then from its text, one row per (body, role)."""
+def _read_heading(row: dict[str, Any], found: list[FoundDuty],
+                  registry: Registry) -> tuple[list[FoundDuty], list[FoundDuty]]:
+    """The duties a provision's heading assigns ("3. Giao Đảng ủy Chính phủ lãnh đạo, chỉ
+    đạo:" printed as the heading of the tasks below it; offsets into the heading), and its
+    text's duties (``found``, or read again with a heading that is the start of its
+    sentence)."""
     heading = row.get("heading") or ""
-    rows: list[dict[str, Any]] = []
-    if _is_fragment(heading) and row["role"] in ACTIVE_PROVISION_ROLES:
+    if not heading or row["role"] not in ACTIVE_PROVISION_ROLES:
+        return [], found
+    if _is_fragment(heading):
         # "Điều 2. Giao" + "Văn phòng Ủy ban nhân dân tỉnh; …": the bold label took the
         # verb; read it with the text (offsets stay the text's).
         prefix = heading + " "
         shifted = assign_roles(prefix + row["text"], registry, provision_role=row["role"])
-        found = [_shift(d, len(prefix)) for d in shifted if d.start >= len(prefix)]
-        heading = ""
-    if heading and row["role"] in ACTIVE_PROVISION_ROLES:
-        # A heading that only names a body is a title ("Điều 7. Công đoàn Việt Nam …"):
-        # only what it assigns is kept.
-        rows = merge_duties(doc_id, row["id"], [
-            d for d in assign_roles(heading, registry, provision_role=row["role"])
-            if d.role != "mention"], in_heading=True)
+        return [], [_shift(d, len(prefix)) for d in shifted if d.start >= len(prefix)]
+    # A heading that only names a body is a title ("Điều 7. Công đoàn Việt Nam …"): only
+    # what it assigns is kept.
+    return [d for d in assign_roles(heading, registry, provision_role=row["role"])
+            if d.role != "mention"], found
+
+
+def _provision_duties(doc_id: str, pid: str, heading: list[FoundDuty],
+                      found: list[FoundDuty]) -> list[dict[str, Any]]:
+    """The rows of a provision, one per (body, role): its heading's first, then its
+    text's."""
+    rows = merge_duties(doc_id, pid, heading, in_heading=True)
     taken = {(r["body_id"], r["role"]) for r in rows}
-    return rows + [r for r in merge_duties(doc_id, row["id"], found)
+    return rows + [r for r in merge_duties(doc_id, pid, found)
                    if (r["body_id"], r["role"]) not in taken]
+
+
+def _passed_rows(doc_id: str, passed: list[Passed]) -> list[dict[str, Any]]:
+    """Rows for the duties lead-ins pass down: the lead-in's mention and evidence (offsets
+    into ``via_provision_id``'s heading or text), ``lead_in`` true."""
+    rows = []
+    for p in passed:
+        row = _duty_row(doc_id, p.provision_id, replace(p.duty, role=p.role))
+        row.update(lead_in=True, via_provision_id=p.source_id, in_heading=p.in_heading)
+        rows.append(row)
+    return rows
 
 
 def _is_fragment(heading: str) -> bool:
@@ -243,7 +268,7 @@ def _duty_row(doc_id: str, pid: str, d: FoundDuty) -> dict[str, Any]:
         "evidence_start": d.evidence_start, "evidence_end": d.evidence_end,
         "evidence": d.evidence, "inferred": False, "via_provision_id": None,
         "spans": [[d.start, d.end, d.evidence_start, d.evidence_end]], "position": d.position,
-        "in_heading": False,
+        "in_heading": False, "lead_in": False,
     }
 
 

@@ -10,6 +10,11 @@ ROLES = ("lead", "coordinate", "implement", "report_to", "mention")
 # Provision roles whose text assigns work; in others (a situation, a viewpoint) every
 # body is only mentioned.
 ACTIVE_PROVISION_ROLES = (None, "task", "implementation")
+# Read like a task only when its wording gives an order (``assign.py``): an unnumbered
+# Party text is all "preamble" to the tree ("Bộ Chính trị giao Ban Tổ chức Trung ương:").
+PREAMBLE = "preamble"
+# The roles a lead-in passes to the items under it (a report is the lead-in's own step).
+PASSED_ROLES = ("lead", "coordinate", "implement")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +33,7 @@ class Duty:
 
 
 def make_duty(m: Mention, role: str, ev_start: int, ev_end: int, text: str,
-          position: str | None = None) -> Duty:
+              position: str | None = None) -> Duty:
+    """The duty of mention ``m``, with ``text[ev_start:ev_end]`` as its evidence."""
     return Duty(m.body_id, role, m.start, m.end, m.text, ev_start, ev_end, text[ev_start:ev_end],
                 position)

@@ -31,8 +31,11 @@ def subject_role(
     # "Bộ Quốc phòng, Bộ Công an theo chức năng, nhiệm vụ, thẩm quyền chủ trì …"
     # "… căn cứ quy định tại Điều 4 của Nghị định số 255/2025/NĐ-CP chỉ đạo …"
     reach = 10 if words[:1] == ["theo"] else 20 if words[:2] == ["can", "cu"] else 4
-    words = [it.word for it in items[after : after + reach]]
-    trigger = find_lead(words)
+    window = items[after : after + reach]
+    # The verb must be the subject's own: in "Bộ Chính trị giao Đảng ủy Chính phủ lãnh
+    # đạo, chỉ đạo" the lead belongs to the body after "giao".
+    named = next((k for k, it in enumerate(window) if it.mention), len(window))
+    trigger = find_lead([it.word for it in window[:named]])
     if trigger is not None:
         return "lead", items[after + trigger].end
     gap_end = items[after].start if after < len(items) else end

@@ -54,10 +54,12 @@ def _with_positions(text: str, items: list[Item]) -> list[Item]:
     out: list[Item] = []
     for item in items:
         if item.mention is not None:
-            n = _position_length(out)
+            # "Ban Thường vụ các tỉnh ủy": the office of each body of a plural class.
+            plural = 1 if out and out[-1].mention is None and out[-1].word == "cac" else 0
+            n = _position_length(out[: len(out) - plural])
             if n:
-                first = out[-n]
-                del out[-n:]
+                first = out[-n - plural]
+                del out[-n - plural:]
                 item = item._replace(position=text[first.start:_out_end(first, n, text)])
         out.append(item)
     return out

@@ -4,6 +4,9 @@
 
 from __future__ import annotations
 
+import re
+
+from parsers import vntext
 from parsers.duties.tokens import CONNECTORS, Item, list_at, word_at
 
 LEAD_VERBS = (("lanh", "dao"), ("chi", "dao"))
@@ -13,6 +16,8 @@ REPORT_SKIP = frozenset(
 # Order verbs: their object list is told to act ("yêu cầu các bộ, ngành …").
 # "chỉ đạo các cơ quan liên quan tổng hợp": the bodies directed act (the director leads).
 _ORDERS = frozenset({("yeu", "cau"), ("de", "nghi"), ("chi", "thi"), ("chi", "dao")})
+# An order verb at the start of an evidence span: "giao …", "yêu cầu …", "đề nghị …".
+_OPENS_ORDER = re.compile(r"(?:giao|yeu cau|de nghi|chi thi)\b")
 # Words before "X chủ trì" that make X the lead: "do X chủ trì", "giao X chủ trì".
 PASSIVE = frozenset({"do", "giao", "cho", "de"})
 # "chương trình", "quá trình", "công trình" … are nouns, not "submit to".
@@ -127,3 +132,8 @@ def is_report(items: list[Item], i: int) -> bool:
     if word in ("trinh", "gui"):
         return word_at(items, i - 1) not in _NOT_SUBMIT
     return False
+
+
+def opens_with_order(evidence: str) -> bool:
+    """Whether an evidence span starts with an order verb ("giao Ban Tổ chức Trung ương")."""
+    return _OPENS_ORDER.match(vntext.fold(evidence).lstrip()) is not None

@@ -10,6 +10,8 @@ from parsers import vntext
 from parsers.bodies import Mention
 
 WORD = re.compile(r"[^\W_]+")
+# Generic classes of bodies that the registry does not name (longest first).
+GENERIC = (("co", "quan", "chuc", "nang"), ("co", "quan"))
 CONNECTORS = frozenset({"va", "cac", "cung", "hoac"})
 # Words allowed before the subject of a clause: labels, "Các", "Người đứng đầu".
 LEAD_IN = frozenset({"cac", "nguoi", "dung", "dau"})
@@ -85,18 +87,40 @@ def _position_length(items: list[Item]) -> int:
 
 
 def list_at(items: list[Item], i: int) -> tuple[list[Item], int]:
-    """The list of mentions starting at ``items[i]`` and the index just after it."""
+    """The list of mentions starting at ``items[i]`` and the index just after it. A generic
+    class without a registered name ("cơ quan chức năng") holds its place in a list that
+    names bodies ("các bộ, ngành, cơ quan chức năng và uỷ ban nhân dân các tỉnh"; "các cơ
+    quan, ban đảng Trung ương") and gets no duty."""
     while i < len(items) and items[i].word == "cac":
         i += 1
     members: list[Item] = []
     j = i
-    while j < len(items) and (items[j].mention or items[j].word in CONNECTORS):
+    while j < len(items):
         if items[j].mention:
             members.append(items[j])
+        elif items[j].word not in CONNECTORS:
+            n = _generic(items, j)
+            if not n:
+                break
+            j += n - 1
         j += 1
-    while j > i and not items[j - 1].mention:  # give back a trailing "và"
-        j -= 1
+    if not members:
+        return [], i
+    while j > i and items[j - 1].word in CONNECTORS and not items[j - 1].mention:
+        j -= 1  # give back a trailing "và"
     return members, j
+
+
+def _generic(items: list[Item], j: int) -> int:
+    """Words of a generic class name at ``items[j]`` ("cơ quan chức năng"), or 0."""
+    for phrase in GENERIC:
+        n = len(phrase)
+        window = items[j : j + n]
+        if tuple(it.word for it in window) == phrase and not any(it.mention for it in window):
+            # Only a whole member: "cơ quan trung ương của …" is another, unknown name.
+            nxt = items[j + n] if j + n < len(items) else None
+            return n if nxt is None or nxt.mention or nxt.word in CONNECTORS else 0
+    return 0
 
 
 def is_lead_in(item: Item) -> bool:

@@ -122,3 +122,21 @@ def test_analysis_rows_mark_what_a_lead_in_passed_down():
     # one row per (provision, body, role): a lead-in never repeats a direct duty
     keys = [(r["provision_id"], r["body_id"], r["role"]) for r in rows]
     assert len(keys) == len(set(keys))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a generic class holds its place in a list of bodies (TB 81, KL 157)
+        ("Giao Đảng uỷ Chính phủ lãnh đạo, chỉ đạo các bộ, ngành, cơ quan chức năng và uỷ ban "
+         "nhân dân các tỉnh biên giới triển khai thực hiện.",
+         [("dang-uy-chinh-phu", "lead"), ("cac-bo-nganh-lien-quan", "implement"),
+          ("uy-ban-nhan-dan-cap-tinh", "implement")]),
+        ("Bộ Chính trị giao các cơ quan, ban đảng Trung ương tiếp tục rà soát.",
+         [("cac-ban-dang", "implement")]),
+        # alone, it is no list (made up)
+        ("Phối hợp với cơ quan chức năng kiểm tra.", []),
+    ],
+)
+def test_a_generic_class_holds_its_place_in_a_list(text: str, expected: list[tuple[str, str]]):
+    assert roles(text, None) == expected

@@ -28,8 +28,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 from parsers import vntext
 from parsers.duties.clauses import clauses
@@ -90,24 +91,59 @@ def passed_down(nodes: Sequence[Node]) -> list[Passed]:
     Args:
         nodes: every provision of a document, in document order.
     """
-    children: dict[str | None, list[Node]] = defaultdict(list)
-    for node in nodes:
-        children[node.parent_id].append(node)
-    received: dict[str, list[_Given]] = defaultdict(list)
+    tree = _Tree(nodes)
+    # Per node, one given duty per (body, role): the first (nearest lead-in's) wins.
+    received: dict[str, dict[tuple[str, str], _Given]] = defaultdict(dict)
     for node in nodes:  # document order: a lead-in has received before it passes on
-        own = _lead_in(node)
+        own = tree.lead_in(node)
         if node.text.rstrip(" *").endswith(";") and node.kind in _UNNUMBERED:
-            # A continued sentence passes what it gives and what it was given.
-            given = own or _acting(node)
-            for item in _continued(node, children[node.parent_id]):
-                received[item.id] += [*given, *received[node.id]]
+            # A continued sentence passes what it gives and what it was given to the next
+            # paragraph, which passes it on in turn if the sentence goes on.
+            nxt = _continued(node, tree)
+            if nxt is not None:
+                _give(received[nxt.id], [*(own or _acting(node)), *received[node.id].values()])
         elif own:
-            for item in _items(node, children):
-                received[item.id] += own
+            for item in _items(node, tree):
+                _give(received[item.id], own)
     out: list[Passed] = []
     for node in nodes:
-        out += _receive(node, received.get(node.id, ()))
+        if node.id in received:
+            out += _receive(node, received[node.id].values())
     return out
+
+
+def _give(to: dict[tuple[str, str], _Given], given: Iterable[_Given]) -> None:
+    for g in given:
+        to.setdefault((g.duty.body_id, g.duty.role), g)
+
+
+class _Tree:
+    """Children, siblings after a node, and what each node is as a lead-in, each worked
+    out once: every step stays linear in the number of provisions."""
+
+    def __init__(self, nodes: Sequence[Node]) -> None:
+        self.children: dict[str | None, list[Node]] = defaultdict(list)
+        self._place: dict[str, int] = {}
+        for node in nodes:
+            siblings = self.children[node.parent_id]
+            self._place[node.id] = len(siblings)
+            siblings.append(node)
+        self._leads: dict[str, list[_Given]] = {}
+        self._owns: dict[str, bool] = {}
+
+    def after(self, node: Node) -> Iterator[Node]:
+        """The siblings after ``node``, read lazily (no copy of the rest of the list)."""
+        return islice(self.children[node.parent_id], self._place[node.id] + 1, None)
+
+    def lead_in(self, node: Node) -> list[_Given]:
+        if node.id not in self._leads:
+            self._leads[node.id] = _lead_in(node)
+        return self._leads[node.id]
+
+    def starts_own(self, node: Node) -> bool:
+        if node.id not in self._owns:
+            self._owns[node.id] = _starts_own(node)
+        return self._owns[node.id]
 
 
 def _lead_in(node: Node) -> list[_Given]:
@@ -126,6 +162,8 @@ def _colon_clause(text: str) -> tuple[int, int] | None:
     """The lead-in of a text, up to its colon: the last clause when the text ends with
     ``:`` ("… trong đó, cần tập trung một số nhiệm vụ sau:"), else the first clause when
     it holds one ("Giao Đảng ủy Chính phủ: Chỉ đạo …")."""
+    if ":" not in text:
+        return None
     spans = clauses(text)
     if not spans:
         return None
@@ -148,27 +186,26 @@ def _passes(duty: Duty) -> bool:
     return duty.role in PASSED_ROLES and words not in _NOT_TASKS
 
 
-def _continued(node: Node, siblings: list[Node]) -> Iterable[Node]:
-    """The unnumbered paragraphs after ``node`` that go on with its sentence."""
-    for item in siblings[siblings.index(node) + 1:]:
-        if item.kind not in _UNNUMBERED or item.label or _starts_own(item):
-            return
-        yield item
-        if not item.text.rstrip(" *").endswith(";"):
-            return
+def _continued(node: Node, tree: _Tree) -> Node | None:
+    """The unnumbered paragraph after ``node`` if it goes on with its sentence."""
+    item = next(tree.after(node), None)
+    if item is None or item.kind not in _UNNUMBERED or item.label or tree.starts_own(item):
+        return None
+    return item
 
 
-def _items(node: Node, children: dict[str | None, list[Node]]) -> list[Node]:
+def _items(node: Node, tree: _Tree) -> list[Node]:
     """The items of a colon lead-in: its descendants, or the siblings after it."""
+    children = tree.children
     if children.get(node.id):
         return _descendants(node, children)
-    siblings = children[node.parent_id]
-    after = siblings[siblings.index(node) + 1:]
-    # Items printed with a dash or a number after an unnumbered lead-in: the run of them.
-    kind = after[0].kind if after and after[0].label else None
     out: list[Node] = []
-    for item in after:
-        if (kind and item.kind != kind) or _starts_own(item) or _lead_in(item) or (
+    kind: str | None = ""  # "" until the first item is seen
+    for item in tree.after(node):
+        if kind == "":
+            # Items printed with a dash or a number after the lead-in: the run of them.
+            kind = item.kind if item.label else None
+        if (kind and item.kind != kind) or tree.starts_own(item) or tree.lead_in(item) or (
                 role_of_heading(item.heading)):
             break  # a new assignment, or a new part ("7. Tổ chức thực hiện")
         out += [item, *_descendants(item, children)]

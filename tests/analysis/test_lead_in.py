@@ -140,3 +140,20 @@ def test_analysis_rows_mark_what_a_lead_in_passed_down():
 )
 def test_a_generic_class_holds_its_place_in_a_list(text: str, expected: list[tuple[str, str]]):
     assert roles(text, None) == expected
+
+
+def test_passing_down_stays_linear_in_the_number_of_provisions(monkeypatch):
+    # a long unnumbered list of ";" paragraphs after a colon lead-in: each paragraph is
+    # looked at a bounded number of times, not once per paragraph before it
+    from parsers.duties import lead_in
+
+    lead = "Bộ Chính trị giao Ban Tổ chức Trung ương:"
+    found = tuple(d for d in assign_roles(lead, REGISTRY) if d.role != "mention")
+    n = 3000
+    nodes = [_node("0", lead, found)] + [_node(str(k), f"Việc thứ {k};") for k in range(1, n)]
+    seen: list[str] = []
+    real = lead_in._starts_own
+    monkeypatch.setattr(lead_in, "_starts_own", lambda node: seen.append(node.id) or real(node))
+    passed = passed_down(nodes)
+    assert len(passed) == n - 1  # every item gets the lead-in's duty, once
+    assert len(seen) <= n  # each node is asked once whether it opens its own assignment

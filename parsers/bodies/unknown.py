@@ -22,10 +22,21 @@ _HEADS = (
 # Lower-case words allowed between a local head and the name: "Ủy ban nhân dân tỉnh X".
 _ADMIN = frozenset({"tinh", "thanh", "pho", "xa", "phuong", "huyen", "quan", "dac", "khu"})
 _NAME_JOINERS = frozenset({"va"})
+# The first word of some head, as a whole folded word: most provisions have none printed
+# with a capital, and need no word-by-word reading (the folded text is cached for the
+# other passes of the analysis).
+_HEAD_FIRST = re.compile(r"\b(?:" + "|".join(sorted({h[0] for h in _HEADS})) + r")\b")
+
+
+def _may_have_head(text: str) -> bool:
+    folded = vntext.fold_aligned(text)
+    return any(text[m.start()].isupper() for m in _HEAD_FIRST.finditer(folded))
 
 
 def unknown_names(text: str, mentions: Sequence[Mention]) -> list[Unresolved]:
     """Names of a body's shape in ``text`` that no registered mention covers whole."""
+    if not _may_have_head(text):
+        return []
     words = [(m.start(), m.end(), vntext.fold(m.group(0))) for m in TOKEN.finditer(text)]
     starts = {m.start: m for m in mentions}
     found: list[Unresolved] = []

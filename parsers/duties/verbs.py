@@ -62,10 +62,16 @@ def lead_after(items: list[Item], after: int) -> int | None:
 
 def sent_to(items: list[Item], k: int) -> list[Item]:
     """The list after "về" within fifteen words of a report verb, if no body comes first."""
-    for j in range(k, min(k + 15, len(items))):
+    return _list_after(items, k, "ve", 15)
+
+
+def _list_after(items: list[Item], k: int, word: str, reach: int) -> list[Item]:
+    """The list after ``word`` found within ``reach`` words from ``items[k]``, unless a
+    body comes first (then the verb's list was another)."""
+    for j in range(k, min(k + reach, len(items))):
         if items[j].mention:
             return []
-        if items[j].word == "ve":
+        if items[j].word == word:
             return list_at(items, j + 1)[0]
     return []
 
@@ -96,14 +102,7 @@ def is_statement(items: list[Item], after: int) -> bool:
 def coordinated(items: list[Item], k: int) -> list[Item]:
     """The list after "phối hợp": right after it, or after "với" within five words."""
     members, _ = list_at(items, k)
-    if members:
-        return members
-    for j in range(k, min(k + 6, len(items))):
-        if items[j].mention:
-            return []
-        if items[j].word == "voi":
-            return list_at(items, j + 1)[0]
-    return []
+    return members or _list_after(items, k, "voi", 6)
 
 
 def order_length(items: list[Item], i: int) -> int:

@@ -60,7 +60,7 @@ class Body(Base):
 
 class Duty(Base):
     """A body's role in a provision (``lead``, ``coordinate``, ``implement``, ``report_to``,
-    ``mention``), direct or inferred through a cross-reference.
+    ``mention``), direct, passed down by a lead-in, or inferred through a cross-reference.
 
     One row per (provision, body, role): a body named twice in the same role keeps every
     place in ``spans``; the columns hold the first. A direct duty hides an inferred one of
@@ -93,6 +93,9 @@ class Duty(Base):
     # True: the offsets index the provision's heading ("3. Giao Đảng ủy Chính phủ chủ trì:"
     # printed as a heading over its tasks), not its text.
     in_heading: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    # True: passed down by a lead-in ("Giao Đảng ủy Chính phủ lãnh đạo, chỉ đạo:" over the
+    # tasks below it); mention and evidence are the lead-in's, in `via_provision_id`.
+    lead_in: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
 
 class UnresolvedMention(Base):

@@ -29,6 +29,9 @@ class BodySummary(BaseModel):
     inferred_duties: int = Field(
         description="Duties inferred through cross-references (not in `duties`)", examples=[2]
     )
+    lead_in_duties: int = Field(
+        default=0, description="Duties passed down by a lead-in to the items under it (not "
+        "in `duties`, which counts the lead-in once)", examples=[0])
 
 
 class BodyList(Page):
@@ -55,6 +58,8 @@ class BodyDuty(BaseModel):
     evidence: str = Field(examples=["Ban Tổ chức Trung ương chủ trì"])
     inferred: bool = Field(examples=[False])
     via_provision_id: str | None = Field(default=None, examples=[None])
+    lead_in: bool = Field(default=False, description="Passed down by a lead-in (the excerpt "
+                          "is the lead-in's, in `via_provision_id`)", examples=[False])
 
 
 class BodyDutyRow(BodyDuty):
@@ -145,6 +150,9 @@ class ProvisionBody(BaseModel):
     position: str | None = Field(default=None, examples=["Bộ trưởng"])
     in_heading: bool = Field(default=False, description="True when read from the "
                              "provision's heading: the offsets then index the heading")
+    lead_in: bool = Field(default=False, description="True when passed down by a lead-in "
+                          "over the provision: the offsets then index `via_provision_id`")
+    via_provision_id: str | None = Field(default=None, examples=[None])
     spans: list[list[int]] = Field(
         description="Every place the text gives the body this role: [mention_start, "
         "mention_end, evidence_start, evidence_end]", examples=[[[0, 22, 0, 30]]])

@@ -21,6 +21,8 @@ class DutyRow(BaseModel):
     inherited: bool = Field(default=False, description="With `current=true`: a duty of a "
                             "predecessor, now held by `held_by`", examples=[False])
     held_by: str | None = Field(default=None, examples=[None])
+    lead_in: bool = Field(default=False, description="Passed down by a lead-in over the "
+                          "provision (its evidence is in `via_provision_id`)", examples=[False])
 
 
 class DutyTable(Page):
@@ -51,6 +53,8 @@ class AssignedBody(BaseModel):
     body_name: str = Field(examples=["Bộ Y tế"])
     position: str | None = Field(examples=["Bộ trưởng"])
     inferred: bool = Field(examples=[False])
+    lead_in: bool = Field(default=False, description="Given by a lead-in above the "
+                          "provision, which does not name the body", examples=[False])
     evidence: str = Field(examples=["Bộ trưởng Bộ Y tế chủ trì"])
 
 

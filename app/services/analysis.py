@@ -20,7 +20,7 @@ a failure leaves the previous analysis in place.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import delete
@@ -38,14 +38,15 @@ from app.db.analysis_models import (
 )
 from app.db.bulk import insert_rows
 from app.db.models import table_of
+from app.services.duty_rows import inferred_rows, passed_rows, provision_duties, read_heading
 from app.services.registry import sync_bodies
 from parsers.bodies import Mention, Registry, Unresolved, read_mentions
 from parsers.citations import Citation as FoundCitation
 from parsers.citations import find_citations
-from parsers.crossrefs import CrossRef as Link
-from parsers.crossrefs import infer_duties, link_assignments
-from parsers.duties import ACTIVE_PROVISION_ROLES, assign_roles
+from parsers.crossrefs import link_assignments
 from parsers.duties import Duty as FoundDuty
+from parsers.duties import assign_roles
+from parsers.duties.lead_in import Node, passed_down
 from parsers.effective import Row as EffectiveRow
 from parsers.effective import effective_date
 from parsers.relations import Row as RelationRow
@@ -90,12 +91,16 @@ def analyze(doc_id: str, rows: list[dict[str, Any]], registry: Registry,
     found: dict[str, list[FoundDuty]] = {}
     mentions: dict[str, list[Mention]] = {}  # found once, for duties and cross-references
     by_id = {row["id"]: row for row in rows}
+    nodes: list[Node] = []
     for row in rows:
         pid, text = row["id"], row["text"]
         mentions[pid], unresolved = read_mentions(text, registry)
         found[pid] = assign_roles(text, registry, provision_role=row["role"],
                                   mentions=mentions[pid], unknown=unresolved)
-        out.duties.extend(_provision_duties(doc_id, row, found[pid], registry))
+        heading, found[pid] = read_heading(row, found[pid], registry)
+        out.duties.extend(provision_duties(doc_id, row["id"], heading, found[pid]))
+        nodes.append(Node(pid, row["parent_id"], row["kind"], row.get("label"),
+                          row.get("heading") or "", text, tuple(heading), tuple(found[pid])))
         out.unresolved.extend(_unresolved_row(doc_id, pid, u)
                               for u in unresolved)
         out.citations.extend(_citation_row(doc_id, pid, c) for c in find_citations(text))
@@ -112,63 +117,12 @@ def analyze(doc_id: str, rows: list[dict[str, Any]], registry: Registry,
         for link in links
     ]
     direct = {(row["provision_id"], row["body_id"], row["role"]) for row in out.duties}
-    out.duties.extend(row for row in _inferred(doc_id, links, found)
+    out.duties.extend(row for row in passed_rows(doc_id, passed_down(nodes))
                       if (row["provision_id"], row["body_id"], row["role"]) not in direct)
+    taken = {(row["provision_id"], row["body_id"], row["role"]) for row in out.duties}
+    out.duties.extend(row for row in inferred_rows(doc_id, links, found)
+                      if (row["provision_id"], row["body_id"], row["role"]) not in taken)
     return out
-
-
-def _provision_duties(doc_id: str, row: dict[str, Any], found: list[FoundDuty],
-                      registry: Registry) -> list[dict[str, Any]]:
-    """The rows of a provision: from its heading first ("3. Giao Đảng ủy Chính phủ lãnh
-    đạo, chỉ đạo:" printed as the heading of the tasks below it; offsets into the
-    heading), then from its text, one row per (body, role)."""
-    heading = row.get("heading") or ""
-    rows: list[dict[str, Any]] = []
-    if _is_fragment(heading) and row["role"] in ACTIVE_PROVISION_ROLES:
-        # "Điều 2. Giao" + "Văn phòng Ủy ban nhân dân tỉnh; …": the bold label took the
-        # verb; read it with the text (offsets stay the text's).
-        prefix = heading + " "
-        shifted = assign_roles(prefix + row["text"], registry, provision_role=row["role"])
-        found = [_shift(d, len(prefix)) for d in shifted if d.start >= len(prefix)]
-        heading = ""
-    if heading and row["role"] in ACTIVE_PROVISION_ROLES:
-        # A heading that only names a body is a title ("Điều 7. Công đoàn Việt Nam …"):
-        # only what it assigns is kept.
-        rows = merge_duties(doc_id, row["id"], [
-            d for d in assign_roles(heading, registry, provision_role=row["role"])
-            if d.role != "mention"], in_heading=True)
-    taken = {(r["body_id"], r["role"]) for r in rows}
-    return rows + [r for r in merge_duties(doc_id, row["id"], found)
-                   if (r["body_id"], r["role"]) not in taken]
-
-
-def _is_fragment(heading: str) -> bool:
-    # A heading of one or two words without a stop: the start of a sentence the text ends.
-    words = heading.split()
-    return 0 < len(words) <= 2 and not heading.rstrip().endswith((".", ":", "?", "!"))
-
-
-def _shift(d: FoundDuty, by: int) -> FoundDuty:
-    start = max(d.evidence_start - by, 0)  # evidence that began in the heading starts at 0
-    cut = start + by - d.evidence_start
-    return replace(d, start=d.start - by, end=d.end - by, evidence_start=start,
-                   evidence_end=d.evidence_end - by, evidence=d.evidence[cut:])
-
-
-def merge_duties(doc_id: str, pid: str, duties: list[FoundDuty],
-                 in_heading: bool = False) -> list[dict[str, Any]]:
-    """One row per (body, role) of a provision: the first place in the columns, every
-    place in ``spans`` (a body told twice to coordinate is one duty, read in two places)."""
-    rows: dict[tuple[str, str], dict[str, Any]] = {}
-    for d in duties:
-        row = rows.get((d.body_id, d.role))
-        if row is None:
-            rows[(d.body_id, d.role)] = row = _duty_row(doc_id, pid, d)
-            row["in_heading"] = in_heading
-        else:
-            row["spans"].append([d.start, d.end, d.evidence_start, d.evidence_end])
-            row["position"] = row["position"] or d.position
-    return list(rows.values())
 
 
 def _legal(out: AnalysisRows, doc_id: str, rows: list[dict[str, Any]],
@@ -216,35 +170,6 @@ def milestone_year(row: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> int
             return year
         node = by_id.get(node["parent_id"]) if node["parent_id"] else None
     return None
-
-
-def _inferred(doc_id: str, links: list[Link],
-              found: dict[str, list[FoundDuty]]) -> list[dict[str, Any]]:
-    """The duties ``infer_duties`` gives each linked task, once per (body, role, task,
-    assignment), with the mention and evidence of the duty in the assignment (offsets into
-    the assignment's text: the task does not name the body)."""
-    pairs = {pid: [(d.body_id, d.role) for d in duties] for pid, duties in found.items()}
-    rows, seen = [], set()
-    for body_id, role, target, source in dict.fromkeys(infer_duties(links, pairs)):
-        if (body_id, role, target) in seen:  # reached through two assignments: the first
-            continue
-        seen.add((body_id, role, target))
-        duty = next(d for d in found[source] if (d.body_id, d.role) == (body_id, role))
-        row = _duty_row(doc_id, target, duty)
-        row.update(inferred=True, via_provision_id=source)
-        rows.append(row)
-    return rows
-
-
-def _duty_row(doc_id: str, pid: str, d: FoundDuty) -> dict[str, Any]:
-    return {
-        "document_id": doc_id, "provision_id": pid, "body_id": d.body_id, "role": d.role,
-        "mention": d.text, "mention_start": d.start, "mention_end": d.end,
-        "evidence_start": d.evidence_start, "evidence_end": d.evidence_end,
-        "evidence": d.evidence, "inferred": False, "via_provision_id": None,
-        "spans": [[d.start, d.end, d.evidence_start, d.evidence_end]], "position": d.position,
-        "in_heading": False,
-    }
 
 
 def _unresolved_row(doc_id: str, pid: str, u: Unresolved) -> dict[str, Any]:

@@ -22,7 +22,7 @@ ASSIGNMENT_COLUMNS = ("provision_id", "label", "lead", "coordinate", "implement"
 
 def document_assignments(session: Session, doc_id: str, *, cells: bool = False) -> Listing:
     """The provisions of a document that give some body a role other than ``mention``, in
-    document order, each with its bodies by role (inferred duties marked).
+    document order, each with its bodies by role (inferred and lead-in duties marked).
 
     Raises:
         NotFound: unknown document (with the closest ids).
@@ -42,14 +42,15 @@ def _by_role(session: Session, rows: Rows) -> Rows:
         pid: {role: [] for role in ASSIGNMENT_ROLES} for pid in ids}
     duties = session.execute(
         select(Duty.provision_id, Duty.role, Duty.body_id, Body.name, Duty.position,
-               Duty.inferred, Duty.evidence)
+               Duty.inferred, Duty.lead_in, Duty.evidence)
         .join(Body, Body.id == Duty.body_id)
         .where(Duty.provision_id.in_(ids), Duty.role.in_(ASSIGNMENT_ROLES))
         .order_by(Duty.provision_id, Duty.inferred, Duty.mention_start)
     ).all()
-    for pid, role, body_id, name, position, inferred, evidence in duties:
+    for pid, role, body_id, name, position, inferred, lead_in, evidence in duties:
         found[pid][role].append({"body_id": body_id, "body_name": name, "position": position,
-                                 "inferred": inferred, "evidence": evidence})
+                                 "inferred": inferred, "lead_in": lead_in,
+                                 "evidence": evidence})
     for row in rows:
         row["url"] = provision_url(row["provision_id"])
         row.update(found[row["provision_id"]])
@@ -65,4 +66,6 @@ def flat(rows: Rows) -> Rows:
 
 def _named(duty: dict[str, Any]) -> str:
     name = f"{duty['position']} {duty['body_name']}" if duty["position"] else duty["body_name"]
-    return f"{name} (suy ra)" if duty["inferred"] else name
+    if duty["inferred"]:
+        return f"{name} (suy ra)"
+    return f"{name} (theo đầu mục)" if duty["lead_in"] else name  # given by the lead-in above

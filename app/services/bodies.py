@@ -139,7 +139,7 @@ def body_duties(session: Session, body_id: str, role: str | None = None) -> List
     query = (
         select(Duty.role, Duty.provision_id, Duty.document_id.label("doc_id"), Duty.evidence,
                Duty.evidence_start, Duty.evidence_end, Duty.inferred, Duty.via_provision_id,
-               Provision.text)
+               Duty.lead_in, Duty.in_heading, Provision.text)
         .join(Provision, Provision.id == Duty.provision_id)
         .where(Duty.body_id == body.id)
     )
@@ -150,10 +150,15 @@ def body_duties(session: Session, body_id: str, role: str | None = None) -> List
 
 
 def _with_excerpts(session: Session, rows: Rows) -> Rows:
-    via_texts = _texts(session, {row["via_provision_id"] for row in rows if row["inferred"]})
+    via_texts = _texts(session, {row["via_provision_id"] for row in rows
+                                 if row["inferred"] or row["lead_in"]})
     for row in rows:
         text = row.pop("text")
-        source = via_texts.get(row["via_provision_id"], "") if row["inferred"] else text
+        source = text
+        if row["inferred"] or row["lead_in"]:  # the evidence is in the provision it came from
+            via = via_texts.get(row["via_provision_id"], ("", ""))
+            source = via[1] if row["lead_in"] and row["in_heading"] else via[0]
+        row.pop("in_heading")
         row["url"] = provision_url(row["provision_id"])
         row["excerpt"] = excerpt(source, row.pop("evidence_start"), row.pop("evidence_end"))
     return rows
@@ -184,7 +189,8 @@ def provision_bodies(session: Session, provision_id: str) -> dict[str, Any]:
             "mention_end": duty.mention_end, "evidence": duty.evidence,
             "evidence_start": duty.evidence_start, "evidence_end": duty.evidence_end,
             "inferred": duty.inferred, "position": duty.position,
-            "in_heading": duty.in_heading,
+            "in_heading": duty.in_heading, "lead_in": duty.lead_in,
+            "via_provision_id": duty.via_provision_id,
             "spans": duty.spans or [[duty.mention_start, duty.mention_end, duty.evidence_start,
                                      duty.evidence_end]],
             "via": None if link is None else {
@@ -208,14 +214,17 @@ def excerpt(text: str, start: int, end: int, context: int = EXCERPT_CONTEXT) -> 
 
 
 def _duty_counts(session: Session, body_ids: Collection[str]) -> dict[str, Counter[str]]:
-    """Direct duties per body and role; inferred ones counted apart under ``inferred``."""
-    query = (select(Duty.body_id, Duty.role, Duty.inferred, func.count())
+    """Direct duties per body and role; inferred ones counted apart under ``inferred``, and
+    those a lead-in passes down under ``lead_in`` (the lead-in's own duty is counted once,
+    where it is written)."""
+    query = (select(Duty.body_id, Duty.role, Duty.inferred, Duty.lead_in, func.count())
              .where(Duty.body_id.in_(body_ids)))
     counts: dict[str, Counter[str]] = {}
-    for bid, role, inferred, n in session.execute(
-        query.group_by(Duty.body_id, Duty.role, Duty.inferred)
+    for bid, role, inferred, lead_in, n in session.execute(
+        query.group_by(Duty.body_id, Duty.role, Duty.inferred, Duty.lead_in)
     ):
-        counts.setdefault(bid, Counter())["inferred" if inferred else role] += n
+        key = "inferred" if inferred else "lead_in" if lead_in else role
+        counts.setdefault(bid, Counter())[key] += n
     return counts
 
 
@@ -223,7 +232,7 @@ def _summary(body: Body, counts: Counter[str]) -> dict[str, Any]:
     return {
         "id": body.id, "name": body.name, "kind": body.kind, "parent_id": body.parent_id,
         "aliases": list(body.aliases or []), "duties": {role: counts[role] for role in ROLES},
-        "inferred_duties": counts["inferred"],
+        "inferred_duties": counts["inferred"], "lead_in_duties": counts["lead_in"],
     }
 
 
@@ -231,8 +240,10 @@ def _ref(body: Body | None) -> dict[str, Any] | None:
     return None if body is None else {"id": body.id, "name": body.name, "kind": body.kind}
 
 
-def _texts(session: Session, ids: set[str]) -> dict[str, str]:
+def _texts(session: Session, ids: set[str]) -> dict[str, tuple[str, str]]:
+    """``(text, heading)`` of each provision in ``ids``."""
     if not ids:
         return {}
-    rows = session.execute(select(Provision.id, Provision.text).where(Provision.id.in_(ids)))
-    return dict(rows.all())  # a Result has .keys(): dict() would read it as a mapping
+    rows = session.execute(select(Provision.id, Provision.text, Provision.heading)
+                           .where(Provision.id.in_(ids)))
+    return {pid: (text, heading or "") for pid, text, heading in rows}

@@ -20,7 +20,7 @@ from parsers.duties import ROLES
 
 # New columns go last: a spreadsheet that reads columns by place keeps working.
 DUTY_COLUMNS = ("body_id", "body_name", "role", "provision_id", "doc_id", "evidence",
-                "inferred", "via_provision_id", "position", "inherited", "held_by")
+                "inferred", "via_provision_id", "position", "inherited", "held_by", "lead_in")
 TARGET_COLUMNS = ("year", "measure", "value", "value_max", "comparator", "unit", "qualitative",
                   "provision_id", "doc_id", "text")
 
@@ -51,7 +51,7 @@ def duties(session: Session, *, body: str | None = None, role: str | None = None
     query = select(Duty.body_id, body_name.label("body_name"), Duty.role, Duty.position,
                    Duty.provision_id, Duty.document_id.label("doc_id"), Duty.evidence,
                    Duty.inferred, Duty.via_provision_id, inherited.label("inherited"),
-                   case((inherited, wanted), else_=None).label("held_by"))
+                   case((inherited, wanted), else_=None).label("held_by"), Duty.lead_in)
     if holders:
         query = query.where(Duty.body_id.in_(holders))
     if role is not None:  # "" is no role, and refused as such (schemathesis)

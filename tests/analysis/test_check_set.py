@@ -2,20 +2,24 @@
 
 The floors are the measured scores (tests/analysis/checkset.py prints them with every
 miss): a change that loses a check fails here and names it. Raise a floor when a rule
-earns it; lower one only with the reason in the commit message.
+earns it; lower one only with the reason in the commit message. ``held_out_2`` was scored
+once, when the second round's rules were settled (2026-11-27); its floor is that first
+score, and no rule was changed for it afterwards.
 """
 
 from __future__ import annotations
 
 import pytest
-from checkset import registry_score, role_scores, target_score
+from checkset import SPLITS, registry_score, role_scores, target_score
 
-# Measured 2026-11-27 (docs/analysis.md has the history).
+# Measured 2026-11-27 (docs/analysis.md has the history). Roles passed down by a lead-in
+# count as their own (body, role, inherited) expectations.
 FLOORS = {
     "tuned": (1.000, 1.000),  # precision, recall
-    "held_out": (1.000, 0.722),
+    "held_out": (1.000, 0.950),
+    "held_out_2": (0.944, 0.691),  # blind: scored once, 85 of 123, 5 false
 }
-TARGETS_RIGHT = 11  # of 12
+TARGETS_RIGHT = {"tuned": 11, "held_out_2": 0}  # of 12 and of 7 (blind: years and units)
 REGISTRY_RIGHT = 12  # of 12
 
 
@@ -24,25 +28,28 @@ def roles():  # noqa: ANN201
     return role_scores()
 
 
-@pytest.mark.parametrize("split", ["tuned", "held_out"])
+@pytest.mark.parametrize("split", SPLITS)
 def test_roles_stay_at_their_measured_scores(roles, split: str) -> None:  # noqa: ANN001
     score = roles[split]
     precision, recall = FLOORS[split]
     misses = "\n".join(score.misses)
-    assert score.precision >= precision - 1e-9, misses
+    assert score.precision >= precision - 1e-3, misses
     assert score.recall >= recall - 1e-3, misses
 
 
 def test_the_set_is_as_large_as_the_issue_asks(roles) -> None:  # noqa: ANN001
     checks = sum(s.tp + s.fn for s in roles.values())
+    held_out = sum(roles[s].tp + roles[s].fn for s in ("held_out", "held_out_2"))
     assert checks >= 60
-    assert roles["held_out"].tp + roles["held_out"].fn >= checks / 3
+    assert held_out >= checks / 3
+    assert roles["held_out_2"].tp + roles["held_out_2"].fn >= 25
 
 
-def test_targets_stay_right() -> None:
-    score = target_score()
-    assert score.tp + score.fn >= 10
-    assert score.tp >= TARGETS_RIGHT and score.fp == 0, "\n".join(score.misses)
+@pytest.mark.parametrize("split", sorted(TARGETS_RIGHT))
+def test_targets_stay_right(split: str) -> None:
+    score = target_score(split)
+    assert score.tp + score.fn >= 7
+    assert score.tp >= TARGETS_RIGHT[split] and score.fp == 0, "\n".join(score.misses)
 
 
 def test_registry_checks_stay_right() -> None:

@@ -1,4 +1,4 @@
-"""Roles of bodies (parsers/duties.py), pinned on 02-NQ/TW and checked against the print."""
+"""Roles of bodies (parsers/duties/), pinned on 02-NQ/TW and checked against the print."""
 
 from __future__ import annotations
 

@@ -145,3 +145,20 @@ def test_the_2025_committees_are_found_by_name(client: TestClient) -> None:
     assert items[0]["id"] == "dang-uy-chinh-phu" and items[0]["kind"] == "party_organ"
     committee = client.get("/bodies/dang-uy-bo-xay-dung").json()
     assert committee["parent"]["id"] == "dang-uy-chinh-phu" and committee["sources"]
+
+
+def test_assignments_mark_what_a_lead_in_gives(client: TestClient) -> None:
+    # 03/NQ-CP annex I, II: "… các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ, Ủy ban nhân
+    # dân các tỉnh, thành phố trực thuộc Trung ương cần cụ thể hóa và tổ chức triển khai thực
+    # hiện các nhiệm vụ sau đây:" over tasks that do not name them again
+    doc = "03-nq-cp-2025"
+    answer = client.get(f"/documents/{doc}/assignments", params={"limit": 100})
+    rows = {row["provision_id"]: row for row in answer.json()["items"]}
+    task = rows[f"{doc}/pl1.II.1.a"]
+    given = {b["body_id"]: b["lead_in"] for b in task["implement"]}
+    assert given == {"cac-bo-co-quan-ngang-bo-co-quan-thuoc-chinh-phu": True,
+                     "uy-ban-nhan-dan-cap-tinh": True}
+    answer = client.get(f"/documents/{doc}/assignments", params={"format": "csv"})
+    by_id = {row["provision_id"]: row
+             for row in csv.DictReader(io.StringIO(answer.content.decode("utf-8-sig")))}
+    assert "Ủy ban nhân dân cấp tỉnh (theo đầu mục)" in by_id[f"{doc}/pl1.II.1.a"]["implement"]

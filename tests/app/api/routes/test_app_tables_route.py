@@ -100,7 +100,7 @@ def test_duties_as_csv_with_a_bom(client: TestClient, params: dict, headers: dic
     assert len(rows) == total > DEFAULT_LIMIT  # every row: an export is not a page
     assert list(rows[0]) == ["body_id", "body_name", "role", "provision_id", "doc_id",
                              "evidence", "inferred", "via_provision_id", "position",
-                             "inherited", "held_by"]
+                             "inherited", "held_by", "lead_in"]
     lead = next(r for r in rows if r["body_id"] == "ban-to-chuc-trung-uong"
                 and r["inferred"] == "false")
     assert lead["body_name"] == "Ban Tổ chức Trung ương"
@@ -160,3 +160,21 @@ def test_both_tables_page_and_export_alike(client: TestClient, table: str) -> No
     assert len(csv_rows(sliced.content)) == 3
     for bad in ({"limit": 0}, {"limit": MAX_LIMIT + 1}, {"offset": -1}, {"format": "xlsx"}):
         assert client.get(table, params=bad).status_code == 422
+
+
+def test_duties_a_lead_in_passes_down_are_marked_and_counted_apart(client: TestClient) -> None:
+    # 69-KL/TW: "Bộ Chính trị yêu cầu các cấp uỷ, tổ chức đảng, chính quyền, … tập trung
+    # thực hiện tốt một số nhiệm vụ trọng tâm sau:" over items 1–6
+    params = {"doc": "69-kl-tw-2024", "body": "mat-tran-to-quoc-viet-nam", "limit": 100}
+    rows = client.get("/duties", params=params).json()["items"]
+    passed = [r for r in rows if r["lead_in"]]
+    assert {r["provision_id"] for r in passed} >= {"69-kl-tw-2024/1", "69-kl-tw-2024/6"}
+    assert {r["via_provision_id"] for r in passed} == {"69-kl-tw-2024/p3"}
+    assert all(r["role"] == "implement" and not r["inferred"] for r in passed)
+    body = client.get("/bodies/mat-tran-to-quoc-viet-nam").json()
+    assert body["lead_in_duties"] >= len(passed)
+    # the excerpt of a passed-down duty is read in the lead-in, where the body is named
+    listed = client.get("/bodies/mat-tran-to-quoc-viet-nam/duties",
+                        params={"limit": MAX_LIMIT}).json()["items"]
+    excerpts = [d["excerpt"] for d in listed if d["lead_in"]]
+    assert excerpts and all("Mặt trận Tổ quốc Việt Nam" in e for e in excerpts)

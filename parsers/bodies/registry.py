@@ -1,0 +1,161 @@
+"""The registry of bodies: every spelling of every name, indexed for the mention finder.
+
+Each spelling carries its case rule, where folding alone would be wrong:
+
+* a body's name starting with a capital needs that first capital in print (``cán bộ khoa
+  học và công nghệ`` is not the ministry); names of classes match in any case;
+* abbreviations in capitals (``VTV``), ``cased_aliases`` and bodies marked ``match_case``
+  need every capital as printed (``Nhà nước`` yes, ``quản lý nhà nước`` no);
+* a one-word name needs its diacritics (``Đang`` is not ``Đảng``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, KeysView
+from dataclasses import dataclass, field
+
+from parsers import vntext
+from parsers.bodies.model import KINDS, Body
+
+# Classes are named in any case ("các cấp ủy", "uỷ ban nhân dân các tỉnh"); so are the
+# local ones: a text writes "ủy ban nhân dân cấp tỉnh" as often as with a capital.
+_ANY_CASE_KINDS = frozenset({"collective", "local"})
+TOKEN = re.compile(r"[^\W_]+")
+ANY_CASE, INITIAL_CAPITAL, AS_PRINTED = 0, 1, 2
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """One spelling of a name (or of an exclusion) as the mention finder compares it."""
+
+    tokens: tuple[str, ...]  # folded words
+    words: tuple[str, ...]  # the same words as written in the registry
+    body_id: str | None  # None for an exclusion
+    spelling: str
+    case: int  # ANY_CASE, INITIAL_CAPITAL or AS_PRINTED
+    commas: tuple[bool, ...]  # whether the spelling has a comma between word k and k+1
+
+
+@dataclass(frozen=True, slots=True)
+class Registry:
+    """All bodies plus the exclusions, indexed by the first folded word of each spelling."""
+
+    bodies: tuple[Body, ...]
+    exclusions: tuple[str, ...] = ()
+    _index: dict[str, tuple[Pattern, ...]] = field(default_factory=dict, compare=False, repr=False)
+    # (first word, second word) → the spellings that may start so, filled as texts are read.
+    _pairs: dict[tuple[str, str | None], tuple[Pattern, ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    @classmethod
+    def build(cls, bodies: Iterable[Body], exclusions: Iterable[str] = ()) -> Registry:
+        """Validate the entries and index every spelling.
+
+        Raises:
+            ValueError: an id is not the slug of its name, is repeated, has an unknown kind
+                or parent, or one spelling belongs to two bodies.
+        """
+        bodies = tuple(bodies)
+        exclusions = tuple(exclusions)
+        _validate(bodies)
+        index: dict[str, list[Pattern]] = {}
+        owner: dict[tuple[str, ...], str | None] = {}
+        for spelling, body_id, case in _spellings(bodies, exclusions):
+            spelled = vntext.nfc(spelling)
+            found = list(TOKEN.finditer(spelled))
+            words = tuple(m.group(0) for m in found)
+            commas = tuple(
+                "," in spelled[a.end() : b.start()] for a, b in zip(found, found[1:], strict=False)
+            )
+            tokens = tuple(vntext.fold(w) for w in words)
+            if not tokens:
+                continue
+            if tokens in owner and owner[tokens] != body_id:
+                raise ValueError(f"spelling {spelling!r} belongs to {owner[tokens]} and {body_id}")
+            owner[tokens] = body_id
+            pattern = Pattern(tokens, words, body_id, spelling, case, commas)
+            index.setdefault(tokens[0], []).append(pattern)
+        frozen = {k: tuple(v) for k, v in index.items()}
+        return cls(bodies, exclusions, frozen)
+
+    @property
+    def first_words(self) -> KeysView[str]:
+        """The folded first words of every spelling (a word not among them starts none)."""
+        return self._index.keys()
+
+    def starting(self, first: str, second: str | None) -> tuple[Pattern, ...]:
+        """The spellings whose folded words may start ``first second`` (``second`` None at
+        the end of a text), in index order. "các", "ban", "bộ" start dozens of names; the
+        second word leaves one or two to compare."""
+        key = (first, second)
+        found = self._pairs.get(key)
+        if found is None:
+            found = tuple(
+                p for p in self._index.get(first, ()) if len(p.tokens) == 1 or p.tokens[1] == second
+            )
+            self._pairs[key] = found
+        return found
+
+    def get(self, body_id: str) -> Body | None:
+        """The body with this id, or None."""
+        return next((b for b in self.bodies if b.id == body_id), None)
+
+    def predecessors(self, body_id: str) -> list[Body]:
+        """Bodies whose duties passed to ``body_id``, directly or through a chain."""
+        out: list[Body] = []
+        todo = [body_id]
+        while todo:
+            current = todo.pop()
+            for body in self.bodies:
+                if body.successor == current and body not in out:
+                    out.append(body)
+                    todo.append(body.id)
+        return out
+
+
+def _spellings(
+    bodies: tuple[Body, ...], exclusions: tuple[str, ...]
+) -> Iterable[tuple[str, str | None, int]]:
+    """``(spelling, body id or None, case rule)`` for every name, alias and exclusion."""
+    for body in bodies:
+        for alias in (body.name, *body.aliases):
+            yield alias, body.id, _case_rule(body, alias)
+        for alias in body.cased_aliases:
+            yield alias, body.id, AS_PRINTED
+    for phrase in exclusions:
+        yield phrase, None, ANY_CASE
+
+
+def _case_rule(body: Body, spelling: str) -> int:
+    if body.match_case or is_abbreviation(spelling):
+        return AS_PRINTED
+    # A proper name starts with a capital: "cán bộ khoa học và công nghệ" is not a ministry.
+    if body.kind not in _ANY_CASE_KINDS and spelling[:1].isupper():
+        return INITIAL_CAPITAL
+    return ANY_CASE
+
+
+def is_abbreviation(spelling: str) -> bool:
+    # One word in capitals (TLĐLĐVN, VTV): in lower case it is usually something else.
+    return " " not in spelling.strip() and len(spelling) > 1 and spelling.isupper()
+
+
+def _validate(bodies: tuple[Body, ...]) -> None:
+    ids = [b.id for b in bodies]
+    for body in bodies:
+        if body.id != vntext.slug(body.name):
+            raise ValueError(f"id {body.id!r} is not the slug of {body.name!r}")
+        if body.kind not in KINDS:
+            raise ValueError(f"{body.id}: unknown kind {body.kind!r}; valid: {', '.join(KINDS)}")
+        if body.parent is not None and body.parent not in ids:
+            raise ValueError(f"{body.id}: unknown parent {body.parent!r}")
+        if body.successor is not None and body.successor not in ids:
+            raise ValueError(f"{body.id}: unknown successor {body.successor!r}")
+        if body.successor is not None and not (body.valid_to and body.change_act
+                                               and body.sources):
+            raise ValueError(f"{body.id}: a successor needs valid_to, change_act and sources")
+    duplicates = {i for i in ids if ids.count(i) > 1}
+    if duplicates:
+        raise ValueError(f"repeated ids: {', '.join(sorted(duplicates))}")

@@ -1,0 +1,118 @@
+"""Names shaped like a body that the registry does not know (``Đảng ủy Tập đoàn …``,
+``Sở Y tế``, ``Ủy ban nhân dân tỉnh Quảng Ngãi``): recorded, never credited to a parent."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from parsers import vntext
+from parsers.bodies.model import Mention, Unresolved
+from parsers.bodies.registry import TOKEN
+
+# Characters that end a clause: a name never spans them.
+HARD_BREAK = re.compile(r"[.;:!?\n|()\[\]]")
+
+# Heads of body names, folded; "Đảng ủy" also in "Ban Thường vụ Đảng ủy …".
+_HEADS = (
+    ("ban", "can", "su", "dang"), ("dang", "uy"), ("dang", "doan"), ("dang", "bo"),
+    ("so",), ("tinh", "uy"), ("thanh", "uy"), ("huyen", "uy"), ("quan", "uy"),
+    ("uy", "ban", "nhan", "dan"), ("hoi", "dong", "nhan", "dan"),
+)
+# Lower-case words allowed between a local head and the name: "Ủy ban nhân dân tỉnh X".
+_ADMIN = frozenset({"tinh", "thanh", "pho", "xa", "phuong", "huyen", "quan", "dac", "khu"})
+_NAME_JOINERS = frozenset({"va"})
+# The first word of some head, as a whole folded word: most provisions have none printed
+# with a capital, and need no word-by-word reading (the folded text is cached for the
+# other passes of the analysis).
+_HEAD_FIRST = re.compile(r"\b(?:" + "|".join(sorted({h[0] for h in _HEADS})) + r")\b")
+
+
+def _may_have_head(text: str) -> bool:
+    folded = vntext.fold_aligned(text)
+    return any(text[m.start()].isupper() for m in _HEAD_FIRST.finditer(folded))
+
+
+def unknown_names(text: str, mentions: Sequence[Mention]) -> list[Unresolved]:
+    """Names of a body's shape in ``text`` that no registered mention covers whole."""
+    if not _may_have_head(text):
+        return []
+    words = [(m.start(), m.end(), vntext.fold(m.group(0))) for m in TOKEN.finditer(text)]
+    starts = {m.start: m for m in mentions}
+    found: list[Unresolved] = []
+    i = 0
+    while i < len(words):
+        head = _head_at(words, i, text)
+        if not head:
+            i += 1
+            continue
+        j = i + head
+        if j - i >= 4 or words[i][2] in ("so",):  # a local head may name its level
+            while j < len(words) and words[j][2] in _ADMIN and not text[words[j][0]].isupper():
+                j += 1
+        end = _name_end(words, j, text, starts)
+        if end == j:  # "Đảng ủy cấp trên", "sở hữu": no name
+            i += head
+            continue
+        first = starts.get(words[i][0])
+        # Known when a registered name covers it all; a shorter one ("Đảng" in "Đảng ủy
+        # Tập đoàn …", the class "ban cán sự đảng") does not make it known.
+        if first is None or first.end < words[end - 1][1]:
+            span = text[words[i][0]:words[end - 1][1]]
+            found.append(Unresolved(words[i][0], words[end - 1][1], span,
+                                    text[words[i][0]:words[i + head - 1][1]],
+                                    vntext.words(span)))
+        i = end
+    return found
+
+
+def _head_at(words: list[tuple[int, int, str]], i: int, text: str) -> int:
+    """How many words of a head start at ``words[i]`` (printed with a capital), or 0."""
+    if not text[words[i][0]].isupper():
+        return 0
+    for head in _HEADS:
+        n = len(head)
+        if tuple(w[2] for w in words[i:i + n]) == head and not _broken(words, i, i + n, text):
+            return n
+    return 0
+
+
+def _name_end(words: list[tuple[int, int, str]], j: int, text: str,
+              starts: dict[int, Mention]) -> int:
+    """Index after the capitalised name starting at ``words[j]``; ``j`` if none."""
+    k = j
+    while k < len(words) and not _broken(words, k - 1, k + 1, text):
+        known = starts.get(words[k][0])
+        if known is not None and (k == j or text[words[k - 1][0]].isupper()):
+            while k < len(words) and words[k][1] <= known.end:  # "… đảng Bộ Ngoại giao"
+                k += 1
+        elif text[words[k][0]].isupper() or words[k][2].isdigit():
+            k += 1
+        elif (words[k][2] in _NAME_JOINERS and k > j and k + 1 < len(words)
+              and text[words[k + 1][0]].isupper() and words[k + 1][0] not in starts
+              and not _head_at(words, k + 1, text)):
+            k += 1  # "Sở Tài nguyên và Môi trường", not "Sở Y tế và Bộ Công an"
+        elif words[k][2] not in _NAME_JOINERS and _lower_tail(words, j, k, text):
+            k += 1  # "Sở Y tế", "Sở Giáo dục và Đào tạo": the lower-case half of a word pair
+        else:
+            break
+    return k
+
+
+def _lower_tail(words: list[tuple[int, int, str]], j: int, k: int, text: str) -> bool:
+    """Whether the lower-case ``words[k]`` ends a two-word name part ("Y tế", "Tư pháp"):
+    the word before it is capitalised and is the first capital of its run, so "Công
+    Thương chủ trì" stops before "chủ"."""
+    def upper(n: int) -> bool:
+        return text[words[n][0]].isupper()
+
+    return k - 1 >= j and upper(k - 1) and (k - 2 < j or not upper(k - 2))
+
+
+def _broken(words: list[tuple[int, int, str]], a: int, b: int, text: str) -> bool:
+    """A clause break or comma between ``words[a]`` and ``words[b - 1]``."""
+    if a < 0:
+        return False
+    gap_start, gap_end = words[a][1], words[min(b, len(words)) - 1][0]
+    between = text[gap_start:gap_end]
+    return bool(HARD_BREAK.search(between)) or "," in between

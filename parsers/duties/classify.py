@@ -1,0 +1,68 @@
+"""The roles of the mentions in one clause: the subject's, then each verb's list; the
+first role a mention gets is kept."""
+
+from __future__ import annotations
+
+from parsers.bodies import Mention
+from parsers.duties.model import Duty, make_duty
+from parsers.duties.subject import subject_of, subject_role
+from parsers.duties.tokens import CONNECTORS, Item, items_of, list_at, word_at
+from parsers.duties.verbs import (
+    PASSIVE,
+    REPORT_SKIP,
+    coordinated,
+    is_legal_basis,
+    is_report,
+    lead_after,
+    order_length,
+    sent_to,
+)
+
+
+def clause_duties(text: str, start: int, end: int, mentions: list[Mention]) -> list[Duty]:
+    """The duties of the ``mentions`` inside ``text[start:end]`` (one clause)."""
+    items = items_of(text, start, end, mentions)
+    if is_legal_basis(items):
+        return []
+    roles: dict[int, Duty] = {}
+
+    def mark(members: list[Item], role: str, ev_start: int, ev_end: int) -> None:
+        for item in members:
+            if item.mention and item.mention.start not in roles:
+                roles[item.mention.start] = make_duty(item.mention, role, ev_start, ev_end, text,
+                                                  item.position)
+
+    subject, after = subject_of(text, items)
+    if subject:
+        role, stop = subject_role(text, items, subject, after, end)
+        if role:
+            mark(subject, role, subject[0].start, stop)
+    for i, item in enumerate(items):
+        nxt = word_at(items, i + 1)
+        if item.word == "chu" and nxt == "tri":  # "… do Bộ X chủ trì", "giao Bộ X chủ trì"
+            j = i - 1
+            while j >= 0 and (items[j].mention or items[j].word in CONNECTORS):
+                j -= 1
+            members = [it for it in items[j + 1 : i] if it.mention]
+            if members and word_at(items, j) in PASSIVE:
+                mark(members, "lead", members[0].start, items[i + 1].end)
+        elif item.word == "phoi" and nxt == "hop":
+            members = coordinated(items, i + 2)
+            if members:
+                mark(members, "coordinate", item.start, members[-1].end)
+        elif order_length(items, i):  # "yêu cầu các bộ …", "giao Bộ X …"
+            members, after = list_at(items, i + order_length(items, i))
+            lead_at = lead_after(items, after)
+            if members:
+                stop = members[-1].end if lead_at is None else items[lead_at + 1].end
+                mark(members, "implement" if lead_at is None else "lead", item.start, stop)
+        elif is_report(items, i):
+            k = i + (2 if item.word == "bao" else 1)
+            while k < len(items) and items[k].word in REPORT_SKIP and k - i < 8:
+                k += 1
+            members, _ = list_at(items, k)
+            if not members:  # "gửi báo cáo kết quả thực hiện về Bộ Nội vụ"
+                members = sent_to(items, k)
+            if members:
+                mark(members, "report_to", item.start, members[-1].end)
+    return list(roles.values())

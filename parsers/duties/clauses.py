@@ -1,0 +1,55 @@
+"""Where a provision's clauses begin and end (roles are read clause by clause)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from parsers.bodies import Mention
+from parsers.duties.tokens import CONNECTORS, is_lead_in, items_of
+
+_CLAUSE_END = re.compile(r"[.;](?=\s|$)|\n|\|")
+
+
+def clauses(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each clause: split after ``.``/``;`` + space, at line ends and
+    at table cell bars (a cell is read on its own)."""
+    spans, start = [], 0
+    for match in _CLAUSE_END.finditer(text):
+        spans.append((start, match.end()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def joined(text: str, spans: list[tuple[int, int]], named: list[Mention],
+            starts: list[int]) -> list[tuple[int, int]]:
+    """Clauses, with one that only names bodies and ends in ";" joined to the next: the
+    semicolons of "Chánh Văn phòng …; Giám đốc Sở …; Ủy ban nhân dân … chịu trách nhiệm
+    thi hành" separate a list, not clauses."""
+    out: list[tuple[int, int]] = []
+    pending: int | None = None
+    for start, end in spans:
+        first = start if pending is None else pending
+        # Only at the start of the text: "… bao gồm X; Y; Z" mid-sentence is an
+        # enumeration of objects, not a subject.
+        opening = not out
+        if opening and text[start:end].rstrip().endswith(";") and _only_names(
+                text, start, end, named, starts):
+            pending = first
+            continue
+        out.append((first, end))
+        pending = None
+    if pending is not None:
+        out.append((pending, spans[-1][1]))
+    return out
+
+
+def _only_names(text: str, start: int, end: int, named: list[Mention],
+                starts: list[int]) -> bool:
+    within = named[bisect_left(starts, start) : bisect_left(starts, end)]
+    if not within:
+        return False
+    items = items_of(text, start, end, within)
+    return all(it.mention is not None or it.word in CONNECTORS or is_lead_in(it)
+               or it.word == "giao" for it in items)

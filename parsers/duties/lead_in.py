@@ -1,0 +1,255 @@
+"""Duties a lead-in passes down to the items under it.
+
+"Giao Đảng ủy Chính phủ lãnh đạo, chỉ đạo:" names the body once; the tasks below it do
+not name it again, yet each is the Đảng ủy Chính phủ's to lead. The passed duty is marked
+as such (``Passed``), keeps the lead-in's mention and evidence, and is counted in the item
+only when the item gives the body no role of its own (the item's own words win, and a
+body is never given the same role twice in one provision).
+
+A lead-in is one of:
+
+* **a colon**: a heading or a text that ends with ``:`` ("Bộ Chính trị giao Ban Tổ chức
+  Trung ương:"), or whose first clause holds a ``:`` after the body it assigns ("Giao Đảng
+  ủy Chính phủ: Chỉ đạo …"); what it gives the bodies before the colon passes down;
+* **a sentence continued**: an unnumbered paragraph that ends with ``;`` ("Bộ Nội vụ chủ
+  trì, phối hợp với các bộ, ngành, địa phương trình Chính phủ …;"), continued by the next
+  unnumbered paragraphs up to the one that ends the sentence ("Ban hành Thông tư ….").
+
+Where a colon's items are: its descendants when the tree nests them (a numbered heading
+over its points); otherwise, in a text without numbering, the following siblings up to one
+that starts an assignment of its own (an order, "Bộ Chính trị giao …", or a subject with a
+role, "Đảng ủy Bộ Nội vụ chủ trì …") or is a lead-in itself. Only roles that act pass
+(lead, coordinate, implement): a report is a step of the lead-in's own task. In an item
+that opens with how the body acts ("Chủ trì, …", "Lãnh đạo, chỉ đạo …", "Chỉ đạo …"), a
+lead-in body that was to implement leads it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import islice
+
+from parsers import vntext
+from parsers.duties.clauses import clauses
+from parsers.duties.model import PASSED_ROLES, Duty
+from parsers.duties.verbs import opens_with_order
+from parsers.roles import role_of_heading
+
+# Kinds of node that may hold items of a lead-in printed before them without numbering.
+_UNNUMBERED = frozenset({"paragraph"})
+# First words of an item that says the lead-in body leads it.
+_LEADS = (("chu", "tri"), ("lanh", "dao"), ("chi", "dao"))
+# An order in the first words of a paragraph: "Giao …", "Bộ Chính trị giao …", "Đồng
+# thời, yêu cầu …" ("bàn giao", "được giao" are not orders).
+_ORDER_OPENS = re.compile(r"\W*(?:\w+\W+){0,4}?(?<!ban )(?<!duoc )(?:giao|yeu cau|de nghi)\b")
+# The issuer enacting ("Ban Bí thư quy định:", "Quốc hội ban hành …:") or a body's rights
+# ("Công đoàn có quyền:"): the items below are the act's content, not tasks of the body.
+_NOT_TASKS = (("quy", "dinh"), ("ban", "hanh"), ("quyet", "dinh"), ("quyet", "nghi"),
+              ("ket", "luan"), ("co", "quyen"))
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """What this module needs of a provision: its place in the tree, its printed heading
+    and text, and the duties read from each (offsets into that heading or text)."""
+
+    id: str
+    parent_id: str | None
+    kind: str
+    label: str | None
+    heading: str
+    text: str
+    heading_duties: tuple[Duty, ...] = ()
+    text_duties: tuple[Duty, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Passed:
+    """``duty`` (offsets into ``source_id``'s heading when ``in_heading``, else its text)
+    given to ``provision_id`` by the lead-in ``source_id``, with the role it has there."""
+
+    provision_id: str
+    source_id: str
+    role: str
+    duty: Duty
+    in_heading: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Given:
+    source_id: str
+    duty: Duty
+    in_heading: bool
+
+
+def passed_down(nodes: Sequence[Node]) -> list[Passed]:
+    """The duties each node receives from the lead-ins above or before it, in node order.
+
+    Args:
+        nodes: every provision of a document, in document order.
+    """
+    tree = _Tree(nodes)
+    # Per node, one given duty per (body, role): the first (nearest lead-in's) wins.
+    received: dict[str, dict[tuple[str, str], _Given]] = defaultdict(dict)
+    for node in nodes:  # document order: a lead-in has received before it passes on
+        own = tree.lead_in(node)
+        if node.text.rstrip(" *").endswith(";") and node.kind in _UNNUMBERED:
+            # A continued sentence passes what it gives and what it was given to the next
+            # paragraph, which passes it on in turn if the sentence goes on.
+            nxt = _continued(node, tree)
+            if nxt is not None:
+                _give(received[nxt.id], [*(own or _acting(node)), *received[node.id].values()])
+        elif own:
+            for item in _items(node, tree):
+                _give(received[item.id], own)
+    out: list[Passed] = []
+    for node in nodes:
+        if node.id in received:
+            out += _receive(node, received[node.id].values())
+    return out
+
+
+def _give(to: dict[tuple[str, str], _Given], given: Iterable[_Given]) -> None:
+    for g in given:
+        to.setdefault((g.duty.body_id, g.duty.role), g)
+
+
+class _Tree:
+    """Children, siblings after a node, and what each node is as a lead-in, each worked
+    out once: every step stays linear in the number of provisions."""
+
+    def __init__(self, nodes: Sequence[Node]) -> None:
+        self.children: dict[str | None, list[Node]] = defaultdict(list)
+        self._place: dict[str, int] = {}
+        for node in nodes:
+            siblings = self.children[node.parent_id]
+            self._place[node.id] = len(siblings)
+            siblings.append(node)
+        self._leads: dict[str, list[_Given]] = {}
+        self._owns: dict[str, bool] = {}
+
+    def after(self, node: Node) -> Iterator[Node]:
+        """The siblings after ``node``, read lazily (no copy of the rest of the list)."""
+        return islice(self.children[node.parent_id], self._place[node.id] + 1, None)
+
+    def lead_in(self, node: Node) -> list[_Given]:
+        if node.id not in self._leads:
+            self._leads[node.id] = _lead_in(node)
+        return self._leads[node.id]
+
+    def starts_own(self, node: Node) -> bool:
+        if node.id not in self._owns:
+            self._owns[node.id] = _starts_own(node)
+        return self._owns[node.id]
+
+
+def _lead_in(node: Node) -> list[_Given]:
+    """What a colon lead-in gives: the acting duties before its colon."""
+    heading = node.heading.rstrip(" *")
+    if heading.endswith(":"):
+        return [_Given(node.id, d, True) for d in node.heading_duties if _passes(d)]
+    span = _colon_clause(node.text)
+    if span is None or "co quyen" in vntext.fold(node.text[span[0]:span[1]]):
+        return []  # "Cá nhân có quyền yêu cầu cơ quan nhà nước …:" lists rights
+    return [_Given(node.id, d, False) for d in node.text_duties
+            if _passes(d) and span[0] <= d.start and d.end <= span[1]]
+
+
+def _colon_clause(text: str) -> tuple[int, int] | None:
+    """The lead-in of a text, up to its colon: the last clause when the text ends with
+    ``:`` ("… trong đó, cần tập trung một số nhiệm vụ sau:"), else the first clause when
+    it holds one ("Giao Đảng ủy Chính phủ: Chỉ đạo …")."""
+    if ":" not in text:
+        return None
+    spans = clauses(text)
+    if not spans:
+        return None
+    stripped = text.rstrip(" *\n")
+    if stripped.endswith(":"):
+        return spans[-1][0], len(stripped)
+    start, end = spans[0]
+    at = text.find(":", start, end)
+    return (start, at) if at >= 0 else None
+
+
+def _acting(node: Node) -> list[_Given]:
+    return [_Given(node.id, d, False) for d in node.text_duties if _passes(d)]
+
+
+def _passes(duty: Duty) -> bool:
+    """Whether a lead-in's duty goes to its items: an acting role, not the issuer enacting
+    or a body's rights (the last two words of a subject's evidence are its verb)."""
+    words = tuple(vntext.fold(duty.evidence).replace(",", " ").split()[-2:])
+    return duty.role in PASSED_ROLES and words not in _NOT_TASKS
+
+
+def _continued(node: Node, tree: _Tree) -> Node | None:
+    """The unnumbered paragraph after ``node`` if it goes on with its sentence."""
+    item = next(tree.after(node), None)
+    if item is None or item.kind not in _UNNUMBERED or item.label or tree.starts_own(item):
+        return None
+    return item
+
+
+def _items(node: Node, tree: _Tree) -> list[Node]:
+    """The items of a colon lead-in: its descendants, or the siblings after it."""
+    children = tree.children
+    if children.get(node.id):
+        return _descendants(node, children)
+    out: list[Node] = []
+    kind: str | None = ""  # "" until the first item is seen
+    for item in tree.after(node):
+        if kind == "":
+            # Items printed with a dash or a number after the lead-in: the run of them.
+            kind = item.kind if item.label else None
+        if (kind and item.kind != kind) or tree.starts_own(item) or tree.lead_in(item) or (
+                role_of_heading(item.heading)):
+            break  # a new assignment, or a new part ("7. Tổ chức thực hiện")
+        out += [item, *_descendants(item, children)]
+    return out
+
+
+def _descendants(node: Node, children: dict[str | None, list[Node]]) -> list[Node]:
+    out: list[Node] = []
+    for child in children.get(node.id, ()):
+        out += [child, *_descendants(child, children)]
+    return out
+
+
+def _starts_own(node: Node) -> bool:
+    """Whether a node opens an assignment of its own: an order in its first clause, or a
+    subject with a role ("Đảng ủy Bộ Nội vụ chủ trì", evidence from the subject on)."""
+    spans = clauses(node.text)
+    if not spans:
+        return False
+    end = spans[0][1]
+    if _ORDER_OPENS.match(vntext.fold(node.text[spans[0][0]:end])):
+        return True  # "Bộ Chính trị giao các cơ quan, ban đảng …" (whoever it names)
+    firsts = {d.start for d in node.text_duties}
+    return any(d.evidence_start < end and d.role != "mention"
+               and (opens_with_order(d.evidence) or
+                    (d.role in ("lead", "implement") and d.evidence_start in firsts))
+               for d in node.text_duties)
+
+
+def _receive(node: Node, given: Iterable[_Given]) -> list[Passed]:
+    """The passed duties a node keeps: none for a body the node gives a role itself."""
+    own = {d.body_id for d in (*node.text_duties, *node.heading_duties) if d.role != "mention"}
+    leads = _opens_with_lead(node.text)
+    out: dict[tuple[str, str], Passed] = {}
+    for g in given:
+        if g.duty.body_id in own:
+            continue
+        role = "lead" if leads and g.duty.role == "implement" else g.duty.role
+        out.setdefault((g.duty.body_id, role),
+                       Passed(node.id, g.source_id, role, g.duty, g.in_heading))
+    return list(out.values())
+
+
+def _opens_with_lead(text: str) -> bool:
+    words = vntext.fold(text[:40]).replace(",", " ").split()
+    words = [w for w in words if w.isalpha()]
+    return tuple(words[:2]) in _LEADS

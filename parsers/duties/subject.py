@@ -1,0 +1,98 @@
+"""The subject of a clause (the list of bodies it opens with) and the role its verb gives
+it."""
+
+from __future__ import annotations
+
+from parsers.duties.tokens import Item, is_lead_in, list_at
+from parsers.duties.verbs import (
+    continues_list,
+    find_lead,
+    is_statement,
+    order_length,
+)
+
+# First words of an opening adverbial: "Ở …,", "Trên cơ sở …,", "Định kỳ …,", "Khi …,".
+_INTRO = frozenset({"o", "tren", "trong", "dinh", "khi", "sau", "truoc", "de", "nham", "can"})
+# A subject followed by one of these is a noun phrase or a statement, not an order:
+# "công đoàn cơ sở tại doanh nghiệp…" (a list item), "Công đoàn Việt Nam đã trưởng thành…".
+# fmt: off
+NOT_ORDERS = frozenset({
+    "tai", "cua", "trong", "o", "ve", "la", "da", "dang", "duoc", "bi", "nhu", "thi", "nay",
+    "do", "khi", "voi", "truc", "thuoc", "va", "cung", "hay", "hoac", "con",
+})
+# fmt: on
+
+
+def subject_role(
+    text: str, items: list[Item], subject: list[Item], after: int, end: int
+) -> tuple[str | None, int]:
+    """The role of the clause's subject and where its evidence ends."""
+    words = [it.word for it in items[after : after + 12]]
+    # "Bộ Quốc phòng, Bộ Công an theo chức năng, nhiệm vụ, thẩm quyền chủ trì …"
+    # "… căn cứ quy định tại Điều 4 của Nghị định số 255/2025/NĐ-CP chỉ đạo …"
+    reach = 10 if words[:1] == ["theo"] else 20 if words[:2] == ["can", "cu"] else 4
+    window = items[after : after + reach]
+    # The verb must be the subject's own: in "Bộ Chính trị giao Đảng ủy Chính phủ lãnh
+    # đạo, chỉ đạo" the lead belongs to the body after "giao".
+    named = next((k for k, it in enumerate(window) if it.mention), len(window))
+    trigger = find_lead([it.word for it in window[:named]])
+    if trigger is not None:
+        return "lead", items[after + trigger].end
+    gap_end = items[after].start if after < len(items) else end
+    if ":" in text[subject[-1].end : gap_end]:  # "Ủy ban nhân dân các tỉnh …: a) …"
+        return "implement", subject[-1].end
+    if after >= len(items) or items[after].mention or items[after].word in NOT_ORDERS:
+        return None, 0
+    if is_statement(items, after):  # "Bộ Chính trị, Ban Bí thư cơ bản nhất trí với …"
+        return None, 0
+    if "," in text[subject[-1].end : gap_end] and {
+        it.word for it in items[after : after + 4]
+    } & {"duoc", "bi"}:  # "Chủ tịch … cấp tỉnh, cấp huyện được mời …": passive
+        return None, 0
+    if order_length(items, after):  # "Thủ tướng Chính phủ yêu cầu …" gives the order
+        return None, 0
+    return "implement", items[min(after + 1, len(items) - 1)].end
+
+
+def subject_of(text: str, items: list[Item]) -> tuple[list[Item], int]:
+    """The list of bodies that is the clause's subject, and the index of the word after it.
+
+    At the start ("Ban Tổ chức Trung ương chủ trì …"), or after an opening adverbial that
+    ends in a comma ("Ở những nơi chưa có tổ chức đảng, Đảng lãnh đạo …").
+    """
+    first = _after_label(text, items)
+    while first < len(items) and is_lead_in(items[first]):
+        first += 1
+    subject, after = list_at(items, first)
+    opening = {it.word for it in items[: first + 1]}  # "1. Trên cơ sở …", "Ở những nơi …"
+    if subject or not opening & _INTRO:
+        return subject, after
+    i = 1
+    while i < len(items):
+        gap = text[items[i - 1].end : items[i].start]
+        # A list that goes on after the comma is not a subject: in "định kỳ báo cáo Bộ
+        # Chính trị, Ban Bí thư đánh giá …" Ban Bí thư is reported to.
+        if "," in gap and items[i].mention:
+            if continues_list(items, i):  # the opening has ended: no subject after it
+                return [], 0
+            subject, after = list_at(items, i)
+            if after < len(items) and items[after].word not in NOT_ORDERS:
+                return subject, after
+            # A list read from any later mention of it ends at the same word and fails the
+            # same way: skip it (rereading it from each mention was quadratic).
+            i = after
+            continue
+        i += 1
+    return [], 0
+
+
+def _after_label(text: str, items: list[Item]) -> int:
+    """Index of the first item after a short label that ends in ":" ("Bước 2:",
+    "Trình tự thực hiện: Bước 1:"), or 0: no body, at most six words before it."""
+    first = 0
+    for k in range(1, min(len(items), 8)):
+        if items[k - 1].mention:
+            break
+        if ":" in text[items[k - 1].end : items[k].start]:
+            first = k
+    return first

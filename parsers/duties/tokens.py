@@ -1,0 +1,133 @@
+"""A clause as a list of items: each folded word, or a whole mention standing for one word
+(with the office it was named through folded into it: "Bộ trưởng Bộ Y tế")."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from parsers import vntext
+from parsers.bodies import Mention
+
+WORD = re.compile(r"[^\W_]+")
+# Generic classes of bodies that the registry does not name (longest first).
+GENERIC = (("co", "quan", "chuc", "nang"), ("co", "quan"))
+CONNECTORS = frozenset({"va", "cac", "cung", "hoac"})
+# Words allowed before the subject of a clause: labels, "Các", "Người đứng đầu".
+LEAD_IN = frozenset({"cac", "nguoi", "dung", "dau"})
+# Offices that name a body through its head: "Bộ trưởng Bộ Y tế", "Chủ tịch Ủy ban nhân dân
+# tỉnh", "Thủ trưởng các cơ quan", "Trưởng Ban Tổ chức Trung ương" (longest first).
+_POSITIONS = (
+    ("tong", "giam", "doc"), ("pho", "chu", "tich"), ("bo", "truong"), ("chu", "tich"),
+    ("thu", "truong"), ("giam", "doc"), ("bi", "thu"), ("chanh", "an"), ("vien", "truong"),
+    ("chu", "nhiem"), ("tong", "kiem", "toan"), ("thong", "doc"), ("ban", "thuong", "vu"),
+    ("thuong", "truc"), ("chanh",), ("truong",),
+)
+
+class Item(NamedTuple):
+    """A word of a clause, or a whole mention standing for one word (a tuple: one is made
+    per word of every clause, and a frozen dataclass costs twice as much to build)."""
+
+    word: str  # folded word, "" for a mention
+    start: int
+    end: int
+    mention: Mention | None = None
+    position: str | None = None  # printed office before the mention ("Bộ trưởng")
+
+
+def items_of(text: str, start: int, end: int, mentions: list[Mention]) -> list[Item]:
+    folded, offsets = vntext.fold_with_map(text[start:end])
+    items = [Item("", m.start, m.end, m) for m in mentions]
+    k = 0  # mentions are in text order and never overlap: the first not ended yet is the one
+    for match in WORD.finditer(folded):
+        s = start + offsets[match.start()]
+        while k < len(mentions) and mentions[k].end <= s:
+            k += 1
+        if k < len(mentions) and mentions[k].start <= s:
+            continue
+        e = start + (offsets[match.end()] if match.end() < len(offsets) else end - start)
+        items.append(Item(match.group(0), s, e))
+    return _with_positions(text, sorted(items, key=lambda it: it.start))
+
+
+def _with_positions(text: str, items: list[Item]) -> list[Item]:
+    """Fold an office printed just before a mention into it ("Bộ trưởng Bộ Y tế" is one
+    item standing for Bộ Y tế, with the position kept), so the clause reads the body."""
+    out: list[Item] = []
+    for item in items:
+        if item.mention is not None:
+            # "Ban Thường vụ các tỉnh ủy": the office of each body of a plural class.
+            plural = 1 if out and out[-1].mention is None and out[-1].word == "cac" else 0
+            n = _position_length(out[: len(out) - plural])
+            if n:
+                first = out[-n - plural]
+                del out[-n - plural:]
+                item = item._replace(position=text[first.start:_out_end(first, n, text)])
+        out.append(item)
+    return out
+
+
+def _out_end(first: Item, n: int, text: str) -> int:
+    """End of the ``n`` words starting at ``first`` (the printed position)."""
+    end = first.end
+    for _ in range(n - 1):
+        match = WORD.search(text, end)
+        end = match.end() if match else end
+    return end
+
+
+def _position_length(items: list[Item]) -> int:
+    for position in _POSITIONS:
+        n = len(position)
+        tail = items[-n:] if len(items) >= n else []
+        if (tail and all(it.mention is None for it in tail)
+                and tuple(it.word for it in tail) == position):
+            return n
+    return 0
+
+
+def list_at(items: list[Item], i: int) -> tuple[list[Item], int]:
+    """The list of mentions starting at ``items[i]`` and the index just after it. A generic
+    class without a registered name ("cơ quan chức năng") holds its place in a list that
+    names bodies ("các bộ, ngành, cơ quan chức năng và uỷ ban nhân dân các tỉnh"; "các cơ
+    quan, ban đảng Trung ương") and gets no duty."""
+    while i < len(items) and items[i].word == "cac":
+        i += 1
+    members: list[Item] = []
+    j = i
+    while j < len(items):
+        if items[j].mention:
+            members.append(items[j])
+        elif items[j].word not in CONNECTORS:
+            n = _generic(items, j)
+            if not n:
+                break
+            j += n - 1
+        j += 1
+    if not members:
+        return [], i
+    while j > i and items[j - 1].word in CONNECTORS and not items[j - 1].mention:
+        j -= 1  # give back a trailing "và"
+    return members, j
+
+
+def _generic(items: list[Item], j: int) -> int:
+    """Words of a generic class name at ``items[j]`` ("cơ quan chức năng"), or 0."""
+    for phrase in GENERIC:
+        n = len(phrase)
+        window = items[j : j + n]
+        if tuple(it.word for it in window) == phrase and not any(it.mention for it in window):
+            # Only a whole member: "cơ quan trung ương của …" is another, unknown name.
+            nxt = items[j + n] if j + n < len(items) else None
+            return n if nxt is None or nxt.mention or nxt.word in CONNECTORS else 0
+    return 0
+
+
+def is_lead_in(item: Item) -> bool:
+    return not item.mention and (
+        item.word in LEAD_IN or item.word.isdigit() or len(item.word) == 1
+    )
+
+
+def word_at(items: list[Item], i: int) -> str | None:
+    return items[i].word if 0 <= i < len(items) else None

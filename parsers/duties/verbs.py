@@ -1,0 +1,138 @@
+"""The verbs that give a role, and the list each one governs: "chủ trì", "lãnh đạo, chỉ
+đạo" (lead), "phối hợp (với)" (coordinate), "báo cáo", "trình", "gửi … về" (report to),
+"yêu cầu", "giao", "đề nghị" (an order: the list after it acts)."""
+
+from __future__ import annotations
+
+import re
+
+from parsers import vntext
+from parsers.duties.tokens import CONNECTORS, Item, list_at, word_at
+
+LEAD_VERBS = (("lanh", "dao"), ("chi", "dao"))
+REPORT_SKIP = frozenset(
+    {"ket", "qua", "voi", "ve", "len", "cho", "va", "kien", "nghi", "thuc", "hien", "de", "xuat"}
+)
+# Order verbs: their object list is told to act ("yêu cầu các bộ, ngành …").
+# "chỉ đạo các cơ quan liên quan tổng hợp": the bodies directed act (the director leads).
+_ORDERS = frozenset({("yeu", "cau"), ("de", "nghi"), ("chi", "thi"), ("chi", "dao")})
+# An order verb at the start of an evidence span: "giao …", "yêu cầu …", "đề nghị …".
+_OPENS_ORDER = re.compile(r"(?:giao|yeu cau|de nghi|chi thi)\b")
+# Words before "X chủ trì" that make X the lead: "do X chủ trì", "giao X chủ trì".
+PASSIVE = frozenset({"do", "giao", "cho", "de"})
+# "chương trình", "quá trình", "công trình" … are nouns, not "submit to".
+_NOT_SUBMIT = frozenset({"chuong", "qua", "cong", "lo", "quy", "tien", "giao", "hanh", "lich"})
+# Verbs of the issuer's own view, not orders to the subject.
+_STATEMENTS = frozenset({("nhat", "tri"), ("ghi", "nhan"), ("danh", "gia"), ("ket", "luan"),
+                         ("bieu", "duong"), ("tan", "thanh")})
+# Words allowed between "giao <bodies>" and "chủ trì": "Giao X tiếp tục chủ trì",
+# "giao X là cơ quan chủ trì", "giao X khẩn trương chủ trì".
+_LEAD_FILLERS = frozenset({"tiep", "tuc", "khan", "truong", "truc", "la", "co", "quan",
+                           "dau", "moi", "thuong", "xuyen", "chu", "dong"})
+# "Căn cứ Luật …", "Căn cứ Nghị định …", "Căn cứ đề nghị của …": a legal basis, never an
+# assignment; "Căn cứ chức năng, nhiệm vụ, các bộ …" is one, and goes on.
+_BASIS = frozenset({"luat", "nghi", "quyet", "hien", "dieu", "quy", "thong", "de", "to",
+                    "bao", "ket", "chi", "van", "cong", "y", "chuong", "ke", "bo", "phap"})
+
+
+def is_legal_basis(items: list[Item]) -> bool:
+    """Whether the clause opens with "Căn cứ" + an act or a body ("Căn cứ Luật …")."""
+    i = 0
+    while i < len(items) and (items[i].word.isdigit() or len(items[i].word) == 1):
+        i += 1  # a label: "1.", "a)", "-"
+    if (word_at(items, i), word_at(items, i + 1)) != ("can", "cu"):
+        return False
+    nxt = items[i + 2] if i + 2 < len(items) else None
+    return nxt is None or nxt.mention is not None or nxt.word in _BASIS
+
+
+def lead_after(items: list[Item], after: int) -> int | None:
+    """Index of "chủ trì" (or "lãnh đạo", "chỉ đạo") right after a list, past up to four
+    filler words."""
+    k = after
+    while k < len(items) and k - after <= 4:
+        pair = (word_at(items, k), word_at(items, k + 1))
+        if pair == ("chu", "tri") or pair in LEAD_VERBS:  # "Giao X lãnh đạo, chỉ đạo"
+            return k
+        if items[k].mention or items[k].word not in _LEAD_FILLERS:
+            return None
+        k += 1
+    return None
+
+
+def sent_to(items: list[Item], k: int) -> list[Item]:
+    """The list after "về" within fifteen words of a report verb, if no body comes first."""
+    return _list_after(items, k, "ve", 15)
+
+
+def _list_after(items: list[Item], k: int, word: str, reach: int) -> list[Item]:
+    """The list after ``word`` found within ``reach`` words from ``items[k]``, unless a
+    body comes first (then the verb's list was another)."""
+    for j in range(k, min(k + reach, len(items))):
+        if items[j].mention:
+            return []
+        if items[j].word == word:
+            return list_at(items, j + 1)[0]
+    return []
+
+
+def continues_list(items: list[Item], i: int) -> bool:
+    """Whether ``items[i]`` goes on a list of bodies that a report or order verb opened."""
+    j = i - 1
+    while j >= 0 and (items[j].mention or items[j].word in CONNECTORS):
+        j -= 1
+    if j == i - 1:
+        return False
+    return is_report(items, j - 1) or is_report(items, j) or bool(
+        order_length(items, j - 1) or order_length(items, j))
+
+
+def is_statement(items: list[Item], after: int) -> bool:
+    """Whether the words after a subject state a view rather than an action: the issuer
+    agreeing, noting, assessing ("nhất trí", "ghi nhận", "đánh giá", "kết luận")."""
+    pair = (word_at(items, after), word_at(items, after + 1))
+    if pair == ("co", "ban"):  # "cơ bản nhất trí", "cơ bản thống nhất với Báo cáo"
+        pair = (word_at(items, after + 2), word_at(items, after + 3))
+        return pair in _STATEMENTS or pair == ("thong", "nhat")
+    # Bare "thống nhất với" is also an action ("Cấp uỷ thống nhất với công đoàn cấp trên
+    # trong việc đề bạt …"): not a statement.
+    return pair in _STATEMENTS
+
+
+def coordinated(items: list[Item], k: int) -> list[Item]:
+    """The list after "phối hợp": right after it, or after "với" within five words."""
+    members, _ = list_at(items, k)
+    return members or _list_after(items, k, "voi", 6)
+
+
+def order_length(items: list[Item], i: int) -> int:
+    """Words of an order verb at ``items[i]`` ("yêu cầu", "đề nghị", "giao" + "cho"), or 0."""
+    word, nxt = items[i].word, word_at(items, i + 1)
+    if (word, nxt) in _ORDERS:
+        return 3 if word_at(items, i + 2) == "cho" else 2
+    if word == "giao" and word_at(items, i - 1) not in ("duoc", "ban", "tiep"):
+        return 2 if nxt == "cho" else 1
+    return 0
+
+
+def find_lead(window: list[str]) -> int | None:
+    """Index of the last word of the first lead trigger in ``window``."""
+    for i in range(len(window) - 1):
+        pair = (window[i], window[i + 1])
+        if pair in LEAD_VERBS or pair == ("chu", "tri"):
+            return i + 1
+    return None
+
+
+def is_report(items: list[Item], i: int) -> bool:
+    word = items[i].word
+    if word == "bao":
+        return word_at(items, i + 1) == "cao"
+    if word in ("trinh", "gui"):
+        return word_at(items, i - 1) not in _NOT_SUBMIT
+    return False
+
+
+def opens_with_order(evidence: str) -> bool:
+    """Whether an evidence span starts with an order verb ("giao Ban Tổ chức Trung ương")."""
+    return _OPENS_ORDER.match(vntext.fold(evidence).lstrip()) is not None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from parsers import header, ids
+from parsers import citable, header, ids
 from parsers.blocks import Block, quote_depths, to_blocks
 from parsers.classify import Token, classify
 from parsers.clean import clean
@@ -153,6 +153,7 @@ def parse_document(text: str, *, hints: Hints | None = None, name: str = "docume
             "issuer nor the place says which one issued this: the id may collide", None))
     roots = _build(zones)
     provisions, segments, tree_warnings = finalize(roots, doc_id)
+    provisions = citable.annotate(provisions, citable.is_party(meta.number, meta.party_header))
     warnings.extend(tree_warnings)
     warnings.extend(_layout_warnings(provisions, meta))
     warnings.extend(_coverage_warnings(source, segments))

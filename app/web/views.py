@@ -32,6 +32,15 @@ PROVISION_ROLE_LABELS = {
 }
 
 
+def crumb_text(crumb: dict[str, str | None]) -> str:
+    """A breadcrumb as a reader names it: ``mục III · NHIỆM VỤ VÀ GIẢI PHÁP``; the citable
+    label alone when the title only repeats it (a chapter printed without a title)."""
+    label, title = crumb.get("cite_label"), crumb.get("title") or ""
+    if not label or vntext.fold(title).startswith(vntext.fold(label)):
+        return title
+    return f"{label} · {title}" if title else label
+
+
 def did_you_mean(q: str, expansions: dict[str, list[str]]) -> str | None:
     """``q`` with each typed word the index does not know replaced by its first known
     variant (``laoo dongg`` → ``lao dong``); None when no word was expanded."""

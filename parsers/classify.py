@@ -74,6 +74,9 @@ def classify(block: Block, in_annex: bool = False) -> Token:
             rest = (m.group("rest") or "").strip()
             heading, body = _split(block, rest) if kind == "article" else (rest or None, "")
             return Token(kind, m.group("label"), heading, body, block)
+    part = _lettered_part(block, text)
+    if part is not None:
+        return part
     m = patterns.SECTION.match(text)
     if m and _reads_as_section(block, m.group("rest")):
         return Token("section", m.group("label"), m.group("rest").strip(), "", block)
@@ -95,6 +98,19 @@ def classify(block: Block, in_annex: bool = False) -> Token:
     if patterns.CLOSING.match(text):
         return Token("closing", None, None, text, block)
     return Token("paragraph", None, None, text, block)
+
+
+def _lettered_part(block: Block, text: str) -> Token | None:
+    """``PHẦN A``, ``Phần I``, ``B- NHIỆM VỤ …``: a part above the Roman sections. A bare
+    ``A.`` opens one only as a heading (in capitals or emphasized): ``B - ISO/F2: Hệ thống
+    ghế …`` is a line of a list."""
+    m = patterns.NAMED_PART.match(text)
+    if m and (not m.group("rest").strip() or _reads_as_section(block, m.group("rest"))):
+        return Token("part", m.group("label"), m.group("rest").strip() or None, "", block)
+    m = patterns.LETTERED_PART.match(text)
+    if m and m.group("rest")[0].isupper() and (block.emphasized or _upperish(m.group("rest"))):
+        return Token("part", m.group("label"), m.group("rest").strip(), "", block)
+    return None
 
 
 def _reads_as_section(block: Block, rest: str) -> bool:

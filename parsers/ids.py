@@ -37,6 +37,8 @@ Provision path (the part after ``<document id>/``)
     ``* Đến năm 2025:``       the year                       ``II.2.b.2025``
     ``- `` bullet, paragraph  1-based position (see below)   ``III.4.2``
     ``Phần thứ hai``          ``pt`` + number                ``pt2``
+    ``PHẦN II``, ``Phần I``   ``pt`` + Arabic number         ``pt2``
+    ``A-``, ``B.``, ``PHẦN B`` ``pt`` + the letter           ``ptB.I.2``
     ``Chương II``             ``ch`` + Arabic number         ``ch2``
     ``Mục 1`` (in a chapter)  ``m`` + number                 ``ch2.m1``
     ``Điều 5``                ``d`` + number, top level      ``d5``
@@ -67,12 +69,13 @@ from __future__ import annotations
 
 import re
 
-from parsers import vntext
+from parsers import patterns, vntext
 from parsers.classify import PART_ORDINALS, roman_to_int
 
 # Kinds numbered through the whole document: their paths ignore their ancestors.
 NUMBERED_THROUGH = frozenset({"article", "chapter"})
 
+_ROMAN = re.compile(patterns.ROMAN)
 _HAS_YEAR = re.compile(r"(?:^|\D)(?:19|20)\d{2}(?:\D|$)")
 
 
@@ -134,7 +137,10 @@ def part_for(kind: str, label: str | None) -> str | None:
     if kind == "form":
         return f"mau{vntext.slug(label).replace('-', '')}"
     if kind == "part":
-        return f"pt{PART_ORDINALS.get(label.lower(), label)}"
+        if label.lower() in PART_ORDINALS:  # Phần thứ hai → pt2
+            return f"pt{PART_ORDINALS[label.lower()]}"
+        # PHẦN II → pt2; PHẦN B, B- → ptB
+        return f"pt{roman_to_int(label)}" if _ROMAN.fullmatch(label) else f"pt{label}"
     if kind == "chapter":
         return f"ch{label if label.isdigit() else roman_to_int(label)}"
     if kind == "subchapter":

@@ -18,6 +18,15 @@ PART = re.compile(
     r"^(?:Phần|PHẦN)\s+(?:thứ|THỨ)\s+(?P<label>[^\W\d_]+)\b[.:]?\s*(?P<rest>.*)$", re.S
 )
 
+# "A- TÌNH HÌNH …", "B. NỘI DUNG TỰ ĐÁNH GIÁ, XẾP LOẠI" (Mẫu 01 of Hướng dẫn 43-HD/BTCTW),
+# "PHẦN A", "Phần I": a part marked by a capital letter or a Roman numeral, above the
+# Roman sections (I-, II-) that restart in each part. Letters stop at H: "I." is a section.
+# A dash needs a space after it: "E-mail:" is a word.
+LETTERED_PART = re.compile(r"^(?P<label>[A-H])\s*(?:\.|[-–]\s)\s*(?P<rest>\S.*)$", re.S)
+NAMED_PART = re.compile(
+    rf"^(?:Phần|PHẦN)\s+(?P<label>[A-H]|{ROMAN})\b\s*[-–.:]?\s*(?P<rest>.*)$", re.S
+)
+
 # "Chương I", "Chương II. NHỮNG QUY ĐỊNH CHUNG", "CHƯƠNG 3"
 CHAPTER = re.compile(
     rf"^(?:Chương|CHƯƠNG)\s+(?P<label>{ROMAN}|\d{{1,3}})\b[.:]?\s*(?P<rest>.*)$", re.S
@@ -33,10 +42,13 @@ ARTICLE = re.compile(
     r"^(?:[ĐÐ]iều|[ĐÐ]IỀU)\s+(?P<label>\d{1,4}[a-zđ]?)\s*[.:](?:\s*(?P<rest>.*))?$", re.S
 )
 
-# "1. Trải qua hơn 90 năm…", "1.2. Phát triển…", "3) …"
-# (a dot followed by a digit is a decimal or a file name: "11.1", "91.2015.QH13.P1.pdf")
+# "1. Trải qua hơn 90 năm…", "1.2. Phát triển…", "3) …", "2- Các cấp uỷ …" (the items of
+# older Party resolutions)
+# (a dot followed by a digit is a decimal or a file name: "11.1", "91.2015.QH13.P1.pdf";
+# a dash without a space after it a range, a date or a number: "1-2 năm", "15-6-2025",
+# "212-KL/TW")
 NUMBERED = re.compile(
-    r"^(?P<label>\d{1,3}(?:\.\d{1,3}){0,3})(?:\.(?!\d)|\))\s*(?P<rest>\S.*)$", re.S
+    r"^(?P<label>\d{1,3}(?:\.\d{1,3}){0,3})(?:\.(?!\d)|\)|\s?[-–]\s)\s*(?P<rest>\S.*)$", re.S
 )
 
 # "a) Mục tiêu tổng quát", "đ) …"

@@ -33,7 +33,7 @@ def _check_text(text: str) -> None:
 
 def _feed(blocks: list[Block], in_annex: bool = False) -> list[Node]:
     builder = TreeBuilder()
-    tokens = inline_enumerations([classify(block, in_annex) for block in blocks])
+    tokens = lettered_parts(inline_enumerations([classify(block, in_annex) for block in blocks]))
     depths = quote_depths(blocks)
     for i, (token, depth) in enumerate(zip(tokens, depths, strict=True)):
         if depth or (token.kind == "paragraph" and token.text[:1] in "“\""):
@@ -67,6 +67,22 @@ def inline_enumerations(tokens: list[Token]) -> list[Token]:
                 last = number
         elif token.kind in _ABOVE_ENUMERATION:
             last = 0
+        out.append(token)
+    return out
+
+
+def lettered_parts(tokens: list[Token]) -> list[Token]:
+    """Parts lettered ``A``, ``B``, ``C`` … count from ``A``, each after the one before it: a
+    ``C.`` heading with no ``B.`` before it is a heading of the text, not a part (nor is an
+    ``A.`` after ``B.``, which starts no new list of parts in one body)."""
+    out, last = [], ""
+    for token in tokens:
+        label = token.label or ""
+        if token.kind == "part" and len(label) == 1 and label in "ABCDEFGH":
+            if ord(label) - ord(last or "@") != 1:
+                token = Token("paragraph", None, None, token.block.text, token.block)
+            else:
+                last = label
         out.append(token)
     return out
 

@@ -1,0 +1,86 @@
+"""Issue 10, class 1: parts lettered ``A``, ``B`` (or ``PHẦN A``, ``Phần I``) above Roman
+sections that restart in each part, and items numbered ``1-``, ``2-``.
+
+The fixture is Mẫu 01 of Hướng dẫn 43-HD/BTCTW (a Party committee's self-review report,
+``tests/fixtures/SOURCES.md``); its expected tree below was written from reading the file.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from parsers import parse_document
+
+from .conftest import parsed
+
+MAU01 = "43-HD-BTCTW-2025-mau-01.md"
+
+
+def test_mau01_parts_hold_their_own_sections():
+    """l.13 ``**A. NỘI DUNG KIỂM ĐIỂM**`` holds I–VI (l.15, 111, 131, 135, 139, 143);
+    l.159 ``**B. NỘI DUNG TỰ ĐÁNH GIÁ, XẾP LOẠI**`` holds I and II again (l.161, 171).
+    Before, B's sections were read as A's repeated: ``I_2``, ``II_2``."""
+    doc = parsed(MAU01)
+    tops = [(p.path, p.kind, p.heading) for p in doc.provisions if p.kind == "part"]
+    assert tops == [("ptA", "part", "NỘI DUNG KIỂM ĐIỂM"),
+                    ("ptB", "part", "NỘI DUNG TỰ ĐÁNH GIÁ, XẾP LOẠI")]
+    part_a, part_b = (doc.find("ptA"), doc.find("ptB"))
+    assert part_a is not None and part_b is not None
+    assert [c.path for c in part_a.children] == [
+        "ptA.I", "ptA.II", "ptA.III", "ptA.IV", "ptA.V", "ptA.VI"]
+    assert [c.path for c in part_b.children] == ["ptB.I", "ptB.II"]
+    assert not [w for w in doc.warnings if w.code == "duplicate_label"]
+
+
+def test_mau01_items_under_sections():
+    """l.17, 25, 47, 105: items 1.–4. of A.I; l.165, 167: items 1.–2. of B.I."""
+    doc = parsed(MAU01)
+    a1, b1 = doc.find("ptA.I"), doc.find("ptB.I")
+    assert a1 is not None and b1 is not None
+    assert [c.path for c in a1.children if c.kind == "item"] == [
+        "ptA.I.1", "ptA.I.2", "ptA.I.3", "ptA.I.4"]
+    assert [c.path for c in b1.children if c.kind == "item"] == ["ptB.I.1", "ptB.I.2"]
+    item = doc.find("ptB.I.1")
+    # short and without final punctuation: read as the item's heading
+    assert item is not None and item.heading == "Nhóm tiêu chí chung: …/30"
+    assert (item.cite_label, item.cite_as) == ("khoản 1", "khoản 1 mục I Phần B")
+
+
+LAYOUTS = [
+    (  # older Party resolutions: "A-" parts, "I-" sections, "1-" items, "a)" sub-items
+        "A- TÌNH HÌNH VÀ NGUYÊN NHÂN\n1- Những kết quả đạt được.\n2- Hạn chế, yếu kém.\n"
+        "B- QUAN ĐIỂM, MỤC TIÊU\nI- QUAN ĐIỂM\n1- Quan điểm thứ nhất:\na) Một là;\nb) Hai là.\n"
+        "II- MỤC TIÊU\n1- Mục tiêu chung.\nC- NHIỆM VỤ VÀ GIẢI PHÁP\n1- Nâng cao nhận thức.",
+        [("ptA", "part"), ("ptA.1", "item"), ("ptA.2", "item"),
+         ("ptB", "part"), ("ptB.I", "section"), ("ptB.I.1", "item"), ("ptB.I.1.a", "point"),
+         ("ptB.I.1.b", "point"), ("ptB.II", "section"), ("ptB.II.1", "item"),
+         ("ptC", "part"), ("ptC.1", "item")],
+    ),
+    (  # "PHẦN A" printed alone, its title on the next line in capitals
+        "PHẦN A\nĐÁNH GIÁ TÌNH HÌNH\nI. Kết quả\n1. Thứ nhất.\nPHẦN B\nNHIỆM VỤ\nI. Nhiệm vụ chung",
+        [("ptA", "part"), ("ptA.I", "section"), ("ptA.I.1", "item"),
+         ("ptB", "part"), ("ptB.I", "section")],
+    ),
+    (  # "PHẦN I", "PHẦN II" in an annex of a decision on procedures (crawled pages)
+        "PHẦN I. DANH MỤC THỦ TỤC HÀNH CHÍNH\n1. Thủ tục A.\nPHẦN II. NỘI DUNG CỤ THỂ\n"
+        "I. Lĩnh vực đất đai\n1. Thủ tục B.",
+        [("pt1", "part"), ("pt1.1", "item"), ("pt2", "part"), ("pt2.I", "section"),
+         ("pt2.I.1", "item")],
+    ),
+    (  # not parts: a list line, a word with a hyphen, a "C." with no A. and B. before it;
+        # all three are the text of section I
+        "I. HỆ THỐNG GHẾ\n\nB - ISO/F2: Hệ thống ghế trẻ em giảm chiều cao;\n\n"
+        "E-mail: a@b.vn\n\n**C. NỘI DUNG KHÁC**\n\n1. Một.",
+        [("I", "section"), ("I.1", "item")],
+    ),
+    (  # not items: a range, a date and a Party number opening a paragraph
+        "I. THỜI HẠN\n\n1-2 năm một lần.\n\n15-6-2025 là ngày họp.\n\n212-KL/TW của Bộ Chính trị.",
+        [("I", "section")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LAYOUTS)
+def test_layout(text: str, expected: list[tuple[str, str]]):
+    doc = parse_document(text)
+    assert [(p.path, p.kind) for p in doc.walk()] == expected

@@ -6,10 +6,11 @@ from parsers import citable, header, ids
 from parsers.blocks import Block, quote_depths, to_blocks
 from parsers.classify import Token, classify
 from parsers.clean import clean
+from parsers.finalize import finalize
 from parsers.metadata import Meta, read_header, split_issuer_from_title
 from parsers.model import Annotation, Document, Hints, ParseWarning, Provision, Segment
 from parsers.signature import read_trailer
-from parsers.tree import Node, TreeBuilder, finalize
+from parsers.tree import Node, TreeBuilder
 from parsers.zones import Zones, split
 
 

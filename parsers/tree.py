@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from parsers import ids
 from parsers.blocks import is_upper
 from parsers.classify import Token
 
@@ -27,6 +28,9 @@ RANK = {
     "bullet": 7.0,
 }
 _BULLET_RANKS = {"+": 7.5, "•": 7.3}
+# Labels that start a list: only these restart one under a paragraph (_adopt_restart).
+_FIRST_LABELS = frozenset({"1", "a", "I", "A"})
+_ADOPTED = 0.01  # a paragraph that took a list ranks just above it
 _TITLE_HOLDERS = ("part", "chapter", "subchapter")
 
 
@@ -54,6 +58,12 @@ def _rank(token: Token) -> float:
         first = token.block.text[0]
         return _BULLET_RANKS.get(first, RANK["bullet"])
     return RANK[token.kind]
+
+
+def _part(node: Node) -> str | None:
+    """The path part a node will get (``1.2`` → ``2``; ``(1)`` and ``1.`` both ``1``)."""
+    kind = "item" if node.kind == "numbered" else node.kind
+    return ids.part_for(kind, node.label)
 
 
 def _node(token: Token, rank: float) -> Node:
@@ -96,15 +106,20 @@ class TreeBuilder:
     def _numbered_rank(self, token: Token) -> float | None:
         """Numbers continue the list of their predecessor (``3.`` after ``2.``), wherever it
         is open; ``1.`` after a provision ending in ``:`` opens a list inside it."""
-        if token.kind != "numbered" or not token.label or not token.label.isdigit():
-            return None
-        previous = str(int(token.label) - 1)
-        for node in reversed(self.stack):
-            if node.kind == "numbered" and node.label == previous:
-                return node.rank
+        continued = self._continued(token)
+        if continued is not None:
+            return continued.rank
         if self._open_numbered_parent(token):
             return self.stack[-1].rank + 0.05
         return None
+
+    def _continued(self, token: Token) -> Node | None:
+        """The open ``N-1.`` that a numbered ``N.`` follows, if any."""
+        if token.kind != "numbered" or not token.label or not token.label.isdigit():
+            return None
+        previous = str(int(token.label) - 1)
+        return next((node for node in reversed(self.stack)
+                     if node.kind == "numbered" and node.label == previous), None)
 
     def _open_numbered_parent(self, token: Token) -> bool:
         """Numbering that restarts at ``1.`` right under a numbered provision (``2. … gồm:``
@@ -134,9 +149,41 @@ class TreeBuilder:
             self.stack.clear()
             return
         rank = self._numbered_rank(token) or _rank(token)
-        while self.stack and self.stack[-1].rank >= rank:
-            self.stack.pop()
-        self._add(_node(token, rank))
+        node = _node(token, rank)
+        if not self._adopt_restart(node):
+            # "3." closes everything opened since "2.", a paragraph that took a list too
+            if (continued := self._continued(token)) is not None:
+                while self.stack and self.stack.pop() is not continued:
+                    pass
+            while self.stack and self.stack[-1].rank >= rank:
+                self.stack.pop()
+        self._add(node)
+
+    def _adopt_restart(self, node: Node) -> bool:
+        """A list that starts again (``1.``, ``a)``, ``(1)``, ``I.``, its label already taken
+        where it would land) right after an unlabeled paragraph belongs to that paragraph:
+        the notes of a form (``Ghi chú:`` / ``(1) …``), ``Bước 2: … sau:`` / ``1. …``,
+        ``Trường hợp 2:`` / ``1. …``. Only a label that would repeat moves, so no id that
+        was unique changes."""
+        host = self.last
+        if (
+            host is None
+            or host.kind != "paragraph"
+            or host.children
+            or node.label not in _FIRST_LABELS
+            or _part(node) not in {_part(s) for s in self._landing(node.rank)}
+        ):
+            return False
+        host.rank = node.rank - _ADOPTED
+        while self.stack and host not in self.stack[-1].children:
+            self.stack.pop()  # the open nodes below the paragraph's parent close
+        self.stack.append(host)
+        return True
+
+    def _landing(self, rank: float) -> list[Node]:
+        """The children of the node a provision of ``rank`` would become a child of."""
+        parent = next((n for n in reversed(self.stack) if n.rank < rank), None)
+        return parent.children if parent else self.roots
 
     def feed_paragraph(self, token: Token, upcoming: Token | None) -> None:
         """An unlabeled paragraph inside a list whose next item follows it (``a)`` … text …

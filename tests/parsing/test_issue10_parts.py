@@ -80,7 +80,26 @@ LAYOUTS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), LAYOUTS)
+# Issue 10, class 7: a list printed again under one parent. Rows modelled on the benchmark
+# corpus's crawled procedures and forms, where each gave ids ending in _2.
+RESTARTS = [
+    (  # "Bước 2: … sau:" then a list of its own inside a procedure's step (a C/O procedure)
+        "1. Trình tự thực hiện\n\nBước 1:\n\n- Thương nhân khai báo hồ sơ.\n\n"
+        "Bước 2: Tổ chức cấp C/O thông báo một trong các nội dung sau:\n\n"
+        "1. Chấp nhận cấp C/O;\n\n2. Đề nghị bổ sung chứng từ.\n\n2. Cách thức thực hiện",
+        [("1", "item"), ("1.1", "bullet"), ("1.2", "paragraph"), ("1.2.1", "item"),
+         ("1.2.2", "item"), ("2", "item")],
+    ),
+    (  # a form's notes: "Ghi chú:" then (1), (2) explaining the marks in its items
+        "1. Tên tổ chức đề nghị: ....(1)....\n2. Địa chỉ: ....(2)....\nGhi chú:\n"
+        "(1) Ghi tên tổ chức đề nghị cấp Giấy phép;\n(2) Ghi địa chỉ trụ sở.",
+        [("1", "item"), ("2", "item"), ("p1", "paragraph"), ("p1.1", "enumeration"),
+         ("p1.2", "enumeration")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LAYOUTS + RESTARTS)
 def test_layout(text: str, expected: list[tuple[str, str]]):
     doc = parse_document(text)
     assert [(p.path, p.kind) for p in doc.walk()] == expected

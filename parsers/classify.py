@@ -61,7 +61,8 @@ def _split(block: Block, rest: str) -> tuple[str | None, str]:
 def classify(block: Block, in_annex: bool = False) -> Token:
     """Recognize one block; ``in_annex``: inside an annex, where forms (``Mẫu số 01``) open."""
     text = block.text
-    if in_annex and (m := patterns.FORM.match(text)):
+    # "Mẫu 01, 05; hồ sơ kèm theo" in a table cell names forms; it opens none
+    if in_annex and (m := patterns.FORM.match(text)) and not _names_forms(m.group("rest")):
         return Token("form", m.group("label"), (m.group("rest") or "").strip() or None, "", block)
     for kind, pattern in (
         ("part", patterns.PART),
@@ -98,6 +99,11 @@ def classify(block: Block, in_annex: bool = False) -> Token:
     if patterns.CLOSING.match(text):
         return Token("closing", None, None, text, block)
     return Token("paragraph", None, None, text, block)
+
+
+def _names_forms(rest: str) -> bool:
+    """What follows ``Mẫu 01`` lists or cites (``, 05;``): not a form's own heading."""
+    return rest.startswith((",", ";", ")"))
 
 
 def _lettered_part(block: Block, text: str) -> Token | None:

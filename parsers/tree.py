@@ -45,6 +45,7 @@ class Node:
     line: int
     children: list[Node] = field(default_factory=list)
     role: str | None = None
+    printed: str = ""  # the opening block as printed, label and all
 
     @property
     def text(self) -> str:
@@ -76,7 +77,20 @@ def _node(token: Token, rank: float) -> Node:
         spans=list(token.block.spans),
         rank=rank,
         line=token.block.line,
+        printed=token.block.text,
     )
+
+
+def _demote_listed_forms(node: Node, siblings: list[Node]) -> None:
+    """An annex that lists its forms (``Mẫu số 01 | Đơn đề nghị …``) before printing them:
+    an entry of that list, a form label with nothing under it, is a line of the list once
+    the form itself is printed, so the form keeps its label and its id (``mau01``)."""
+    if node.kind != "form":
+        return
+    for entry in siblings:
+        if entry.kind == "form" and entry.label == node.label and not entry.children:
+            entry.kind, entry.label, entry.heading = "paragraph", None, None
+            entry.texts = [entry.printed, *entry.texts]
 
 
 class TreeBuilder:
@@ -157,6 +171,7 @@ class TreeBuilder:
                     pass
             while self.stack and self.stack[-1].rank >= rank:
                 self.stack.pop()
+        _demote_listed_forms(node, self.stack[-1].children if self.stack else self.roots)
         self._add(node)
 
     def _adopt_restart(self, node: Node) -> bool:

@@ -90,6 +90,17 @@ RESTARTS = [
         [("1", "item"), ("1.1", "bullet"), ("1.2", "paragraph"), ("1.2.1", "item"),
          ("1.2.2", "item"), ("2", "item")],
     ),
+    (  # an annex that lists its forms, then prints them: the list's lines are text, and
+        # each form printed keeps its label (Nghị định 182/2024, 217/2026 in the benchmark);
+        # "Mẫu 01, 05; hồ sơ kèm theo" in a table cell names forms and opens none
+        "PHỤ LỤC\n(Kèm theo Nghị định số 1/2025/NĐ-CP)\nMẫu số 01 | Đơn đề nghị\n"
+        "Mẫu số 02 | Văn bản cam kết\nMẫu số 01\nĐƠN ĐỀ NGHỊ\n1. Tên tổ chức: …\n"
+        "Mẫu 01, 05; hồ sơ kèm theo.\nMẫu số 02\nVĂN BẢN CAM KẾT\n1. Cam kết: …",
+        [("pl1", "annex"), ("pl1.p1", "paragraph"), ("pl1.p2", "paragraph"),
+         ("pl1.mau01", "form"), ("pl1.mau01.1", "item"), ("pl1.mau01.p1", "paragraph"),
+         ("pl1.mau02", "form"),
+         ("pl1.mau02.1", "item")],
+    ),
     (  # a form's notes: "Ghi chú:" then (1), (2) explaining the marks in its items
         "1. Tên tổ chức đề nghị: ....(1)....\n2. Địa chỉ: ....(2)....\nGhi chú:\n"
         "(1) Ghi tên tổ chức đề nghị cấp Giấy phép;\n(2) Ghi địa chỉ trụ sở.",

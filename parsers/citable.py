@@ -12,6 +12,7 @@ that make it unique::
     article              ``Điều 36``        ``Điều 36``
     clause               ``khoản 2``        ``khoản 2 Điều 36``
     point                ``điểm a``         ``điểm a khoản 2 Điều 36``
+    subpoint             ``điểm b.1``       ``điểm b.1 khoản 3 Điều 52``
     annex                ``Phụ lục I``      ``Phụ lục I``
     form (in an annex)   ``Mẫu số 01``      ``Mẫu số 01 Phụ lục I``
 
@@ -50,7 +51,7 @@ from parsers.model import Provision
 # The word in front of a label, per kind, in laws and in documents without articles.
 _LAW_WORDS = {
     "chapter": "Chương", "subchapter": "Mục", "article": "Điều", "clause": "khoản",
-    "point": "điểm", "form": "Mẫu số",
+    "point": "điểm", "subpoint": "điểm", "form": "Mẫu số",
 }  # fmt: skip
 _PARTY_WORDS = {"section": "mục", "item": "điểm", "point": "tiết"}
 _STATE_WORDS = {"section": "mục", "item": "khoản", "point": "điểm"}
@@ -93,7 +94,7 @@ def cite_label(kind: str, label: str | None, heading: str | None = None,
     word = _LAW_WORDS.get(kind) or (_PARTY_WORDS if party else _STATE_WORDS).get(kind)
     if word is None:  # milestone, bullet, paragraph
         return None
-    if kind == "point" and party:
+    if kind in ("point", "subpoint") and party:
         word = _PARTY_WORDS["point"]
     return f"{word} {label}"
 
@@ -139,8 +140,12 @@ def cite_as(chain: list[tuple[str, str | None, str | None]]) -> str | None:
 
 
 def _prefixes(up_kind: str, up_label: str | None, kind: str, label: str | None) -> bool:
-    """``1.2`` under ``1``: the printed label already names its parent."""
-    return up_kind == kind and bool(up_label) and (label or "").startswith(f"{up_label}.")
+    """``1.2`` under ``1``, ``b.1`` under ``b``: the printed label already names its parent."""
+    if not up_label or not label:
+        return False
+    if kind == "subpoint" and up_kind == "point":
+        return label.startswith(up_label)
+    return up_kind == kind and label.startswith(f"{up_label}.")
 
 
 def annotate(provisions: tuple[Provision, ...], party: bool) -> tuple[Provision, ...]:

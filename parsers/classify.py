@@ -87,6 +87,7 @@ def classify(block: Block, in_annex: bool = False) -> Token:
     for kind, pattern in (
         ("numbered", patterns.NUMBERED),
         ("point", patterns.LETTERED),
+        ("subpoint", patterns.SUBPOINT),
         ("enumeration", patterns.ENUMERATED),
     ):
         m = pattern.match(text)
@@ -111,7 +112,8 @@ def _lettered_part(block: Block, text: str) -> Token | None:
     ``A.`` opens one only as a heading (in capitals or emphasized): ``B - ISO/F2: Hệ thống
     ghế …`` is a line of a list."""
     m = patterns.NAMED_PART.match(text)
-    if m and (not m.group("rest").strip() or _reads_as_section(block, m.group("rest"))):
+    # "Phần I Phụ lục kèm theo Quyết định …" in a table cell cites a part
+    if m and (not m.group("rest").strip() or block.emphasized or _upperish(m.group("rest"))):
         return Token("part", m.group("label"), m.group("rest").strip() or None, "", block)
     m = patterns.LETTERED_PART.match(text)
     if m and m.group("rest")[0].isupper() and (block.emphasized or _upperish(m.group("rest"))):

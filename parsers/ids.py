@@ -33,6 +33,7 @@ Provision path (the part after ``<document id>/``)
     ``1.`` item or clause     the number                     ``III.4``, ``d5.2``
     ``1.2.`` nested number    its last number, under ``1``   ``II.1.2``
     ``a)`` point              the letter                     ``II.2.a``, ``d5.2.a``
+    ``b.1)`` sub-point        letter and number, no dot      ``d52.3.b.b1``
     ``(1)`` enumeration       the number                     ``1.3`` (07-KL/VPTW)
     ``* Đến năm 2025:``       the year                       ``II.2.b.2025``
     ``- `` bullet, paragraph  1-based position (see below)   ``III.4.2``
@@ -147,6 +148,8 @@ def part_for(kind: str, label: str | None) -> str | None:
         return f"m{label}"
     if kind == "article":
         return f"d{label}"
+    if kind == "subpoint":
+        return label.replace(".", "")
     if kind in ("item", "clause", "enumeration"):
         return label.split(".")[-1]
     return label

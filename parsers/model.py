@@ -16,6 +16,7 @@ KINDS = (
     "section",  # I-, II- … of a Party document
     "item",  # 1. 2. … under a section
     "point",  # a) b) …
+    "subpoint",  # b.1) b.2) … inside point b)
     "enumeration",  # (1) (2) … inside a Party item
     "milestone",  # "* Đến năm 2025:" inside objectives
     "bullet",  # "- …" unlabeled list entry

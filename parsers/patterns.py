@@ -54,6 +54,11 @@ NUMBERED = re.compile(
 # "a) Mục tiêu tổng quát", "đ) …"
 LETTERED = re.compile(r"^(?P<label>[a-zđ])\)\s*(?P<rest>.*)$", re.S)
 
+# "b.1) Tổng cục Hải quan bố trí bộ phận hỗ trợ …", "d.2) …": a sub-point of a point
+# (Thông tư 39/2018/TT-BTC, Nghị định 239/2025/NĐ-CP). The dot is required: "m3)" at the
+# start of a wrapped line closes "(m3)".
+SUBPOINT = re.compile(r"^(?P<label>[a-zđ]\.\d{1,2})\)\s*(?P<rest>\S.*)$", re.S)
+
 # "(1) Công tác tham mưu …", "(2) Duy trì nền nếp, …": an enumeration inside a Party item
 # (07-KL/VPTW). Only at the start of a block: "(1)" inside a sentence is a reference.
 ENUMERATED = re.compile(r"^\((?P<label>\d{1,2})\)\s*(?P<rest>\S.*)$", re.S)

@@ -23,6 +23,7 @@ RANK = {
     "article": 3.0,
     "numbered": 4.0,
     "point": 5.0,
+    "subpoint": 5.2,  # "b.1)" inside point b)
     "enumeration": 5.5,  # "(1)" inside an item or a point
     "milestone": 6.0,
     "bullet": 7.0,
@@ -208,7 +209,7 @@ class TreeBuilder:
             top is not None
             and upcoming is not None
             and top.kind == upcoming.kind
-            and top.kind in ("point", "numbered", "bullet", "enumeration")
+            and top.kind in ("point", "subpoint", "numbered", "bullet", "enumeration")
             and top.rank == _rank(upcoming)
             and not top.children
         ):

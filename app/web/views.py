@@ -21,7 +21,8 @@ FACET_LABELS = {
 # The search filter each facet sets.
 FACET_PARAMS = {"documents": "doc", "sections": "section", "kinds": "kind", "roles": "role"}
 KIND_LABELS = {
-    "section": "Phần (I, II…)", "item": "Mục số", "point": "Điểm", "milestone": "Mốc năm",
+    "section": "Phần (I, II…)", "item": "Mục số", "point": "Điểm", "subpoint": "Điểm (a.1)",
+    "milestone": "Mốc năm",
     "bullet": "Gạch đầu dòng", "paragraph": "Đoạn", "part": "Phần", "chapter": "Chương",
     "subchapter": "Mục", "article": "Điều", "clause": "Khoản", "annex": "Phụ lục",
 }

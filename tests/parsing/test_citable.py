@@ -44,6 +44,11 @@ REAL = [
     ("03-NQ-CP-2025.md", "pl1", None, None),
     ("03-NQ-CP-2025.md", "pl1.II.1.a", "điểm a", "điểm a khoản 1 mục II"),
     ("03-NQ-CP-2025.md", "pl2", "Phụ lục I", "Phụ lục I"),
+    # 239-2025-ND-CP l.185 "d) Sửa đổi, bổ sung đoạn đầu và một số điểm của khoản 10 …",
+    # then l.186 "d.1)", l.190 "d.2)" (after a quotation closed by "”;"), l.202 "d.3)"
+    ("239-2025-ND-CP.txt", "d1.5.d.d1", "điểm d.1", "điểm d.1 khoản 5 Điều 1"),
+    ("239-2025-ND-CP.txt", "d1.5.d.d2", "điểm d.2", "điểm d.2 khoản 5 Điều 1"),
+    ("239-2025-ND-CP.txt", "d1.5.d.d3", "điểm d.3", "điểm d.3 khoản 5 Điều 1"),
     # 07-KL-VPTW-2025 l.42 "**1. Về …", l.62 "(1) Công tác tham mưu …"
     ("07-KL-VPTW-2025.md", "1", "điểm 1", "điểm 1"),
     ("07-KL-VPTW-2025.md", "1.1", "(1)", "(1) điểm 1"),

@@ -101,6 +101,14 @@ RESTARTS = [
          ("pl1.mau02", "form"),
          ("pl1.mau02.1", "item")],
     ),
+    (  # sub-points "b.1)" inside point b) (Thông tư 39/2018/TT-BTC); "m3)" closing a
+        # wrapped "(m3)" and an "e.1)" with no point e) are text
+        "Điều 5. Hồ sơ\n1. Hồ sơ gồm:\na) Tờ khai;\nb) Chứng từ:\nb.1) Hợp đồng: 01 bản chụp;\n"
+        "b.2) Hóa đơn: 01 bản chụp;\nc) Khối lượng (\nm3) theo thiết kế;\ne.1) Ghi chú.",
+        [("d5", "article"), ("d5.1", "clause"), ("d5.1.a", "point"), ("d5.1.b", "point"),
+         ("d5.1.b.b1", "subpoint"), ("d5.1.b.b2", "subpoint"), ("d5.1.c", "point"),
+         ("d5.1.p1", "paragraph")],
+    ),
     (  # a form's notes: "Ghi chú:" then (1), (2) explaining the marks in its items
         "1. Tên tổ chức đề nghị: ....(1)....\n2. Địa chỉ: ....(2)....\nGhi chú:\n"
         "(1) Ghi tên tổ chức đề nghị cấp Giấy phép;\n(2) Ghi địa chỉ trụ sở.",

@@ -29,8 +29,11 @@ RANK = {
     "bullet": 7.0,
 }
 _BULLET_RANKS = {"+": 7.5, "•": 7.3}
-# Labels that start a list: only these restart one under a paragraph (_adopt_restart).
-_FIRST_LABELS = frozenset({"1", "a", "I", "A"})
+# Labels that start a list: only these restart one under a paragraph (_adopt_restart), and
+# only lists of these kinds; a section restarting at "I." begins another document printed
+# in the same annex, whose title paragraph sits wherever the text before it left off.
+_FIRST_LABELS = frozenset({"1", "a"})
+_ADOPTABLE = frozenset({"numbered", "point", "enumeration"})
 _ADOPTED = 0.01  # a paragraph that took a list ranks just above it
 _TITLE_HOLDERS = ("part", "chapter", "subchapter")
 
@@ -60,6 +63,21 @@ def _rank(token: Token) -> float:
         first = token.block.text[0]
         return _BULLET_RANKS.get(first, RANK["bullet"])
     return RANK[token.kind]
+
+
+# Letters of points in order (Vietnamese has no f, j, w, z; đ follows d).
+_LETTERS = "abcdđeghiklmnopqrstuvxy"
+
+
+def _previous_label(token: Token) -> tuple[str, str] | None:
+    """(kind, label) of the provision that ``token`` continues: ``3.`` → ``2.``, ``đ)`` →
+    ``d)``, ``(2)`` → ``(1)``; None for the first of a list."""
+    label = token.label or ""
+    if token.kind in ("numbered", "enumeration") and label.isdigit() and int(label) > 1:
+        return token.kind, str(int(label) - 1)
+    if token.kind == "point" and label in _LETTERS[1:]:
+        return "point", _LETTERS[_LETTERS.index(label) - 1]
+    return None
 
 
 def _part(node: Node) -> str | None:
@@ -118,9 +136,10 @@ class TreeBuilder:
             and (is_upper(token.block.text) or token.block.emphasized)
         )
 
-    def _numbered_rank(self, token: Token) -> float | None:
-        """Numbers continue the list of their predecessor (``3.`` after ``2.``), wherever it
-        is open; ``1.`` after a provision ending in ``:`` opens a list inside it."""
+    def _list_rank(self, token: Token) -> float | None:
+        """Labels continue the list of their predecessor (``3.`` after ``2.``, ``c)`` after
+        ``b)``), wherever it is open; ``1.`` right under a numbered provision opens a list
+        inside it."""
         continued = self._continued(token)
         if continued is not None:
             return continued.rank
@@ -129,12 +148,12 @@ class TreeBuilder:
         return None
 
     def _continued(self, token: Token) -> Node | None:
-        """The open ``N-1.`` that a numbered ``N.`` follows, if any."""
-        if token.kind != "numbered" or not token.label or not token.label.isdigit():
+        """The open ``N-1.``, ``(N-1)`` or previous letter that a label follows, if any."""
+        previous = _previous_label(token)
+        if previous is None:
             return None
-        previous = str(int(token.label) - 1)
         return next((node for node in reversed(self.stack)
-                     if node.kind == "numbered" and node.label == previous), None)
+                     if (node.kind, node.label) == previous), None)
 
     def _open_numbered_parent(self, token: Token) -> bool:
         """Numbering that restarts at ``1.`` right under a numbered provision (``2. … gồm:``
@@ -163,7 +182,7 @@ class TreeBuilder:
             self._add(_node(token, 99.0))
             self.stack.clear()
             return
-        rank = self._numbered_rank(token) or _rank(token)
+        rank = self._list_rank(token) or _rank(token)
         node = _node(token, rank)
         if not self._adopt_restart(node):
             # "3." closes everything opened since "2.", a paragraph that took a list too
@@ -184,13 +203,19 @@ class TreeBuilder:
         host = self.last
         if (
             host is None
-            or host.kind != "paragraph"
             or host.children
             or node.label not in _FIRST_LABELS
+            or node.kind not in _ADOPTABLE
             or _part(node) not in {_part(s) for s in self._landing(node.rank)}
         ):
             return False
-        host.rank = node.rank - _ADOPTED
+        if host.kind == "paragraph":
+            host.rank = node.rank - _ADOPTED
+        elif host.kind in _ADOPTABLE and (host.text or host.heading or "").endswith(":"):
+            # "… các yêu cầu sau đây:" / "a) …": a list announced by the provision before it
+            node.rank = host.rank + _ADOPTED
+        else:
+            return False
         while self.stack and host not in self.stack[-1].children:
             self.stack.pop()  # the open nodes below the paragraph's parent close
         self.stack.append(host)

@@ -109,6 +109,14 @@ RESTARTS = [
          ("d5.1.b.b1", "subpoint"), ("d5.1.b.b2", "subpoint"), ("d5.1.c", "point"),
          ("d5.1.p1", "paragraph")],
     ),
+    (  # points a), b) again, announced by the point before them ("… sau đây:"), from a
+        # table of conditions flattened to lines (a decision on medical devices)
+        "1. Cơ sở sản xuất phải có:\na) Giấy chứng nhận ISO;\nb) Các giấy tờ chứng minh "
+        "đáp ứng thêm các yêu cầu sau đây:\na) Có hệ thống theo dõi;\nb) Có sổ sách.\n"
+        "c) Có kho riêng.\n2. Cơ sở kinh doanh.",
+        [("1", "item"), ("1.a", "point"), ("1.b", "point"), ("1.b.a", "point"),
+         ("1.b.b", "point"), ("1.b.c", "point"), ("2", "item")],
+    ),
     (  # a form's notes: "Ghi chú:" then (1), (2) explaining the marks in its items
         "1. Tên tổ chức đề nghị: ....(1)....\n2. Địa chỉ: ....(2)....\nGhi chú:\n"
         "(1) Ghi tên tổ chức đề nghị cấp Giấy phép;\n(2) Ghi địa chỉ trụ sở.",

@@ -29,7 +29,8 @@ NAMED_PART = re.compile(
 
 # "Chương I", "Chương II. NHỮNG QUY ĐỊNH CHUNG", "CHƯƠNG 3"
 CHAPTER = re.compile(
-    rf"^(?:Chương|CHƯƠNG)\s+(?P<label>{ROMAN}|\d{{1,3}})\b[.:]?\s*(?P<rest>.*)$", re.S
+    rf"^(?:Chương|CHƯƠNG|Chapter|CHAPTER)\s+(?P<label>{ROMAN}|\d{{1,3}})\b[.:]?\s*(?P<rest>.*)$",
+    re.S,
 )
 
 # "Mục 1. QUYỀN NHÂN THÂN", "MỤC 2"
@@ -37,9 +38,11 @@ SUBCHAPTER = re.compile(r"^(?:Mục|MỤC)\s+(?P<label>\d{1,3})\b[.:]?\s*(?P<res
 
 # "Điều 5. Quyền của người lao động", "Điều 12a.", "Điều 1." (bold, 03/NQ-CP). The dot is
 # required: "Điều 6 của Nghị định này" wrapped onto a new line is a reference, not an article.
-# Some conversions print Ð (U+00D0, eth) for Đ: "Ðiều 68."
+# Some conversions print Ð (U+00D0, eth) for Đ: "Ðiều 68." English translations that
+# legal sites publish print "Chapter II", "Article 5." (Nghị định 12/2025 in English).
 ARTICLE = re.compile(
-    r"^(?:[ĐÐ]iều|[ĐÐ]IỀU)\s+(?P<label>\d{1,4}[a-zđ]?)\s*[.:](?:\s*(?P<rest>.*))?$", re.S
+    r"^(?:[ĐÐ]iều|[ĐÐ]IỀU|Article|ARTICLE)\s+(?P<label>\d{1,4}[a-zđ]?)\s*[.:](?:\s*(?P<rest>.*))?$",
+    re.S,
 )
 
 # "1. Trải qua hơn 90 năm…", "1.2. Phát triển…", "3) …", "2- Các cấp uỷ …" (the items of

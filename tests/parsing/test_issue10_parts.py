@@ -117,6 +117,14 @@ RESTARTS = [
         [("1", "item"), ("1.a", "point"), ("1.b", "point"), ("1.b.a", "point"),
          ("1.b.b", "point"), ("1.b.c", "point"), ("2", "item")],
     ),
+    (  # an English translation as legal sites print it: "Chapter I", "Article 2." (each
+        # article restarting clauses at 1. gave 2_2, 3_2 … before)
+        "Chapter I\nGENERAL PROVISIONS\nArticle 1. Scope\n1. This Decree provides for support.\n"
+        "Article 2. Regulated entities\n1. Telecommunications enterprises.\n"
+        "Article 30 of this Decree applies.",
+        [("ch1", "chapter"), ("d1", "article"), ("d1.1", "clause"), ("d2", "article"),
+         ("d2.1", "clause"), ("d2.p1", "paragraph")],  # "Article 30 of …" is a reference
+    ),
     (  # a form's notes: "Ghi chú:" then (1), (2) explaining the marks in its items
         "1. Tên tổ chức đề nghị: ....(1)....\n2. Địa chỉ: ....(2)....\nGhi chú:\n"
         "(1) Ghi tên tổ chức đề nghị cấp Giấy phép;\n(2) Ghi địa chỉ trụ sở.",

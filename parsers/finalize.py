@@ -32,7 +32,7 @@ class _Finalizer:
         self.doc_id = doc_id
         self.segments: list[tuple[int, int, str]] = []
         self.warnings: list[ParseWarning] = []
-        self.articles: set[str] = set()
+        self.articles: dict[str, int] = {}  # path → line where it was printed first
 
     def run(
         self, roots: list[Node]
@@ -47,26 +47,31 @@ class _Finalizer:
     def _parts(self, nodes: list[Node]) -> list[str]:
         labeled = any(ids.part_for(n.kind, n.label) for n in nodes)
         ordinals = iter(ids.unlabeled_parts(labeled, len(nodes)))
-        parts: list[str] = []
+        parts: dict[str, int] = {}
         for node in nodes:
             part = ids.part_for(node.kind, node.label) or next(ordinals)
             if part in parts:
-                self.warnings.append(
-                    ParseWarning("duplicate_label", f"label {part!r} repeated", node.line)
-                )
-                part = _unique(part, parts)
-            parts.append(part)
-        return parts
+                part = self._duplicate(part, parts, node)
+            parts[part] = node.line
+        return list(parts)
 
     def _path(self, node: Node, parent_path: str | None, part: str) -> str:
         if node.kind not in ids.NUMBERED_THROUGH:
             return ids.join(parent_path, part)
         path = part
         if path in self.articles:
-            self.warnings.append(ParseWarning("duplicate_label", f"{path} repeated", node.line))
-            path = _unique(path, self.articles)
-        self.articles.add(path)
+            path = self._duplicate(path, self.articles, node)
+        self.articles[path] = node.line
         return path
+
+    def _duplicate(self, part: str, taken: dict[str, int], node: Node) -> str:
+        """A label printed twice: the second gets ``_2`` and a warning naming both lines."""
+        unique = _unique(part, taken)
+        self.warnings.append(ParseWarning(
+            "duplicate_label",
+            f"label {part!r} printed again (first on line {taken[part]}); kept as {unique!r}",
+            node.line))
+        return unique
 
     def build(
         self,
@@ -109,7 +114,7 @@ class _Finalizer:
         return tuple(out)
 
 
-def _unique(part: str, taken: list[str] | set[str]) -> str:
+def _unique(part: str, taken: dict[str, int]) -> str:
     """``3`` printed a second time becomes ``3_2``, a third time ``3_3``."""
     n = 2
     while f"{part}_{n}" in taken:

@@ -125,6 +125,12 @@ RESTARTS = [
         [("ch1", "chapter"), ("d1", "article"), ("d1.1", "clause"), ("d2", "article"),
          ("d2.1", "clause"), ("d2.p1", "paragraph")],  # "Article 30 of …" is a reference
     ),
+    (  # a stray "**" inside a word left bold open, and the next article was glued into
+        # the clause before it (a circular on electricity prices; its clauses got 3_2 …)
+        "**Điều 2. Giải thích từ ngữ**\n\n3. *Thông tin v**ề\ncư trú* là thông tin được xác "
+        "định theo Luật Cư trú.\n\n**Điều 3. Áp dụng giá bán điện**\n\n1. Nguyên tắc",
+        [("d2", "article"), ("d2.3", "clause"), ("d3", "article"), ("d3.1", "clause")],
+    ),
     (  # a form's notes: "Ghi chú:" then (1), (2) explaining the marks in its items
         "1. Tên tổ chức đề nghị: ....(1)....\n2. Địa chỉ: ....(2)....\nGhi chú:\n"
         "(1) Ghi tên tổ chức đề nghị cấp Giấy phép;\n(2) Ghi địa chỉ trụ sở.",

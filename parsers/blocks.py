@@ -25,6 +25,7 @@ _STARTERS = (
     patterns.ARTICLE,
     patterns.NUMBERED,
     patterns.LETTERED,
+    patterns.SUBPOINT,
     patterns.ENUMERATED,
     patterns.MILESTONE,
     patterns.BULLET,
@@ -148,7 +149,9 @@ def blank_separated(lines: list[Line]) -> bool:
 def _joins(block: Block, line: Line, hard_wrapped: bool, by_blanks: bool = False) -> bool:
     last = block.lines[-1]
     if last.emphasis_continues and line.emphasized:
-        return True
+        # a stray "**" inside a word ("*Thông tin v**ề") leaves bold open; a labelled line
+        # after a blank line still starts its own block ("**Điều 3. Áp dụng …**")
+        return not (line.blank_before and starts_something(line.text))
     if line.cell or last.cell:
         return False
     if _NUMBER_KEY.match(block.text) and not line.blank_before:

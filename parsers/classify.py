@@ -61,7 +61,8 @@ def _split(block: Block, rest: str) -> tuple[str | None, str]:
 def classify(block: Block, in_annex: bool = False) -> Token:
     """Recognize one block; ``in_annex``: inside an annex, where forms (``Mẫu số 01``) open."""
     text = block.text
-    if in_annex and (m := patterns.FORM.match(text)):
+    # "Mẫu 01, 05; hồ sơ kèm theo" in a table cell names forms; it opens none
+    if in_annex and (m := patterns.FORM.match(text)) and not _names_forms(m.group("rest")):
         return Token("form", m.group("label"), (m.group("rest") or "").strip() or None, "", block)
     for kind, pattern in (
         ("part", patterns.PART),
@@ -74,6 +75,9 @@ def classify(block: Block, in_annex: bool = False) -> Token:
             rest = (m.group("rest") or "").strip()
             heading, body = _split(block, rest) if kind == "article" else (rest or None, "")
             return Token(kind, m.group("label"), heading, body, block)
+    part = _lettered_part(block, text)
+    if part is not None:
+        return part
     m = patterns.SECTION.match(text)
     if m and _reads_as_section(block, m.group("rest")):
         return Token("section", m.group("label"), m.group("rest").strip(), "", block)
@@ -83,6 +87,7 @@ def classify(block: Block, in_annex: bool = False) -> Token:
     for kind, pattern in (
         ("numbered", patterns.NUMBERED),
         ("point", patterns.LETTERED),
+        ("subpoint", patterns.SUBPOINT),
         ("enumeration", patterns.ENUMERATED),
     ):
         m = pattern.match(text)
@@ -95,6 +100,25 @@ def classify(block: Block, in_annex: bool = False) -> Token:
     if patterns.CLOSING.match(text):
         return Token("closing", None, None, text, block)
     return Token("paragraph", None, None, text, block)
+
+
+def _names_forms(rest: str) -> bool:
+    """What follows ``Mẫu 01`` lists or cites (``, 05;``): not a form's own heading."""
+    return rest.startswith((",", ";", ")"))
+
+
+def _lettered_part(block: Block, text: str) -> Token | None:
+    """``PHẦN A``, ``Phần I``, ``B- NHIỆM VỤ …``: a part above the Roman sections. A bare
+    ``A.`` opens one only as a heading (in capitals or emphasized): ``B - ISO/F2: Hệ thống
+    ghế …`` is a line of a list."""
+    m = patterns.NAMED_PART.match(text)
+    # "Phần I Phụ lục kèm theo Quyết định …" in a table cell cites a part
+    if m and (not m.group("rest").strip() or block.emphasized or _upperish(m.group("rest"))):
+        return Token("part", m.group("label"), m.group("rest").strip() or None, "", block)
+    m = patterns.LETTERED_PART.match(text)
+    if m and m.group("rest")[0].isupper() and (block.emphasized or _upperish(m.group("rest"))):
+        return Token("part", m.group("label"), m.group("rest").strip(), "", block)
+    return None
 
 
 def _reads_as_section(block: Block, rest: str) -> bool:

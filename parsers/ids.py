@@ -33,10 +33,13 @@ Provision path (the part after ``<document id>/``)
     ``1.`` item or clause     the number                     ``III.4``, ``d5.2``
     ``1.2.`` nested number    its last number, under ``1``   ``II.1.2``
     ``a)`` point              the letter                     ``II.2.a``, ``d5.2.a``
+    ``b.1)`` sub-point        letter and number, no dot      ``d52.3.b.b1``
     ``(1)`` enumeration       the number                     ``1.3`` (07-KL/VPTW)
     ``* Đến năm 2025:``       the year                       ``II.2.b.2025``
     ``- `` bullet, paragraph  1-based position (see below)   ``III.4.2``
     ``Phần thứ hai``          ``pt`` + number                ``pt2``
+    ``PHẦN II``, ``Phần I``   ``pt`` + Arabic number         ``pt2``
+    ``A-``, ``B.``, ``PHẦN B`` ``pt`` + the letter           ``ptB.I.2``
     ``Chương II``             ``ch`` + Arabic number         ``ch2``
     ``Mục 1`` (in a chapter)  ``m`` + number                 ``ch2.m1``
     ``Điều 5``                ``d`` + number, top level      ``d5``
@@ -67,12 +70,13 @@ from __future__ import annotations
 
 import re
 
-from parsers import vntext
+from parsers import patterns, vntext
 from parsers.classify import PART_ORDINALS, roman_to_int
 
 # Kinds numbered through the whole document: their paths ignore their ancestors.
 NUMBERED_THROUGH = frozenset({"article", "chapter"})
 
+_ROMAN = re.compile(patterns.ROMAN)
 _HAS_YEAR = re.compile(r"(?:^|\D)(?:19|20)\d{2}(?:\D|$)")
 
 
@@ -134,13 +138,18 @@ def part_for(kind: str, label: str | None) -> str | None:
     if kind == "form":
         return f"mau{vntext.slug(label).replace('-', '')}"
     if kind == "part":
-        return f"pt{PART_ORDINALS.get(label.lower(), label)}"
+        if label.lower() in PART_ORDINALS:  # Phần thứ hai → pt2
+            return f"pt{PART_ORDINALS[label.lower()]}"
+        # PHẦN II → pt2; PHẦN B, B- → ptB
+        return f"pt{roman_to_int(label)}" if _ROMAN.fullmatch(label) else f"pt{label}"
     if kind == "chapter":
         return f"ch{label if label.isdigit() else roman_to_int(label)}"
     if kind == "subchapter":
         return f"m{label}"
     if kind == "article":
         return f"d{label}"
+    if kind == "subpoint":
+        return label.replace(".", "")
     if kind in ("item", "clause", "enumeration"):
         return label.split(".")[-1]
     return label

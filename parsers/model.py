@@ -16,6 +16,7 @@ KINDS = (
     "section",  # I-, II- … of a Party document
     "item",  # 1. 2. … under a section
     "point",  # a) b) …
+    "subpoint",  # b.1) b.2) … inside point b)
     "enumeration",  # (1) (2) … inside a Party item
     "milestone",  # "* Đến năm 2025:" inside objectives
     "bullet",  # "- …" unlabeled list entry
@@ -46,7 +47,9 @@ class Provision:
     """One node of the provision tree.
 
     ``path`` is the stable, citable part of the id (``III.4.2``, ``d5.2.a``); ``id`` is
-    ``<document id>/<path>``. ``start``/``end`` are offsets into the cleaned source text
+    ``<document id>/<path>``. ``label`` is the bare printed label (``2``); ``cite_label``
+    and ``cite_as`` are what a reader writes (``khoản 2``, ``khoản 2 Điều 36``).
+    ``start``/``end`` are offsets into the cleaned source text
     the parser saw (``Document.source``), covering the node's own label, heading and text.
     """
 
@@ -61,6 +64,10 @@ class Provision:
     end: int = 0
     children: tuple[Provision, ...] = ()
     flags: tuple[str, ...] = ()
+    # How a person cites it: "khoản 2" (in breadcrumbs) and "khoản 2 Điều 36" (in full);
+    # derived from kinds and labels by parsers.citable, None where nothing can be cited.
+    cite_label: str | None = None
+    cite_as: str | None = None
 
     @property
     def content_hash(self) -> str:

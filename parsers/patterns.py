@@ -18,9 +18,19 @@ PART = re.compile(
     r"^(?:Phần|PHẦN)\s+(?:thứ|THỨ)\s+(?P<label>[^\W\d_]+)\b[.:]?\s*(?P<rest>.*)$", re.S
 )
 
+# "A- TÌNH HÌNH …", "B. NỘI DUNG TỰ ĐÁNH GIÁ, XẾP LOẠI" (Mẫu 01 of Hướng dẫn 43-HD/BTCTW),
+# "PHẦN A", "Phần I": a part marked by a capital letter or a Roman numeral, above the
+# Roman sections (I-, II-) that restart in each part. Letters stop at H: "I." is a section.
+# A dash needs a space after it: "E-mail:" is a word.
+LETTERED_PART = re.compile(r"^(?P<label>[A-H])\s*(?:\.|[-–]\s)\s*(?P<rest>\S.*)$", re.S)
+NAMED_PART = re.compile(
+    rf"^(?:Phần|PHẦN)\s+(?P<label>[A-H]|{ROMAN})\b\s*[-–.:]?\s*(?P<rest>.*)$", re.S
+)
+
 # "Chương I", "Chương II. NHỮNG QUY ĐỊNH CHUNG", "CHƯƠNG 3"
 CHAPTER = re.compile(
-    rf"^(?:Chương|CHƯƠNG)\s+(?P<label>{ROMAN}|\d{{1,3}})\b[.:]?\s*(?P<rest>.*)$", re.S
+    rf"^(?:Chương|CHƯƠNG|Chapter|CHAPTER)\s+(?P<label>{ROMAN}|\d{{1,3}})\b[.:]?\s*(?P<rest>.*)$",
+    re.S,
 )
 
 # "Mục 1. QUYỀN NHÂN THÂN", "MỤC 2"
@@ -28,19 +38,29 @@ SUBCHAPTER = re.compile(r"^(?:Mục|MỤC)\s+(?P<label>\d{1,3})\b[.:]?\s*(?P<res
 
 # "Điều 5. Quyền của người lao động", "Điều 12a.", "Điều 1." (bold, 03/NQ-CP). The dot is
 # required: "Điều 6 của Nghị định này" wrapped onto a new line is a reference, not an article.
-# Some conversions print Ð (U+00D0, eth) for Đ: "Ðiều 68."
+# Some conversions print Ð (U+00D0, eth) for Đ: "Ðiều 68." English translations that
+# legal sites publish print "Chapter II", "Article 5." (Nghị định 12/2025 in English).
 ARTICLE = re.compile(
-    r"^(?:[ĐÐ]iều|[ĐÐ]IỀU)\s+(?P<label>\d{1,4}[a-zđ]?)\s*[.:](?:\s*(?P<rest>.*))?$", re.S
+    r"^(?:[ĐÐ]iều|[ĐÐ]IỀU|Article|ARTICLE)\s+(?P<label>\d{1,4}[a-zđ]?)\s*[.:](?:\s*(?P<rest>.*))?$",
+    re.S,
 )
 
-# "1. Trải qua hơn 90 năm…", "1.2. Phát triển…", "3) …"
-# (a dot followed by a digit is a decimal or a file name: "11.1", "91.2015.QH13.P1.pdf")
+# "1. Trải qua hơn 90 năm…", "1.2. Phát triển…", "3) …", "2- Các cấp uỷ …" (the items of
+# older Party resolutions)
+# (a dot followed by a digit is a decimal or a file name: "11.1", "91.2015.QH13.P1.pdf";
+# a dash without a space after it a range, a date or a number: "1-2 năm", "15-6-2025",
+# "212-KL/TW")
 NUMBERED = re.compile(
-    r"^(?P<label>\d{1,3}(?:\.\d{1,3}){0,3})(?:\.(?!\d)|\))\s*(?P<rest>\S.*)$", re.S
+    r"^(?P<label>\d{1,3}(?:\.\d{1,3}){0,3})(?:\.(?!\d)|\)|\s?[-–]\s)\s*(?P<rest>\S.*)$", re.S
 )
 
 # "a) Mục tiêu tổng quát", "đ) …"
 LETTERED = re.compile(r"^(?P<label>[a-zđ])\)\s*(?P<rest>.*)$", re.S)
+
+# "b.1) Tổng cục Hải quan bố trí bộ phận hỗ trợ …", "d.2) …": a sub-point of a point
+# (Thông tư 39/2018/TT-BTC, Nghị định 239/2025/NĐ-CP). The dot is required: "m3)" at the
+# start of a wrapped line closes "(m3)".
+SUBPOINT = re.compile(r"^(?P<label>[a-zđ]\.\d{1,2})\)\s*(?P<rest>\S.*)$", re.S)
 
 # "(1) Công tác tham mưu …", "(2) Duy trì nền nếp, …": an enumeration inside a Party item
 # (07-KL/VPTW). Only at the start of a block: "(1)" inside a sentence is a reference.

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from parsers import header, ids
+from parsers import citable, header, ids
 from parsers.blocks import Block, quote_depths, to_blocks
-from parsers.classify import Token, classify
+from parsers.classify import classify
 from parsers.clean import clean
+from parsers.finalize import finalize
 from parsers.metadata import Meta, read_header, split_issuer_from_title
 from parsers.model import Annotation, Document, Hints, ParseWarning, Provision, Segment
+from parsers.sequence import in_sequence
 from parsers.signature import read_trailer
-from parsers.tree import Node, TreeBuilder, finalize
+from parsers.tree import Node, TreeBuilder
 from parsers.zones import Zones, split
 
 
@@ -33,7 +35,7 @@ def _check_text(text: str) -> None:
 
 def _feed(blocks: list[Block], in_annex: bool = False) -> list[Node]:
     builder = TreeBuilder()
-    tokens = inline_enumerations([classify(block, in_annex) for block in blocks])
+    tokens = in_sequence([classify(block, in_annex) for block in blocks])
     depths = quote_depths(blocks)
     for i, (token, depth) in enumerate(zip(tokens, depths, strict=True)):
         if depth or (token.kind == "paragraph" and token.text[:1] in "“\""):
@@ -46,29 +48,6 @@ def _feed(blocks: list[Block], in_annex: bool = False) -> list[Node]:
         else:
             builder.feed(token)
     return builder.roots
-
-
-# Kinds above an enumeration: each opens a new list, so "(1)" may start again.
-_ABOVE_ENUMERATION = frozenset({"part", "chapter", "subchapter", "article", "section",
-                                "milestone", "numbered", "point"})
-
-
-def inline_enumerations(tokens: list[Token]) -> list[Token]:
-    """An ``(N)`` that does not follow ``(N-1)`` continues a list printed inline in the text
-    before it ("… gồm: (1) …; (2) …; (4) …;" / "(5) …" on the next table row of 03/NQ-CP):
-    it is that text's continuation, not an enumeration of its own."""
-    out, last = [], 0
-    for token in tokens:
-        if token.kind == "enumeration":
-            number = int(token.label or 0)
-            if number != 1 and number != last + 1:
-                token = Token("paragraph", None, None, token.block.text, token.block)
-            else:
-                last = number
-        elif token.kind in _ABOVE_ENUMERATION:
-            last = 0
-        out.append(token)
-    return out
 
 
 def _build(zones: Zones) -> list[Node]:
@@ -153,6 +132,7 @@ def parse_document(text: str, *, hints: Hints | None = None, name: str = "docume
             "issuer nor the place says which one issued this: the id may collide", None))
     roots = _build(zones)
     provisions, segments, tree_warnings = finalize(roots, doc_id)
+    provisions = citable.annotate(provisions, citable.is_party(meta.number, meta.party_header))
     warnings.extend(tree_warnings)
     warnings.extend(_layout_warnings(provisions, meta))
     warnings.extend(_coverage_warnings(source, segments))

@@ -17,6 +17,8 @@ def provision_to_dict(node: Provision) -> dict[str, Any]:
         "kind": node.kind,
         "role": node.role,
         "label": node.label,
+        "cite_label": node.cite_label,
+        "cite_as": node.cite_as,
         "heading": node.heading,
         "text": node.text,
         "content_hash": node.content_hash,

@@ -1,5 +1,6 @@
 """Stage 4: tokens → a tree of provisions, nested by numbering (never by markdown level).
 
+Paths, roles and the frozen provisions are made from this tree by ``parsers.finalize``.
 Each kind has a rank; a new node closes every open node of the same or a lower rank and
 becomes the child of the nearest open node above it. Unlabeled paragraphs attach by how
 they read (see ``_attach_paragraph``).
@@ -9,11 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from parsers import ids, ocr
+from parsers import ids
 from parsers.blocks import is_upper
 from parsers.classify import Token
-from parsers.model import ParseWarning, Provision
-from parsers.roles import role_of_heading
 
 RANK = {
     "form": -0.5,  # "Mẫu số 01" inside an annex: everything up to the next form is in it
@@ -24,11 +23,18 @@ RANK = {
     "article": 3.0,
     "numbered": 4.0,
     "point": 5.0,
+    "subpoint": 5.2,  # "b.1)" inside point b)
     "enumeration": 5.5,  # "(1)" inside an item or a point
     "milestone": 6.0,
     "bullet": 7.0,
 }
 _BULLET_RANKS = {"+": 7.5, "•": 7.3}
+# Labels that start a list: only these restart one under a paragraph (_adopt_restart), and
+# only lists of these kinds; a section restarting at "I." begins another document printed
+# in the same annex, whose title paragraph sits wherever the text before it left off.
+_FIRST_LABELS = frozenset({"1", "a"})
+_ADOPTABLE = frozenset({"numbered", "point", "enumeration"})
+_ADOPTED = 0.01  # a paragraph that took a list ranks just above it
 _TITLE_HOLDERS = ("part", "chapter", "subchapter")
 
 
@@ -43,6 +49,7 @@ class Node:
     line: int
     children: list[Node] = field(default_factory=list)
     role: str | None = None
+    printed: str = ""  # the opening block as printed, label and all
 
     @property
     def text(self) -> str:
@@ -58,6 +65,27 @@ def _rank(token: Token) -> float:
     return RANK[token.kind]
 
 
+# Letters of points in order (Vietnamese has no f, j, w, z; đ follows d).
+_LETTERS = "abcdđeghiklmnopqrstuvxy"
+
+
+def _previous_label(token: Token) -> tuple[str, str] | None:
+    """(kind, label) of the provision that ``token`` continues: ``3.`` → ``2.``, ``đ)`` →
+    ``d)``, ``(2)`` → ``(1)``; None for the first of a list."""
+    label = token.label or ""
+    if token.kind in ("numbered", "enumeration") and label.isdigit() and int(label) > 1:
+        return token.kind, str(int(label) - 1)
+    if token.kind == "point" and label in _LETTERS[1:]:
+        return "point", _LETTERS[_LETTERS.index(label) - 1]
+    return None
+
+
+def _part(node: Node) -> str | None:
+    """The path part a node will get (``1.2`` → ``2``; ``(1)`` and ``1.`` both ``1``)."""
+    kind = "item" if node.kind == "numbered" else node.kind
+    return ids.part_for(kind, node.label)
+
+
 def _node(token: Token, rank: float) -> Node:
     texts = [token.text] if token.text else []
     return Node(
@@ -68,7 +96,20 @@ def _node(token: Token, rank: float) -> Node:
         spans=list(token.block.spans),
         rank=rank,
         line=token.block.line,
+        printed=token.block.text,
     )
+
+
+def _demote_listed_forms(node: Node, siblings: list[Node]) -> None:
+    """An annex that lists its forms (``Mẫu số 01 | Đơn đề nghị …``) before printing them:
+    an entry of that list, a form label with nothing under it, is a line of the list once
+    the form itself is printed, so the form keeps its label and its id (``mau01``)."""
+    if node.kind != "form":
+        return
+    for entry in siblings:
+        if entry.kind == "form" and entry.label == node.label and not entry.children:
+            entry.kind, entry.label, entry.heading = "paragraph", None, None
+            entry.texts = [entry.printed, *entry.texts]
 
 
 class TreeBuilder:
@@ -95,18 +136,24 @@ class TreeBuilder:
             and (is_upper(token.block.text) or token.block.emphasized)
         )
 
-    def _numbered_rank(self, token: Token) -> float | None:
-        """Numbers continue the list of their predecessor (``3.`` after ``2.``), wherever it
-        is open; ``1.`` after a provision ending in ``:`` opens a list inside it."""
-        if token.kind != "numbered" or not token.label or not token.label.isdigit():
-            return None
-        previous = str(int(token.label) - 1)
-        for node in reversed(self.stack):
-            if node.kind == "numbered" and node.label == previous:
-                return node.rank
+    def _list_rank(self, token: Token) -> float | None:
+        """Labels continue the list of their predecessor (``3.`` after ``2.``, ``c)`` after
+        ``b)``), wherever it is open; ``1.`` right under a numbered provision opens a list
+        inside it."""
+        continued = self._continued(token)
+        if continued is not None:
+            return continued.rank
         if self._open_numbered_parent(token):
             return self.stack[-1].rank + 0.05
         return None
+
+    def _continued(self, token: Token) -> Node | None:
+        """The open ``N-1.``, ``(N-1)`` or previous letter that a label follows, if any."""
+        previous = _previous_label(token)
+        if previous is None:
+            return None
+        return next((node for node in reversed(self.stack)
+                     if (node.kind, node.label) == previous), None)
 
     def _open_numbered_parent(self, token: Token) -> bool:
         """Numbering that restarts at ``1.`` right under a numbered provision (``2. … gồm:``
@@ -135,10 +182,49 @@ class TreeBuilder:
             self._add(_node(token, 99.0))
             self.stack.clear()
             return
-        rank = self._numbered_rank(token) or _rank(token)
-        while self.stack and self.stack[-1].rank >= rank:
-            self.stack.pop()
-        self._add(_node(token, rank))
+        rank = self._list_rank(token) or _rank(token)
+        node = _node(token, rank)
+        if not self._adopt_restart(node):
+            # "3." closes everything opened since "2.", a paragraph that took a list too
+            if (continued := self._continued(token)) is not None:
+                while self.stack and self.stack.pop() is not continued:
+                    pass
+            while self.stack and self.stack[-1].rank >= rank:
+                self.stack.pop()
+        _demote_listed_forms(node, self.stack[-1].children if self.stack else self.roots)
+        self._add(node)
+
+    def _adopt_restart(self, node: Node) -> bool:
+        """A list that starts again (``1.``, ``a)``, ``(1)``, ``I.``, its label already taken
+        where it would land) right after an unlabeled paragraph belongs to that paragraph:
+        the notes of a form (``Ghi chú:`` / ``(1) …``), ``Bước 2: … sau:`` / ``1. …``,
+        ``Trường hợp 2:`` / ``1. …``. Only a label that would repeat moves, so no id that
+        was unique changes."""
+        host = self.last
+        if (
+            host is None
+            or host.children
+            or node.label not in _FIRST_LABELS
+            or node.kind not in _ADOPTABLE
+            or _part(node) not in {_part(s) for s in self._landing(node.rank)}
+        ):
+            return False
+        if host.kind == "paragraph":
+            host.rank = node.rank - _ADOPTED
+        elif host.kind in _ADOPTABLE and (host.text or host.heading or "").endswith(":"):
+            # "… các yêu cầu sau đây:" / "a) …": a list announced by the provision before it
+            node.rank = host.rank + _ADOPTED
+        else:
+            return False
+        while self.stack and host not in self.stack[-1].children:
+            self.stack.pop()  # the open nodes below the paragraph's parent close
+        self.stack.append(host)
+        return True
+
+    def _landing(self, rank: float) -> list[Node]:
+        """The children of the node a provision of ``rank`` would become a child of."""
+        parent = next((n for n in reversed(self.stack) if n.rank < rank), None)
+        return parent.children if parent else self.roots
 
     def feed_paragraph(self, token: Token, upcoming: Token | None) -> None:
         """An unlabeled paragraph inside a list whose next item follows it (``a)`` … text …
@@ -148,7 +234,7 @@ class TreeBuilder:
             top is not None
             and upcoming is not None
             and top.kind == upcoming.kind
-            and top.kind in ("point", "numbered", "bullet", "enumeration")
+            and top.kind in ("point", "subpoint", "numbered", "bullet", "enumeration")
             and top.rank == _rank(upcoming)
             and not top.children
         ):
@@ -196,120 +282,3 @@ class TreeBuilder:
         node = _node(token, 98.0)
         (self.stack[-1].children if self.stack else self.roots).append(node)
         self.last = node
-
-
-def _kind(node: Node, in_article: bool) -> str:
-    if node.kind == "numbered":
-        return "clause" if in_article else "item"
-    if node.kind == "closing":
-        return "paragraph"
-    return node.kind
-
-
-def finalize(
-    roots: list[Node], doc_id: str
-) -> tuple[tuple[Provision, ...], list[tuple[int, int, str]], list[ParseWarning]]:
-    """Assign paths and roles; return provisions, source segments and warnings."""
-    return _Finalizer(doc_id).run(roots)
-
-
-class _Finalizer:
-    def __init__(self, doc_id: str) -> None:
-        self.doc_id = doc_id
-        self.segments: list[tuple[int, int, str]] = []
-        self.warnings: list[ParseWarning] = []
-        self.articles: set[str] = set()
-
-    def run(
-        self, roots: list[Node]
-    ) -> tuple[tuple[Provision, ...], list[tuple[int, int, str]], list[ParseWarning]]:
-        for node in roots:
-            if node.label is not None:
-                break
-            if node.kind == "paragraph":
-                node.role = "preamble"  # before the first labeled provision: "Căn cứ …"
-        return self.build(roots, None, None, False), self.segments, self.warnings
-
-    def _parts(self, nodes: list[Node]) -> list[str]:
-        labeled = any(ids.part_for(n.kind, n.label) for n in nodes)
-        ordinals = iter(ids.unlabeled_parts(labeled, len(nodes)))
-        parts: list[str] = []
-        for node in nodes:
-            part = ids.part_for(node.kind, node.label) or next(ordinals)
-            if part in parts:
-                self.warnings.append(
-                    ParseWarning("duplicate_label", f"label {part!r} repeated", node.line)
-                )
-                part = _unique(part, parts)
-            parts.append(part)
-        return parts
-
-    def _path(self, node: Node, parent_path: str | None, part: str) -> str:
-        if node.kind not in ids.NUMBERED_THROUGH:
-            return ids.join(parent_path, part)
-        path = part
-        if path in self.articles:
-            self.warnings.append(ParseWarning("duplicate_label", f"{path} repeated", node.line))
-            path = _unique(path, self.articles)
-        self.articles.add(path)
-        return path
-
-    def build(
-        self,
-        nodes: list[Node],
-        parent_path: str | None,
-        parent_role: str | None,
-        in_article: bool,
-        in_annex: bool = False,
-    ) -> tuple[Provision, ...]:
-        out = []
-        for node, part in zip(nodes, self._parts(nodes), strict=True):
-            in_annex = in_annex or node.kind == "annex"
-            # Articles and chapters printed inside an annex (a model decision in a form)
-            # are numbered within it: pl2.mau01.d1, never the document's own d1.
-            path = (
-                ids.join(parent_path, part)
-                if in_annex and node.kind != "annex"
-                else self._path(node, parent_path, part)
-            )
-            role = _role(node, parent_role)
-            self.segments.extend((s, e, f"provision:{path}") for s, e in node.spans)
-            children = self.build(
-                node.children, path, role, in_article or node.kind == "article", in_annex
-            )
-            out.append(
-                Provision(
-                    id=f"{self.doc_id}/{path}",
-                    path=path,
-                    kind=_kind(node, in_article),
-                    label=node.label,
-                    heading=node.heading,
-                    text=node.text,
-                    role=role,
-                    start=node.spans[0][0],
-                    end=node.spans[-1][1],
-                    children=children,
-                    flags=ocr.flags(f"{node.heading or ''}\n{node.text}"),
-                )
-            )
-        return tuple(out)
-
-
-def _unique(part: str, taken: list[str] | set[str]) -> str:
-    """``3`` printed a second time becomes ``3_2``, a third time ``3_3``."""
-    n = 2
-    while f"{part}_{n}" in taken:
-        n += 1
-    return f"{part}_{n}"
-
-
-def _role(node: Node, parent_role: str | None) -> str | None:
-    if node.kind == "closing":
-        return "closing"
-    if node.role:
-        return node.role
-    if node.kind in ("section", "numbered", "point", "chapter", "part"):
-        own = role_of_heading(node.heading)
-        if own:
-            return own
-    return parent_role

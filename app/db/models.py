@@ -133,6 +133,10 @@ class Provision(Base):
     # as such find it. Folded and normalized forms are never stored: the search index derives
     # them (app/search/index.py).
     citation: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # What a reader cites it by (parsers.citable): "khoản 2" in breadcrumbs, "khoản 2 Điều
+    # 36" in full; null for bullets and paragraphs, which print nothing to cite.
+    cite_label: Mapped[str | None] = mapped_column(String(200))
+    cite_as: Mapped[str | None] = mapped_column(Text)
 
 
 class StoreInfo(Base):

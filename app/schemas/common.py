@@ -12,6 +12,8 @@ class Crumb(BaseModel):
 
     id: str = Field(examples=["02-nq-tw-2021/III"])
     path: str = Field(examples=["III"])
+    cite_label: str | None = Field(default=None, examples=["mục III"],
+                                   description="How a reader cites it; null when unlabeled")
     title: str = Field(examples=["III- NHIỆM VỤ VÀ GIẢI PHÁP"])
 
 
@@ -21,7 +23,8 @@ class ProvisionRef(BaseModel):
     id: str = Field(examples=["02-nq-tw-2021/IV.4"])
     path: str = Field(examples=["IV.4"])
     kind: str = Field(examples=["item"])
-    label: str | None = Field(default=None, examples=["4."])
+    label: str | None = Field(default=None, examples=["4"])
+    cite_label: str | None = Field(default=None, examples=["điểm 4"])
     heading: str | None = None
     title: str = Field(examples=["Ban Tổ chức Trung ương chủ trì, phối hợp với Đảng đoàn Tổng…"])
 

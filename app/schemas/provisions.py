@@ -21,7 +21,14 @@ class ProvisionDetail(BaseModel):
     path: str = Field(examples=["IV.4"])
     kind: str = Field(examples=["item"])
     role: str | None = Field(default=None, examples=["implementation"])
-    label: str | None = Field(default=None, examples=["4."])
+    label: str | None = Field(default=None, examples=["4"])
+    cite_label: str | None = Field(
+        default=None, examples=["điểm 4"],
+        description="The label as a reader cites it (`khoản 2`, `Điều 36`, `mục III`); null "
+        "for bullets and paragraphs")
+    cite_as: str | None = Field(
+        default=None, examples=["điểm 4 mục IV"],
+        description="The full citation inside the document (`điểm a khoản 2 Điều 36`)")
     heading: str | None = None
     text: str = Field(
         examples=["Ban Tổ chức Trung ương chủ trì, phối hợp với Đảng đoàn Tổng Liên đoàn Lao động"

@@ -14,6 +14,8 @@ class SearchHit(BaseModel):
     kind: str = Field(examples=["bullet"])
     role: str | None = Field(default=None, examples=["objective"])
     label: str | None = None
+    cite_label: str | None = Field(default=None, examples=["tiết b"])
+    cite_as: str | None = Field(default=None, examples=["tiết b điểm 2 mục II"])
     heading: str | None = None
     breadcrumbs: list[Crumb]
     text: str = Field(

@@ -34,6 +34,7 @@ ELEMENTS: dict[str, tuple[str, str, str | None]] = {
     "article": ("article", "art", None),
     "clause": ("paragraph", "para", None),
     "point": ("point", "point", None),
+    "subpoint": ("point", "point", None),
     "section": ("section", "sec", None),
     "item": ("paragraph", "para", None),
     "bullet": ("point", "point", None),

@@ -18,7 +18,7 @@ from app.db import models
 _P = models.table_of(models.Provision)
 MAX_IN_LIST = 500  # bound parameters per query stay well under SQLite's limit
 # Built once: every page of results reuses the compiled statement.
-_CRUMBS = select(_P.c.id, _P.c.path, _P.c.heading, _P.c.title).where(
+_CRUMBS = select(_P.c.id, _P.c.path, _P.c.cite_label, _P.c.heading, _P.c.title).where(
     _P.c.id.in_(bindparam("ids", expanding=True)))
 
 
@@ -28,15 +28,15 @@ def ancestor_ids(row: Mapping[str, Any]) -> list[str]:
 
 
 def breadcrumbs(session: Session, rows: Iterable[Mapping[str, Any]]
-                ) -> dict[str, list[dict[str, str]]]:
-    """``{provision id: [{"id", "path", "title"}, …]}`` for rows with ``id``,
+                ) -> dict[str, list[dict[str, str | None]]]:
+    """``{provision id: [{"id", "path", "cite_label", "title"}, …]}`` for rows with ``id``,
     ``document_id`` and ``ancestry``."""
     chains = {row["id"]: ancestor_ids(row) for row in rows}
     wanted = list(dict.fromkeys(i for chain in chains.values() for i in chain))
-    crumbs: dict[str, dict[str, str]] = {}
+    crumbs: dict[str, dict[str, str | None]] = {}
     for start in range(0, len(wanted), MAX_IN_LIST):
         chunk = wanted[start:start + MAX_IN_LIST]
         for row in session.connection().execute(_CRUMBS, {"ids": chunk}):
-            crumbs[row.id] = {"id": row.id, "path": row.path,
+            crumbs[row.id] = {"id": row.id, "path": row.path, "cite_label": row.cite_label,
                               "title": row.heading or row.title or ""}
     return {pid: [crumbs[i] for i in chain if i in crumbs] for pid, chain in chains.items()}

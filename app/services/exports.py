@@ -18,8 +18,8 @@ from app.services.listing import Listing, Rows
 from app.services.suggest import require
 
 # One row per provision in every export; ``parent_id`` and ``depth`` rebuild the tree.
-COLUMNS = ("id", "doc_id", "path", "parent_id", "depth", "kind", "role", "label", "heading",
-           "text", "flags", "content_hash")
+COLUMNS = ("id", "doc_id", "path", "parent_id", "depth", "kind", "role", "label", "cite_label",
+           "cite_as", "heading", "text", "flags", "content_hash")
 MAX_IDS = provisions.MAX_IN_LIST
 
 
@@ -39,7 +39,8 @@ def document_provisions(session: Session, doc_id: str) -> tuple[dict[str, Any], 
     query = (
         select(Provision.id, Provision.document_id.label("doc_id"), Provision.path,
                Provision.parent_id, Provision.depth, Provision.kind, Provision.role,
-               Provision.label, Provision.heading, Provision.text, Provision.flags,
+               Provision.label, Provision.cite_label, Provision.cite_as, Provision.heading,
+               Provision.text, Provision.flags,
                Provision.content_hash)
         .where(Provision.document_id == doc.id)
     )

@@ -7,7 +7,7 @@ import zlib
 from dataclasses import dataclass, replace
 from typing import Any
 
-from parsers import vntext
+from parsers import citable, vntext
 from parsers.model import Document, Provision
 from parsers.serialize import metadata_to_dict
 
@@ -89,7 +89,10 @@ class _Context:
 def provision_rows(doc: Document, doc_id: str) -> list[dict[str, Any]]:
     """Every provision of ``doc`` as a row, in document order, parents before children."""
     rows: list[dict[str, Any]] = []
-    for position, node in enumerate(doc.provisions):
+    # Derived again, not trusted from the document: one built by hand or read from JSON
+    # (parsers.from_json) carries no citable labels.
+    roots = citable.annotate(doc.provisions, citable.is_party(doc.number, doc.party_header))
+    for position, node in enumerate(roots):
         context = _Context(doc_id=doc_id, number=document_citation(doc), root_path=node.path)
         _walk(node, context, position, rows)
     return rows
@@ -128,6 +131,8 @@ def _row(node: Provision, node_id: str, ctx: _Context, position: int, ordinal: i
         "kind": node.kind,
         "role": node.role,
         "label": node.label,
+        "cite_label": node.cite_label,
+        "cite_as": node.cite_as,
         "heading": heading,
         "text": text,
         "start": node.start,

@@ -16,7 +16,8 @@ from app.services.suggest import can_exist, closest
 from parsers import vntext
 
 FIELDS = (
-    "id", "document_id", "path", "kind", "role", "label", "heading", "text",
+    "id", "document_id", "path", "kind", "role", "label", "cite_label", "cite_as", "heading",
+    "text",
     "depth", "position", "start", "end", "flags", "content_hash",
 )
 MAX_IN_LIST = 500  # bound parameters per query stay well under SQLite's limit
@@ -131,7 +132,8 @@ def _ref(node: Provision | None) -> dict[str, Any] | None:
         return None
     return {
         "id": node.id, "path": node.path, "kind": node.kind, "label": node.label,
-        "heading": node.heading, "title": short_title(node.heading, node.text),
+        "cite_label": node.cite_label, "heading": node.heading,
+        "title": short_title(node.heading, node.text),
     }
 
 

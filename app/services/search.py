@@ -51,7 +51,8 @@ MAX_WINDOW = 10_000
 FACETS = {"documents": "doc", "sections": "root", "kinds": "kind", "roles": "role"}
 _P = models.table_of(models.Provision)
 PAGE_COLUMNS = (_P.c.pk, _P.c.id, _P.c.document_id, _P.c.path, _P.c.kind, _P.c.role,
-                _P.c.label, _P.c.heading, _P.c.text, _P.c.ancestry)
+                _P.c.label, _P.c.cite_label, _P.c.cite_as, _P.c.heading, _P.c.text,
+                _P.c.ancestry)
 # Built once, so every page reuses the compiled statement.
 _PAGE = select(*PAGE_COLUMNS).where(_P.c.pk.in_(bindparam("pks", expanding=True)))
 
@@ -288,7 +289,7 @@ def _items(session: Session, hits: list[tuple[int, float]], parsed: ParsedQuery,
             for pk, score in hits if pk in by_pk]
 
 
-def _item(row: dict[str, Any], chain: list[dict[str, str]],
+def _item(row: dict[str, Any], chain: list[dict[str, str | None]],
           regex: re.Pattern[str] | None) -> dict[str, Any]:
     return {
         **_fields(row),
@@ -318,6 +319,8 @@ def _fields(row: dict[str, Any]) -> dict[str, Any]:
         "kind": row["kind"],
         "role": row["role"],
         "label": row["label"],
+        "cite_label": row["cite_label"],
+        "cite_as": row["cite_as"],
         "heading": row["heading"],
         "text": row["text"],
     }

@@ -7,6 +7,8 @@ from urllib.parse import quote, urlencode
 
 from fastapi.templating import Jinja2Templates
 
+from app.web.views import crumb_text
+
 HERE = Path(__file__).resolve().parent
 STATIC_DIR = HERE / "static"
 
@@ -32,4 +34,5 @@ def anchor(path: str) -> str:
 templates.env.globals["page_url"] = page_url
 templates.env.globals["search_url"] = search_url
 templates.env.filters["anchor"] = anchor
+templates.env.filters["crumb_text"] = crumb_text
 templates.env.filters["q"] = lambda value: quote(str(value), safe="")

@@ -21,7 +21,8 @@ FACET_LABELS = {
 # The search filter each facet sets.
 FACET_PARAMS = {"documents": "doc", "sections": "section", "kinds": "kind", "roles": "role"}
 KIND_LABELS = {
-    "section": "Phần (I, II…)", "item": "Mục số", "point": "Điểm", "milestone": "Mốc năm",
+    "section": "Phần (I, II…)", "item": "Mục số", "point": "Điểm", "subpoint": "Điểm (a.1)",
+    "milestone": "Mốc năm",
     "bullet": "Gạch đầu dòng", "paragraph": "Đoạn", "part": "Phần", "chapter": "Chương",
     "subchapter": "Mục", "article": "Điều", "clause": "Khoản", "annex": "Phụ lục",
 }
@@ -30,6 +31,15 @@ PROVISION_ROLE_LABELS = {
     "objective": "Mục tiêu", "task": "Nhiệm vụ", "implementation": "Tổ chức thực hiện",
     "closing": "Kết",
 }
+
+
+def crumb_text(crumb: dict[str, str | None]) -> str:
+    """A breadcrumb as a reader names it: ``mục III · NHIỆM VỤ VÀ GIẢI PHÁP``; the citable
+    label alone when the title only repeats it (a chapter printed without a title)."""
+    label, title = crumb.get("cite_label"), crumb.get("title") or ""
+    if not label or vntext.fold(title).startswith(vntext.fold(label)):
+        return title
+    return f"{label} · {title}" if title else label
 
 
 def did_you_mean(q: str, expansions: dict[str, list[str]]) -> str | None:

@@ -85,7 +85,9 @@ def test_0007_keeps_breadcrumbs_and_sources_down_and_up(db_url: str) -> None:
         stored = connection.execute(text(
             "SELECT breadcrumbs FROM provisions WHERE id = :i"), {"i": deep}).scalar_one()
         old_source = connection.execute(text("SELECT source FROM documents")).scalar_one()
-    assert json.loads(stored) == before
+    # Breadcrumbs stored before 0012 had no citable label.
+    assert json.loads(stored) == [{k: v for k, v in c.items() if k != "cite_label"}
+                                  for c in before]
     # The parser's cleaned text: the printed words, NFC, without the PDF's page furniture.
     assert "Bộ Chính trị" in old_source and len(old_source) > len(source) // 2
     upgrade(db_url)
@@ -143,3 +145,22 @@ def test_0008_keeps_one_duty_per_key_down_and_up(db_url: str) -> None:
             "SELECT document_id, provision_id, body_id, role, mention, mention_start, "
             "mention_end, evidence_start, evidence_end, evidence, inferred FROM duties "
             "WHERE provision_id = :p AND body_id = :b AND role = :r"), key)
+
+
+def test_0012_fills_citable_labels_of_stored_rows(db_url: str) -> None:
+    """Rows stored before 0012 get their citable labels from the upgrade, the same as a new
+    ingest gives them; down drops the columns."""
+    ingest_paths(db_url, [CORPUS / "50-2024-QH15-luat-cong-doan.txt"])
+    point = "50-2024-qh15/d4.5.a"
+    config = alembic_config(db_url)
+    with get_engine(db_url).begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0011")
+    assert "cite_as" not in {c["name"] for c in inspect(get_engine(db_url))
+                             .get_columns("provisions")}
+    upgrade(db_url)
+    with session_scope(db_url) as session:
+        node = get_provision(session, point)
+    # Luật Công đoàn l.19-20: "5. Cán bộ công đoàn …" / "a) Cán bộ công đoàn chuyên trách …"
+    assert (node["cite_label"], node["cite_as"]) == ("điểm a", "điểm a khoản 5 Điều 4")
+    assert [c["cite_label"] for c in node["breadcrumbs"]] == ["Chương I", "Điều 4", "khoản 5"]

@@ -24,6 +24,9 @@ def test_provision_with_parent_children_and_siblings(client: TestClient) -> None
     assert body["previous"] is None
     assert body["next"]["id"] == f"{RESOLUTION_ID}/III.2"
     assert [c["id"] for c in body["breadcrumbs"]] == [f"{RESOLUTION_ID}/III"]
+    # A Party text's levels: mục III, điểm 1 (Hướng dẫn 36-HD/VPTW), not the law's words.
+    assert body["breadcrumbs"][0]["cite_label"] == "mục III"
+    assert (body["cite_label"], body["cite_as"]) == ("điểm 1", "điểm 1 mục III")
     assert body["document"]["number"] == "99-NQ/TW"
 
 
@@ -32,6 +35,9 @@ def test_leaf_of_a_law(client: TestClient) -> None:
     assert body["children"] == [] and body["next"] is None
     assert body["previous"]["id"] == f"{LAW_ID}/d5.2.a"
     assert [c["path"] for c in body["breadcrumbs"]] == ["ch1", "d5", "d5.2"]
+    assert [c["cite_label"] for c in body["breadcrumbs"]] == ["Chương I", "Điều 5", "khoản 2"]
+    assert (body["cite_label"], body["cite_as"]) == ("điểm b", "điểm b khoản 2 Điều 5")
+    assert body["previous"]["cite_label"] == "điểm a"
 
 
 def test_document_part_is_case_insensitive(client: TestClient) -> None:

@@ -40,7 +40,8 @@ def test_search_highlights_and_links_each_hit_to_its_anchor(client: TestClient) 
     assert "<mark>thoả ước</mark>" in html
     assert 'href="/ui/documents/02-nq-tw-2021#II.2.b.2030.2"' in html
     # Breadcrumbs of a hit, each a link into the document.
-    assert 'href="/ui/documents/02-nq-tw-2021#II.2.b">Mục tiêu cụ thể</a>' in html
+    # Each named as a reader cites it: 02-NQ/TW l.63 "b) Mục tiêu cụ thể" is tiết b.
+    assert 'href="/ui/documents/02-nq-tw-2021#II.2.b">tiết b · Mục tiêu cụ thể</a>' in html
 
 
 def test_facets_are_filter_links_and_filters_can_be_removed(client: TestClient) -> None:

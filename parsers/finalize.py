@@ -1,0 +1,134 @@
+"""Stage 5: the finished tree of nodes → frozen provisions with paths, roles and warnings.
+
+Paths come from ``parsers.ids``; a label printed twice under one parent keeps the first
+and gives the second ``_2`` with a ``duplicate_label`` warning naming its line.
+"""
+
+from __future__ import annotations
+
+from parsers import ids, ocr
+from parsers.model import ParseWarning, Provision
+from parsers.roles import role_of_heading
+from parsers.tree import Node
+
+
+def _kind(node: Node, in_article: bool) -> str:
+    if node.kind == "numbered":
+        return "clause" if in_article else "item"
+    if node.kind == "closing":
+        return "paragraph"
+    return node.kind
+
+
+def finalize(
+    roots: list[Node], doc_id: str
+) -> tuple[tuple[Provision, ...], list[tuple[int, int, str]], list[ParseWarning]]:
+    """Assign paths and roles; return provisions, source segments and warnings."""
+    return _Finalizer(doc_id).run(roots)
+
+
+class _Finalizer:
+    def __init__(self, doc_id: str) -> None:
+        self.doc_id = doc_id
+        self.segments: list[tuple[int, int, str]] = []
+        self.warnings: list[ParseWarning] = []
+        self.articles: dict[str, int] = {}  # path → line where it was printed first
+
+    def run(
+        self, roots: list[Node]
+    ) -> tuple[tuple[Provision, ...], list[tuple[int, int, str]], list[ParseWarning]]:
+        for node in roots:
+            if node.label is not None:
+                break
+            if node.kind == "paragraph":
+                node.role = "preamble"  # before the first labeled provision: "Căn cứ …"
+        return self.build(roots, None, None, False), self.segments, self.warnings
+
+    def _parts(self, nodes: list[Node]) -> list[str]:
+        labeled = any(ids.part_for(n.kind, n.label) for n in nodes)
+        ordinals = iter(ids.unlabeled_parts(labeled, len(nodes)))
+        parts: dict[str, int] = {}
+        for node in nodes:
+            part = ids.part_for(node.kind, node.label) or next(ordinals)
+            if part in parts:
+                part = self._duplicate(part, parts, node)
+            parts[part] = node.line
+        return list(parts)
+
+    def _path(self, node: Node, parent_path: str | None, part: str) -> str:
+        if node.kind not in ids.NUMBERED_THROUGH:
+            return ids.join(parent_path, part)
+        path = part
+        if path in self.articles:
+            path = self._duplicate(path, self.articles, node)
+        self.articles[path] = node.line
+        return path
+
+    def _duplicate(self, part: str, taken: dict[str, int], node: Node) -> str:
+        """A label printed twice: the second gets ``_2`` and a warning naming both lines."""
+        unique = _unique(part, taken)
+        self.warnings.append(ParseWarning(
+            "duplicate_label",
+            f"label {part!r} printed again (first on line {taken[part]}); kept as {unique!r}",
+            node.line))
+        return unique
+
+    def build(
+        self,
+        nodes: list[Node],
+        parent_path: str | None,
+        parent_role: str | None,
+        in_article: bool,
+        in_annex: bool = False,
+    ) -> tuple[Provision, ...]:
+        out = []
+        for node, part in zip(nodes, self._parts(nodes), strict=True):
+            in_annex = in_annex or node.kind == "annex"
+            # Articles and chapters printed inside an annex (a model decision in a form)
+            # are numbered within it: pl2.mau01.d1, never the document's own d1.
+            path = (
+                ids.join(parent_path, part)
+                if in_annex and node.kind != "annex"
+                else self._path(node, parent_path, part)
+            )
+            role = _role(node, parent_role)
+            self.segments.extend((s, e, f"provision:{path}") for s, e in node.spans)
+            children = self.build(
+                node.children, path, role, in_article or node.kind == "article", in_annex
+            )
+            out.append(
+                Provision(
+                    id=f"{self.doc_id}/{path}",
+                    path=path,
+                    kind=_kind(node, in_article),
+                    label=node.label,
+                    heading=node.heading,
+                    text=node.text,
+                    role=role,
+                    start=node.spans[0][0],
+                    end=node.spans[-1][1],
+                    children=children,
+                    flags=ocr.flags(f"{node.heading or ''}\n{node.text}"),
+                )
+            )
+        return tuple(out)
+
+
+def _unique(part: str, taken: dict[str, int]) -> str:
+    """``3`` printed a second time becomes ``3_2``, a third time ``3_3``."""
+    n = 2
+    while f"{part}_{n}" in taken:
+        n += 1
+    return f"{part}_{n}"
+
+
+def _role(node: Node, parent_role: str | None) -> str | None:
+    if node.kind == "closing":
+        return "closing"
+    if node.role:
+        return node.role
+    if node.kind in ("section", "numbered", "point", "chapter", "part"):
+        own = role_of_heading(node.heading)
+        if own:
+            return own
+    return parent_role

@@ -1,0 +1,77 @@
+"""Labels checked against their neighbours: a label out of sequence is text, not structure.
+
+Each pass takes the classified tokens of one zone in document order and turns a token that
+breaks its list back into a paragraph (its printed text unchanged).
+"""
+
+from __future__ import annotations
+
+from parsers.classify import Token
+
+
+def in_sequence(tokens: list[Token]) -> list[Token]:
+    """All the passes below, in order."""
+    return subpoints(lettered_parts(inline_enumerations(tokens)))
+
+
+def _as_text(token: Token) -> Token:
+    return Token("paragraph", None, None, token.block.text, token.block)
+
+
+# Kinds above an enumeration: each opens a new list, so "(1)" may start again.
+_ABOVE_ENUMERATION = frozenset({"part", "chapter", "subchapter", "article", "section",
+                                "milestone", "numbered", "point", "subpoint"})
+
+
+def inline_enumerations(tokens: list[Token]) -> list[Token]:
+    """An ``(N)`` that does not follow ``(N-1)`` continues a list printed inline in the text
+    before it ("… gồm: (1) …; (2) …; (4) …;" / "(5) …" on the next table row of 03/NQ-CP):
+    it is that text's continuation, not an enumeration of its own."""
+    out, last = [], 0
+    for token in tokens:
+        if token.kind == "enumeration":
+            number = int(token.label or 0)
+            if number != 1 and number != last + 1:
+                token = _as_text(token)
+            else:
+                last = number
+        elif token.kind in _ABOVE_ENUMERATION:
+            last = 0
+        out.append(token)
+    return out
+
+
+def lettered_parts(tokens: list[Token]) -> list[Token]:
+    """Parts lettered ``A``, ``B``, ``C`` … count from ``A``, each after the one before it: a
+    ``C.`` heading with no ``B.`` before it is a heading of the text, not a part (nor is an
+    ``A.`` after ``B.``, which starts no new list of parts in one body)."""
+    out, last = [], ""
+    for token in tokens:
+        label = token.label or ""
+        if token.kind == "part" and len(label) == 1 and label in "ABCDEFGH":
+            if ord(label) - ord(last or "@") != 1:
+                token = _as_text(token)
+            else:
+                last = label
+        out.append(token)
+    return out
+
+
+
+# Kinds that close the point a sub-point could belong to.
+_ABOVE_SUBPOINT = frozenset({"part", "chapter", "subchapter", "article", "section", "numbered"})
+
+
+def subpoints(tokens: list[Token]) -> list[Token]:
+    """``b.1)`` is a sub-point only inside point ``b)``: ``m3)`` wrapped from "(m3)" is a
+    unit, and a sub-point whose point was not printed is text."""
+    out, point = [], ""
+    for token in tokens:
+        if token.kind == "point":
+            point = token.label or ""
+        elif token.kind in _ABOVE_SUBPOINT:
+            point = ""
+        elif token.kind == "subpoint" and not (point and (token.label or "").startswith(point)):
+            token = _as_text(token)
+        out.append(token)
+    return out

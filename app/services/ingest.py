@@ -34,7 +34,6 @@ from sqlalchemy.orm import Session
 from app.core.config import get_settings
 from app.db import models
 from app.db.bulk import insert_rows
-from app.db.migrate import ensure_schema
 from app.db.session import forget_engines_after_fork, session_scope
 from app.errors import IngestError
 from app.search.sync import log_change
@@ -43,6 +42,7 @@ from app.services import history, status
 from app.services import registry as bodies_registry
 from app.services.analysis import AnalysisRows, analyze, clear_analysis, store_analysis
 from app.services.flatten import document_row, provision_rows
+from app.services.maintenance import ensure_schema
 from parsers import Document, Hints, ParseError, encoding, parse_document
 from parsers.bodies import Registry
 from parsers.from_json import document_from_json

@@ -41,7 +41,7 @@ from app.search.vocab import record_terms
 from app.services import history, status
 from app.services import registry as bodies_registry
 from app.services.analysis import AnalysisRows, analyze, clear_analysis, store_analysis
-from app.services.flatten import document_row, provision_rows
+from app.services.flatten import document_row, outside_text, provision_rows
 from app.services.maintenance import ensure_schema
 from parsers import Document, Hints, ParseError, encoding, parse_document
 from parsers.bodies import Registry
@@ -174,8 +174,9 @@ def prepare_document(doc: Document, *, doc_id: str | None = None,
     rows = provision_rows(doc, doc_id)
     _check_unique(rows)
     document = document_row(doc, doc_id, source_path)
-    return Prepared(doc_id, document, rows, analyze(doc_id, rows, registry, document),
-                    len(doc.warnings))
+    analysis = analyze(doc_id, rows, registry, document, source=doc.source,
+                       outside=outside_text(doc))
+    return Prepared(doc_id, document, rows, analysis, len(doc.warnings))
 
 
 def store_document(session: Session, prepared: Prepared, registry: Registry) -> IngestReport:

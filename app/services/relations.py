@@ -80,10 +80,9 @@ def provision_status(session: Session, doc_id: str, path: str,
                      today: dt.date | None = None) -> dict[str, Any]:
     """The status of the provision at ``path`` and the amendments that touch it (its own,
     its ancestors' when replaced whole, its descendants')."""
-    docs = documents(session)
-    doc = _require(docs, doc_id)
+    doc = _doc_row(session, _stored_id(session, doc_id))
     day = (today or dt.date.today()).isoformat()
-    rows = incoming(session, docs, doc, CHANGING)
+    rows = incoming(session, None, doc, CHANGING)
     state = status.status_on(session, doc.id, day)
     touching = [r for r in rows if r.target_path and _touches(r.target_path, path)]
     for row in touching:
@@ -127,6 +126,14 @@ def _stored_id(session: Session, doc_id: str) -> str:
     if found is None:
         raise _unknown(documents(session), doc_id)
     return found
+
+
+def _doc_row(session: Session, doc_id: str) -> DocRow:
+    row = session.execute(
+        select(Document.id, Document.number, Document.type, Document.title, Document.date)
+        .where(Document.id == doc_id)
+    ).one()
+    return DocRow(*row)
 
 
 def _outgoing(session: Session, docs: list[DocRow], row: Relation) -> dict[str, Any]:

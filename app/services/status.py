@@ -79,7 +79,8 @@ def after_ingest(session: Session, doc_id: str, dropped: Collection[str] = ()) -
     own = session.scalars(select(Relation).where(
         Relation.document_id == doc_id, Relation.kind.in_(ENDING),
         Relation.target_path.is_(None)))
-    affected.update(t.id for row in own if (t := target_of(docs, row)) is not None)
+    by_id = {d.id: d for d in docs}
+    affected.update(t.id for row in own if (t := target_of(docs, row, by_id)) is not None)
     # Relations that may now resolve to doc_id rather than to what they ended before.
     maybe = session.scalars(select(Relation.document_id).where(
         Relation.kind.in_(ENDING), Relation.target_path.is_(None),
@@ -143,8 +144,9 @@ def _enders(session: Session, docs: list[DocRow], wanted: set[str]) -> dict[str,
         query = query.where(or_(Relation.target_doc_id.in_(wanted),
                                 Relation.target_doc_id.is_(None)))
     found: dict[str, list[Relation]] = {}
+    by_id = {d.id: d for d in docs}
     for row in session.scalars(query.order_by(Relation.document_id, Relation.id)):
-        target = target_of(docs, row)
+        target = target_of(docs, row, by_id)
         if target is not None and target.id in wanted and target.id != row.document_id:
             found.setdefault(target.id, []).append(row)
     return found

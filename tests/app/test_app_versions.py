@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
+from test_app_query_cost import selects
 
 from app.core.config import Settings
 from app.db.models import DocumentVersion, ProvisionEvent
@@ -175,3 +176,14 @@ def test_deleting_a_document_forgets_its_history(versions: TestClient, db_url: s
     delete_document(db_url, tmp_path / "ix", LAW)
     assert versions.get(f"/provisions/{LAW}/d2.2").status_code == 404
     assert versions.get(f"/provisions/{LAW}/d4/history").status_code == 404
+
+
+@pytest.mark.sqlite_only
+def test_an_old_id_is_answered_through_indexes(versions: TestClient, db_url: str) -> None:
+    with selects(db_url) as statements:
+        assert versions.get(f"/provisions/{LAW}/d2.2").status_code == 301
+        assert versions.get(f"/provisions/{LAW}/d4").status_code == 410
+        assert versions.get(f"/provisions/{LAW}/d3.2/history").status_code == 200
+    history = [line for statement, plan in statements if "provision_history" in statement
+               for line in plan]
+    assert history and not [line for line in history if line.startswith("SCAN")]

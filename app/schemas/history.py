@@ -23,7 +23,7 @@ class HistoryItem(BaseModel):
                     "`other_id` (the same content at another id), `removed`")
     other_id: str | None = Field(default=None, examples=["50-2024-qh15/d5"])
     content_hash: str | None = Field(default=None, examples=["9f2c…"])
-    ingested_at: dt.datetime | None = Field(default=None, examples=["2026-11-27T21:51:51"])
+    ingested_at: dt.datetime | None = Field(default=None, examples=["2026-11-27T21:51:51Z"])
     source_hash: str | None = Field(default=None, examples=["e2a9c0b5…"])
     issue_date: str | None = Field(default=None, examples=["2024-11-27"])
     effective_date: str | None = Field(default=None, examples=["2025-07-01"])
@@ -55,7 +55,7 @@ GONE_EXAMPLE: dict[str, Any] = {"error": {
                "2024-11-27): repealed by 1-2029-qh99 (Bãi bỏ khoản 9 Điều 4 …)",
     "provision_id": "50-2024-qh15/d4.9",
     "removed": {"version": 2, "document_id": "50-2024-qh15",
-                "ingested_at": "2026-11-27T21:51:51", "issue_date": "2024-11-27"},
+                "ingested_at": "2026-11-27T21:51:51Z", "issue_date": "2024-11-27"},
     "repealed_by": {"doc_id": "1-2029-qh99", "provision_id": "1-2029-qh99/d2.3",
                     "kind": "repeals", "path": "d4.9", "evidence": "Bãi bỏ khoản 9 Điều 4 …"},
     "history": "/provisions/50-2024-qh15/d4.9/history",

@@ -23,6 +23,7 @@ from app.db.models import DocumentVersion, ProvisionEvent, table_of
 from app.errors import VnlexError
 from app.services import provisions
 from app.services.links import provision_url
+from app.services.suggest import can_exist
 from parsers import vntext
 from parsers.versions import changes
 
@@ -107,6 +108,8 @@ def whereabouts(session: Session, provision_id: str) -> Moved | None:
     Raises:
         Gone: it was removed, or moved to an id that was removed since.
     """
+    if not can_exist(provision_id):
+        return None
     wanted = current = canonical(provision_id)
     for _ in range(MAX_HOPS):
         event = _latest(session, current)
@@ -132,7 +135,9 @@ def _latest(session: Session, provision_id: str) -> ProvisionEvent | None:
 def _gone(session: Session, wanted: str, event: ProvisionEvent) -> Gone:
     version = session.get(DocumentVersion, (event.document_id, event.version))
     removed = {"version": event.version, "document_id": event.document_id,
-               "ingested_at": version.ingested_at.isoformat() if version else None,
+               # as the history's items say it (pydantic writes UTC as "Z")
+               "ingested_at": _utc(version.ingested_at).isoformat().replace("+00:00", "Z")
+               if version else None,
                "issue_date": version.issue_date if version else None}
     repeal = repealed_by(session, event.document_id, event.provision_id)
     where = f"{wanted} was removed in version {event.version} of {event.document_id}"
@@ -170,7 +175,7 @@ def provision_history(session: Session, provision_id: str) -> dict[str, Any]:
     """
     node = provisions.find(session, provision_id)
     pid = node.id if node is not None else canonical(provision_id)
-    events = _chain(session, pid, None, MAX_HOPS)
+    events = _chain(session, pid, None, MAX_HOPS) if can_exist(pid) else []
     if not events:
         provisions.require(session, provision_id)  # raises NotFound with suggestions
     versions = _versions(session, {(e.document_id, e.version) for e in events})
@@ -200,12 +205,17 @@ def _versions(session: Session, keys: set[tuple[str, int]]
     return {(r.document_id, r.version): r for r in rows if (r.document_id, r.version) in keys}
 
 
+def _utc(stamp: dt.datetime) -> dt.datetime:
+    """Stored naive in UTC (as ``documents.updated_at``); said with its zone."""
+    return stamp.replace(tzinfo=dt.UTC)
+
+
 def _item(event: ProvisionEvent, version: DocumentVersion | None) -> dict[str, Any]:
     return {
         "version": event.version, "provision_id": event.provision_id,
         "change": event.change, "other_id": event.other_id,
         "content_hash": event.content_hash,
-        "ingested_at": version.ingested_at if version else None,
+        "ingested_at": _utc(version.ingested_at) if version else None,
         "source_hash": version.source_hash if version else None,
         "issue_date": version.issue_date if version else None,
         "effective_date": version.effective_date if version else None,

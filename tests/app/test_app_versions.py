@@ -187,3 +187,18 @@ def test_an_old_id_is_answered_through_indexes(versions: TestClient, db_url: str
     history = [line for statement, plan in statements if "provision_history" in statement
                for line in plan]
     assert history and not [line for line in history if line.startswith("SCAN")]
+
+
+def test_history_times_carry_their_zone(versions: TestClient) -> None:
+    items = versions.get(f"/provisions/{LAW}/d1/history").json()["items"]
+    assert all(i["ingested_at"].endswith("Z") for i in items)
+    gone = versions.get(f"/provisions/{LAW}/d4").json()["error"]
+    assert gone["removed"]["ingested_at"].endswith("Z")
+
+
+def test_a_nul_in_an_old_id_is_not_found_without_asking_the_store(
+        versions: TestClient) -> None:
+    for url in (f"/provisions/{LAW}/d4%00", f"/provisions/{LAW}/d4%00/history"):
+        response = versions.get(url)
+        assert response.status_code == 404, url
+        assert response.json()["error"]["code"] == "not_found"

@@ -97,6 +97,8 @@ def test_a_moved_id_redirects_to_its_content(versions: TestClient) -> None:
     assert response.json()["version"] == 2
     followed = versions.get(response.headers["location"])
     assert followed.json()["text"] == "Người lao động có quyền thành lập công đoàn."
+    expanded = versions.get(f"/provisions/{LAW}/d2.2", params={"expand": "terms"})
+    assert expanded.headers["location"] == f"/provisions/{LAW}/d3.2?expand=terms"
 
 
 def test_a_removed_id_is_gone_with_the_relation_that_repealed_it(versions: TestClient) -> None:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse
 
 from app.api.deps import SessionDep
@@ -51,7 +51,7 @@ def get_provision_history(
 
 @router.get("/{provision_id:path}", response_model=ProvisionDetail, responses=OLD_ID_RESPONSES)
 def get_provision(
-    session: SessionDep, provision_id: str = PROVISION_ID,
+    session: SessionDep, request: Request, provision_id: str = PROVISION_ID,
     expand: Literal["terms"] | None = Query(
         None, description="`terms`: add the defined terms its text uses", examples=["terms"]),
 ) -> ProvisionDetail | JSONResponse:
@@ -66,4 +66,6 @@ def get_provision(
         if moved is None:
             raise
     body = moved.body()
-    return JSONResponse(body, status_code=301, headers={"Location": body["url"]})
+    # The same question of the new id: `expand=terms` is kept.
+    query = f"?{request.url.query}" if request.url.query else ""
+    return JSONResponse(body, status_code=301, headers={"Location": body["url"] + query})

@@ -23,6 +23,8 @@ app = typer.Typer(
 )
 db_app = typer.Typer(help="Database schema (Alembic migrations).", no_args_is_help=True)
 app.add_typer(db_app, name="db")
+status_app = typer.Typer(help="The stored in-force facts of documents.", no_args_is_help=True)
+app.add_typer(status_app, name="status")
 
 DbOption = Annotated[
     str | None,
@@ -76,6 +78,16 @@ def db_copy(
     for table, count in plan.counts.items():
         typer.echo(f"{table}: {count} rows")
     typer.echo(f"copied {plan.total} rows at revision {plan.revision}; counts verified")
+
+
+@status_app.command("recompute")
+def status_recompute(db: DbOption = None) -> None:
+    """Recompute every document's in-force facts from its relations and dates (ingest keeps
+    them; needed after an upgrade from before 0013, which `db upgrade` runs it for)."""
+    from app.services.maintenance import recompute_status
+
+    count = recompute_status(_url(db))
+    typer.echo(f"in-force status recomputed for {count} documents")
 
 
 @app.command()

@@ -223,5 +223,6 @@ class Effective(Base):
 
     document_id: Mapped[str] = mapped_column(_document_fk(), primary_key=True)
     date: Mapped[str] = mapped_column(String(10))
-    provision_id: Mapped[str] = mapped_column(_provision_fk(), index=True)
+    # Null when the statement is in the header or closing text, outside every provision.
+    provision_id: Mapped[str | None] = mapped_column(_provision_fk(), index=True)
     evidence: Mapped[str] = mapped_column(Text)

@@ -173,3 +173,61 @@ class SearchTerm(Base):
     term: Mapped[str] = mapped_column(String(100), primary_key=True)
     docs: Mapped[int] = mapped_column(Integer)
     seq: Mapped[int] = mapped_column(Integer, index=True)
+
+
+class DocumentVersion(Base):
+    """One ingest that changed a document: its number, when, and the document's dates then.
+    No foreign key: the history outlives the provisions it speaks of."""
+
+    __tablename__ = "document_versions"
+
+    document_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    ingested_at: Mapped[datetime] = mapped_column(DateTime)
+    source_hash: Mapped[str | None] = mapped_column(String(64))
+    issue_date: Mapped[str | None] = mapped_column(String(10))
+    effective_date: Mapped[str | None] = mapped_column(String(10))
+
+
+class ProvisionEvent(Base):
+    """What one version did to one provision id: ``added``, ``changed``, ``moved_from`` /
+    ``moved_to`` (``other_id``, same content hash), ``removed`` (``parsers/versions.py``).
+    An ingest writes rows only for the ids it changed; a lookup reads one id's rows through
+    ``(provision_id, version)``."""
+
+    __tablename__ = "provision_history"
+    __table_args__ = (
+        Index("ix_provision_history_provision_version", "provision_id", "version"),
+        Index("ix_provision_history_document_id", "document_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    provision_id: Mapped[str] = mapped_column(String(400))
+    document_id: Mapped[str] = mapped_column(String(200))
+    version: Mapped[int] = mapped_column(Integer)
+    change: Mapped[str] = mapped_column(String(12))
+    content_hash: Mapped[str | None] = mapped_column(String(64))
+    other_id: Mapped[str | None] = mapped_column(String(400))
+
+
+class DocumentStatus(Base):
+    """The facts that decide whether a document is in force on a day, kept by ingest
+    (``app/services/status.py``): in force on D unless ``ended_from <= D`` or
+    ``effective_from > D``; no ``effective_from`` and no ending is "unknown"."""
+
+    __tablename__ = "document_status"
+    __table_args__ = (
+        Index("ix_document_status_effective_from", "effective_from"),
+        Index("ix_document_status_ended_from", "ended_from"),
+        Index("ix_document_status_ended_by", "ended_by"),
+    )
+
+    document_id: Mapped[str] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE", deferrable=True, initially="DEFERRED"),
+        primary_key=True,
+    )
+    effective_from: Mapped[str | None] = mapped_column(String(10))
+    ended_from: Mapped[str | None] = mapped_column(String(10))
+    ended_by: Mapped[str | None] = mapped_column(String(200))
+    ended_kind: Mapped[str | None] = mapped_column(String(20))
+    ended_evidence: Mapped[str | None] = mapped_column(Text)

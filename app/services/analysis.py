@@ -48,7 +48,7 @@ from parsers.duties import Duty as FoundDuty
 from parsers.duties import assign_roles
 from parsers.duties.lead_in import Node, passed_down
 from parsers.effective import Row as EffectiveRow
-from parsers.effective import effective_date
+from parsers.effective import effective_date, signed_date
 from parsers.relations import Row as RelationRow
 from parsers.relations import find_relations
 from parsers.targets import Target as FoundTarget
@@ -83,11 +83,15 @@ class AnalysisRows:
 
 
 def analyze(doc_id: str, rows: list[dict[str, Any]], registry: Registry,
-            document: dict[str, Any] | None = None) -> AnalysisRows:
+            document: dict[str, Any] | None = None, *, source: str = "",
+            outside: str = "") -> AnalysisRows:
     """The analysis rows of a document, from its provision rows (``flatten.provision_rows``)
-    and its metadata row (``type``, ``title``, ``date``) when known."""
+    and its metadata row (``type``, ``title``, ``date``) when known; ``source`` (the whole
+    text) and ``outside`` (its header and closing text, ``flatten.outside_text``) are read
+    for the effective date when the provisions do not give it."""
     out = AnalysisRows()
     _legal(out, doc_id, rows, document or {})
+    out.effective = _effective(doc_id, rows, document or {}, source, outside)
     found: dict[str, list[FoundDuty]] = {}
     mentions: dict[str, list[Mention]] = {}  # found once, for duties and cross-references
     by_id = {row["id"]: row for row in rows}
@@ -127,7 +131,7 @@ def analyze(doc_id: str, rows: list[dict[str, Any]], registry: Registry,
 
 def _legal(out: AnalysisRows, doc_id: str, rows: list[dict[str, Any]],
            document: dict[str, Any]) -> None:
-    """Relations, terms and the effective date of the document."""
+    """Relations and defined terms of the document."""
     title = " ".join(p for p in (document.get("type"), document.get("title")) if p) or None
     found = find_relations(title, [RelationRow(r["id"], r["path"], r["parent_id"],
                                                r["heading"], r["text"]) for r in rows])
@@ -142,15 +146,24 @@ def _legal(out: AnalysisRows, doc_id: str, rows: list[dict[str, Any]],
     terms = find_terms([TermRow(r["id"], r["heading"], r["text"], r["parent_id"]) for r in rows])
     out.terms = [{"document_id": doc_id, "provision_id": t.provision_id, "term": t.term,
                   "folded": t.folded, "definition": t.definition} for t in terms]
+
+
+def _effective(doc_id: str, rows: list[dict[str, Any]], document: dict[str, Any],
+               source: str, outside: str) -> list[dict[str, Any]]:
+    """The effective date's row: a clause reads under its article's heading (``Điều 220.
+    Hiệu lực thi hành``); "from signing" needs the date signed, from the header or, when
+    the header lost it, from the text naming the document's number with its date."""
     by_id = {r["id"]: r for r in rows}
-    # A clause reads under its article's heading ("Điều 220. Hiệu lực thi hành").
+    # The heading is read too: "Điều 2. Quyết định này có hiệu lực …" is often taken
+    # for a title.
     headed = [EffectiveRow(r["id"], r["heading"] or (by_id.get(r["parent_id"]) or {}).get(
-        "heading"), r["text"]) for r in rows]
-    effective = effective_date(headed, document.get("date"))
-    if effective is not None:
-        out.effective = [{"document_id": doc_id, "date": effective.date,
-                          "provision_id": effective.provision_id,
-                          "evidence": effective.evidence}]
+        "heading"), "\n".join(p for p in (r["heading"], r["text"]) if p)) for r in rows]
+    signed = document.get("date") or signed_date(source, document.get("number"), doc_id)
+    effective = effective_date(headed, signed, [outside] if outside else [])
+    if effective is None:
+        return []
+    return [{"document_id": doc_id, "date": effective.date,
+             "provision_id": effective.provision_id, "evidence": effective.evidence}]
 
 
 def milestone_year(row: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> int | None:

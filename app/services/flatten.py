@@ -158,3 +158,10 @@ def document_row(doc: Document, doc_id: str, source_path: str | None) -> dict[st
         "source_path": source_path,
         "source_hash": hashlib.sha256(doc.source.encode("utf-8")).hexdigest(),
     }
+
+
+def outside_text(doc: Document) -> str:
+    """What the parser read as header and closing text (``metadata:`` segments), in order:
+    where a document without a ``Hiệu lực thi hành`` provision may say when it takes effect."""
+    return "\n".join(doc.source[s.start : s.end] for s in doc.segments
+                     if s.target.startswith("metadata:"))

@@ -1,7 +1,9 @@
 """Ingest: parse files and store each document in one all-or-nothing, idempotent transaction.
 
 Re-ingesting a document (the same text or a corrected one) keeps every provision id, rewrites
-only rows that differ, deletes provisions that disappeared, and reports what changed. The
+only rows that differ, deletes provisions that disappeared, and reports what changed; a
+text that changed becomes a new version, with what it did to each id (``history``: kept,
+changed, moved, removed), and the stored in-force facts are refreshed (``status``). The
 change is logged for the search index (``app/search/sync.py``) and the vocabulary updated
 inside the same transaction, and so is the analysis (bodies, duties, targets, citations,
 cross-references: ``analysis``), which is replaced whole.
@@ -32,14 +34,15 @@ from sqlalchemy.orm import Session
 from app.core.config import get_settings
 from app.db import models
 from app.db.bulk import insert_rows
-from app.db.migrate import ensure_schema
 from app.db.session import forget_engines_after_fork, session_scope
 from app.errors import IngestError
 from app.search.sync import log_change
 from app.search.vocab import record_terms
+from app.services import history, status
 from app.services import registry as bodies_registry
 from app.services.analysis import AnalysisRows, analyze, clear_analysis, store_analysis
-from app.services.flatten import document_row, provision_rows
+from app.services.flatten import document_row, outside_text, provision_rows
+from app.services.maintenance import ensure_schema
 from parsers import Document, Hints, ParseError, encoding, parse_document
 from parsers.bodies import Registry
 from parsers.from_json import document_from_json
@@ -77,6 +80,7 @@ class IngestReport:
     removed: int = 0
     unchanged: int = 0
     moved: int = 0  # same content, new place in the tree
+    version: int | None = None  # the version this ingest stored (None: nothing changed)
     warnings: int = 0
     superseded: list[str] = field(default_factory=list)  # older ids of the same file
     analysis: dict[str, int] = field(default_factory=dict)  # rows written per analysis table
@@ -170,8 +174,9 @@ def prepare_document(doc: Document, *, doc_id: str | None = None,
     rows = provision_rows(doc, doc_id)
     _check_unique(rows)
     document = document_row(doc, doc_id, source_path)
-    return Prepared(doc_id, document, rows, analyze(doc_id, rows, registry, document),
-                    len(doc.warnings))
+    analysis = analyze(doc_id, rows, registry, document, source=doc.source,
+                       outside=outside_text(doc))
+    return Prepared(doc_id, document, rows, analysis, len(doc.warnings))
 
 
 def store_document(session: Session, prepared: Prepared, registry: Registry) -> IngestReport:
@@ -198,6 +203,9 @@ def store_document(session: Session, prepared: Prepared, registry: Registry) -> 
     if source_path:
         report.superseded, gone = _drop_superseded(session, doc_id, source_path)
     report.analysis = store_analysis(session, doc_id, rows, registry, prepared.analysis)
+    effective = next((e["date"] for e in prepared.analysis.effective), None)
+    report.version = history.record(session, prepared.document, effective, old, rows)
+    status.after_ingest(session, doc_id, report.superseded)
     if report.added or report.changed or report.removed or report.moved or report.superseded:
         _log_for_search(session, doc_id, report.superseded, rows, [*old.values(), *gone])
     return report
@@ -253,7 +261,9 @@ def _drop_superseded(session: Session, doc_id: str, source_path: str
         .where(_P.c.document_id.in_(stale))
     ).mappings()]
     # Analysis, provisions, document: the bulk deletes do not rely on ON DELETE CASCADE.
+    # Their history goes too: the document now lives under the new id.
     clear_analysis(session, stale)
+    history.forget(session, stale)
     session.execute(delete(_P).where(_P.c.document_id.in_(stale)))
     session.execute(delete(_D).where(_D.c.id.in_(stale)))
     return stale, gone

@@ -15,7 +15,6 @@ the words (``plan.relaxation``); the answer says so under ``relaxed`` and marks 
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import re
 import threading
@@ -36,9 +35,8 @@ from app.search import context, highlight, plan, synonyms
 from app.search.query import Clause, ParsedQuery, parse_query
 from app.search.sync import Snapshot, fresh_index
 from app.search.vocab import Vocabulary, vocabulary
-from app.services import crumbs, relations
+from app.services import crumbs, status
 from app.services.metrics import SEARCH_SECONDS
-from app.services.resolve import documents
 from parsers import abbreviations, vntext
 from parsers.model import KINDS, ROLES
 
@@ -91,7 +89,8 @@ def search(session: Session, params: SearchParams, index_dir: Path | None = None
     with SEARCH_SECONDS.time():
         snapshot = fresh_index(session, root)
         if params.in_force is not None:
-            filters = replace(filters, not_in_force=_not_in_force(session, snapshot.head))
+            # Stored facts, an indexed comparison (app/services/status.py): no cache to keep.
+            filters = replace(filters, not_in_force=status.out_of_force(session))
         key = (str(root), snapshot.state.build, snapshot.state.seq, params, filters)
         cached = _cache.get(key)
         if cached is None:
@@ -244,26 +243,6 @@ def _filters(params: SearchParams) -> plan.Filters:
     section = params.section.strip() if params.section else None
     return plan.Filters(doc=doc, section=section or None, kind=params.kind, role=params.role,
                         in_force=params.in_force)
-
-
-_status_lock = threading.Lock()
-_status_cache: dict[str, tuple[tuple[int, str], frozenset[str]]] = {}
-
-
-def _not_in_force(session: Session, head: int) -> frozenset[str]:
-    """The documents out of force today, worked out (over every document and relation)
-    once per change of the store and per day, not per search."""
-    key = session.get_bind().engine.url.render_as_string(hide_password=False)
-    stamp = (head, dt.date.today().isoformat())
-    with _status_lock:
-        cached = _status_cache.get(key)
-        if cached is not None and cached[0] == stamp:
-            return cached[1]
-    every = {doc.id for doc in documents(session)}
-    out = frozenset(every - relations.in_force_documents(session))
-    with _status_lock:
-        _status_cache[key] = (stamp, out)
-    return out
 
 
 def _expansions(vocab: Vocabulary, parsed: ParsedQuery) -> dict[str, list[str]]:

@@ -18,6 +18,7 @@ from app.db.session import session_scope
 from app.errors import Conflict, IngestError
 from app.search.sync import log_change
 from app.search.vocab import record_terms
+from app.services import history, status
 from app.services import registry as bodies_registry
 from app.services.analysis import clear_analysis
 from app.services.ingest import IngestReport, check_lines, prepare_document, store_document
@@ -99,6 +100,8 @@ def _delete(session: Session, doc_id: str) -> None:
     ).mappings()]
     # Analysis, provisions, document, in that order, as ingest drops a superseded one.
     clear_analysis(session, [doc_id])
+    history.forget(session, [doc_id])
+    status.after_delete(session, [doc_id])
     session.execute(delete(_P).where(_P.c.document_id == doc_id))
     session.execute(delete(_D).where(_D.c.id == doc_id))
     seq = log_change(session, doc_id, deleted=True)

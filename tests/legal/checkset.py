@@ -11,6 +11,11 @@ relations 4/9 (Luật Điện lực's Điều 79, which amends three other laws 
 not read at all), effective dates 1/2, defined terms 12/12. The multi-law article, titles
 with commas before their number and inserted points were then handled as general
 patterns, so the relations' held-out score since (9/9) is no longer a blind one.
+
+Effective dates, second round (dates read from headings, header text, numeric dates, and
+the date after the document's own number when the header lost it): six pages picked at
+random from a crawl the rules were not written on scored 6/6 on their first run; the
+182/2024/NĐ-CP row, a miss before, is met since, so it no longer counts as blind.
 """
 
 from __future__ import annotations
@@ -23,6 +28,14 @@ FIXTURES = (
     "64-2025-QH15-luat-ban-hanh-vbqppl.txt", "87-2025-QH15.txt", "239-2025-ND-CP.txt",
     "05-2025-ND-CP.txt", "29-2023-QH15-luat-kinh-doanh-bat-dong-san.txt",
     "102-2024-ND-CP.txt", "61-2024-QH15-luat-dien-luc.txt", "182-2024-ND-CP.txt",
+    # effective dates read from headings, header text, numeric dates, lost header dates
+    "383-QD-TW-2025.md", "45-HD-BTCTW-2025.md", "1630-QD-UBND-2025-quang-ngai.md",
+    "06-2019-TT-NHNN.txt", "212-KL-TW-2025.md", "local/81-2025-QD-UBND-bac-ninh.md",
+    "local/81-2025-QD-UBND-da-nang.md", *(f"effective/{name}.md" for name in (
+        "036bd85f1f56f768", "994dfbc3967e5ebf", "0465063a5486d493", "cd5874640909d75c",
+        # held out
+        "631e2524192d7b61", "6e7f0a17bbc99fd4", "ff4de67291d44c52", "48edf4df3543bdd9",
+        "f1e9ca38ca659c82", "5c600e2251eec56f")),
 )
 
 
@@ -174,8 +187,42 @@ STATUS = [
     Status("91-2015-qh13", "2017-01-01", "91-2015-qh13/d689"),
     Status("29-2023-qh15", "2025-01-01", "29-2023-qh15/d82.1"),
     Status("03-nq-cp-2025", "2025-01-09", "03-nq-cp-2025/d2"),
+    # "… có hiệu lực\nthi hành kể từ ngày ký" after "Quy định này thay thế … và" (wrapped)
+    Status("383-qd-tw-2025", "2025-11-19", "383-qd-tw-2025/d20"),
+    # "Hướng dẫn này, các phụ lục 1, 2A, … kèm theo có hiệu lực từ ngày ký"
+    Status("45-hd-btctw-2025", "2025-11-21", "45-hd-btctw-2025/VII"),
+    Status("1630-qd-ubnd-2025-quang-ngai", "2025-11-21", "1630-qd-ubnd-2025-quang-ngai/d3"),
+    Status("06-2019-tt-nhnn", "2019-09-06", "06-2019-tt-nhnn/d14.1"),
+    Status("81-2025-qd-ubnd-bac-ninh", "2025-12-10", "81-2025-qd-ubnd-bac-ninh/d2"),
+    Status("81-2025-qd-ubnd-da-nang", "2025-11-27", "81-2025-qd-ubnd-da-nang/d2"),
+    # "**Điều 2.** Quyết định này có hiệu lực thi hành\nkể từ ngày ký." read as its heading
+    Status("2666-qd-ubnd-2025-can-tho", "2025-11-26", "2666-qd-ubnd-2025-can-tho/d2"),
+    # "… có hiệu lực thi hành kể từ ngày 05/12/2025"
+    Status("95-2025-qd-ubnd-nghe-an", "2025-12-05", "95-2025-qd-ubnd-nghe-an/d2"),
+    # "kể từ ngày ký ban hành"; the header's date is lost, "Nghị quyết 388/NQ-CP ngày
+    # 01/12/2025" in the page gives it
+    Status("388-nq-cp", "2025-12-01", "388-nq-cp/d3.1"),
+    # the parser files "Điều 2. Quyết định này có hiệu lực kể từ ngày ký ban hành" under the
+    # title (header text): read there, with no provision
+    Status("2512-qd-ubnd-2025-lang-son", "2025-11-21", None),
+    # Party texts that state no date; 212's page chrome says "Ngày hiệu lực: Đã biết" and
+    # quotes another decree's date
+    Status("02-nq-tw-2021", None, None),
+    Status("212-kl-tw-2025", None, None),
+    # held out
     Status("61-2024-qh15", "2025-02-01", "61-2024-qh15/d80.1", True),
-    Status("182-2024-nd-cp", "2024-12-31", "182-2024-nd-cp/d45.1", True),  # from signing
+    # from signing; the header lost the date, the annexes print it ("Kèm theo Nghị định số
+    # 182/2024/NĐ-CP ngày 31 tháng 12 năm 2024"). No longer blind: seen missed before.
+    Status("182-2024-nd-cp", "2024-12-31", "182-2024-nd-cp/d45.1", True),
+    # Six pages picked at random (seed 13) among those not looked at while writing the
+    # rules; expected values read from each text before the code ran on it.
+    Status("36-2025-tt-bxd", "2026-01-08", "36-2025-tt-bxd/d4", True),
+    Status("6e7f0a17bbc99fd4", "2025-11-27", "6e7f0a17bbc99fd4/d16", True),
+    Status("1582-qd-ubnd-2025-bac-ninh", "2025-11-30", "1582-qd-ubnd-2025-bac-ninh/d3", True),
+    Status("1973-qd-ubnd-hung-yen", "2025-11-28", "1973-qd-ubnd-hung-yen/d3", True),
+    Status("60-2025-nq-hdnd-ha-noi", "2025-12-08", "60-2025-nq-hdnd-ha-noi/d4.1", True),
+    # Điều 3 "từ ngày Quyết định này có hiệu lực thi hành đến hết ngày 28/02/2027" is no date
+    Status("145-2025-qd-ubnd-thanh-hoa", "2025-11-20", "145-2025-qd-ubnd-thanh-hoa/d5", True),
 ]
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from parsers.citations import find_citations, parse_citation, relative_path
 from parsers.effective import Row as EffectiveRow
-from parsers.effective import effective_date
+from parsers.effective import effective_date, signed_date
 from parsers.relations import Row, find_relations
 from parsers.terms import Row as TermRow
 from parsers.terms import find_terms
@@ -98,3 +98,51 @@ def test_a_document_naming_itself_is_no_relation() -> None:
                  ("x/d2", None, None, "Theo Luật Mặt trận Tổ quốc Việt Nam."))
     titles = [r.target_title for r in find_relations("Luật CÔNG ĐOÀN", rows)]
     assert titles == ["Luật Mặt trận Tổ quốc Việt Nam"]
+
+
+@pytest.mark.parametrize(("text", "signed", "date"), [
+    # hard-wrapped, as crawled pages print it (Quyết định 2666/QĐ-UBND Cần Thơ)
+    ("Quyết định này có hiệu lực thi hành\nkể từ ngày ký.", "2025-11-26", "2025-11-26"),
+    ("Quyết định này có hiệu lực kể từ ngày ban hành.", "2025-11-24", "2025-11-24"),
+    ("Quyết định này có hiệu lực thi hành kể từ ngày 05/12/2025 và thay thế …", None,
+     "2025-12-05"),
+    ("Quy định này thay thế Quy định số 270-QĐ/TW, ngày 06/12/2014 của Ban Bí thư và có "
+     "hiệu lực\nthi hành kể từ ngày ký.", "2025-11-19", "2025-11-19"),
+    ("Hướng dẫn này, các phụ lục 1, 2A, 2B kèm theo có hiệu lực từ ngày ký và thay thế …",
+     "2025-11-21", "2025-11-21"),
+    # a transitional clause names the day, it does not give it
+    ("Thời gian ủy quyền từ ngày Quyết định này có hiệu lực thi hành đến hết ngày "
+     "28/02/2027.", "2025-11-20", None),
+    ("Quyết định này có hiệu lực thi hành kể từ ngày Nghị định số 262/2025/NĐ-CP có hiệu "
+     "lực.", "2025-11-21", None),
+    # a form in an annex ("Giấy chứng nhận này …") is not the document
+    ("Giấy chứng nhận này có hiệu lực kể từ ngày ký đến hết ngày … tháng … năm …",
+     "2022-01-10", None),
+])
+def test_effective_statements_as_printed(text: str, signed: str | None,
+                                         date: str | None) -> None:
+    found = effective_date([EffectiveRow("q/d2", None, text)], signed)
+    assert (found.date if found else None) == date
+
+
+def test_the_header_text_is_read_when_no_provision_says_it() -> None:
+    rows = [EffectiveRow("q/d1", None, "Công bố kèm theo Quyết định này 5 thủ tục.")]
+    found = effective_date(rows, "2025-11-21",
+                           ["Điều 2. Quyết định này có hiệu lực kể từ ngày ký ban hành."])
+    assert found is not None and (found.date, found.provision_id) == ("2025-11-21", None)
+    assert effective_date(rows, "2025-11-21") is None
+
+
+@pytest.mark.parametrize(("text", "number", "doc_id", "date"), [
+    ("(Kèm theo Nghị định số 182/2024/NĐ-CP ngày 31 tháng 12 năm 2024 của Chính phủ)",
+     None, "182-2024-nd-cp", "2024-12-31"),
+    ("Nghị quyết 388/NQ-CP ngày 01/12/2025 nghiên cứu tiếp thu", "388/NQ-CP", None,
+     "2025-12-01"),
+    # another number, however alike, is another document
+    ("Nghị quyết 1388/NQ-CP ngày 01/12/2025", "388/NQ-CP", None, None),
+    ("Căn cứ Nghị định số 85/2024/NĐ-CP ngày 10 tháng 7 năm 2024", "36/2025/TT-BXD",
+     "36-2025-tt-bxd", None),
+])
+def test_the_date_signed_from_the_own_number(text: str, number: str | None,
+                                             doc_id: str | None, date: str | None) -> None:
+    assert signed_date(text, number, doc_id) == date

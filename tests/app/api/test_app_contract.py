@@ -20,7 +20,7 @@ EVERY_GET = [
     f"/documents/{NQ02}.md", f"/documents/{NQ02}.csv", f"/documents/{NQ02}.ndjson",
     f"/documents/{NQ02}.akn.xml", f"/documents/{NQ02}/provisions",
     f"/provisions?ids={NQ02}/IV.4", f"/documents/{NQ02}/assignments", "/bodies/unresolved",
-    f"/documents/{NQ02}/relations", "/terms?q=cong+doan",
+    f"/documents/{NQ02}/relations", "/terms?q=cong+doan", f"/provisions/{NQ02}/IV.4/history",
 ]
 READ_STATUSES = {"400", "404", "405", "422", "503"}
 

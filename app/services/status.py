@@ -1,0 +1,174 @@
+"""The stored facts that decide whether a document is in force (``document_status``).
+
+Ingest keeps one row per document: ``effective_from`` (its own effective date) and, when
+a stored document repeals or replaces it whole, ``ended_from`` (the day that document takes
+effect: its effective date, else its own date), ``ended_by``, ``ended_kind`` and the
+evidence. Of several such documents the earliest ending is kept (ties: document id, then
+relation order). A document is out of force on D when ``ended_from <= D`` or
+``effective_from > D``: two indexed comparisons, no reading of every document per request.
+
+What an ingest of X refreshes: X itself (documents already stored may end it), every
+document X's relations end, every document X (or another document whose relations might
+now resolve to X instead) ended before. A deletion refreshes what the deleted documents
+ended. ``recompute`` rebuilds every row (``vnlex status recompute``, after an upgrade).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection, Iterable
+from typing import Any
+
+from sqlalchemy import delete, or_, select
+from sqlalchemy.orm import Session
+
+from app.db.analysis_models import Effective, Relation
+from app.db.bulk import insert_rows
+from app.db.models import Document, DocumentStatus, table_of
+from app.services.relation_targets import ENDING, INVERSE, target_of
+from app.services.resolve import DocRow, documents
+
+MAX_IN_LIST = 500  # bound parameters per query stay well under SQLite's limit
+
+
+def out_of_force(session: Session, day: dt.date | None = None) -> frozenset[str]:
+    """Ids of the documents known to be out of force on ``day`` (today by default)."""
+    iso = (day or dt.date.today()).isoformat()
+    return frozenset(session.scalars(
+        select(DocumentStatus.document_id).where(or_(
+            DocumentStatus.ended_from <= iso, DocumentStatus.effective_from > iso))
+    ))
+
+
+def status_on(session: Session, doc_id: str, day: str) -> dict[str, Any]:
+    """The status of a stored document on ``day`` (ISO), with the reason."""
+    row = session.get(DocumentStatus, doc_id)
+    effective = session.get(Effective, doc_id)
+    base = {"effective_date": effective.date if effective else None,
+            "effective_provision_id": effective.provision_id if effective else None,
+            "expiry_date": None, "replaced_by": None}
+    if row is not None and row.ended_from is not None and row.ended_from <= day:
+        kind = INVERSE.get(row.ended_kind or "", "ended_by").replace("_", " ")
+        return {**base, "in_force": False, "expiry_date": row.ended_from,
+                "replaced_by": row.ended_by,
+                "reason": f"{kind} {row.ended_by} from {row.ended_from}: {row.ended_evidence}"}
+    if effective is None:
+        return {**base, "in_force": None,
+                "reason": "no effective date stated, and nothing in the corpus replaces it"}
+    if effective.date > day:
+        return {**base, "in_force": False,
+                "reason": f"takes effect on {effective.date} ({effective.evidence})"}
+    return {**base, "in_force": True,
+            "reason": f"in force since {effective.date} ({effective.evidence})"}
+
+
+def since(session: Session, doc_id: str) -> str | None:
+    """When ``doc_id``'s words take effect: its effective date, else its own date."""
+    effective = session.get(Effective, doc_id)
+    if effective is not None:
+        return effective.date
+    return session.scalar(select(Document.date).where(Document.id == doc_id))
+
+
+def after_ingest(session: Session, doc_id: str, dropped: Collection[str] = ()) -> None:
+    """Refresh the rows an ingest of ``doc_id`` may change (``dropped``: documents the
+    same ingest deleted, superseded by it)."""
+    forget(session, dropped)
+    docs = documents(session)
+    affected = {doc_id, *_ended_by(session, [doc_id, *dropped])}
+    own = session.scalars(select(Relation).where(
+        Relation.document_id == doc_id, Relation.kind.in_(ENDING),
+        Relation.target_path.is_(None)))
+    by_id = {d.id: d for d in docs}
+    affected.update(t.id for row in own if (t := target_of(docs, row, by_id)) is not None)
+    # Relations that may now resolve to doc_id rather than to what they ended before.
+    maybe = session.scalars(select(Relation.document_id).where(
+        Relation.kind.in_(ENDING), Relation.target_path.is_(None),
+        or_(Relation.target_doc_id == doc_id, Relation.target_doc_id.is_(None))))
+    affected.update(_ended_by(session, set(maybe)))
+    refresh(session, affected, docs)
+
+
+def after_delete(session: Session, doc_ids: Collection[str]) -> None:
+    """Drop the rows of deleted documents and refresh those they ended."""
+    forget(session, doc_ids)
+    refresh(session, _ended_by(session, doc_ids))
+
+
+def forget(session: Session, doc_ids: Iterable[str]) -> None:
+    ids = list(doc_ids)
+    for chunk in _chunks(ids):
+        session.execute(delete(DocumentStatus).where(DocumentStatus.document_id.in_(chunk)))
+
+
+def recompute(session: Session) -> int:
+    """Rebuild every document's row; how many documents there are."""
+    docs = documents(session)
+    refresh(session, {d.id for d in docs}, docs)
+    return len(docs)
+
+
+def refresh(session: Session, doc_ids: Collection[str],
+            docs: list[DocRow] | None = None) -> None:
+    """Recompute and store the rows of ``doc_ids`` (those still stored)."""
+    if not doc_ids:
+        return
+    docs = docs if docs is not None else documents(session)
+    stored = {d.id for d in docs}
+    wanted = {d for d in doc_ids if d in stored}
+    enders = _enders(session, docs, wanted)
+    dates = _dates(session, wanted | {row.document_id for rows in enders.values() for row in rows})
+    own_date = {d.id: d.date for d in docs}
+    out = []
+    for doc_id in sorted(wanted):
+        row: dict[str, Any] = {"document_id": doc_id, "effective_from": dates.get(doc_id),
+                               "ended_from": None, "ended_by": None, "ended_kind": None,
+                               "ended_evidence": None}
+        ends = [(dates.get(r.document_id) or own_date.get(r.document_id), r)
+                for r in enders.get(doc_id, [])]
+        dated = [(day, r) for day, r in ends if day is not None]
+        if dated:
+            day, first = min(dated, key=lambda pair: (pair[0], pair[1].document_id, pair[1].id))
+            row.update(ended_from=day, ended_by=first.document_id, ended_kind=first.kind,
+                       ended_evidence=first.evidence)
+        out.append(row)
+    forget(session, wanted)
+    insert_rows(session, table_of(DocumentStatus), out)
+
+
+def _enders(session: Session, docs: list[DocRow], wanted: set[str]) -> dict[str, list[Relation]]:
+    """The whole-document repeals and replacements of other documents resolving into
+    ``wanted``. Only rows naming one of them, or naming no id, can (``incoming``)."""
+    query = select(Relation).where(Relation.kind.in_(ENDING), Relation.target_path.is_(None))
+    if len(wanted) <= MAX_IN_LIST:
+        query = query.where(or_(Relation.target_doc_id.in_(wanted),
+                                Relation.target_doc_id.is_(None)))
+    found: dict[str, list[Relation]] = {}
+    by_id = {d.id: d for d in docs}
+    for row in session.scalars(query.order_by(Relation.document_id, Relation.id)):
+        target = target_of(docs, row, by_id)
+        if target is not None and target.id in wanted and target.id != row.document_id:
+            found.setdefault(target.id, []).append(row)
+    return found
+
+
+def _dates(session: Session, doc_ids: set[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for chunk in _chunks(sorted(doc_ids)):
+        rows = session.execute(select(Effective.document_id, Effective.date)
+                               .where(Effective.document_id.in_(chunk)))
+        out.update((doc_id, date) for doc_id, date in rows)
+    return out
+
+
+def _ended_by(session: Session, doc_ids: Iterable[str]) -> set[str]:
+    out: set[str] = set()
+    for chunk in _chunks(list(doc_ids)):
+        out.update(session.scalars(select(DocumentStatus.document_id)
+                                   .where(DocumentStatus.ended_by.in_(chunk))))
+    return out
+
+
+def _chunks(items: list[str]) -> Iterable[list[str]]:
+    for i in range(0, len(items), MAX_IN_LIST):
+        yield items[i : i + MAX_IN_LIST]

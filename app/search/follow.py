@@ -34,6 +34,7 @@ from app.search.vocab import vocabulary
 
 logger = logging.getLogger(__name__)
 LEADER_FILE = "writer.lock"
+THREAD_NAME = "vnlex-index"  # the background catch-up thread (tests tell its reads apart)
 
 
 class Follower:
@@ -62,7 +63,7 @@ class Follower:
         with _registry_lock:
             _followers.setdefault(self.root, []).append(self)
             _lead(self.root)
-        self._thread = threading.Thread(target=self._run, name="vnlex-index", daemon=True)
+        self._thread = threading.Thread(target=self._run, name=THREAD_NAME, daemon=True)
         self._thread.start()
 
     def stop(self, timeout: float = 5.0) -> None:

@@ -5,6 +5,7 @@ every sibling."""
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -16,6 +17,7 @@ from sqlalchemy import event, insert
 
 from app.db.models import Document, Provision, table_of
 from app.db.session import get_engine, new_session, session_scope
+from app.search.follow import THREAD_NAME as FOLLOWER_THREAD
 from app.services.flatten import document_row, provision_rows
 from app.services.provisions import get_provision
 from app.services.resolve import resolve
@@ -34,6 +36,9 @@ def selects(url: str) -> Iterator[list[tuple[str, list[str]]]]:
 
     def record(_conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any,
                executemany: bool) -> None:
+        # The index follower polls the store on its own thread, whatever the request does.
+        if threading.current_thread().name == FOLLOWER_THREAD:
+            return
         if not executemany and statement.lstrip().upper().startswith("SELECT"):
             seen.append((statement, parameters))
 

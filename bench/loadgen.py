@@ -21,6 +21,7 @@ from bench.stats import summary_ms
 
 HOST = "127.0.0.1"  # never anything else: this is a load generator
 MAX_REQUESTS = 2_000_000  # a bound whatever the duration
+CONNECT_GAP = 0.05  # seconds between two clients' first connections
 
 
 async def _request(reader: asyncio.StreamReader, writer: asyncio.StreamWriter,
@@ -48,7 +49,8 @@ async def _read_chunked(reader: asyncio.StreamReader) -> None:
 
 
 async def _client(port: int, paths: list[str], start: int, deadline: float,
-                  latencies: list[float], errors: list[int]) -> None:
+                  latencies: list[float], errors: list[int], delay: float = 0.0) -> None:
+    await asyncio.sleep(delay)
     reader, writer = await asyncio.open_connection(HOST, port)
     i = start
     try:
@@ -77,8 +79,11 @@ async def run(port: int, clients: int, seconds: float, paths: list[str]) -> dict
     deadline = started + seconds
     # Clients start at different places in the list so they do not ask the same thing.
     step = max(1, len(paths) // clients)
-    await asyncio.gather(*(_client(port, paths, n * step, deadline, latencies, errors)
-                           for n in range(clients)))
+    # Connections open one after another while the first ones are busy: opened together,
+    # all of them went to whichever server worker woke first (seen with `ss -tnp`: 8 of 8
+    # on one of two workers), and a second worker then measured nothing.
+    await asyncio.gather(*(_client(port, paths, n * step, deadline, latencies, errors,
+                                   n * CONNECT_GAP) for n in range(clients)))
     elapsed = time.perf_counter() - started
     return {
         "clients": clients,

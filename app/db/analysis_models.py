@@ -17,10 +17,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Float, ForeignKey, Index, Integer, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    case,
+    func,
+    select,
+)
+from sqlalchemy.orm import Mapped, aliased, column_property, mapped_column
 
-from app.db.models import Base
+from app.db.models import Base, Provision
 
 
 def _deferred_fk(column: str, ondelete: str | None = None) -> ForeignKey:
@@ -34,6 +46,16 @@ def _document_fk() -> ForeignKey:
 
 def _provision_fk() -> ForeignKey:
     return _deferred_fk("provisions.id", ondelete="CASCADE")
+
+
+def _quoted(start: Any, end: Any, via_id: Any, own_id: Any, in_heading: Any) -> Any:
+    """``text[start:end]`` of the text a duty's offsets index: the heading or text of
+    ``via_provision_id`` when it came through one, else of its own provision."""
+    source = aliased(Provision, name="quoted")
+    text = case((in_heading, source.heading), else_=source.text)
+    return (select(func.substr(text, start + 1, end - start))
+            .where(source.id == func.coalesce(via_id, own_id))
+            .correlate_except(source).scalar_subquery())
 
 
 class Body(Base):
@@ -78,17 +100,16 @@ class Duty(Base):
     provision_id: Mapped[str] = mapped_column(_provision_fk())
     body_id: Mapped[str] = mapped_column(_deferred_fk("bodies.id"))
     role: Mapped[str] = mapped_column(String(20))
-    mention: Mapped[str] = mapped_column(Text)  # the name as printed
     mention_start: Mapped[int] = mapped_column(Integer)
     mention_end: Mapped[int] = mapped_column(Integer)
     evidence_start: Mapped[int] = mapped_column(Integer)
     evidence_end: Mapped[int] = mapped_column(Integer)
-    evidence: Mapped[str] = mapped_column(Text)
     inferred: Mapped[bool] = mapped_column(Boolean, default=False)
     # Indexed like every foreign key: deleting a provision looks up the duties it gave.
     via_provision_id: Mapped[str | None] = mapped_column(_provision_fk(), index=True)
     # [[mention_start, mention_end, evidence_start, evidence_end], …] in text order.
-    spans: Mapped[list[list[int]] | None] = mapped_column(JSON, default=list)
+    # Only when read in more than one place (else NULL: the columns are the one place).
+    spans: Mapped[list[list[int]] | None] = mapped_column(JSON(none_as_null=True), default=None)
     position: Mapped[str | None] = mapped_column(String(100))  # "Bộ trưởng", as printed
     # True: the offsets index the provision's heading ("3. Giao Đảng ủy Chính phủ chủ trì:"
     # printed as a heading over its tasks), not its text.
@@ -96,6 +117,12 @@ class Duty(Base):
     # True: passed down by a lead-in ("Giao Đảng ủy Chính phủ lãnh đạo, chỉ đạo:" over the
     # tasks below it); mention and evidence are the lead-in's, in `via_provision_id`.
     lead_in: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    # The name as printed and the clause that gives the role are read from the stored text
+    # they index, not stored again (migration 0014): copies were a quarter of the table.
+    mention: Mapped[str] = column_property(
+        _quoted(mention_start, mention_end, via_provision_id, provision_id, in_heading))
+    evidence: Mapped[str] = column_property(
+        _quoted(evidence_start, evidence_end, via_provision_id, provision_id, in_heading))
 
 
 class UnresolvedMention(Base):

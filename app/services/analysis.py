@@ -38,7 +38,13 @@ from app.db.analysis_models import (
 )
 from app.db.bulk import insert_rows
 from app.db.models import table_of
-from app.services.duty_rows import inferred_rows, passed_rows, provision_duties, read_heading
+from app.services.duty_rows import (
+    inferred_rows,
+    lean,
+    passed_rows,
+    provision_duties,
+    read_heading,
+)
 from app.services.registry import sync_bodies
 from parsers.bodies import Mention, Registry, Unresolved, read_mentions
 from parsers.citations import Citation as FoundCitation
@@ -126,6 +132,7 @@ def analyze(doc_id: str, rows: list[dict[str, Any]], registry: Registry,
     taken = {(row["provision_id"], row["body_id"], row["role"]) for row in out.duties}
     out.duties.extend(row for row in inferred_rows(doc_id, links, found)
                       if (row["provision_id"], row["body_id"], row["role"]) not in taken)
+    lean(out.duties)
     return out
 
 

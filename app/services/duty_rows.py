@@ -104,12 +104,21 @@ def inferred_rows(doc_id: str, links: list[Link],
     return rows
 
 
+def lean(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows as stored: ``spans`` only when a duty is read in more than one place (the
+    columns hold the first, and readers fall back to them)."""
+    for row in rows:
+        if len(row["spans"]) == 1:
+            row["spans"] = None
+    return rows
+
+
 def _duty_row(doc_id: str, pid: str, d: FoundDuty) -> dict[str, Any]:
     return {
         "document_id": doc_id, "provision_id": pid, "body_id": d.body_id, "role": d.role,
-        "mention": d.text, "mention_start": d.start, "mention_end": d.end,
+        "mention_start": d.start, "mention_end": d.end,
         "evidence_start": d.evidence_start, "evidence_end": d.evidence_end,
-        "evidence": d.evidence, "inferred": False, "via_provision_id": None,
+        "inferred": False, "via_provision_id": None,
         "spans": [[d.start, d.end, d.evidence_start, d.evidence_end]], "position": d.position,
         "in_heading": False, "lead_in": False,
     }

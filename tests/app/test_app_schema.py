@@ -11,10 +11,11 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from factories_app import CORPUS
-from sqlalchemy import inspect, text
+from sqlalchemy import inspect, select, text
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
-from app.db import analysis_models  # noqa: F401  (its tables on Base, as migrations/env.py)
+from app.db.analysis_models import Duty  # its tables on Base, as migrations/env.py
 from app.db.migrate import alembic_config, current_revision, head_revision, upgrade
 from app.db.models import Base
 from app.db.session import get_engine, session_scope
@@ -140,11 +141,44 @@ def test_0008_keeps_one_duty_per_key_down_and_up(db_url: str) -> None:
         assert len(json.loads(spans) if isinstance(spans, str) else spans) == 2
     with pytest.raises(IntegrityError), get_engine(db_url).begin() as connection:
         connection.execute(text(
-            "INSERT INTO duties (document_id, provision_id, body_id, role, mention, "
-            "mention_start, mention_end, evidence_start, evidence_end, evidence, inferred) "
-            "SELECT document_id, provision_id, body_id, role, mention, mention_start, "
-            "mention_end, evidence_start, evidence_end, evidence, inferred FROM duties "
+            "INSERT INTO duties (document_id, provision_id, body_id, role, "
+            "mention_start, mention_end, evidence_start, evidence_end, inferred) "
+            "SELECT document_id, provision_id, body_id, role, mention_start, "
+            "mention_end, evidence_start, evidence_end, inferred FROM duties "
             "WHERE provision_id = :p AND body_id = :b AND role = :r"), key)
+
+
+def test_0014_quotes_duties_from_the_text_down_and_up(db_url: str) -> None:
+    """Down, every duty's ``mention`` and ``evidence`` are stored again, equal to what the
+    model reads from the text (direct, lead-in and inferred duties alike), and a duty read
+    in one place gets back its one span; up drops them and that span again."""
+    ingest_paths(db_url, [CORPUS])
+    with Session(get_engine(db_url)) as session:
+        derived = {(d.provision_id, d.body_id, d.role): (d.mention, d.evidence, d.spans)
+                   for d in session.scalars(select(Duty))}
+    assert {spans is None for _m, _e, spans in derived.values()} == {True, False}
+    kinds = text("SELECT inferred, lead_in, in_heading FROM duties")
+    with get_engine(db_url).connect() as connection:
+        assert {tuple(map(bool, row)) for row in connection.execute(kinds)} >= {
+            (False, False, False), (True, False, False), (False, True, False)}
+    config = alembic_config(db_url)
+    with get_engine(db_url).begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0013")
+    stored = text("SELECT provision_id, body_id, role, mention, evidence, mention_start, "
+                  "mention_end, evidence_start, evidence_end, spans FROM duties")
+    with get_engine(db_url).connect() as connection:
+        for pid, body, role, mention, evidence, *offsets, spans in connection.execute(stored):
+            was_mention, was_evidence, was_spans = derived[(pid, body, role)]
+            assert (mention, evidence) == (was_mention, was_evidence) and mention
+            places = json.loads(spans) if isinstance(spans, str) else spans
+            assert places == (was_spans or [offsets])
+    upgrade(db_url)
+    with get_engine(db_url).connect() as connection:
+        columns = {c["name"] for c in inspect(connection).get_columns("duties")}
+        singles = connection.execute(text(
+            "SELECT count(*) FROM duties WHERE json_array_length(spans) = 1")).scalar()
+    assert not {"mention", "evidence"} & columns and singles == 0
 
 
 def test_0012_fills_citable_labels_of_stored_rows(db_url: str) -> None:

@@ -17,6 +17,7 @@ from sqlalchemy import event, update
 from app.api.tabular import csv_cell
 from app.core.config import Settings
 from app.db.analysis_models import Duty, Target
+from app.db.models import Provision
 from app.db.session import get_engine, session_scope
 from app.main import create_app
 from app.services import listing
@@ -124,7 +125,10 @@ def hostile_rows(db_url: str) -> Iterator[TestClient]:
     with session_scope(db_url) as session:
         session.execute(update(Target).values(measure='=HYPERLINK("http://x","y")',
                                               unit="@SUM(A1:A9)", text="\t=1+1", value=-5))
-        session.execute(update(Duty).values(evidence="-2+3"))
+        # A duty's evidence is read from the text its offsets index.
+        session.execute(update(Provision).values(text="-2+3 chủ trì", heading=None))
+        session.execute(update(Duty).values(evidence_start=0, evidence_end=4,
+                                            via_provision_id=None, in_heading=False))
     with TestClient(create_app(Settings(database_url=db_url))) as client:
         yield client
 

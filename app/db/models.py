@@ -26,6 +26,7 @@ from sqlalchemy import (
     Table,
     Text,
     func,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -94,8 +95,10 @@ class Provision(Base):
     __table_args__ = (
         Index("ix_provisions_document_ordinal", "document_id", "ordinal"),
         Index("ix_provisions_parent_position", "parent_id", "position"),
-        # Siblings within a document, top-level ones (no parent) included: previous/next.
-        Index("ix_provisions_document_parent_position", "document_id", "parent_id", "position"),
+        # Top-level siblings (no parent) of a document: previous/next. Siblings under a
+        # parent use ix_provisions_parent_position (parent ids are unique across documents).
+        Index("ix_provisions_top_position", "document_id", "position",
+              sqlite_where=text("parent_id IS NULL"), postgresql_where=text("parent_id IS NULL")),
     )
 
     pk: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from app.db.models import Document, Provision
@@ -106,23 +106,24 @@ def get_provision(session: Session, provision_id: str) -> dict[str, Any]:
     return data
 
 
-def _parent_is(parent_id: str | None) -> ColumnElement[bool]:
-    column = Provision.parent_id
-    return column.is_(None) if parent_id is None else column == parent_id
+def _siblings(doc_id: str, parent_id: str | None) -> Select[Provision]:
+    """Children of ``parent_id``, or the top level of ``doc_id``: each shape has its index
+    (a parent id is unique across documents; top-level rows have a partial index)."""
+    if parent_id is None:
+        return select(Provision).where(Provision.document_id == doc_id,
+                                       Provision.parent_id.is_(None))
+    return select(Provision).where(Provision.parent_id == parent_id)
 
 
 def _children(session: Session, doc_id: str, parent_id: str) -> list[Provision]:
-    query = select(Provision).where(Provision.document_id == doc_id, _parent_is(parent_id))
-    return list(session.scalars(query.order_by(Provision.position)))
+    return list(session.scalars(_siblings(doc_id, parent_id).order_by(Provision.position)))
 
 
 def _neighbours(session: Session, node: Provision) -> tuple[Provision | None, Provision | None]:
-    """The siblings just before and after ``node``: two seeks in the document/parent/position
-    index, not every sibling with its text (an article of a code has hundreds)."""
-    rows = session.scalars(select(Provision).where(
-        Provision.document_id == node.document_id, _parent_is(node.parent_id),
-        Provision.position.in_((node.position - 1, node.position + 1)),
-    ))
+    """The siblings just before and after ``node``: two seeks in a position index, not
+    every sibling with its text (an article of a code has hundreds)."""
+    rows = session.scalars(_siblings(node.document_id, node.parent_id).where(
+        Provision.position.in_((node.position - 1, node.position + 1))))
     by_position = {row.position: row for row in rows}
     return by_position.get(node.position - 1), by_position.get(node.position + 1)
 

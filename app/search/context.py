@@ -19,6 +19,7 @@ import string
 
 import tantivy
 
+from app.search.index import pair
 from app.search.query import Clause, ParsedQuery
 from app.search.vocab import Vocabulary
 
@@ -74,8 +75,8 @@ def _support(searcher: tantivy.Searcher, before: str | None, word: str,
              after: str | None) -> tuple[int, ...]:
     """How many provisions have ``word`` right after ``before``, and right before
     ``after`` (one count per neighbour the query has)."""
-    pairs = ([f"{before} {word}"] if before is not None else []) \
-        + ([f"{word} {after}"] if after is not None else [])
+    pairs = ([pair(before, word)] if before is not None else []) \
+        + ([pair(word, after)] if after is not None else [])
     return tuple(searcher.doc_freq("pairs", pair) for pair in pairs)
 
 

@@ -39,7 +39,7 @@ from dataclasses import dataclass
 
 import tantivy
 
-from app.search.index import SCHEMA, anchored
+from app.search.index import SCHEMA, anchored, pair
 from app.search.query import Clause, ParsedQuery
 
 EXACT = 1000.0
@@ -143,7 +143,7 @@ def _bonuses(clauses: list[Clause], expansions: dict[str, list[str]]) -> list[Qu
 def _link(a: Clause, b: Clause, expansions: dict[str, list[str]]) -> tuple[str, ...]:
     lasts = _ends(a, expansions, last=True)
     firsts = _ends(b, expansions, last=False)
-    return tuple(f"{x} {y}" for x in lasts for y in firsts)
+    return tuple(pair(x, y) for x in lasts for y in firsts)
 
 
 def _ends(clause: Clause, expansions: dict[str, list[str]], *, last: bool) -> list[str]:

@@ -77,6 +77,10 @@ def mark(text: str, found: list[tuple[int, int]], start: int = 0, end: int | Non
 def snippet(text: str, regex: re.Pattern[str] | None, width: int = SNIPPET_CHARS,
             folded: str | None = None) -> str:
     """A window of about ``width`` characters around the first match, marked."""
+    if len(text) > width and regex is not None:
+        folded = vntext.fold(text) if folded is None else folded
+        if len(folded) == len(text):
+            return _window(text, folded, regex, width)
     found = spans(text, regex, folded)
     if len(text) <= width:
         return mark(text, found)
@@ -86,6 +90,20 @@ def snippet(text: str, regex: re.Pattern[str] | None, width: int = SNIPPET_CHARS
     prefix = "…" if start > 0 else ""
     suffix = "…" if end < len(text) else ""
     return prefix + mark(text, found, start, end) + suffix
+
+
+def _window(text: str, folded: str, regex: re.Pattern[str], width: int) -> str:
+    """``snippet`` of a long text whose folded form maps one to one: only the window is
+    searched for marks (an article of a code names a common word hundreds of times)."""
+    first = regex.search(folded)
+    start = _word_start(text, max(0, (first.start() if first else 0) - width // 4))
+    end = _word_end(text, min(len(text), start + width))
+    # Either side of the window by a word or two: a mark its edge cuts is still whole.
+    around = (max(0, start - 64), min(len(text), end + 64))
+    found = [m.span() for m in regex.finditer(folded, *around) if m.end()]
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(text) else ""
+    return prefix + mark(text, _merge(text, found), start, end) + suffix
 
 
 def _word_start(text: str, i: int) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pytest
@@ -9,6 +10,8 @@ from factories_app import LAW_ID, RESOLUTION_ID
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+from parsers import vntext
 
 pytestmark = pytest.mark.any_store  # SQLite and PostgreSQL (tests/app/conftest.py)
 
@@ -302,3 +305,30 @@ def test_a_repeated_search_is_the_same_answer(client: TestClient) -> None:
     again = client.get("/search", params={"q": "doi moi sang tao", "limit": 4})
     assert first.json() == again.json()
     assert first.headers["x-vnlex-index-version"] == again.headers["x-vnlex-index-version"]
+
+
+def _snippet_of_every_mark(text: str, regex: re.Pattern[str] | None, width: int) -> str:
+    """``highlight.snippet`` as it was: every mark of the whole text, then the window."""
+    from app.search import highlight
+    found = highlight.spans(text, regex)
+    if len(text) <= width:
+        return highlight.mark(text, found)
+    first = found[0][0] if found else 0
+    start = highlight._word_start(text, max(0, first - width // 4))
+    end = highlight._word_end(text, min(len(text), start + width))
+    return ("…" if start > 0 else "") + highlight.mark(text, found, start, end) \
+        + ("…" if end < len(text) else "")
+
+
+_WORDS = st.sampled_from(["lao", "động", "lao động", "Đoàn", "viên", "công", "đoàn", "x",
+                          "Điều", "5", "tập thể", "  ", "\n", ",", "laodong"])
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(words=st.lists(_WORDS, min_size=0, max_size=120), width=st.integers(10, 240))
+def test_snippet_searching_its_window_only_marks_as_the_whole_text_does(
+        words: list[str], width: int) -> None:
+    from app.search import highlight
+    text = vntext.nfc(" ".join(words))
+    regex = highlight.pattern(["doan", "vien"], [("lao", "dong")])
+    assert highlight.snippet(text, regex, width) == _snippet_of_every_mark(text, regex, width)

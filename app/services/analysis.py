@@ -53,7 +53,7 @@ from parsers.effective import effective_date, signed_date
 from parsers.relations import Row as RelationRow
 from parsers.relations import find_relations
 from parsers.targets import Target as FoundTarget
-from parsers.targets import extract_targets, milestone_of
+from parsers.targets import extract_targets, milestone_of, plan_year
 from parsers.terms import Row as TermRow
 from parsers.terms import find_terms
 
@@ -112,7 +112,7 @@ def analyze(doc_id: str, rows: list[dict[str, Any]], registry: Registry,
                               for u in unresolved)
         out.citations.extend(_citation_row(doc_id, pid, c) for c in find_citations(text))
         if row["role"] == "objective":
-            year = milestone_year(row, by_id)
+            year = target_year(row, by_id, document or {})
             out.targets.extend(_target_row(doc_id, pid, t)
                                for t in extract_targets(text, default_year=year))
     links = link_assignments([(r["id"], r["role"], r["text"]) for r in rows], registry=registry,
@@ -186,6 +186,13 @@ def _effective(doc_id: str, rows: list[dict[str, Any]], document: dict[str, Any]
         return []
     return [{"document_id": doc_id, "date": effective.date,
              "provision_id": effective.provision_id, "evidence": effective.evidence}]
+
+
+def target_year(row: dict[str, Any], by_id: dict[str, dict[str, Any]],
+                document: dict[str, Any]) -> int | None:
+    """The year of ``row``'s targets when their sentence gives none: the milestone above
+    it, else the year of the one-year plan the document is (its title)."""
+    return milestone_year(row, by_id) or plan_year(document.get("title") or "")
 
 
 def milestone_year(row: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> int | None:

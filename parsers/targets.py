@@ -14,10 +14,17 @@ what is returned is sliced from the text as printed, never corrected):
   line that opens with one (``Mục tiêu đến năm 2030:``, ``Đến năm 2030, …``) or whose
   first clause sets a goal (``… đặt mục tiêu đến năm 2030, …``) sets the year of what
   follows; ``đến năm 2023`` inside a clause overrides it for the values after
-  it in that clause (or before it, when it comes last). Else ``default_year``.
+  it in that clause (or before it, when it comes last); a bare ``năm 2025`` before the
+  value does too ("tỷ lệ giải ngân năm 2025 đạt 95% kế hoạch"), unless it is a baseline
+  (``so với năm 2020``) or opens a period (``năm 2021 - 2030``). Else ``default_year``,
+  which a caller takes from the milestone above, or else from the one-year plan the
+  document is (``plan_year``: "Kế hoạch phát triển kinh tế - xã hội năm 2025").
 * **Value**: a number with ``%``, with ``triệu``/``nghìn``/``tỷ``, or after a comparator or
   ``đạt``. ``13,5`` is 13.5 (comma decimal), ``1.000`` is 1000. Years, document numbers
   (``57-NQ``) and ``5G`` are not values. ``16 - 18%`` is a range (``value``..``value_max``).
+* **Unit**: ``%`` (``% GDP``, ``%/năm``, ``% kế hoạch``), a measure or a currency printed
+  after the number (``cm``, ``ha``, ``USD``, ``đồng``), or a counted noun
+  (``doanh nghiệp``, ``bác sĩ`` …).
 * **Comparator**: ``trở lên``/``tối thiểu``/``ít nhất``/``không dưới``/``≥`` → ``>=``;
   ``trên``/``hơn``/``>`` → ``>``; ``dưới`` → ``<``; ``tối đa``/``không quá``/``≤`` → ``<=``;
   else ``=``.
@@ -56,6 +63,15 @@ _REACHED = re.compile(r"\b(?:dat|len)\b")
 _NEGATED = {"<": ">=", "<=": ">", ">": "<=", ">=": "<"}
 _CLAUSE_END = re.compile(r"[.;](?=\s|$)")
 _YEAR = re.compile(r"\b(?:den|toi|trong|vao) nam (\d{4})\b")
+# "năm 2025" alone: the year of what follows it in the clause, unless a baseline or a
+# period ("so với năm 2020", "từ năm 2021", "giai đoạn", "năm 2021 - 2030").
+_BARE_YEAR = re.compile(
+    r"(?<!so voi )(?<!cung ky )(?<!\btu )(?<!doan )(?<!\bden )(?<!\btoi )(?<!trong )(?<!vao )"
+    r"\bnam ((?:19|20)\d{2})\b(?!\s*[-–]\s*\d)")
+# The one-year plan a document is, from its title: "Kế hoạch phát triển kinh tế - xã hội
+# năm 2025", "dự toán ngân sách nhà nước năm 2025"; not a five-year plan ("năm 2021-2025").
+_PLAN_YEAR = re.compile(
+    r"\b(?:ke hoach|du toan)\b(?:\s+\S+){0,8}?\s+nam ((?:19|20)\d{2})\b(?!\s*[-–]\s*\d)")
 _QUALITATIVE = re.compile(r"\b(?:hau het|phan lon)\b")
 _VALUE = re.compile(
     r"""
@@ -63,15 +79,20 @@ _VALUE = re.compile(
               |dat)(?:\ co)?\ |[≥≤<>]=?\ ?))?
     (?<![\w/.,-])(?P<num>\d+(?:[.,]\d+)*)
     (?:\s*\\?[-–]\s*(?P<num2>\d+(?:[.,]\d+)*))?
-    (?:\ (?P<mult>trieu|nghin|ngan|ty|ti)(?!\ le|\ trong)\b)?
-    \s?(?P<pct>%(?:\ gdp\b|/nam\b)?)?
-    (?P<measure_unit>(?<=\d)\s?(?:cm|mm|km|kg|ha)\b)?  # "1,5cm"
+    (?:\ (?P<mult>(?:nghin|ngan|trieu)\ t[yi]|trieu|nghin|ngan|ty|ti)(?!\ le|\ trong)\b)?
+    \s?(?P<pct>%(?:\ gdp\b|/nam\b|\ ke\ hoach\b)?)?
+    (?P<measure_unit>(?:(?<=\d)|(?<=ty)|(?<=ti)|(?<=trieu)|(?<=nghin))
+        \s?(?:cm|mm|km|kg|ha|usd|dong|do\ la(?:\ my)?)\b)?  # "1,5cm", "5.000 USD"
     (?P<after>\ tro\ len\b)?
     (?(pct)|(?(measure_unit)|(?![\w/-])))  # "5G", "57-NQ/TW" are not values; "10%/năm" is
     """,
     re.X,
 )
-_MULTIPLIERS = {"trieu": 10**6, "nghin": 10**3, "ngan": 10**3, "ty": 10**9, "ti": 10**9}
+# A rate per head of population: "20 doanh nghiệp hoạt động/nghìn dân" (folded).
+_PER_HEAD = re.compile(r"\s*([^/\d;,.]{1,40})/((?:mot )?(?:nghin|van|tram|trieu) dan)\b")
+_MULTIPLIERS = {"trieu": 10**6, "nghin": 10**3, "ngan": 10**3, "ty": 10**9, "ti": 10**9,
+                "nghin ty": 10**12, "ngan ty": 10**12, "nghin ti": 10**12, "ngan ti": 10**12,
+                "trieu ty": 10**15, "trieu ti": 10**15}
 _COMPARATORS = {
     "tu": ">=",
     "toi thieu": ">=",
@@ -148,6 +169,13 @@ def extract_targets(text: str, default_year: int | None = None) -> list[Target]:
     return targets
 
 
+def plan_year(title: str) -> int | None:
+    """The year of the one-year plan a document's title names ("Về bổ sung Kế hoạch phát
+    triển kinh tế - xã hội năm 2025 …" → 2025), else None."""
+    found = _PLAN_YEAR.search(vntext.fold(title))
+    return int(found.group(1)) if found else None
+
+
 def milestone_of(heading: str) -> int | None:
     """The year of a heading or short paragraph that opens with a milestone ("Mục tiêu đến
     năm 2030", "Đến năm 2030:"), else None."""
@@ -170,12 +198,14 @@ def _clause_targets(
 ) -> list[Target]:
     clause = folded[start:end]
     years = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(clause)]
+    bare = [(m.start(), int(m.group(1))) for m in _BARE_YEAR.finditer(clause)]
     quals = list(_QUALITATIVE.finditer(clause))
     scope_start = quals[0].start() if quals else len(clause)
     values = [
         m
         for m in _VALUE.finditer(clause)
-        if m.start() < scope_start and _is_target(m) and not _is_year(m)
+        if m.start() < scope_start and (_is_target(m) or _PER_HEAD.match(clause, m.end()))
+        and not _is_year(m)
         and _is_quantity(clause, m)
     ]
     marks = sorted(
@@ -184,7 +214,7 @@ def _clause_targets(
     )
     out: list[Target] = []
     for k, (s, e, match) in enumerate(marks):
-        due = _year_for(s, years, year)
+        due = _year_for(s, years, _bare_before(s, bare, years) or year)
         next_start = marks[k + 1][0] if k + 1 < len(marks) else len(clause)
         after = _trim(text, folded, start + e, start + next_start)
         if match.re is _QUALITATIVE:
@@ -231,9 +261,7 @@ def _numeric(
         group = "pct" if match.group("pct") else "measure_unit"
         unit: str | None = text[offset + match.start(group) : offset + match.end(group)].strip()
     else:
-        unit = next(
-            (after[: len(u)] for u in _COUNT_UNITS if vntext.fold(after).startswith(u)), None
-        )
+        unit = _count_unit(after)
     s = offset + (match.start("num") if match.group("cmp") == "dat " else match.start())
     return Target(
         year,
@@ -246,6 +274,18 @@ def _numeric(
         text[s : offset + match.end()],
         value_max=value_max,
     )
+
+
+def _count_unit(after: str) -> str | None:
+    """The counted noun after a value ("doanh nghiệp"), with the head count it is per
+    when printed ("doanh nghiệp/nghìn dân")."""
+    folded = vntext.fold_aligned(after)
+    noun = next((after[: len(u)] for u in _COUNT_UNITS if folded.startswith(u)), None)
+    rate = _PER_HEAD.match(folded)
+    if rate is None:
+        return noun
+    per = after[rate.start(2) : rate.end(2)]
+    return f"{noun or after[rate.start(1) : rate.end(1)].strip()}/{per}"
 
 
 def _replace_comparator(target: Target, comparator: str) -> Target:
@@ -285,6 +325,16 @@ def _is_year(match: re.Match[str]) -> bool:
     num = match.group("num")
     plain = not (match.group("pct") or match.group("mult"))
     return plain and len(num) == 4 and num[:2] in ("19", "20")
+
+
+def _bare_before(position: int, bare: list[tuple[int, int]],
+                 years: list[tuple[int, int]]) -> int | None:
+    """The last bare "năm 2025" before ``position`` and after any "đến năm …" there."""
+    last = bisect_left(bare, position, key=lambda year: year[0])
+    if not last:
+        return None
+    at, due = bare[last - 1]
+    return None if any(at < y_at < position for y_at, _ in years) else due
 
 
 def _year_for(position: int, years: list[tuple[int, int]], milestone: int | None) -> int | None:

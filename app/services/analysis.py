@@ -52,13 +52,14 @@ from parsers.citations import find_citations
 from parsers.crossrefs import link_assignments
 from parsers.duties import Duty as FoundDuty
 from parsers.duties import assign_roles
-from parsers.duties.lead_in import Node, passed_down
+from parsers.duties.lead_in import Node, read_lead_ins
+from parsers.duties.model import PREAMBLE
 from parsers.effective import Row as EffectiveRow
 from parsers.effective import effective_date, signed_date
 from parsers.relations import Row as RelationRow
 from parsers.relations import find_relations
 from parsers.targets import Target as FoundTarget
-from parsers.targets import extract_targets, milestone_of
+from parsers.targets import extract_targets, milestone_of, plan_year
 from parsers.terms import Row as TermRow
 from parsers.terms import find_terms
 
@@ -102,20 +103,22 @@ def analyze(doc_id: str, rows: list[dict[str, Any]], registry: Registry,
     mentions: dict[str, list[Mention]] = {}  # found once, for duties and cross-references
     by_id = {row["id"]: row for row in rows}
     nodes: list[Node] = []
+    headings: dict[str, list[FoundDuty]] = {}
     for row in rows:
         pid, text = row["id"], row["text"]
         mentions[pid], unresolved = read_mentions(text, registry)
         found[pid] = assign_roles(text, registry, provision_role=row["role"],
                                   mentions=mentions[pid], unknown=unresolved)
-        heading, found[pid] = read_heading(row, found[pid], registry)
-        out.duties.extend(provision_duties(doc_id, row["id"], heading, found[pid]))
+        headings[pid], found[pid] = read_heading(row, found[pid], registry)
         nodes.append(Node(pid, row["parent_id"], row["kind"], row.get("label"),
-                          row.get("heading") or "", text, tuple(heading), tuple(found[pid])))
+                          row.get("heading") or "", text, tuple(headings[pid]),
+                          tuple(found[pid]),
+                          _as_item(row, found[pid], registry, mentions[pid], unresolved)))
         out.unresolved.extend(_unresolved_row(doc_id, pid, u)
                               for u in unresolved)
         out.citations.extend(_citation_row(doc_id, pid, c) for c in find_citations(text))
         if row["role"] == "objective":
-            year = milestone_year(row, by_id)
+            year = target_year(row, by_id, document or {})
             out.targets.extend(_target_row(doc_id, pid, t)
                                for t in extract_targets(text, default_year=year))
     links = link_assignments([(r["id"], r["role"], r["text"]) for r in rows], registry=registry,
@@ -126,8 +129,14 @@ def analyze(doc_id: str, rows: list[dict[str, Any]], registry: Registry,
          "evidence": {"terms": list(link.terms), "citations": list(link.citations)}}
         for link in links
     ]
+    lead_ins = read_lead_ins(nodes)
+    for pid, duties in lead_ins.items.items():
+        found[pid] = list(duties)
+    for row in rows:
+        out.duties.extend(provision_duties(doc_id, row["id"], headings[row["id"]],
+                                           found[row["id"]]))
     direct = {(row["provision_id"], row["body_id"], row["role"]) for row in out.duties}
-    out.duties.extend(row for row in passed_rows(doc_id, passed_down(nodes))
+    out.duties.extend(row for row in passed_rows(doc_id, lead_ins.passed)
                       if (row["provision_id"], row["body_id"], row["role"]) not in direct)
     taken = {(row["provision_id"], row["body_id"], row["role"]) for row in out.duties}
     out.duties.extend(row for row in inferred_rows(doc_id, links, found)
@@ -135,6 +144,19 @@ def analyze(doc_id: str, rows: list[dict[str, Any]], registry: Registry,
     lean(out.duties)
     return out
 
+
+
+def _as_item(row: dict[str, Any], found: list[FoundDuty], registry: Registry,
+             mentions: list[Mention], unresolved: list[Unresolved]
+             ) -> tuple[FoundDuty, ...] | None:
+    """A preamble paragraph's roles read as an order, when its own wording set them aside:
+    they count if the paragraph turns out to be an item of a lead-in."""
+    if row["role"] != PREAMBLE or row.get("heading") or any(
+            d.role != "mention" for d in found):
+        return None
+    duties = assign_roles(row["text"], registry, provision_role="task", mentions=mentions,
+                          unknown=unresolved)
+    return tuple(duties) if any(d.role != "mention" for d in duties) else None
 
 def _legal(out: AnalysisRows, doc_id: str, rows: list[dict[str, Any]],
            document: dict[str, Any]) -> None:
@@ -171,6 +193,13 @@ def _effective(doc_id: str, rows: list[dict[str, Any]], document: dict[str, Any]
         return []
     return [{"document_id": doc_id, "date": effective.date,
              "provision_id": effective.provision_id, "evidence": effective.evidence}]
+
+
+def target_year(row: dict[str, Any], by_id: dict[str, dict[str, Any]],
+                document: dict[str, Any]) -> int | None:
+    """The year of ``row``'s targets when their sentence gives none: the milestone above
+    it, else the year of the one-year plan the document is (its title)."""
+    return milestone_year(row, by_id) or plan_year(document.get("title") or "")
 
 
 def milestone_year(row: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> int | None:

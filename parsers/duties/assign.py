@@ -10,7 +10,7 @@ from parsers.duties.classify import clause_duties
 from parsers.duties.clauses import clauses, joined
 from parsers.duties.model import ACTIVE_PROVISION_ROLES, PREAMBLE, Duty, make_duty
 from parsers.duties.tables import table_duties
-from parsers.duties.verbs import opens_with_order
+from parsers.duties.verbs import opens_with_order, states_plan
 
 
 def assign_roles(
@@ -49,12 +49,19 @@ def assign_roles(
 
 def ordered(text: str, duties: Sequence[Duty]) -> bool:
     """Whether ``duties`` come from an order in the wording: some body leads ("Đảng ủy Bộ
-    Nội vụ chủ trì", "giao X lãnh đạo, chỉ đạo"), or a role's evidence opens with an order
-    verb ("Bộ Chính trị yêu cầu các cấp ủy …", "giao Ban Tổ chức Trung ương"). A preamble
-    that only narrates ("Chính phủ ban hành Nghị định …", "sau khi nghe X báo cáo Bộ Chính
-    trị …") has neither."""
-    return any(d.role == "lead" or (d.role != "mention" and opens_with_order(d.evidence))
-               for d in duties)
+    Nội vụ chủ trì", "giao X lãnh đạo, chỉ đạo"), a role's evidence opens with an order
+    verb ("Bộ Chính trị yêu cầu các cấp ủy …", "giao Ban Tổ chức Trung ương"), or a
+    role's clause states planned work (a deadline, "tham mưu", "chủ động" …: a summary of
+    a plan drops the order verb). A preamble that only narrates ("Chính phủ ban hành Nghị
+    định …", "sau khi nghe X báo cáo Bộ Chính trị …") has none of these."""
+    spans = clauses(text)
+    return any(d.role == "lead" or (d.role != "mention" and (
+        opens_with_order(d.evidence) or states_plan(_clause_at(text, spans, d.evidence_start))))
+        for d in duties)
+
+
+def _clause_at(text: str, spans: list[tuple[int, int]], at: int) -> str:
+    return next((text[s:e] for s, e in spans if s <= at < e), "")
 
 
 def _mentioned(text: str, mentions: Sequence[Mention]) -> list[Duty]:

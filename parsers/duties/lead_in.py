@@ -22,6 +22,11 @@ role, "Đảng ủy Bộ Nội vụ chủ trì …") or is a lead-in itself. Onl
 (lead, coordinate, implement): a report is a step of the lead-in's own task. In an item
 that opens with how the body acts ("Chủ trì, …", "Lãnh đạo, chỉ đạo …", "Chỉ đạo …"), a
 lead-in body that was to implement leads it.
+
+An item is part of the order above it: an unnumbered paragraph whose roles were set aside
+because nothing in its own wording orders work ("Chủ trì, phối hợp với Ban Tổ chức Trung
+ương …;", "Báo cáo Bộ Chính trị trong quý II/2025.") keeps them (``Node.item_duties``)
+when a lead-in passes it something.
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from itertools import islice
 
 from parsers import vntext
@@ -64,6 +69,9 @@ class Node:
     text: str
     heading_duties: tuple[Duty, ...] = ()
     text_duties: tuple[Duty, ...] = ()
+    # The text's roles read as an order, when ``text_duties`` set them aside (a preamble
+    # paragraph that orders nothing by itself): kept only if the node is an item.
+    item_duties: tuple[Duty, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,8 +93,23 @@ class _Given:
     in_heading: bool
 
 
+@dataclass
+class LeadIns:
+    """What lead-ins do to a document: the duties they pass down, and the items whose own
+    set-aside roles count (``items``: provision id → its ``item_duties``)."""
+
+    passed: list[Passed] = field(default_factory=list)
+    items: dict[str, tuple[Duty, ...]] = field(default_factory=dict)
+
+
 def passed_down(nodes: Sequence[Node]) -> list[Passed]:
-    """The duties each node receives from the lead-ins above or before it, in node order.
+    """The duties each node receives from the lead-ins above or before it, in node order."""
+    return read_lead_ins(nodes).passed
+
+
+def read_lead_ins(nodes: Sequence[Node]) -> LeadIns:
+    """The duties each node receives from the lead-ins above or before it, in node order,
+    and the items that keep their own roles.
 
     Args:
         nodes: every provision of a document, in document order.
@@ -94,8 +117,16 @@ def passed_down(nodes: Sequence[Node]) -> list[Passed]:
     tree = _Tree(nodes)
     # Per node, one given duty per (body, role): the first (nearest lead-in's) wins.
     received: dict[str, dict[tuple[str, str], _Given]] = defaultdict(dict)
+    result = LeadIns()
+    kept: dict[str, Node] = {}
     for node in nodes:  # document order: a lead-in has received before it passes on
-        own = tree.lead_in(node)
+        as_item = node.item_duties
+        if as_item is not None and received.get(node.id):
+            node = kept[node.id] = replace(node, text_duties=as_item)
+            result.items[node.id] = as_item
+            own = _lead_in(node)
+        else:
+            own = tree.lead_in(node)
         if node.text.rstrip(" *").endswith(";") and node.kind in _UNNUMBERED:
             # A continued sentence passes what it gives and what it was given to the next
             # paragraph, which passes it on in turn if the sentence goes on.
@@ -105,11 +136,10 @@ def passed_down(nodes: Sequence[Node]) -> list[Passed]:
         elif own:
             for item in _items(node, tree):
                 _give(received[item.id], own)
-    out: list[Passed] = []
     for node in nodes:
         if node.id in received:
-            out += _receive(node, received[node.id].values())
-    return out
+            result.passed += _receive(kept.get(node.id, node), received[node.id].values())
+    return result
 
 
 def _give(to: dict[tuple[str, str], _Given], given: Iterable[_Given]) -> None:

@@ -11,8 +11,10 @@ from parsers.duties.verbs import (
     order_length,
 )
 
-# First words of an opening adverbial: "Ở …,", "Trên cơ sở …,", "Định kỳ …,", "Khi …,".
-_INTRO = frozenset({"o", "tren", "trong", "dinh", "khi", "sau", "truoc", "de", "nham", "can"})
+# First words of an opening adverbial: "Ở …,", "Trên cơ sở …,", "Định kỳ …,", "Khi …,",
+# "Theo Kế hoạch, trước ngày …,", "Về thực hiện sắp xếp …,".
+_INTRO = frozenset({"o", "tren", "trong", "dinh", "khi", "sau", "truoc", "de", "nham", "can",
+                    "theo", "ve"})
 # A subject followed by one of these is a noun phrase or a statement, not an order:
 # "công đoàn cơ sở tại doanh nghiệp…" (a list item), "Công đoàn Việt Nam đã trưởng thành…".
 # fmt: off

@@ -15,7 +15,9 @@ REPORT_SKIP = frozenset(
 )
 # Order verbs: their object list is told to act ("yêu cầu các bộ, ngành …").
 # "chỉ đạo các cơ quan liên quan tổng hợp": the bodies directed act (the director leads).
-_ORDERS = frozenset({("yeu", "cau"), ("de", "nghi"), ("chi", "thi"), ("chi", "dao")})
+# "Quốc hội kêu gọi đồng bào …": an appeal by the issuer, whoever it names acts.
+_ORDERS = frozenset({("yeu", "cau"), ("de", "nghi"), ("chi", "thi"), ("chi", "dao"),
+                     ("keu", "goi")})
 # An order verb at the start of an evidence span: "giao …", "yêu cầu …", "đề nghị …".
 _OPENS_ORDER = re.compile(r"(?:giao|yeu cau|de nghi|chi thi)\b")
 # Words before "X chủ trì" that make X the lead: "do X chủ trì", "giao X chủ trì".
@@ -131,6 +133,22 @@ def is_report(items: list[Item], i: int) -> bool:
     if word in ("trinh", "gui"):
         return word_at(items, i - 1) not in _NOT_SUBMIT
     return False
+
+
+# A plan's wording, in a summary that drops the order verb ("Trước ngày 10/4/2025, Bộ Tư
+# pháp ban hành hướng dẫn …", "Bộ Nội vụ tham mưu, trình Chính phủ …", "bộ, ngành trung
+# ương chủ động đề xuất …"): a deadline, a duty word, or guidance still to be issued.
+_PLAN = re.compile(
+    r"\b(?:truoc ngay|truoc thang|cham nhat|tham muu|chu dong|khan truong|co trach nhiem"
+    r"|chiu trach nhiem|ban hanh (?:van ban )?huong dan)\b")
+# … unless it narrates what was done: "đã ban hành", "vừa ký", "sau khi nghe".
+_NARRATES = re.compile(r"\b(?:da|vua|sau khi nghe|tai phien hop)\b")
+
+
+def states_plan(clause: str) -> bool:
+    """Whether a clause states planned work without an order verb (see ``_PLAN``)."""
+    folded = vntext.fold(clause)
+    return _PLAN.search(folded) is not None and _NARRATES.search(folded) is None
 
 
 def opens_with_order(evidence: str) -> bool:

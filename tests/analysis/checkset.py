@@ -19,7 +19,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from app.services.analysis import milestone_year  # noqa: E402
+from app.services.analysis import target_year  # noqa: E402
 from app.services.ingest import Prepared, prepare_file  # noqa: E402
 from parsers import vntext  # noqa: E402
 from parsers.bodies import Registry, load_registry  # noqa: E402
@@ -75,7 +75,7 @@ def provision_of(doc: str, evidence: str) -> dict[str, Any]:
     return found[0]
 
 
-SPLITS = ("tuned", "held_out", "held_out_2")
+SPLITS = ("tuned", "held_out", "held_out_2", "held_out_3")
 
 
 def role_scores() -> dict[str, Score]:
@@ -131,7 +131,8 @@ def target_score(split: str = "tuned") -> Score:
         rows = prepared(check["doc"]).rows
         by_id = {r["id"]: r for r in rows}
         text = row["text"] or row.get("heading") or ""
-        found = extract_targets(text, default_year=milestone_year(row, by_id))
+        found = extract_targets(text, default_year=target_year(
+            row, by_id, prepared(check["doc"]).document))
         at = _flat(text).find(_flat(check["evidence"]))
         span = (at, at + len(_flat(check["evidence"])))
         inside = [t for t in found if span[0] <= len(_flat(text[: t.start])) + 1 <= span[1] + 1]

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from nq02 import objectives_text
 
-from parsers.targets import extract_targets
+from parsers.targets import extract_targets, plan_year
 
 MEMBERS = "đoàn viên công đoàn"
 AGREEMENTS = "các doanh nghiệp, đơn vị có tổ chức công đoàn ký kết được thoả ước lao động tập thể"
@@ -91,7 +91,16 @@ def test_offsets_slice_the_printed_value():
         ("có ít nhất 05 dự án", [(5, ">=", "dự án", None)]),  # leading zero
         ("tăng trung bình 16 - 18%/năm", [(16, "range", "%/năm", 18)]),  # a range
         ("chiếm hơn 60%", [(60, ">", "%", None)]),
-        ("1.000 tỷ đồng", [(1_000_000_000_000, "=", None, None)]),  # dot thousands, tỷ
+        ("1.000 tỷ đồng", [(1_000_000_000_000, "=", "đồng", None)]),  # dot thousands, tỷ
+        # currencies and "% kế hoạch" (NQ 192/2025/QH15)
+        ("GDP bình quân đầu người khoảng trên 5.000 USD", [(5000, ">", "USD", None)]),
+        ("quy mô GDP đạt khoảng trên 500 tỉ đô la Mỹ (USD)",
+         [(500_000_000_000, ">", "đô la Mỹ", None)]),
+        ("tỷ lệ giải ngân cả nước đạt 95% kế hoạch", [(95, "=", "% kế hoạch", None)]),
+        ("Bổ sung khoảng 84,3 nghìn tỷ đồng vốn đầu tư công",
+         [(84_300_000_000_000, "=", "đồng", None)]),  # "nghìn tỷ"
+        # a rate per head (NQ 68-NQ/TW): a count without comparator, but per thousand people
+        ("20 doanh nghiệp hoạt động/nghìn dân", [(20, "=", "doanh nghiệp/nghìn dân", None)]),
         ("không quá 10%", [(10, "<=", "%", None)]),
         ("mạng 5G, 6G phủ sóng", []),  # 5G is a technology, not a value
         ("Nghị quyết số 57-NQ/TW", []),  # a document number is not a value
@@ -113,6 +122,13 @@ def test_values(text, expected):
         ("Tầm nhìn đến năm 2045\nđạt 50%", None, [2045]),
         ("Phấn đấu 50% đến năm 2028", 2030, [2028]),  # a year after the value, same clause
         ("Đến năm 2030:\n- đạt 80%; đến năm 2027 đạt 60%", None, [2030, 2027]),
+        # a bare "năm 2025" before the value (NQ 192/2025/QH15) …
+        ("phấn đấu tỷ lệ giải ngân năm 2025 cả nước đạt 95% kế hoạch", None, [2025]),
+        ("Năm 2025, tập trung thúc đẩy tăng trưởng với mục tiêu đạt 8% trở lên", 2030, [2025]),
+        # … but not a baseline, nor the start of a period (made up)
+        ("Giảm 10% so với năm 2020", 2030, [2030]),
+        ("so với năm 2020 tăng 10%", 2030, [2030]),
+        ("Chiến lược 10 năm 2021 - 2030 đạt 7%", None, [None]),
     ],
 )
 def test_years(text, default_year, years):
@@ -155,3 +171,17 @@ def test_never_crashes_on_target_like_text(text):
     # found by this property: "0,13,5 triệu" (two decimal commas) used to raise
     for t in extract_targets(text):
         assert text[t.start : t.end] == t.text
+
+
+@pytest.mark.parametrize(
+    ("title", "year"),
+    [
+        ("Về bổ sung Kế hoạch phát triển kinh tế - xã hội năm 2025 với mục tiêu tăng trưởng đạt "
+         "8% trở lên", 2025),  # NQ 192/2025/QH15
+        ("Về dự toán ngân sách nhà nước năm 2025", 2025),  # made up in the usual wording
+        ("Về Kế hoạch phát triển kinh tế - xã hội 5 năm 2021 - 2025", None),  # five years
+        ("Về đột phá phát triển khoa học, công nghệ", None),
+    ],
+)
+def test_the_year_of_a_one_year_plan_comes_from_its_title(title, year):
+    assert plan_year(title) == year

@@ -4,6 +4,7 @@ cross-reference (``analysis.analyze`` puts them together)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -102,6 +103,15 @@ def inferred_rows(doc_id: str, links: list[Link],
         row.update(inferred=True, via_provision_id=source)
         rows.append(row)
     return rows
+
+
+def quoted(duty: Mapping[str, Any], provisions: Mapping[str, Mapping[str, Any]],
+           part: str = "mention") -> str:
+    """A duty row's ``mention`` or ``evidence`` from the provision rows by id: the rule the
+    store reads them by (``Duty.mention``, ``Duty.evidence``), for rows not stored yet."""
+    source = provisions[duty["via_provision_id"] or duty["provision_id"]]
+    text = (source.get("heading") or "") if duty["in_heading"] else source["text"]
+    return str(text[duty[f"{part}_start"]:duty[f"{part}_end"]])
 
 
 def lean(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from app.services.analysis import target_year  # noqa: E402
+from app.services.duty_rows import quoted  # noqa: E402
 from app.services.ingest import Prepared, prepare_file  # noqa: E402
 from parsers import vntext  # noqa: E402
 from parsers.bodies import Registry, load_registry  # noqa: E402
@@ -170,19 +171,20 @@ def registry_score() -> Score:
     score = Score()
     for check in load("registry.yaml"):
         row = provision_of(check["doc"], check["evidence"])
-        analysis = prepared(check["doc"]).analysis
+        prep = prepared(check["doc"])
+        analysis, by_id = prep.analysis, {r["id"]: r for r in prep.rows}
         name = vntext.words(check["name"])
         problems = []
         if check["body"] == "unresolved":
             keys = {u["key"] for u in analysis.unresolved if u["provision_id"] == row["id"]}
             credited = [d["body_id"] for d in analysis.duties if d["provision_id"] == row["id"]
-                        and vntext.words(d["mention"]) == name]
+                        and vntext.words(quoted(d, by_id)) == name]
             if name not in keys:
                 problems.append("not recorded as unresolved")
             if credited:
                 problems.append(f"credited to {credited}")
         else:
-            problems += _registry_problems(check, analysis, row["id"], name)
+            problems += _registry_problems(check, analysis, by_id, row["id"], name)
         if problems:
             score.fn += 1
             score.misses.append(f"{check['name']!r}: {'; '.join(problems)}")
@@ -191,11 +193,11 @@ def registry_score() -> Score:
     return score
 
 
-def _registry_problems(check: dict[str, Any], analysis: Any, pid: str,
-                       name: str) -> list[str]:
+def _registry_problems(check: dict[str, Any], analysis: Any,
+                       by_id: dict[str, dict[str, Any]], pid: str, name: str) -> list[str]:
     problems = []
     mentions = {d["body_id"] for d in analysis.duties if d["provision_id"] == pid
-                and vntext.words(d["mention"]).endswith(name)}
+                and vntext.words(quoted(d, by_id)).endswith(name)}
     if check["body"] not in mentions:
         problems.append(f"read as {sorted(mentions)}")
     body = REGISTRY.get(check["body"])

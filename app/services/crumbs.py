@@ -27,16 +27,39 @@ def ancestor_ids(row: Mapping[str, Any]) -> list[str]:
     return [f"{row['document_id']}/{path}" for path in row["ancestry"].split()[:-1]]
 
 
-def breadcrumbs(session: Session, rows: Iterable[Mapping[str, Any]]
-                ) -> dict[str, list[dict[str, str | None]]]:
+def breadcrumbs(session: Session, rows: Iterable[Mapping[str, Any]], *,
+                version: int | None = None) -> dict[str, list[dict[str, str | None]]]:
     """``{provision id: [{"id", "path", "cite_label", "title"}, …]}`` for rows with ``id``,
-    ``document_id`` and ``ancestry``."""
+    ``document_id`` and ``ancestry``.
+
+    With ``version`` (the store's newest change, which every ingest moves on), ancestors
+    are remembered in this process until the version changes: searches name the same
+    chapters and articles again and again."""
     chains = {row["id"]: ancestor_ids(row) for row in rows}
     wanted = list(dict.fromkeys(i for chain in chains.values() for i in chain))
-    crumbs: dict[str, dict[str, str | None]] = {}
+    crumbs = _remembered(version)
+    if crumbs is not None:
+        wanted = [i for i in wanted if i not in crumbs]
+    else:
+        crumbs = {}
     for start in range(0, len(wanted), MAX_IN_LIST):
         chunk = wanted[start:start + MAX_IN_LIST]
         for row in session.connection().execute(_CRUMBS, {"ids": chunk}):
             crumbs[row.id] = {"id": row.id, "path": row.path, "cite_label": row.cite_label,
                               "title": row.heading or row.title or ""}
     return {pid: [crumbs[i] for i in chain if i in crumbs] for pid, chain in chains.items()}
+
+
+_KEPT = 200_000  # ancestors remembered per process (a few tens of MB at most)
+_memory: tuple[int, dict[str, dict[str, str | None]]] = (-1, {})
+
+
+def _remembered(version: int | None) -> dict[str, dict[str, str | None]] | None:
+    """The ancestors remembered for ``version`` (a new, empty memory when it moved on or
+    is full), or None without a version."""
+    global _memory
+    if version is None:
+        return None
+    if _memory[0] != version or len(_memory[1]) > _KEPT:
+        _memory = (version, {})
+    return _memory[1]

@@ -119,7 +119,7 @@ def _search(session: Session, snapshot: Snapshot, parsed: ParsedQuery, filters: 
     return {
         "total": total,
         "items": _items(session, _in_order(page), parsed, expansions,
-                        partial=relax is not None),
+                        partial=relax is not None, version=snapshot.head),
         "facets": facets,
         "facets_exact": total <= FACET_SAMPLE,
         "expansions": {term: variants for term, variants in expansions.items() if variants},
@@ -250,14 +250,15 @@ def _expansions(vocab: Vocabulary, parsed: ParsedQuery) -> dict[str, list[str]]:
 
 
 def _items(session: Session, hits: list[tuple[int, float]], parsed: ParsedQuery,
-           expansions: dict[str, list[str]], *, partial: bool) -> list[dict[str, Any]]:
+           expansions: dict[str, list[str]], *, partial: bool,
+           version: int) -> list[dict[str, Any]]:
     """The page's rows from the store, in the index's order. A row deleted since the index
     saw it is left out (the next sync drops it from the index)."""
     if not hits:
         return []
     rows = session.connection().execute(_PAGE, {"pks": [pk for pk, _ in hits]})
     by_pk = {row["pk"]: dict(row) for row in rows.mappings()}
-    chains = crumbs.breadcrumbs(session, by_pk.values())
+    chains = crumbs.breadcrumbs(session, by_pk.values(), version=version)
     regex = highlight.pattern(
         [t for c in parsed.clauses if c.is_word for t in c.terms]
         + [v for variants in expansions.values() for v in variants],
@@ -319,22 +320,22 @@ def _facets(searcher: tantivy.Searcher, addresses: list[tantivy.DocAddress]
         counts = Counter(keys)
         counts.pop(None, None)
         top = counts.most_common(FACET_SIZE)
-        named = ((_facet_value(searcher, field, int(k or 0), addresses[keys.index(k)]), n)
+        named = ((_facet_names.get((field, k)) or _facet_value(searcher, field, keys, k,
+                                                               addresses), n)
                  for k, n in top)
         out[name] = [{"value": value, "count": n} for value, n in named if value]
     return out
 
 
-_facet_names: dict[tuple[str, int], str] = {}
+_facet_names: dict[tuple[str, Any], str] = {}
 
 
-def _facet_value(searcher: tantivy.Searcher, field: str, key: int,
-                 address: tantivy.DocAddress) -> str:
-    """The text behind a facet key: read once from a hit's stored fields, then remembered
-    (a corpus has as many values as documents, sections, kinds and roles, not hits)."""
-    name = _facet_names.get((field, key))
-    if name is None:
-        name = str(searcher.doc(address).get_first(field) or "")
-        if len(_facet_names) < FACET_NAMES_KEPT:
-            _facet_names[(field, key)] = name
+def _facet_value(searcher: tantivy.Searcher, field: str, keys: list[Any], key: Any,
+                 addresses: list[tantivy.DocAddress]) -> str:
+    """The text behind a facet key not yet named: read from the stored fields of its best
+    hit (found only now: a scan of the keys), then remembered (a corpus has as many values
+    as documents, sections, kinds and roles, not hits)."""
+    name = str(searcher.doc(addresses[keys.index(key)]).get_first(field) or "")
+    if len(_facet_names) < FACET_NAMES_KEPT:
+        _facet_names[(field, key)] = name
     return name

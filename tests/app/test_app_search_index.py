@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import shutil
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -244,3 +245,24 @@ def test_any_unicode_is_an_answer_or_a_clear_refusal(corpus_url: str, q: str) ->
         except BadQuery:
             return
     assert body["total"] >= len(body["items"])
+
+
+def test_a_renamed_ancestor_shows_in_the_next_search_breadcrumbs(db_url: str,
+                                                                tmp_path: Path) -> None:
+    """Searches remember ancestors' breadcrumbs only until the store changes."""
+    index, hit = tmp_path / "idx", f"{RESOLUTION_ID}/III.1.1"
+
+    def titles() -> list[str | None]:
+        with new_session(db_url) as session:
+            items = search(session, SearchParams(q="ban to chuc trung uong chu tri"),
+                           index)["items"]
+        return [c["title"] for c in next(i for i in items if i["id"] == hit)["breadcrumbs"]]
+
+    doc = resolution()
+    store(db_url, doc)
+    assert titles() == ["NHIỆM VỤ", "Về tổ chức"]
+    tasks = doc.provisions[2]
+    renamed = replace(tasks, children=(replace(tasks.children[0], heading="Về bộ máy"),
+                                       *tasks.children[1:]))
+    store(db_url, replace(doc, provisions=(*doc.provisions[:2], renamed)))
+    assert titles() == ["NHIỆM VỤ", "Về bộ máy"]

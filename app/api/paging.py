@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from typing import Annotated, Any, Protocol, TypeVar
+from urllib.parse import urlencode
 
 from fastapi import Query, Request, Response
 from pydantic import BaseModel
@@ -37,13 +38,20 @@ def page_answer(request: Request, response: Response, rows: Pageable,
     )
 
 
+_PAGING = frozenset({"offset", "limit"})
+
+
 def next_page(request: Request, response: Response, total: int, limit: int,
               offset: int) -> str | None:
     """The next page's URL (also as a ``Link`` header), for every paged answer."""
     if offset + limit >= total:
         return None
-    query = request.url.include_query_params(offset=offset + limit, limit=limit).query
-    url = public_link(request, f"{request.url.path}?{query}")
+    # What ``request.url.include_query_params`` gives, without building the request's URL
+    # (host header and all): a tenth of a search's time in the server.
+    kept = [(k, v) for k, v in request.query_params.multi_items() if k not in _PAGING]
+    query = urlencode([*kept, ("offset", str(offset + limit)), ("limit", str(limit))])
+    path = request.scope["path"].replace("?", "%3F").replace("#", "%23").replace("\\", "%5C")
+    url = public_link(request, f"{path}?{query}")
     response.headers["Link"] = f'<{url}>; rel="next"'
     return url
 

@@ -53,6 +53,7 @@ PAGE_COLUMNS = (_P.c.pk, _P.c.id, _P.c.document_id, _P.c.path, _P.c.kind, _P.c.r
                 _P.c.ancestry)
 # Built once, so every page reuses the compiled statement.
 _PAGE = select(*PAGE_COLUMNS).where(_P.c.pk.in_(bindparam("pks", expanding=True)))
+_PAGE_NAMES = tuple(column.name for column in PAGE_COLUMNS)
 
 
 @dataclass(frozen=True)
@@ -256,8 +257,9 @@ def _items(session: Session, hits: list[tuple[int, float]], parsed: ParsedQuery,
     saw it is left out (the next sync drops it from the index)."""
     if not hits:
         return []
-    rows = session.connection().execute(_PAGE, {"pks": [pk for pk, _ in hits]})
-    by_pk = {row["pk"]: dict(row) for row in rows.mappings()}
+    rows = session.connection().execute(_PAGE, {"pks": [pk for pk, _ in hits]}).all()
+    # Tuples zipped with the column names: ``.mappings()`` cost a tenth of a search.
+    by_pk = {row[0]: dict(zip(_PAGE_NAMES, row, strict=True)) for row in rows}
     chains = crumbs.breadcrumbs(session, by_pk.values(), version=version)
     regex = highlight.pattern(
         [t for c in parsed.clauses if c.is_word for t in c.terms]

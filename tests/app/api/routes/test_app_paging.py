@@ -4,12 +4,18 @@ list without a row twice or a row missed."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import Any
+from urllib.parse import urlencode
 
 import pytest
 from fastapi.testclient import TestClient
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from starlette.requests import Request
+from starlette.responses import Response
 
-from app.api.paging import DEFAULT_LIMIT, MAX_LIMIT
+from app.api.paging import DEFAULT_LIMIT, MAX_LIMIT, next_page
 
 pytestmark = pytest.mark.any_store  # SQLite and PostgreSQL (tests/app/conftest.py)
 
@@ -131,3 +137,23 @@ def test_a_body_duty_says_where_and_why(client: TestClient) -> None:
     assert client.get("/bodies/nope/duties").status_code == 404
     assert client.get("/bodies/ban-to-chuc-trung-uong/duties?role=boss").json()[
         "error"]["code"] == "bad_query"
+
+
+@settings(max_examples=200)
+@given(path=st.text(st.characters(max_codepoint=126, exclude_categories=("Cc",)),
+                   min_size=1, max_size=20).map(lambda s: "/" + s),  # routes are ASCII
+       params=st.lists(st.tuples(st.sampled_from(["q", "offset", "limit", "doc", "x"]),
+                                 st.text(max_size=12)), max_size=6),
+       offset=st.integers(0, 10_000), limit=st.integers(1, 100))
+def test_next_link_is_the_request_url_with_the_next_offset(
+        path: str, params: list[tuple[str, str]], offset: int, limit: int) -> None:
+    """``next_page`` builds the link without the request's URL; it says what Starlette's
+    ``include_query_params`` on that URL says."""
+    scope = {"type": "http", "path": path, "query_string": urlencode(params).encode(),
+             "headers": [(b"host", b"example.org")],
+             "app": SimpleNamespace(state=SimpleNamespace(
+                 settings=SimpleNamespace(public_url=None)))}
+    request = Request(scope)
+    url = request.url.include_query_params(offset=offset + limit, limit=limit)
+    assert next_page(request, Response(), offset + limit + 1, limit, offset) \
+        == f"{url.path}?{url.query}"

@@ -119,7 +119,19 @@ def test_every_synonym_cites_a_source_and_reads(tmp_path: Path) -> None:
 def test_everyday_words_find_the_provision_in_the_laws_words(url: str, tmp_path: Path) -> None:
     answer = ask(url, "cầm đồ tài sản", tmp_path)
     assert answer["items"][0]["id"] == f"{LAW_ID}/d1"
-    assert answer["synonyms"] == {"cầm đồ": ["cầm cố"]} and answer["relaxed"] is None
+    assert answer["synonyms"] == {"cầm đồ": ["cầm cố"]}
+    # The synonym matched every word: that hit is whole, and comes before partial ones.
+    assert answer["items"][0]["partial"] is False
+    assert answer["relaxed"] is None or answer["relaxed"]["exact_hits"] >= 1
+
+
+def test_fewer_than_three_whole_hits_are_followed_by_partial_ones(url: str,
+                                                                 tmp_path: Path) -> None:
+    answer = ask(url, "cầm đồ tài sản", tmp_path)
+    whole = [hit["partial"] for hit in answer["items"]].count(False)
+    assert answer["relaxed"] is not None and answer["relaxed"]["exact_hits"] == whole < 3
+    assert [hit["partial"] for hit in answer["items"]] == sorted(
+        hit["partial"] for hit in answer["items"])
 
 
 def test_a_question_with_words_the_law_lacks_still_answers(url: str, tmp_path: Path) -> None:
@@ -133,7 +145,7 @@ def test_a_real_word_typed_for_its_neighbour_is_corrected(url: str, tmp_path: Pa
     answer = ask(url, "thời hiệu khởi kiệt", tmp_path)
     assert answer["expansions"] == {"kiet": ["kien"]}
     top = answer["items"][0]
-    assert top["id"].startswith(f"{LAW_ID}/d2") and answer["relaxed"] is None
+    assert top["id"].startswith(f"{LAW_ID}/d2") and top["partial"] is False
     assert "khởi kiện" in f'{top["heading"]} {top["text"]}'
 
 

@@ -25,7 +25,7 @@ from app.services import provisions
 from app.services.links import provision_url
 from app.services.suggest import can_exist
 from parsers import vntext
-from parsers.versions import changes
+from parsers.versions import changes, move_key
 
 MAX_HOPS = 20  # moves followed from an old id; a longer chain is a loop or a bug
 ENDING = ("repeals", "replaces")
@@ -63,8 +63,7 @@ def record(session: Session, document: dict[str, Any], effective_date: str | Non
         rows: the new provision rows, in document order.
     """
     doc_id = document["id"]
-    found = changes([(r["id"], r["content_hash"]) for r in old.values()],
-                    [(r["id"], r["content_hash"]) for r in rows])
+    found = changes([_versioned(r) for r in old.values()], [_versioned(r) for r in rows])
     last = session.execute(
         select(DocumentVersion.version, DocumentVersion.source_hash)
         .where(DocumentVersion.document_id == doc_id)
@@ -86,6 +85,11 @@ def record(session: Session, document: dict[str, Any], effective_date: str | Non
     ])
     session.flush()
     return version
+
+
+def _versioned(row: dict[str, Any]) -> tuple[str, str, str]:
+    return (row["id"], row["content_hash"],
+            move_key(row["heading"], row["text"], row["content_hash"]))
 
 
 def forget(session: Session, doc_ids: Iterable[str]) -> None:

@@ -204,3 +204,30 @@ def test_a_nul_in_an_old_id_is_not_found_without_asking_the_store(
         response = versions.get(url)
         assert response.status_code == 404, url
         assert response.json()["error"]["code"] == "not_found"
+
+
+NUMBERED = """LUẬT
+THỬ ĐÁNH SỐ
+Điều 1. Phạm vi điều chỉnh
+Luật này thử việc đánh số lại.
+Điều 2. Hiệu lực thi hành
+Luật này có hiệu lực thi hành từ ngày 01 tháng 9 năm 2025.
+"""
+RENUMBERED = NUMBERED.replace("Điều 2.", "Điều 3.")
+
+
+def test_a_renumbered_article_redirects_to_its_new_number(db_url: str, tmp_path: Path) -> None:
+    # Điều 2 of V1 printed as Điều 3, heading and words unchanged: its content hash
+    # differs (the label is in it), its move key does not.
+    law = write(tmp_path, "law", NUMBERED, "1/2025/QH99")
+    assert not ingest_paths(db_url, [law], jobs=1).refused
+    law.write_text(RENUMBERED, "utf-8")
+    assert not ingest_paths(db_url, [law], jobs=1).refused
+    settings = Settings(database_url=db_url, index_dir=str(tmp_path / "ix"))
+    with TestClient(create_app(settings), follow_redirects=False) as client:
+        response = client.get(f"/provisions/{LAW}/d2")
+        assert response.status_code == 301
+        assert response.json()["moved_to"] == f"{LAW}/d3"
+        steps = [(i["provision_id"], i["change"])
+                 for i in client.get(f"/provisions/{LAW}/d3/history").json()["items"]]
+        assert steps == [(f"{LAW}/d2", "added"), (f"{LAW}/d3", "moved_from")]

@@ -126,12 +126,25 @@ def _unique(parsed: ParsedQuery) -> list[Clause]:
     return list(dict.fromkeys(parsed.clauses))
 
 
+def exact_floor(parsed: ParsedQuery, expansions: dict[str, list[str]]) -> float:
+    """The least score of a hit that has every word typed with diacritics as typed: below
+    it, a hit matched some word only folded ("phát" for "phạt"), which is not the word. A
+    word with typo variants or corrections may rightly match without its marks: it does
+    not count."""
+    return EXACT * sum(1 for c in _exact_clauses(_unique(parsed))
+                       if not expansions.get(c.terms[0]))
+
+
+def _exact_clauses(clauses: list[Clause]) -> list[Clause]:
+    return [c for c in clauses
+            if c.has_marks and c.norm and not c.optional and not c.alternatives]
+
+
 def _bonuses(clauses: list[Clause], expansions: dict[str, list[str]], *,
              relaxed: bool = False) -> list[Query]:
     exact = EXACT_RELAXED if relaxed else EXACT
     bonuses = [Query.const_score_query(_all_terms("exact", list(c.norm)), exact)
-               for c in clauses
-               if c.has_marks and c.norm and not c.optional and not c.alternatives]
+               for c in _exact_clauses(clauses)]
     # The pair each clause forms with the next (in any of their variants): all of them
     # adjacent earn PHRASE. A question word's pairs say nothing about a provision.
     links = list(dict.fromkeys(

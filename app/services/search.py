@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 from app.core.config import get_settings, index_dir_for
 from app.db import models
 from app.errors import BadQuery
-from app.search import context, highlight, plan, synonyms
+from app.search import compounds, context, highlight, plan, synonyms
 from app.search.query import Clause, ParsedQuery, parse_query
 from app.search.sync import Snapshot, fresh_index
 from app.search.vocab import Vocabulary, vocabulary
@@ -108,6 +108,7 @@ def _search(session: Session, snapshot: Snapshot, parsed: ParsedQuery, filters: 
             params: SearchParams) -> dict[str, Any]:
     vocab = vocabulary(session, snapshot.head)
     searcher = snapshot.index.searcher()
+    parsed = compounds.keep_compounds(searcher, parsed)
     expansions = _expansions(vocab, parsed)
     total, found = _ranked(searcher, parsed, expansions, filters, params)
     if not total:
@@ -115,10 +116,14 @@ def _search(session: Session, snapshot: Snapshot, parsed: ParsedQuery, filters: 
         if fixes:
             expansions = {w: [*v, *fixes.get(w, [])] for w, v in expansions.items()}
             total, found = _ranked(searcher, parsed, expansions, filters, params)
-    relax = None if total >= FEW else plan.relaxation(parsed, _rarity(searcher))
-    exact_hits, whole = total, {_key(address) for _, address in found}
+    # The best hits are sorted by score: the whole ones (every word, each typed with its
+    # diacritics found with them) lead, so counting up to FEW of them reads FEW scores.
+    floor = plan.exact_floor(parsed, expansions)
+    exact_hits = sum(1 for score, _ in found[:FEW] if score >= floor)
+    relax = None if exact_hits >= FEW else plan.relaxation(parsed, _rarity(searcher))
+    whole = {_key(address) for _, address in found[:exact_hits]}
     if relax is not None:
-        first = found
+        first = found[:exact_hits]
         total, more = _ranked(searcher, parsed, expansions, filters, params, relax)
         # The few hits with every word stay first (their scores are of another query).
         found = [*first, *(hit for hit in more if _key(hit[1]) not in whole)]

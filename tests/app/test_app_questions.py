@@ -38,8 +38,10 @@ LAWS = [FIXTURES / name for name in (
 # and the blind block (l65–l91) at its one scoring, 21 of 27.
 # Then (relax below 3 whole hits, whole hits first, EXACT small when relaxed, "tối đa",
 # "mấy", "phần trăm" optional, more synonyms): 27 of 32 tuned, 22 of 32 held out (l59 lost
-# at rank 4), blind 22 of 27 (l83 gained).
-FLOORS = {"no": 27, "yes": 22, "blind": 22}
+# at rank 4), blind 22 of 27 (l83 gained). Then (a whole hit must have each marked word
+# with its marks; function words that are half of a compound required): 27, 22, and the
+# blind block at its last scoring 23 of 27.
+FLOORS = {"no": 27, "yes": 22, "blind": 23}
 
 
 def _rows() -> list[dict[str, str]]:

@@ -213,7 +213,8 @@ class Relation(Base):
     """
 
     __tablename__ = "relations"
-    __table_args__ = (Index("ix_relations_target_doc_id", "target_doc_id"),)
+    __table_args__ = (Index("ix_relations_target_doc_id", "target_doc_id"),
+                      Index("ix_relations_target_key", "target_key"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     document_id: Mapped[str] = mapped_column(_document_fk(), index=True)
@@ -228,6 +229,20 @@ class Relation(Base):
     target_year: Mapped[int | None] = mapped_column(Integer)
     target_doc_id: Mapped[str | None] = mapped_column(String(200))
     target_path: Mapped[str | None] = mapped_column(String(200))
+    # The target's key (``parsers.doc_keys.target_keys``, the first): which relations may
+    # name a document is read through it, not by resolving every relation.
+    target_key: Mapped[str | None] = mapped_column(Text)
+
+
+class DocumentKey(Base):
+    """A key a relation's target can find this document by (``parsers.doc_keys``)."""
+
+    __tablename__ = "document_keys"
+    __table_args__ = (Index("ix_document_keys_key", "key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[str] = mapped_column(_document_fk(), index=True)
+    key: Mapped[str] = mapped_column(Text)
 
 
 class Term(Base):

@@ -44,7 +44,8 @@ class Facets(BaseModel):
 
 
 class Relaxed(BaseModel):
-    """Present when no provision has every word of the query."""
+    """Present when fewer than 3 provisions have every word of the query: those come first,
+    then hits with enough of the words."""
 
     words: list[str] = Field(
         description="The words a hit must have (question and function words excluded)",

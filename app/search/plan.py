@@ -43,6 +43,10 @@ from app.search.index import SCHEMA, anchored, pair
 from app.search.query import Clause, ParsedQuery
 
 EXACT = 1000.0
+# In a relaxed search the hits match different words, and EXACT per word matched would
+# rank by how many words matched, common ones included ("người", "nhà"), over the rare
+# words BM25 weighs: there a diacritic match only breaks near ties.
+EXACT_RELAXED = 0.5
 PHRASE = 100.0
 CITE = 50.0
 # First words of a query that cites a provision ("Điều 5", "khoản 2 Điều 5", "Chương II").
@@ -80,7 +84,7 @@ def build(parsed: ParsedQuery, expansions: dict[str, list[str]], filters: Filter
           relax: Relax | None = None) -> Query:
     """The required clauses and filters, then each bonus as an optional extra."""
     query = matches_only(parsed, expansions, filters, relax)
-    for bonus in _bonuses(_unique(parsed), expansions):
+    for bonus in _bonuses(_unique(parsed), expansions, relaxed=relax is not None):
         # One optional query per level: tantivy then seeks it at each required hit. Side by
         # side, the optional queries become one union that merges their whole lists.
         query = Query.boolean_query([(Occur.Must, query), (Occur.Should, bonus)])
@@ -122,10 +126,25 @@ def _unique(parsed: ParsedQuery) -> list[Clause]:
     return list(dict.fromkeys(parsed.clauses))
 
 
-def _bonuses(clauses: list[Clause], expansions: dict[str, list[str]]) -> list[Query]:
-    bonuses = [Query.const_score_query(_all_terms("exact", list(c.norm)), EXACT)
-               for c in clauses
-               if c.has_marks and c.norm and not c.optional and not c.alternatives]
+def exact_floor(parsed: ParsedQuery, expansions: dict[str, list[str]]) -> float:
+    """The least score of a hit that has every word typed with diacritics as typed: below
+    it, a hit matched some word only folded ("phát" for "phạt"), which is not the word. A
+    word with typo variants or corrections may rightly match without its marks: it does
+    not count."""
+    return EXACT * sum(1 for c in _exact_clauses(_unique(parsed))
+                       if not expansions.get(c.terms[0]))
+
+
+def _exact_clauses(clauses: list[Clause]) -> list[Clause]:
+    return [c for c in clauses
+            if c.has_marks and c.norm and not c.optional and not c.alternatives]
+
+
+def _bonuses(clauses: list[Clause], expansions: dict[str, list[str]], *,
+             relaxed: bool = False) -> list[Query]:
+    exact = EXACT_RELAXED if relaxed else EXACT
+    bonuses = [Query.const_score_query(_all_terms("exact", list(c.norm)), exact)
+               for c in _exact_clauses(clauses)]
     # The pair each clause forms with the next (in any of their variants): all of them
     # adjacent earn PHRASE. A question word's pairs say nothing about a provision.
     links = list(dict.fromkeys(

@@ -32,11 +32,15 @@ from parsers import vntext
 MAX_TERMS = 64
 _OPTIONAL_WORDS = ("là gì nào không có được ai đâu thì mà của và những các một này đó khi "
                    "nếu để tôi em mình bạn ạ vậy nhỉ hả chưa rồi nữa bị cho với phải về "
-                   "theo từ trong ở tại sẽ đã đang cần muốn hỏi xin gồm")
+                   "theo từ trong ở tại sẽ đã đang cần muốn hỏi xin gồm mấy")
 _OPTIONAL_FOLDED = frozenset({"gi", "nao", "khong", "duoc", "nhung", "cua", "thi", "la",
                               "va", "cac"})
 _OPTIONAL_PHRASES = ("bao nhiêu", "bao lâu", "thế nào", "như thế nào", "ra sao", "làm sao",
-                     "khi nào", "tại sao", "vì sao", "ở đâu", "hay không", "hay chưa")
+                     "khi nào", "tại sao", "vì sao", "ở đâu", "hay không", "hay chưa",
+                     "bao giờ", "lúc nào",
+                     # What a question asks for, which the law prints as a figure ("không
+                     # quá 30%", "ít nhất 45 ngày"), not in these words.
+                     "tối đa", "tối thiểu", "phần trăm")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
 
 

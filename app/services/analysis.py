@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 from app.db.analysis_models import (
     Citation,
     CrossRef,
+    DocumentKey,
     Duty,
     Effective,
     Relation,
@@ -50,6 +51,7 @@ from parsers.bodies import Mention, Registry, Unresolved, read_mentions
 from parsers.citations import Citation as FoundCitation
 from parsers.citations import find_citations
 from parsers.crossrefs import link_assignments
+from parsers.doc_keys import document_keys, target_keys
 from parsers.duties import Duty as FoundDuty
 from parsers.duties import assign_roles
 from parsers.duties.lead_in import Node, read_lead_ins
@@ -63,11 +65,13 @@ from parsers.targets import extract_targets, milestone_of, plan_year
 from parsers.terms import Row as TermRow
 from parsers.terms import find_terms
 
-TABLES = (Duty, Target, Citation, CrossRef, UnresolvedMention, Relation, Term, Effective)
+TABLES = (Duty, Target, Citation, CrossRef, UnresolvedMention, Relation, Term, Effective,
+          DocumentKey)
 NAMES = ("duties", "targets", "citations", "crossrefs", "unresolved", "relations", "terms",
-         "effective")
-# What an ingest reports per document (unresolved mentions are listed by /bodies/unresolved).
-COUNTED = tuple(name for name in NAMES if name != "unresolved")
+         "effective", "keys")
+# What an ingest reports per document (unresolved mentions are listed by /bodies/unresolved;
+# keys are how relations find the document, not a finding).
+COUNTED = tuple(name for name in NAMES if name not in ("unresolved", "keys"))
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _SHORT_HEADING = 200  # characters: a paragraph this short that opens with a year heads a list
 
@@ -84,6 +88,7 @@ class AnalysisRows:
     relations: list[dict[str, Any]] = field(default_factory=list)
     terms: list[dict[str, Any]] = field(default_factory=list)
     effective: list[dict[str, Any]] = field(default_factory=list)
+    keys: list[dict[str, Any]] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         return {name: len(getattr(self, name)) for name in COUNTED}
@@ -169,9 +174,14 @@ def _legal(out: AnalysisRows, doc_id: str, rows: list[dict[str, Any]],
          "evidence": r.evidence, "start": r.start, "end": r.end, "target_raw": r.target_raw,
          "target_number": r.target_number, "target_title": r.target_title,
          "target_year": r.target_year, "target_doc_id": r.target_doc_id,
-         "target_path": r.target_path}
+         "target_path": r.target_path,
+         "target_key": next(iter(target_keys(r.target_number, r.target_title,
+                                             r.target_doc_id)), None)}
         for r in found
     ]
+    out.keys = [{"document_id": doc_id, "key": key}
+                for key in document_keys(doc_id, document.get("number"), document.get("type"),
+                                         document.get("title"))]
     terms = find_terms([TermRow(r["id"], r["heading"], r["text"], r["parent_id"]) for r in rows])
     out.terms = [{"document_id": doc_id, "provision_id": t.provision_id, "term": t.term,
                   "folded": t.folded, "definition": t.definition} for t in terms]

@@ -23,12 +23,12 @@ from app.db.models import DocumentVersion, ProvisionEvent, table_of
 from app.errors import VnlexError
 from app.services import provisions
 from app.services.links import provision_url
+from app.services.relation_targets import ENDING, candidates, keys_of, naming, target_of
 from app.services.suggest import can_exist
 from parsers import vntext
-from parsers.versions import changes
+from parsers.versions import changes, move_key
 
 MAX_HOPS = 20  # moves followed from an old id; a longer chain is a loop or a bug
-ENDING = ("repeals", "replaces")
 
 
 class Gone(VnlexError):
@@ -63,8 +63,7 @@ def record(session: Session, document: dict[str, Any], effective_date: str | Non
         rows: the new provision rows, in document order.
     """
     doc_id = document["id"]
-    found = changes([(r["id"], r["content_hash"]) for r in old.values()],
-                    [(r["id"], r["content_hash"]) for r in rows])
+    found = changes([_versioned(r) for r in old.values()], [_versioned(r) for r in rows])
     last = session.execute(
         select(DocumentVersion.version, DocumentVersion.source_hash)
         .where(DocumentVersion.document_id == doc_id)
@@ -86,6 +85,11 @@ def record(session: Session, document: dict[str, Any], effective_date: str | Non
     ])
     session.flush()
     return version
+
+
+def _versioned(row: dict[str, Any]) -> tuple[str, str, str]:
+    return (row["id"], row["content_hash"],
+            move_key(row["heading"], row["text"], row["content_hash"]))
 
 
 def forget(session: Session, doc_ids: Iterable[str]) -> None:
@@ -150,20 +154,27 @@ def _gone(session: Session, wanted: str, event: ProvisionEvent) -> Gone:
 
 
 def repealed_by(session: Session, doc_id: str, provision_id: str) -> dict[str, Any] | None:
-    """The relation that repeals or replaces the provision or one of its ancestors, read
-    through the index on the target's document id (a target cited by title only is not)."""
+    """The relation that repeals or replaces the provision or one of its ancestors: one
+    whose target is this document by the id its number makes, or by a key of this document
+    (a law cited by its title alone, ``Bãi bỏ Điều 4 của Luật Thử phiên bản``) that
+    resolves here (``relation_targets``); read through the indexes on both."""
     path = provision_id.partition("/")[2]
     parts = path.split(".")
     paths = [".".join(parts[:n]) for n in range(len(parts), 0, -1)]
-    row = session.scalars(
-        select(Relation).where(Relation.target_doc_id == doc_id, Relation.kind.in_(ENDING),
-                               Relation.target_path.in_(paths))
-        .order_by(func.length(Relation.target_path).desc(), Relation.id).limit(1)
-    ).first()
-    if row is None:
-        return None
-    return {"doc_id": row.document_id, "provision_id": row.provision_id, "kind": row.kind,
-            "path": row.target_path, "evidence": row.evidence}
+    rows = session.scalars(
+        select(Relation).where(Relation.kind.in_(ENDING), Relation.target_path.in_(paths),
+                               naming([doc_id], keys_of(session, [doc_id])))
+        .order_by(func.length(Relation.target_path).desc(), Relation.id)
+    ).all()
+    for row in rows:
+        if row.target_doc_id != doc_id:
+            docs = candidates(session, [row])
+            target = target_of(docs, row, {d.id: d for d in docs})
+            if target is None or target.id != doc_id:
+                continue
+        return {"doc_id": row.document_id, "provision_id": row.provision_id,
+                "kind": row.kind, "path": row.target_path, "evidence": row.evidence}
+    return None
 
 
 def provision_history(session: Session, provision_id: str) -> dict[str, Any]:

@@ -8,9 +8,9 @@ best 1 000, which are every hit up to 1 000 hits (past that ``facets_exact`` is 
 one store query for the page's rows by primary key. Pages past the 10 000th hit are
 refused, as search engines do. Repeated searches are answered from a per-process cache
 keyed by the index build and change. When no provision has every word, one more pass
-asks with real-word corrections (``context``), and if still none, one asks for half of
-the words (``plan.relaxation``); the answer says so under ``relaxed`` and marks every hit
-``partial``.
+asks with real-word corrections (``context``); if still fewer than ``FEW``, one asks for
+half of the words (``plan.relaxation``); the answer says so under ``relaxed`` (with the
+number of hits that have every word) and marks each hit that lacks some ``partial``.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 from app.core.config import get_settings, index_dir_for
 from app.db import models
 from app.errors import BadQuery
-from app.search import context, highlight, plan, synonyms
+from app.search import compounds, context, highlight, plan, synonyms
 from app.search.query import Clause, ParsedQuery, parse_query
 from app.search.sync import Snapshot, fresh_index
 from app.search.vocab import Vocabulary, vocabulary
@@ -46,6 +46,11 @@ FACET_SAMPLE = 1_000
 FACET_NAMES_KEPT = 1_000_000
 # Deeper pages cost a heap of offset + limit hits; search engines stop at 10 000 too.
 MAX_WINDOW = 10_000
+# Fewer hits than this with every word, and the search asks again for enough of the words
+# (``plan.relaxation``): two provisions that happen to hold every word of a question rarely
+# answer it, and the top 3 is what a reader looks at. The second pass runs only then, and
+# is bounded like the first (a union of at most 35 intersections).
+FEW = 3
 FACETS = {"documents": "doc", "sections": "root", "kinds": "kind", "roles": "role"}
 _P = models.table_of(models.Provision)
 PAGE_COLUMNS = (_P.c.pk, _P.c.id, _P.c.document_id, _P.c.path, _P.c.kind, _P.c.role,
@@ -104,6 +109,7 @@ def _search(session: Session, snapshot: Snapshot, parsed: ParsedQuery, filters: 
             params: SearchParams) -> dict[str, Any]:
     vocab = vocabulary(session, snapshot.head)
     searcher = snapshot.index.searcher()
+    parsed = compounds.keep_compounds(searcher, parsed)
     expansions = _expansions(vocab, parsed)
     total, found = _ranked(searcher, parsed, expansions, filters, params)
     if not total:
@@ -111,20 +117,31 @@ def _search(session: Session, snapshot: Snapshot, parsed: ParsedQuery, filters: 
         if fixes:
             expansions = {w: [*v, *fixes.get(w, [])] for w, v in expansions.items()}
             total, found = _ranked(searcher, parsed, expansions, filters, params)
-    relax = None if total else plan.relaxation(parsed, _rarity(searcher))
+    # The best hits are sorted by score: the whole ones (every word, each typed with its
+    # diacritics found with them) lead, so counting up to FEW of them reads FEW scores.
+    floor = plan.exact_floor(parsed, expansions)
+    exact_hits = sum(1 for score, _ in found[:FEW] if score >= floor)
+    relax = None if exact_hits >= FEW else plan.relaxation(parsed, _rarity(searcher))
+    whole = {_key(address) for _, address in found[:exact_hits]}
     if relax is not None:
-        total, found = _ranked(searcher, parsed, expansions, filters, params, relax)
+        first = found[:exact_hits]
+        total, more = _ranked(searcher, parsed, expansions, filters, params, relax)
+        # The few hits with every word stay first (their scores are of another query).
+        found = [*first, *(hit for hit in more if _key(hit[1]) not in whole)]
     window = params.offset + params.limit
     page = _pks(searcher, found[params.offset:window])
+    partial = set() if relax is None else {
+        pk for (pk, _), (_, address) in zip(page, found[params.offset:window], strict=False)
+        if _key(address) not in whole}
     facets = _facets(searcher, [address for _, address in found[:FACET_SAMPLE]])
     return {
         "total": total,
-        "items": _items(session, _in_order(page), parsed, expansions,
-                        partial=relax is not None, version=snapshot.head),
+        "items": _items(session, _in_order(page, partial), parsed, expansions,
+                        partial=partial, version=snapshot.head),
         "facets": facets,
         "facets_exact": total <= FACET_SAMPLE,
         "expansions": {term: variants for term, variants in expansions.items() if variants},
-        "relaxed": _relaxed(relax),
+        "relaxed": _relaxed(relax, exact_hits),
     }
 
 
@@ -145,13 +162,17 @@ def _ranked(searcher: tantivy.Searcher, parsed: ParsedQuery, expansions: dict[st
     return int(result.count), result.hits  # type: ignore[attr-defined]
 
 
-def _relaxed(relax: plan.Relax | None) -> dict[str, Any] | None:
-    """What a relaxed answer tells the user: the words that counted, and how many of them
-    each hit has at least."""
+def _relaxed(relax: plan.Relax | None, exact_hits: int) -> dict[str, Any] | None:
+    """What a relaxed answer tells the user: the words that counted, how many of them
+    each hit has at least, and how many hits have every word."""
     if relax is None:
         return None
     return {"words": [" ".join(c.norm or c.terms) for c in relax.pool],
-            "min_matched": relax.need, "exact_hits": 0}
+            "min_matched": relax.need, "exact_hits": exact_hits}
+
+
+def _key(address: tantivy.DocAddress) -> tuple[int, int]:
+    return address.segment_ord, address.doc
 
 
 def _rarity(searcher: tantivy.Searcher) -> Callable[[Clause], int]:
@@ -185,10 +206,11 @@ def _pks(searcher: tantivy.Searcher, found: list[tuple[Any, tantivy.DocAddress]]
             if pk is not None]
 
 
-def _in_order(page: list[tuple[int, float]]) -> list[tuple[int, float]]:
+def _in_order(page: list[tuple[int, float]], partial: set[int]) -> list[tuple[int, float]]:
     """Equal scores in store order, whatever segment they came from (which of a tie that
-    straddles the page boundary lands on this page follows the index's order)."""
-    return sorted(page, key=lambda hit: (-hit[1], hit[0]))
+    straddles the page boundary lands on this page follows the index's order); hits with
+    every word before partial ones, whose scores come from another query."""
+    return sorted(page, key=lambda hit: (hit[0] in partial, -hit[1], hit[0]))
 
 
 def _count(searcher: tantivy.Searcher, query: tantivy.Query) -> int:
@@ -251,7 +273,7 @@ def _expansions(vocab: Vocabulary, parsed: ParsedQuery) -> dict[str, list[str]]:
 
 
 def _items(session: Session, hits: list[tuple[int, float]], parsed: ParsedQuery,
-           expansions: dict[str, list[str]], *, partial: bool,
+           expansions: dict[str, list[str]], *, partial: set[int],
            version: int) -> list[dict[str, Any]]:
     """The page's rows from the store, in the index's order. A row deleted since the index
     saw it is left out (the next sync drops it from the index)."""
@@ -267,7 +289,7 @@ def _items(session: Session, hits: list[tuple[int, float]], parsed: ParsedQuery,
         [c.terms for c in parsed.clauses if not c.is_word],
     )
     return [{**_item({**by_pk[pk], "score": score}, chains[by_pk[pk]["id"]], regex),
-             "partial": partial}
+             "partial": pk in partial}
             for pk, score in hits if pk in by_pk]
 
 

@@ -25,7 +25,14 @@ from sqlalchemy.orm import Session
 from app.db.analysis_models import Effective, Relation
 from app.db.bulk import insert_rows
 from app.db.models import Document, DocumentStatus, table_of
-from app.services.relation_targets import ENDING, INVERSE, target_of
+from app.services.relation_targets import (
+    ENDING,
+    INVERSE,
+    candidates,
+    keys_of,
+    naming,
+    target_of,
+)
 from app.services.resolve import DocRow, documents
 
 MAX_IN_LIST = 500  # bound parameters per query stay well under SQLite's limit
@@ -72,21 +79,23 @@ def since(session: Session, doc_id: str) -> str | None:
 
 def after_ingest(session: Session, doc_id: str, dropped: Collection[str] = ()) -> None:
     """Refresh the rows an ingest of ``doc_id`` may change (``dropped``: documents the
-    same ingest deleted, superseded by it)."""
+    same ingest deleted, superseded by it). Reads the documents its relations may name and
+    the relations that may name it, each through an index (``relation_targets.candidates``,
+    ``naming``): never every document."""
     forget(session, dropped)
-    docs = documents(session)
     affected = {doc_id, *_ended_by(session, [doc_id, *dropped])}
-    own = session.scalars(select(Relation).where(
+    own = list(session.scalars(select(Relation).where(
         Relation.document_id == doc_id, Relation.kind.in_(ENDING),
-        Relation.target_path.is_(None)))
+        Relation.target_path.is_(None))))
+    docs = candidates(session, own)
     by_id = {d.id: d for d in docs}
     affected.update(t.id for row in own if (t := target_of(docs, row, by_id)) is not None)
     # Relations that may now resolve to doc_id rather than to what they ended before.
     maybe = session.scalars(select(Relation.document_id).where(
         Relation.kind.in_(ENDING), Relation.target_path.is_(None),
-        or_(Relation.target_doc_id == doc_id, Relation.target_doc_id.is_(None))))
+        naming([doc_id], keys_of(session, [doc_id]))))
     affected.update(_ended_by(session, set(maybe)))
-    refresh(session, affected, docs)
+    refresh(session, affected)
 
 
 def after_delete(session: Session, doc_ids: Collection[str]) -> None:
@@ -110,15 +119,16 @@ def recompute(session: Session) -> int:
 
 def refresh(session: Session, doc_ids: Collection[str],
             docs: list[DocRow] | None = None) -> None:
-    """Recompute and store the rows of ``doc_ids`` (those still stored)."""
+    """Recompute and store the rows of ``doc_ids`` (those still stored); ``docs``: every
+    document, when the caller has read them all already (``recompute``)."""
     if not doc_ids:
         return
-    docs = docs if docs is not None else documents(session)
-    stored = {d.id for d in docs}
-    wanted = {d for d in doc_ids if d in stored}
-    enders = _enders(session, docs, wanted)
-    dates = _dates(session, wanted | {row.document_id for rows in enders.values() for row in rows})
-    own_date = {d.id: d.date for d in docs}
+    wanted = {d.id for d in docs if d.id in doc_ids} if docs is not None \
+        else _stored(session, doc_ids)
+    enders = _enders(session, wanted, docs)
+    starters = {row.document_id for rows in enders.values() for row in rows}
+    dates = _dates(session, wanted | starters)
+    own_date = _own_dates(session, starters)
     out = []
     for doc_id in sorted(wanted):
         row: dict[str, Any] = {"document_id": doc_id, "effective_from": dates.get(doc_id),
@@ -136,20 +146,44 @@ def refresh(session: Session, doc_ids: Collection[str],
     insert_rows(session, table_of(DocumentStatus), out)
 
 
-def _enders(session: Session, docs: list[DocRow], wanted: set[str]) -> dict[str, list[Relation]]:
+def _enders(session: Session, wanted: set[str], docs: list[DocRow] | None
+            ) -> dict[str, list[Relation]]:
     """The whole-document repeals and replacements of other documents resolving into
-    ``wanted``. Only rows naming one of them, or naming no id, can (``incoming``)."""
+    ``wanted``. Only rows naming one of them by id or by key can (``naming``); for many
+    documents at once (``recompute``), every such row is read."""
     query = select(Relation).where(Relation.kind.in_(ENDING), Relation.target_path.is_(None))
     if len(wanted) <= MAX_IN_LIST:
-        query = query.where(or_(Relation.target_doc_id.in_(wanted),
-                                Relation.target_doc_id.is_(None)))
+        keys = keys_of(session, wanted)
+        rows = [row for chunk in list(_chunks(keys)) or [[]]
+                for row in session.scalars(query.where(naming(wanted, chunk)))]
+        rows = sorted({row.id: row for row in rows}.values(),
+                      key=lambda row: (row.document_id, row.id))
+    else:
+        rows = list(session.scalars(query.order_by(Relation.document_id, Relation.id)))
+    every = docs if docs is not None else candidates(session, rows)
+    by_id = {d.id: d for d in every}
     found: dict[str, list[Relation]] = {}
-    by_id = {d.id: d for d in docs}
-    for row in session.scalars(query.order_by(Relation.document_id, Relation.id)):
-        target = target_of(docs, row, by_id)
+    for row in rows:
+        target = target_of(every, row, by_id)
         if target is not None and target.id in wanted and target.id != row.document_id:
             found.setdefault(target.id, []).append(row)
     return found
+
+
+def _stored(session: Session, doc_ids: Collection[str]) -> set[str]:
+    out: set[str] = set()
+    for chunk in _chunks(sorted(doc_ids)):
+        out.update(session.scalars(select(Document.id).where(Document.id.in_(chunk))))
+    return out
+
+
+def _own_dates(session: Session, doc_ids: set[str]) -> dict[str, str | None]:
+    out: dict[str, str | None] = {}
+    for chunk in _chunks(sorted(doc_ids)):
+        rows = session.execute(select(Document.id, Document.date)
+                               .where(Document.id.in_(chunk)))
+        out.update((doc_id, date) for doc_id, date in rows)
+    return out
 
 
 def _dates(session: Session, doc_ids: set[str]) -> dict[str, str]:

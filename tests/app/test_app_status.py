@@ -133,3 +133,16 @@ def test_the_filter_and_a_status_read_through_indexes(db_url: str, tmp_path: Pat
     plans = [line for _statement, plan in statements for line in plan]
     assert plans and not [line for line in plans if line.startswith("SCAN")]
     assert any("ix_document_status_ended_from" in line for line in plans)
+
+
+@pytest.mark.sqlite_only
+def test_an_ingest_reads_no_table_whole(db_url: str, tmp_path: Path) -> None:
+    # What an ingest refreshes is found through indexes (document_keys, relations'
+    # target_key and target_doc_id), never by reading every document or relation.
+    assert not ingest_paths(db_url, [OLD, replacing(tmp_path)], jobs=1).refused
+    with selects(db_url) as statements, session_scope(db_url) as session:
+        status.after_ingest(session, "50-2024-qh15")
+        status.after_ingest(session, "1-2025-qh99")
+    plans = [line for _statement, plan in statements for line in plan]
+    assert plans and [line for line in plans if line.startswith("SCAN")] == []
+    assert any("ix_document_keys_key" in line for line in plans)

@@ -204,3 +204,65 @@ def test_a_nul_in_an_old_id_is_not_found_without_asking_the_store(
         response = versions.get(url)
         assert response.status_code == 404, url
         assert response.json()["error"]["code"] == "not_found"
+
+
+NUMBERED = """LUẬT
+THỬ ĐÁNH SỐ
+Điều 1. Phạm vi điều chỉnh
+Luật này thử việc đánh số lại.
+Điều 2. Hiệu lực thi hành
+Luật này có hiệu lực thi hành từ ngày 01 tháng 9 năm 2025.
+"""
+RENUMBERED = NUMBERED.replace("Điều 2.", "Điều 3.")
+
+
+def test_a_renumbered_article_redirects_to_its_new_number(db_url: str, tmp_path: Path) -> None:
+    # Điều 2 of V1 printed as Điều 3, heading and words unchanged: its content hash
+    # differs (the label is in it), its move key does not.
+    law = write(tmp_path, "law", NUMBERED, "1/2025/QH99")
+    assert not ingest_paths(db_url, [law], jobs=1).refused
+    law.write_text(RENUMBERED, "utf-8")
+    assert not ingest_paths(db_url, [law], jobs=1).refused
+    settings = Settings(database_url=db_url, index_dir=str(tmp_path / "ix"))
+    with TestClient(create_app(settings), follow_redirects=False) as client:
+        response = client.get(f"/provisions/{LAW}/d2")
+        assert response.status_code == 301
+        assert response.json()["moved_to"] == f"{LAW}/d3"
+        steps = [(i["provision_id"], i["change"])
+                 for i in client.get(f"/provisions/{LAW}/d3/history").json()["items"]]
+        assert steps == [(f"{LAW}/d2", "added"), (f"{LAW}/d3", "moved_from")]
+
+
+BY_TITLE = """LUẬT
+THỬ BÃI BỎ
+Điều 1. Phạm vi điều chỉnh
+Luật này thử một lần bãi bỏ.
+Điều 2. Quỹ thử nghiệm
+Quỹ thử nghiệm do Chính phủ lập.
+Điều 3. Hiệu lực thi hành
+Luật này có hiệu lực thi hành từ ngày 01 tháng 9 năm 2025.
+"""
+REPEAL_BY_TITLE = """LUẬT
+SỬA ĐỔI THEO TÊN
+Điều 1. Bãi bỏ
+Bãi bỏ Điều 2 của Luật Thử bãi bỏ.
+Điều 2. Hiệu lực thi hành
+Luật này có hiệu lực thi hành từ ngày 01 tháng 10 năm 2025.
+"""
+
+
+def test_a_repeal_citing_the_law_by_title_alone_is_named(db_url: str, tmp_path: Path) -> None:
+    law = write(tmp_path, "law", BY_TITLE, "3/2025/QH99")
+    repeal = write(tmp_path, "repeal", REPEAL_BY_TITLE, "4/2025/QH99")
+    assert not ingest_paths(db_url, [law, repeal], jobs=1).refused
+    law.write_text(BY_TITLE.replace("Điều 2. Quỹ thử nghiệm\nQuỹ thử nghiệm do Chính phủ "
+                                    "lập.\n", ""), "utf-8")
+    assert not ingest_paths(db_url, [law], jobs=1).refused
+    settings = Settings(database_url=db_url, index_dir=str(tmp_path / "ix"))
+    with TestClient(create_app(settings), follow_redirects=False) as client:
+        response = client.get("/provisions/3-2025-qh99/d2")
+        assert response.status_code == 410
+        error = response.json()["error"]
+        assert error["repealed_by"]["doc_id"] == "4-2025-qh99"
+        assert error["repealed_by"]["evidence"] == "Bãi bỏ Điều 2 của Luật Thử bãi bỏ."
+        assert "repealed by 4-2025-qh99" in error["message"]

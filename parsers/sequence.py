@@ -11,7 +11,7 @@ from parsers.classify import Token
 
 def in_sequence(tokens: list[Token]) -> list[Token]:
     """All the passes below, in order."""
-    return subpoints(lettered_parts(inline_enumerations(tokens)))
+    return subpoints(lettered_parts(inline_enumerations(form_listings(tokens))))
 
 
 def _as_text(token: Token) -> Token:
@@ -44,11 +44,14 @@ def inline_enumerations(tokens: list[Token]) -> list[Token]:
 def lettered_parts(tokens: list[Token]) -> list[Token]:
     """Parts lettered ``A``, ``B``, ``C`` … count from ``A``, each after the one before it: a
     ``C.`` heading with no ``B.`` before it is a heading of the text, not a part (nor is an
-    ``A.`` after ``B.``, which starts no new list of parts in one body)."""
+    ``A.`` after ``B.``, which starts no new list of parts in one body). A form (``Mẫu số
+    PC18``) is a body of its own: its parts count from ``A`` again."""
     out, last = [], ""
     for token in tokens:
         label = token.label or ""
-        if token.kind == "part" and len(label) == 1 and label in "ABCDEFGH":
+        if token.kind == "form":
+            last = ""
+        elif token.kind == "part" and len(label) == 1 and label in "ABCDEFGH":
             if ord(label) - ord(last or "@") != 1:
                 token = _as_text(token)
             else:
@@ -75,3 +78,26 @@ def subpoints(tokens: list[Token]) -> list[Token]:
             token = _as_text(token)
         out.append(token)
     return out
+
+
+def _listing_row(tokens: list[Token], i: int) -> bool:
+    """``Mẫu số 02 | Quyết định về việc …``: a form label in the first cell of a table row
+    whose next cell, on the same printed line, names the form."""
+    if not 0 <= i < len(tokens) - 1 or tokens[i].kind != "form":
+        return False
+    block, after = tokens[i].block, tokens[i + 1].block
+    return block.lines[-1].cell and after.line == block.lines[-1].number
+
+
+def form_listings(tokens: list[Token]) -> list[Token]:
+    """A table listing an annex's forms, one row a form (``Mẫu số 01 | Tờ trình …`` /
+    ``Mẫu số 02 | Báo cáo …``), names the forms and prints none: its rows are text, each
+    row one paragraph (kind ``listed_form`` until ``parsers.tree`` places it). Two
+    such rows one after the other make a listing; a form printed under a layout table
+    whose other cell is the motto stays a form (Nghị định 103/2024, 175/2024)."""
+    return [
+        Token("listed_form", None, None, token.block.text, token.block)
+        if _listing_row(tokens, i) and (_listing_row(tokens, i - 2) or _listing_row(tokens, i + 2))
+        else token
+        for i, token in enumerate(tokens)
+    ]

@@ -6,12 +6,18 @@ breaks its list back into a paragraph (its printed text unchanged).
 
 from __future__ import annotations
 
-from parsers.classify import Token
+import re
+
+from parsers.classify import Token, roman_to_int
 
 
 def in_sequence(tokens: list[Token]) -> list[Token]:
     """All the passes below, in order."""
-    return subpoints(lettered_parts(inline_enumerations(form_listings(tokens))))
+    passes = (form_listings, column_numbers, repeated_chapters, inline_enumerations,
+              lettered_parts, subpoints)
+    for step in passes:
+        tokens = step(tokens)
+    return tokens
 
 
 def _as_text(token: Token) -> Token:
@@ -21,6 +27,44 @@ def _as_text(token: Token) -> Token:
 # Kinds above an enumeration: each opens a new list, so "(1)" may start again.
 _ABOVE_ENUMERATION = frozenset({"part", "chapter", "subchapter", "article", "section",
                                 "milestone", "numbered", "point", "subpoint"})
+
+
+_COLUMN_TWO = re.compile(r"^\(2\)")
+
+
+def column_numbers(tokens: list[Token]) -> list[Token]:
+    """``(1)`` / ``(2)`` / ``(3)=(2)-(1)`` one cell a line: the row that numbers a table's
+    columns (price notices of the Ministry of Industry and Trade, report forms of Thông tư
+    18/2024/TT-NHNN as crawled), not an enumeration; left one, its ``(1)`` would take the
+    id of the table's first row ``1. Xăng E5RON92`` (``1_2``)."""
+    return [
+        _as_text(token)
+        if token.kind == "enumeration" and token.label == "1"
+        and _COLUMN_TWO.match(token.heading or token.text)
+        else token
+        for token in tokens
+    ]
+
+
+def repeated_chapters(tokens: list[Token]) -> list[Token]:
+    """``Chương II`` printed after Chương II or a later chapter begins a line only because
+    a reference wrapped (``… theo quy định tại``
+    / ``Chương II Thông tư này được xét …``, a crawled circular on scientific titles of
+    2025): chapters only go forward, so the line is text. ``Chương I`` may begin another
+    document printed after the first, and a form opens a body of its own."""
+    out, chapter = [], 0
+    for token in tokens:
+        label = (token.label or "").upper()
+        if token.kind == "form":
+            chapter = 0
+        elif token.kind == "chapter":
+            number = int(label) if label.isdigit() else roman_to_int(label)
+            if 1 < number <= chapter:
+                token = _as_text(token)
+            else:
+                chapter = number
+        out.append(token)
+    return out
 
 
 def inline_enumerations(tokens: list[Token]) -> list[Token]:

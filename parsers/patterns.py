@@ -10,8 +10,10 @@ import re
 
 ROMAN = r"(?:X{0,3}(?:IX|IV|V?I{1,3})|X{1,3}V?|X{0,3}V)"
 
-# "I- TÌNH HÌNH VÀ NGUYÊN NHÂN", "II. QUAN ĐIỂM", "IV- TỔ CHỨC THỰC HIỆN"
-SECTION = re.compile(rf"^(?P<label>{ROMAN})\s*[-–.:]\s*(?P<rest>\S.*)$", re.S)
+# "I- TÌNH HÌNH VÀ NGUYÊN NHÂN", "II. QUAN ĐIỂM", "IV- TỔ CHỨC THỰC HIỆN". A dot before a
+# digit numbers inside the section: "II.1", "III.1.2" (a programme's task table, Quyết định
+# phê duyệt Chương trình phát triển Chính phủ số, 2025) are not section II or III again.
+SECTION = re.compile(rf"^(?P<label>{ROMAN})\s*(?:[-–:]|\.(?!\d))\s*(?P<rest>\S.*)$", re.S)
 
 # "Phần thứ nhất", "PHẦN THỨ HAI"
 PART = re.compile(

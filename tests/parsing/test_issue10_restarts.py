@@ -99,6 +99,16 @@ WRAPPED_CHAPTER = (
     "khoa học, công nghệ và đổi mới sáng tạo như sau:\n"
 )
 
+# Quyết định 2629/QĐ-TTg of 2025 (Chương trình phát triển Chính phủ số), its annex's table
+# of targets one cell a line: groups I.1, I.2 under the stage I.
+DECIMAL_SECTIONS = (
+    "**I**\n|\n**Giai đoạn 2025-2027**\n|\n|\n**I.1**\n|\n"
+    "**Cung cấp dịch vụ số bao trùm, thông minh**\n|\n|\n1\n|\n"
+    "Tỉ lệ dịch vụ công trực tuyến toàn trình trên tổng\n"
+    "số thủ tục hành chính có đủ điều kiện.\n|\n%\n|\n100%\n|\n"
+    "Văn phòng Chính phủ\n|\n|\n**I.2**\n|\n"
+)
+
 ROWS = [
     (PC_FORMS, [  # the motto under a form label is the form's text
         ("d1", "article"), ("pl1", "annex"), ("pl1.maupc17", "form"),
@@ -121,6 +131,9 @@ ROWS = [
         ("p1", "paragraph"), ("p2", "paragraph"), ("p3", "paragraph"), ("p4", "paragraph"),
         ("p5", "paragraph"), ("p6", "paragraph"),
         ("1", "item"), ("1.1", "bullet"), ("1.2", "bullet"), ("2", "item")]),
+    (DECIMAL_SECTIONS, [  # "I.1", "I.2" are cells of the table, not section I twice
+        ("1", "paragraph"), ("2", "paragraph"), ("3", "paragraph"), ("4", "paragraph"),
+        ("5", "paragraph"), ("6", "paragraph"), ("7", "paragraph"), ("8", "paragraph")]),
     (WRAPPED_CHAPTER, [
         ("ch2", "chapter"), ("d4", "article"), ("d4.1", "clause"),
         ("ch3", "chapter"), ("d14", "article")]),

@@ -136,9 +136,15 @@ _FIRST_LABELS = frozenset({"1", "a", "I", "A"})
 
 
 def _in_a_row(node: Node, part: str | None, previous: str | None) -> bool:
-    """The sibling printed right before ``node`` carries the same label, and that label does
-    not open a list: ``c)`` / ``d)`` / ``d)`` is a misprint of the source."""
-    return part is not None and part == previous and (node.label or "") not in _FIRST_LABELS
+    """The sibling printed right before ``node`` carries the same label, that label does
+    not open a list, and ``node`` has words of its own: ``c)`` / ``d)`` / ``d)`` is a
+    misprint of the source; a bare ``2`` is a table's row number (Nghị định 175/2024,
+    Phụ lục XI), which the parser failed to read as a table."""
+    words = any(ch.isalpha() for ch in f"{node.heading or ''}{node.text}")
+    return (
+        part is not None and part == previous and words
+        and (node.label or "") not in _FIRST_LABELS
+    )
 
 
 def _unique(part: str, taken: dict[str, int]) -> str:

@@ -203,3 +203,13 @@ def test_source_repeat_is_told_apart_from_a_restart() -> None:
     assert [p.path for p in restart.walk()] == ["I", "II", "I_2"]
     [failed] = [w for w in restart.warnings if w.code == "duplicate_label"]
     assert SOURCE_REPEAT not in failed.message
+
+
+def test_a_repeated_number_without_words_is_no_source_repeat() -> None:
+    """Nghị định 175/2024, Phụ lục XI prints a form's blank table rows ``2. ….`` under each
+    other: a repeat with no words of its own is a table the parser did not read, so it is
+    counted as the parser's failure, not the source's."""
+    doc = parse_document("Điều 1. Kê khai\n1. Họ và tên: ….\n2. ….\n2. ….\n")
+    [warned] = [w for w in doc.warnings if w.code == "duplicate_label"]
+    assert [p.path for p in doc.walk()][-1] == "d1.2_2"
+    assert SOURCE_REPEAT not in warned.message

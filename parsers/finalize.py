@@ -11,6 +11,10 @@ from parsers.model import ParseWarning, Provision
 from parsers.roles import role_of_heading
 from parsers.tree import Node
 
+# How a duplicate_label warning says the label repeats the one printed just before it: the
+# source prints it twice (a misprint, kept as printed), not a structure the parser missed.
+SOURCE_REPEAT = "printed twice in a row in the source"
+
 
 def _kind(node: Node, in_article: bool) -> str:
     if node.kind == "numbered":
@@ -33,6 +37,7 @@ class _Finalizer:
         self.segments: list[tuple[int, int, str]] = []
         self.warnings: list[ParseWarning] = []
         self.articles: dict[str, int] = {}  # path → line where it was printed first
+        self.through: dict[str, str] = {}  # kind numbered through → the last part printed
 
     def run(
         self, roots: list[Node]
@@ -48,11 +53,14 @@ class _Finalizer:
         labeled = any(ids.part_for(n.kind, n.label) for n in nodes)
         ordinals = iter(ids.unlabeled_parts(labeled, len(nodes)))
         parts: dict[str, int] = {}
+        previous = None
         for node in nodes:
-            part = ids.part_for(node.kind, node.label) or next(ordinals)
+            printed = ids.part_for(node.kind, node.label)
+            part = printed or next(ordinals)
             if part in parts:
-                part = self._duplicate(part, parts, node)
+                part = self._duplicate(part, parts, node, _in_a_row(node, printed, previous))
             parts[part] = node.line
+            previous = printed
         return list(parts)
 
     def _path(self, node: Node, parent_path: str | None, part: str) -> str:
@@ -60,16 +68,24 @@ class _Finalizer:
             return ids.join(parent_path, part)
         path = part
         if path in self.articles:
-            path = self._duplicate(path, self.articles, node)
+            path = self._duplicate(
+                path, self.articles, node, _in_a_row(node, part, self.through.get(node.kind))
+            )
         self.articles[path] = node.line
+        self.through[node.kind] = part
         return path
 
-    def _duplicate(self, part: str, taken: dict[str, int], node: Node) -> str:
-        """A label printed twice: the second gets ``_2`` and a warning naming both lines."""
+    def _duplicate(self, part: str, taken: dict[str, int], node: Node, in_a_row: bool) -> str:
+        """A label printed twice: the second gets ``_2`` and a warning naming both lines.
+        ``in_a_row``: the label right before it among its siblings is the same one
+        (``d)`` / ``d)``, ``Điều 3.`` / ``Điều 3.``), a repeat printed in the source
+        (``SOURCE_REPEAT`` in the message), not a level the parser missed."""
         unique = _unique(part, taken)
+        why = f"; {SOURCE_REPEAT}" if in_a_row else ""
         self.warnings.append(ParseWarning(
             "duplicate_label",
-            f"label {part!r} printed again (first on line {taken[part]}); kept as {unique!r}",
+            f"label {part!r} printed again (first on line {taken[part]}); kept as {unique!r}"
+            f"{why}",
             node.line))
         return unique
 
@@ -112,6 +128,23 @@ class _Finalizer:
                 )
             )
         return tuple(out)
+
+
+# Labels that open a list: printed again, they start another list (a form's notes, a
+# table's next block, a second document), which is a level the parser missed.
+_FIRST_LABELS = frozenset({"1", "a", "I", "A"})
+
+
+def _in_a_row(node: Node, part: str | None, previous: str | None) -> bool:
+    """The sibling printed right before ``node`` carries the same label, that label does
+    not open a list, and ``node`` has words of its own: ``c)`` / ``d)`` / ``d)`` is a
+    misprint of the source; a bare ``2`` is a table's row number (Nghị định 175/2024,
+    Phụ lục XI), which the parser failed to read as a table."""
+    words = any(ch.isalpha() for ch in f"{node.heading or ''}{node.text}")
+    return (
+        part is not None and part == previous and words
+        and (node.label or "") not in _FIRST_LABELS
+    )
 
 
 def _unique(part: str, taken: dict[str, int]) -> str:

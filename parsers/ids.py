@@ -45,7 +45,15 @@ Provision path (the part after ``<document id>/``)
     ``Điều 5``                ``d`` + number, top level      ``d5``
     annex ("Kèm theo …")      ``pl`` + its order             ``pl1.II.1.a``
     ``Mẫu số 01`` (in annex)  ``mau`` + slug of its number   ``pl2.mau01.3``
+    another titled document   an unlabeled node (see below)  ``pl1.p3.I``
+    in an annex (a form)
     ========================  =============================  ==================
+
+    * An annex that prints several documents one after another, each under a title of
+      its own and numbered from ``I.``, ``A.`` or ``Chương I`` again (``Phụ lục II`` /
+      ``CHI HỖ TRỢ …`` / ``I. ĐỐI TƯỢNG ÁP DỤNG``), gives the second and later ones a node
+      of kind ``form`` headed by the title, an unlabeled part (``pl1.p3``), so their
+      numbering restarts under it (``parsers.tree``); the first keeps its ids.
 
     * Articles and chapters are numbered through a whole law, so their paths never include
       a part, chapter or section above them: ``d5``, not ``ch1.d5``; ``ch2``, not

@@ -10,8 +10,10 @@ import re
 
 ROMAN = r"(?:X{0,3}(?:IX|IV|V?I{1,3})|X{1,3}V?|X{0,3}V)"
 
-# "I- TÌNH HÌNH VÀ NGUYÊN NHÂN", "II. QUAN ĐIỂM", "IV- TỔ CHỨC THỰC HIỆN"
-SECTION = re.compile(rf"^(?P<label>{ROMAN})\s*[-–.:]\s*(?P<rest>\S.*)$", re.S)
+# "I- TÌNH HÌNH VÀ NGUYÊN NHÂN", "II. QUAN ĐIỂM", "IV- TỔ CHỨC THỰC HIỆN". A dot before a
+# digit numbers inside the section: "II.1", "III.1.2" (a programme's task table, Quyết định
+# phê duyệt Chương trình phát triển Chính phủ số, 2025) are not section II or III again.
+SECTION = re.compile(rf"^(?P<label>{ROMAN})\s*(?:[-–:]|\.(?!\d))\s*(?P<rest>\S.*)$", re.S)
 
 # "Phần thứ nhất", "PHẦN THỨ HAI"
 PART = re.compile(
@@ -68,9 +70,13 @@ ENUMERATED = re.compile(r"^\((?P<label>\d{1,2})\)\s*(?P<rest>\S.*)$", re.S)
 
 # "Mẫu số 01", "Mẫu số Ia: nội dung hợp đồng mẫu …", "MẪU SỐ 02/TB": a form inside an annex
 # (Nghị định 96/2024/NĐ-CP). Each form restarts its own numbering. "MẪU BÁO CÁO …" (no
-# number) is a title, not a form label.
+# number) is a title, not a form label. A code of capitals before the number is part of
+# it: "Mẫu số PC05" (Nghị định 136/2020/NĐ-CP, 50/2024/NĐ-CP, 105/2025/NĐ-CP). The annex
+# may be named before it: "Phụ lục I - Mẫu số 02" (Nghị định 175/2024/NĐ-CP).
 FORM = re.compile(
-    r"^(?:Mẫu|MẪU)\s+(?:số|SỐ)?\s*:?\s*(?P<label>\d+[\w./\-]*|[IVX]+[a-z]?(?:[./\-]\w+)*)"
+    r"^(?:(?:Phụ lục|PHỤ LỤC)\s+[IVX\d]+[a-z]?\s*[-–]\s*)?"
+    r"(?:Mẫu|MẪU)\s+(?:số|SỐ)?\s*:?\s*"
+    r"(?P<label>(?:[A-ZĐ]{1,4}[-.]?)?\d+[\w./\-]*|[IVX]+[a-z]?(?:[./\-]\w+)*)"
     r"(?![\w])\s*[.:]?\s*(?P<rest>.*)$",
     re.S,
 )

@@ -34,7 +34,7 @@ def _check_text(text: str) -> None:
 
 
 def _feed(blocks: list[Block], in_annex: bool = False) -> list[Node]:
-    builder = TreeBuilder()
+    builder = TreeBuilder(in_annex)
     tokens = in_sequence([classify(block, in_annex) for block in blocks])
     depths = quote_depths(blocks)
     for i, (token, depth) in enumerate(zip(tokens, depths, strict=True)):
@@ -60,6 +60,31 @@ def _build(zones: Zones) -> list[Node]:
             Node("annex", str(n), heading, [], spans, -1.0, annex.title[0].line, children=children)
         )
     return roots
+
+
+# How far after "Nơi nhận:" a signature mark may stand: a long list of recipients, then the
+# mark in the next cell of the same table row.
+_RECIPIENTS_TO_MARK = 30
+
+
+def _issuer_signed_among_annexes(zones: Zones) -> str | None:
+    """A text with no header whose signature an extraction printed between its forms
+    (Nghị định 136/2020/NĐ-CP, 50/2024/NĐ-CP as crawled): the trailer of an annex starts
+    after its last form, so this signature lies in a form's text. The issuer is read from
+    the first ``Nơi nhận:`` followed by a signature mark; the text stays where it is."""
+    for annex in zones.annexes:
+        fields = [header.field_of(b.text) for b in annex.body]
+        for i, found in enumerate(fields):
+            if found != "recipients":
+                continue
+            window = fields[i : i + _RECIPIENTS_TO_MARK]
+            if "on_behalf" in window:
+                end = i + window.index("on_behalf") + 3
+                probe = Meta()
+                read_trailer(annex.body[i:end], probe)
+                return next((header.issuer_name(s.on_behalf_of.split(", ")[0])
+                             for s in probe.signers if s.on_behalf_of), None)
+    return None
 
 
 def _apply_hints(meta: Meta, hints: Hints, warnings: list[ParseWarning]) -> None:
@@ -118,6 +143,8 @@ def parse_document(text: str, *, hints: Hints | None = None, name: str = "docume
              if s.on_behalf_of),
             None,
         )
+    if meta.issuer is None and not meta.signers:
+        meta.issuer = _issuer_signed_among_annexes(zones)
     if meta.issuer is None and meta.issuer_block:
         meta.issuer = " ".join(meta.issuer_block)  # an unknown body: as printed, in capitals
     warnings: list[ParseWarning] = []

@@ -6,12 +6,18 @@ breaks its list back into a paragraph (its printed text unchanged).
 
 from __future__ import annotations
 
-from parsers.classify import Token
+import re
+
+from parsers.classify import Token, roman_to_int
 
 
 def in_sequence(tokens: list[Token]) -> list[Token]:
     """All the passes below, in order."""
-    return subpoints(lettered_parts(inline_enumerations(tokens)))
+    passes = (form_listings, column_numbers, repeated_chapters, inline_enumerations,
+              lettered_parts, subpoints)
+    for step in passes:
+        tokens = step(tokens)
+    return tokens
 
 
 def _as_text(token: Token) -> Token:
@@ -21,6 +27,44 @@ def _as_text(token: Token) -> Token:
 # Kinds above an enumeration: each opens a new list, so "(1)" may start again.
 _ABOVE_ENUMERATION = frozenset({"part", "chapter", "subchapter", "article", "section",
                                 "milestone", "numbered", "point", "subpoint"})
+
+
+_COLUMN_TWO = re.compile(r"^\(2\)")
+
+
+def column_numbers(tokens: list[Token]) -> list[Token]:
+    """``(1)`` / ``(2)`` / ``(3)=(2)-(1)`` one cell a line: the row that numbers a table's
+    columns (price notices of the Ministry of Industry and Trade, report forms of Thông tư
+    18/2024/TT-NHNN as crawled), not an enumeration; left one, its ``(1)`` would take the
+    id of the table's first row ``1. Xăng E5RON92`` (``1_2``)."""
+    return [
+        _as_text(token)
+        if token.kind == "enumeration" and token.label == "1"
+        and _COLUMN_TWO.match(token.heading or token.text)
+        else token
+        for token in tokens
+    ]
+
+
+def repeated_chapters(tokens: list[Token]) -> list[Token]:
+    """``Chương II`` printed after Chương II or a later chapter begins a line only because
+    a reference wrapped (``… theo quy định tại``
+    / ``Chương II Thông tư này được xét …``, a crawled circular on scientific titles of
+    2025): chapters only go forward, so the line is text. ``Chương I`` may begin another
+    document printed after the first, and a form opens a body of its own."""
+    out, chapter = [], 0
+    for token in tokens:
+        label = (token.label or "").upper()
+        if token.kind == "form":
+            chapter = 0
+        elif token.kind == "chapter":
+            number = int(label) if label.isdigit() else roman_to_int(label)
+            if 1 < number <= chapter:
+                token = _as_text(token)
+            else:
+                chapter = number
+        out.append(token)
+    return out
 
 
 def inline_enumerations(tokens: list[Token]) -> list[Token]:
@@ -44,11 +88,14 @@ def inline_enumerations(tokens: list[Token]) -> list[Token]:
 def lettered_parts(tokens: list[Token]) -> list[Token]:
     """Parts lettered ``A``, ``B``, ``C`` … count from ``A``, each after the one before it: a
     ``C.`` heading with no ``B.`` before it is a heading of the text, not a part (nor is an
-    ``A.`` after ``B.``, which starts no new list of parts in one body)."""
+    ``A.`` after ``B.``, which starts no new list of parts in one body). A form (``Mẫu số
+    PC18``) is a body of its own: its parts count from ``A`` again."""
     out, last = [], ""
     for token in tokens:
         label = token.label or ""
-        if token.kind == "part" and len(label) == 1 and label in "ABCDEFGH":
+        if token.kind == "form":
+            last = ""
+        elif token.kind == "part" and len(label) == 1 and label in "ABCDEFGH":
             if ord(label) - ord(last or "@") != 1:
                 token = _as_text(token)
             else:
@@ -75,3 +122,26 @@ def subpoints(tokens: list[Token]) -> list[Token]:
             token = _as_text(token)
         out.append(token)
     return out
+
+
+def _listing_row(tokens: list[Token], i: int) -> bool:
+    """``Mẫu số 02 | Quyết định về việc …``: a form label in the first cell of a table row
+    whose next cell, on the same printed line, names the form."""
+    if not 0 <= i < len(tokens) - 1 or tokens[i].kind != "form":
+        return False
+    block, after = tokens[i].block, tokens[i + 1].block
+    return block.lines[-1].cell and after.line == block.lines[-1].number
+
+
+def form_listings(tokens: list[Token]) -> list[Token]:
+    """A table listing an annex's forms, one row a form (``Mẫu số 01 | Tờ trình …`` /
+    ``Mẫu số 02 | Báo cáo …``), names the forms and prints none: its rows are text, each
+    row one paragraph (kind ``listed_form`` until ``parsers.tree`` places it). Two
+    such rows one after the other make a listing; a form printed under a layout table
+    whose other cell is the motto stays a form (Nghị định 103/2024, 175/2024)."""
+    return [
+        Token("listed_form", None, None, token.block.text, token.block)
+        if _listing_row(tokens, i) and (_listing_row(tokens, i - 2) or _listing_row(tokens, i + 2))
+        else token
+        for i, token in enumerate(tokens)
+    ]

@@ -8,7 +8,7 @@ they read (see ``_attach_paragraph``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from parsers import ids
 from parsers.blocks import is_upper
@@ -36,6 +36,12 @@ _FIRST_LABELS = frozenset({"1", "a"})
 _ADOPTABLE = frozenset({"numbered", "point", "enumeration"})
 _ADOPTED = 0.01  # a paragraph that took a list ranks just above it
 _TITLE_HOLDERS = ("part", "chapter", "subchapter")
+# Kinds whose first label ("I.", "A.", "Chương I"), printed again in an annex under a title
+# of its own, begins another document printed in the same annex (a model report, the
+# guide to a form): that title opens a node like a form's, so its numbering restarts.
+_RESTARTING = frozenset({"section", "part", "chapter"})
+_RESTART_LABELS = frozenset({"I", "A", "1"})
+_TITLE_MAX = 300
 
 
 @dataclass(eq=False)
@@ -104,7 +110,7 @@ def _demote_listed_forms(node: Node, siblings: list[Node]) -> None:
     """An annex that lists its forms (``Mẫu số 01 | Đơn đề nghị …``) before printing them:
     an entry of that list, a form label with nothing under it, is a line of the list once
     the form itself is printed, so the form keeps its label and its id (``mau01``)."""
-    if node.kind != "form":
+    if node.kind != "form" or node.label is None:
         return
     for entry in siblings:
         if entry.kind == "form" and entry.label == node.label and not entry.children:
@@ -115,10 +121,14 @@ def _demote_listed_forms(node: Node, siblings: list[Node]) -> None:
 class TreeBuilder:
     """Feeds tokens in document order; ``roots`` holds the finished top level."""
 
-    def __init__(self) -> None:
+    def __init__(self, in_annex: bool = False) -> None:
         self.roots: list[Node] = []
         self.stack: list[Node] = []
         self.last: Node | None = None  # the node that took the last text
+        self.in_annex = in_annex
+        self.row: int | None = None  # the printed line of a form-listing row being placed
+        # unlabeled paragraphs placed since the last labeled node
+        self.since_label: list[_Placed] = []
 
     def _add(self, node: Node) -> None:
         (self.stack[-1].children if self.stack else self.roots).append(node)
@@ -177,13 +187,20 @@ class TreeBuilder:
         if token.kind == "paragraph":
             self._attach_paragraph(token)
             return
+        if token.kind == "listed_form":
+            self._attach_paragraph(replace(token, kind="paragraph"))
+            self.row = token.block.line  # the row's next cell, the form's name, joins it
+            return
         if token.kind == "closing":
             self.stack.clear()
             self._add(_node(token, 99.0))
             self.stack.clear()
             return
+        self.row = None
         rank = self._list_rank(token) or _rank(token)
         node = _node(token, rank)
+        self._open_titled_document(node)
+        self.since_label.clear()
         if not self._adopt_restart(node):
             # "3." closes everything opened since "2.", a paragraph that took a list too
             if (continued := self._continued(token)) is not None:
@@ -220,6 +237,33 @@ class TreeBuilder:
             self.stack.pop()  # the open nodes below the paragraph's parent close
         self.stack.append(host)
         return True
+
+    def _open_titled_document(self, node: Node) -> None:
+        """``I.``/``A.``/``Chương I`` whose label is already taken where it would land, in an
+        annex, after an unlabeled title (``HƯỚNG DẪN KÊ KHAI MẪU SỐ 01/TB-ĐVHT``, a bold
+        ``CHI HỖ TRỢ ĐỐI VỚI …``): the title begins another document printed in the annex.
+        It becomes a node of the form's rank, taking the paragraphs after it, so the new
+        numbering restarts under it instead of repeating its predecessor's (``I_2``)."""
+        if (
+            not self.in_annex
+            or node.kind not in _RESTARTING
+            or node.label not in _RESTART_LABELS
+            or _part(node) not in {_part(s) for s in self._landing(node.rank)}
+        ):
+            return
+        start = next(
+            (i for i, p in enumerate(self.since_label) if _reads_as_title(p.token)), None
+        )
+        if start is None:
+            return
+        moved = [placed.take_back() for placed in reversed(self.since_label[start:])][::-1]
+        title = moved[0]
+        title.kind, title.heading, title.texts = "form", title.text, []
+        title.rank = RANK["form"]
+        title.children = moved[1:]
+        while self.stack and self.stack[-1].rank >= title.rank:
+            self.stack.pop()
+        self._add(title)
 
     def _landing(self, rank: float) -> list[Node]:
         """The children of the node a provision of ``rank`` would become a child of."""
@@ -265,9 +309,15 @@ class TreeBuilder:
         """A heading waiting for text takes it, and so does a provision with a heading and no
         children yet; otherwise the paragraph belongs beside the provisions above it."""
         text, spans = token.text, token.block.spans
+        if self.row is not None and self.last is not None and token.block.line == self.row:
+            self.last.texts.append(text)
+            self.last.spans.extend(spans)
+            return
+        self.row = None
         while self.stack:
             top = self.stack[-1]
             if not top.children and (top.heading or not top.texts):
+                self.since_label.append(_Placed(token, top, len(top.texts), len(top.spans)))
                 top.texts.append(text)
                 top.spans.extend(spans)
                 self.last = top
@@ -280,5 +330,40 @@ class TreeBuilder:
             if top.kind == "point" and self._in_clause():
                 break  # after a clause's points ("Trường hợp …", "… khoản này"): the clause's
         node = _node(token, 98.0)
-        (self.stack[-1].children if self.stack else self.roots).append(node)
+        siblings = self.stack[-1].children if self.stack else self.roots
+        siblings.append(node)
+        self.since_label.append(_Placed(token, node, 0, 0, siblings))
         self.last = node
+
+
+@dataclass(eq=False)
+class _Placed:
+    """Where an unlabeled paragraph went: a node of its own among ``siblings``, or the
+    text of ``owner`` from ``texts``/``spans`` on (``siblings`` None)."""
+
+    token: Token
+    owner: Node
+    texts: int
+    spans: int
+    siblings: list[Node] | None = None
+
+    def take_back(self) -> Node:
+        """Undo the placing (the latest first) and return the paragraph as a node."""
+        if self.siblings is not None:
+            self.siblings.remove(self.owner)
+            return self.owner
+        node = _node(self.token, 98.0)
+        node.texts = self.owner.texts[self.texts :]
+        node.spans = self.owner.spans[self.spans :]
+        del self.owner.texts[self.texts :], self.owner.spans[self.spans :]
+        return node
+
+
+def _reads_as_title(token: Token) -> bool:
+    """A title line: in capitals or emphasized, short, not ending a sentence."""
+    text = token.block.text
+    return (
+        (is_upper(text) or token.block.emphasized)
+        and len(text) <= _TITLE_MAX
+        and text[-1] not in ".;:,"
+    )

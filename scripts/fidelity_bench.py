@@ -3,7 +3,8 @@
     .venv/bin/python scripts/fidelity_bench.py /work/shared/bench-corpus
 
 Prints, for laws (``laws/``) and crawled pages (``tvpl/``) apart: the share of documents
-with any ``_2`` id (and how many of those carry a ``duplicate_label`` warning), provisions
+with any ``_2`` id (and how many of those carry a ``duplicate_label`` warning, and how many
+have only repeats the source prints twice in a row, ``finalize.SOURCE_REPEAT``), provisions
 over 4 000 characters without a ``long_provision`` warning, and for each law the articles
 found against the ``Điều N.`` headings printed at the start of a line outside quotations.
 """
@@ -15,6 +16,7 @@ import sys
 from pathlib import Path
 
 from parsers import parse_document
+from parsers.finalize import SOURCE_REPEAT
 
 TRAILER_TEXT = re.compile(r"^(?:Nơi nhận\b|Như trên\s*[;,.]?$|Lưu\s*:?\s*(?:VT|Văn thư|VP)\b)")
 ARTICLE_LINE = re.compile(r"^\s*(?:\*\*)?[ĐÐ]iều\s+(\d{1,4}[a-zđ]?)\s*[.:]", re.M)
@@ -52,7 +54,7 @@ def main(root: Path) -> None:
     out = sys.stdout.write
     for group in ("laws", "tvpl"):
         files = sorted((root / group).glob("*.*"))
-        dup = dup_warned = dup_body = long_silent = failures = trailer_docs = 0
+        dup = dup_warned = dup_body = dup_source = long_silent = failures = trailer_docs = 0
         missing: dict[str, int] = {"number": 0, "date": 0, "issuer": 0}
         mismatches: list[str] = []
         for path in files:
@@ -75,6 +77,8 @@ def main(root: Path) -> None:
                 dup += 1
                 dup_warned += "duplicate_label" in codes
                 dup_body += any(not path.startswith("pl") for path in duplicated)
+                dup_source += all(SOURCE_REPEAT in w.message for w in doc.warnings
+                                  if w.code == "duplicate_label")
             warned = {w.message.split()[0] for w in doc.warnings if w.code == "long_provision"}
             long_silent += sum(
                 1 for p in doc.walk() if len(p.text) > 4000 and p.path not in warned
@@ -88,6 +92,8 @@ def main(root: Path) -> None:
         out(f"{group}: {n} documents, {failures} failures\n")
         out(f"  with any _2 id: {dup} ({100 * dup / n:.1f}%), of which warned: {dup_warned}\n")
         out(f"  with a _2 id outside annexes: {dup_body} ({100 * dup_body / n:.1f}%)\n")
+        out(f"  of those with a _2 id, only repeats printed in the source: {dup_source}; "
+            f"with a parser failure: {dup - dup_source} ({100 * (dup - dup_source) / n:.1f}%)\n")
         out(f"  provisions over 4000 chars without a warning: {long_silent}\n")
         out(f"  documents with trailer lines (Nơi nhận, Như trên, Lưu: VT) as provisions "
             f"outside annexes: "

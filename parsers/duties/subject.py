@@ -9,6 +9,7 @@ from parsers.duties.verbs import (
     find_lead,
     is_statement,
     order_length,
+    supports,
 )
 
 # First words of an opening adverbial: "Ở …,", "Trên cơ sở …,", "Định kỳ …,", "Khi …,",
@@ -53,6 +54,9 @@ def subject_role(
         return None, 0
     if order_length(items, after):  # "Thủ tướng Chính phủ yêu cầu …" gives the order
         return None, 0
+    helps = supports(items, after)
+    if helps is not None:  # "… có trách nhiệm phối hợp tổ chức thực hiện"
+        return "coordinate", items[helps].end
     return "implement", items[min(after + 1, len(items) - 1)].end
 
 
@@ -67,14 +71,15 @@ def subject_of(text: str, items: list[Item]) -> tuple[list[Item], int]:
         first += 1
     subject, after = list_at(items, first)
     opening = {it.word for it in items[: first + 1]}  # "1. Trên cơ sở …", "Ở những nơi …"
-    if subject or not opening & _INTRO:
+    if subject or not opening & _INTRO or _names_people(items, first):
         return subject, after
     i = 1
     while i < len(items):
         gap = text[items[i - 1].end : items[i].start]
         # A list that goes on after the comma is not a subject: in "định kỳ báo cáo Bộ
-        # Chính trị, Ban Bí thư đánh giá …" Ban Bí thư is reported to.
-        if "," in gap and items[i].mention:
+        # Chính trị, Ban Bí thư đánh giá …" Ban Bí thư is reported to. "Khi …, … thì X
+        # tiếp tục chỉ đạo": the opening ends at "thì" as at a comma.
+        if ("," in gap or items[i - 1].word == "thi") and items[i].mention:
             if continues_list(items, i):  # the opening has ended: no subject after it
                 return [], 0
             subject, after = list_at(items, i)
@@ -86,6 +91,13 @@ def subject_of(text: str, items: list[Item]) -> tuple[list[Item], int]:
             continue
         i += 1
     return [], 0
+
+
+def _names_people(items: list[Item], first: int) -> bool:
+    """Whether the clause opens with "cán bộ" (folded like "căn", "cần" that open an
+    adverbial): "Cán bộ diện Bộ Chính trị, Ban Bí thư quản lý …" names whom a rule covers,
+    and the bodies in it are no subject."""
+    return [it.word for it in items[first : first + 2]] == ["can", "bo"]
 
 
 def _after_label(text: str, items: list[Item]) -> int:

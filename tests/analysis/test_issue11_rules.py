@@ -96,3 +96,36 @@ def test_unknown_names_are_never_credited(text: str, known: list[str],
 )
 def test_target_rules(text: str, expected: list[tuple[int, float, str]]) -> None:
     assert [(t.year, t.value, t.comparator) for t in extract_targets(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "có trách nhiệm phối hợp" with no partner: the subject supports (Luật 64/2025/QH15,
+        # Điều 25.2)
+        ("Thường trực Hội đồng Dân tộc, Thường trực Ủy ban của Quốc hội có trách nhiệm phối "
+         "hợp cho ý kiến về nội dung trong tờ trình.",
+         [("hoi-dong-dan-toc", "coordinate", "Thường trực"),
+          ("cac-uy-ban-cua-quoc-hoi", "coordinate", "Thường trực")]),
+        # … with a partner it acts (NQ 02-NQ/TW III.5.4)
+        ("Các cấp uỷ phối hợp thường xuyên, chặt chẽ với công đoàn cấp trên trong lãnh đạo.",
+         [("cap-uy-cac-cap", "implement", None), ("cong-doan-cap-tren", "coordinate", None)]),
+        # "Giao X …, chỉ đạo Y rà soát": X directs, so leads (TB 75-TB/TW)
+        ("Giao Đảng ủy Chính phủ tiếp thu ý kiến Bộ Chính trị, chỉ đạo Bộ Nội vụ rà soát kỹ "
+         "lưỡng các quy định.",
+         [("dang-uy-chinh-phu", "lead", None), ("bo-noi-vu", "implement", None)]),
+        # the opening ends at "thì" (HD 45-HD/BTCTW I.2.2)
+        ("Theo ủy quyền của Ban Bí thư, thì Ban Thường vụ Đảng ủy Mặt trận Tổ quốc, các đoàn "
+         "thể Trung ương xem xét, quyết định việc giới thiệu.",
+         [("dang-uy-mat-tran-to-quoc-cac-doan-the-trung-uong", "implement", None)]),
+        # "Cán bộ diện … quản lý" names whom a rule covers, not a subject (HD 45-HD/BTCTW)
+        ("Cán bộ diện Bộ Chính trị, Ban Bí thư quản lý được cấp có thẩm quyền cho nghỉ công "
+         "tác.", []),
+        # a list that goes on after "phối hợp với X," is not a subject (KH 3260-KH/ĐĐQH15)
+        ("Định kỳ, Thường trực Ủy ban Khoa học của Quốc hội chủ trì, phối hợp với Hội đồng Dân "
+         "tộc, Văn phòng Quốc hội giúp triển khai thực hiện Kế hoạch này.",
+         [("hoi-dong-dan-toc", "coordinate", None), ("van-phong-quoc-hoi", "coordinate", None)]),
+    ],
+)
+def test_fourth_round_rules(text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert sorted(roles(text)) == sorted(expected)

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from parsers.duties.tokens import Item, is_lead_in, list_at
 from parsers.duties.verbs import (
+    DUTY_WORDS,
     continues_list,
     find_lead,
     is_statement,
+    duty_words_at,
     order_length,
     supports,
 )
@@ -24,6 +26,8 @@ NOT_ORDERS = frozenset({
     "do", "khi", "voi", "truc", "thuoc", "va", "cung", "hay", "hoac", "con",
 })
 # fmt: on
+# Words that put a body inside a member of a subject: "Tổ đảng ở …", "các cơ quan thuộc …".
+_INSIDE = frozenset({"o", "cua", "thuoc", "tai"})
 
 
 def subject_role(
@@ -34,6 +38,8 @@ def subject_role(
     # "Bộ Quốc phòng, Bộ Công an theo chức năng, nhiệm vụ, thẩm quyền chủ trì …"
     # "… căn cứ quy định tại Điều 4 của Nghị định số 255/2025/NĐ-CP chỉ đạo …"
     reach = 10 if words[:1] == ["theo"] else 20 if words[:2] == ["can", "cu"] else 4
+    if tuple(words[:3]) in DUTY_WORDS:  # "… có trách nhiệm lãnh đạo, chỉ đạo …"
+        reach = 7
     window = items[after : after + reach]
     # The verb must be the subject's own: in "Bộ Chính trị giao Đảng ủy Chính phủ lãnh
     # đạo, chỉ đạo" the lead belongs to the body after "giao".
@@ -71,7 +77,9 @@ def subject_of(text: str, items: list[Item]) -> tuple[list[Item], int]:
         first += 1
     subject, after = list_at(items, first)
     opening = {it.word for it in items[: first + 1]}  # "1. Trên cơ sở …", "Ở những nơi …"
-    if subject or not opening & _INTRO or _names_people(items, first):
+    if subject:
+        return _with_offices(text, items, subject, after)
+    if not opening & _INTRO or _names_people(items, first):
         return subject, after
     i = 1
     while i < len(items):
@@ -91,6 +99,39 @@ def subject_of(text: str, items: list[Item]) -> tuple[list[Item], int]:
             continue
         i += 1
     return [], 0
+
+
+def _with_offices(
+    text: str, items: list[Item], subject: list[Item], after: int
+) -> tuple[list[Item], int]:
+    """A subject that goes on, past names the registry lacks, to its duty words: "Các
+    thành viên Đảng đoàn Quốc hội, Tổ trưởng Tổ đảng ở Thường trực Hội đồng Dân tộc, các Ủy
+    ban của Quốc hội, Chủ nhiệm Văn phòng Quốc hội, Lãnh đạo các cơ quan …, Trưởng Đoàn …
+    có trách nhiệm lãnh đạo, chỉ đạo …". Each member opening with a body (or an office of
+    one) is a subject; a body inside a member ("Tổ đảng ở Thường trực Hội đồng Dân tộc") is
+    not, nor is one that goes on that member's list ("…, các Ủy ban của Quốc hội"). The
+    subject's verb is read from the duty words on."""
+    if after >= len(items) or "," not in text[subject[-1].end : items[after].start]:
+        return subject, after
+    duty = duty_words_at(items, after)
+    if duty is None:
+        return subject, after
+    members = list(subject)
+    inside = False  # the member before ended with "ở/của/thuộc <body>"
+    starts = True
+    for k in range(after, duty):
+        item = items[k]
+        if starts and item.word != "cac":
+            if item.mention and (item.position or not inside):
+                members.append(item)
+            elif not item.mention:
+                inside = False
+            starts = False
+        if item.word in _INSIDE:
+            inside = True
+        if k + 1 < duty and "," in text[item.end : items[k + 1].start]:
+            starts = True
+    return members, duty
 
 
 def _names_people(items: list[Item], first: int) -> bool:

@@ -116,7 +116,7 @@ def _coordinates_at(items: list[Item], j: int) -> bool:
 
 # Words a subject's duty to support may open with: "X phối hợp tổ chức …", "X có trách
 # nhiệm phối hợp …", "X chịu trách nhiệm phối hợp …".
-_DUTY_WORDS = (("co", "trach", "nhiem"), ("chiu", "trach", "nhiem"))
+DUTY_WORDS = (("co", "trach", "nhiem"), ("chiu", "trach", "nhiem"))
 # A long subject names offices and classes the registry lacks before its duty words ("…,
 # các cơ quan thuộc UBTVQH, các Đoàn đại biểu Quốc hội, …, căn cứ chức năng, nhiệm vụ …").
 _REACH = 50
@@ -147,9 +147,33 @@ def _duty_phrase(items: list[Item], after: int) -> int | None:
     for k in range(len(words) - 4):
         if (words[k], words[k + 1]) in LEAD_VERBS or words[k : k + 2] == ["chu", "tri"]:
             return None
-        if tuple(words[k : k + 3]) in _DUTY_WORDS and words[k + 3 : k + 5] == ["phoi", "hop"]:
+        if tuple(words[k : k + 3]) in DUTY_WORDS and words[k + 3 : k + 5] == ["phoi", "hop"]:
             return after + k + 3
     return None
+
+
+def duty_words_at(items: list[Item], after: int) -> int | None:
+    """Index of "có/chịu" in "có/chịu trách nhiệm" within ``_REACH`` words of ``after``,
+    when no role verb, order or report comes first."""
+    for k in range(after, min(after + _REACH, len(items) - 3)):
+        pair = (word_at(items, k), word_at(items, k + 1))
+        if pair == ("lanh", "dao") and _office_at(items, k):
+            continue  # "…, Lãnh đạo các cơ quan thuộc UBTVQH, …": an office, a member
+        if pair in (*LEAD_VERBS, ("chu", "tri"), ("phoi", "hop")):
+            return None
+        if order_length(items, k) or is_report(items, k):
+            return None
+        if tuple(it.word for it in items[k : k + 3]) in DUTY_WORDS:
+            return k
+    return None
+
+
+def _office_at(items: list[Item], k: int) -> bool:
+    """Whether "lãnh đạo" at ``items[k]`` names an office: after a comma, before a body or
+    "các"."""
+    after_comma = k > 0 and items[k].start - items[k - 1].end >= 2
+    nxt = items[k + 2] if k + 2 < len(items) else None
+    return after_comma and nxt is not None and (nxt.mention is not None or nxt.word == "cac")
 
 
 def is_statement(items: list[Item], after: int) -> bool:

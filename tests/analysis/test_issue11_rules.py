@@ -129,3 +129,26 @@ def test_target_rules(text: str, expected: list[tuple[int, float, str]]) -> None
 )
 def test_fourth_round_rules(text: str, expected: list[tuple[str, str, str | None]]) -> None:
     assert sorted(roles(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a subject of offices, some unregistered, up to its duty words (KH 3260-KH/ĐĐQH15
+        # III.1): members that open with a body or its office; not a body inside a member
+        ("Các thành viên Đảng đoàn Quốc hội, Tổ trưởng Tổ đảng ở Thường trực Hội đồng Dân "
+         "tộc, các Ủy ban của Quốc hội, Chủ nhiệm Văn phòng Quốc hội, Lãnh đạo các cơ quan "
+         "thuộc Ủy ban UBTVQH, Trưởng Đoàn đại biểu Quốc hội có trách nhiệm lãnh đạo, chỉ đạo "
+         "triển khai Kế hoạch này.",
+         [("dang-doan-quoc-hoi", "lead", "thành viên"),
+          ("van-phong-quoc-hoi", "lead", "Chủ nhiệm")]),
+        # the verb after the duty words is read even when it is a function word elsewhere
+        # ("cung cấp", "thi hành"; Luật Công đoàn 2024 Điều 23.7)
+        ("Chính phủ, Bộ, cơ quan ngang Bộ, chính quyền địa phương có trách nhiệm cung cấp "
+         "thông tin, tài liệu cần thiết.",
+         [("chinh-phu", "implement", None), ("chinh-quyen-dia-phuong", "implement", None)]),
+    ],
+)
+def test_a_subject_of_offices_reaches_its_duty_words(
+        text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert sorted(roles(text)) == sorted(expected)

@@ -7,9 +7,9 @@ from parsers.duties.tokens import Item, is_lead_in, list_at
 from parsers.duties.verbs import (
     DUTY_WORDS,
     continues_list,
+    duty_words_at,
     find_lead,
     is_statement,
-    duty_words_at,
     order_length,
     supports,
 )

@@ -68,7 +68,7 @@ def directs_after(items: list[Item], after: int) -> int | None:
     direct others, so they lead. Not when a body printed right before it (no comma) is its
     own subject, or another order comes first."""
     for k in range(after, len(items) - 2):
-        if (items[k].word, items[k + 1].word) == ("chi", "dao"):
+        if (items[k].word, items[k + 1].word) == ("chi", "dao") and word_at(items, k - 1) != "ban":
             own = items[k - 1].mention and items[k].start - items[k - 1].end <= 1  # "X chỉ đạo"
             return k if not own and list_at(items, k + 2)[0] else None
         if k > after and order_length(items, k):
@@ -197,6 +197,8 @@ def coordinated(items: list[Item], k: int) -> list[Item]:
 def order_length(items: list[Item], i: int) -> int:
     """Words of an order verb at ``items[i]`` ("yêu cầu", "đề nghị", "giao" + "cho"), or 0."""
     word, nxt = items[i].word, word_at(items, i + 1)
+    if (word, nxt) == ("chi", "dao") and word_at(items, i - 1) == "ban":
+        return 0  # "Ban Chỉ đạo Nhà nước về Du lịch" names a steering committee
     if (word, nxt) in _ORDERS:
         return 3 if word_at(items, i + 2) == "cho" else 2
     if word == "giao" and word_at(items, i - 1) not in ("duoc", "ban", "tiep"):

@@ -152,3 +152,11 @@ def test_fourth_round_rules(text: str, expected: list[tuple[str, str, str | None
 def test_a_subject_of_offices_reaches_its_duty_words(
         text: str, expected: list[tuple[str, str, str | None]]) -> None:
     assert sorted(roles(text)) == sorted(expected)
+
+
+def test_a_steering_committee_named_ban_chi_dao_orders_nothing() -> None:
+    # QĐ 170/QĐ-BCĐNNDL (2025): "Ban Chỉ đạo Nhà nước về Du lịch" is a name, not
+    # "chỉ đạo Nhà nước"
+    assert roles("Quy chế này áp dụng đối với các thành viên Ban Chỉ đạo và các bộ, ngành, "
+                 "địa phương, cá nhân, tổ chức có liên quan.") == []
+    assert roles("Trưởng Ban Chỉ đạo Nhà nước về Du lịch ban hành Quy chế hoạt động.") == []

@@ -21,6 +21,9 @@ _HEADS = (
 )
 # Lower-case words allowed between a local head and the name: "Ủy ban nhân dân tỉnh X".
 _ADMIN = frozenset({"tinh", "thanh", "pho", "xa", "phuong", "huyen", "quan", "dac", "khu"})
+# Lower-case words allowed between a Party head and the name: "Đảng ủy cơ quan Văn phòng
+# Quốc hội", "Đảng ủy Khối …" printed "Đảng ủy khối …".
+_PARTY_KINDS = frozenset({"co", "quan", "khoi"})
 _NAME_JOINERS = frozenset({"va"})
 # The first word of some head, as a whole folded word: most provisions have none printed
 # with a capital, and need no word-by-word reading (the folded text is cached for the
@@ -49,6 +52,10 @@ def unknown_names(text: str, mentions: Sequence[Mention]) -> list[Unresolved]:
         j = i + head
         if j - i >= 4 or words[i][2] in ("so",):  # a local head may name its level
             while j < len(words) and words[j][2] in _ADMIN and not text[words[j][0]].isupper():
+                j += 1
+        elif words[i][2] == "dang":
+            while (j < len(words) and words[j][2] in _PARTY_KINDS
+                   and not text[words[j][0]].isupper()):
                 j += 1
         end = _name_end(words, j, text, starts)
         if end == j:  # "Đảng ủy cấp trên", "sở hữu": no name

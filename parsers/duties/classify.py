@@ -11,6 +11,7 @@ from parsers.duties.verbs import (
     PASSIVE,
     REPORT_SKIP,
     coordinated,
+    directs_after,
     is_legal_basis,
     is_report,
     lead_after,
@@ -53,6 +54,8 @@ def clause_duties(text: str, start: int, end: int, mentions: list[Mention]) -> l
         elif order_length(items, i):  # "yêu cầu các bộ …", "giao Bộ X …"
             members, after = list_at(items, i + order_length(items, i))
             lead_at = lead_after(items, after)
+            if lead_at is None:
+                lead_at = directs_after(items, after)
             if members:
                 stop = members[-1].end if lead_at is None else items[lead_at + 1].end
                 mark(members, "implement" if lead_at is None else "lead", item.start, stop)

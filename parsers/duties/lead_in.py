@@ -229,6 +229,11 @@ def _items(node: Node, tree: _Tree) -> list[Node]:
     children = tree.children
     if children.get(node.id):
         return _descendants(node, children)
+    if node.label:
+        # A numbered lead-in without children printed its items in its own text ("2.1.
+        # … các nhiệm vụ trọng tâm sau:" over bullets); the numbered siblings after it
+        # are its peers, not its items.
+        return []
     out: list[Node] = []
     kind: str | None = ""  # "" until the first item is seen
     for item in tree.after(node):

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from parsers.duties.tokens import Item, is_lead_in, list_at
 from parsers.duties.verbs import (
+    DUTY_WORDS,
     continues_list,
+    duty_words_at,
     find_lead,
     is_statement,
     order_length,
+    supports,
 )
 
 # First words of an opening adverbial: "Ở …,", "Trên cơ sở …,", "Định kỳ …,", "Khi …,",
@@ -23,6 +26,8 @@ NOT_ORDERS = frozenset({
     "do", "khi", "voi", "truc", "thuoc", "va", "cung", "hay", "hoac", "con",
 })
 # fmt: on
+# Words that put a body inside a member of a subject: "Tổ đảng ở …", "các cơ quan thuộc …".
+_INSIDE = frozenset({"o", "cua", "thuoc", "tai"})
 
 
 def subject_role(
@@ -33,6 +38,8 @@ def subject_role(
     # "Bộ Quốc phòng, Bộ Công an theo chức năng, nhiệm vụ, thẩm quyền chủ trì …"
     # "… căn cứ quy định tại Điều 4 của Nghị định số 255/2025/NĐ-CP chỉ đạo …"
     reach = 10 if words[:1] == ["theo"] else 20 if words[:2] == ["can", "cu"] else 4
+    if tuple(words[:3]) in DUTY_WORDS:  # "… có trách nhiệm lãnh đạo, chỉ đạo …"
+        reach = 7
     window = items[after : after + reach]
     # The verb must be the subject's own: in "Bộ Chính trị giao Đảng ủy Chính phủ lãnh
     # đạo, chỉ đạo" the lead belongs to the body after "giao".
@@ -53,6 +60,9 @@ def subject_role(
         return None, 0
     if order_length(items, after):  # "Thủ tướng Chính phủ yêu cầu …" gives the order
         return None, 0
+    helps = supports(items, after)
+    if helps is not None:  # "… có trách nhiệm phối hợp tổ chức thực hiện"
+        return "coordinate", items[helps].end
     return "implement", items[min(after + 1, len(items) - 1)].end
 
 
@@ -67,14 +77,17 @@ def subject_of(text: str, items: list[Item]) -> tuple[list[Item], int]:
         first += 1
     subject, after = list_at(items, first)
     opening = {it.word for it in items[: first + 1]}  # "1. Trên cơ sở …", "Ở những nơi …"
-    if subject or not opening & _INTRO:
+    if subject:
+        return _with_offices(text, items, subject, after)
+    if not opening & _INTRO or _names_people(items, first):
         return subject, after
     i = 1
     while i < len(items):
         gap = text[items[i - 1].end : items[i].start]
         # A list that goes on after the comma is not a subject: in "định kỳ báo cáo Bộ
-        # Chính trị, Ban Bí thư đánh giá …" Ban Bí thư is reported to.
-        if "," in gap and items[i].mention:
+        # Chính trị, Ban Bí thư đánh giá …" Ban Bí thư is reported to. "Khi …, … thì X
+        # tiếp tục chỉ đạo": the opening ends at "thì" as at a comma.
+        if ("," in gap or items[i - 1].word == "thi") and items[i].mention:
             if continues_list(items, i):  # the opening has ended: no subject after it
                 return [], 0
             subject, after = list_at(items, i)
@@ -86,6 +99,46 @@ def subject_of(text: str, items: list[Item]) -> tuple[list[Item], int]:
             continue
         i += 1
     return [], 0
+
+
+def _with_offices(
+    text: str, items: list[Item], subject: list[Item], after: int
+) -> tuple[list[Item], int]:
+    """A subject that goes on, past names the registry lacks, to its duty words: "Các
+    thành viên Đảng đoàn Quốc hội, Tổ trưởng Tổ đảng ở Thường trực Hội đồng Dân tộc, các Ủy
+    ban của Quốc hội, Chủ nhiệm Văn phòng Quốc hội, Lãnh đạo các cơ quan …, Trưởng Đoàn …
+    có trách nhiệm lãnh đạo, chỉ đạo …". Each member opening with a body (or an office of
+    one) is a subject; a body inside a member ("Tổ đảng ở Thường trực Hội đồng Dân tộc") is
+    not, nor is one that goes on that member's list ("…, các Ủy ban của Quốc hội"). The
+    subject's verb is read from the duty words on."""
+    if after >= len(items) or "," not in text[subject[-1].end : items[after].start]:
+        return subject, after
+    duty = duty_words_at(items, after)
+    if duty is None:
+        return subject, after
+    members = list(subject)
+    inside = False  # the member before ended with "ở/của/thuộc <body>"
+    starts = True
+    for k in range(after, duty):
+        item = items[k]
+        if starts and item.word != "cac":
+            if item.mention and (item.position or not inside):
+                members.append(item)
+            elif not item.mention:
+                inside = False
+            starts = False
+        if item.word in _INSIDE:
+            inside = True
+        if k + 1 < duty and "," in text[item.end : items[k + 1].start]:
+            starts = True
+    return members, duty
+
+
+def _names_people(items: list[Item], first: int) -> bool:
+    """Whether the clause opens with "cán bộ" (folded like "căn", "cần" that open an
+    adverbial): "Cán bộ diện Bộ Chính trị, Ban Bí thư quản lý …" names whom a rule covers,
+    and the bodies in it are no subject."""
+    return [it.word for it in items[first : first + 2]] == ["can", "bo"]
 
 
 def _after_label(text: str, items: list[Item]) -> int:

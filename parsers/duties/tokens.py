@@ -16,12 +16,13 @@ CONNECTORS = frozenset({"va", "cac", "cung", "hoac"})
 # Words allowed before the subject of a clause: labels, "Các", "Người đứng đầu".
 LEAD_IN = frozenset({"cac", "nguoi", "dung", "dau"})
 # Offices that name a body through its head: "Bộ trưởng Bộ Y tế", "Chủ tịch Ủy ban nhân dân
-# tỉnh", "Thủ trưởng các cơ quan", "Trưởng Ban Tổ chức Trung ương" (longest first).
+# tỉnh", "Thủ trưởng các cơ quan", "Trưởng Ban Tổ chức Trung ương", "Các thành viên Đảng
+# đoàn Quốc hội" (longest first).
 _POSITIONS = (
     ("tong", "giam", "doc"), ("pho", "chu", "tich"), ("bo", "truong"), ("chu", "tich"),
     ("thu", "truong"), ("giam", "doc"), ("bi", "thu"), ("chanh", "an"), ("vien", "truong"),
     ("chu", "nhiem"), ("tong", "kiem", "toan"), ("thong", "doc"), ("ban", "thuong", "vu"),
-    ("thuong", "truc"), ("chanh",), ("truong",),
+    ("thuong", "truc"), ("thanh", "vien"), ("chanh",), ("truong",),
 )
 
 class Item(NamedTuple):

@@ -62,6 +62,20 @@ def lead_after(items: list[Item], after: int) -> int | None:
     return None
 
 
+def directs_after(items: list[Item], after: int) -> int | None:
+    """Index of a later "chỉ đạo <bodies>" in the clause of an order ("Giao Đảng ủy Chính
+    phủ tiếp thu ý kiến Bộ Chính trị, chỉ đạo Bộ Nội vụ rà soát …"): the bodies ordered
+    direct others, so they lead. Not when a body printed right before it (no comma) is its
+    own subject, or another order comes first."""
+    for k in range(after, len(items) - 2):
+        if (items[k].word, items[k + 1].word) == ("chi", "dao") and word_at(items, k - 1) != "ban":
+            own = items[k - 1].mention and items[k].start - items[k - 1].end <= 1  # "X chỉ đạo"
+            return k if not own and list_at(items, k + 2)[0] else None
+        if k > after and order_length(items, k):
+            return None
+    return None
+
+
 def sent_to(items: list[Item], k: int) -> list[Item]:
     """The list after "về" within fifteen words of a report verb, if no body comes first."""
     return _list_after(items, k, "ve", 15)
@@ -85,8 +99,81 @@ def continues_list(items: list[Item], i: int) -> bool:
         j -= 1
     if j == i - 1:
         return False
+    if _coordinates_at(items, j) or (word_at(items, j - 1), word_at(items, j)) == (
+            "de", "xuat"):  # "phối hợp với Hội đồng Dân tộc, các Ủy ban …", "đề xuất X, Y …"
+        return True
     return is_report(items, j - 1) or is_report(items, j) or bool(
         order_length(items, j - 1) or order_length(items, j))
+
+
+def _coordinates_at(items: list[Item], j: int) -> bool:
+    """Whether ``items[j]`` ends "phối hợp" or "phối hợp với" (the list after it is
+    coordinated with)."""
+    if word_at(items, j) == "voi":
+        j -= 1
+    return (word_at(items, j - 1), word_at(items, j)) == ("phoi", "hop")
+
+
+# Words a subject's duty to support may open with: "X phối hợp tổ chức …", "X có trách
+# nhiệm phối hợp …", "X chịu trách nhiệm phối hợp …".
+DUTY_WORDS = (("co", "trach", "nhiem"), ("chiu", "trach", "nhiem"))
+# A long subject names offices and classes the registry lacks before its duty words ("…,
+# các cơ quan thuộc UBTVQH, các Đoàn đại biểu Quốc hội, …, căn cứ chức năng, nhiệm vụ …").
+_REACH = 50
+
+
+def supports(items: list[Item], after: int) -> int | None:
+    """Index of "hợp" when the subject's verb is "phối hợp" with no partner ("… có trách
+    nhiệm phối hợp tổ chức thực hiện"): the subject helps others' work, it coordinates.
+    With a partner ("X phối hợp với Y tổ chức …", "X phối hợp Y …") X acts itself.
+
+    The duty words may come after a phrase on the subject's remit ("căn cứ chức năng,
+    nhiệm vụ … có trách nhiệm phối hợp"), before any other verb of a role or a body."""
+    k: int | None = after
+    if (word_at(items, after), word_at(items, after + 1)) != ("phoi", "hop"):
+        k = _duty_phrase(items, after)
+    if k is None:
+        return None
+    nxt = items[k + 2] if k + 2 < len(items) else None
+    if nxt is None or nxt.mention or any(it.word == "voi" for it in items[k + 2 : k + 8]):
+        return None  # a partner: "phối hợp thường xuyên, chặt chẽ với công đoàn …"
+    return k + 1
+
+
+def _duty_phrase(items: list[Item], after: int) -> int | None:
+    """Index of "phối" in "có/chịu trách nhiệm phối hợp" within ``_REACH`` words of ``after``,
+    before any other role verb."""
+    words = [it.word for it in items[after : after + _REACH]]
+    for k in range(len(words) - 4):
+        if (words[k], words[k + 1]) in LEAD_VERBS or words[k : k + 2] == ["chu", "tri"]:
+            return None
+        if tuple(words[k : k + 3]) in DUTY_WORDS and words[k + 3 : k + 5] == ["phoi", "hop"]:
+            return after + k + 3
+    return None
+
+
+def duty_words_at(items: list[Item], after: int) -> int | None:
+    """Index of "có/chịu" in "có/chịu trách nhiệm" within ``_REACH`` words of ``after``,
+    when no role verb, order or report comes first."""
+    for k in range(after, min(after + _REACH, len(items) - 3)):
+        pair = (word_at(items, k), word_at(items, k + 1))
+        if pair == ("lanh", "dao") and _office_at(items, k):
+            continue  # "…, Lãnh đạo các cơ quan thuộc UBTVQH, …": an office, a member
+        if pair in (*LEAD_VERBS, ("chu", "tri"), ("phoi", "hop")):
+            return None
+        if order_length(items, k) or is_report(items, k):
+            return None
+        if tuple(it.word for it in items[k : k + 3]) in DUTY_WORDS:
+            return k
+    return None
+
+
+def _office_at(items: list[Item], k: int) -> bool:
+    """Whether "lãnh đạo" at ``items[k]`` names an office: after a comma, before a body or
+    "các"."""
+    after_comma = k > 0 and items[k].start - items[k - 1].end >= 2
+    nxt = items[k + 2] if k + 2 < len(items) else None
+    return after_comma and nxt is not None and (nxt.mention is not None or nxt.word == "cac")
 
 
 def is_statement(items: list[Item], after: int) -> bool:
@@ -110,6 +197,8 @@ def coordinated(items: list[Item], k: int) -> list[Item]:
 def order_length(items: list[Item], i: int) -> int:
     """Words of an order verb at ``items[i]`` ("yêu cầu", "đề nghị", "giao" + "cho"), or 0."""
     word, nxt = items[i].word, word_at(items, i + 1)
+    if (word, nxt) == ("chi", "dao") and word_at(items, i - 1) == "ban":
+        return 0  # "Ban Chỉ đạo Nhà nước về Du lịch" names a steering committee
     if (word, nxt) in _ORDERS:
         return 3 if word_at(items, i + 2) == "cho" else 2
     if word == "giao" and word_at(items, i - 1) not in ("duoc", "ban", "tiep"):

@@ -282,6 +282,10 @@ def test_parsers_stay_pure():
         ("Sở Y tế phối hợp", ["Sở Y tế"]),
         ("Phối hợp với Đảng ủy Tập đoàn Điện lực Việt Nam.",
          ["Đảng ủy Tập đoàn Điện lực Việt Nam"]),
+        # a committee of the agency of a registered body is not that body (KH 3260)
+        ("Đảng đoàn Quốc hội phối hợp với Đảng ủy cơ quan Văn phòng Quốc hội tổ chức.",
+         ["Đảng ủy cơ quan Văn phòng Quốc hội"]),
+        ("Đảng ủy cơ quan cấp trên", []),  # no name after the kind
     ],
 )
 def test_unknown_names_only_where_a_head_is_printed_with_a_capital(text: str,

@@ -96,3 +96,67 @@ def test_unknown_names_are_never_credited(text: str, known: list[str],
 )
 def test_target_rules(text: str, expected: list[tuple[int, float, str]]) -> None:
     assert [(t.year, t.value, t.comparator) for t in extract_targets(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "có trách nhiệm phối hợp" with no partner: the subject supports (Luật 64/2025/QH15,
+        # Điều 25.2)
+        ("Thường trực Hội đồng Dân tộc, Thường trực Ủy ban của Quốc hội có trách nhiệm phối "
+         "hợp cho ý kiến về nội dung trong tờ trình.",
+         [("hoi-dong-dan-toc", "coordinate", "Thường trực"),
+          ("cac-uy-ban-cua-quoc-hoi", "coordinate", "Thường trực")]),
+        # … with a partner it acts (NQ 02-NQ/TW III.5.4)
+        ("Các cấp uỷ phối hợp thường xuyên, chặt chẽ với công đoàn cấp trên trong lãnh đạo.",
+         [("cap-uy-cac-cap", "implement", None), ("cong-doan-cap-tren", "coordinate", None)]),
+        # "Giao X …, chỉ đạo Y rà soát": X directs, so leads (TB 75-TB/TW)
+        ("Giao Đảng ủy Chính phủ tiếp thu ý kiến Bộ Chính trị, chỉ đạo Bộ Nội vụ rà soát kỹ "
+         "lưỡng các quy định.",
+         [("dang-uy-chinh-phu", "lead", None), ("bo-noi-vu", "implement", None)]),
+        # the opening ends at "thì" (HD 45-HD/BTCTW I.2.2)
+        ("Theo ủy quyền của Ban Bí thư, thì Ban Thường vụ Đảng ủy Mặt trận Tổ quốc, các đoàn "
+         "thể Trung ương xem xét, quyết định việc giới thiệu.",
+         [("dang-uy-mat-tran-to-quoc-cac-doan-the-trung-uong", "implement", None)]),
+        # "Cán bộ diện … quản lý" names whom a rule covers, not a subject (HD 45-HD/BTCTW)
+        ("Cán bộ diện Bộ Chính trị, Ban Bí thư quản lý được cấp có thẩm quyền cho nghỉ công "
+         "tác.", []),
+        # a list that goes on after "phối hợp với X," is not a subject (KH 3260-KH/ĐĐQH15)
+        ("Định kỳ, Thường trực Ủy ban Khoa học của Quốc hội chủ trì, phối hợp với Hội đồng Dân "
+         "tộc, Văn phòng Quốc hội giúp triển khai thực hiện Kế hoạch này.",
+         [("hoi-dong-dan-toc", "coordinate", None), ("van-phong-quoc-hoi", "coordinate", None)]),
+    ],
+)
+def test_fourth_round_rules(text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert sorted(roles(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a subject of offices, some unregistered, up to its duty words (KH 3260-KH/ĐĐQH15
+        # III.1): members that open with a body or its office; not a body inside a member
+        ("Các thành viên Đảng đoàn Quốc hội, Tổ trưởng Tổ đảng ở Thường trực Hội đồng Dân "
+         "tộc, các Ủy ban của Quốc hội, Chủ nhiệm Văn phòng Quốc hội, Lãnh đạo các cơ quan "
+         "thuộc Ủy ban UBTVQH, Trưởng Đoàn đại biểu Quốc hội có trách nhiệm lãnh đạo, chỉ đạo "
+         "triển khai Kế hoạch này.",
+         [("dang-doan-quoc-hoi", "lead", "thành viên"),
+          ("van-phong-quoc-hoi", "lead", "Chủ nhiệm")]),
+        # the verb after the duty words is read even when it is a function word elsewhere
+        # ("cung cấp", "thi hành"; Luật Công đoàn 2024 Điều 23.7)
+        ("Chính phủ, Bộ, cơ quan ngang Bộ, chính quyền địa phương có trách nhiệm cung cấp "
+         "thông tin, tài liệu cần thiết.",
+         [("chinh-phu", "implement", None), ("chinh-quyen-dia-phuong", "implement", None)]),
+    ],
+)
+def test_a_subject_of_offices_reaches_its_duty_words(
+        text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert sorted(roles(text)) == sorted(expected)
+
+
+def test_a_steering_committee_named_ban_chi_dao_orders_nothing() -> None:
+    # QĐ 170/QĐ-BCĐNNDL (2025): "Ban Chỉ đạo Nhà nước về Du lịch" is a name, not
+    # "chỉ đạo Nhà nước"
+    assert roles("Quy chế này áp dụng đối với các thành viên Ban Chỉ đạo và các bộ, ngành, "
+                 "địa phương, cá nhân, tổ chức có liên quan.") == []
+    assert roles("Trưởng Ban Chỉ đạo Nhà nước về Du lịch ban hành Quy chế hoạt động.") == []

@@ -157,3 +157,13 @@ def test_passing_down_stays_linear_in_the_number_of_provisions(monkeypatch):
     passed = passed_down(nodes)
     assert len(passed) == n - 1  # every item gets the lead-in's duty, once
     assert len(seen) <= n  # each node is asked once whether it opens its own assignment
+
+
+def test_a_numbered_lead_in_without_children_keeps_its_items_and_passes_nothing_on():
+    # "2.1. … Đảng đoàn Quốc hội xác định các nhiệm vụ trọng tâm sau:" prints its bullets
+    # in its own text: the numbered point after it is a peer (KH 3260-KH/ĐĐQH15)
+    duties = _duties("3260-KH-DDQH15-2025.md")
+    assert ("dang-doan-quoc-hoi", "implement", False) in duties["3260-kh-ddqh15-2025/II.2.2.1"]
+    for pid in ("II.2.2.2", "II.2.2.2.b", "II.2.2.2.p"):
+        assert not {d for d in duties.get(f"3260-kh-ddqh15-2025/{pid}", set())
+                    if d[0] == "dang-doan-quoc-hoi" and d[2]}

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Query, Request, Response
+from fastapi.concurrency import run_in_threadpool
 
 from app.api.deps import SessionDep, SettingsDep
 from app.api.paging import DEFAULT_LIMIT, Limit, Offset, next_page
@@ -15,8 +16,10 @@ router = APIRouter(tags=["search"], responses=ERROR_RESPONSES)
 MAX_QUERY_CHARS = 1000
 
 
+# Async, with the search itself in the thread pool: FastAPI would otherwise run the route
+# in one thread hop and validate its answer in another.
 @router.get("/search", response_model=SearchResponse)
-def search_provisions(
+async def search_provisions(
     request: Request,
     response: Response,
     session: SessionDep,
@@ -53,7 +56,7 @@ def search_provisions(
     """Full-text search over provisions, best first, with facets and a `next` link."""
     params = SearchParams(q=q, limit=limit, offset=offset, doc=doc, section=section,
                           kind=kind, role=role, in_force=in_force)
-    result = checked_search(session, params, settings.index_path)
+    result = await run_in_threadpool(checked_search, session, params, settings.index_path)
     index = result.pop("index")
     # Which change of the store the answer reflects: nodes behind a balancer can be compared.
     response.headers["X-Vnlex-Index-Version"] = str(index["seq"])

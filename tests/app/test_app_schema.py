@@ -19,6 +19,7 @@ from app.db.analysis_models import Duty  # its tables on Base, as migrations/env
 from app.db.migrate import alembic_config, current_revision, head_revision, upgrade
 from app.db.models import Base
 from app.db.session import get_engine, session_scope
+from app.services.history import provision_history
 from app.services.ingest import ingest_paths
 from app.services.provisions import get_provision
 
@@ -198,3 +199,28 @@ def test_0012_fills_citable_labels_of_stored_rows(db_url: str) -> None:
     # Luật Công đoàn l.19-20: "5. Cán bộ công đoàn …" / "a) Cán bộ công đoàn chuyên trách …"
     assert (node["cite_label"], node["cite_as"]) == ("điểm a", "điểm a khoản 5 Điều 4")
     assert [c["cite_label"] for c in node["breadcrumbs"]] == ["Chương I", "Điều 4", "khoản 5"]
+
+
+def test_0017_drops_the_first_version_rows_that_say_nothing_more(db_url: str) -> None:
+    """Down, every stored provision has its "added in version 1" row again (as 0013 wrote
+    them); up, those rows go and the history answers the same."""
+    ingest_paths(db_url, [CORPUS / "02-NQ-TW-2021.md"])
+    pid = "02-nq-tw-2021/IV.4"
+    with session_scope(db_url) as session:
+        implicit = provision_history(session, pid)["items"]
+    count = text("SELECT count(*) FROM provision_history")
+    provisions_count = text("SELECT count(*) FROM provisions")
+    with get_engine(db_url).connect() as connection:
+        assert connection.execute(count).scalar() == 0
+        stored = connection.execute(provisions_count).scalar()
+    config = alembic_config(db_url)
+    with get_engine(db_url).begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0016")
+    with get_engine(db_url).connect() as connection:
+        assert connection.execute(count).scalar() == stored
+    with session_scope(db_url) as session:
+        assert provision_history(session, pid)["items"] == implicit
+    upgrade(db_url)
+    with get_engine(db_url).connect() as connection:
+        assert connection.execute(count).scalar() == 0

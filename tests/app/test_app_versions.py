@@ -266,3 +266,28 @@ def test_a_repeal_citing_the_law_by_title_alone_is_named(db_url: str, tmp_path: 
         assert error["repealed_by"]["doc_id"] == "4-2025-qh99"
         assert error["repealed_by"]["evidence"] == "Bãi bỏ Điều 2 của Luật Thử bãi bỏ."
         assert "repealed by 4-2025-qh99" in error["message"]
+
+
+def test_an_id_unchanged_since_the_first_version_has_it_implicit(versions: TestClient,
+                                                                  db_url: str) -> None:
+    """No row is stored for an id the later versions left alone; its history says it was
+    added in version 1, with its hash; the ids version 2 touched have their first
+    version written, with the hash they had then."""
+    body = versions.get(f"/provisions/{LAW}/d2.1/history").json()
+    current = versions.get(f"/provisions/{LAW}/d2.1").json()["content_hash"]
+    assert [(i["version"], i["change"], i["content_hash"]) for i in body["items"]] == [
+        (1, "added", current)]
+    assert body["items"][0]["source_hash"] is not None  # version 1's own facts
+    with session_scope(db_url) as session:
+        stored = set(session.execute(select(ProvisionEvent.provision_id, ProvisionEvent.version)
+                                     .where(ProvisionEvent.document_id == LAW)).all())
+    assert (f"{LAW}/d2.1", 1) not in stored
+    assert {(f"{LAW}/d1", 1), (f"{LAW}/d1", 2), (f"{LAW}/d4", 1), (f"{LAW}/d4", 2)} <= stored
+
+
+def test_a_first_ingest_stores_no_history_rows(db_url: str, tmp_path: Path) -> None:
+    law = write(tmp_path, "law", V1, "1/2025/QH99")
+    assert not ingest_paths(db_url, [law], jobs=1).refused
+    with session_scope(db_url) as session:
+        assert session.scalar(select(func.count()).select_from(ProvisionEvent)) == 0
+        assert session.scalar(select(func.count()).select_from(DocumentVersion)) == 1

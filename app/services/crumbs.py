@@ -14,9 +14,9 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from app.db import models
+from app.db.in_lists import chunks
 
 _P = models.table_of(models.Provision)
-MAX_IN_LIST = 500  # bound parameters per query stay well under SQLite's limit
 # Built once: every page of results reuses the compiled statement.
 _CRUMBS = select(_P.c.id, _P.c.path, _P.c.cite_label, _P.c.heading, _P.c.title).where(
     _P.c.id.in_(bindparam("ids", expanding=True)))
@@ -42,8 +42,7 @@ def breadcrumbs(session: Session, rows: Iterable[Mapping[str, Any]], *,
         wanted = [i for i in wanted if i not in crumbs]
     else:
         crumbs = {}
-    for start in range(0, len(wanted), MAX_IN_LIST):
-        chunk = wanted[start:start + MAX_IN_LIST]
+    for chunk in chunks(wanted):
         for row in session.connection().execute(_CRUMBS, {"ids": chunk}):
             crumbs[row.id] = {"id": row.id, "path": row.path, "cite_label": row.cite_label,
                               "title": row.heading or row.title or ""}

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.db.in_lists import MAX_IN_LIST
 from app.db.models import Document, Provision
 from app.errors import BadQuery
 from app.services import provisions
@@ -20,7 +21,7 @@ from app.services.suggest import require
 # One row per provision in every export; ``parent_id`` and ``depth`` rebuild the tree.
 COLUMNS = ("id", "doc_id", "path", "parent_id", "depth", "kind", "role", "label", "cite_label",
            "cite_as", "heading", "text", "flags", "content_hash")
-MAX_IDS = provisions.MAX_IN_LIST
+MAX_IDS = MAX_IN_LIST
 
 
 def document_provisions(session: Session, doc_id: str) -> tuple[dict[str, Any], Listing]:

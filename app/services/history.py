@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from app.db.analysis_models import Relation
 from app.db.bulk import insert_rows
+from app.db.in_lists import chunks
 from app.db.models import DocumentVersion, Provision, ProvisionEvent, table_of
 from app.errors import VnlexError
 from app.services import provisions
@@ -32,7 +33,6 @@ from app.services.suggest import can_exist
 from parsers import vntext
 from parsers.versions import Change, changes, move_key
 
-MAX_IN_LIST = 500  # bound parameters per query
 MAX_HOPS = 20  # moves followed from an old id; a longer chain is a loop or a bug
 
 
@@ -101,10 +101,10 @@ def _first_versions(session: Session, doc_id: str, old: dict[str, dict[str, Any]
     state (its hash is the stored row's)."""
     ids = [c.provision_id for c in found if c.provision_id in old]
     written: set[str] = set()
-    for start in range(0, len(ids), MAX_IN_LIST):
+    for chunk in chunks(ids):
         written.update(session.scalars(
             select(ProvisionEvent.provision_id).distinct()
-            .where(ProvisionEvent.provision_id.in_(ids[start:start + MAX_IN_LIST]))))
+            .where(ProvisionEvent.provision_id.in_(chunk))))
     return [{"provision_id": pid, "document_id": doc_id, "version": 1, "change": "added",
              "content_hash": old[pid]["content_hash"], "other_id": None}
             for pid in dict.fromkeys(ids) if pid not in written]

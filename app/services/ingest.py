@@ -34,6 +34,7 @@ from sqlalchemy.orm import Session
 from app.core.config import get_settings
 from app.db import models
 from app.db.bulk import insert_rows
+from app.db.in_lists import chunks
 from app.db.session import forget_engines_after_fork, session_scope
 from app.errors import IngestError
 from app.search.sync import log_change
@@ -320,13 +321,9 @@ def _apply_rows(session: Session, rows: list[dict[str, Any]], old: dict[str, dic
         )
         session.execute(statement, [{f"b_{k}": v for k, v in row.items()} for row in to_update])
     insert_rows(session, _P, to_insert)
-    for chunk in _chunks(removed, 500):
+    for chunk in chunks(removed):
         session.execute(delete(_P).where(_P.c.id.in_(chunk)))
 
-
-def _chunks(items: list[str], size: int) -> Iterable[list[str]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
 
 
 # ---- files -------------------------------------------------------------------------------

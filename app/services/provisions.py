@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+from collections.abc import Collection
 from typing import Any
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from app.db.in_lists import MAX_IN_LIST, chunks
 from app.db.models import Document, Provision
 from app.errors import NotFound
 from app.services import crumbs
@@ -20,7 +21,6 @@ FIELDS = (
     "text",
     "depth", "position", "start", "end", "flags", "content_hash",
 )
-MAX_IN_LIST = 500  # bound parameters per query stay well under SQLite's limit
 
 
 def find(session: Session, provision_id: str) -> Provision | None:
@@ -44,7 +44,7 @@ def at_path(session: Session, doc_ids: Collection[str], path: str) -> dict[str, 
     """
     wanted = list(dict.fromkeys(doc_ids))
     found: dict[str, Provision] = {}
-    for chunk in _chunks(wanted, MAX_IN_LIST):
+    for chunk in chunks(wanted):
         query = select(Provision).where(
             Provision.id.in_([f"{doc_id}/{path}" for doc_id in chunk]), Provision.path == path
         )
@@ -61,10 +61,6 @@ def at_path(session: Session, doc_ids: Collection[str], path: str) -> dict[str, 
             by_doc.setdefault(row.document_id, []).append(row)
     return {doc_id: rows[0] for doc_id, rows in by_doc.items() if len(rows) == 1}
 
-
-def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
 
 
 def require(session: Session, provision_id: str) -> Provision:

@@ -3,12 +3,13 @@ reads them both ways; ``app/services/status`` keeps the in-force facts they give
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Mapping
 
 from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session
 
 from app.db.analysis_models import DocumentKey, Relation
+from app.db.in_lists import chunks
 from app.db.models import Document
 from app.services.resolve import DocRow, documents, find_documents
 from parsers import vntext
@@ -18,7 +19,6 @@ from parsers.doc_keys import target_keys
 INVERSE = {"amends": "amended_by", "repeals": "repealed_by", "replaces": "replaced_by",
            "details": "detailed_by", "implements": "implemented_by", "cites": "cited_by"}
 ENDING = ("replaces", "repeals")  # kinds that end a document (repeals only without a path)
-MAX_IN_LIST = 500  # bound parameters per query stay well under SQLite's limit
 
 
 def target_of(docs: list[DocRow], row: Relation,
@@ -72,7 +72,7 @@ def candidates(session: Session, rows: Iterable[Relation]) -> list[DocRow]:
     keys = sorted({k for row in rows
                    for k in target_keys(row.target_number, row.target_title, row.target_doc_id)})
     found: dict[str, DocRow] = {}
-    for chunk in _chunks(keys):
+    for chunk in chunks(keys):
         result = session.execute(
             select(Document.id, Document.number, Document.type, Document.title, Document.date)
             .where(Document.id.in_(select(DocumentKey.document_id)
@@ -84,7 +84,7 @@ def candidates(session: Session, rows: Iterable[Relation]) -> list[DocRow]:
 def keys_of(session: Session, doc_ids: Collection[str]) -> list[str]:
     """The keys the documents ``doc_ids`` are stored under."""
     out: set[str] = set()
-    for chunk in _chunks(sorted(doc_ids)):
+    for chunk in chunks(sorted(doc_ids)):
         out.update(session.scalars(select(DocumentKey.key)
                                    .where(DocumentKey.document_id.in_(chunk))))
     return sorted(out)
@@ -95,7 +95,3 @@ def naming(doc_ids: Collection[str], keys: list[str]) -> ColumnElement[bool]:
     its number makes, or by its key. Both columns are indexed."""
     return or_(Relation.target_doc_id.in_(sorted(doc_ids)), Relation.target_key.in_(keys))
 
-
-def _chunks(items: list[str]) -> Iterator[list[str]]:
-    for i in range(0, len(items), MAX_IN_LIST):
-        yield items[i : i + MAX_IN_LIST]

@@ -31,6 +31,7 @@ from rapidfuzz import fuzz
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.db.in_lists import MAX_IN_LIST
 from app.db.models import Document, Provision
 from app.errors import NotFound
 from app.services import provisions
@@ -41,7 +42,6 @@ from parsers import vntext
 from parsers.citations import CitationQuery, parse_citation, relative_path
 
 MAX_CANDIDATES = 5
-MAX_IN_LIST = provisions.MAX_IN_LIST
 NEAR_ENOUGH = 60  # of rapidfuzz's 0–100 ratio: below, a candidate only adds noise
 
 

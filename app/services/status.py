@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from app.db.analysis_models import Effective, Relation
 from app.db.bulk import insert_rows
+from app.db.in_lists import MAX_IN_LIST, chunks
 from app.db.models import Document, DocumentStatus, table_of
 from app.services.relation_targets import (
     ENDING,
@@ -34,8 +35,6 @@ from app.services.relation_targets import (
     target_of,
 )
 from app.services.resolve import DocRow, documents
-
-MAX_IN_LIST = 500  # bound parameters per query stay well under SQLite's limit
 
 
 def out_of_force(session: Session, day: dt.date | None = None) -> frozenset[str]:
@@ -106,7 +105,7 @@ def after_delete(session: Session, doc_ids: Collection[str]) -> None:
 
 def forget(session: Session, doc_ids: Iterable[str]) -> None:
     ids = list(doc_ids)
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         session.execute(delete(DocumentStatus).where(DocumentStatus.document_id.in_(chunk)))
 
 
@@ -154,7 +153,7 @@ def _enders(session: Session, wanted: set[str], docs: list[DocRow] | None
     query = select(Relation).where(Relation.kind.in_(ENDING), Relation.target_path.is_(None))
     if len(wanted) <= MAX_IN_LIST:
         keys = keys_of(session, wanted)
-        rows = [row for chunk in list(_chunks(keys)) or [[]]
+        rows = [row for chunk in list(chunks(keys)) or [[]]
                 for row in session.scalars(query.where(naming(wanted, chunk)))]
         rows = sorted({row.id: row for row in rows}.values(),
                       key=lambda row: (row.document_id, row.id))
@@ -172,14 +171,14 @@ def _enders(session: Session, wanted: set[str], docs: list[DocRow] | None
 
 def _stored(session: Session, doc_ids: Collection[str]) -> set[str]:
     out: set[str] = set()
-    for chunk in _chunks(sorted(doc_ids)):
+    for chunk in chunks(sorted(doc_ids)):
         out.update(session.scalars(select(Document.id).where(Document.id.in_(chunk))))
     return out
 
 
 def _own_dates(session: Session, doc_ids: set[str]) -> dict[str, str | None]:
     out: dict[str, str | None] = {}
-    for chunk in _chunks(sorted(doc_ids)):
+    for chunk in chunks(sorted(doc_ids)):
         rows = session.execute(select(Document.id, Document.date)
                                .where(Document.id.in_(chunk)))
         out.update((doc_id, date) for doc_id, date in rows)
@@ -188,7 +187,7 @@ def _own_dates(session: Session, doc_ids: set[str]) -> dict[str, str | None]:
 
 def _dates(session: Session, doc_ids: set[str]) -> dict[str, str]:
     out: dict[str, str] = {}
-    for chunk in _chunks(sorted(doc_ids)):
+    for chunk in chunks(sorted(doc_ids)):
         rows = session.execute(select(Effective.document_id, Effective.date)
                                .where(Effective.document_id.in_(chunk)))
         out.update((doc_id, date) for doc_id, date in rows)
@@ -197,12 +196,8 @@ def _dates(session: Session, doc_ids: set[str]) -> dict[str, str]:
 
 def _ended_by(session: Session, doc_ids: Iterable[str]) -> set[str]:
     out: set[str] = set()
-    for chunk in _chunks(list(doc_ids)):
+    for chunk in chunks(list(doc_ids)):
         out.update(session.scalars(select(DocumentStatus.document_id)
                                    .where(DocumentStatus.ended_by.in_(chunk))))
     return out
 
-
-def _chunks(items: list[str]) -> Iterable[list[str]]:
-    for i in range(0, len(items), MAX_IN_LIST):
-        yield items[i : i + MAX_IN_LIST]

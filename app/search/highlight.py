@@ -77,33 +77,39 @@ def mark(text: str, found: list[tuple[int, int]], start: int = 0, end: int | Non
 def snippet(text: str, regex: re.Pattern[str] | None, width: int = SNIPPET_CHARS,
             folded: str | None = None) -> str:
     """A window of about ``width`` characters around the first match, marked."""
-    if len(text) > width and regex is not None:
+    if len(text) <= width:
+        return mark(text, spans(text, regex, folded))
+    if regex is not None:
         folded = vntext.fold(text) if folded is None else folded
         if len(folded) == len(text):
-            return _window(text, folded, regex, width)
+            return _cut(text, *_marked_window(text, folded, regex, width))
     found = spans(text, regex, folded)
-    if len(text) <= width:
-        return mark(text, found)
-    first = found[0][0] if found else 0
-    start = _word_start(text, max(0, first - width // 4))
-    end = _word_end(text, min(len(text), start + width))
+    return _cut(text, found, *_window(text, found[0][0] if found else 0, width))
+
+
+def _marked_window(text: str, folded: str, regex: re.Pattern[str], width: int
+                   ) -> tuple[list[tuple[int, int]], int, int]:
+    """The window and its marks when one character folds to one: only the window is
+    searched (an article of a code names a common word hundreds of times)."""
+    first = regex.search(folded)
+    start, end = _window(text, first.start() if first else 0, width)
+    # Either side of the window by a word or two: a mark its edge cuts is still whole.
+    around = (max(0, start - 64), min(len(text), end + 64))
+    return _merge(text, [m.span() for m in regex.finditer(folded, *around) if m.end()]), \
+        start, end
+
+
+def _cut(text: str, found: list[tuple[int, int]], start: int, end: int) -> str:
     prefix = "…" if start > 0 else ""
     suffix = "…" if end < len(text) else ""
     return prefix + mark(text, found, start, end) + suffix
 
 
-def _window(text: str, folded: str, regex: re.Pattern[str], width: int) -> str:
-    """``snippet`` of a long text whose folded form maps one to one: only the window is
-    searched for marks (an article of a code names a common word hundreds of times)."""
-    first = regex.search(folded)
-    start = _word_start(text, max(0, (first.start() if first else 0) - width // 4))
-    end = _word_end(text, min(len(text), start + width))
-    # Either side of the window by a word or two: a mark its edge cuts is still whole.
-    around = (max(0, start - 64), min(len(text), end + 64))
-    found = [m.span() for m in regex.finditer(folded, *around) if m.end()]
-    prefix = "…" if start > 0 else ""
-    suffix = "…" if end < len(text) else ""
-    return prefix + mark(text, _merge(text, found), start, end) + suffix
+def _window(text: str, first: int, width: int) -> tuple[int, int]:
+    """Where the snippet of a text longer than ``width`` starts and ends: a little before
+    its first mark, at word boundaries."""
+    start = _word_start(text, max(0, first - width // 4))
+    return start, _word_end(text, min(len(text), start + width))
 
 
 def _word_start(text: str, i: int) -> int:

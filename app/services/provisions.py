@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Row, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.db.in_lists import MAX_IN_LIST, chunks
@@ -90,47 +90,51 @@ def get_provision(session: Session, provision_id: str) -> dict[str, Any]:
     row = {"id": node.id, "document_id": node.document_id, "ancestry": node.ancestry}
     data["breadcrumbs"] = crumbs.breadcrumbs(session, [row])[node.id]
     data["document"] = _document_ref(session, node.document_id)
-    # No query for a top-level node: ``id IS NULL`` matches nothing but scans every row.
-    parent = None
-    if node.parent_id is not None:
-        parent = session.scalar(select(Provision).where(Provision.id == node.parent_id))
-    data["parent"] = _ref(parent)
-    data["children"] = [_ref(c) for c in _children(session, node.document_id, node.id)]
-    previous, following = _neighbours(session, node)
-    data["previous"] = _ref(previous)
-    data["next"] = _ref(following)
+    parent, children, previous, following = _family(session, node)
+    data["parent"] = _ref(session, parent)
+    data["children"] = [_ref(session, c) for c in children]
+    data["previous"] = _ref(session, previous)
+    data["next"] = _ref(session, following)
     return data
 
 
-def _siblings(doc_id: str, parent_id: str | None) -> Select[Provision]:
-    """Children of ``parent_id``, or the top level of ``doc_id``: each shape has its index
-    (a parent id is unique across documents; top-level rows have a partial index)."""
-    if parent_id is None:
-        return select(Provision).where(Provision.document_id == doc_id,
-                                       Provision.parent_id.is_(None))
-    return select(Provision).where(Provision.parent_id == parent_id)
+_HEAD = 400  # characters of text read for a title (``short_title`` keeps 80 of them)
+_FAMILY = (Provision.id, Provision.parent_id, Provision.position, Provision.path,
+           Provision.kind, Provision.label, Provision.cite_label, Provision.heading)
 
 
-def _children(session: Session, doc_id: str, parent_id: str) -> list[Provision]:
-    return list(session.scalars(_siblings(doc_id, parent_id).order_by(Provision.position)))
+def _family(session: Session, node: Provision) -> tuple[Row[Any] | None, list[Row[Any]],
+                                                        Row[Any] | None, Row[Any] | None]:
+    """The parent, the children in order, and the siblings just before and after ``node``,
+    in one query of short columns: each branch of the ``OR`` is a seek in its own index
+    (``id``; ``parent_id, position``; the siblings' two positions), never every sibling
+    with its text (an article of a code has hundreds)."""
+    siblings = (Provision.parent_id == node.parent_id if node.parent_id is not None
+                else and_(Provision.document_id == node.document_id,
+                          Provision.parent_id.is_(None)))
+    branches = [Provision.parent_id == node.id,
+                and_(siblings, Provision.position.in_((node.position - 1, node.position + 1)))]
+    if node.parent_id is not None:  # `id IS NULL` would match nothing but scan every row
+        branches.append(Provision.id == node.parent_id)
+    columns = (*_FAMILY, func.substr(Provision.text, 1, _HEAD).label("head"),
+               func.length(Provision.text).label("size"))
+    rows = session.execute(select(*columns).where(or_(*branches))).all()
+    parent = next((r for r in rows if r.id == node.parent_id), None)
+    children = sorted((r for r in rows if r.parent_id == node.id), key=lambda r: r.position)
+    near = {r.position: r for r in rows if r.parent_id == node.parent_id and r.id != node.id}
+    return parent, children, near.get(node.position - 1), near.get(node.position + 1)
 
 
-def _neighbours(session: Session, node: Provision) -> tuple[Provision | None, Provision | None]:
-    """The siblings just before and after ``node``: two seeks in a position index, not
-    every sibling with its text (an article of a code has hundreds)."""
-    rows = session.scalars(_siblings(node.document_id, node.parent_id).where(
-        Provision.position.in_((node.position - 1, node.position + 1))))
-    by_position = {row.position: row for row in rows}
-    return by_position.get(node.position - 1), by_position.get(node.position + 1)
-
-
-def _ref(node: Provision | None) -> dict[str, Any] | None:
-    if node is None:
+def _ref(session: Session, row: Row[Any] | None) -> dict[str, Any] | None:
+    if row is None:
         return None
+    text = row.head
+    if row.size > _HEAD and len(" ".join(text.split())) <= 80:  # mostly blank: read it all
+        text = session.scalar(select(Provision.text).where(Provision.id == row.id))
     return {
-        "id": node.id, "path": node.path, "kind": node.kind, "label": node.label,
-        "cite_label": node.cite_label, "heading": node.heading,
-        "title": short_title(node.heading, node.text),
+        "id": row.id, "path": row.path, "kind": row.kind, "label": row.label,
+        "cite_label": row.cite_label, "heading": row.heading,
+        "title": short_title(row.heading, text),
     }
 
 

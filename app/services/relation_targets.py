@@ -4,14 +4,15 @@ reads them both ways; ``app/services/status`` keeps the in-force facts they give
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
+from typing import Any
 
-from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy import ColumnElement, Select, or_, select
 from sqlalchemy.orm import Session
 
 from app.db.analysis_models import DocumentKey, Relation
 from app.db.in_lists import chunks
 from app.db.models import Document
-from app.services.resolve import DocRow, documents, find_documents
+from app.services.resolve import DocRow, find_documents
 from parsers import vntext
 from parsers.citations import CitationQuery
 from parsers.doc_keys import target_keys
@@ -43,26 +44,31 @@ def target_of(docs: list[DocRow], row: Relation,
     return found[0] if len(found) == 1 else None
 
 
-def incoming(session: Session, docs: list[DocRow] | None, doc: DocRow,
+def incoming(session: Session, doc_id: str,
              kinds: tuple[str, ...] = tuple(INVERSE)) -> list[Relation]:
-    """The relations (of ``kinds``) of other documents whose target resolves to ``doc``.
-    Rows whose number makes another id cannot point here, so only those with this id or
-    none are read (a title, a Party number without its year). A row with a number making
-    this id resolves here without the other documents; ``docs`` (None: read when a row
-    needs them) are only for the rest."""
+    """The relations (of ``kinds``) of other documents whose target resolves to the stored
+    document ``doc_id``.
+
+    Only rows naming ``doc`` by the id their number makes or by one of its keys can
+    (``naming``, both indexed), and only the documents their targets' keys name can compete
+    with it (``candidates``): what a page reads grows with the relations naming the
+    document, never with the corpus."""
     rows = session.scalars(
         select(Relation)
-        .where(Relation.document_id != doc.id)
+        .where(Relation.document_id != doc_id)
         .where(Relation.kind.in_(kinds))
-        .where(or_(Relation.target_doc_id == doc.id, Relation.target_doc_id.is_(None)))
+        .where(naming([doc_id], select(DocumentKey.key)
+                      .where(DocumentKey.document_id == doc_id)))
         .order_by(Relation.document_id, Relation.id)
     ).all()
-    if docs is None and all(r.target_number and r.target_doc_id == doc.id for r in rows):
+    unsure = [r for r in rows if not (r.target_number and r.target_doc_id == doc_id)]
+    if not unsure:
         return list(rows)
-    every = docs if docs is not None else documents(session)
-    by_id = {d.id: d for d in every}
+    docs = candidates(session, unsure)
+    by_id = {d.id: d for d in docs}
     return [row for row in rows
-            if (t := target_of(every, row, by_id)) is not None and t.id == doc.id]
+            if (row.target_number and row.target_doc_id == doc_id)
+            or ((t := target_of(docs, row, by_id)) is not None and t.id == doc_id)]
 
 
 def candidates(session: Session, rows: Iterable[Relation]) -> list[DocRow]:
@@ -90,7 +96,8 @@ def keys_of(session: Session, doc_ids: Collection[str]) -> list[str]:
     return sorted(out)
 
 
-def naming(doc_ids: Collection[str], keys: list[str]) -> ColumnElement[bool]:
+def naming(doc_ids: Collection[str], keys: list[str] | Select[Any]
+           ) -> ColumnElement[bool]:
     """Relations whose target may be one of ``doc_ids`` (stored under ``keys``): by the id
     its number makes, or by its key. Both columns are indexed."""
     return or_(Relation.target_doc_id.in_(sorted(doc_ids)), Relation.target_key.in_(keys))

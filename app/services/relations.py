@@ -34,7 +34,7 @@ from app.db.models import Document
 from app.errors import NotFound
 from app.services import provisions, status
 from app.services.links import document_url, provision_url
-from app.services.relation_targets import INVERSE, incoming, target_of
+from app.services.relation_targets import INVERSE, candidates, incoming, target_of
 from app.services.resolve import DocRow, documents
 from app.services.suggest import closest
 from app.services.terms import provision_terms
@@ -52,15 +52,16 @@ def document_relations(session: Session, doc_id: str) -> dict[str, Any]:
     Raises:
         NotFound: unknown document; the error lists the closest ids.
     """
-    docs = documents(session)
-    doc = _require(docs, doc_id)
+    doc = _doc_row(session, _stored_id(session, doc_id))
     outgoing = session.scalars(
         select(Relation).where(Relation.document_id == doc.id).order_by(Relation.id)
     ).all()
+    docs = candidates(session, outgoing)  # what those targets may name, not every document
+    by_id = {d.id: d for d in docs}
     return {
         "document_id": doc.id,
-        "outgoing": [_outgoing(session, docs, row) for row in outgoing],
-        "incoming": [_incoming(row) for row in incoming(session, docs, doc)],
+        "outgoing": [_outgoing(session, docs, by_id, row) for row in outgoing],
+        "incoming": [_incoming(row) for row in incoming(session, doc.id)],
     }
 
 
@@ -80,10 +81,14 @@ def provision_status(session: Session, doc_id: str, path: str,
                      today: dt.date | None = None) -> dict[str, Any]:
     """The status of the provision at ``path`` and the amendments that touch it (its own,
     its ancestors' when replaced whole, its descendants')."""
-    doc = _doc_row(session, _stored_id(session, doc_id))
-    day = (today or dt.date.today()).isoformat()
-    rows = incoming(session, None, doc, CHANGING)
-    state = status.status_on(session, doc.id, day)
+    return _status_of(session, _stored_id(session, doc_id), path,
+                      (today or dt.date.today()).isoformat())
+
+
+def _status_of(session: Session, doc_id: str, path: str, day: str) -> dict[str, Any]:
+    """``provision_status`` of the stored document ``doc_id`` on ``day`` (ISO)."""
+    rows = incoming(session, doc_id, CHANGING)
+    state = status.status_on(session, doc_id, day)
     touching = [r for r in rows if r.target_path and _touches(r.target_path, path)]
     for row in touching:
         covers = path == row.target_path or path.startswith(f"{row.target_path}.")
@@ -104,14 +109,6 @@ def in_force_documents(session: Session, today: dt.date | None = None) -> set[st
 def _touches(target: str, path: str) -> bool:
     return (target == path or path.startswith(f"{target}.")
             or target.startswith(f"{path}."))
-
-
-def _require(docs: list[DocRow], doc_id: str) -> DocRow:
-    """The document ``doc_id`` as typed or as its slug; else ``NotFound`` with the closest."""
-    for doc in docs:
-        if doc.id in (doc_id, vntext.slug(doc_id)):
-            return doc
-    raise _unknown(docs, doc_id)
 
 
 def _unknown(docs: list[DocRow], doc_id: str) -> NotFound:
@@ -136,8 +133,9 @@ def _doc_row(session: Session, doc_id: str) -> DocRow:
     return DocRow(*row)
 
 
-def _outgoing(session: Session, docs: list[DocRow], row: Relation) -> dict[str, Any]:
-    target = target_of(docs, row)
+def _outgoing(session: Session, docs: list[DocRow], by_id: dict[str, DocRow],
+              row: Relation) -> dict[str, Any]:
+    target = target_of(docs, row, by_id)
     provision_id = None
     if target is not None and row.target_path:
         node = provisions.at_path(session, [target.id], row.target_path).get(target.id)
@@ -173,7 +171,8 @@ def provision_detail(session: Session, provision_id: str, expand_terms: bool) ->
         NotFound: unknown provision; the error lists the closest ids.
     """
     data = provisions.get_provision(session, provision_id)
-    data.update(provision_status(session, data["doc_id"], data["path"]))
+    # The document id is the stored one: no second lookup of it.
+    data.update(_status_of(session, data["doc_id"], data["path"], dt.date.today().isoformat()))
     if expand_terms:
         node = provisions.require(session, data["id"])
         data["terms"] = provision_terms(session, node)

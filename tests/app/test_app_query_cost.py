@@ -19,6 +19,7 @@ from app.db.models import Document, Provision, table_of
 from app.db.session import get_engine, new_session, session_scope
 from app.search.follow import THREAD_NAME as FOLLOWER_THREAD
 from app.services.flatten import document_row, provision_rows
+from app.services import provisions
 from app.services.provisions import get_provision
 from app.services.resolve import resolve
 
@@ -114,9 +115,36 @@ def test_previous_and_next_do_not_load_every_sibling(
         data = get_provision(session, provision_id)
     assert (data["previous"]["id"], data["next"]["id"]) == neighbours
     assert (data["parent"] or {}).get("id") == parent
-    expected = {provision_id, *neighbours, *([parent] if parent else [])}
-    assert loaded == expected | {child["id"] for child in data["children"]}
+    # The family is read as short columns (no text, no ORM objects) in one query.
+    assert loaded == {provision_id}
     assert scans == [] and document_reads == []
+
+
+def test_a_title_needing_more_than_the_head_of_the_text_reads_it_whole(
+        corpus_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    with new_session(corpus_url) as session:
+        whole = get_provision(session, "50-2024-qh15/d5")
+        monkeypatch.setattr(provisions, "_HEAD", 3)  # every text is longer than its head
+        cut = get_provision(session, "50-2024-qh15/d5")
+    titles = [c["title"] for c in whole["children"]]
+    assert [c["title"] for c in cut["children"]] == titles
+    assert all(len(t) > 3 for t in titles)
+
+
+# Relations to a document are read by its keys; "SCAN relations" or "SCAN documents" would
+# read every document's facts on each page view.
+EVERY_DOCUMENT_OR_RELATION = re.compile(r"SCAN (documents|relations)\b")
+
+
+@pytest.mark.parametrize("url", ["/provisions/50-2024-qh15/d5.1",
+                                 "/documents/50-2024-qh15/relations",
+                                 "/documents/02-nq-tw-2021/relations"])
+def test_status_and_relations_read_no_whole_table(client: TestClient, corpus_url: str,
+                                                  url: str) -> None:
+    with selects(corpus_url) as statements:
+        assert client.get(url).status_code == 200
+    assert [s for s, plan in statements
+            if any(EVERY_DOCUMENT_OR_RELATION.search(line) for line in plan)] == []
 
 
 def test_first_and_last_siblings_have_one_neighbour(corpus_url: str) -> None:

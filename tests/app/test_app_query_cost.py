@@ -18,8 +18,8 @@ from sqlalchemy import event, insert
 from app.db.models import Document, Provision, table_of
 from app.db.session import get_engine, new_session, session_scope
 from app.search.follow import THREAD_NAME as FOLLOWER_THREAD
-from app.services.flatten import document_row, provision_rows
 from app.services import provisions
+from app.services.flatten import document_row, provision_rows
 from app.services.provisions import get_provision
 from app.services.resolve import resolve
 

@@ -62,7 +62,7 @@ class Registry:
         _validate(bodies)
         index: dict[str, list[Pattern]] = {}
         owner: dict[tuple[str, ...], str | None] = {}
-        for spelling, body_id, case in _spellings(bodies, exclusions):
+        for spelling, body_id, case, derived in _spellings(bodies, exclusions):
             spelled = vntext.nfc(spelling)
             found = list(TOKEN.finditer(spelled))
             words = tuple(m.group(0) for m in found)
@@ -72,6 +72,8 @@ class Registry:
             tokens = tuple(vntext.fold(w) for w in words)
             if not tokens:
                 continue
+            if derived and tokens in owner:
+                continue  # a spelling written in the file wins over a derived one
             if tokens in owner and owner[tokens] != body_id:
                 raise ValueError(f"spelling {spelling!r} belongs to {owner[tokens]} and {body_id}")
             owner[tokens] = body_id
@@ -115,17 +117,29 @@ class Registry:
         return out
 
 
+# "các" inside a name, not before "cấp" ("các cấp" is "every level", not a plural).
+_INNER_PLURAL = re.compile(r"(?<=[\s,])các\s+(?!cấp\b)", re.IGNORECASE)
+
+
 def _spellings(
     bodies: tuple[Body, ...], exclusions: tuple[str, ...]
-) -> Iterable[tuple[str, str | None, int]]:
-    """``(spelling, body id or None, case rule)`` for every name, alias and exclusion."""
+) -> Iterable[tuple[str, str | None, int, bool]]:
+    """``(spelling, body id or None, case rule, derived)`` for every name, alias and
+    exclusion, written ones first; then each written name or alias without the "các" inside
+    it, as texts print them ("Đảng ủy Mặt trận Tổ quốc, đoàn thể Trung ương" for "…, các
+    đoàn thể Trung ương"). A derived spelling that another one already has is left out."""
+    derived: list[tuple[str, str | None, int, bool]] = []
     for body in bodies:
         for alias in (body.name, *body.aliases):
-            yield alias, body.id, _case_rule(body, alias)
+            yield alias, body.id, _case_rule(body, alias), False
+            bare = _INNER_PLURAL.sub("", alias)
+            if bare != alias:
+                derived.append((bare, body.id, _case_rule(body, bare), True))
         for alias in body.cased_aliases:
-            yield alias, body.id, AS_PRINTED
+            yield alias, body.id, AS_PRINTED, False
     for phrase in exclusions:
-        yield phrase, None, ANY_CASE
+        yield phrase, None, ANY_CASE, False
+    yield from derived
 
 
 def _case_rule(body: Body, spelling: str) -> int:

@@ -6,7 +6,10 @@ from __future__ import annotations
 from parsers.duties.tokens import Item, is_lead_in, list_at
 from parsers.duties.verbs import (
     DUTY_WORDS,
+    announces,
+    assigned_at,
     continues_list,
+    describes,
     duty_words_at,
     find_lead,
     is_statement,
@@ -46,13 +49,20 @@ def subject_role(
     named = next((k for k, it in enumerate(window) if it.mention), len(window))
     trigger = find_lead([it.word for it in window[:named]])
     if trigger is not None:
+        if announces(items, after + trigger + 1):  # "Thủ tướng Chính phủ chỉ đạo như sau:"
+            return None, 0
         return "lead", items[after + trigger].end
     gap_end = items[after].start if after < len(items) else end
     if ":" in text[subject[-1].end : gap_end]:  # "Ủy ban nhân dân các tỉnh …: a) …"
         return "implement", subject[-1].end
+    assigned = assigned_at(items, after)
+    if assigned is not None:  # "X được giao nghiên cứu …": X is given the task
+        return "implement", items[assigned].end
     if after >= len(items) or items[after].mention or items[after].word in NOT_ORDERS:
         return None, 0
-    if is_statement(items, after):  # "Bộ Chính trị, Ban Bí thư cơ bản nhất trí với …"
+    # "Bộ Chính trị, Ban Bí thư cơ bản nhất trí với …"; "Hội đồng nhân dân cấp tỉnh tổ chức
+    # 3-4 ban …"
+    if is_statement(items, after) or describes(items, after):
         return None, 0
     if "," in text[subject[-1].end : gap_end] and {
         it.word for it in items[after : after + 4]

@@ -92,8 +92,8 @@ def list_at(items: list[Item], i: int) -> tuple[list[Item], int]:
     class without a registered name ("cơ quan chức năng") holds its place in a list that
     names bodies ("các bộ, ngành, cơ quan chức năng và uỷ ban nhân dân các tỉnh"; "các cơ
     quan, ban đảng Trung ương") and gets no duty."""
-    while i < len(items) and items[i].word == "cac":
-        i += 1
+    while i < len(items) and (items[i].word == "cac" or _honorific(items, i)):
+        i += 1 if items[i].word == "cac" else 2
     members: list[Item] = []
     j = i
     while j < len(items):
@@ -110,6 +110,14 @@ def list_at(items: list[Item], i: int) -> tuple[list[Item], int]:
     while j > i and items[j - 1].word in CONNECTORS and not items[j - 1].mention:
         j -= 1  # give back a trailing "và"
     return members, j
+
+
+def _honorific(items: list[Item], i: int) -> bool:
+    """Whether ``items[i]`` opens "đồng chí" before a body named through its head ("yêu
+    cầu các đồng chí Bộ trưởng, Thủ trưởng …"): a form of address, not a word of the list."""
+    nxt = items[i + 2] if i + 2 < len(items) else None
+    return (items[i].word, word_at(items, i + 1)) == ("dong", "chi") and nxt is not None and (
+        nxt.mention is not None)
 
 
 def _generic(items: list[Item], j: int) -> int:

@@ -176,6 +176,11 @@ def _office_at(items: list[Item], k: int) -> bool:
     return after_comma and nxt is not None and (nxt.mention is not None or nxt.word == "cac")
 
 
+# Words after "thống nhất" that open what was agreed ("thống nhất chỉ có …", "thống nhất
+# là …", "thống nhất về phương án …", "thống nhất việc …").
+_AGREED = frozenset({"chi", "la", "ve", "viec", "phuong", "chu", "noi", "nhu"})
+
+
 def is_statement(items: list[Item], after: int) -> bool:
     """Whether the words after a subject state a view rather than an action: the issuer
     agreeing, noting, assessing ("nhất trí", "ghi nhận", "đánh giá", "kết luận")."""
@@ -184,8 +189,60 @@ def is_statement(items: list[Item], after: int) -> bool:
         pair = (word_at(items, after + 2), word_at(items, after + 3))
         return pair in _STATEMENTS or pair == ("thong", "nhat")
     # Bare "thống nhất với" is also an action ("Cấp uỷ thống nhất với công đoàn cấp trên
-    # trong việc đề bạt …"): not a statement.
+    # trong việc đề bạt …"), and so is "thống nhất quản lý": not a statement. "Các Bộ, cơ
+    # quan thống nhất chỉ có một cơ quan chủ trì" reports what they agreed.
+    if pair[0] == "thong" and pair[1] == "nhat":
+        return word_at(items, after + 2) in _AGREED
     return pair in _STATEMENTS
+
+
+def announces(items: list[Item], k: int) -> bool:
+    """Whether a lead verb ending at ``items[k - 1]`` is followed by "như sau" ("Thủ tướng
+    Chính phủ chỉ đạo như sau:"): the issuer announcing its directions, no one led."""
+    return (word_at(items, k), word_at(items, k + 1)) == ("nhu", "sau")
+
+
+# Nouns after "được giao" that name what a body is allotted, not a task ("các bộ được giao
+# kế hoạch vốn lớn", "được giao biên chế", "được giao đất").
+_ALLOTTED = frozenset({"ke", "von", "bien", "dat", "du", "chi", "ngan", "tai", "quyen"})
+
+
+def assigned_at(items: list[Item], after: int) -> int | None:
+    """Index of "giao" when the subject is given a task in the passive ("Đảng ủy Mặt trận Tổ
+    quốc, các đoàn thể Trung ương được giao nghiên cứu …", "Các Bộ, cơ quan được giao xây
+    dựng các Nghị định … phải hoàn thành"), not an allotment ("được giao kế hoạch vốn")."""
+    if (word_at(items, after), word_at(items, after + 1)) != ("duoc", "giao"):
+        return None
+    nxt = items[after + 2] if after + 2 < len(items) else None
+    if nxt is None or nxt.mention or nxt.word in _ALLOTTED:
+        return None
+    return after + 1
+
+
+# "X gồm (có) …", "X bao gồm …": what a body is made of. "Hội đồng nhân dân cấp tỉnh tổ
+# chức 3-4 ban", "Ủy ban nhân dân cấp tỉnh tổ chức 14 sở", "… có 2 ban": how it is organised.
+_FUNCTIONS = ("chuc", "nang", "nhiem", "vu", "quyen", "han")
+
+
+def describes(items: list[Item], after: int) -> bool:
+    """Whether the words after a subject describe the body rather than give it work: what
+    it is made of ("gồm", "bao gồm"), how many units it is organised in ("tổ chức 14 sở",
+    "có 2 ban"), or its remit by reference ("thực hiện các chức năng, nhiệm vụ, quyền hạn
+    theo quy định của Chính phủ": the content is elsewhere)."""
+    words = [it.word for it in items[after : after + 14]]
+    if words[:1] == ["cap"]:  # "Chính quyền địa phương cấp tỉnh gồm …": the level named
+        words = words[2:]
+    if words[:1] == ["gom"] or words[:2] == ["bao", "gom"] or words[:2] == ["giu", "chuc"]:
+        return True  # … or the office someone holds: "bí thư tỉnh ủy giữ chức danh …"
+    if (words[:2] == ["to", "chuc"] and words[2:3] and words[2].isdigit()) or (
+            words[:1] == ["co"] and words[1:2] and words[1].isdigit()):
+        return True
+    if words[:2] != ["thuc", "hien"]:
+        return False
+    rest = words[2:]
+    if rest[:1] == ["cac"]:
+        rest = rest[1:]
+    return tuple(rest[:6]) == _FUNCTIONS and rest[6:9] == ["theo", "quy", "dinh"]
 
 
 def coordinated(items: list[Item], k: int) -> list[Item]:
@@ -226,10 +283,13 @@ def is_report(items: list[Item], i: int) -> bool:
 
 # A plan's wording, in a summary that drops the order verb ("Trước ngày 10/4/2025, Bộ Tư
 # pháp ban hành hướng dẫn …", "Bộ Nội vụ tham mưu, trình Chính phủ …", "bộ, ngành trung
-# ương chủ động đề xuất …"): a deadline, a duty word, or guidance still to be issued.
+# ương chủ động đề xuất …"): a deadline (also as a bare date: "trước 9/4"), a duty word,
+# guidance still to be issued, a task given ("được giao"), or a report due ("Nội dung này
+# cần báo cáo Bộ Chính trị").
 _PLAN = re.compile(
     r"\b(?:truoc ngay|truoc thang|cham nhat|tham muu|chu dong|khan truong|co trach nhiem"
-    r"|chiu trach nhiem|ban hanh (?:van ban )?huong dan)\b")
+    r"|chiu trach nhiem|ban hanh (?:van ban )?huong dan|duoc giao|can (?:bao cao|trinh))\b"
+    r"|\btruoc \d{1,2}/\d{1,2}\b")
 # … unless it narrates what was done: "đã ban hành", "vừa ký", "sau khi nghe".
 _NARRATES = re.compile(r"\b(?:da|vua|sau khi nghe|tai phien hop)\b")
 

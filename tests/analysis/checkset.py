@@ -76,7 +76,8 @@ def provision_of(doc: str, evidence: str) -> dict[str, Any]:
     return found[0]
 
 
-SPLITS = ("tuned", "held_out", "held_out_2", "held_out_3", "held_out_4")
+SPLITS = ("tuned", "held_out", "held_out_2", "held_out_3", "held_out_4", "held_out_5",
+          "held_out_6")
 
 
 def role_scores() -> dict[str, Score]:

@@ -12,10 +12,9 @@ from app.db.analysis_models import Citation
 from app.db.models import Provision
 from app.services import provisions
 from app.services.resolve import (
-    DocRow,
+    document,
     document_match,
-    documents,
-    find_documents,
+    named_documents,
     provision_match,
 )
 from parsers import vntext
@@ -35,21 +34,19 @@ def provision_citations(session: Session, provision_id: str) -> dict[str, Any]:
     rows = session.scalars(
         select(Citation).where(Citation.provision_id == node.id).order_by(Citation.start)
     ).all()
-    docs = documents(session) if rows else []
     items = []
     for row in rows:
         item = {name: getattr(row, name) for name in FIELDS}
-        item["target"] = target(session, row, node, docs)
+        item["target"] = target(session, row, node)
         items.append(item)
     return {"provision_id": node.id, "items": items}
 
 
-def target(session: Session, cite: Citation, own: Provision,
-           docs: list[DocRow]) -> dict[str, Any] | None:
+def target(session: Session, cite: Citation, own: Provision) -> dict[str, Any] | None:
     """What ``cite`` (found in ``own``) points to: a provision, else its document, else None
     (not in the corpus, or more than one document could be meant)."""
     if cite.kind == "internal":
-        found = [d for d in docs if d.id == own.document_id]
+        found = [d for d in [document(session, own.document_id)] if d is not None]
         path = _internal_path(cite, own.path)
     else:
         path = law_path(cite.article, cite.clause, cite.point)
@@ -59,7 +56,7 @@ def target(session: Session, cite: Citation, own: Provision,
             doc_id=cite.cited_doc_id,
             number_slug=vntext.slug(cite.number) if cite.number else None,
         )
-        found = find_documents(docs, query)
+        found = named_documents(session, query)
     if len(found) != 1:
         return None
     node = provisions.find(session, f"{found[0].id}/{path}") if path else None

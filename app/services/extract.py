@@ -26,8 +26,7 @@ from app.services.resolve import (
     DocRow,
     context_of,
     document_match,
-    documents,
-    find_documents,
+    named_documents,
     provision_match,
     resolve,
 )
@@ -78,10 +77,9 @@ def extract(session: Session, text: str, origin: str | None) -> dict[str, Any]:
     context = context_of(session, origin) if origin else None
     text = vntext.nfc(text)
     found = find_citations(text)[:MAX_FOUND]
-    docs = documents(session) if found else []
     items = []
     for cite in found:
-        target, confidence = _target(session, cite, docs, context)
+        target, confidence = _target(session, cite, context)
         path = law_path(cite.article, cite.clause, cite.point)
         if cite.kind == "internal":  # the path the context gave, when it gave one
             path = _internal_path(cite, context)
@@ -93,8 +91,8 @@ def extract(session: Session, text: str, origin: str | None) -> dict[str, Any]:
     return {"items": items, "text_length": len(text)}
 
 
-def _target(session: Session, cite: Citation, docs: list[DocRow],
-            context: Context | None) -> tuple[dict[str, Any] | None, float]:
+def _target(session: Session, cite: Citation, context: Context | None
+            ) -> tuple[dict[str, Any] | None, float]:
     if cite.kind == "internal":
         path = _internal_path(cite, context)
         if context is None or path is None:
@@ -105,7 +103,7 @@ def _target(session: Session, cite: Citation, docs: list[DocRow],
         title=None if cite.number else cite.title, year=cite.year,
         doc_id=cite.doc_id, number_slug=vntext.slug(cite.number) if cite.number else None,
     )
-    found = find_documents(docs, query)
+    found = named_documents(session, query)
     if len(found) != 1:
         return None, 0.0
     if cite.number and cite.doc_id == found[0].id and cite.title is None:

@@ -11,8 +11,7 @@ from sqlalchemy.orm import Session
 
 from app.db.analysis_models import DocumentKey, Relation
 from app.db.in_lists import chunks
-from app.db.models import Document
-from app.services.resolve import DocRow, find_documents
+from app.services.resolve import DocRow, documents_under, find_documents
 from parsers import vntext
 from parsers.citations import CitationQuery
 from parsers.doc_keys import target_keys
@@ -75,16 +74,8 @@ def candidates(session: Session, rows: Iterable[Relation]) -> list[DocRow]:
     """The stored documents any of ``rows`` may name, read under their targets' keys
     (``parsers.doc_keys``): a superset of what ``target_of`` picks from, so ``target_of``
     over them decides as over every document, without reading every document."""
-    keys = sorted({k for row in rows
-                   for k in target_keys(row.target_number, row.target_title, row.target_doc_id)})
-    found: dict[str, DocRow] = {}
-    for chunk in chunks(keys):
-        result = session.execute(
-            select(Document.id, Document.number, Document.type, Document.title, Document.date)
-            .where(Document.id.in_(select(DocumentKey.document_id)
-                                   .where(DocumentKey.key.in_(chunk)))))
-        found.update((r.id, DocRow(*r)) for r in result)
-    return [found[doc_id] for doc_id in sorted(found)]
+    return documents_under(session, (k for row in rows for k in target_keys(
+        row.target_number, row.target_title, row.target_doc_id)))
 
 
 def keys_of(session: Session, doc_ids: Collection[str]) -> list[str]:

@@ -35,7 +35,7 @@ from app.errors import NotFound
 from app.services import provisions, status
 from app.services.links import document_url, provision_url
 from app.services.relation_targets import INVERSE, candidates, incoming, target_of
-from app.services.resolve import DocRow, documents
+from app.services.resolve import DocRow, document, documents
 from app.services.suggest import closest
 from app.services.terms import provision_terms
 from parsers import vntext
@@ -52,7 +52,7 @@ def document_relations(session: Session, doc_id: str) -> dict[str, Any]:
     Raises:
         NotFound: unknown document; the error lists the closest ids.
     """
-    doc = _doc_row(session, _stored_id(session, doc_id))
+    doc = _stored(session, doc_id)
     outgoing = session.scalars(
         select(Relation).where(Relation.document_id == doc.id).order_by(Relation.id)
     ).all()
@@ -73,7 +73,7 @@ def document_status(session: Session, doc_id: str,
     Raises:
         NotFound: unknown document.
     """
-    found = _stored_id(session, doc_id)
+    found = _stored(session, doc_id).id
     return status.status_on(session, found, (today or dt.date.today()).isoformat())
 
 
@@ -81,7 +81,7 @@ def provision_status(session: Session, doc_id: str, path: str,
                      today: dt.date | None = None) -> dict[str, Any]:
     """The status of the provision at ``path`` and the amendments that touch it (its own,
     its ancestors' when replaced whole, its descendants')."""
-    return _status_of(session, _stored_id(session, doc_id), path,
+    return _status_of(session, _stored(session, doc_id).id, path,
                       (today or dt.date.today()).isoformat())
 
 
@@ -115,23 +115,13 @@ def _unknown(docs: list[DocRow], doc_id: str) -> NotFound:
     return NotFound(f"no document {doc_id!r}", suggestions=closest(doc_id, [d.id for d in docs]))
 
 
-def _stored_id(session: Session, doc_id: str) -> str:
-    """The stored id of ``doc_id`` as typed or as its slug, through the primary key."""
-    found = session.scalars(
-        select(Document.id).where(Document.id.in_({doc_id, vntext.slug(doc_id)}))
-    ).first()
-    if found is None:
-        raise _unknown(documents(session), doc_id)
-    return found
-
-
-def _doc_row(session: Session, doc_id: str) -> DocRow:
-    row = session.execute(
-        select(Document.id, Document.number, Document.type, Document.title, Document.date)
-        .where(Document.id == doc_id)
-    ).one()
-    return DocRow(*row)
-
+def _stored(session: Session, doc_id: str) -> DocRow:
+    """The stored document ``doc_id`` as typed or as its slug, through the primary key."""
+    for key in dict.fromkeys((doc_id, vntext.slug(doc_id))):
+        found = document(session, key)
+        if found is not None:
+            return found
+    raise _unknown(documents(session), doc_id)
 
 def _outgoing(session: Session, docs: list[DocRow], by_id: dict[str, DocRow],
               row: Relation) -> dict[str, Any]:

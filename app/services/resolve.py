@@ -24,6 +24,7 @@ found without re-ingesting the one citing it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -31,7 +32,8 @@ from rapidfuzz import fuzz
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.db.in_lists import MAX_IN_LIST
+from app.db.analysis_models import DocumentKey
+from app.db.in_lists import MAX_IN_LIST, chunks
 from app.db.models import Document, Provision
 from app.errors import NotFound
 from app.services import provisions
@@ -40,6 +42,7 @@ from app.services.links import document_url, provision_url
 from app.services.suggest import closest
 from parsers import vntext
 from parsers.citations import CitationQuery, parse_citation, relative_path
+from parsers.doc_keys import target_keys
 
 MAX_CANDIDATES = 5
 NEAR_ENOUGH = 60  # of rapidfuzz's 0–100 ratio: below, a candidate only adds noise
@@ -96,15 +99,14 @@ def resolve(session: Session, cite: str, origin: str | None = None) -> dict[str,
     if not (query.number or query.title or query.path):
         raise NotFound(f"no document number, title or provision in {cite!r}", parsed=parsed,
                        candidates=[])
-    all_docs = documents(session)
-    docs = find_documents(all_docs, query)
+    docs = named_documents(session, query)
     if query.path is None:
         matches = [document_match(d) for d in docs]
     else:
         matches = [provision_match(p) for p in at_path(session, docs, query.path)]
     if not matches:
         raise NotFound(f"nothing in the corpus matches {cite!r}", parsed=parsed,
-                       candidates=_nearest(session, cite, query, docs, all_docs))
+                       candidates=_nearest(session, cite, query, docs, documents(session)))
     return {"cite": cite, "parsed": parsed, "matches": matches}
 
 
@@ -122,11 +124,11 @@ def context_of(session: Session, origin: str) -> Context:
     Raises:
         NotFound: neither a provision nor a document.
     """
-    docs = {d.id: d for d in documents(session)}
     node = provisions.find(session, origin) if "/" in origin else None
-    if node is not None:
-        return Context(docs[node.document_id], node.path)
-    doc = docs.get(vntext.slug(origin))
+    found = document(session, node.document_id) if node is not None else None
+    if node is not None and found is not None:  # a provision's document is stored
+        return Context(found, node.path)
+    doc = document(session, vntext.slug(origin))
     if doc is None:
         raise NotFound(f"no provision or document {origin!r} (the from= context)",
                        parameter="from", candidates=[])
@@ -150,6 +152,41 @@ def _in_context(session: Session, cite: str, query: CitationQuery, parsed: dict[
                        candidates=_nearest(session, cite, replace(query, path=path),
                                            [context.doc], [context.doc]))
     return {"cite": cite, "parsed": parsed, "matches": [provision_match(found[0])]}
+
+
+def document(session: Session, doc_id: str) -> DocRow | None:
+    """The short row of the stored document ``doc_id``, or None."""
+    row = session.execute(select(*_SHORT).where(Document.id == doc_id)).first()
+    return DocRow(*row) if row is not None else None
+
+
+def named_documents(session: Session, query: CitationQuery) -> list[DocRow]:
+    """``find_documents`` of ``query`` over the corpus, reading only the documents stored
+    under its keys (``parsers.doc_keys``) when that decides it: always for a number, and
+    for a title some document has exactly. A title found only inside longer titles is
+    looked for in every document's title, and so is a bare path (``Điều 5``)."""
+    if query.number:
+        return find_documents(documents_under(session, target_keys(
+            query.number, None, query.doc_id)), query)
+    if query.title:
+        keyed = documents_under(session, target_keys(None, query.title, None))
+        wanted = vntext.words(query.title)
+        if any(vntext.words(f"{d.type or ''} {d.title or ''}") == wanted for d in keyed):
+            return find_documents(keyed, query)
+    return find_documents(documents(session), query) if query.title or query.path else []
+
+
+def documents_under(session: Session, keys: Iterable[str]) -> list[DocRow]:
+    """The stored documents under any of ``keys``, by id."""
+    found: dict[str, DocRow] = {}
+    for chunk in chunks(sorted(set(keys))):
+        result = session.execute(select(*_SHORT).where(
+            Document.id.in_(select(DocumentKey.document_id).where(DocumentKey.key.in_(chunk)))))
+        found.update((r.id, DocRow(*r)) for r in result)
+    return [found[doc_id] for doc_id in sorted(found)]
+
+
+_SHORT = (Document.id, Document.number, Document.type, Document.title, Document.date)
 
 
 def documents(session: Session) -> list[DocRow]:

@@ -206,3 +206,23 @@ def test_search_filters_and_breadcrumbs_scan_no_provisions(client: TestClient,
     with provision_scans(corpus_url) as scans:
         assert client.get(url).status_code in (200, 404)
     assert scans == []
+
+
+# A citation with a number (or a title some document has exactly) reads the documents
+# stored under its keys, not every document's row.
+@pytest.mark.parametrize(("method", "url", "body"), [
+    ("get", "/resolve?cite=Điều 5 Luật Công đoàn 50/2024/QH15", None),
+    ("get", "/resolve?cite=Nghị quyết 02-NQ/TW", None),
+    ("get", "/resolve?cite=khoản 2 Điều này&from=50-2024-qh15/d5.3", None),
+    ("get", "/provisions/50-2024-qh15/d5.1/citations", None),
+    ("post", "/citations/extract",
+     {"text": "theo Điều 5 Luật Công đoàn số 50/2024/QH15 và Nghị quyết 02-NQ/TW"}),
+])
+def test_citations_read_only_the_documents_they_name(
+        client: TestClient, corpus_url: str, method: str, url: str,
+        body: dict[str, str] | None) -> None:
+    with selects(corpus_url) as statements:
+        response = client.request(method, url, json=body)
+    assert response.status_code in (200, 300), response.text
+    assert [s for s, plan in statements
+            if any(EVERY_DOCUMENT_OR_RELATION.search(line) for line in plan)] == []

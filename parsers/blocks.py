@@ -148,6 +148,8 @@ def blank_separated(lines: list[Line]) -> bool:
 
 def _joins(block: Block, line: Line, hard_wrapped: bool, by_blanks: bool = False) -> bool:
     last = block.lines[-1]
+    if patterns.GAP.match(block.text) and patterns.GAP_CONTINUES.match(line.text):
+        return True  # the paywall notice's second line, after a blank
     if last.emphasis_continues and line.emphasized:
         # a stray "**" inside a word ("*Thông tin v**ề") leaves bold open; a labelled line
         # after a blank line still starts its own block ("**Điều 3. Áp dụng …**")

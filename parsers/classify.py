@@ -35,7 +35,7 @@ def roman_to_int(numeral: str) -> int:
 @dataclass(frozen=True, slots=True)
 class Token:
     kind: str  # section, part, chapter, subchapter, article, numbered, point, milestone, bullet,
-    # paragraph, closing
+    # paragraph, closing, gap
     label: str | None
     heading: str | None
     text: str
@@ -97,6 +97,8 @@ def classify(block: Block, in_annex: bool = False) -> Token:
     m = patterns.BULLET.match(text)
     if m:
         return Token("bullet", "-", None, m.group("rest").strip(), block)
+    if patterns.GAP.match(text):
+        return Token("gap", None, None, text, block)
     if patterns.CLOSING.match(text):
         return Token("closing", None, None, text, block)
     return Token("paragraph", None, None, text, block)

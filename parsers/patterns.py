@@ -97,4 +97,11 @@ CLOSING = re.compile(
     re.S,
 )
 
+# A legal site's paywall notice where a crawled page leaves text out ("Hãy đăng nhập hoặc
+# đăng ký Thành viên" / "Pro tại đây để xem toàn bộ văn bản tiếng Anh.", English
+# translations of 2025 decrees as crawled): the numbering after it resumes at a label the
+# reader cannot place, often one already printed before the gap.
+GAP = re.compile(r"^Hãy đăng nhập hoặc đăng ký Thành viên\b")
+GAP_CONTINUES = re.compile(r"^Pro tại đây để xem toàn bộ văn bản\b")
+
 TERMINAL = frozenset(".:;!?…")

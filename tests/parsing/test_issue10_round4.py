@@ -112,3 +112,43 @@ def test_a_form_s_notes_after_its_last_lead_in_stay_notes() -> None:
     assert [p.kind for p in doc.walk() if p.text == "Ghi chú:"] == ["paragraph"]
     listed = next(p for p in doc.walk() if p.label == "4")
     assert listed.text == "Danh sách nhân viên môi giới:" and not listed.children
+
+
+# A provincial Quyết định of 2025 publishing internal procedures (2916/QĐ-UBND, crawled;
+# annex table one cell a line, l.505–529): the step's result cell cites form 05. The
+# decree's last article and the form printed before the table are made up.
+FORM_CITED_IN_A_STEP = (
+    "Điều 1. Hiệu lực\nQuyết định này có hiệu lực từ ngày ký.\n"
+    "PHỤ LỤC\n(Kèm theo Quyết định số 2916/QĐ-UBND)\n\n"
+    "Mẫu 05\n\nPHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ\n\n"
+    "|\nTrưởng phòng\n|\n02 ngày\n|\n"
+    "Mẫu 05 kèm hồ sơ; Dự thảo: Tờ trình, Quyết định công nhận kết quả thăm\n"
+    "dò khoáng sản hoặc Văn bản thông báo trả hồ sơ đã được lãnh đạo phòng xác nhận.\n"
+    "|\n|\nB8\n|\nKý duyệt kết quả giải quyết của\nPhòng Khoáng sản tại B7.\n|\n"
+    "Lãnh đạo Sở\n|\n02 ngày\n|\n"
+    "Mẫu 05 kèm hồ sơ; Tờ trình và dự thảo Quyết định công nhận kết quả thăm\n"
+    "dò khoáng sản đã được lãnh đạo Sở ký duyệt.\n|\n"
+)
+
+
+def test_a_cell_citing_a_form_opens_no_form() -> None:
+    """``Mẫu 05 kèm hồ sơ; …`` (a lower-case word right after the number), ``Mẫu số 13
+    tại Phụ lục II ban hành kèm theo Nghị định số 163/2025/NĐ-CP``, ``Mẫu 27 Phụ lục III
+    Nghị định số 163/2025/NĐ-CP`` and the file link ``Mẫu 06.docx`` name a form; the form
+    printed (``Mẫu 05`` / its title) keeps its id, once."""
+    doc = parse_document(FORM_CITED_IN_A_STEP)
+    assert [p.path for p in doc.walk() if p.kind == "form"] == ["pl1.mau05"]
+    assert not _duplicates(FORM_CITED_IN_A_STEP)
+    annex = "Điều 1. Hiệu lực\nNghị định này có hiệu lực.\nPHỤ LỤC\n(Kèm theo …)\n"
+    for cell in ("Mẫu\nsố 13 tại Phụ lục II ban hành kèm theo Nghị định số 163/2025/NĐ-CP",
+                 "Mẫu 27 Phụ lục III Nghị định số 163/2025/NĐ-CP", "Mẫu 06.docx"):
+        kinds = {p.kind for p in parse_document(f"{annex}|\n{cell}\n|\n").walk()}
+        assert "form" not in kinds, cell
+
+
+def test_a_form_s_own_heading_after_a_colon_still_opens_it() -> None:
+    """``Mẫu số Ia: nội dung hợp đồng mẫu …`` (Nghị định 96/2024/NĐ-CP, Phụ lục I) and
+    ``Mẫu số 01 a | Công văn …`` (Nghị định 18/2021/NĐ-CP, a listing) are not citations."""
+    annex = "Điều 1. Hiệu lực\nNghị định này có hiệu lực.\nPHỤ LỤC I\n(Kèm theo …)\n"
+    doc = parse_document(f"{annex}Mẫu số Ia: nội dung hợp đồng mẫu\nĐiều 1. Các bên\n")
+    assert [p.path for p in doc.walk() if p.kind == "form"] == ["pl1.mauia"]

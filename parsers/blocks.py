@@ -227,6 +227,23 @@ def _last_digit_with_title(block: Block, line: Line) -> bool:
     )
 
 
+_CUT_ARTICLE = re.compile(r"^[ĐÐ]iều\s+(\d{1,3})$")
+_DIGIT_WITH_TITLE = re.compile(r"^(\d)\.\s+\S")
+
+
+def _completes_article(block: Block, line: Line, last_article: int | None) -> bool:
+    """``Điều 5`` / ``5. Điều chỉnh, gia hạn …`` after Điều 54: the extraction cut the
+    label before its last digit, which it printed with the title (Nghị định 31/2021/NĐ-CP,
+    Điều 40, 55, 59, 98, 101, 102, 104, 105). Only the next article's number is read so:
+    ``Điều 5`` / ``1. …`` in Điều 4's place is an article and its first clause."""
+    m, d = _CUT_ARTICLE.match(block.text), _DIGIT_WITH_TITLE.match(line.text)
+    return bool(
+        m and d and last_article is not None and len(block.lines) == 1
+        and not line.blank_before
+        and int(m.group(1) + d.group(1)) == last_article + 1
+    )
+
+
 def _cut_label(block: Block) -> bool:
     """``Điều``, ``Điều 1``, ``Điều 11``: an article label whose number goes on below."""
     text = block.text
@@ -275,10 +292,12 @@ def to_blocks(lines: list[Line]) -> list[Block]:
             blocks[-1].spans.append((line.start, line.end))
             blocks[-1].lines.append(line)
             continue
-        if blocks and _joins(blocks[-1], line, hard_wrapped, by_blanks):
+        completes = bool(blocks) and _completes_article(blocks[-1], line, last_article)
+        if blocks and (completes or _joins(blocks[-1], line, hard_wrapped, by_blanks)):
             block = blocks[-1]
             cut_number = (
-                (_cut_label(block) and line.text.isdigit() and block.text[-1].isdigit())
+                completes
+                or (_cut_label(block) and line.text.isdigit() and block.text[-1].isdigit())
                 or (block.text.isdigit() and line.text[0] == ".")
                 or _last_digit_with_title(block, line)
             )

@@ -152,3 +152,34 @@ def test_a_form_s_own_heading_after_a_colon_still_opens_it() -> None:
     annex = "Điều 1. Hiệu lực\nNghị định này có hiệu lực.\nPHỤ LỤC I\n(Kèm theo …)\n"
     doc = parse_document(f"{annex}Mẫu số Ia: nội dung hợp đồng mẫu\nĐiều 1. Các bên\n")
     assert [p.path for p in doc.walk() if p.kind == "form"] == ["pl1.mauia"]
+
+
+# Nghị định 31/2021/NĐ-CP (Luật Đầu tư detail decree) as extracted from PDF, l.1555–1591
+# (clauses shortened to their first words): Điều 55's label is cut before its last digit,
+# which is printed with the title.
+CUT_BEFORE_LAST_DIGIT = (
+    "Điều 54.\n Điều chỉnh dự án đầu tư theo bản án, quyết định của tòa án, trọng tài\n\n"
+    " 1. Đối với dự án đầu tư phải điều chỉnh theo bản án, quyết định có hiệu lực.\n\n"
+    " 5. Trong trường hợp nhà đầu tư không thực hiện thủ tục điều chỉnh dự án đầu tư.\n\n"
+    "Điều 5\n5. Điều chỉnh, gia hạn thời hạn hoạt động của dự án đầu tư\n\n"
+    " 1. Nhà đầu tư được điều chỉnh thời hạn hoạt động của dự án đầu tư.\n\n"
+    "Điều 56. Điều kiện, thủ tục ngừng hoạt động của dự án đầu tư\n"
+)
+
+
+def test_an_article_number_cut_before_its_last_digit() -> None:
+    doc = parse_document(CUT_BEFORE_LAST_DIGIT)
+    assert [(p.path, p.kind) for p in doc.walk()] == [
+        ("d54", "article"), ("d54.1", "clause"), ("d54.5", "clause"),
+        ("d55", "article"), ("d55.1", "clause"), ("d56", "article")]
+    article = doc.find("d55")
+    assert article is not None
+    assert article.heading == "Điều chỉnh, gia hạn thời hạn hoạt động của dự án đầu tư"
+
+
+def test_a_bare_article_label_before_its_first_clause_stays_itself() -> None:
+    """``Điều 5`` / ``1. …`` where Điều 5 comes next is not Điều 51."""
+    text = ("Điều 4. Đối tượng\nNghị định này áp dụng.\nĐiều 5\n"
+            "1. Nhà đầu tư được điều chỉnh.\n")
+    doc = parse_document(text)
+    assert "d51" not in [p.path for p in doc.walk()]

@@ -183,3 +183,25 @@ def test_a_bare_article_label_before_its_first_clause_stays_itself() -> None:
             "1. Nhà đầu tư được điều chỉnh.\n")
     doc = parse_document(text)
     assert "d51" not in [p.path for p in doc.walk()]
+
+
+# Nghị định 136/2020/NĐ-CP, Phụ lục, a form's table of goods (l.1976–1988, the notes
+# shortened): its template rows print a row number and empty cells, the last row "...".
+EMPTY_ROWS = (
+    "Điều 1. Hiệu lực\nNghị định này có hiệu lực từ ngày ký.\n"
+    "PHỤ LỤC\n(Kèm theo Nghị định số 136/2020/NĐ-CP)\n"
+    "NHỮNG ĐIỀU CẦN CHÚ Ý\n"
+    "1. Phương tiện giao thông cơ giới đường bộ phải dán biểu trưng ở kính chắn gió.\n"
+    "2. Chỉ được chở loại hàng hóa nguy hiểm về cháy, nổ ghi trong giấy phép.\n"
+    "TT | Tên hàng hóa nguy hiểm về cháy, nổ | Số UN | Loại nhóm hàng | Số hiệu nguy hiểm "
+    "| Khối lượng vận chuyển | Ga đi - Ga đến\n"
+    "1 | | | | | | \n2 | | | | | | \n... | | | | | | \n"
+)
+
+
+def test_the_number_of_an_empty_table_row_is_no_clause() -> None:
+    """``2 | | |`` over ``... | | |`` was read as ``2...``, a second item 2."""
+    doc = parse_document(EMPTY_ROWS)
+    assert not _duplicates(EMPTY_ROWS)
+    # (the lone "1" is taken for a page number, as before)
+    assert [p.text for p in doc.walk() if p.path.startswith("pl1.p")][-2:] == ["2", "..."]

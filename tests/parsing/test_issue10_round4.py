@@ -205,3 +205,36 @@ def test_the_number_of_an_empty_table_row_is_no_clause() -> None:
     assert not _duplicates(EMPTY_ROWS)
     # (the lone "1" is taken for a page number, as before)
     assert [p.text for p in doc.walk() if p.path.startswith("pl1.p")][-2:] == ["2", "..."]
+
+
+# Nghị định 151/2025/NĐ-CP, Phụ lục, Phần III, sections III–IV (l.589–636, items and
+# points cut to their first words): section IV's heading runs to 320 characters.
+LONG_SECTION = (
+    "Điều 1. Hiệu lực\nNghị định này có hiệu lực từ ngày ký.\n"
+    "PHỤ LỤC\n(Kèm theo Nghị định số 151/2025/NĐ-CP)\n"
+    "III. Trình tự, thủ tục điều chỉnh quyết định giao đất, cho thuê đất, cho phép chuyển "
+    "mục đích sử dụng đất do thay đổi căn cứ quyết định giao đất, cho thuê đất, cho phép "
+    "chuyển mục đích sử dụng đất\n"
+    "1. Trình tự, thủ tục thực hiện đối với trường hợp người sử dụng đất phải nộp tiền.\n"
+    "5. Thành phần hồ sơ: Đơn theo Mẫu số 03 ban hành kèm theo Nghị định này.\n"
+    "IV. Trình tự, thủ tục điều chỉnh quyết định giao đất, cho thuê đất, cho phép chuyển "
+    "mục đích sử dụng đất do sai sót về ranh giới, vị trí, diện tích, mục đích sử dụng giữa "
+    "bản đồ quy hoạch, bản đồ địa chính, quyết định giao đất, cho thuê đất, cho phép "
+    "chuyển mục đích sử dụng đất và số liệu bàn giao đất trên thực địa\n"
+    "1. Trình tự thực hiện đối với trường hợp không làm thay đổi tiền sử dụng đất.\n"
+)
+
+
+def test_a_long_heading_next_in_sequence_is_a_section() -> None:
+    assert _tree(LONG_SECTION) == [
+        ("d1", "article"), ("pl1", "annex"), ("pl1.III", "section"), ("pl1.III.1", "item"),
+        ("pl1.III.5", "item"), ("pl1.IV", "section"), ("pl1.IV.1", "item")]
+
+
+def test_a_long_sentence_out_of_sequence_stays_text() -> None:
+    """``V. …`` after III, or a IV that ends a sentence, is no section."""
+    for line in ("V. Trình tự thực hiện " + "rất dài " * 40,
+                 "IV. Trình tự thực hiện " + "rất dài " * 40 + "xong."):
+        text = LONG_SECTION.split("IV. ")[0] + line + "\n"
+        sections = [p.path for p in parse_document(text).walk() if p.kind == "section"]
+        assert sections == ["pl1.III"]

@@ -238,3 +238,15 @@ def test_a_long_sentence_out_of_sequence_stays_text() -> None:
         text = LONG_SECTION.split("IV. ")[0] + line + "\n"
         sections = [p.path for p in parse_document(text).walk() if p.kind == "section"]
         assert sections == ["pl1.III"]
+
+
+def test_a_range_wrapped_onto_a_line_is_no_item() -> None:
+    """``… áp dụng giá bán lẻ điện sinh hoạt của bậc 2: từ`` / ``101 - 200 kWh cho toàn bộ
+    …`` (a 2025 circular on electricity prices as crawled, l.594–598) and ``… suspended
+    for a fixed period of`` / ``06 - 12 months …`` (Decree 301/2025 in English as crawled,
+    l.324–325): a range, not an item ``101`` or ``06``; ``2- Các cấp uỷ …`` still is one."""
+    text = ("Điều 12. Giá bán lẻ điện\n4. Bên mua điện\nsử dụng vào mục đích sinh hoạt thì áp "
+            "dụng giá bán lẻ điện sinh hoạt của bậc 2: từ\n101 - 200 kWh cho toàn bộ sản lượng "
+            "điện đo đếm được tại công tơ;\n")
+    assert [p.path for p in parse_document(text).walk()] == ["d12", "d12.4"]
+    assert [p.path for p in parse_document("1- Một.\n2- Các cấp uỷ.\n").walk()] == ["1", "2"]

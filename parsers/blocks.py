@@ -109,10 +109,20 @@ def _heading_like(block: Block) -> bool:
     )
 
 
+# "1):" at the start of a line: with a "(" open on the line above, the end of a
+# parenthesis a hard wrap cut ("a) Chấm bài kiểm tra lần thứ nhất (thành viên chấm" /
+# "1):", a crawled regulation of 2025 on examinations), not item 1.
+_CLOSES_PARENTHESIS = re.compile(r"^(?:\d{1,3}|[a-zđ])\)(?:[:;,.]|$)")
 # A label printed alone on its line: "1.", "a)", "(2)".
 _LABEL_ONLY = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.|[a-zđ]\)|\(\d{1,2}\))$")
 # Words a heading cannot end on: "Điều 7. Trách nhiệm của … và" / "các cơ quan …".
 _DANGLING = re.compile(r"(?:,|\b(?:và|hoặc|của|với|trong|về|cho|đối với|theo|tại|để|sử))$")
+
+
+def _open_parenthesis(text: str) -> bool:
+    """A ``(`` left open on the line, its own label (``a)``) not counted."""
+    text = re.sub(r"^(?:\d{1,3}|[a-zđ])\)\s*", "", text)
+    return text.count("(") > text.count(")")
 
 
 def _labelled(text: str) -> bool:
@@ -170,6 +180,10 @@ def _joins(block: Block, line: Line, hard_wrapped: bool, by_blanks: bool = False
         return True  # "1. " alone, its text on the next line (PDF extraction)
     if line.text[0] in ".,;:)" and block.text[-1] not in patterns.TERMINAL:
         return True  # "Điều 46" / ". Công trình bảo vệ môi trường…": a label cut by a wrap
+    if _CLOSES_PARENTHESIS.match(line.text) and not line.blank_before and _open_parenthesis(
+        last.text
+    ):
+        return True  # "(thành viên chấm" / "1):": the wrap put the ")" of "(…1)" first
     if starts_something(line.text):
         return False
     if block.text[-1] in patterns.TERMINAL:

@@ -250,3 +250,32 @@ def test_a_range_wrapped_onto_a_line_is_no_item() -> None:
             "điện đo đếm được tại công tơ;\n")
     assert [p.path for p in parse_document(text).walk()] == ["d12", "d12.4"]
     assert [p.path for p in parse_document("1- Một.\n2- Các cấp uỷ.\n").walk()] == ["1", "2"]
+
+
+# A crawled regulation of 2025 on a professional examination (Điều 21, l.1128–1163, the
+# paragraphs between shortened): a hard wrap puts the end of "(thành viên chấm 1)" first.
+WRAPPED_PARENTHESIS = (
+    "**Điều 21. Chấm bài kiểm tra**\n\n"
+    "1. Việc chấm bài kiểm tra được thực hiện thống nhất\ntại 1 khu vực.\n\n"
+    "2. Trước khi chấm bài kiểm tra, Trưởng Ban chấm bài tổ chức họp Ban chấm bài như "
+    "sau:\n\n"
+    "a) Chấm bài kiểm tra lần thứ nhất (thành viên chấm\n1):\n\n"
+    "Trưởng Ban chấm bài tổ chức bốc thăm ngẫu nhiên\nnguyên túi đựng bài kiểm tra.\n\n"
+    "b) Chấm bài kiểm tra lần thứ hai (thành viên chấm\n2):\n\n"
+    "Sau khi các thành viên chấm bài kiểm tra được phân\ncông làm nhiệm vụ.\n"
+)
+
+
+def test_the_end_of_a_wrapped_parenthesis_is_no_item() -> None:
+    """``1):`` under ``(thành viên chấm`` closes the parenthesis; so does ``10);`` under
+    ``(theo Mẫu số`` (a crawled archive regulation of 2025, l.1208–1209)."""
+    doc = parse_document(WRAPPED_PARENTHESIS)
+    # (the paragraph after the last point goes to the clause, as any such paragraph)
+    assert [p.path for p in doc.walk()] == [
+        "d21", "d21.1", "d21.2", "d21.2.a", "d21.2.b", "d21.2.p1"]
+    point = doc.find("d21.2.a")
+    assert point is not None
+    assert point.text.startswith("Chấm bài kiểm tra lần thứ nhất (thành viên chấm 1):")
+    other = parse_document("Điều 1. Hủy\n- Lập Biên bản bàn giao tài liệu (theo Mẫu số\n"
+                           "10);\n- Hủy tài liệu;\n")
+    assert [p.kind for p in other.walk()] == ["article", "bullet", "bullet"]

@@ -291,6 +291,21 @@ def _wrapped_reference(block: Block, line: Line, last_article: int | None) -> bo
     )
 
 
+_CITED_SUBCHAPTER = re.compile(r"^(?:Mục|MỤC)\s+\d{1,3}\s+(?P<rest>\S.*)$", re.S)
+
+
+def _wrapped_subchapter(block: Block, line: Line) -> bool:
+    """``… được quy định tại`` / ``Mục 2 Phần XI của “Phần C. …”`` (a crawled decision of
+    2025): a line opens with ``Mục 2`` only because the sentence above wrapped. A heading
+    prints ``Mục 2.`` or a title in capitals; a citation goes on in lower case."""
+    m = _CITED_SUBCHAPTER.match(line.text)
+    last = block.text[-1]
+    return bool(
+        m and not line.blank_before and last.isalpha() and last.islower()
+        and not is_upper(m.group("rest")) and not _heading_like(block)
+    )
+
+
 def to_blocks(lines: list[Line]) -> list[Block]:
     """Group cleaned lines into blocks."""
     hard_wrapped = is_hard_wrapped(lines)
@@ -300,7 +315,10 @@ def to_blocks(lines: list[Line]) -> list[Block]:
     for line in lines:
         if line.running_head:
             continue
-        if blocks and _wrapped_reference(blocks[-1], line, last_article):
+        if blocks and (
+            _wrapped_reference(blocks[-1], line, last_article)
+            or _wrapped_subchapter(blocks[-1], line)
+        ):
             blocks[-1].running_headings.append(line.number)
             blocks[-1].text = f"{blocks[-1].text} {line.text}"
             blocks[-1].spans.append((line.start, line.end))

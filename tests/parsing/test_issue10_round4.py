@@ -279,3 +279,32 @@ def test_the_end_of_a_wrapped_parenthesis_is_no_item() -> None:
     other = parse_document("Điều 1. Hủy\n- Lập Biên bản bàn giao tài liệu (theo Mẫu số\n"
                            "10);\n- Hủy tài liệu;\n")
     assert [p.kind for p in other.walk()] == ["article", "bullet", "bullet"]
+
+
+# Quyết định 95/2025/QĐ-UBND of Nghệ An (land registration coordination), as crawled,
+# l.385–388 and 694–695 (hard-wrapped; the text between left out, the quote closed).
+WRAPPED_SUBCHAPTER = (
+    "**Mục 1. PHỐI HỢP TRONG CÔNG TÁC ĐĂNG KÝ**\n\n"
+    "**Điều 9. Phối hợp đăng ký**\n\n"
+    "đ) Đăng ký, cấp Giấy chứng nhận đối với trường hợp\n"
+    "đã chuyển quyền sử dụng đất nhưng chưa làm thủ tục chuyển quyền được quy định tại\n"
+    "Mục 2 Phần XI của “Phần C. TRÌNH TỰ, THỦ TỤC ĐĂNG KÝ ĐẤT ĐAI,\n"
+    "TÀI SẢN GẮN LIỀN VỚI ĐẤT” thuộc Phần V của Phụ lục I kèm theo Nghị định số\n"
+    "151/2025/NĐ-CP.\n\n"
+    "**Mục 2. PHỐI HỢP TRONG CÔNG TÁC\n"
+    "LẬP, CẬP NHẬT CHỈNH LÝ HỒ SƠ ĐỊA CHÍNH**\n\n"
+    "**Điều 10. Phối hợp lập hồ sơ**\n"
+)
+
+
+def test_a_mục_cited_at_the_start_of_a_wrapped_line_is_text() -> None:
+    doc = parse_document(WRAPPED_SUBCHAPTER)
+    assert [(p.path, p.kind) for p in doc.walk()] == [
+        ("m1", "subchapter"), ("d9", "article"), ("d9.đ", "point"),
+        ("m2", "subchapter"), ("d10", "article")]
+    point = doc.find("d9.đ")
+    assert point is not None
+    # (this short excerpt is not hard-wrapped as a whole: the sentence's first lines stay
+    # the point's heading, as in any short text)
+    assert "quy định tại Mục 2 Phần XI của" in f"{point.heading} {point.text}"
+    assert [w.code for w in doc.warnings if w.line == 7] == ["heading_in_text"]

@@ -109,10 +109,20 @@ def _heading_like(block: Block) -> bool:
     )
 
 
+# "1):" at the start of a line: with a "(" open on the line above, the end of a
+# parenthesis a hard wrap cut ("a) Chấm bài kiểm tra lần thứ nhất (thành viên chấm" /
+# "1):", a crawled regulation of 2025 on examinations), not item 1.
+_CLOSES_PARENTHESIS = re.compile(r"^(?:\d{1,3}|[a-zđ])\)(?:[:;,.]|$)")
 # A label printed alone on its line: "1.", "a)", "(2)".
 _LABEL_ONLY = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.|[a-zđ]\)|\(\d{1,2}\))$")
 # Words a heading cannot end on: "Điều 7. Trách nhiệm của … và" / "các cơ quan …".
 _DANGLING = re.compile(r"(?:,|\b(?:và|hoặc|của|với|trong|về|cho|đối với|theo|tại|để|sử))$")
+
+
+def _open_parenthesis(text: str) -> bool:
+    """A ``(`` left open on the line, its own label (``a)``) not counted."""
+    text = re.sub(r"^(?:\d{1,3}|[a-zđ])\)\s*", "", text)
+    return text.count("(") > text.count(")")
 
 
 def _labelled(text: str) -> bool:
@@ -148,6 +158,8 @@ def blank_separated(lines: list[Line]) -> bool:
 
 def _joins(block: Block, line: Line, hard_wrapped: bool, by_blanks: bool = False) -> bool:
     last = block.lines[-1]
+    if patterns.GAP.match(block.text) and patterns.GAP_CONTINUES.match(line.text):
+        return True  # the paywall notice's second line, after a blank
     if last.emphasis_continues and line.emphasized:
         # a stray "**" inside a word ("*Thông tin v**ề") leaves bold open; a labelled line
         # after a blank line still starts its own block ("**Điều 3. Áp dụng …**")
@@ -168,6 +180,10 @@ def _joins(block: Block, line: Line, hard_wrapped: bool, by_blanks: bool = False
         return True  # "1. " alone, its text on the next line (PDF extraction)
     if line.text[0] in ".,;:)" and block.text[-1] not in patterns.TERMINAL:
         return True  # "Điều 46" / ". Công trình bảo vệ môi trường…": a label cut by a wrap
+    if _CLOSES_PARENTHESIS.match(line.text) and not line.blank_before and _open_parenthesis(
+        last.text
+    ):
+        return True  # "(thành viên chấm" / "1):": the wrap put the ")" of "(…1)" first
     if starts_something(line.text):
         return False
     if block.text[-1] in patterns.TERMINAL:
@@ -225,6 +241,23 @@ def _last_digit_with_title(block: Block, line: Line) -> bool:
     )
 
 
+_CUT_ARTICLE = re.compile(r"^[ĐÐ]iều\s+(\d{1,3})$")
+_DIGIT_WITH_TITLE = re.compile(r"^(\d)\.\s+\S")
+
+
+def _completes_article(block: Block, line: Line, last_article: int | None) -> bool:
+    """``Điều 5`` / ``5. Điều chỉnh, gia hạn …`` after Điều 54: the extraction cut the
+    label before its last digit, which it printed with the title (Nghị định 31/2021/NĐ-CP,
+    Điều 40, 55, 59, 98, 101, 102, 104, 105). Only the next article's number is read so:
+    ``Điều 5`` / ``1. …`` in Điều 4's place is an article and its first clause."""
+    m, d = _CUT_ARTICLE.match(block.text), _DIGIT_WITH_TITLE.match(line.text)
+    return bool(
+        m and d and last_article is not None and len(block.lines) == 1
+        and not line.blank_before
+        and int(m.group(1) + d.group(1)) == last_article + 1
+    )
+
+
 def _cut_label(block: Block) -> bool:
     """``Điều``, ``Điều 1``, ``Điều 11``: an article label whose number goes on below."""
     text = block.text
@@ -258,6 +291,21 @@ def _wrapped_reference(block: Block, line: Line, last_article: int | None) -> bo
     )
 
 
+_CITED_SUBCHAPTER = re.compile(r"^(?:Mục|MỤC)\s+\d{1,3}\s+(?P<rest>\S.*)$", re.S)
+
+
+def _wrapped_subchapter(block: Block, line: Line) -> bool:
+    """``… được quy định tại`` / ``Mục 2 Phần XI của “Phần C. …”`` (a crawled decision of
+    2025): a line opens with ``Mục 2`` only because the sentence above wrapped. A heading
+    prints ``Mục 2.`` or a title in capitals; a citation goes on in lower case."""
+    m = _CITED_SUBCHAPTER.match(line.text)
+    last = block.text[-1]
+    return bool(
+        m and not line.blank_before and last.isalpha() and last.islower()
+        and not is_upper(m.group("rest")) and not _heading_like(block)
+    )
+
+
 def to_blocks(lines: list[Line]) -> list[Block]:
     """Group cleaned lines into blocks."""
     hard_wrapped = is_hard_wrapped(lines)
@@ -267,16 +315,21 @@ def to_blocks(lines: list[Line]) -> list[Block]:
     for line in lines:
         if line.running_head:
             continue
-        if blocks and _wrapped_reference(blocks[-1], line, last_article):
+        if blocks and (
+            _wrapped_reference(blocks[-1], line, last_article)
+            or _wrapped_subchapter(blocks[-1], line)
+        ):
             blocks[-1].running_headings.append(line.number)
             blocks[-1].text = f"{blocks[-1].text} {line.text}"
             blocks[-1].spans.append((line.start, line.end))
             blocks[-1].lines.append(line)
             continue
-        if blocks and _joins(blocks[-1], line, hard_wrapped, by_blanks):
+        completes = bool(blocks) and _completes_article(blocks[-1], line, last_article)
+        if blocks and (completes or _joins(blocks[-1], line, hard_wrapped, by_blanks)):
             block = blocks[-1]
             cut_number = (
-                (_cut_label(block) and line.text.isdigit() and block.text[-1].isdigit())
+                completes
+                or (_cut_label(block) and line.text.isdigit() and block.text[-1].isdigit())
                 or (block.text.isdigit() and line.text[0] == ".")
                 or _last_digit_with_title(block, line)
             )

@@ -35,7 +35,7 @@ def roman_to_int(numeral: str) -> int:
 @dataclass(frozen=True, slots=True)
 class Token:
     kind: str  # section, part, chapter, subchapter, article, numbered, point, milestone, bullet,
-    # paragraph, closing
+    # paragraph, closing, gap
     label: str | None
     heading: str | None
     text: str
@@ -62,7 +62,12 @@ def classify(block: Block, in_annex: bool = False) -> Token:
     """Recognize one block; ``in_annex``: inside an annex, where forms (``Mẫu số 01``) open."""
     text = block.text
     # "Mẫu 01, 05; hồ sơ kèm theo" in a table cell names forms; it opens none
-    if in_annex and (m := patterns.FORM.match(text)) and not _names_forms(m.group("rest")):
+    if (
+        in_annex
+        and (m := patterns.FORM.match(text))
+        and not _names_forms(m.group("rest"), text[m.end("label") : m.start("rest")])
+        and not _FORM_FILE.search(m.group("label"))
+    ):
         return Token("form", m.group("label"), (m.group("rest") or "").strip() or None, "", block)
     for kind, pattern in (
         ("part", patterns.PART),
@@ -97,14 +102,30 @@ def classify(block: Block, in_annex: bool = False) -> Token:
     m = patterns.BULLET.match(text)
     if m:
         return Token("bullet", "-", None, m.group("rest").strip(), block)
+    if patterns.GAP.match(text):
+        return Token("gap", None, None, text, block)
     if patterns.CLOSING.match(text):
         return Token("closing", None, None, text, block)
     return Token("paragraph", None, None, text, block)
 
 
-def _names_forms(rest: str) -> bool:
-    """What follows ``Mẫu 01`` lists or cites (``, 05;``): not a form's own heading."""
-    return rest.startswith((",", ";", ")"))
+# "Mẫu 06.docx": a link to a form's file in a procedure table, not the form printed.
+_FORM_FILE = re.compile(r"\.(?:docx?|xlsx?|pdf)$", re.I)
+# "Mẫu số 13 tại Phụ lục II ban hành kèm theo Nghị định số 163/2025/NĐ-CP", "Mẫu 27
+# Phụ lục III Nghị định số 163/2025/NĐ-CP", "Mẫu 05 kèm hồ sơ; Tờ trình …": a table
+# cell citing a form of this or another document.
+_CITES_FORM = re.compile(
+    r"^(?:[a-zđ]\w|(?:Phụ lục|PHỤ LỤC)\s+[IVX\d]+[a-z]?\s+(?:Nghị định|Thông tư|Quyết định)\b)"
+)
+
+
+def _names_forms(rest: str, between: str) -> bool:
+    """What follows ``Mẫu 01`` lists or cites (``, 05;``, ``tại Phụ lục II …``,
+    ``kèm hồ sơ``): not a form's own heading, which a colon or a dot may introduce
+    (``Mẫu số Ia: nội dung hợp đồng mẫu …``)."""
+    return rest.startswith((",", ";", ")")) or (
+        not between.strip() and bool(_CITES_FORM.match(rest.strip()))
+    )
 
 
 def _lettered_part(block: Block, text: str) -> Token | None:

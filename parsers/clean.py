@@ -156,7 +156,9 @@ def clean(raw: str) -> tuple[str, list[Line]]:
             ))
             wanted = lines and cleaned.isdigit() and WANTS_NUMBER.search(lines[-1].text)
             head = bool(RUNNING_HEAD.match(cleaned)) and not (in_label or wanted)
-            in_row = len(cells) > 1
+            # "2 | | | |": the row number of an empty row in a form's table is a cell of
+            # its own, never glued to the "… | | |" row under it ("2…" read as "2.")
+            in_row = len(cells) > 1 or _lone_cell_of_row(raw_line)
             lines.append(
                 Line(
                     number=number,
@@ -176,6 +178,14 @@ def clean(raw: str) -> tuple[str, list[Line]]:
             blank = True
             open_emphasis = False
     return "".join(out), _unmark_cut_labels(lines)
+
+
+def _lone_cell_of_row(raw: str) -> bool:
+    """A table row with one cell filled and the others empty (``2 | | | |``)."""
+    parts = raw.split("|")
+    return len(parts) >= 3 and sum(bool(p.strip()) for p in parts) == 1 and bool(
+        parts[0].strip()
+    )
 
 
 def _unmark_cut_labels(lines: list[Line]) -> list[Line]:

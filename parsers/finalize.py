@@ -19,7 +19,7 @@ SOURCE_REPEAT = "printed twice in a row in the source"
 def _kind(node: Node, in_article: bool) -> str:
     if node.kind == "numbered":
         return "clause" if in_article else "item"
-    if node.kind == "closing":
+    if node.kind in ("closing", "gap"):
         return "paragraph"
     return node.kind
 
@@ -50,7 +50,9 @@ class _Finalizer:
         return self.build(roots, None, None, False), self.segments, self.warnings
 
     def _parts(self, nodes: list[Node]) -> list[str]:
-        labeled = any(ids.part_for(n.kind, n.label) for n in nodes)
+        # a gap holds labels under it: named p1, p2 … like a paragraph beside labels, so
+        # that its children never read as a clause's (d9.p3.1, not d9.3.1)
+        labeled = any(ids.part_for(n.kind, n.label) or n.kind == "gap" for n in nodes)
         ordinals = iter(ids.unlabeled_parts(labeled, len(nodes)))
         parts: dict[str, int] = {}
         previous = None

@@ -51,9 +51,10 @@ ARTICLE = re.compile(
 # older Party resolutions)
 # (a dot followed by a digit is a decimal or a file name: "11.1", "91.2015.QH13.P1.pdf";
 # a dash without a space after it a range, a date or a number: "1-2 năm", "15-6-2025",
-# "212-KL/TW")
+# "212-KL/TW"; a number after the dash a range wrapped onto the line: "101 - 200 kWh")
 NUMBERED = re.compile(
-    r"^(?P<label>\d{1,3}(?:\.\d{1,3}){0,3})(?:\.(?!\d)|\)|\s?[-–]\s)\s*(?P<rest>\S.*)$", re.S
+    r"^(?P<label>\d{1,3}(?:\.\d{1,3}){0,3})(?:\.(?!\d)|\)|\s?[-–]\s(?!\d))\s*(?P<rest>\S.*)$",
+    re.S,
 )
 
 # "a) Mục tiêu tổng quát", "đ) …"
@@ -96,5 +97,12 @@ CLOSING = re.compile(
     r" này (?:phổ biến|được phổ biến)|(?:Bộ luật|Luật) này (?:đã )?được Quốc hội .* thông qua)",
     re.S,
 )
+
+# A legal site's paywall notice where a crawled page leaves text out ("Hãy đăng nhập hoặc
+# đăng ký Thành viên" / "Pro tại đây để xem toàn bộ văn bản tiếng Anh.", English
+# translations of 2025 decrees as crawled): the numbering after it resumes at a label the
+# reader cannot place, often one already printed before the gap.
+GAP = re.compile(r"^Hãy đăng nhập hoặc đăng ký Thành viên\b")
+GAP_CONTINUES = re.compile(r"^Pro tại đây để xem toàn bộ văn bản\b")
 
 TERMINAL = frozenset(".:;!?…")

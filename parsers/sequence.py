@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import re
 
+from parsers import patterns
 from parsers.classify import Token, roman_to_int
 
 
 def in_sequence(tokens: list[Token]) -> list[Token]:
     """All the passes below, in order."""
     passes = (form_listings, column_numbers, repeated_chapters, inline_enumerations,
-              lettered_parts, subpoints)
+              lettered_parts, subpoints, long_sections)
     for step in passes:
         tokens = step(tokens)
     return tokens
@@ -145,3 +146,39 @@ def form_listings(tokens: list[Token]) -> list[Token]:
         else token
         for i, token in enumerate(tokens)
     ]
+
+
+# Kinds that start a body whose sections count from I again.
+_RESTARTS_SECTIONS = frozenset({"part", "chapter", "form"})
+
+
+def long_sections(tokens: list[Token]) -> list[Token]:
+    """``IV. Trình tự, thủ tục điều chỉnh … và số liệu bàn giao đất trên thực địa`` right
+    after section III: a heading over 250 characters (``classify`` reads one that long as
+    a sentence) is a section when it is the next one in sequence and ends no sentence
+    (Nghị định 151/2025/NĐ-CP, Phụ lục, sections IV and V of part III)."""
+    out, last = [], 0
+    for token in tokens:
+        if token.kind == "section":
+            last = roman_to_int(token.label or "")
+        elif token.kind in _RESTARTS_SECTIONS:
+            last = 0
+        elif token.kind == "paragraph" and last:
+            section = _next_section(token, last)
+            if section is not None:
+                token, last = section, last + 1
+        out.append(token)
+    return out
+
+
+def _next_section(token: Token, last: int) -> Token | None:
+    """The paragraph, one printed line, as section ``last + 1``."""
+    if len(token.block.lines) != 1:
+        return None
+    m = patterns.SECTION.match(token.text)
+    if m is None or roman_to_int(m.group("label")) != last + 1:
+        return None
+    rest = m.group("rest").strip()
+    if not rest[0].isupper() or rest[-1] in patterns.TERMINAL:
+        return None
+    return Token("section", m.group("label"), rest, "", token.block)

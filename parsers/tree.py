@@ -8,6 +8,7 @@ they read (see ``_attach_paragraph``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from parsers import ids
@@ -42,6 +43,12 @@ _TITLE_HOLDERS = ("part", "chapter", "subchapter")
 _RESTARTING = frozenset({"section", "part", "chapter"})
 _RESTART_LABELS = frozenset({"I", "A", "1"})
 _TITLE_MAX = 300
+# A gap in a crawled page (a paywall notice, ``patterns.GAP``) sits just under the open
+# article, section or chapter: the list labels after it, which the reader cannot place,
+# become its children; the next article or section closes it.
+_GAP_RANK = RANK["article"] + 0.01
+# "Ghi chú:" after a form's last line opens the form's notes, whatever ends before it.
+_NOTES = re.compile(r"^\*?(?:Ghi chú|GHI CHÚ|Chú thích|Lưu ý)\b")
 
 
 @dataclass(eq=False)
@@ -191,6 +198,9 @@ class TreeBuilder:
             self._attach_paragraph(replace(token, kind="paragraph"))
             self.row = token.block.line  # the row's next cell, the form's name, joins it
             return
+        if token.kind == "gap":
+            self._open_gap(token)
+            return
         if token.kind == "closing":
             self.stack.clear()
             self._add(_node(token, 99.0))
@@ -210,6 +220,16 @@ class TreeBuilder:
                 self.stack.pop()
         _demote_listed_forms(node, self.stack[-1].children if self.stack else self.roots)
         self._add(node)
+
+    def _open_gap(self, token: Token) -> None:
+        """Text left out of the page: the numbering after it resumes somewhere unknown,
+        so it is not set beside the labels printed before (``a)`` after ``e)`` is not
+        ``a_2``)."""
+        self.row = None
+        self.since_label.clear()
+        while self.stack and self.stack[-1].rank >= _GAP_RANK:
+            self.stack.pop()
+        self._add(_node(token, _GAP_RANK))
 
     def _adopt_restart(self, node: Node) -> bool:
         """A list that starts again (``1.``, ``a)``, ``(1)``, ``I.``, its label already taken
@@ -285,6 +305,16 @@ class TreeBuilder:
             top.texts.append(token.text)
             top.spans.extend(token.block.spans)
             return
+        if (
+            top is not None
+            and upcoming is not None
+            and _lead_in_goes_on(top, upcoming)
+            and not _NOTES.match(token.text)
+        ):
+            top.texts.append(token.text)
+            top.spans.extend(token.block.spans)
+            self.last = top
+            return
         self.feed(token)
 
     def feed_quoted(self, token: Token) -> None:
@@ -323,7 +353,7 @@ class TreeBuilder:
                 self.last = top
                 return
             if top.heading or top.kind in (
-                "section", "article", "chapter", "part", "subchapter", "form"
+                "section", "article", "chapter", "part", "subchapter", "form", "gap"
             ):
                 break
             self.stack.pop()
@@ -357,6 +387,21 @@ class _Placed:
         node.spans = self.owner.spans[self.spans :]
         del self.owner.texts[self.texts :], self.owner.spans[self.spans :]
         return node
+
+
+def _lead_in_goes_on(top: Node, upcoming: Token) -> bool:
+    """A lead-in (``4. Hồ sơ … không chịu thuế:``), then a paragraph, then the list it
+    announces (``a) …``): the paragraph goes on with the lead-in (``Trường hợp …, người
+    khai hải quan nộp thêm:``, Thông tư 38/2015/TT-BTC, Điều 16), so the list stays under
+    it instead of hanging beside the clauses (``c_2``, ``d_2``)."""
+    return (
+        top.kind in _ADOPTABLE | {"subpoint"}
+        and not top.children
+        and (top.text or top.heading or "").rstrip().endswith(":")
+        and upcoming.kind in _ADOPTABLE
+        and upcoming.label in _FIRST_LABELS
+        and _rank(upcoming) > top.rank
+    )
 
 
 def _reads_as_title(token: Token) -> bool:

@@ -40,8 +40,20 @@ def _printed_articles(text: str) -> set[str]:
         )
     text = re.sub(r"(?m)^(\s*[ĐÐ]iều\s+\d{1,4}[a-zđ]?)[ \t]*\n(?=\s*[.:])", r"\1", text)
 
-    for line in text.splitlines():
+    lines = text.splitlines()
+    last = 0
+    for i, line in enumerate(lines):
+        # "Điều 5" / "5. Điều chỉnh …" after Điều 54 is Điều 55 (its last digit printed
+        # with the title); only the next number is read so
+        cut = re.match(r"^\s*[ĐÐ]iều\s+(\d{1,3})\s*$", line)
+        digit = re.match(r"^\s*(\d)\.\s+\S", lines[i + 1]) if i + 1 < len(lines) else None
+        if cut and digit and depth == 0 and int(cut.group(1) + digit.group(1)) == last + 1:
+            found.add(str(last + 1))
+            last += 1
+            continue
         m = ARTICLE_LINE.match(line)
+        if m and m.group(1).isdigit() and depth == 0:
+            last = int(m.group(1))
         if m and depth == 0 and not line.lstrip().startswith("“"):
             found.add(m.group(1))
         depth = max(0, depth + line.count("“") - line.count("”"))

@@ -71,7 +71,8 @@ def build_server(settings: Settings) -> MCPServer:
                   "breadcrumbs": [c["title"] for c in item["breadcrumbs"]],
                   "heading": item["heading"], "snippet": _plain(item["snippet"])}
                  for item in result["items"]]
-        return {"total": result["total"], "items": items,
+        return {"total": result["total"], "total_is_exact": result["total_is_exact"],
+                "items": items,
                 "expansions": result["expansions"]}
 
     @server.tool()

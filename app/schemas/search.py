@@ -56,14 +56,19 @@ class Relaxed(BaseModel):
 
 
 class SearchResponse(BaseModel):
-    total: int = Field(examples=[4])
+    total: int = Field(description="How many provisions match; at least this many when "
+                       "`total_is_exact` is false", examples=[4])
+    total_is_exact: bool = Field(
+        default=True, description="False past 10 000 hits that have every word with its "
+        "diacritics and every pair of words adjacent: the total is then a lower bound, "
+        "not a count of every match (as search engines report)")
     limit: int = Field(examples=[20])
     offset: int = Field(examples=[0])
     items: list[SearchHit]
     facets: Facets
     facets_exact: bool = Field(
         default=True, description="True when the facets count every hit; past 1 000 hits "
-        "they count the best 1 000 (the total is always exact)")
+        "they count the best 1 000")
     expansions: dict[str, list[str]] = Field(
         default={}, description="Query words that were not in the index and the index words "
         "within typo distance that were searched instead; or words that are in the index but "

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import struct
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -91,6 +92,37 @@ def build(parsed: ParsedQuery, expansions: dict[str, list[str]], filters: Filter
     return query
 
 
+def top_tier(parsed: ParsedQuery, expansions: dict[str, list[str]],
+             filters: Filters) -> tuple[Query, Callable[[float], float]]:
+    """The hits that earn every bonus of ``build`` (each word with its diacritics as typed,
+    every pair adjacent, the citation), scored by BM25 alone, and what turns that score
+    into ``build``'s.
+
+    Bonuses outrank BM25, so these hits come first in ``build``'s order, in the same order
+    among themselves. Their bonuses are required terms here instead of optional queries
+    seeked at every hit: for words a third of the corpus has, that halves the pass."""
+    query = matches_only(parsed, expansions, filters)
+    weighted = _weighted_bonuses(_unique(parsed), expansions)
+    if not weighted:
+        return query, lambda score: score
+    weights = [weight for weight, _ in weighted]
+    required = [(Occur.Must, Query.const_score_query(bonus, 0.0)) for _, bonus in weighted]
+
+    def full_score(bm25: float) -> float:
+        # tantivy adds in 32-bit floats, one nested level at a time (``build``): the same
+        # sums give the same scores, ties included.
+        total = _f32(bm25)
+        for weight in weights:
+            total = _f32(total + _f32(weight))
+        return total
+
+    return Query.boolean_query([(Occur.Must, query), *required]), full_score
+
+
+def _f32(value: float) -> float:
+    return float(struct.unpack("f", struct.pack("f", value))[0])
+
+
 def matches_only(parsed: ParsedQuery, expansions: dict[str, list[str]],
                  filters: Filters, relax: Relax | None = None) -> Query:
     """The hits, scored by BM25 alone: for counting, and the base of ``build``."""
@@ -142,20 +174,25 @@ def _exact_clauses(clauses: list[Clause]) -> list[Clause]:
 
 def _bonuses(clauses: list[Clause], expansions: dict[str, list[str]], *,
              relaxed: bool = False) -> list[Query]:
+    return [Query.const_score_query(query, weight)
+            for weight, query in _weighted_bonuses(clauses, expansions, relaxed=relaxed)]
+
+
+def _weighted_bonuses(clauses: list[Clause], expansions: dict[str, list[str]], *,
+                      relaxed: bool = False) -> list[tuple[float, Query]]:
     exact = EXACT_RELAXED if relaxed else EXACT
-    bonuses = [Query.const_score_query(_all_terms("exact", list(c.norm)), exact)
-               for c in _exact_clauses(clauses)]
+    bonuses = [(exact, _all_terms("exact", list(c.norm))) for c in _exact_clauses(clauses)]
     # The pair each clause forms with the next (in any of their variants): all of them
     # adjacent earn PHRASE. A question word's pairs say nothing about a provision.
     links = list(dict.fromkeys(
         _link(a, b, expansions) for a, b in zip(clauses, clauses[1:], strict=False)
         if not a.optional and not b.optional))
-    bonuses += [Query.const_score_query(_any([Query.term_query(SCHEMA, "pairs", p)
-                                              for p in link]), PHRASE / len(links))
+    bonuses += [(PHRASE / len(links), _any([Query.term_query(SCHEMA, "pairs", p)
+                                            for p in link]))
                 for link in links]
     cite = _citation(clauses)
     if cite:
-        bonuses.append(Query.const_score_query(_sequence("cite", anchored(cite)), CITE))
+        bonuses.append((CITE, _sequence("cite", anchored(cite))))
     return bonuses
 
 

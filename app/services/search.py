@@ -46,6 +46,12 @@ FACET_SAMPLE = 1_000
 FACET_NAMES_KEPT = 1_000_000
 # Deeper pages cost a heap of offset + limit hits; search engines stop at 10 000 too.
 MAX_WINDOW = 10_000
+# Past this many hits with every bonus, the total is reported as at least that many
+# (``total_is_exact`` false), as search engines do, instead of counting every match.
+COUNT_CAP = 10_000
+# A word in fewer provisions than this keeps the ranked pass cheap (the index intersects
+# from the rarest word): the top tier is tried only when every word is this common.
+TIER_FROM = 5_000
 # Fewer hits than this with every word, and the search asks again for enough of the words
 # (``plan.relaxation``): two provisions that happen to hold every word of a question rarely
 # answer it, and the top 3 is what a reader looks at. The second pass runs only then, and
@@ -111,12 +117,12 @@ def _search(session: Session, snapshot: Snapshot, parsed: ParsedQuery, filters: 
     searcher = snapshot.index.searcher()
     parsed = compounds.keep_compounds(searcher, parsed)
     expansions = _expansions(vocab, parsed)
-    total, found = _ranked(searcher, parsed, expansions, filters, params)
+    total, exact, found = _ranked(searcher, parsed, expansions, filters, params)
     if not total:
         fixes = context.corrections(searcher, vocab, parsed)
         if fixes:
             expansions = {w: [*v, *fixes.get(w, [])] for w, v in expansions.items()}
-            total, found = _ranked(searcher, parsed, expansions, filters, params)
+            total, exact, found = _ranked(searcher, parsed, expansions, filters, params)
     # The best hits are sorted by score: the whole ones (every word, each typed with its
     # diacritics found with them) lead, so counting up to FEW of them reads FEW scores.
     floor = plan.exact_floor(parsed, expansions)
@@ -125,7 +131,7 @@ def _search(session: Session, snapshot: Snapshot, parsed: ParsedQuery, filters: 
     whole = {_key(address) for _, address in found[:exact_hits]}
     if relax is not None:
         first = found[:exact_hits]
-        total, more = _ranked(searcher, parsed, expansions, filters, params, relax)
+        total, exact, more = _ranked(searcher, parsed, expansions, filters, params, relax)
         # The few hits with every word stay first (their scores are of another query).
         found = [*first, *(hit for hit in more if _key(hit[1]) not in whole)]
     window = params.offset + params.limit
@@ -136,6 +142,7 @@ def _search(session: Session, snapshot: Snapshot, parsed: ParsedQuery, filters: 
     facets = _facets(searcher, [address for _, address in found[:FACET_SAMPLE]])
     return {
         "total": total,
+        "total_is_exact": exact,
         "items": _items(session, _in_order(page, partial), parsed, expansions,
                         partial=partial, version=snapshot.head),
         "facets": facets,
@@ -145,10 +152,14 @@ def _search(session: Session, snapshot: Snapshot, parsed: ParsedQuery, filters: 
     }
 
 
+Hits = list[tuple[Any, tantivy.DocAddress]]
+
+
 def _ranked(searcher: tantivy.Searcher, parsed: ParsedQuery, expansions: dict[str, list[str]],
             filters: plan.Filters, params: SearchParams, relax: plan.Relax | None = None
-            ) -> tuple[int, list[tuple[Any, tantivy.DocAddress]]]:
-    """The total and the best ``max(offset + limit, FACET_SAMPLE)`` hits of one pass."""
+            ) -> tuple[int, bool, Hits]:
+    """The total, whether it is exact, and the best ``max(offset + limit, FACET_SAMPLE)``
+    hits."""
     ranked = plan.build(parsed, expansions, filters, relax)
     window = params.offset + params.limit
     if window > MAX_WINDOW:
@@ -156,10 +167,42 @@ def _ranked(searcher: tantivy.Searcher, parsed: ParsedQuery, expansions: dict[st
         if params.offset < total:
             raise BadQuery(f"results past the first {MAX_WINDOW} cannot be paged to; "
                            "narrow the query with words or filters", max_window=MAX_WINDOW)
-        return total, searcher.search(ranked, FACET_SAMPLE, count=False).hits if total else []
+        hits = searcher.search(ranked, FACET_SAMPLE, count=False).hits if total else []
+        return total, True, hits
+    wanted = max(window, FACET_SAMPLE)
+    if relax is None and _common(searcher, parsed):
+        tier = _top_tier(searcher, parsed, expansions, filters, wanted)
+        if tier is not None:
+            return tier
     # One pass: the page, the count, and enough of the best hits to count facets on.
-    result = searcher.search(ranked, max(window, FACET_SAMPLE), count=True)
-    return int(result.count), result.hits  # type: ignore[attr-defined]
+    result = searcher.search(ranked, wanted, count=True)
+    return int(result.count), True, result.hits  # type: ignore[attr-defined]
+
+
+def _common(searcher: tantivy.Searcher, parsed: ParsedQuery) -> bool:
+    """Whether every required word is in ``TIER_FROM`` provisions: only then can the hits
+    with every bonus fill the facets' sample, and only then does ranking them all cost."""
+    required = [c for c in parsed.clauses if not c.optional]
+    rarity = _rarity(searcher)
+    return bool(required) and all(rarity(c) >= TIER_FROM for c in required)
+
+
+def _top_tier(searcher: tantivy.Searcher, parsed: ParsedQuery,
+              expansions: dict[str, list[str]], filters: plan.Filters, wanted: int
+              ) -> tuple[int, bool, Hits] | None:
+    """The best ``wanted`` hits when the hits with every bonus (``plan.top_tier``) are at
+    least that many: they are then the best of all, in the same order with the same scores.
+    Their number is a lower bound of the total; past ``COUNT_CAP`` it is reported as such,
+    below it the total is counted (matching alone, without ranking). None: too few."""
+    query, full_score = plan.top_tier(parsed, expansions, filters)
+    result = searcher.search(query, wanted, count=True)
+    found = int(result.count)  # type: ignore[attr-defined]
+    if found < wanted:
+        return None
+    hits = [(full_score(score), address) for score, address in result.hits]
+    if found >= COUNT_CAP:
+        return found, False, hits
+    return _count(searcher, plan.matches_only(parsed, expansions, filters)), True, hits
 
 
 def _relaxed(relax: plan.Relax | None, exact_hits: int) -> dict[str, Any] | None:

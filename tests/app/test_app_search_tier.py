@@ -1,0 +1,58 @@
+"""The top tier (``plan.top_tier``): when the hits that earn every bonus fill the window,
+they are the answer, with the scores and order of the full ranking; past ``COUNT_CAP`` such
+hits the total is a lower bound. Thresholds are lowered so the bundled corpus crosses them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from app.db.session import session_scope
+from app.services import search as service
+from app.services.search import SearchParams
+
+QUERIES = ["công đoàn", "cong doan", "người lao động", "công đoàn cơ sở", "tổ chức công đoàn",
+           "thoả ước lao động tập thể", "đoàn viên công đoàn", "theo quy định của pháp luật"]
+
+
+def answer(url: str, q: str, monkeypatch: pytest.MonkeyPatch, *, tier: bool,
+           cap: int = 1_000_000) -> dict[str, Any]:
+    monkeypatch.setattr(service, "FACET_SAMPLE", 8)
+    monkeypatch.setattr(service, "TIER_FROM", 1 if tier else 10**9)
+    monkeypatch.setattr(service, "COUNT_CAP", cap)
+    monkeypatch.setattr(service._cache, "put", lambda key, value: None)
+    with session_scope(url) as session:
+        return service.search(session, SearchParams(q=q, limit=8))
+
+
+@pytest.mark.parametrize("q", QUERIES)
+def test_the_top_tier_answers_as_the_full_ranking(corpus_url: str, q: str,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    full = answer(corpus_url, q, monkeypatch, tier=False)
+    taken = []
+    top_tier = service._top_tier
+
+    def spy(*args: Any) -> Any:
+        taken.append(top_tier(*args))
+        return taken[-1]
+
+    monkeypatch.setattr(service, "_top_tier", spy)
+    tiered = answer(corpus_url, q, monkeypatch, tier=True)
+    assert taken and taken[0] is not None  # the tier filled the window
+    scores = [hit["score"] for hit in full["items"]]
+    assert [hit["score"] for hit in tiered["items"]] == scores
+    # Hits tied with the last one may be another of the tie (the index's order decides).
+    last = scores[-1] if scores else None
+    assert [h["id"] for h in tiered["items"] if h["score"] != last] == \
+        [h["id"] for h in full["items"] if h["score"] != last]
+    assert (tiered["total"], tiered["total_is_exact"]) == (full["total"], True)
+
+
+def test_past_the_cap_the_total_is_a_lower_bound(corpus_url: str,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    full = answer(corpus_url, "công đoàn", monkeypatch, tier=False)
+    capped = answer(corpus_url, "công đoàn", monkeypatch, tier=True, cap=10)
+    assert full["total_is_exact"] and not capped["total_is_exact"]
+    assert 10 <= capped["total"] <= full["total"]
+    assert [h["id"] for h in capped["items"]][:3] == [h["id"] for h in full["items"]][:3]

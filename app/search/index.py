@@ -53,7 +53,7 @@ import tantivy
 
 from app.search.terms import both_terms
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 FACET_FIELDS = ("doc", "root", "kind", "role")
 CITE_START = "^"  # never in a query term (those are [a-z0-9]+)
 STATE_FILE = "state.json"
@@ -68,6 +68,9 @@ def build_schema() -> tantivy.Schema:
         # Facets read a column of numbers for the best hits (fast_field_values takes no
         # text), then the stored value of one hit per distinct number.
         builder.add_unsigned_field(f"{name}_key", fast=True)
+    # The article a provision is or lies under (a hash of document and path): search ranks an
+    # article's best hit before its second.
+    builder.add_unsigned_field("article_key", fast=True)
     builder.add_text_field("section", tokenizer_name="raw")
     builder.add_text_field("body", tokenizer_name="whitespace")
     builder.add_text_field("cite", tokenizer_name="whitespace")
@@ -88,18 +91,22 @@ def to_document(row: Mapping[str, Any]) -> tantivy.Document:
     heading_terms, heading_exact = both_terms(heading)
     text_terms, text_exact = both_terms(text)
     cite_terms, cite_exact = both_terms(citation)
+    article_terms, article_exact = both_terms(row.get("article") or "")
     doc = tantivy.Document(
         doc=row["document_id"],
         root=row["root_path"],
         kind=row["kind"],
         role=row["role"] or "",
         section=row["ancestry"].split() or [""],
-        body=" ".join([*heading_terms, *heading_terms, *text_terms, *cite_terms]),
-        pairs=" ".join([*pairs(heading_terms), *pairs(text_terms)]),
+        body=" ".join([*heading_terms, *heading_terms, *text_terms, *cite_terms,
+                       *article_terms]),
+        pairs=" ".join([*pairs(heading_terms), *pairs(text_terms), *pairs(article_terms)]),
         cite=" ".join(anchored(cite_terms)),
-        exact=" ".join([*heading_exact, *text_exact, *cite_exact]),
+        exact=" ".join([*heading_exact, *text_exact, *cite_exact, *article_exact]),
     )
     doc.add_unsigned("pk", int(row["pk"]))
+    doc.add_unsigned("article_key",
+                     facet_key(f'{row["document_id"]} {row.get("article_path") or row["pk"]}'))
     values = (row["document_id"], row["root_path"], row["kind"], row["role"] or "")
     for name, value in zip(FACET_FIELDS, values, strict=True):
         doc.add_unsigned(f"{name}_key", facet_key(value))

@@ -15,6 +15,7 @@ number of hits that have every word) and marks each hit that lacks some ``partia
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import threading
@@ -51,6 +52,10 @@ MAX_WINDOW = 10_000
 # answer it, and the top 3 is what a reader looks at. The second pass runs only then, and
 # is bounded like the first (a union of at most 35 intersections).
 FEW = 3
+# Of the best GROUPED hits, an article's best comes before any second hit of one article,
+# so three clauses of one article do not fill the top 3 when another article answers too.
+# Bounded: one fast-field read of GROUPED keys, whatever the number of hits.
+GROUPED = 100
 FACETS = {"documents": "doc", "sections": "root", "kinds": "kind", "roles": "role"}
 _P = models.table_of(models.Provision)
 PAGE_COLUMNS = (_P.c.pk, _P.c.id, _P.c.document_id, _P.c.path, _P.c.kind, _P.c.role,
@@ -128,15 +133,18 @@ def _search(session: Session, snapshot: Snapshot, parsed: ParsedQuery, filters: 
         total, more = _ranked(searcher, parsed, expansions, filters, params, relax)
         # The few hits with every word stay first (their scores are of another query).
         found = [*first, *(hit for hit in more if _key(hit[1]) not in whole)]
+    found, bounds = _by_article(searcher, found)
     window = params.offset + params.limit
     page = _pks(searcher, found[params.offset:window])
+    on_page = list(zip(page, found[params.offset:window], strict=False))
     partial = set() if relax is None else {
-        pk for (pk, _), (_, address) in zip(page, found[params.offset:window], strict=False)
-        if _key(address) not in whole}
+        pk for (pk, _), (_, address) in on_page if _key(address) not in whole}
+    tiers = {pk: bisect.bisect_right(bounds, params.offset + i)
+             for i, ((pk, _), _) in enumerate(on_page)}
     facets = _facets(searcher, [address for _, address in found[:FACET_SAMPLE]])
     return {
         "total": total,
-        "items": _items(session, _in_order(page, partial), parsed, expansions,
+        "items": _items(session, _in_order(page, partial, tiers), parsed, expansions,
                         partial=partial, version=snapshot.head),
         "facets": facets,
         "facets_exact": total <= FACET_SAMPLE,
@@ -206,11 +214,29 @@ def _pks(searcher: tantivy.Searcher, found: list[tuple[Any, tantivy.DocAddress]]
             if pk is not None]
 
 
-def _in_order(page: list[tuple[int, float]], partial: set[int]) -> list[tuple[int, float]]:
+def _in_order(page: list[tuple[int, float]], partial: set[int], tiers: dict[int, int]
+              ) -> list[tuple[int, float]]:
     """Equal scores in store order, whatever segment they came from (which of a tie that
-    straddles the page boundary lands on this page follows the index's order); hits with
-    every word before partial ones, whose scores come from another query."""
-    return sorted(page, key=lambda hit: (hit[0] in partial, -hit[1], hit[0]))
+    straddles the page boundary lands on this page follows the index's order); each
+    article's best hit before second hits (``_by_article``'s tiers); hits with every word
+    before partial ones, whose scores come from another query."""
+    return sorted(page, key=lambda hit: (tiers.get(hit[0], 0), hit[0] in partial, -hit[1],
+                                         hit[0]))
+
+
+def _by_article(searcher: tantivy.Searcher, found: list[tuple[Any, tantivy.DocAddress]]
+                ) -> tuple[list[tuple[Any, tantivy.DocAddress]], list[int]]:
+    """The best ``GROUPED`` hits with each article's best first (in their order), then the
+    second hits (in theirs); the rest as they were. Also where the tiers end (the position
+    after the articles' best hits, after the second hits)."""
+    head = found[:GROUPED]
+    keys = searcher.fast_field_values("article_key", [address for _, address in head])
+    seen: set[Any] = set()
+    firsts, repeats = [], []
+    for hit, key in zip(head, keys, strict=True):
+        (repeats if key in seen else firsts).append(hit)
+        seen.add(key)
+    return [*firsts, *repeats, *found[GROUPED:]], [len(firsts), len(head)]
 
 
 def _count(searcher: tantivy.Searcher, query: tantivy.Query) -> int:

@@ -100,7 +100,7 @@ def to_document(row: Mapping[str, Any]) -> tantivy.Document:
         section=row["ancestry"].split() or [""],
         body=" ".join([*heading_terms, *heading_terms, *text_terms, *cite_terms,
                        *article_terms]),
-        pairs=" ".join([*pairs(heading_terms), *pairs(text_terms)]),
+        pairs=" ".join([*pairs(heading_terms), *pairs(text_terms), *pairs(article_terms)]),
         cite=" ".join(anchored(cite_terms)),
         exact=" ".join([*heading_exact, *text_exact, *cite_exact, *article_exact]),
     )

@@ -47,7 +47,11 @@ LAWS = [FIXTURES / name for name in (
 # 2026-11-28, the Electricity Law and the Law on Legal Documents ingested too, rules
 # unchanged: 27, 22, 23 as before, and the second blind block (l92–l124, written from those
 # two laws, the Labour Code and the Civil Code) at its one scoring before any change, 25 of 33.
-FLOORS = {"no": 27, "yes": 22, "blind": 23, "blind2": 25}
+# Then (a clause indexed with its article's heading; one hit per article first among the
+# best 100, the article standing for its clauses; a synonym's typed words in order; three
+# sourced synonyms, "biêu" dropped): 29 of 32 tuned, 23 of 32 held out, blind 26 of 27,
+# blind2 27 of 33 (no synonym was written for a blind2 row).
+FLOORS = {"no": 29, "yes": 23, "blind": 26, "blind2": 27}
 
 
 def _rows() -> list[dict[str, str]]:

@@ -230,8 +230,9 @@ def _numbered(term: str) -> bool:
 def _clause(clause: Clause, expansions: dict[str, list[str]]) -> Query:
     """A word (or any of its variants), a phrase, or a synonym's words or the law's."""
     if clause.alternatives:
-        own = _every([Query.term_query(SCHEMA, "body", t) for t in clause.terms])
-        return _any([own, *(_sequence("body", alt) for alt in clause.alternatives)])
+        # Its own words in order too: "trừ lương" apart is "trừ trường hợp … lương".
+        return _any([_sequence("body", clause.terms),
+                     *(_sequence("body", alt) for alt in clause.alternatives)])
     if not clause.is_word:
         return _sequence("body", clause.terms)
     words = [clause.terms[0], *expansions.get(clause.terms[0], [])]

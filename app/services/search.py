@@ -15,6 +15,7 @@ number of hits that have every word) and marks each hit that lacks some ``partia
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import threading
@@ -32,6 +33,7 @@ from app.core.config import get_settings, index_dir_for
 from app.db import models
 from app.errors import BadQuery
 from app.search import compounds, context, highlight, plan, synonyms
+from app.search.index import facet_key
 from app.search.query import Clause, ParsedQuery, parse_query
 from app.search.sync import Snapshot, fresh_index
 from app.search.vocab import Vocabulary, vocabulary
@@ -57,6 +59,11 @@ TIER_FROM = 5_000
 # answer it, and the top 3 is what a reader looks at. The second pass runs only then, and
 # is bounded like the first (a union of at most 35 intersections).
 FEW = 3
+# Of the best GROUPED hits, an article's best comes before any second hit of one article,
+# so three clauses of one article do not fill the top 3 when another article answers too.
+# Bounded: one fast-field read of GROUPED keys, whatever the number of hits.
+GROUPED = 100
+_ARTICLE_KIND = facet_key("article")
 FACETS = {"documents": "doc", "sections": "root", "kinds": "kind", "roles": "role"}
 _P = models.table_of(models.Provision)
 PAGE_COLUMNS = (_P.c.pk, _P.c.id, _P.c.document_id, _P.c.path, _P.c.kind, _P.c.role,
@@ -134,16 +141,22 @@ def _search(session: Session, snapshot: Snapshot, parsed: ParsedQuery, filters: 
         total, exact, more = _ranked(searcher, parsed, expansions, filters, params, relax)
         # The few hits with every word stay first (their scores are of another query).
         found = [*first, *(hit for hit in more if _key(hit[1]) not in whole)]
+    found, bounds, stand_in = _by_article(searcher, found, whole)
     window = params.offset + params.limit
     page = _pks(searcher, found[params.offset:window])
+    on_page = list(zip(page, found[params.offset:window], strict=False))
     partial = set() if relax is None else {
-        pk for (pk, _), (_, address) in zip(page, found[params.offset:window], strict=False)
-        if _key(address) not in whole}
+        pk for (pk, _), (_, address) in on_page if _key(address) not in whole}
+    # Where each hit ranks on the page: its tier, and a stand-in article the score of the
+    # hit it stands for.
+    ranks = {pk: (bisect.bisect_right(bounds, params.offset + i),
+                  float(stand_in.get(_key(address), score)))
+             for i, ((pk, score), (_, address)) in enumerate(on_page)}
     facets = _facets(searcher, [address for _, address in found[:FACET_SAMPLE]])
     return {
         "total": total,
         "total_is_exact": exact,
-        "items": _items(session, _in_order(page, partial), parsed, expansions,
+        "items": _items(session, _in_order(page, partial, ranks), parsed, expansions,
                         partial=partial, version=snapshot.head),
         "facets": facets,
         "facets_exact": total <= FACET_SAMPLE,
@@ -249,11 +262,51 @@ def _pks(searcher: tantivy.Searcher, found: list[tuple[Any, tantivy.DocAddress]]
             if pk is not None]
 
 
-def _in_order(page: list[tuple[int, float]], partial: set[int]) -> list[tuple[int, float]]:
+def _in_order(page: list[tuple[int, float]], partial: set[int],
+              ranks: dict[int, tuple[int, float]]) -> list[tuple[int, float]]:
     """Equal scores in store order, whatever segment they came from (which of a tie that
-    straddles the page boundary lands on this page follows the index's order); hits with
-    every word before partial ones, whose scores come from another query."""
-    return sorted(page, key=lambda hit: (hit[0] in partial, -hit[1], hit[0]))
+    straddles the page boundary lands on this page follows the index's order); each
+    article's first hit before second hits (``_by_article``'s tiers and stand-in scores);
+    hits with every word before partial ones, whose scores come from another query."""
+    def key(hit: tuple[int, float]) -> tuple[int, bool, float, int]:
+        tier, score = ranks.get(hit[0], (0, hit[1]))
+        return tier, hit[0] in partial, -score, hit[0]
+    return sorted(page, key=key)
+
+
+def _by_article(searcher: tantivy.Searcher, found: list[tuple[Any, tantivy.DocAddress]],
+                whole: set[tuple[int, int]]) -> tuple[list[tuple[Any, tantivy.DocAddress]],
+                                                      list[int], dict[tuple[int, int], Any]]:
+    """The best ``GROUPED`` hits, one per article first (in the order of each article's best
+    hit), then the other hits (in theirs); the rest as they were. An article that is itself
+    among them stands for its clauses when it has every word as their best does: its heading
+    names what they say. Also where the tiers end, and the score each stand-in ranks by."""
+    head = found[:GROUPED]
+    addresses = [address for _, address in head]
+    keys = searcher.fast_field_values("article_key", addresses)
+    kinds = searcher.fast_field_values("kind_key", addresses)
+    own: dict[Any, int] = {}
+    for i, (key, kind) in enumerate(zip(keys, kinds, strict=True)):
+        if kind == _ARTICLE_KIND:
+            own.setdefault(key, i)
+    firsts, repeats, seen, taken = [], [], set(), set()
+    stand_in: dict[tuple[int, int], Any] = {}
+    for i, (hit, key) in enumerate(zip(head, keys, strict=True)):
+        if i in taken:
+            continue
+        if key in seen:
+            repeats.append(hit)
+            continue
+        seen.add(key)
+        j = own.get(key, i)  # never before i: the article would have been seen
+        if j != i and (_key(head[j][1]) in whole) == (_key(hit[1]) in whole):
+            firsts.append(head[j])
+            taken.add(j)
+            repeats.append(hit)
+            stand_in[_key(head[j][1])] = hit[0]
+        else:
+            firsts.append(hit)
+    return [*firsts, *repeats, *found[GROUPED:]], [len(firsts), len(head)], stand_in
 
 
 def _count(searcher: tantivy.Searcher, query: tantivy.Query) -> int:

@@ -187,3 +187,50 @@ def test_a_whole_hit_found_only_without_its_marks_is_not_whole(url: str, tmp_pat
     answer = ask(url, "thời hiệu khởi kiên", tmp_path)
     assert answer["items"] and answer["relaxed"] is not None
     assert answer["relaxed"]["exact_hits"] == 0
+
+
+# -- an article's heading and its clauses -----------------------------------------------
+
+PERMITS = """QUỐC HỘI
+Luật số: 98/2098/QH98
+
+LUẬT
+GIẤY PHÉP
+
+Điều 1. Thời hạn của giấy phép lao động
+1. Tối đa là 02 năm.
+2. Chỉ được gia hạn một lần với thời hạn tối đa là 02 năm.
+
+Điều 2. Cấp giấy phép lao động
+1. Người sử dụng lao động đề nghị cấp giấy phép lao động cho người nước ngoài.
+2. Hồ sơ đề nghị cấp giấy phép lao động gồm đơn và giấy tờ chứng minh.
+3. Giấy phép lao động được cấp trong thời hạn 05 ngày làm việc.
+"""
+
+
+@pytest.fixture(scope="module")
+def permits(tmp_path_factory: pytest.TempPathFactory) -> str:
+    from conftest import migrated
+
+    db = migrated(tmp_path_factory.mktemp("permits") / "vnlex.db")
+    with session_scope(db) as session:
+        ingest_document(session, parse_document(PERMITS, name="98-2098-QH98.txt"))
+    return db
+
+
+def test_a_clause_answers_with_its_articles_heading(permits: str, tmp_path: Path) -> None:
+    # "gia hạn" is in the clause, "giấy phép lao động" only in its article's heading.
+    first = ask(permits, "gia hạn giấy phép lao động", tmp_path)["items"][0]
+    assert (first["id"], first["partial"]) == ("98-2098-qh98/d1.2", False)
+
+
+def test_an_article_shows_once_before_other_articles(permits: str, tmp_path: Path) -> None:
+    ids = [hit["id"] for hit in ask(permits, "giấy phép lao động", tmp_path)["items"]]
+    articles = [i.split("/")[1].split(".")[0] for i in ids]
+    assert articles[:2] in (["d1", "d2"], ["d2", "d1"]), ids
+    assert len(ids) == 5  # the other hits follow, not dropped
+
+
+def test_an_article_that_matches_stands_for_its_clauses(permits: str, tmp_path: Path) -> None:
+    ids = [hit["id"] for hit in ask(permits, "thời hạn của giấy phép lao động", tmp_path)["items"]]
+    assert ids[0] == "98-2098-qh98/d1", ids

@@ -92,35 +92,49 @@ def build(parsed: ParsedQuery, expansions: dict[str, list[str]], filters: Filter
     return query
 
 
-def top_tier(parsed: ParsedQuery, expansions: dict[str, list[str]],
-             filters: Filters) -> tuple[Query, Callable[[float], float]]:
+@dataclass(frozen=True)
+class TopTier:
     """The hits that earn every bonus of ``build`` (each word with its diacritics as typed,
-    every pair adjacent, the citation), scored by BM25 alone, and what turns that score
-    into ``build``'s.
+    every pair adjacent, the citation), scored by BM25 alone (``query``).
 
     Bonuses outrank BM25, so these hits come first in ``build``'s order, in the same order
     among themselves. Their bonuses are required terms here instead of optional queries
     seeked at every hit: for words a third of the corpus has, that halves the pass."""
-    query = matches_only(parsed, expansions, filters)
-    weighted = _weighted_bonuses(_unique(parsed), expansions)
-    if not weighted:
-        return query, lambda score: score
-    weights = [weight for weight, _ in weighted]
-    required = [(Occur.Must, Query.const_score_query(bonus, 0.0)) for _, bonus in weighted]
 
-    def full_score(bm25: float) -> float:
-        # tantivy adds in 32-bit floats, one nested level at a time (``build``): the same
-        # sums give the same scores, ties included.
-        total = _f32(bm25)
-        for weight in weights:
+    query: Query
+    weights: tuple[float, ...]
+
+    @property
+    def shift(self) -> float:
+        """What a hit's BM25 is raised by to rank among ``build``'s scores (64-bit sums,
+        exact: a 32-bit BM25 and these few constants)."""
+        return sum(self.weights)
+
+    def score(self, shifted: float) -> float:
+        """``build``'s score of the hit whose BM25 plus ``shift`` is ``shifted``: tantivy
+        adds in 32-bit floats, one nested level at a time, and so does this (the same sums
+        give the same scores, ties included). A few multiplications a bonus: for a page."""
+        total = _f32(shifted - self.shift)
+        for weight in self.weights:
             total = _f32(total + _f32(weight))
         return total
 
-    return Query.boolean_query([(Occur.Must, query), *required]), full_score
+
+def top_tier(parsed: ParsedQuery, expansions: dict[str, list[str]],
+             filters: Filters) -> TopTier:
+    query = matches_only(parsed, expansions, filters)
+    weighted = _weighted_bonuses(_unique(parsed), expansions)
+    required = [(Occur.Must, Query.const_score_query(bonus, 0.0)) for _, bonus in weighted]
+    if required:
+        query = Query.boolean_query([(Occur.Must, query), *required])
+    return TopTier(query, tuple(weight for weight, _ in weighted))
+
+
+_F32 = struct.Struct("f")
 
 
 def _f32(value: float) -> float:
-    return float(struct.unpack("f", struct.pack("f", value))[0])
+    return float(_F32.unpack(_F32.pack(value))[0])
 
 
 def matches_only(parsed: ParsedQuery, expansions: dict[str, list[str]],

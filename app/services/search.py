@@ -124,12 +124,13 @@ def _search(session: Session, snapshot: Snapshot, parsed: ParsedQuery, filters: 
     searcher = snapshot.index.searcher()
     parsed = compounds.keep_compounds(searcher, parsed)
     expansions = _expansions(vocab, parsed)
-    total, exact, found = _ranked(searcher, parsed, expansions, filters, params)
+    total, exact, found, rescore = _ranked(searcher, parsed, expansions, filters, params)
     if not total:
         fixes = context.corrections(searcher, vocab, parsed)
         if fixes:
             expansions = {w: [*v, *fixes.get(w, [])] for w, v in expansions.items()}
-            total, exact, found = _ranked(searcher, parsed, expansions, filters, params)
+            total, exact, found, rescore = _ranked(searcher, parsed, expansions, filters,
+                                                   params)
     # The best hits are sorted by score: the whole ones (every word, each typed with its
     # diacritics found with them) lead, so counting up to FEW of them reads FEW scores.
     floor = plan.exact_floor(parsed, expansions)
@@ -138,19 +139,23 @@ def _search(session: Session, snapshot: Snapshot, parsed: ParsedQuery, filters: 
     whole = {_key(address) for _, address in found[:exact_hits]}
     if relax is not None:
         first = found[:exact_hits]
-        total, exact, more = _ranked(searcher, parsed, expansions, filters, params, relax)
+        total, exact, more, _ = _ranked(searcher, parsed, expansions, filters, params,
+                                        relax)
         # The few hits with every word stay first (their scores are of another query).
         found = [*first, *(hit for hit in more if _key(hit[1]) not in whole)]
     found, bounds, stand_in = _by_article(searcher, found, whole)
     window = params.offset + params.limit
-    page = _pks(searcher, found[params.offset:window])
+    # The top tier's hits are ranked by BM25 raised by a constant; the page shows the
+    # scores of the full ranking (``plan.TopTier.score``), its ties included.
+    page = [(pk, rescore(score)) for pk, score in _pks(searcher, found[params.offset:window])]
     on_page = list(zip(page, found[params.offset:window], strict=False))
     partial = set() if relax is None else {
         pk for (pk, _), (_, address) in on_page if _key(address) not in whole}
     # Where each hit ranks on the page: its tier, and a stand-in article the score of the
     # hit it stands for.
     ranks = {pk: (bisect.bisect_right(bounds, params.offset + i),
-                  float(stand_in.get(_key(address), score)))
+                  float(rescore(stand_in[_key(address)]) if _key(address) in stand_in
+                        else score))
              for i, ((pk, score), (_, address)) in enumerate(on_page)}
     facets = _facets(searcher, [address for _, address in found[:FACET_SAMPLE]])
     return {
@@ -170,9 +175,9 @@ Hits = list[tuple[Any, tantivy.DocAddress]]
 
 def _ranked(searcher: tantivy.Searcher, parsed: ParsedQuery, expansions: dict[str, list[str]],
             filters: plan.Filters, params: SearchParams, relax: plan.Relax | None = None
-            ) -> tuple[int, bool, Hits]:
-    """The total, whether it is exact, and the best ``max(offset + limit, FACET_SAMPLE)``
-    hits."""
+            ) -> tuple[int, bool, Hits, Callable[[float], float]]:
+    """The total, whether it is exact, the best ``max(offset + limit, FACET_SAMPLE)`` hits,
+    and what turns their scores into the full ranking's."""
     ranked = plan.build(parsed, expansions, filters, relax)
     window = params.offset + params.limit
     if window > MAX_WINDOW:
@@ -181,7 +186,7 @@ def _ranked(searcher: tantivy.Searcher, parsed: ParsedQuery, expansions: dict[st
             raise BadQuery(f"results past the first {MAX_WINDOW} cannot be paged to; "
                            "narrow the query with words or filters", max_window=MAX_WINDOW)
         hits = searcher.search(ranked, FACET_SAMPLE, count=False).hits if total else []
-        return total, True, hits
+        return total, True, hits, _same
     wanted = max(window, FACET_SAMPLE)
     if relax is None and _common(searcher, parsed):
         tier = _top_tier(searcher, parsed, expansions, filters, wanted)
@@ -189,7 +194,11 @@ def _ranked(searcher: tantivy.Searcher, parsed: ParsedQuery, expansions: dict[st
             return tier
     # One pass: the page, the count, and enough of the best hits to count facets on.
     result = searcher.search(ranked, wanted, count=True)
-    return int(result.count), True, result.hits  # type: ignore[attr-defined]
+    return int(result.count), True, result.hits, _same  # type: ignore[attr-defined]
+
+
+def _same(score: float) -> float:
+    return score
 
 
 def _common(searcher: tantivy.Searcher, parsed: ParsedQuery) -> bool:
@@ -202,20 +211,22 @@ def _common(searcher: tantivy.Searcher, parsed: ParsedQuery) -> bool:
 
 def _top_tier(searcher: tantivy.Searcher, parsed: ParsedQuery,
               expansions: dict[str, list[str]], filters: plan.Filters, wanted: int
-              ) -> tuple[int, bool, Hits] | None:
+              ) -> tuple[int, bool, Hits, Callable[[float], float]] | None:
     """The best ``wanted`` hits when the hits with every bonus (``plan.top_tier``) are at
     least that many: they are then the best of all, in the same order with the same scores.
     Their number is a lower bound of the total; past ``COUNT_CAP`` it is reported as such,
     below it the total is counted (matching alone, without ranking). None: too few."""
-    query, full_score = plan.top_tier(parsed, expansions, filters)
-    result = searcher.search(query, wanted, count=True)
+    tier = plan.top_tier(parsed, expansions, filters)
+    result = searcher.search(tier.query, wanted, count=True)
     found = int(result.count)  # type: ignore[attr-defined]
     if found < wanted:
         return None
-    hits = [(full_score(score), address) for score, address in result.hits]
+    shift = tier.shift
+    hits = [(score + shift, address) for score, address in result.hits]
     if found >= COUNT_CAP:
-        return found, False, hits
-    return _count(searcher, plan.matches_only(parsed, expansions, filters)), True, hits
+        return found, False, hits, tier.score
+    total = _count(searcher, plan.matches_only(parsed, expansions, filters))
+    return total, True, hits, tier.score
 
 
 def _relaxed(relax: plan.Relax | None, exact_hits: int) -> dict[str, Any] | None:

@@ -20,8 +20,9 @@ over its points); otherwise, in a text without numbering, the following siblings
 that starts an assignment of its own (an order, "Bộ Chính trị giao …", or a subject with a
 role, "Đảng ủy Bộ Nội vụ chủ trì …") or is a lead-in itself. Only roles that act pass
 (lead, coordinate, implement): a report is a step of the lead-in's own task. In an item
-that opens with how the body acts ("Chủ trì, …", "Lãnh đạo, chỉ đạo …", "Chỉ đạo …"), a
-lead-in body that was to implement leads it.
+that opens with how the body acts ("Chủ trì, …", "Lãnh đạo, chỉ đạo …", "(Đôn đốc,) chỉ
+đạo …"), and in the items under such an item, a lead-in body that was to implement leads
+it. An item that names its own doer takes no implement from its lead-in.
 
 An item is part of the order above it: an unnumbered paragraph whose roles were set aside
 because nothing in its own wording orders work ("Chủ trì, phối hợp với Ban Tổ chức Trung

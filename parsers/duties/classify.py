@@ -12,10 +12,11 @@ from parsers.duties.verbs import (
     REPORT_SKIP,
     coordinated,
     directs_after,
+    guided_at,
     is_legal_basis,
-    is_report,
     lead_after,
     order_length,
+    report_length,
     sent_to,
 )
 
@@ -59,8 +60,11 @@ def clause_duties(text: str, start: int, end: int, mentions: list[Mention]) -> l
             if members:
                 stop = members[-1].end if lead_at is None else items[lead_at + 1].end
                 mark(members, "implement" if lead_at is None else "lead", item.start, stop)
-        elif is_report(items, i):
-            k = i + (2 if item.word == "bao" else 1)
+        elif guided_at(items, i):  # "hướng dẫn các bộ, ngành, địa phương kết nối …"
+            members, _ = list_at(items, i + 2)
+            mark(members, "implement", item.start, members[-1].end)
+        elif report_length(items, i):
+            k = i + report_length(items, i)
             while k < len(items) and items[k].word in REPORT_SKIP and k - i < 8:
                 k += 1
             members, _ = list_at(items, k)

@@ -20,8 +20,9 @@ over its points); otherwise, in a text without numbering, the following siblings
 that starts an assignment of its own (an order, "Bộ Chính trị giao …", or a subject with a
 role, "Đảng ủy Bộ Nội vụ chủ trì …") or is a lead-in itself. Only roles that act pass
 (lead, coordinate, implement): a report is a step of the lead-in's own task. In an item
-that opens with how the body acts ("Chủ trì, …", "Lãnh đạo, chỉ đạo …", "Chỉ đạo …"), a
-lead-in body that was to implement leads it.
+that opens with how the body acts ("Chủ trì, …", "Lãnh đạo, chỉ đạo …", "(Đôn đốc,) chỉ
+đạo …"), and in the items under such an item, a lead-in body that was to implement leads
+it. An item that names its own doer takes no implement from its lead-in.
 
 An item is part of the order above it: an unnumbered paragraph whose roles were set aside
 because nothing in its own wording orders work ("Chủ trì, phối hợp với Ban Tổ chức Trung
@@ -47,6 +48,11 @@ from parsers.roles import role_of_heading
 _UNNUMBERED = frozenset({"paragraph"})
 # First words of an item that says the lead-in body leads it.
 _LEADS = (("chu", "tri"), ("lanh", "dao"), ("chi", "dao"))
+# Verbs an item may put before "chỉ đạo" and still be the lead-in body's direction of
+# others: "Đôn đốc, chỉ đạo các đơn vị trực thuộc …", "Quán triệt, chỉ đạo cán bộ …",
+# "Tiếp tục chỉ đạo …". "Thực hiện" opens them too ("Thực hiện đôn đốc, chỉ đạo …"), but
+# not "chỉ đạo" itself: "Thực hiện chỉ đạo của Thủ tướng …" carries out another's.
+_URGES = (("don", "doc"), ("quan", "triet"), ("tiep", "tuc"), ("khan", "truong"))
 # An order in the first words of a paragraph: "Giao …", "Bộ Chính trị giao …", "Đồng
 # thời, yêu cầu …" ("bàn giao", "được giao" are not orders).
 _ORDER_OPENS = re.compile(r"\W*(?:\w+\W+){0,4}?(?<!ban )(?<!duoc )(?:giao|yeu cau|de nghi)\b")
@@ -138,7 +144,8 @@ def read_lead_ins(nodes: Sequence[Node]) -> LeadIns:
                 _give(received[item.id], own)
     for node in nodes:
         if node.id in received:
-            result.passed += _receive(kept.get(node.id, node), received[node.id].values())
+            result.passed += _receive(kept.get(node.id, node), received[node.id].values(),
+                                      tree)
     return result
 
 
@@ -160,6 +167,27 @@ class _Tree:
             siblings.append(node)
         self._leads: dict[str, list[_Given]] = {}
         self._owns: dict[str, bool] = {}
+        self._nodes = {node.id: node for node in nodes}
+        self._opens_lead: dict[str, bool] = {}
+
+    def directed(self, node: Node, source_id: str) -> bool:
+        """Whether the lead-in body directs the work of ``node``: the node opens with how
+        it acts ("Chủ trì, …", "Đôn đốc, chỉ đạo …"), or an item between it and the
+        lead-in does ("Chỉ đạo Tổng công ty Cảng hàng không Việt Nam:" over "+ Khẩn trương
+        hoàn tất …": the ministry leads what the corporation does)."""
+        if self._opens(node):
+            return True
+        between: list[Node] = []  # only when the lead-in is an ancestor (not a sibling)
+        current = self._nodes.get(node.parent_id or "")
+        while current is not None and current.id != source_id:
+            between.append(current)
+            current = self._nodes.get(current.parent_id or "")
+        return current is not None and any(self._opens(n) for n in between)
+
+    def _opens(self, node: Node) -> bool:
+        if node.id not in self._opens_lead:
+            self._opens_lead[node.id] = _opens_with_lead(node.text)
+        return self._opens_lead[node.id]
 
     def after(self, node: Node) -> Iterator[Node]:
         """The siblings after ``node``, read lazily (no copy of the rest of the list)."""
@@ -270,21 +298,42 @@ def _starts_own(node: Node) -> bool:
                for d in node.text_duties)
 
 
-def _receive(node: Node, given: Iterable[_Given]) -> list[Passed]:
-    """The passed duties a node keeps: none for a body the node gives a role itself."""
+def _receive(node: Node, given: Iterable[_Given], tree: _Tree) -> list[Passed]:
+    """The passed duties a node keeps: none for a body the node gives a role itself, and
+    no implement when the node names its own doer ("Trên cơ sở …, các bộ, ngành, địa
+    phương nghiên cứu …" under "Đối với các bộ, ngành, Ủy ban nhân dân các tỉnh:"); a lead
+    passed down still holds ("Đảng ủy Bộ Nội vụ chủ trì …" under "giao Đảng ủy Chính phủ
+    lãnh đạo, chỉ đạo:")."""
     own = {d.body_id for d in (*node.text_duties, *node.heading_duties) if d.role != "mention"}
-    leads = _opens_with_lead(node.text)
+    doer = _has_subject(node)
     out: dict[tuple[str, str], Passed] = {}
     for g in given:
         if g.duty.body_id in own:
             continue
-        role = "lead" if leads and g.duty.role == "implement" else g.duty.role
+        role = g.duty.role
+        if role == "implement" and tree.directed(node, g.source_id):
+            role = "lead"
+        elif role == "implement" and doer:
+            continue
         out.setdefault((g.duty.body_id, role),
                        Passed(node.id, g.source_id, role, g.duty, g.in_heading))
     return list(out.values())
 
 
+def _has_subject(node: Node) -> bool:
+    """Whether the node's text opens a clause with bodies that act (evidence from the
+    subject on: "các bộ, ngành, địa phương nghiên cứu …")."""
+    firsts = {d.start for d in node.text_duties}
+    return any(d.role in ("lead", "implement") and d.evidence_start in firsts
+               for d in node.text_duties)
+
+
 def _opens_with_lead(text: str) -> bool:
-    words = vntext.fold(text[:40]).replace(",", " ").split()
+    """Whether an item opens with how the body acts: "Chủ trì, …", "Lãnh đạo, chỉ đạo …",
+    "Chỉ đạo …", also after urging verbs ("(Thực hiện) đôn đốc, chỉ đạo …")."""
+    words = vntext.fold(text[:80]).replace(",", " ").split()
     words = [w for w in words if w.isalpha()]
-    return tuple(words[:2]) in _LEADS
+    i = 2 if words[:2] == ["thuc", "hien"] and tuple(words[2:4]) in _URGES else 0
+    while tuple(words[i : i + 2]) in _URGES:
+        i += 2
+    return tuple(words[i : i + 2]) in _LEADS

@@ -89,6 +89,9 @@ def subject_of(text: str, items: list[Item]) -> tuple[list[Item], int]:
     opening = {it.word for it in items[: first + 1]}  # "1. Trên cơ sở …", "Ở những nơi …"
     if subject:
         return _with_offices(text, items, subject, after)
+    addressed = _addressed(text, items, first)
+    if addressed[0]:
+        return addressed
     if not opening & _INTRO or _names_people(items, first):
         return subject, after
     i = 1
@@ -142,6 +145,20 @@ def _with_offices(
         if k + 1 < duty and "," in text[item.end : items[k + 1].start]:
             starts = True
     return members, duty
+
+
+def _addressed(text: str, items: list[Item], first: int) -> tuple[list[Item], int]:
+    """The bodies of "Đối với <bodies>:" over the tasks they are to do ("(3) Đối với các
+    bộ, ngành, Ủy ban nhân dân các tỉnh, thành phố:"): the list is the subject when a
+    colon ends it and the clause. "Đối với việc …:", "Đối với hồ sơ do Bộ X tiếp nhận:"
+    name no subject; "Đối với cơ quan Bộ Tài chính: Trưởng Phòng Lưu trữ" says who, in
+    that body, a rule means."""
+    if [it.word for it in items[first : first + 2]] != ["doi", "voi"]:
+        return [], 0
+    subject, after = list_at(items, first + 2)
+    if subject and after == len(items) and text[subject[-1].end :].strip(" *\n") == ":":
+        return subject, after
+    return [], 0
 
 
 def _names_people(items: list[Item], first: int) -> bool:

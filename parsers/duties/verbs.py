@@ -76,6 +76,26 @@ def directs_after(items: list[Item], after: int) -> int | None:
     return None
 
 
+# Words before "hướng dẫn" that make it a noun or name whose guidance it is: "theo hướng
+# dẫn", "văn bản hướng dẫn", "ban hành hướng dẫn", "tài liệu hướng dẫn".
+_GUIDANCE = frozenset({"theo", "ban", "hanh", "lieu", "cac"})
+# Words after the guided list that end it without an action: "hướng dẫn Bộ X về …".
+_NO_ACTION = frozenset({"ve", "cua", "tai", "theo", "trong", "o", "nay", "do", "la"})
+
+
+def guided_at(items: list[Item], i: int) -> bool:
+    """Whether ``items[i]`` opens "hướng dẫn <bodies> <verb>" ("hướng dẫn các bộ, ngành,
+    địa phương kết nối Hệ thống …"): the bodies guided are to act."""
+    if (items[i].word, word_at(items, i + 1)) != ("huong", "dan"):
+        return False
+    if word_at(items, i - 1) in _GUIDANCE:
+        return False
+    members, after = list_at(items, i + 2)
+    nxt = items[after] if after < len(items) else None
+    return bool(members) and nxt is not None and not nxt.mention and (
+        nxt.word not in _NO_ACTION)
+
+
 def sent_to(items: list[Item], k: int) -> list[Item]:
     """The list after "về" within fifteen words of a report verb, if no body comes first."""
     return _list_after(items, k, "ve", 15)
@@ -270,6 +290,23 @@ def find_lead(window: list[str]) -> int | None:
         if pair in LEAD_VERBS or pair == ("chu", "tri"):
             return i + 1
     return None
+
+
+# Words before "tham mưu" that make it a noun: "cơ quan tham mưu", "vai trò tham mưu",
+# "chức năng tham mưu", "công tác tham mưu", or a name: "Bộ Tổng Tham mưu".
+_ADVISER = frozenset({"quan", "tro", "nang", "tac", "tong"})
+
+
+def report_length(items: list[Item], i: int) -> int:
+    """Words of a report verb at ``items[i]`` ("báo cáo", "tham mưu", "trình", "gửi"), or 0.
+    "tham mưu Chính phủ sửa đổi …": the body advised receives the work, as one reported to."""
+    if items[i].word == "tham":
+        advises = (word_at(items, i + 1) == "muu" and word_at(items, i - 1) not in _ADVISER
+                   and word_at(items, i + 2) != "truong")  # "Tham mưu trưởng": an office
+        return 2 if advises else 0
+    if not is_report(items, i):
+        return 0
+    return 2 if items[i].word == "bao" else 1
 
 
 def is_report(items: list[Item], i: int) -> bool:

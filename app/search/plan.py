@@ -244,15 +244,27 @@ def _numbered(term: str) -> bool:
 def _clause(clause: Clause, expansions: dict[str, list[str]]) -> Query:
     """A word (or any of its variants), a phrase, or a synonym's words or the law's."""
     if clause.alternatives:
-        # Its own words in order too: "trừ lương" apart is "trừ trường hợp … lương".
-        return _any([_sequence("body", clause.terms),
-                     *(_sequence("body", alt) for alt in clause.alternatives)])
+        # Its own words side by side too: "trừ lương" apart is "trừ trường hợp … lương".
+        return _any([_together(clause.terms),
+                     *(_together(alt) for alt in clause.alternatives)])
     if not clause.is_word:
         return _sequence("body", clause.terms)
     words = [clause.terms[0], *expansions.get(clause.terms[0], [])]
     if len(words) == 1:
         return Query.term_query(SCHEMA, "body", words[0])
     return _any([Query.term_query(SCHEMA, "body", word) for word in words])
+
+
+def _together(terms: tuple[str, ...]) -> Query:
+    """Words side by side. Two words: each in ``body`` (scored by BM25 as any word) and
+    their pair as a term of ``pairs`` (scoring nothing), with no positions to read: as a
+    phrase, positions were read at every candidate of words half the corpus has ("công
+    nhân"). Longer sequences stay phrases."""
+    if len(terms) != 2:
+        return _sequence("body", terms)
+    words = [Query.term_query(SCHEMA, "body", t) for t in terms]
+    adjacent = Query.const_score_query(Query.term_query(SCHEMA, "pairs", pair(*terms)), 0.0)
+    return _every([*words, adjacent])
 
 
 def _sequence(field: str, terms: tuple[str, ...] | list[str]) -> Query:

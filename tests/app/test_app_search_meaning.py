@@ -38,14 +38,19 @@ Người lao động làm việc đến kiệt sức được nghỉ ngơi.
 LAW_ID = "99-2099-qh99"
 
 
-@pytest.fixture(scope="module")
-def url(tmp_path_factory: pytest.TempPathFactory) -> str:
+def stored(factory: pytest.TempPathFactory, folder: str, text: str, name: str) -> str:
+    """A migrated store in its own folder holding the one document ``text``."""
     from conftest import migrated
 
-    db = migrated(tmp_path_factory.mktemp("meaning") / "vnlex.db")
+    db = migrated(factory.mktemp(folder) / "vnlex.db")
     with session_scope(db) as session:
-        ingest_document(session, parse_document(LAW, name="99-2099-QH99.txt"))
+        ingest_document(session, parse_document(text, name=name))
     return db
+
+
+@pytest.fixture(scope="module")
+def url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return stored(tmp_path_factory, "meaning", LAW, "99-2099-QH99.txt")
 
 
 def ask(url: str, q: str, tmp: Path) -> dict:
@@ -210,12 +215,7 @@ GIẤY PHÉP
 
 @pytest.fixture(scope="module")
 def permits(tmp_path_factory: pytest.TempPathFactory) -> str:
-    from conftest import migrated
-
-    db = migrated(tmp_path_factory.mktemp("permits") / "vnlex.db")
-    with session_scope(db) as session:
-        ingest_document(session, parse_document(PERMITS, name="98-2098-QH98.txt"))
-    return db
+    return stored(tmp_path_factory, "permits", PERMITS, "98-2098-QH98.txt")
 
 
 def test_a_clause_answers_with_its_articles_heading(permits: str, tmp_path: Path) -> None:

@@ -56,7 +56,7 @@ def repeated_chapters(tokens: list[Token]) -> list[Token]:
     out, chapter = [], 0
     for token in tokens:
         label = (token.label or "").upper()
-        if token.kind == "form":
+        if token.kind in ("form", "example"):
             chapter = 0
         elif token.kind == "chapter":
             number = int(label) if label.isdigit() else roman_to_int(label)
@@ -94,7 +94,7 @@ def lettered_parts(tokens: list[Token]) -> list[Token]:
     out, last = [], ""
     for token in tokens:
         label = token.label or ""
-        if token.kind == "form":
+        if token.kind in ("form", "example"):
             last = ""
         elif token.kind == "part" and len(label) == 1 and label in "ABCDEFGH":
             if ord(label) - ord(last or "@") != 1:
@@ -149,7 +149,7 @@ def form_listings(tokens: list[Token]) -> list[Token]:
 
 
 # Kinds that start a body whose sections count from I again.
-_RESTARTS_SECTIONS = frozenset({"part", "chapter", "form"})
+_RESTARTS_SECTIONS = frozenset({"part", "chapter", "form", "example"})
 
 
 def long_sections(tokens: list[Token]) -> list[Token]:

@@ -17,6 +17,7 @@ from parsers.classify import Token
 
 RANK = {
     "form": -0.5,  # "Mẫu số 01" inside an annex: everything up to the next form is in it
+    "example": -0.5,  # "VÍ DỤ SỐ 02" inside an annex: likewise up to the next example
     "part": 0.0,
     "section": 1.0,
     "chapter": 1.0,
@@ -353,7 +354,7 @@ class TreeBuilder:
                 self.last = top
                 return
             if top.heading or top.kind in (
-                "section", "article", "chapter", "part", "subchapter", "form", "gap"
+                "section", "article", "chapter", "part", "subchapter", "form", "example", "gap"
             ):
                 break
             self.stack.pop()

@@ -1,0 +1,73 @@
+"""Issue 10, class 7, sixth round: numbering that restarts inside an annex under a title
+that names a block of its own (``_2`` ids otherwise).
+
+Each text quotes lines of a real document, cited in ``tests/fixtures/SOURCES.md``
+("issue 10, class 7, sixth round"); the expected trees were written from reading them.
+"""
+
+from __future__ import annotations
+
+from parsers import parse_document
+
+# Nghị định 226/2025/NĐ-CP, Phụ lục I (l.483–541, long paragraphs cut to their first words,
+# the worked figures and most bullets left out). The decree's last article is made up.
+# Each example numbers its steps or cases from 1 again.
+WORKED_EXAMPLES = (
+    "Điều 3. Hiệu lực thi hành\nNghị định này có hiệu lực từ ngày ký.\n\n"
+    "PHỤ LỤC I\nCÁC VÍ DỤ VỀ ÁP DỤNG PHƯƠNG PHÁP ĐỊNH GIÁ ĐẤT\n"
+    "(Kèm theo Nghị định số 226/2025/NĐ-CP ngày 15 tháng 8 năm 2025 của Chính phủ)\n\n"
+    "VÍ DỤ SỐ 01: VỀ PHƯƠNG PHÁP SO SÁNH\n"
+    "1. Thông tin của thửa đất cần định giá\n"
+    "Thửa đất cần định giá X là thửa đất ở tại đô thị, thời hạn sử dụng lâu dài.\n"
+    "Thời điểm định giá đất là ngày 01 tháng 6 năm 2024.\n"
+    "2. Xác định giá đất của thửa đất cần định giá\n"
+    "2.1. Khảo sát, thu thập thông tin của thửa đất so sánh\n"
+    "Kết luận: Giá đất của thửa đất cần định giá (làm tròn) là 41.377.000 đồng/m2.\n\n"
+    "VÍ DỤ SỐ 02: VỀ PHƯƠNG PHÁP THU NHẬP\n"
+    "1. Trường hợp 1:\n"
+    "THỬA ĐẤT ĐỊNH GIÁ LÀ ĐẤT TRỒNG CÂY HÀNG NĂM\n"
+    "Thửa đất cần định giá là thửa đất trồng cây hàng năm tại xã A, tỉnh C.\n"
+    "Việc xác định giá đất theo phương pháp thu nhập thực hiện như sau:\n"
+    "- Thu nhập bình quân một năm:\n"
+    "- Chi phí bình quân một năm:\n"
+    "Kết luận: Giá đất của thửa đất cần định giá (làm tròn) là 30.000 đồng/m2.\n\n"
+    "2. Trường hợp 2:\n"
+    "THỬA ĐẤT ĐỊNH GIÁ LÀ ĐẤT TRỒNG CÂY LÂU NĂM\n"
+)
+
+
+def _labeled(text: str) -> list[tuple[str, str]]:
+    return [(p.path, p.kind) for p in parse_document(text).walk()
+            if p.kind not in ("bullet", "paragraph")]
+
+
+def test_each_worked_example_is_a_node_whose_numbering_restarts() -> None:
+    """The two examples are the annex's children, each with its own 1. and 2.; before,
+    example 02's steps hung inside example 01 and case 2 became ``pl1.2_2``."""
+    doc = parse_document(WORKED_EXAMPLES)
+    assert _labeled(WORKED_EXAMPLES) == [
+        ("d3", "article"), ("pl1", "annex"),
+        ("pl1.vd01", "example"), ("pl1.vd01.1", "item"), ("pl1.vd01.2", "item"),
+        ("pl1.vd01.2.2.1", "item"),  # "2.1." (the id keeps its whole label)
+        ("pl1.vd02", "example"), ("pl1.vd02.1", "item"), ("pl1.vd02.2", "item")]
+    example = doc.find("pl1.vd02")
+    assert example is not None
+    assert (example.label, example.heading) == ("02", "VỀ PHƯƠNG PHÁP THU NHẬP")
+    assert example.cite_label == "Ví dụ số 02"
+    case = doc.find("pl1.vd02.2")
+    assert case is not None and case.text.startswith("Trường hợp 2:")
+    assert not [w for w in doc.warnings if w.code == "duplicate_label"]
+
+
+def test_an_example_named_in_a_sentence_or_a_listing_opens_none() -> None:
+    """``ví dụ số lỗ do hoạt động …`` (Nghị định 236/2025/NĐ-CP, l.474) is a sentence and
+    ``1 | Ví dụ số 01 | Về phương pháp so sánh`` (Nghị định 226/2025/NĐ-CP, Phụ lục III,
+    l.907) a row listing the examples; neither is an example, nor is a heading outside an
+    annex."""
+    annex = "Điều 1. Hiệu lực\nNghị định này có hiệu lực.\nPHỤ LỤC\n(Kèm theo …)\n"
+    for line in ("Ví dụ số lỗ do hoạt động còn được mang sang kỳ sau.",
+                 "1 | Ví dụ số 01 | Về phương pháp so sánh"):
+        kinds = {p.kind for p in parse_document(f"{annex}{line}\n").walk()}
+        assert "example" not in kinds, line
+    body = "Điều 1. Ví dụ\nVÍ DỤ SỐ 01: VỀ PHƯƠNG PHÁP SO SÁNH\n1. Thông tin\n"
+    assert "example" not in {p.kind for p in parse_document(body).walk()}

@@ -71,3 +71,63 @@ def test_an_example_named_in_a_sentence_or_a_listing_opens_none() -> None:
         assert "example" not in kinds, line
     body = "Điều 1. Ví dụ\nVÍ DỤ SỐ 01: VỀ PHƯƠNG PHÁP SO SÁNH\n1. Thông tin\n"
     assert "example" not in {p.kind for p in parse_document(body).walk()}
+
+
+# Quyết định 2848/QĐ-UBND, 21/11/2025, Chủ tịch UBND Thành phố Hồ Chí Minh, as crawled
+# (l.110–113, 140–166, 199–236, 256–263; cells and lists shortened, the first row's
+# place, fee and legal basis left out): the annex's table prints one cell a line, a row's
+# number alone between two "|" lines, and each row's procedure numbers its parts from 1
+# again.
+PROCEDURE_ROWS = (
+    "**Điều 4.** Chánh Văn phòng Ủy ban nhân dân\nThành phố, Giám đốc Sở Khoa học và Công "
+    "nghệ chịu trách nhiệm thi hành Quyết\nđịnh này./.\n|\n"
+    "**DANH MỤC **\nTHỦ TỤC HÀNH CHÍNH ĐƯỢC\nSỬA ĐỔI, BỔ SUNG LĨNH VỰC HOẠT ĐỘNG KHOA HỌC "
+    "VÀ CÔNG NGHỆ\n*(Ban hành kèm theo Quyết định số 2848/QĐ-UBND ngày 21 tháng 11 năm "
+    "2025 của\nChủ tịch Ủy ban nhân dân Thành phố)*\n|\n"
+    "**TT**\n|\n**Tên thủ tục\nhành chính**\n|\n**Thời hạn giải\nquyết**\n|\n|\n"
+    "1\n|\nThay đổi, bổ sung, cấp lại giấy chứng nhận đăng\nký tổ chức khoa học và công "
+    "nghệ\n|\n10 ngày làm việc kể từ ngày nhận được hồ sơ hợp\nlệ.\n|\n"
+    "**1. Trình tự thực hiện TTHC**\n- Tổ chức đủ điều kiện quy định gửi hồ\n"
+    "sơ đến Sở Khoa học và Công nghệ.\n"
+    "**2. Cơ quan thực hiện TTHC:**\nSở Khoa học và Công nghệ.\n"
+    "**3. Kết quả thực hiện TTHC:**\nGiấy chứng nhận đăng ký tổ chức khoa học và công "
+    "nghệ.\n|\n|\n"
+    "2\n|\nCấp Giấy chứng nhận văn phòng đại diện, chi nhánh\ncủa tổ chức khoa học và "
+    "công nghệ\n|\n10 ngày làm việc kể từ ngày nhận được hồ sơ hợp\nlệ.\n|\n"
+    "- Bộ phận Một cửa tại Sở Khoa học và Công nghệ\n(244 Điện Biên Phủ, Phường Xuân Hòa, "
+    "Thành phố Hồ Chí Minh)\n|\nKhông\n|\n"
+    "- Luật Khoa học, công nghệ và đổi mới sáng tạo số\n93/2025/QH15 ngày 27 tháng 6 năm "
+    "2025.\n|\n"
+    "**1. Trình tự thực hiện TTHC**\n- Tổ chức đủ điều kiện quy định gửi hồ\n"
+    "sơ đến Sở Khoa học và Công nghệ.\n"
+    "**2. Cơ quan thực hiện TTHC:**\nSở Khoa học và Công nghệ.\n|\n"
+)
+
+
+def test_a_later_row_of_a_one_cell_a_line_table_holds_its_own_steps() -> None:
+    """Row 2 (its number, printed alone between two ``|``, read as a page number before)
+    is a node titled by its first cell, holding the rest of the row: its ``1.`` and ``2.``
+    are ``pl1.r2.1`` and ``pl1.r2.2``, no longer ``pl1.1_2``. Row 1's steps keep the ids
+    they had (only labels that would repeat move), so row 1 is no node of its own."""
+    doc = parse_document(PROCEDURE_ROWS)
+    assert _labeled(PROCEDURE_ROWS) == [
+        ("d4", "article"), ("pl1", "annex"),
+        ("pl1.1", "item"), ("pl1.2", "item"), ("pl1.3", "item"),
+        ("pl1.r2", "row"), ("pl1.r2.1", "item"), ("pl1.r2.2", "item")]
+    row = doc.find("pl1.r2")
+    assert row is not None and row.label == "2"
+    assert row.heading == ("Cấp Giấy chứng nhận văn phòng đại diện, chi nhánh "
+                           "của tổ chức khoa học và công nghệ")
+    step = doc.find("pl1.r2.2")
+    assert step is not None and step.heading == "Cơ quan thực hiện TTHC:"
+    assert not [w for w in doc.warnings if w.code == "duplicate_label"]
+
+
+def test_rows_whose_numbering_does_not_repeat_open_no_node() -> None:
+    """The same table with the second row's steps left out: nothing repeats, so no row
+    node is made and every id is what it was (the row numbers stay out of the text)."""
+    text = PROCEDURE_ROWS.split("**1. Trình tự thực hiện TTHC**")
+    single = "**1. Trình tự thực hiện TTHC**".join(text[:2]) + "|\n|\n2\n|\nCấp Giấy\n|\n"
+    doc = parse_document(single)
+    assert "row" not in {p.kind for p in doc.walk()}
+    assert [p.path for p in doc.walk() if p.kind == "item"] == ["pl1.1", "pl1.2", "pl1.3"]

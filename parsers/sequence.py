@@ -143,9 +143,32 @@ def form_listings(tokens: list[Token]) -> list[Token]:
     return [
         Token("listed_form", None, None, token.block.text, token.block)
         if _listing_row(tokens, i) and (_listing_row(tokens, i - 2) or _listing_row(tokens, i + 2))
+        else _as_text(token) if _links_its_file(tokens, i)
         else token
         for i, token in enumerate(tokens)
     ]
+
+
+# "Mẫu 01.docx", "BM.XNKBCXB.01.doc x": the cell linking a form's file, alone or closing
+# the cell of its name as the block joined them
+_FORM_FILE = re.compile(r"(?:^|\s)\S+\.(?:doc ?x?|xls ?x?|pdf)$", re.I)
+# A listed form's cells: its label, its name, the link to its file.
+_LISTING_CELLS = 3
+
+
+def _links_its_file(tokens: list[Token], i: int) -> bool:
+    """``Mẫu 01`` / ``Giấy tiếp nhận hồ sơ …`` / ``Mẫu 01.docx``: a row of a procedure's
+    list of forms, printed one cell a line, names the form and links its file; the form
+    itself is not printed there (each procedure of a province's list names Mẫu 01 to 06
+    again)."""
+    if tokens[i].kind != "form":
+        return False
+    for after in tokens[i + 1 : i + _LISTING_CELLS]:
+        if after.kind == "form":
+            return False
+        if _FORM_FILE.search(after.block.text):
+            return True
+    return False
 
 
 # Kinds that start a body whose sections count from I again.

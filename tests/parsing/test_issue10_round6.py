@@ -131,3 +131,46 @@ def test_rows_whose_numbering_does_not_repeat_open_no_node() -> None:
     doc = parse_document(single)
     assert "row" not in {p.kind for p in doc.walk()}
     assert [p.path for p in doc.walk() if p.kind == "item"] == ["pl1.1", "pl1.2", "pl1.3"]
+
+
+# Quyết định of UBND tỉnh Hà Tĩnh, 11/2025 (internal procedures of the Sở Y tế for forensic
+# examiners), as crawled, l.118–121, 137–140, 466–486 and 790–805 (two of each list's six
+# forms): each procedure ends with its list of forms, one cell a line, every row the form's
+# label, its name and the link to its file. The next procedure lists the same forms again.
+LISTED_FORMS = (
+    "Điều 4. Chủ tịch UBND cấp xã và các tổ\nchức, cá nhân có liên quan chịu trách nhiệm "
+    "thi hành Quyết định này./.\n|\n"
+    "# DANH MỤC VÀ QUY TRÌNH NỘI\nBỘ THỦ TỤC HÀNH CHÍNH SỬA ĐỔI, BỔ SUNG LĨNH VỰC GIÁM "
+    "ĐỊNH\n*(Kèm theo Quyết định số ** **/QĐ-UBND ngày ** **/11/2025 của Chủ tịch UBND "
+    "tỉnh)*\n"
+    "|\n**3**\n|\n**BIỂU MẪU**\n|\n|\n|\n"
+    "Mẫu 01\n|\nGiấy tiếp nhận hồ sơ và hẹn trả kết quả\n|\nMẫu 01.docx\n|\n|\n|\n"
+    "Mẫu 02\n|\nPhiếu yêu cầu bổ sung hoàn thiện hồ sơ\n|\nMẫu 02.docx\n|\n|\n"
+    "**4**\n|\n**HỒ SƠ LƯU**\n|\n|\n"
+    "|\n**3**\n|\n**BIỂU MẪU**\n|\n|\n|\n|\n"
+    "Mẫu 01\n|\nGiấy tiếp nhận hồ sơ và hẹn trả kết quả\n|\nMẫu 01.docx\n|\n|\n|\n"
+    "Mẫu 02\n|\nPhiếu yêu cầu bổ sung hoàn thiện hồ sơ\n|\nMẫu 02.docx\n|\n|\n"
+)
+
+
+def test_a_list_of_forms_linking_their_files_prints_no_form() -> None:
+    """``Mẫu 01`` / its name / ``Mẫu 01.docx`` names a form and links its file: the row is
+    text (before, the second list made ``mau01_2``, ``mau02_2``). The file may close the
+    name's cell (``… đối với hàng hóa xuất khẩu … BM.XNKBCXB.01.doc x``, a Sở Công Thương
+    list of 2025, l.574–579, as a block joins them)."""
+    doc = parse_document(LISTED_FORMS)
+    assert "form" not in {p.kind for p in doc.walk()}
+    assert not [w for w in doc.warnings if w.code == "duplicate_label"]
+    texts = [p.text for p in doc.walk() if p.path.startswith("pl1.")]
+    assert texts.count("Mẫu 01") == 2
+    joined = LISTED_FORMS.replace(
+        "Giấy tiếp nhận hồ sơ và hẹn trả kết quả\n|\nMẫu 01.docx",
+        "Đơn đề nghị cấp giấy chứng\nnhận lưu hành tự do (CFS).\nBM.XNKBCXB.01.doc x")
+    assert "form" not in {p.kind for p in parse_document(joined).walk()}
+
+
+def test_a_printed_form_stays_a_form() -> None:
+    """A form printed under its label (its title, then its text) links no file."""
+    text = ("Điều 1. Hiệu lực\nNghị định này có hiệu lực.\nPHỤ LỤC\n(Kèm theo …)\n"
+            "Mẫu 01\n\nGIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ\n\nMã hồ sơ: …\n")
+    assert [p.path for p in parse_document(text).walk() if p.kind == "form"] == ["pl1.mau01"]

@@ -138,6 +138,8 @@ class TreeBuilder:
         self.row: int | None = None  # the printed line of a form-listing row being placed
         # unlabeled paragraphs placed since the last labeled node
         self.since_label: list[_Placed] = []
+        # the open nodes when each (kind, label) was last opened, it last
+        self.opened: dict[tuple[str, str], list[Node]] = {}
         self.index = 0  # the position of the token being fed
         # tokens whose list restarts ("1.", "a)") where that label is already taken
         self.restarts: list[int] = []
@@ -165,6 +167,38 @@ class TreeBuilder:
         (self.stack[-1].children if self.stack else self.roots).append(node)
         self.stack.append(node)
         self.last = node
+        if node.label is not None:
+            self.opened[(node.kind, node.label)] = list(self.stack)
+
+    def _resume_list(self, token: Token, node: Node) -> bool:
+        """``4.`` whose ``3.`` was closed by unlabeled text (``INSTRUCTION`` / ``1.`` …
+        ``3. … presented:`` / ``a. The quota book.`` / ``4. …``, the English half of a form
+        in Nghị định 18/2021/NĐ-CP), where ``4`` is already taken: the list goes on beside
+        the ``3.`` printed last. Only a label that would repeat moves."""
+        previous = _previous_label(token)
+        if previous is None or previous not in self.opened or self._continued(token):
+            return False
+        printed = (node.kind, node.label)
+        landing = self._landing(node.rank)
+        if printed not in {(s.kind, s.label) for s in landing}:
+            return False
+        ancestors = self.opened[previous][:-1]
+        resumed = self.opened[previous][-1]
+        siblings = ancestors[-1].children if ancestors else self.roots
+        if resumed not in siblings or printed in {(s.kind, s.label) for s in siblings}:
+            return False
+        # the unlabeled text printed since, placed beside the list's branch, goes on with
+        # the item it follows, so the tree keeps the printed order
+        branch = next((i for i, s in enumerate(landing)
+                       if any(s is n for n in self.opened[previous])), None)
+        strays = landing[branch + 1 :] if branch is not None else []
+        if branch is None or any(s.kind not in ("paragraph", "bullet") for s in strays):
+            return False
+        del landing[branch + 1 :]
+        resumed.children.extend(strays)
+        self.stack = list(ancestors)
+        node.rank = resumed.rank
+        return True
 
     @staticmethod
     def _takes_title(top: Node, token: Token) -> bool:
@@ -235,7 +269,7 @@ class TreeBuilder:
         node = _node(token, rank)
         self._open_titled_document(node)
         self.since_label.clear()
-        if not self._adopt_restart(node):
+        if not self._resume_list(token, node) and not self._adopt_restart(node):
             # "3." closes everything opened since "2.", a paragraph that took a list too
             if (continued := self._continued(token)) is not None:
                 while self.stack and self.stack.pop() is not continued:

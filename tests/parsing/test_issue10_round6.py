@@ -174,3 +174,64 @@ def test_a_printed_form_stays_a_form() -> None:
     text = ("Điều 1. Hiệu lực\nNghị định này có hiệu lực.\nPHỤ LỤC\n(Kèm theo …)\n"
             "Mẫu 01\n\nGIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ\n\nMã hồ sơ: …\n")
     assert [p.path for p in parse_document(text).walk() if p.kind == "form"] == ["pl1.mau01"]
+
+
+# Nghị định 18/2021/NĐ-CP, Phụ lục VII, Mẫu số 02h1 (the quota book), its guide printed in
+# Vietnamese then in English (l.486, 503–524; items 6–7 of each language left out and
+# the Vietnamese items shortened): the English points are lettered "a." and read as text.
+BILINGUAL_GUIDE = (
+    "Điều 1. Hiệu lực\nNghị định này có hiệu lực từ ngày ký.\n"
+    "PHỤ LỤC VII\n(Kèm theo Nghị định số 18/2021/NĐ-CP)\n"
+    "Mẫu số 02h1\n \nHƯỚNG DẪN\n"
+    "1. Sổ định mức miễn thuế được sử dụng để mua hàng miễn thuế tại các cửa hàng miễn "
+    "thuế ở Việt Nam trong 03 năm.\n"
+    "2. Sổ định mức miễn thuế được sử dụng khi người được cấp sổ tự nhập khẩu.\n"
+    "3. Khi mua hàng tại cửa hàng miễn thuế ở Việt Nam, người mua hàng xuất trình:\n"
+    "a) Sổ định mức miễn thuế.\n"
+    "b) Hộ chiếu hoặc chứng minh thư do Cục Lễ tân Nhà nước - Bộ Ngoại giao cấp.\n"
+    "c) Công hàm đề nghị mua hàng.\n"
+    "4. Khi mất Sổ, cơ quan được cấp Sổ cần thông báo ngay cho Cục Lễ tân Nhà nước - Bộ "
+    "Ngoại giao.\n"
+    "5. Khi thay Sổ mới, cơ quan được cấp Sổ phải gửi trả Sổ định mức miễn thuế này.\n"
+    "8. Bộ Tài chính in, phát hành, quản lý, sử dụng Sổ định mức miễn thuế.\n \n"
+    "INSTRUCTION\n"
+    "1. The quota book is used to purchase commodities at Duty Free Shops in Vietnam within "
+    "03 years.\n"
+    "2. The quota book is also used when the user of the quota book imports commodities.\n"
+    "3. To purchase commodities at Duty Free Shops in Vietnam, the followings are presented:\n"
+    "a. The quota book.\n"
+    "b. Passport or I.D Card which is granted by the Directorate of State Protocol Ministry "
+    "of Foreign Affairs.\n"
+    "c. Letter of recommendation.\n"
+    "4. If the book is lost, the user is requested to inform immediately to the Directorate "
+    "of State Protocol - Ministry of Foreign Affairs.\n"
+    "5. If change the book, the user should return the quota book to the Directorate of "
+    "State Protocol - Ministry of Foreign Affairs.\n"
+)
+
+
+def test_a_list_goes_on_beside_its_last_item_after_text_closed_it() -> None:
+    """The English ``4.`` and ``5.`` follow the English ``3.``, whose points ``a.`` … ``c.``
+    were read as unlabeled text and closed the list: they are its siblings, not the
+    Vietnamese 4 and 5 again (``4_2``, ``5_2`` before)."""
+    doc = parse_document(BILINGUAL_GUIDE)
+    assert not [w for w in doc.warnings if w.code == "duplicate_label"]
+    english = [p for p in doc.walk() if p.kind == "item" and p.text.startswith(
+        ("The quota book", "To purchase", "If the book", "If change"))]
+    assert [p.label for p in english] == ["1", "2", "3", "4", "5"]
+    parents = {p.path.rsplit(".", 1)[0] for p in english}
+    assert len(parents) == 1, parents
+    # "a. The quota book." … stay under the English 3, in the printed order
+    points = [p for p in doc.walk() if p.text.startswith(("a. The", "b. Passport", "c. Letter"))]
+    assert {p.path.rsplit(".", 1)[0] for p in points} == {english[2].path}
+    order = [p.text[:6] for p in doc.walk() if p.path.startswith(english[2].path[:-2])]
+    assert order.index("a. The") < order.index("If the")
+
+
+def test_a_label_that_would_not_repeat_is_not_moved() -> None:
+    """Without the Vietnamese 4 and 5, the English ``4.`` is free where it lands after the
+    text that closed its list, and it stays there, as before."""
+    start = BILINGUAL_GUIDE.index("4. Khi mất")
+    text = BILINGUAL_GUIDE[:start] + BILINGUAL_GUIDE[BILINGUAL_GUIDE.index("8. Bộ Tài"):]
+    four = next(p for p in parse_document(text).walk() if p.text.startswith("If the book"))
+    assert four.path == "pl1.4"

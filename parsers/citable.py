@@ -52,6 +52,7 @@ from parsers.model import Provision
 _LAW_WORDS = {
     "chapter": "Chương", "subchapter": "Mục", "article": "Điều", "clause": "khoản",
     "point": "điểm", "subpoint": "điểm", "form": "Mẫu số",
+    "example": "Ví dụ số",
 }  # fmt: skip
 _PARTY_WORDS = {"section": "mục", "item": "điểm", "point": "tiết"}
 _STATE_WORDS = {"section": "mục", "item": "khoản", "point": "điểm"}

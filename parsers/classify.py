@@ -69,6 +69,10 @@ def classify(block: Block, in_annex: bool = False) -> Token:
         and not _FORM_FILE.search(m.group("label"))
     ):
         return Token("form", m.group("label"), (m.group("rest") or "").strip() or None, "", block)
+    m = patterns.EXAMPLE.match(text) if in_annex else None
+    # a heading in capitals or bold; "Ví dụ số 01 | Về phương pháp …" lists the examples
+    if m and (block.emphasized or _upperish(text)) and "|" not in text:
+        return Token("example", m.group("label"), m.group("rest").strip() or None, "", block)
     for kind, pattern in (
         ("part", patterns.PART),
         ("chapter", patterns.CHAPTER),

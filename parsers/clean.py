@@ -61,6 +61,10 @@ class Line:
     blank_before: bool  # a blank (or decoration) line separates it from the previous line
     running_head: bool = False  # a page's running head: kept out of the text
     cell: bool = False  # one cell of a layout table row: never glued to its neighbours
+    # the number of the table row this line's cell opens ("|" / "2" / "|" / "Thủ tục …",
+    # a table printed one cell a line): the number itself stays out of the text, as a page
+    # number would, and is used only where a row must hold its own numbering (tree)
+    row: str | None = None
 
     @property
     def end(self) -> int:
@@ -124,7 +128,9 @@ def clean(raw: str) -> tuple[str, list[Line]]:
     blank = False
     open_emphasis = False
     in_label = False
-    for number, raw_line in enumerate(text.split("\n"), start=1):
+    raw_lines = text.split("\n")
+    row: str | None = None  # a row number read, waiting for the row's first cell
+    for number, raw_line in enumerate(raw_lines, start=1):
         cells = _cells(raw_line)
         if not cells:
             blank = True
@@ -169,8 +175,13 @@ def clean(raw: str) -> tuple[str, list[Line]]:
                     blank_before=blank,
                     running_head=head,
                     cell=in_row,
+                    row=None if head else row,
                 )
             )
+            if head and _row_number(raw_lines, number):
+                row = cleaned
+            elif not head:
+                row = None
             out.append(cleaned)
             offset += len(cleaned)
             blank = blank if head else False
@@ -178,6 +189,15 @@ def clean(raw: str) -> tuple[str, list[Line]]:
             blank = True
             open_emphasis = False
     return "".join(out), _unmark_cut_labels(lines)
+
+
+def _row_number(raw_lines: list[str], number: int) -> bool:
+    """The bare number on 1-based line ``number`` stands between two ``|`` lines: the first
+    cell of a table row printed one cell a line (a province's list of procedures, each row
+    a procedure whose steps number from 1 again)."""
+    before = raw_lines[number - 2].strip() if number >= 2 else ""
+    after = raw_lines[number].strip() if number < len(raw_lines) else ""
+    return before == "|" and after == "|"
 
 
 def _lone_cell_of_row(raw: str) -> bool:

@@ -145,6 +145,10 @@ def part_for(kind: str, label: str | None) -> str | None:
         return f"pl{label}"
     if kind == "form":
         return f"mau{vntext.slug(label).replace('-', '')}"
+    if kind == "example":
+        return f"vd{label}"
+    if kind == "row":
+        return f"r{label}"
     if kind == "part":
         if label.lower() in PART_ORDINALS:  # Phần thứ hai → pt2
             return f"pt{PART_ORDINALS[label.lower()]}"

@@ -28,6 +28,8 @@ KINDS = (
     "clause",  # khoản: "1." inside an article
     "annex",  # a programme or list annexed after the signature ("(Kèm theo …)")
     "form",  # "Mẫu số 01" inside an annex
+    "example",  # "VÍ DỤ SỐ 02" inside an annex: a worked example, numbered from 1 again
+    "row",  # a table row printed one cell a line, holding a procedure numbered from 1 again
 )
 
 # Roles a provision plays in a resolution, read from the wording of its heading.

@@ -82,6 +82,13 @@ FORM = re.compile(
     re.S,
 )
 
+# "VÍ DỤ SỐ 02: VỀ PHƯƠNG PHÁP THU NHẬP": a worked example printed in an annex (Nghị định
+# 226/2025/NĐ-CP, Phụ lục I), whose steps and cases ("1. Trường hợp 1:") number from 1
+# again in each example. The number is required: "ví dụ số lỗ …" is a sentence.
+EXAMPLE = re.compile(
+    r"^(?:VÍ DỤ|Ví dụ)\s+(?:SỐ|số)\s*(?P<label>\d{1,3})\b\s*[.:]?\s*(?P<rest>.*)$", re.S
+)
+
 # "* Đến năm 2025:", "Đến năm 2030:" — a milestone heading inside objectives
 MILESTONE = re.compile(
     r"^[*•]?\s*(?:Đến|ĐẾN|Tầm nhìn đến|TẦM NHÌN ĐẾN)\s+(?:năm|NĂM)\s+(?P<label>\d{4})\s*:\s*$"

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from parsers import citable, header, ids
 from parsers.blocks import Block, quote_depths, to_blocks
-from parsers.classify import classify
+from parsers.classify import Token, classify
 from parsers.clean import clean
 from parsers.finalize import finalize
 from parsers.metadata import Meta, read_header, split_issuer_from_title
 from parsers.model import Annotation, Document, Hints, ParseWarning, Provision, Segment
 from parsers.sequence import in_sequence
 from parsers.signature import read_trailer
-from parsers.tree import Node, TreeBuilder
+from parsers.tree import Node, TreeBuilder, rows_holding_restarts
 from parsers.zones import Zones, split
 
 
@@ -34,11 +34,26 @@ def _check_text(text: str) -> None:
 
 
 def _feed(blocks: list[Block], in_annex: bool = False) -> list[Node]:
-    builder = TreeBuilder(in_annex)
     tokens = in_sequence([classify(block, in_annex) for block in blocks])
     depths = quote_depths(blocks)
+    builder = _build_tree(tokens, depths, in_annex, frozenset())
+    rows = rows_holding_restarts(tokens, builder.restarts) if in_annex else frozenset()
+    if rows:
+        # a list restarting at "1." in a later row of a table printed one cell a line:
+        # those rows hold their own numbering, and only they change
+        builder = _build_tree(tokens, depths, in_annex, rows)
+    return builder.roots
+
+
+def _build_tree(
+    tokens: list[Token], depths: list[int], in_annex: bool, rows: frozenset[int]
+) -> TreeBuilder:
+    builder = TreeBuilder(in_annex)
     for i, (token, depth) in enumerate(zip(tokens, depths, strict=True)):
-        if depth or (token.kind == "paragraph" and token.text[:1] in "“\""):
+        builder.index = i
+        if i in rows:
+            builder.open_row(token)
+        elif depth or (token.kind == "paragraph" and token.text[:1] in "“\""):
             # the block that opens a quotation belongs to the provision quoting it, as do
             # the blocks inside (an amending clause quoting the article it replaces)
             builder.feed_quoted(token)
@@ -47,7 +62,7 @@ def _feed(blocks: list[Block], in_annex: bool = False) -> list[Node]:
             builder.feed_paragraph(token, upcoming)
         else:
             builder.feed(token)
-    return builder.roots
+    return builder
 
 
 def _build(zones: Zones) -> list[Node]:

@@ -56,7 +56,7 @@ def repeated_chapters(tokens: list[Token]) -> list[Token]:
     out, chapter = [], 0
     for token in tokens:
         label = (token.label or "").upper()
-        if token.kind == "form":
+        if token.kind in ("form", "example"):
             chapter = 0
         elif token.kind == "chapter":
             number = int(label) if label.isdigit() else roman_to_int(label)
@@ -94,7 +94,7 @@ def lettered_parts(tokens: list[Token]) -> list[Token]:
     out, last = [], ""
     for token in tokens:
         label = token.label or ""
-        if token.kind == "form":
+        if token.kind in ("form", "example"):
             last = ""
         elif token.kind == "part" and len(label) == 1 and label in "ABCDEFGH":
             if ord(label) - ord(last or "@") != 1:
@@ -143,13 +143,36 @@ def form_listings(tokens: list[Token]) -> list[Token]:
     return [
         Token("listed_form", None, None, token.block.text, token.block)
         if _listing_row(tokens, i) and (_listing_row(tokens, i - 2) or _listing_row(tokens, i + 2))
+        else _as_text(token) if _links_its_file(tokens, i)
         else token
         for i, token in enumerate(tokens)
     ]
 
 
+# "Mẫu 01.docx", "BM.XNKBCXB.01.doc x": the cell linking a form's file, alone or closing
+# the cell of its name as the block joined them
+_FORM_FILE = re.compile(r"(?:^|\s)\S+\.(?:doc ?x?|xls ?x?|pdf)$", re.I)
+# A listed form's cells: its label, its name, the link to its file.
+_LISTING_CELLS = 3
+
+
+def _links_its_file(tokens: list[Token], i: int) -> bool:
+    """``Mẫu 01`` / ``Giấy tiếp nhận hồ sơ …`` / ``Mẫu 01.docx``: a row of a procedure's
+    list of forms, printed one cell a line, names the form and links its file; the form
+    itself is not printed there (each procedure of a province's list names Mẫu 01 to 06
+    again)."""
+    if tokens[i].kind != "form":
+        return False
+    for after in tokens[i + 1 : i + _LISTING_CELLS]:
+        if after.kind == "form":
+            return False
+        if _FORM_FILE.search(after.block.text):
+            return True
+    return False
+
+
 # Kinds that start a body whose sections count from I again.
-_RESTARTS_SECTIONS = frozenset({"part", "chapter", "form"})
+_RESTARTS_SECTIONS = frozenset({"part", "chapter", "form", "example"})
 
 
 def long_sections(tokens: list[Token]) -> list[Token]:

@@ -17,6 +17,8 @@ from parsers.classify import Token
 
 RANK = {
     "form": -0.5,  # "Mẫu số 01" inside an annex: everything up to the next form is in it
+    "example": -0.5,  # "VÍ DỤ SỐ 02" inside an annex: likewise up to the next example
+    "row": -0.5,  # a table row (one cell a line) holding a procedure numbered from 1 again
     "part": 0.0,
     "section": 1.0,
     "chapter": 1.0,
@@ -136,11 +138,67 @@ class TreeBuilder:
         self.row: int | None = None  # the printed line of a form-listing row being placed
         # unlabeled paragraphs placed since the last labeled node
         self.since_label: list[_Placed] = []
+        # the open nodes when each (kind, label) was last opened, it last
+        self.opened: dict[tuple[str, str], list[Node]] = {}
+        self.index = 0  # the position of the token being fed
+        # tokens whose list restarts ("1.", "a)") where that label is already taken
+        self.restarts: list[int] = []
+
+    def open_row(self, token: Token) -> None:
+        """The first cell of a table row (its number printed alone before it) opens a node
+        of the form's rank, titled by the cell, that holds the rest of the row."""
+        self.row = None
+        self.since_label.clear()
+        while self.stack and self.stack[-1].rank >= RANK["row"]:
+            self.stack.pop()
+        label = token.block.lines[0].row
+        if f"r{label}" in {_part(s) for s in self._landing(RANK["row"])}:
+            label = None  # another table of the annex, numbered from 1 again: not r1_2
+        lines = token.block.lines
+        # the first cell names the row; cells after it that the block took in (its time
+        # limit, "10 ngày làm việc …") are the row's text
+        first = next((i for i, line in enumerate(lines) if i and line.blank_before), len(lines))
+        rest = " ".join(line.text for line in lines[first:])
+        self._add(replace(_node(token, RANK["row"]), kind="row", label=label,
+                          heading=" ".join(line.text for line in lines[:first]),
+                          texts=[rest] if rest else []))
 
     def _add(self, node: Node) -> None:
         (self.stack[-1].children if self.stack else self.roots).append(node)
         self.stack.append(node)
         self.last = node
+        if node.label is not None:
+            self.opened[(node.kind, node.label)] = list(self.stack)
+
+    def _resume_list(self, token: Token, node: Node) -> bool:
+        """``4.`` whose ``3.`` was closed by unlabeled text (``INSTRUCTION`` / ``1.`` …
+        ``3. … presented:`` / ``a. The quota book.`` / ``4. …``, the English half of a form
+        in Nghị định 18/2021/NĐ-CP), where ``4`` is already taken: the list goes on beside
+        the ``3.`` printed last. Only a label that would repeat moves."""
+        previous = _previous_label(token)
+        if previous is None or previous not in self.opened or self._continued(token):
+            return False
+        printed = (node.kind, node.label)
+        landing = self._landing(node.rank)
+        if printed not in {(s.kind, s.label) for s in landing}:
+            return False
+        ancestors = self.opened[previous][:-1]
+        resumed = self.opened[previous][-1]
+        siblings = ancestors[-1].children if ancestors else self.roots
+        if resumed not in siblings or printed in {(s.kind, s.label) for s in siblings}:
+            return False
+        # the unlabeled text printed since, placed beside the list's branch, goes on with
+        # the item it follows, so the tree keeps the printed order
+        branch = next((i for i, s in enumerate(landing)
+                       if any(s is n for n in self.opened[previous])), None)
+        strays = landing[branch + 1 :] if branch is not None else []
+        if branch is None or any(s.kind not in ("paragraph", "bullet") for s in strays):
+            return False
+        del landing[branch + 1 :]
+        resumed.children.extend(strays)
+        self.stack = list(ancestors)
+        node.rank = resumed.rank
+        return True
 
     @staticmethod
     def _takes_title(top: Node, token: Token) -> bool:
@@ -211,14 +269,18 @@ class TreeBuilder:
         node = _node(token, rank)
         self._open_titled_document(node)
         self.since_label.clear()
-        if not self._adopt_restart(node):
+        if not self._resume_list(token, node) and not self._adopt_restart(node):
             # "3." closes everything opened since "2.", a paragraph that took a list too
             if (continued := self._continued(token)) is not None:
                 while self.stack and self.stack.pop() is not continued:
                     pass
             while self.stack and self.stack[-1].rank >= rank:
                 self.stack.pop()
-        _demote_listed_forms(node, self.stack[-1].children if self.stack else self.roots)
+        siblings = self.stack[-1].children if self.stack else self.roots
+        _demote_listed_forms(node, siblings)
+        if (node.kind in _ADOPTABLE and node.label in _FIRST_LABELS
+                and _part(node) in {_part(s) for s in siblings}):
+            self.restarts.append(self.index)
         self._add(node)
 
     def _open_gap(self, token: Token) -> None:
@@ -353,7 +415,8 @@ class TreeBuilder:
                 self.last = top
                 return
             if top.heading or top.kind in (
-                "section", "article", "chapter", "part", "subchapter", "form", "gap"
+                "section", "article", "chapter", "part", "subchapter", "form", "example", "row",
+                "gap",
             ):
                 break
             self.stack.pop()
@@ -387,6 +450,27 @@ class _Placed:
         node.spans = self.owner.spans[self.spans :]
         del self.owner.texts[self.texts :], self.owner.spans[self.spans :]
         return node
+
+
+# Where the search for the row a restarting list belongs to stops: a heading above it.
+_ABOVE_ROWS = frozenset({"part", "chapter", "subchapter", "section", "article", "form",
+                         "example"})
+
+
+def rows_holding_restarts(tokens: list[Token], restarts: list[int]) -> frozenset[int]:
+    """The first cells of the table rows (``Line.row``) that the restarting lists at
+    ``restarts`` are printed in: the nearest row opened before each, with no heading
+    between."""
+    rows: set[int] = set()
+    for i in restarts:
+        for j in range(i - 1, -1, -1):
+            token = tokens[j]
+            if token.kind in _ABOVE_ROWS:
+                break
+            if token.kind == "paragraph" and token.block.lines[0].row is not None:
+                rows.add(j)
+                break
+    return frozenset(rows)
 
 
 def _lead_in_goes_on(top: Node, upcoming: Token) -> bool:

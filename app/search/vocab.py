@@ -27,7 +27,6 @@ from typing import Any
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 from sqlalchemy import select, text
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from app.db import models
@@ -137,15 +136,18 @@ def record_terms(session: Session, added: Iterable[Mapping[str, Any]],
     if session.get_bind().dialect.name == "postgresql":
         _upsert_unnest(session, changes, seq)
         return len(changes)
-    statement = sqlite_insert(_T)
-    session.execute(
-        statement.on_conflict_do_update(
-            index_elements=[_T.c.term],
-            set_={"docs": _T.c.docs + statement.excluded.docs, "seq": statement.excluded.seq},
-        ),
-        changes,
-    )
+    # Plain tuples to the driver: a Core executemany builds a parameter dict per term (a
+    # few thousand per document).
+    session.connection().exec_driver_sql(
+        _UPSERT_SQLITE, [(c["term"], c["docs"], seq) for c in changes])
     return len(changes)
+
+
+_UPSERT_SQLITE = (
+    "INSERT INTO search_terms (term, docs, seq) VALUES (?, ?, ?) "
+    "ON CONFLICT (term) DO UPDATE SET docs = search_terms.docs + excluded.docs, "
+    "seq = excluded.seq"
+)
 
 
 _UPSERT_UNNEST = text(

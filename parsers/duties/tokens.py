@@ -24,6 +24,9 @@ _POSITIONS = (
     ("chu", "nhiem"), ("tong", "kiem", "toan"), ("thong", "doc"), ("ban", "thuong", "vu"),
     ("thuong", "truc"), ("thanh", "vien"), ("chanh",), ("truong",),
 )
+_ENDING_IN: dict[str, list[tuple[str, ...]]] = {}
+for _position in _POSITIONS:
+    _ENDING_IN.setdefault(_position[-1], []).append(_position)
 
 class Item(NamedTuple):
     """A word of a clause, or a whole mention standing for one word (a tuple: one is made
@@ -59,7 +62,7 @@ def _with_positions(text: str, items: list[Item]) -> list[Item]:
         if item.mention is not None:
             # "Ban Thường vụ các tỉnh ủy": the office of each body of a plural class.
             plural = 1 if out and out[-1].mention is None and out[-1].word == "cac" else 0
-            n = _position_length(out[: len(out) - plural])
+            n = _position_length(out, len(out) - plural)
             if n:
                 first = out[-n - plural]
                 del out[-n - plural:]
@@ -77,12 +80,16 @@ def _out_end(first: Item, n: int, text: str) -> int:
     return end
 
 
-def _position_length(items: list[Item]) -> int:
-    for position in _POSITIONS:
+def _position_length(items: list[Item], stop: int) -> int:
+    """Words of the office that ends ``items[:stop]``, or 0. Only the offices ending in its
+    last word can (in ``_POSITIONS`` order): the 17 were tried on every mention."""
+    last = items[stop - 1] if stop > 0 else None
+    if last is None or last.mention is not None:
+        return 0
+    for position in _ENDING_IN.get(last.word, ()):
         n = len(position)
-        tail = items[-n:] if len(items) >= n else []
-        if (tail and all(it.mention is None for it in tail)
-                and tuple(it.word for it in tail) == position):
+        if stop >= n and all(it.mention is None and it.word == word
+                             for it, word in zip(items[stop - n:stop], position, strict=True)):
             return n
     return 0
 

@@ -4,12 +4,14 @@
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 from typing import NamedTuple
 
 from parsers import vntext
 from parsers.bodies import Mention
 
 WORD = re.compile(r"[^\W_]+")
+_WORD_SPLIT = re.compile(f"({WORD.pattern})")
 # Generic classes of bodies that the registry does not name (longest first).
 GENERIC = (("co", "quan", "chuc", "nang"), ("co", "quan"))
 CONNECTORS = frozenset({"va", "cac", "cung", "hoac"})
@@ -42,15 +44,19 @@ class Item(NamedTuple):
 def items_of(text: str, start: int, end: int, mentions: list[Mention]) -> list[Item]:
     folded, offsets = vntext.fold_with_map(text[start:end])
     items = [Item("", m.start, m.end, m) for m in mentions]
+    # [gap, word, gap, word, …, gap] and where each part starts: no match object per word.
+    parts = _WORD_SPLIT.split(folded)
+    bounds = list(accumulate(map(len, parts), initial=0))
+    size = len(offsets)
     k = 0  # mentions are in text order and never overlap: the first not ended yet is the one
-    for match in WORD.finditer(folded):
-        s = start + offsets[match.start()]
+    for w in range(1, len(parts), 2):
+        s = start + offsets[bounds[w]]
         while k < len(mentions) and mentions[k].end <= s:
             k += 1
         if k < len(mentions) and mentions[k].start <= s:
             continue
-        e = start + (offsets[match.end()] if match.end() < len(offsets) else end - start)
-        items.append(Item(match.group(0), s, e))
+        e = start + (offsets[bounds[w + 1]] if bounds[w + 1] < size else end - start)
+        items.append(Item(parts[w], s, e))
     return _with_positions(text, sorted(items, key=lambda it: it.start))
 
 

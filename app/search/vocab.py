@@ -30,7 +30,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from app.db import models
-from app.search.terms import folded_terms
+from app.search.terms import folded_term_set
 
 MAX_VARIANTS = 8
 COMMON_RATIO = 1000
@@ -118,7 +118,7 @@ def forget(session: Session) -> None:
 def provision_terms(row: Mapping[str, Any]) -> set[str]:
     """The distinct terms one provision contributes to the vocabulary."""
     text = f"{row.get('heading') or ''} {row['text']} {row.get('citation') or ''}"
-    return {t for t in folded_terms(text) if len(t) <= MAX_TERM_CHARS}
+    return {t for t in folded_term_set(text) if len(t) <= MAX_TERM_CHARS}
 
 
 def record_terms(session: Session, added: Iterable[Mapping[str, Any]],

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import accumulate
 
 from parsers import vntext
 from parsers.bodies.model import Mention, Unresolved
@@ -28,6 +29,7 @@ _NAME_JOINERS = frozenset({"va"})
 # The first word of some head, as a whole folded word: most provisions have none printed
 # with a capital, and need no word-by-word reading (the folded text is cached for the
 # other passes of the analysis).
+_SPLIT = re.compile(f"({TOKEN.pattern})")
 _HEADS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _head in _HEADS:
     _HEADS_BY_FIRST.setdefault(_head[0], []).append(_head)
@@ -43,7 +45,11 @@ def unknown_names(text: str, mentions: Sequence[Mention]) -> list[Unresolved]:
     """Names of a body's shape in ``text`` that no registered mention covers whole."""
     if not _may_have_head(text):
         return []
-    words = [(m.start(), m.end(), vntext.fold(m.group(0))) for m in TOKEN.finditer(text)]
+    # (start, end, folded word) of each word, from [gap, word, gap, …, gap] and the parts'
+    # lengths: no match object per word.
+    parts = _SPLIT.split(text)
+    bounds = list(accumulate(map(len, parts), initial=0))
+    words = list(zip(bounds[1:-1:2], bounds[2::2], map(vntext.fold, parts[1::2]), strict=True))
     starts = {m.start: m for m in mentions}
     found: list[Unresolved] = []
     # Only a capitalised first word of some head can start one: the others are stepped over

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from itertools import accumulate, compress
+from itertools import accumulate
 
 from parsers import vntext
 from parsers.bodies.model import Mention, Unresolved
@@ -88,9 +88,7 @@ def _registered(text: str, registry: Registry) -> list[Mention]:
     tokens = words.tokens
     # (start, end, pattern, first word, word count)
     candidates: list[tuple[int, int, Pattern, int, int]] = []
-    # The words that start some spelling, picked out without a Python step per word.
-    firsts = compress(range(len(tokens)), map(registry.first_words.__contains__, tokens))
-    for i in firsts:
+    for i in registry.may_start(tokens):
         second = tokens[i + 1] if i + 1 < len(tokens) else None
         for pattern in registry.starting(tokens[i], second):
             n = len(pattern.tokens)

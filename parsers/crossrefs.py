@@ -113,7 +113,11 @@ def link_assignments(
     idf = {pair: math.log(n / count) for pair, count in df.items()}
     links: list[CrossRef] = []
     for source in sources:
-        found = [_link(source, t, features, idf) for t in targets if t != source]
+        # A pair that shares no phrase and no citation scores 0: under any positive
+        # threshold it is not worth building (most pairs of a document share nothing).
+        mine = features[source]
+        found = [_link(source, t, features, idf) for t in targets
+                 if t != source and (threshold <= 0 or _shares(mine, features[t]))]
         kept = sorted((x for x in found if x.score >= threshold), key=lambda x: -x.score)
         links.extend(kept[:max_links])
     return links
@@ -135,6 +139,11 @@ def infer_duties(
         for body_id, role in duties.get(link.source, ())
         if role != "mention"
     ]
+
+
+def _shares(a: _Features, b: _Features) -> bool:
+    return not a.pair_set.isdisjoint(b.pair_set) or not a.citations.keys().isdisjoint(
+        b.citations.keys())
 
 
 def _link(

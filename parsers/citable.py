@@ -159,4 +159,10 @@ def _annotate(node: Provision, chain: list[tuple[str, str | None, str | None]],
     own = cite_label(node.kind, node.label, node.heading, party)
     here = [*chain, (node.kind, node.label, own)]
     children = tuple(_annotate(child, here, party) for child in node.children)
-    return replace(node, cite_label=own, cite_as=cite_as(here), children=children)
+    cited = cite_as(here)
+    # Ingest derives the labels again over a parsed tree that has them: a copy of every
+    # node that would equal it was a fifth of flattening.
+    if (own == node.cite_label and cited == node.cite_as
+            and all(new is old for new, old in zip(children, node.children, strict=True))):
+        return node
+    return replace(node, cite_label=own, cite_as=cited, children=children)

@@ -74,7 +74,10 @@ class Line:
 def _strip_markup(raw: str) -> tuple[str, bool, int]:
     """Remove markdown from one line. Returns (text, wholly emphasized, emphasis markers)."""
     if not _ANY_MARKUP.search(raw):  # most lines: eight regex passes would change nothing
-        return _SPACES.sub(" ", raw.strip()).strip(), False, 0
+        text = raw.strip()
+        if "\t" in text or "  " in text:  # else every run of blanks is one space already
+            text = _SPACES.sub(" ", text).strip()
+        return text, False, 0
     return _strip_markdown(raw)
 
 

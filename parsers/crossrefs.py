@@ -25,6 +25,7 @@ import re
 from collections import Counter, deque
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from parsers import vntext
 from parsers.bodies import Mention, Registry, find_mentions
@@ -113,7 +114,11 @@ def link_assignments(
     idf = {pair: math.log(n / count) for pair, count in df.items()}
     links: list[CrossRef] = []
     for source in sources:
-        found = [_link(source, t, features, idf) for t in targets if t != source]
+        # A pair that shares no phrase and no citation scores 0: under any positive
+        # threshold it is not worth building (most pairs of a document share nothing).
+        mine = features[source]
+        found = [_link(source, t, features, idf) for t in targets
+                 if t != source and (threshold <= 0 or _shares(mine, features[t]))]
         kept = sorted((x for x in found if x.score >= threshold), key=lambda x: -x.score)
         links.extend(kept[:max_links])
     return links
@@ -135,6 +140,11 @@ def infer_duties(
         for body_id, role in duties.get(link.source, ())
         if role != "mention"
     ]
+
+
+def _shares(a: _Features, b: _Features) -> bool:
+    return not a.pair_set.isdisjoint(b.pair_set) or not a.citations.keys().isdisjoint(
+        b.citations.keys())
 
 
 def _link(
@@ -166,7 +176,7 @@ def _features(
         text = _commas_over(text, [(m.start, m.end) for m in found])
     citations = [c for c in find_citations(text) if c.kind != "internal"]
     text = _commas_over(text, [(c.start, c.end) for c in citations])  # a law's name is no phrase
-    tokens = [t if _WORD.fullmatch(t) else None for t in _BREAK.findall(vntext.normalize(text))]
+    tokens = list(map(_word_or_none, _BREAK.findall(vntext.normalize(text))))
     # joined[i]: "tokens[i] tokens[i+1]" when both are words (built once, read twice).
     joined = [f"{a} {b}" if a and b else None for a, b in zip(tokens, tokens[1:], strict=False)]
     # A word of a procedural phrase ("tăng cường kiểm tra") joins no key phrase either.
@@ -180,6 +190,13 @@ def _features(
         {_citation_key(c): c.raw for c in citations},
         frozenset(p for p in pairs if p),
     )
+
+
+# A document repeats a few thousand words: each is judged once.
+@lru_cache(maxsize=1 << 16)
+def _word_or_none(token: str) -> str | None:
+    """``token`` when it is a word (letters only), else None (a number, a punctuation)."""
+    return token if _WORD.fullmatch(token) else None
 
 
 def _commas_over(text: str, spans: Sequence[tuple[int, int]]) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from itertools import chain
 
 from parsers import vntext
 
@@ -17,6 +18,12 @@ _EXACT_WORD = re.compile(r"[^\W_]+")
 def folded_terms(text: str) -> list[str]:
     """Folded terms (``[a-z0-9]+``): what matches, whatever the diacritics."""
     return [term for chunk in text.split() for term in _chunk_terms(chunk)]
+
+
+def folded_term_set(text: str) -> set[str]:
+    """``set(folded_terms(text))``, without the list in between (the vocabulary counts a
+    term once per provision)."""
+    return set(chain.from_iterable(map(_chunk_terms, text.split())))
 
 
 def exact_terms(text: str) -> list[str]:

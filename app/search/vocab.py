@@ -27,11 +27,10 @@ from typing import Any
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 from sqlalchemy import select, text
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from app.db import models
-from app.search.terms import folded_terms
+from app.search.terms import folded_term_set
 
 MAX_VARIANTS = 8
 COMMON_RATIO = 1000
@@ -119,7 +118,7 @@ def forget(session: Session) -> None:
 def provision_terms(row: Mapping[str, Any]) -> set[str]:
     """The distinct terms one provision contributes to the vocabulary."""
     text = f"{row.get('heading') or ''} {row['text']} {row.get('citation') or ''}"
-    return {t for t in folded_terms(text) if len(t) <= MAX_TERM_CHARS}
+    return {t for t in folded_term_set(text) if len(t) <= MAX_TERM_CHARS}
 
 
 def record_terms(session: Session, added: Iterable[Mapping[str, Any]],
@@ -137,15 +136,18 @@ def record_terms(session: Session, added: Iterable[Mapping[str, Any]],
     if session.get_bind().dialect.name == "postgresql":
         _upsert_unnest(session, changes, seq)
         return len(changes)
-    statement = sqlite_insert(_T)
-    session.execute(
-        statement.on_conflict_do_update(
-            index_elements=[_T.c.term],
-            set_={"docs": _T.c.docs + statement.excluded.docs, "seq": statement.excluded.seq},
-        ),
-        changes,
-    )
+    # Plain tuples to the driver: a Core executemany builds a parameter dict per term (a
+    # few thousand per document).
+    session.connection().exec_driver_sql(
+        _UPSERT_SQLITE, [(c["term"], c["docs"], seq) for c in changes])
     return len(changes)
+
+
+_UPSERT_SQLITE = (
+    "INSERT INTO search_terms (term, docs, seq) VALUES (?, ?, ?) "
+    "ON CONFLICT (term) DO UPDATE SET docs = search_terms.docs + excluded.docs, "
+    "seq = excluded.seq"
+)
 
 
 _UPSERT_UNNEST = text(

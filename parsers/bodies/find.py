@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from itertools import compress
+from itertools import accumulate
 
 from parsers import vntext
 from parsers.bodies.model import Mention, Unresolved
@@ -31,6 +31,8 @@ from parsers.bodies.registry import (
 )
 from parsers.bodies.unknown import HARD_BREAK, unknown_names
 from parsers.spans import Taken
+
+_SPLIT = re.compile(f"({TOKEN.pattern})")
 
 
 def find_mentions(text: str, registry: Registry) -> list[Mention]:
@@ -86,9 +88,7 @@ def _registered(text: str, registry: Registry) -> list[Mention]:
     tokens = words.tokens
     # (start, end, pattern, first word, word count)
     candidates: list[tuple[int, int, Pattern, int, int]] = []
-    # The words that start some spelling, picked out without a Python step per word.
-    firsts = compress(range(len(tokens)), map(registry.first_words.__contains__, tokens))
-    for i in firsts:
+    for i in registry.may_start(tokens):
         second = tokens[i + 1] if i + 1 < len(tokens) else None
         for pattern in registry.starting(tokens[i], second):
             n = len(pattern.tokens)
@@ -140,27 +140,29 @@ class _Words:
     def __init__(self, text: str) -> None:
         self._text = text
         self._folded = vntext.fold(text)
-        self.tokens: list[str] = TOKEN.findall(self._folded)
-        self._found: list[re.Match[str]] | None = None
+        # [gap, word, gap, word, …, gap]: the words, and with their lengths where each is,
+        # without a match object per word.
+        self._parts: list[str] = _SPLIT.split(self._folded)
+        self.tokens: list[str] = self._parts[1::2]
+        self._bounds: list[int] | None = None
         self._offsets: Sequence[int] = ()
 
     def window(self, i: int, n: int) -> list[tuple[str, int, int, bool]]:
         """``(folded word, start, end, clause break before it)`` for words ``i … i+n-1``;
         the first one's break is not looked for (False)."""
-        if self._found is None:
+        if self._bounds is None:
             if len(self._folded) == len(self._text):  # one character per cluster
                 self._offsets = range(len(self._text))
             else:
                 self._offsets = vntext.fold_with_map(self._text)[1]
-            self._found = list(TOKEN.finditer(self._folded))
+            self._bounds = list(accumulate(map(len, self._parts), initial=0))
+        bounds, offsets, size = self._bounds, self._offsets, len(self._offsets)
         out: list[tuple[str, int, int, bool]] = []
-        for match in self._found[i : i + n]:
-            start = self._offsets[match.start()]
-            end = self._offsets[match.end()] if match.end() < len(self._offsets) else len(
-                self._text
-            )
+        for k in range(2 * i + 1, min(2 * (i + n), len(self._parts)), 2):
+            start = offsets[bounds[k]]
+            end = offsets[bounds[k + 1]] if bounds[k + 1] < size else len(self._text)
             broken = bool(out) and bool(HARD_BREAK.search(self._text, out[-1][2], start))
-            out.append((match.group(0), start, end, broken))
+            out.append((self._parts[k], start, end, broken))
         return out
 
 

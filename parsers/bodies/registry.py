@@ -11,9 +11,11 @@ Each spelling carries its case rule, where folding alone would be wrong:
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Iterable, KeysView
 from dataclasses import dataclass, field
+from itertools import compress
 
 from parsers import vntext
 from parsers.bodies.model import KINDS, Body
@@ -48,6 +50,11 @@ class Registry:
     _pairs: dict[tuple[str, str | None], tuple[Pattern, ...]] = field(
         default_factory=dict, compare=False, repr=False
     )
+    # The words that start a one-word spelling, and the (first, second) words of the others:
+    # exactly where ``starting`` finds something.
+    _single_firsts: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+    _first_pairs: frozenset[tuple[str, str]] = field(default=frozenset(), compare=False,
+                                                     repr=False)
 
     @classmethod
     def build(cls, bodies: Iterable[Body], exclusions: Iterable[str] = ()) -> Registry:
@@ -80,7 +87,18 @@ class Registry:
             pattern = Pattern(tokens, words, body_id, spelling, case, commas)
             index.setdefault(tokens[0], []).append(pattern)
         frozen = {k: tuple(v) for k, v in index.items()}
-        return cls(bodies, exclusions, frozen)
+        patterns = [p for group in frozen.values() for p in group]
+        singles = frozenset(p.tokens[0] for p in patterns if len(p.tokens) == 1)
+        pairs = frozenset((p.tokens[0], p.tokens[1]) for p in patterns if len(p.tokens) > 1)
+        return cls(bodies, exclusions, frozen, {}, singles, pairs)
+
+    def may_start(self, tokens: list[str]) -> list[int]:
+        """The indexes ``i`` of ``tokens`` where ``starting(tokens[i], tokens[i + 1])`` finds
+        some spelling, picked out without a Python step per word."""
+        seconds: list[str | None] = [*tokens[1:], None]
+        hits = map(operator.or_, map(self._single_firsts.__contains__, tokens),
+                   map(self._first_pairs.__contains__, zip(tokens, seconds, strict=True)))
+        return list(compress(range(len(tokens)), hits))
 
     @property
     def first_words(self) -> KeysView[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import accumulate
 
 from parsers import vntext
 from parsers.bodies.model import Mention, Unresolved
@@ -28,6 +29,10 @@ _NAME_JOINERS = frozenset({"va"})
 # The first word of some head, as a whole folded word: most provisions have none printed
 # with a capital, and need no word-by-word reading (the folded text is cached for the
 # other passes of the analysis).
+_SPLIT = re.compile(f"({TOKEN.pattern})")
+_HEADS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _head in _HEADS:
+    _HEADS_BY_FIRST.setdefault(_head[0], []).append(_head)
 _HEAD_FIRST = re.compile(r"\b(?:" + "|".join(sorted({h[0] for h in _HEADS})) + r")\b")
 
 
@@ -40,11 +45,25 @@ def unknown_names(text: str, mentions: Sequence[Mention]) -> list[Unresolved]:
     """Names of a body's shape in ``text`` that no registered mention covers whole."""
     if not _may_have_head(text):
         return []
-    words = [(m.start(), m.end(), vntext.fold(m.group(0))) for m in TOKEN.finditer(text)]
+    # (start, end, folded word) of each word, from [gap, word, gap, …, gap] and the parts'
+    # lengths: no match object per word.
+    parts = _SPLIT.split(text)
+    bounds = list(accumulate(map(len, parts), initial=0))
+    words = list(zip(bounds[1:-1:2], bounds[2::2], map(vntext.fold, parts[1::2]), strict=True))
     starts = {m.start: m for m in mentions}
     found: list[Unresolved] = []
+    # Only a capitalised first word of some head can start one: the others are stepped over
+    # without a Python call each.
+    may_start = [i for i, w in enumerate(words) if w[2] in _HEADS_BY_FIRST
+                 and text[w[0]].isupper()]
+    following = 0
     i = 0
     while i < len(words):
+        while following < len(may_start) and may_start[following] < i:
+            following += 1
+        if following == len(may_start):
+            break
+        i = may_start[following]
         head = _head_at(words, i, text)
         if not head:
             i += 1
@@ -77,7 +96,7 @@ def _head_at(words: list[tuple[int, int, str]], i: int, text: str) -> int:
     """How many words of a head start at ``words[i]`` (printed with a capital), or 0."""
     if not text[words[i][0]].isupper():
         return 0
-    for head in _HEADS:
+    for head in _HEADS_BY_FIRST.get(words[i][2], ()):
         n = len(head)
         if tuple(w[2] for w in words[i:i + n]) == head and not _broken(words, i, i + n, text):
             return n

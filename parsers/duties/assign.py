@@ -70,6 +70,8 @@ def _mentioned(text: str, mentions: Sequence[Mention]) -> list[Duty]:
 
 def _active(text: str, mentions: Sequence[Mention],
             unknown: Sequence[Unresolved]) -> list[Duty]:
+    if not mentions:  # one duty per mention: a text naming no body needs no clause read
+        return []
     named = sorted([*mentions, *(_placeholder(u) for u in unknown)],
                    key=lambda m: m.start)
     decided: dict[int, Duty] = {}

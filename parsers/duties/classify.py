@@ -8,8 +8,10 @@ from parsers.duties.model import Duty, make_duty
 from parsers.duties.subject import subject_of, subject_role
 from parsers.duties.tokens import CONNECTORS, Item, items_of, list_at, word_at
 from parsers.duties.verbs import (
+    ORDER_WORDS,
     PASSIVE,
     REPORT_SKIP,
+    REPORT_WORDS,
     coordinated,
     directs_after,
     guided_at,
@@ -19,6 +21,9 @@ from parsers.duties.verbs import (
     report_length,
     sent_to,
 )
+
+# The words a role can be read at: "chủ trì", "phối hợp", an order verb, a report.
+_TRIGGERS = frozenset({"chu", "phoi"}) | ORDER_WORDS | REPORT_WORDS
 
 
 def clause_duties(text: str, start: int, end: int, mentions: list[Mention]) -> list[Duty]:
@@ -40,6 +45,8 @@ def clause_duties(text: str, start: int, end: int, mentions: list[Mention]) -> l
         if role:
             mark(subject, role, subject[0].start, stop)
     for i, item in enumerate(items):
+        if item.word not in _TRIGGERS:  # most words: every test below is false
+            continue
         nxt = word_at(items, i + 1)
         if item.word == "chu" and nxt == "tri":  # "… do Bộ X chủ trì", "giao Bộ X chủ trì"
             j = i - 1

@@ -4,12 +4,14 @@
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 from typing import NamedTuple
 
 from parsers import vntext
 from parsers.bodies import Mention
 
 WORD = re.compile(r"[^\W_]+")
+_WORD_SPLIT = re.compile(f"({WORD.pattern})")
 # Generic classes of bodies that the registry does not name (longest first).
 GENERIC = (("co", "quan", "chuc", "nang"), ("co", "quan"))
 CONNECTORS = frozenset({"va", "cac", "cung", "hoac"})
@@ -24,6 +26,9 @@ _POSITIONS = (
     ("chu", "nhiem"), ("tong", "kiem", "toan"), ("thong", "doc"), ("ban", "thuong", "vu"),
     ("thuong", "truc"), ("thanh", "vien"), ("chanh",), ("truong",),
 )
+_ENDING_IN: dict[str, list[tuple[str, ...]]] = {}
+for _position in _POSITIONS:
+    _ENDING_IN.setdefault(_position[-1], []).append(_position)
 
 class Item(NamedTuple):
     """A word of a clause, or a whole mention standing for one word (a tuple: one is made
@@ -39,15 +44,19 @@ class Item(NamedTuple):
 def items_of(text: str, start: int, end: int, mentions: list[Mention]) -> list[Item]:
     folded, offsets = vntext.fold_with_map(text[start:end])
     items = [Item("", m.start, m.end, m) for m in mentions]
+    # [gap, word, gap, word, …, gap] and where each part starts: no match object per word.
+    parts = _WORD_SPLIT.split(folded)
+    bounds = list(accumulate(map(len, parts), initial=0))
+    size = len(offsets)
     k = 0  # mentions are in text order and never overlap: the first not ended yet is the one
-    for match in WORD.finditer(folded):
-        s = start + offsets[match.start()]
+    for w in range(1, len(parts), 2):
+        s = start + offsets[bounds[w]]
         while k < len(mentions) and mentions[k].end <= s:
             k += 1
         if k < len(mentions) and mentions[k].start <= s:
             continue
-        e = start + (offsets[match.end()] if match.end() < len(offsets) else end - start)
-        items.append(Item(match.group(0), s, e))
+        e = start + (offsets[bounds[w + 1]] if bounds[w + 1] < size else end - start)
+        items.append(Item(parts[w], s, e))
     return _with_positions(text, sorted(items, key=lambda it: it.start))
 
 
@@ -59,7 +68,7 @@ def _with_positions(text: str, items: list[Item]) -> list[Item]:
         if item.mention is not None:
             # "Ban Thường vụ các tỉnh ủy": the office of each body of a plural class.
             plural = 1 if out and out[-1].mention is None and out[-1].word == "cac" else 0
-            n = _position_length(out[: len(out) - plural])
+            n = _position_length(out, len(out) - plural)
             if n:
                 first = out[-n - plural]
                 del out[-n - plural:]
@@ -77,12 +86,16 @@ def _out_end(first: Item, n: int, text: str) -> int:
     return end
 
 
-def _position_length(items: list[Item]) -> int:
-    for position in _POSITIONS:
+def _position_length(items: list[Item], stop: int) -> int:
+    """Words of the office that ends ``items[:stop]``, or 0. Only the offices ending in its
+    last word can (in ``_POSITIONS`` order): the 17 were tried on every mention."""
+    last = items[stop - 1] if stop > 0 else None
+    if last is None or last.mention is not None:
+        return 0
+    for position in _ENDING_IN.get(last.word, ()):
         n = len(position)
-        tail = items[-n:] if len(items) >= n else []
-        if (tail and all(it.mention is None for it in tail)
-                and tuple(it.word for it in tail) == position):
+        if stop >= n and all(it.mention is None and it.word == word
+                             for it, word in zip(items[stop - n:stop], position, strict=True)):
             return n
     return 0
 

@@ -18,6 +18,9 @@ REPORT_SKIP = frozenset(
 # "Quốc hội kêu gọi đồng bào …": an appeal by the issuer, whoever it names acts.
 _ORDERS = frozenset({("yeu", "cau"), ("de", "nghi"), ("chi", "thi"), ("chi", "dao"),
                      ("keu", "goi")})
+# The words ``order_length`` and ``is_report`` can be non-zero at (any other word: 0).
+ORDER_WORDS = frozenset({first for first, _ in _ORDERS} | {"giao"})
+REPORT_WORDS = frozenset({"bao", "trinh", "gui"})
 # An order verb at the start of an evidence span: "giao …", "yêu cầu …", "đề nghị …".
 _OPENS_ORDER = re.compile(r"(?:giao|yeu cau|de nghi|chi thi)\b")
 # Words before "X chủ trì" that make X the lead: "do X chủ trì", "giao X chủ trì".

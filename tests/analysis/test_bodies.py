@@ -293,3 +293,16 @@ def test_unknown_names_only_where_a_head_is_printed_with_a_capital(text: str,
     from parsers.bodies import read_mentions
 
     assert [u.text for u in read_mentions(text, REGISTRY)[1]] == unknown
+
+
+# Folded words that start spellings, their second words, and words that start none.
+_WORDS = sorted({w for p in REGISTRY._index.values() for s in p for w in s.tokens[:2]}
+                | {"va", "cac", "x", "2024"})
+
+
+@given(st.lists(st.sampled_from(_WORDS), max_size=30))
+def test_may_start_is_where_starting_finds_a_spelling(tokens):
+    """The positions picked out at C speed are those the per-word lookup found."""
+    expected = [i for i, t in enumerate(tokens)
+                if REGISTRY.starting(t, tokens[i + 1] if i + 1 < len(tokens) else None)]
+    assert REGISTRY.may_start(tokens) == expected

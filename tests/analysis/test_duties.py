@@ -335,3 +335,22 @@ def test_never_crashes(text):
     for d in assign_roles(text, REGISTRY):
         assert d.role in ("lead", "coordinate", "implement", "report_to", "mention")
         assert text[d.evidence_start : d.evidence_end] == d.evidence
+
+
+_VERB_WORDS = ["chu", "tri", "phoi", "hop", "giao", "cho", "yeu", "cau", "de", "nghi", "chi",
+               "thi", "dao", "keu", "goi", "bao", "cao", "trinh", "gui", "ban", "duoc", "tiep",
+               "chuong", "qua", "cac", "bo", "x", ""]
+
+
+@given(st.lists(st.sampled_from(_VERB_WORDS), max_size=12))
+def test_roles_are_read_only_at_trigger_words(words):
+    """clause_duties steps over words outside _TRIGGERS: no test of its loop holds there."""
+    from parsers.duties.classify import _TRIGGERS
+    from parsers.duties.tokens import Item
+    from parsers.duties.verbs import is_report, order_length
+
+    items = [Item(w, 3 * k, 3 * k + 2) for k, w in enumerate(words)]
+    for i, item in enumerate(items):
+        if item.word not in _TRIGGERS:
+            assert item.word not in ("chu", "phoi")
+            assert order_length(items, i) == 0 and not is_report(items, i)

@@ -172,6 +172,7 @@ def test_terms_chunk_by_chunk_equal_terms_all_at_once(text_: str) -> None:
     """The index memoizes normalization per white-space chunk; that must be invisible."""
     for form in (vntext.nfc(text_), text_):
         assert search_terms.folded_terms(form) == vntext.terms(form)
+        assert search_terms.folded_term_set(form) == set(vntext.terms(form))
         assert search_terms.exact_terms(form) == search_terms.exact_words_of(form)
 
 

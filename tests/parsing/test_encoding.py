@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from parsers import encoding
 from parsers.encoding import EncodingError, decode, legacy_encoding
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
@@ -87,3 +88,17 @@ def test_every_real_document_we_hold_reads_as_itself(path: Path) -> None:
     data = path.read_bytes()
     assert decode(data) == data.decode("utf-8-sig")
 
+
+
+# Latin-1, Latin Extended, Vietnamese precomposed letters, digits, marks and punctuation:
+# every class the detector counts, and characters of none.
+_CLASS_CHARS = st.text(alphabet=st.characters(
+    min_codepoint=0, max_codepoint=0x1EFF, blacklist_categories=("Cs",)), max_size=300)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_CLASS_CHARS | st.sampled_from([TCVN3, VNI, FRENCH, LAW[:5000]]))
+def test_class_counts_equal_the_per_class_findall(text: str) -> None:
+    assert encoding.class_counts(text) == (
+        len(encoding._LETTER.findall(text)), len(encoding._ACCENTED.findall(text)),
+        len(encoding._VIETNAMESE_ONLY.findall(text)))

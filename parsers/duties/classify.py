@@ -8,6 +8,7 @@ from parsers.duties.model import Duty, make_duty
 from parsers.duties.subject import subject_of, subject_role
 from parsers.duties.tokens import CONNECTORS, Item, items_of, list_at, word_at
 from parsers.duties.verbs import (
+    GUIDE_WORDS,
     ORDER_WORDS,
     PASSIVE,
     REPORT_SKIP,
@@ -22,8 +23,9 @@ from parsers.duties.verbs import (
     sent_to,
 )
 
-# The words a role can be read at: "chủ trì", "phối hợp", an order verb, a report.
-_TRIGGERS = frozenset({"chu", "phoi"}) | ORDER_WORDS | REPORT_WORDS
+# The words a role can be read at: "chủ trì", "phối hợp", an order verb, a report, a
+# guidance ("hướng dẫn các bộ … kết nối").
+_TRIGGERS = frozenset({"chu", "phoi"}) | ORDER_WORDS | REPORT_WORDS | GUIDE_WORDS
 
 
 def clause_duties(text: str, start: int, end: int, mentions: list[Mention]) -> list[Duty]:

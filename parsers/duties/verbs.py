@@ -20,7 +20,10 @@ _ORDERS = frozenset({("yeu", "cau"), ("de", "nghi"), ("chi", "thi"), ("chi", "da
                      ("keu", "goi")})
 # The words ``order_length`` and ``is_report`` can be non-zero at (any other word: 0).
 ORDER_WORDS = frozenset({first for first, _ in _ORDERS} | {"giao"})
-REPORT_WORDS = frozenset({"bao", "trinh", "gui"})
+# First words of what ``report_length`` reads ("báo cáo", "trình", "gửi", "tham mưu") and
+# of what ``guided_at`` reads ("hướng dẫn"): where ``clause_duties`` looks at all.
+REPORT_WORDS = frozenset({"bao", "trinh", "gui", "tham"})
+GUIDE_WORDS = frozenset({"huong"})
 # An order verb at the start of an evidence span: "giao …", "yêu cầu …", "đề nghị …".
 _OPENS_ORDER = re.compile(r"(?:giao|yeu cau|de nghi|chi thi)\b")
 # Words before "X chủ trì" that make X the lead: "do X chủ trì", "giao X chủ trì".

@@ -6,7 +6,10 @@ and term lookups); one pass of the index that ranks and counts the hits, keeping
 ``max(offset + limit, 1000)`` in a heap (never a sort of every hit); facets over those
 best 1 000, which are every hit up to 1 000 hits (past that ``facets_exact`` is false);
 one store query for the page's rows by primary key. Pages past the 10 000th hit are
-refused, as search engines do. Repeated searches are answered from a per-process cache
+refused, as search engines do. When every word is common, the pass asks first for the
+hits that earn every ranking bonus (``plan.top_tier``), which come first anyway: if they
+fill the window they are the answer, and past ``COUNT_CAP`` of them the total is a lower
+bound (``total_is_exact`` false). Repeated searches are answered from a per-process cache
 keyed by the index build and change. When no provision has every word, one more pass
 asks with real-word corrections (``context``); if still fewer than ``FEW``, one asks for
 half of the words (``plan.relaxation``); the answer says so under ``relaxed`` (with the

@@ -48,7 +48,7 @@ def incoming(session: Session, doc_id: str,
     """The relations (of ``kinds``) of other documents whose target resolves to the stored
     document ``doc_id``.
 
-    Only rows naming ``doc`` by the id their number makes or by one of its keys can
+    Only rows naming it by the id their number makes or by one of its keys can
     (``naming``, both indexed), and only the documents their targets' keys name can compete
     with it (``candidates``): what a page reads grows with the relations naming the
     document, never with the corpus."""
@@ -60,13 +60,15 @@ def incoming(session: Session, doc_id: str,
                       .where(DocumentKey.document_id == doc_id)))
         .order_by(Relation.document_id, Relation.id)
     ).all()
-    unsure = [r for r in rows if not (r.target_number and r.target_doc_id == doc_id)]
+    # A number that makes this id names it, whatever else is stored.
+    sure = {row.id for row in rows if row.target_number and row.target_doc_id == doc_id}
+    unsure = [row for row in rows if row.id not in sure]
     if not unsure:
         return list(rows)
     docs = candidates(session, unsure)
     by_id = {d.id: d for d in docs}
     return [row for row in rows
-            if (row.target_number and row.target_doc_id == doc_id)
+            if row.id in sure
             or ((t := target_of(docs, row, by_id)) is not None and t.id == doc_id)]
 
 

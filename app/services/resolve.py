@@ -57,6 +57,11 @@ class DocRow:
     date: str | None
 
     @property
+    def title_words(self) -> str:
+        """Type and title as words (``vntext.words``): what a title names a document by."""
+        return vntext.words(f"{self.type or ''} {self.title or ''}")
+
+    @property
     def year(self) -> int | None:
         if self.date and self.date[:4].isdigit():
             return int(self.date[:4])
@@ -171,7 +176,7 @@ def named_documents(session: Session, query: CitationQuery) -> list[DocRow]:
     if query.title:
         keyed = documents_under(session, target_keys(None, query.title, None))
         wanted = vntext.words(query.title)
-        if any(vntext.words(f"{d.type or ''} {d.title or ''}") == wanted for d in keyed):
+        if any(d.title_words == wanted for d in keyed):
             return find_documents(keyed, query)
     return find_documents(documents(session), query) if query.title or query.path else []
 
@@ -190,10 +195,7 @@ _SHORT = (Document.id, Document.number, Document.type, Document.title, Document.
 
 
 def documents(session: Session) -> list[DocRow]:
-    rows = session.execute(
-        select(Document.id, Document.number, Document.type, Document.title, Document.date)
-        .order_by(Document.id)
-    )
+    rows = session.execute(select(*_SHORT).order_by(Document.id))
     return [DocRow(*row) for row in rows]
 
 
@@ -207,7 +209,7 @@ def find_documents(docs: list[DocRow], query: CitationQuery) -> list[DocRow]:
         return found if has_year or query.year is None else _of_year(found, query.year)
     if query.title:
         wanted = vntext.words(query.title)
-        exact = [d for d in docs if vntext.words(f"{d.type or ''} {d.title or ''}") == wanted]
+        exact = [d for d in docs if d.title_words == wanted]
         found = exact or [
             d for d in docs if f" {wanted} " in f" {vntext.words(f'{d.type} {d.title}')} "
         ]

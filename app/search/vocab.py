@@ -35,14 +35,18 @@ from app.search.terms import folded_term_set
 MAX_VARIANTS = 8
 COMMON_RATIO = 1000
 MAX_TERM_CHARS = 100
+# A three-letter word is one edit from dozens of syllables: it is expanded only to those
+# COMMON_RATIO times as frequent as itself (and as one provision when the corpus lacks it),
+# so "kai" finds "khai" and "đóg" "đóng", and not every rare syllable around them.
+SHORT = 3
 _T = models.table_of(models.SearchTerm)
 
 
 def max_edits(term: str) -> int:
-    """4+ characters may carry one typo, 8+ two."""
+    """3+ characters may carry one typo, 8+ two."""
     if len(term) >= 8:
         return 2
-    if len(term) >= 4:
+    if len(term) >= SHORT:
         return 1
     return 0
 
@@ -88,8 +92,9 @@ class Vocabulary:
         matches = process.extract(
             term, pool, scorer=Levenshtein.distance, score_cutoff=edits, limit=None
         )
+        floor = COMMON_RATIO * (max(known, 1) if len(term) == SHORT else known)
         ranked = sorted((distance, -self.doc_freq[c], c) for c, distance, _ in matches
-                        if c != term and self.doc_freq[c] >= COMMON_RATIO * known)
+                        if c != term and self.doc_freq[c] >= floor)
         return [c for _, _, c in ranked[:MAX_VARIANTS]]
 
 

@@ -37,3 +37,27 @@ def test_the_ratio_is_what_decides() -> None:
     below = vocabulary({"viec": COMMON_RATIO * 46 - 1, "vieec": 46})
     assert near.expand("vieec") == ["viec"]
     assert below.expand("vieec") == []
+
+
+# Three-letter words, with their frequencies at the SCALE=1 store.
+SHORT = {"kai": 21, "khai": 124_397, "tai": 219_606, "dai": 138_456, "khi": 47_591,
+         "lai": 26_574, "hai": 22_381, "dog": 167, "dong": 475_370, "doi": 387_395,
+         "do": 113_288, "so": 455_929, "sao": 5_594, "som": 12_584, "sog": 11, "sot": 7,
+         "cho": 159_440, "chu": 159_446}
+
+
+@pytest.mark.parametrize(("word", "expected"), [
+    # triển kai → triển khai: every common word one edit away (the adjacency bonus of
+    # "trien_khai" then picks it), commonest first.
+    ("kai", ["tai", "dai", "khai", "khi", "lai", "hai"]),
+    ("dog", ["dong", "doi"]),      # đóg → đóng; "do" is not 1 000 × as common as "dog"
+    ("soo", ["so", "som", "sao"]),  # not in the corpus: words in 1 000 provisions or more
+    ("cho", []),                   # a common word is meant
+])
+def test_three_letter_typos_are_expanded_to_common_words(word: str,
+                                                         expected: list[str]) -> None:
+    assert vocabulary(SHORT).expand(word) == expected
+
+
+def test_two_letters_are_never_expanded() -> None:
+    assert vocabulary({"so": 455_929, "sp": 3}).expand("sp") == []

@@ -92,6 +92,10 @@ def build(parsed: ParsedQuery, expansions: dict[str, list[str]], filters: Filter
     return query
 
 
+# (field, term) lookups: every group must match, any term of a group may.
+TermGroups = list[list[tuple[str, str]]]
+
+
 @dataclass(frozen=True)
 class TopTier:
     """The hits that earn every bonus of ``build`` (each word with its diacritics as typed,
@@ -103,6 +107,14 @@ class TopTier:
 
     query: Query
     weights: tuple[float, ...]
+    # The terms its bonuses require: the fewest provisions one group is in bound its hits.
+    groups: TermGroups
+
+    def most(self, doc_freq: Callable[[str, str], int]) -> int | None:
+        """At most how many hits the tier has (None: no bonus, as many as the matches)."""
+        if not self.groups:
+            return None
+        return min(sum(doc_freq(f, t) for f, t in group) for group in self.groups)
 
     @property
     def shift(self) -> float:
@@ -123,11 +135,21 @@ class TopTier:
 def top_tier(parsed: ParsedQuery, expansions: dict[str, list[str]],
              filters: Filters) -> TopTier:
     query = matches_only(parsed, expansions, filters)
-    weighted = _weighted_bonuses(_unique(parsed), expansions)
+    clauses = _unique(parsed)
+    weighted = _weighted_bonuses(clauses, expansions)
     required = [(Occur.Must, Query.const_score_query(bonus, 0.0)) for _, bonus in weighted]
     if required:
         query = Query.boolean_query([(Occur.Must, query), *required])
-    return TopTier(query, tuple(weight for weight, _ in weighted))
+    return TopTier(query, tuple(weight for weight, _ in weighted),
+                   _bonus_terms(clauses, expansions))
+
+
+def _bonus_terms(clauses: list[Clause], expansions: dict[str, list[str]]) -> TermGroups:
+    """The terms ``_weighted_bonuses`` requires of a top-tier hit, as ``TermGroups``."""
+    groups = [[("exact", t)] for c in _exact_clauses(clauses) for t in c.norm]
+    groups += [[("pairs", p) for p in link] for link in _links(clauses, expansions)]
+    groups += [[("cite", t)] for t in anchored(_citation(clauses))]
+    return groups
 
 
 _F32 = struct.Struct("f")
@@ -198,9 +220,7 @@ def _weighted_bonuses(clauses: list[Clause], expansions: dict[str, list[str]], *
     bonuses = [(exact, _all_terms("exact", list(c.norm))) for c in _exact_clauses(clauses)]
     # The pair each clause forms with the next (in any of their variants): all of them
     # adjacent earn PHRASE. A question word's pairs say nothing about a provision.
-    links = list(dict.fromkeys(
-        _link(a, b, expansions) for a, b in zip(clauses, clauses[1:], strict=False)
-        if not a.optional and not b.optional))
+    links = _links(clauses, expansions)
     bonuses += [(PHRASE / len(links), _any([Query.term_query(SCHEMA, "pairs", p)
                                             for p in link]))
                 for link in links]
@@ -208,6 +228,13 @@ def _weighted_bonuses(clauses: list[Clause], expansions: dict[str, list[str]], *
     if cite:
         bonuses.append((CITE, _sequence("cite", anchored(cite))))
     return bonuses
+
+
+def _links(clauses: list[Clause], expansions: dict[str, list[str]]
+           ) -> list[tuple[str, ...]]:
+    return list(dict.fromkeys(
+        _link(a, b, expansions) for a, b in zip(clauses, clauses[1:], strict=False)
+        if not a.optional and not b.optional))
 
 
 def _link(a: Clause, b: Clause, expansions: dict[str, list[str]]) -> tuple[str, ...]:

@@ -220,6 +220,9 @@ def _top_tier(searcher: tantivy.Searcher, parsed: ParsedQuery,
     Their number is a lower bound of the total; past ``COUNT_CAP`` it is reported as such,
     below it the total is counted (matching alone, without ranking). None: too few."""
     tier = plan.top_tier(parsed, expansions, filters)
+    most = tier.most(searcher.doc_freq)
+    if most is not None and most < wanted:
+        return None  # too few, known from term frequencies alone: no pass that fails
     result = searcher.search(tier.query, wanted, count=True)
     found = int(result.count)  # type: ignore[attr-defined]
     if found < wanted:

@@ -9,6 +9,10 @@ from typing import Any
 import pytest
 
 from app.db.session import session_scope
+from app.search import compounds, plan, synonyms
+from app.search.query import parse_query
+from app.search.sync import fresh_index
+from app.search.vocab import vocabulary
 from app.services import search as service
 from app.services.search import SearchParams
 
@@ -56,3 +60,20 @@ def test_past_the_cap_the_total_is_a_lower_bound(corpus_url: str,
     assert full["total_is_exact"] and not capped["total_is_exact"]
     assert 10 <= capped["total"] <= full["total"]
     assert [h["id"] for h in capped["items"]][:3] == [h["id"] for h in full["items"]][:3]
+
+
+@pytest.mark.parametrize("q", [*QUERIES, "Điều 5 Luật Công đoàn", "hoà giải tranh chấp"])
+def test_the_tier_bound_is_never_below_its_hits(corpus_url: str, q: str) -> None:
+    """``TopTier.most`` skips a pass only when the tier cannot fill the window: it must
+    bound the tier's real number of hits from above."""
+    with session_scope(corpus_url) as session:
+        snapshot = fresh_index(session, service._default_index_dir(session))
+        searcher = snapshot.index.searcher()
+        parsed, _ = synonyms.apply(parse_query(q), service._synonym_table())
+        parsed = compounds.keep_compounds(searcher, parsed)
+        expansions = service._expansions(vocabulary(session, snapshot.head), parsed)
+    tier = plan.top_tier(parsed, expansions, plan.Filters())
+    hits = service._count(searcher, tier.query)
+    most = tier.most(searcher.doc_freq)
+    assert most is not None and hits <= most
+    assert most < 10 * max(hits, 1) + 50  # and is not a vacuous bound

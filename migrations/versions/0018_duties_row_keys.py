@@ -8,6 +8,9 @@ the unique keys (``app/db/analysis_models.py``). ``bodies`` gets an integer prim
 for this (``id`` stays unique, and the parent's key), and the index on the source
 provision holds only the duties that have one (most have none).
 
+``duties_named`` is a view of duties as they were, with the public ids (for Datasette and
+SQL by hand): no bytes on disk.
+
 Both directions rebuild the two tables (data copied out and back through a join on the
 unique ids), the same statements on SQLite and PostgreSQL.
 
@@ -151,14 +154,37 @@ def _rebuild(keyed: bool) -> None:
             LEFT JOIN provisions AS v ON v.pk = d.via_provision_pk""")
     op.drop_table("duties_0018")
     op.drop_table("bodies_0018")
-    if op.get_bind().dialect.name == "postgresql":  # rows came with their ids
+    if op.get_bind().dialect.name == "postgresql":
+        # Rows came with their ids: the sequence goes past them.
         op.execute("SELECT setval(pg_get_serial_sequence('duties', 'id'), "
                    "coalesce((SELECT max(id) FROM duties), 0) + 1, false)")
+        # The deferred foreign keys are checked now, not at the commit: a later migration
+        # of the same run may alter these tables, which PostgreSQL refuses while checks
+        # are pending ("pending trigger events"). Going down they stay immediate to the
+        # end of the run: 0014 updates the rows inserted here (an update of a row of this
+        # transaction queues its checks again), then alters the table.
+        op.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        if keyed:
+            op.execute("SET CONSTRAINTS ALL DEFERRED")
+
+
+# duties with the public ids of their provision, body and source provision, in the columns'
+# order before 0018.
+NAMED_VIEW = """CREATE VIEW duties_named AS
+SELECT d.id, d.document_id, p.id AS provision_id, b.id AS body_id, d.role, d.mention_start,
+       d.mention_end, d.evidence_start, d.evidence_end, d.inferred,
+       v.id AS via_provision_id, d.spans, d.position, d.in_heading, d.lead_in
+FROM duties AS d
+JOIN provisions AS p ON p.pk = d.provision_pk
+JOIN bodies AS b ON b.pk = d.body_pk
+LEFT JOIN provisions AS v ON v.pk = d.via_provision_pk"""
 
 
 def upgrade() -> None:
     _rebuild(keyed=True)
+    op.execute(NAMED_VIEW)
 
 
 def downgrade() -> None:
+    op.execute("DROP VIEW duties_named")
     _rebuild(keyed=False)

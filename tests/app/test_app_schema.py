@@ -252,6 +252,10 @@ def test_0018_keys_duties_by_row_ids_down_and_up(db_url: str) -> None:
         assert {tuple(row) for row in connection.execute(by_id)} == {row[:5] for row in before}
     upgrade(db_url)
     assert duties() == before
+    named = text("SELECT document_id, provision_id, body_id, role, via_provision_id "
+                 "FROM duties_named")
+    with get_engine(db_url).connect() as connection:  # the view Datasette shows
+        assert {tuple(row) for row in connection.execute(named)} == {row[:5] for row in before}
     with pytest.raises(IntegrityError), get_engine(db_url).begin() as connection:
         connection.execute(text(
             "INSERT INTO duties (document_id, provision_pk, body_pk, role, mention_start, "

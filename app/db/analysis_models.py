@@ -29,6 +29,7 @@ from sqlalchemy import (
     case,
     func,
     select,
+    text,
 )
 from sqlalchemy.orm import Mapped, aliased, column_property, mapped_column
 
@@ -48,22 +49,33 @@ def _provision_fk() -> ForeignKey:
     return _deferred_fk("provisions.id", ondelete="CASCADE")
 
 
-def _quoted(start: Any, end: Any, via_id: Any, own_id: Any, in_heading: Any) -> Any:
+def _quoted(start: Any, end: Any, via_pk: Any, own_pk: Any, in_heading: Any) -> Any:
     """``text[start:end]`` of the text a duty's offsets index: the heading or text of
     ``via_provision_id`` when it came through one, else of its own provision."""
     source = aliased(Provision, name="quoted")
-    text = case((in_heading, source.heading), else_=source.text)
-    return (select(func.substr(text, start + 1, end - start))
-            .where(source.id == func.coalesce(via_id, own_id))
+    printed = case((in_heading, source.heading), else_=source.text)
+    return (select(func.substr(printed, start + 1, end - start))
+            .where(source.pk == func.coalesce(via_pk, own_pk))
             .correlate_except(source).scalar_subquery())
 
 
+def _provision_id(pk: Any) -> Any:
+    """The public id of the provision whose row id is ``pk`` (null for null)."""
+    keyed = aliased(Provision, name="keyed")
+    return select(keyed.id).where(keyed.pk == pk).correlate_except(keyed).scalar_subquery()
+
+
 class Body(Base):
-    """One entry of the registry (``corpus/bodies.yaml``), synced at every ingest."""
+    """One entry of the registry (``corpus/bodies.yaml``), synced at every ingest.
+
+    ``pk`` is the row id duties point at (a few bytes where the id took thirty, in every
+    duty and in both of its indexes); ``id`` is the public id. Sync updates a body in
+    place, so its ``pk`` stays."""
 
     __tablename__ = "bodies"
 
-    id: Mapped[str] = mapped_column(String(200), primary_key=True)  # vntext.slug(name)
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[str] = mapped_column(String(200), unique=True)  # vntext.slug(name)
     name: Mapped[str] = mapped_column(String(300))
     kind: Mapped[str] = mapped_column(String(40))
     parent_id: Mapped[str | None] = mapped_column(
@@ -90,23 +102,31 @@ class Duty(Base):
 
     __tablename__ = "duties"
     __table_args__ = (
-        Index("ix_duties_body_role", "body_id", "role"),
-        Index("uq_duties_provision_body_role", "provision_id", "body_id", "role", unique=True),
+        Index("ix_duties_body_role", "body_pk", "role"),
+        Index("uq_duties_provision_body_role", "provision_pk", "body_pk", "role", unique=True),
+        # Most duties are direct (null here): the index holds the others only. Deleting a
+        # provision looks up the duties it gave through it (``via_provision_pk = ?``).
+        Index("ix_duties_via_provision_pk", "via_provision_pk",
+              sqlite_where=text("via_provision_pk IS NOT NULL"),
+              postgresql_where=text("via_provision_pk IS NOT NULL")),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     document_id: Mapped[str] = mapped_column(_document_fk(), index=True)
-    # No index of its own: uq_duties_provision_body_role starts with it.
-    provision_id: Mapped[str] = mapped_column(_provision_fk())
-    body_id: Mapped[str] = mapped_column(_deferred_fk("bodies.id"))
+    # Row ids, not public ids (migration 0018): the text ids were half of the table and
+    # most of its indexes. The public ids are read back through the unique keys
+    # (``provision_id``, ``body_id``, ``via_provision_id`` below); filters and joins use
+    # the row ids. No index of its own: uq_duties_provision_body_role starts with it.
+    provision_pk: Mapped[int] = mapped_column(_deferred_fk("provisions.pk", ondelete="CASCADE"))
+    body_pk: Mapped[int] = mapped_column(_deferred_fk("bodies.pk"))
     role: Mapped[str] = mapped_column(String(20))
     mention_start: Mapped[int] = mapped_column(Integer)
     mention_end: Mapped[int] = mapped_column(Integer)
     evidence_start: Mapped[int] = mapped_column(Integer)
     evidence_end: Mapped[int] = mapped_column(Integer)
     inferred: Mapped[bool] = mapped_column(Boolean, default=False)
-    # Indexed like every foreign key: deleting a provision looks up the duties it gave.
-    via_provision_id: Mapped[str | None] = mapped_column(_provision_fk(), index=True)
+    via_provision_pk: Mapped[int | None] = mapped_column(
+        _deferred_fk("provisions.pk", ondelete="CASCADE"))
     # [[mention_start, mention_end, evidence_start, evidence_end], …] in text order.
     # Only when read in more than one place (else NULL: the columns are the one place).
     spans: Mapped[list[list[int]] | None] = mapped_column(JSON(none_as_null=True), default=None)
@@ -117,12 +137,17 @@ class Duty(Base):
     # True: passed down by a lead-in ("Giao Đảng ủy Chính phủ lãnh đạo, chỉ đạo:" over the
     # tasks below it); mention and evidence are the lead-in's, in `via_provision_id`.
     lead_in: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    # The public ids, read through the unique keys of provisions and bodies.
+    provision_id: Mapped[str] = column_property(_provision_id(provision_pk))
+    via_provision_id: Mapped[str | None] = column_property(_provision_id(via_provision_pk))
+    body_id: Mapped[str] = column_property(
+        select(Body.id).where(Body.pk == body_pk).correlate_except(Body).scalar_subquery())
     # The name as printed and the clause that gives the role are read from the stored text
     # they index, not stored again (migration 0014): copies were a quarter of the table.
     mention: Mapped[str] = column_property(
-        _quoted(mention_start, mention_end, via_provision_id, provision_id, in_heading))
+        _quoted(mention_start, mention_end, via_provision_pk, provision_pk, in_heading))
     evidence: Mapped[str] = column_property(
-        _quoted(evidence_start, evidence_end, via_provision_id, provision_id, in_heading))
+        _quoted(evidence_start, evidence_end, via_provision_pk, provision_pk, in_heading))
 
 
 class UnresolvedMention(Base):

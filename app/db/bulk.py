@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import JSON, Column, Table, insert
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
+from sqlalchemy.types import TypeDecorator
 
 # Under this many rows a COPY's setup is not worth it.
 COPY_MIN_ROWS = 20
@@ -63,15 +64,26 @@ def _processor(column: Column[Any], dialect: Dialect) -> Callable[[Any], Any] | 
 def _copy(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> None:
     # Imported here: psycopg is the `postgres` extra, absent from a SQLite-only install.
     from psycopg import sql
-    from psycopg.types.json import Json
 
     columns = [c for c in table.columns if c.name in rows[0]]
     json_columns = {c.name for c in columns if isinstance(c.type, JSON)}
+    # A column whose type converts its values (HexDigest: hex to bytes) gets them converted.
+    dialect = session.get_bind().dialect
+    converted = {c.name: c.type.bind_processor(dialect) for c in columns
+                 if isinstance(c.type, TypeDecorator)}
     statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
         sql.Identifier(table.name), sql.SQL(", ").join(sql.Identifier(c.name) for c in columns))
     driver = session.connection().connection.driver_connection
     assert driver is not None
     with driver.cursor() as cursor, cursor.copy(statement) as copy:
         for row in rows:
-            copy.write_row([Json(row[c.name]) if c.name in json_columns and row[c.name] is not None
-                            else row[c.name] for c in columns])
+            copy.write_row([_copied(row[c.name], c.name in json_columns,
+                                    converted.get(c.name)) for c in columns])
+
+
+def _copied(value: Any, json: bool, convert: Callable[[Any], Any] | None) -> Any:
+    from psycopg.types.json import Json
+
+    if json and value is not None:
+        return Json(value)
+    return convert(value) if convert is not None else value

@@ -28,7 +28,9 @@ from sqlalchemy import (
     func,
     text,
 )
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -53,6 +55,20 @@ def table_of(model: type[Base]) -> Table:
     if not isinstance(table, Table):
         raise TypeError(f"{model.__name__} is not mapped to a table")
     return table
+
+
+class HexDigest(TypeDecorator[str]):
+    """A digest kept as bytes and given to Python as lowercase hex (``sha256().hexdigest()``)."""
+
+    impl = LargeBinary
+    cache_ok = True
+
+    def process_bind_param(self, value: str | None, dialect: Dialect) -> bytes | None:
+        return None if value is None else bytes.fromhex(value)
+
+    def process_result_value(self, value: bytes | str | None, dialect: Dialect) -> str | None:
+        # Text: a store below migration 0019, still holding the hex.
+        return value if value is None or isinstance(value, str) else bytes(value).hex()
 
 
 class Document(Base):
@@ -127,7 +143,9 @@ class Provision(Base):
     start: Mapped[int] = mapped_column(Integer, default=0)
     end: Mapped[int] = mapped_column(Integer, default=0)
     flags: Mapped[list[str]] = mapped_column(JSON, default=list)
-    content_hash: Mapped[str] = mapped_column(String(64))
+    # Stored as its 32 bytes, read and written as the 64 hex digits every reader sees
+    # (migration 0019: the hex was a tenth of the table).
+    content_hash: Mapped[str] = mapped_column(HexDigest)
     # The node's breadcrumb when it is not its heading and the node has descendants; a
     # provision's breadcrumbs are its ancestors' (app/services/crumbs.py), not a copy of the
     # chain in every row (which was a fifth of the database).

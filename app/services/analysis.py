@@ -23,10 +23,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from app.db.analysis_models import (
+    Body,
     Citation,
     CrossRef,
     DocumentKey,
@@ -38,7 +39,7 @@ from app.db.analysis_models import (
     UnresolvedMention,
 )
 from app.db.bulk import insert_rows
-from app.db.models import table_of
+from app.db.models import Provision, table_of
 from app.services.duty_rows import (
     inferred_rows,
     lean,
@@ -263,6 +264,29 @@ def clear_analysis(session: Session, doc_ids: list[str]) -> None:
         session.execute(delete(model).where(column.in_(doc_ids)))
 
 
+def keyed_duties(session: Session, doc_id: str,
+                 duties: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Duty rows as stored: their provisions and bodies by row id (``provision_pk``,
+    ``body_pk``, ``via_provision_pk``), read once per document, not per row."""
+    if not duties:
+        return []
+    provision_pks: dict[str, int] = dict(session.execute(
+        select(Provision.id, Provision.pk).where(Provision.document_id == doc_id)).all())
+    names = {row["body_id"] for row in duties}
+    body_pks: dict[str, int] = dict(session.execute(
+        select(Body.id, Body.pk).where(Body.id.in_(names))).all())
+    keyed = []
+    for row in duties:
+        out = {k: v for k, v in row.items()
+               if k not in ("provision_id", "body_id", "via_provision_id")}
+        via = row["via_provision_id"]
+        out.update(provision_pk=provision_pks[row["provision_id"]],
+                   body_pk=body_pks[row["body_id"]],
+                   via_provision_pk=None if via is None else provision_pks[via])
+        keyed.append(out)
+    return keyed
+
+
 def store_analysis(session: Session, doc_id: str, rows: list[dict[str, Any]],
                    registry: Registry, result: AnalysisRows | None = None) -> dict[str, int]:
     """Sync the bodies, then write the analysis of ``doc_id`` (whose old rows are cleared).
@@ -277,7 +301,9 @@ def store_analysis(session: Session, doc_id: str, rows: list[dict[str, Any]],
     sync_bodies(session, registry)
     if result is None:
         result = analyze(doc_id, rows, registry)
-    for model, values in zip(TABLES, (getattr(result, name) for name in NAMES), strict=True):
+    stored = {name: getattr(result, name) for name in NAMES}
+    stored["duties"] = keyed_duties(session, doc_id, result.duties)
+    for model, values in zip(TABLES, (stored[name] for name in NAMES), strict=True):
         # The table, not the class: a Core insert, without the ORM's bulk path.
         insert_rows(session, table_of(model), values)
     return result.counts()

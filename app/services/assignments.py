@@ -28,7 +28,7 @@ def document_assignments(session: Session, doc_id: str, *, cells: bool = False) 
         NotFound: unknown document (with the closest ids).
     """
     doc = require(session, Document, doc_id, "document")
-    assigned = exists().where(Duty.provision_id == Provision.id, Duty.role != "mention")
+    assigned = exists().where(Duty.provision_pk == Provision.pk, Duty.role != "mention")
     query = (select(Provision.id.label("provision_id"), Provision.label, Provision.heading)
              .where(Provision.document_id == doc.id, assigned))
     by_role = partial(_by_role, session)
@@ -41,11 +41,12 @@ def _by_role(session: Session, rows: Rows) -> Rows:
     found: dict[str, dict[str, list[dict[str, Any]]]] = {
         pid: {role: [] for role in ASSIGNMENT_ROLES} for pid in ids}
     duties = session.execute(
-        select(Duty.provision_id, Duty.role, Duty.body_id, Body.name, Duty.position,
+        select(Provision.id, Duty.role, Body.id, Body.name, Duty.position,
                Duty.inferred, Duty.lead_in, Duty.evidence)
-        .join(Body, Body.id == Duty.body_id)
-        .where(Duty.provision_id.in_(ids), Duty.role.in_(ASSIGNMENT_ROLES))
-        .order_by(Duty.provision_id, Duty.inferred, Duty.mention_start)
+        .select_from(Duty).join(Provision, Provision.pk == Duty.provision_pk)
+        .join(Body, Body.pk == Duty.body_pk)
+        .where(Provision.id.in_(ids), Duty.role.in_(ASSIGNMENT_ROLES))
+        .order_by(Duty.provision_pk, Duty.inferred, Duty.mention_start)
     ).all()
     for pid, role, body_id, name, position, inferred, lead_in, evidence in duties:
         found[pid][role].append({"body_id": body_id, "body_name": name, "position": position,

@@ -17,7 +17,7 @@ from app.services import provisions
 from app.services.links import provision_url
 from app.services.listing import Listing, Rows
 from app.services.registry import predecessors
-from app.services.suggest import require
+from app.services.suggest import by_id, require
 from app.services.tables import known_role
 from parsers import vntext
 from parsers.duties import ROLES
@@ -72,7 +72,7 @@ def get_body(session: Session, body_id: str, per_role: int) -> dict[str, Any]:
     """
     body = require(session, Body, body_id, "body")
     data = _summary(body, _duty_counts(session, [body.id]).get(body.id, Counter()))
-    data["parent"] = _ref(session.get(Body, body.parent_id)) if body.parent_id else None
+    data["parent"] = _ref(by_id(session, Body, body.parent_id)) if body.parent_id else None
     children = session.scalars(select(Body).where(Body.parent_id == body.id).order_by(Body.name))
     data["children"] = [_ref(child) for child in children]
     data["duties_by_role"] = {
@@ -92,7 +92,7 @@ def history(session: Session, body: Body) -> dict[str, Any]:
     nxt = body.successor_id
     while nxt and nxt not in seen:  # a cycle in a hand-written file must not hang a request
         seen.add(nxt)
-        later = session.get(Body, nxt)
+        later = by_id(session, Body, nxt)
         if later is None:
             break
         successors.append({"id": later.id, "name": later.name, "kind": later.kind})
@@ -137,11 +137,11 @@ def body_duties(session: Session, body_id: str, role: str | None = None) -> List
     """
     body = require(session, Body, body_id, "body")
     query = (
-        select(Duty.role, Duty.provision_id, Duty.document_id.label("doc_id"), Duty.evidence,
-               Duty.evidence_start, Duty.evidence_end, Duty.inferred, Duty.via_provision_id,
-               Duty.lead_in, Duty.in_heading, Provision.text)
-        .join(Provision, Provision.id == Duty.provision_id)
-        .where(Duty.body_id == body.id)
+        select(Duty.role, Provision.id.label("provision_id"), Duty.document_id.label("doc_id"),
+               Duty.evidence, Duty.evidence_start, Duty.evidence_end, Duty.inferred,
+               Duty.via_provision_id, Duty.lead_in, Duty.in_heading, Provision.text)
+        .select_from(Duty).join(Provision, Provision.pk == Duty.provision_pk)
+        .where(Duty.body_pk == body.pk)
     )
     if role is not None:  # "" is no role, and refused as such (schemathesis)
         query = query.where(Duty.role == known_role(role))
@@ -176,8 +176,8 @@ def provision_bodies(session: Session, provision_id: str) -> dict[str, Any]:
         for link in session.scalars(select(CrossRef).where(CrossRef.target_id == node.id))
     }
     rows = session.execute(
-        select(Duty, Body.name, Body.kind).join(Body, Body.id == Duty.body_id)
-        .where(Duty.provision_id == node.id)
+        select(Duty, Body.name, Body.kind).join(Body, Body.pk == Duty.body_pk)
+        .where(Duty.provision_pk == node.pk)
         .order_by(Duty.inferred, Duty.via_provision_id, Duty.mention_start)
     ).all()
     items = []
@@ -217,11 +217,12 @@ def _duty_counts(session: Session, body_ids: Collection[str]) -> dict[str, Count
     """Direct duties per body and role; inferred ones counted apart under ``inferred``, and
     those a lead-in passes down under ``lead_in`` (the lead-in's own duty is counted once,
     where it is written)."""
-    query = (select(Duty.body_id, Duty.role, Duty.inferred, Duty.lead_in, func.count())
-             .where(Duty.body_id.in_(body_ids)))
+    query = (select(Body.id, Duty.role, Duty.inferred, Duty.lead_in, func.count())
+             .select_from(Duty).join(Body, Body.pk == Duty.body_pk)
+             .where(Body.id.in_(body_ids)))
     counts: dict[str, Counter[str]] = {}
     for bid, role, inferred, lead_in, n in session.execute(
-        query.group_by(Duty.body_id, Duty.role, Duty.inferred, Duty.lead_in)
+        query.group_by(Body.id, Duty.role, Duty.inferred, Duty.lead_in)
     ):
         key = "inferred" if inferred else "lead_in" if lead_in else role
         counts.setdefault(bid, Counter())[key] += n

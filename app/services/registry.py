@@ -73,8 +73,9 @@ def sync_bodies(session: Session, registry: Registry) -> None:
     rows = body_rows(registry)
     # Tuples zipped with the column names: a RowMapping per body turned into a dict cost
     # more than the rest of syncing, once per ingested document.
-    names = [c.name for c in _B.columns]
-    stored = (dict(zip(names, row, strict=True)) for row in session.execute(select(*_B.columns)))
+    columns = [c for c in _B.columns if c.name != "pk"]  # the row id is the store's own
+    names = [c.name for c in columns]
+    stored = (dict(zip(names, row, strict=True)) for row in session.execute(select(*columns)))
     existing = {body["id"]: body for body in stored}
     fresh = [row for row in rows if row["id"] not in existing]
     changed = [row for row in rows if row["id"] in existing and existing[row["id"]] != row]
@@ -85,8 +86,8 @@ def sync_bodies(session: Session, registry: Registry) -> None:
     wanted = {row["id"] for row in rows}
     stale = [body_id for body_id in existing if body_id not in wanted]
     if stale:
-        named = select(Duty.body_id).where(Duty.body_id.in_(stale))
-        session.execute(delete(_B).where(_B.c.id.in_(stale), _B.c.id.not_in(named)))
+        named = select(Duty.body_pk)
+        session.execute(delete(_B).where(_B.c.id.in_(stale), _B.c.pk.not_in(named)))
 
 
 def predecessors(session: Session, body_id: str) -> list[Body]:

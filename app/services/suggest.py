@@ -14,7 +14,7 @@ from app.db.models import Document
 from app.errors import NotFound
 from parsers import vntext
 
-# The models whose primary key is their public string id, looked up by ``require``.
+# The models with a public string id, looked up by ``require``.
 Row = TypeVar("Row", Document, Body)
 
 
@@ -41,8 +41,16 @@ def require(session: Session, model: type[Row], wanted: str, what: str) -> Row:
     name); else ``NotFound`` listing the closest ids."""
     row = None
     if can_exist(wanted):
-        row = session.get(model, wanted) or session.get(model, vntext.slug(wanted))
+        row = by_id(session, model, wanted) or by_id(session, model, vntext.slug(wanted))
     if row is None:
         ids = session.scalars(select(model.id)).all()
         raise NotFound(f"no {what} {wanted!r}", suggestions=closest(wanted, ids))
     return row
+
+
+def by_id(session: Session, model: type[Row], wanted: str) -> Row | None:
+    """The row whose public id is ``wanted``: a document's is its primary key; a body's
+    primary key is its row id (``Body.pk``), its id a unique key."""
+    if model is Document:
+        return session.get(model, wanted)
+    return session.scalars(select(model).where(model.id == wanted)).first()

@@ -73,8 +73,9 @@ def _digest(db: Path) -> dict[str, list[tuple[object, ...]]]:
     queries = {
         "documents": "SELECT id, number, provision_count FROM documents ORDER BY id",
         "provisions": "SELECT id, parent_id, ordinal, content_hash FROM provisions ORDER BY id",
-        "duties": "SELECT provision_id, body_id, role FROM duties "
-                  "ORDER BY provision_id, body_id, role",
+        "duties": "SELECT p.id, b.id, d.role FROM duties d "
+                  "JOIN provisions p ON p.pk = d.provision_pk JOIN bodies b ON b.pk = d.body_pk "
+                  "ORDER BY p.id, b.id, d.role",
         "targets": "SELECT provision_id, value FROM targets ORDER BY provision_id, value",
     }
     with sqlite3.connect(db) as connection:

@@ -122,8 +122,9 @@ def test_0008_keeps_one_duty_per_key_down_and_up(db_url: str) -> None:
     ingest_paths(db_url, [CORPUS / "02-NQ-TW-2021.md"])
     key = {"p": "02-nq-tw-2021/IV.5", "b": "dang-doan-tong-lien-doan-lao-dong-viet-nam",
            "r": "coordinate"}
-    rows = text("SELECT spans FROM duties WHERE provision_id = :p AND body_id = :b "
-                "AND role = :r")
+    rows = text("SELECT spans FROM duties JOIN provisions ON provisions.pk = provision_pk "
+                "JOIN bodies ON bodies.pk = body_pk WHERE provisions.id = :p "
+                "AND bodies.id = :b AND duties.role = :r")
     with get_engine(db_url).connect() as connection:
         [(spans,)] = connection.execute(rows, key).all()
     assert len(json.loads(spans) if isinstance(spans, str) else spans) == 2
@@ -142,11 +143,12 @@ def test_0008_keeps_one_duty_per_key_down_and_up(db_url: str) -> None:
         assert len(json.loads(spans) if isinstance(spans, str) else spans) == 2
     with pytest.raises(IntegrityError), get_engine(db_url).begin() as connection:
         connection.execute(text(
-            "INSERT INTO duties (document_id, provision_id, body_id, role, "
+            "INSERT INTO duties (document_id, provision_pk, body_pk, role, "
             "mention_start, mention_end, evidence_start, evidence_end, inferred) "
-            "SELECT document_id, provision_id, body_id, role, mention_start, "
+            "SELECT document_id, provision_pk, body_pk, role, mention_start, "
             "mention_end, evidence_start, evidence_end, inferred FROM duties "
-            "WHERE provision_id = :p AND body_id = :b AND role = :r"), key)
+            "WHERE provision_pk = (SELECT pk FROM provisions WHERE id = :p) "
+            "AND body_pk = (SELECT pk FROM bodies WHERE id = :b) AND role = :r"), key)
 
 
 def test_0014_quotes_duties_from_the_text_down_and_up(db_url: str) -> None:
@@ -224,3 +226,39 @@ def test_0017_drops_the_first_version_rows_that_say_nothing_more(db_url: str) ->
     upgrade(db_url)
     with get_engine(db_url).connect() as connection:
         assert connection.execute(count).scalar() == 0
+
+
+def test_0018_keys_duties_by_row_ids_down_and_up(db_url: str) -> None:
+    """0018 replaced the text ids in duties by row ids: down, every duty has its provision,
+    body and source provision by id again; up, the same duties by row id, read back with
+    the same public ids, quotes and bodies, and a second row of a key is still refused."""
+    ingest_paths(db_url, [CORPUS])
+
+    def duties() -> set[tuple[object, ...]]:
+        with Session(get_engine(db_url)) as session:
+            return {(d.document_id, d.provision_id, d.body_id, d.role, d.via_provision_id,
+                     d.mention, d.evidence, d.inferred, d.lead_in, d.in_heading, d.position)
+                    for d in session.scalars(select(Duty))}
+
+    before = duties()
+    assert {row[4] is None for row in before} == {True, False}  # direct and through another
+    config = alembic_config(db_url)
+    with get_engine(db_url).begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0017")
+    by_id = text("SELECT document_id, provision_id, body_id, role, via_provision_id "
+                 "FROM duties")
+    with get_engine(db_url).connect() as connection:
+        assert {tuple(row) for row in connection.execute(by_id)} == {row[:5] for row in before}
+    upgrade(db_url)
+    assert duties() == before
+    named = text("SELECT document_id, provision_id, body_id, role, via_provision_id "
+                 "FROM duties_named")
+    with get_engine(db_url).connect() as connection:  # the view Datasette shows
+        assert {tuple(row) for row in connection.execute(named)} == {row[:5] for row in before}
+    with pytest.raises(IntegrityError), get_engine(db_url).begin() as connection:
+        connection.execute(text(
+            "INSERT INTO duties (document_id, provision_pk, body_pk, role, mention_start, "
+            "mention_end, evidence_start, evidence_end, inferred) SELECT document_id, "
+            "provision_pk, body_pk, role, 0, 0, 0, 0, inferred FROM duties "
+            "WHERE id = (SELECT min(id) FROM duties)"))

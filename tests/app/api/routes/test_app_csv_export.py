@@ -128,7 +128,7 @@ def hostile_rows(db_url: str) -> Iterator[TestClient]:
         # A duty's evidence is read from the text its offsets index.
         session.execute(update(Provision).values(text="-2+3 chủ trì", heading=None))
         session.execute(update(Duty).values(evidence_start=0, evidence_end=4,
-                                            via_provision_id=None, in_heading=False))
+                                            via_provision_pk=None, in_heading=False))
     with TestClient(create_app(Settings(database_url=db_url))) as client:
         yield client
 

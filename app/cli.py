@@ -58,6 +58,31 @@ def db_upgrade(
     typer.echo(f"database at {shown} is at revision {current_revision(url) or 'base'}")
 
 
+@db_app.command("vacuum")
+def db_vacuum(db: DbOption = None) -> None:
+    """Give back free space (after an upgrade that rebuilt tables; SQLite files never
+    shrink by themselves). Needs free disk as large as the file; blocks writes meanwhile."""
+    from app.services.maintenance import vacuum
+
+    url = _url(db)
+    path = _sqlite_file(url)
+    before = path.stat().st_size if path else None
+    vacuum(url)
+    if path is not None and before is not None:
+        typer.echo(f"{path}: {before / 1e6:,.1f} MB -> {path.stat().st_size / 1e6:,.1f} MB")
+    else:
+        typer.echo("vacuumed")
+
+
+def _sqlite_file(url: str) -> Path | None:
+    from sqlalchemy import make_url
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database:
+        return None
+    return Path(parsed.database)
+
+
 @db_app.command("copy")
 def db_copy(
     source: Annotated[str, typer.Option("--from", help="Database URL to copy from")],

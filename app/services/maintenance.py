@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from app.db import migrate
-from app.db.session import session_scope
+from app.db.session import get_engine, session_scope
 from app.search import sync
 from app.search.index import State
 from app.search.vocab import rebuild_terms
 from app.services import status
 
-__all__ = ["ensure_schema", "recompute_status", "reindex", "refresh_index", "upgrade"]
+__all__ = ["ensure_schema", "recompute_status", "reindex", "refresh_index", "upgrade",
+           "vacuum"]
 
 # The revision that began storing in-force facts: its migration cannot resolve relations.
 STATUS_REVISION = "0013"
@@ -56,3 +58,30 @@ def refresh_index(url: str, index_dir: Path) -> State:
     """Apply the changes the index has not seen yet (after an ingest)."""
     with session_scope(url) as session:
         return sync.fresh_index(session, index_dir, wait=True).state
+
+
+def vacuum(url: str) -> None:
+    """Give back the space freed pages hold. A migration that rebuilds a table (0018) leaves
+    the old pages free inside a SQLite file, which never shrinks by itself; VACUUM rewrites
+    it (it needs as much free disk as the file, and holds the write lock while it runs).
+    On PostgreSQL, ``VACUUM ANALYZE`` frees dead rows for reuse and refreshes statistics."""
+    engine = get_engine(url)
+    if engine.dialect.name != "sqlite":
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            connection.exec_driver_sql("VACUUM ANALYZE")
+        return
+    # The engine's connections open a transaction of their own (``app/db/session.py``), and
+    # VACUUM refuses to run in one: the driver's connection in autocommit mode instead.
+    raw = engine.raw_connection()
+    try:
+        driver = raw.driver_connection
+        assert isinstance(driver, sqlite3.Connection)
+        previous, driver.isolation_level = driver.isolation_level, None
+        try:
+            driver.execute("VACUUM")
+            # In WAL mode the rewritten pages sit in the log until a checkpoint moves them.
+            driver.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            driver.isolation_level = previous
+    finally:
+        raw.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -13,8 +14,8 @@ from app.db.migrate import head_revision
 from app.db.session import dispose
 
 runner = CliRunner()
-COMMANDS = [["db", "upgrade"], ["db", "copy"], ["ingest"], ["serve"], ["search"], ["parse"],
-            ["reindex"], ["export"], ["mcp"], ["datasette-fts"]]
+COMMANDS = [["db", "upgrade"], ["db", "copy"], ["db", "vacuum"], ["ingest"], ["serve"],
+            ["search"], ["parse"], ["reindex"], ["export"], ["mcp"], ["datasette-fts"]]
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
@@ -122,5 +123,29 @@ def test_db_upgrade_step_by_step_reports_the_revision_reached(tmp_path: Path) ->
         last = runner.invoke(app, ["db", "upgrade", "--db", url])
         assert last.exit_code == 0
         assert last.output.strip().endswith(f"revision {head_revision(url)}")
+    finally:
+        dispose(url)
+
+
+def test_db_vacuum_gives_back_free_pages_and_keeps_the_rows(tmp_path: Path) -> None:
+    path = tmp_path / "v.db"
+    url = f"sqlite:///{path}"
+    try:
+        law = CORPUS / "50-2024-QH15-luat-cong-doan.txt"
+        assert runner.invoke(app, ["ingest", str(law), "--db", url]).exit_code == 0
+        dispose(url)
+        with sqlite3.connect(path) as raw:  # free pages, as a migration rebuilding a table
+            raw.execute("CREATE TABLE ballast AS SELECT * FROM provisions")
+            raw.execute("DROP TABLE ballast")
+            rows = raw.execute("SELECT count(*) FROM provisions").fetchone()[0]
+        raw.close()
+        before = path.stat().st_size
+        result = runner.invoke(app, ["db", "vacuum", "--db", url])
+        assert result.exit_code == 0, result.output
+        assert path.stat().st_size < before and "MB ->" in result.output
+        with sqlite3.connect(path) as raw:
+            assert raw.execute("SELECT count(*) FROM provisions").fetchone()[0] == rows
+            assert raw.execute("PRAGMA freelist_count").fetchone()[0] == 0
+        raw.close()
     finally:
         dispose(url)

@@ -10,7 +10,9 @@ blind before the third round (2026-11-28); the fourth round worked on its misses
 the fifth round worked on its misses. ``held_out_5`` was written and scored blind before the
 fifth round, which then worked on its misses. ``held_out_6`` was written at the end of the
 fifth round and scored once, blind; the sixth round worked on its misses. ``held_out_7``
-was written at the end of the sixth round and scored once, blind; it is not tuned to.
+was written at the end of the sixth round and scored once, blind; the seventh round worked
+on its classes (bodies printed as a title over items; the nearest title wins over a
+section's lead-in).
 """
 
 from __future__ import annotations
@@ -39,8 +41,9 @@ FLOORS = {
     # 25 of 40, 3 false (0.893, 0.625). The sixth round worked on its misses: 40 of 40.
     "held_out_6": (1.000, 1.000),
     # blind, 2026-11-28, written when the sixth round's rules were settled and scored once:
-    # 17 of 42 items, 16 false (0.515, 0.405; main's rules: 0.486, 0.405). Never tuned to.
-    "held_out_7": (0.515, 0.405),
+    # 17 of 42 items, 16 false (0.515, 0.405; main's rules: 0.486, 0.405). The seventh
+    # round worked on its classes: 34 of 42, 3 false (0.919, 0.810).
+    "held_out_7": (0.919, 0.810),
 }
 TARGETS_RIGHT = {"tuned": 12, "held_out_2": 7}  # of 12 and of 7 (blind first: 11 and 0)
 REGISTRY_RIGHT = 12  # of 12

@@ -74,10 +74,10 @@ NAMES = ("duties", "targets", "citations", "crossrefs", "unresolved", "relations
 # keys are how relations find the document, not a finding).
 COUNTED = tuple(name for name in NAMES if name not in ("unresolved", "keys"))
 _YEAR = re.compile(r"(?:19|20)\d{2}")
-_SHORT_HEADING = 200
+_SHORT_HEADING = 200  # characters: a paragraph this short that opens with a year heads a list
 # Kinds of provision whose title may name the doers of the items under it (an article's or
 # a section's heading is its title: "Điều 7. Công đoàn Việt Nam").
-_TITLED_KINDS = frozenset({"item", "point", "bullet", "clause", "paragraph"})  # characters: a paragraph this short that opens with a year heads a list
+_TITLED_KINDS = frozenset({"item", "point", "bullet", "clause", "paragraph"})
 
 
 @dataclass

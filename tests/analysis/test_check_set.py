@@ -13,7 +13,7 @@ fifth round and scored once, blind; the sixth round worked on its misses. ``held
 was written at the end of the sixth round and scored once, blind; the seventh round worked
 on its classes (bodies printed as a title over items; the nearest title wins over a
 section's lead-in). ``held_out_8`` was written at the end of the seventh round and scored
-once, blind; it is not tuned to.
+once, blind; two of its classes were then worked on.
 """
 
 from __future__ import annotations
@@ -46,8 +46,9 @@ FLOORS = {
     # round worked on its classes: 34 of 42, 3 false (0.919, 0.810).
     "held_out_7": (0.919, 0.810),
     # blind, 2026-11-28, written when the seventh round's rules were settled and scored
-    # once: 12 of 17 items, no false (1.000, 0.706; the same on main's rules). Never tuned to.
-    "held_out_8": (1.000, 0.706),
+    # once: 12 of 17 items, no false (1.000, 0.706; the same on main's rules). Then two of
+    # its classes were worked on: 14 of 17, no false.
+    "held_out_8": (1.000, 0.824),
 }
 # Right of how many: tuned 12 of 12, held_out_2 7 of 7 (blind first: 11 and 0); held_out_8
 # 2 of 4 (blind, scored once).

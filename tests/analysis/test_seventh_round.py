@@ -106,3 +106,20 @@ def test_a_subject_ending_in_an_unregistered_member_reaches_its_duty_words() -> 
         "Đài Truyền hình Việt Nam, Đài Tiếng nói Việt Nam và các cơ quan thông tấn, báo chí "
         "trung ương và địa phương có trách nhiệm tăng cường thời lượng tuyên truyền.")} == {
         ("dai-truyen-hinh-viet-nam", "implement"), ("dai-tieng-noi-viet-nam", "implement")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # NQ 86/NQ-CP: a count before the class after an order
+    ("Chính phủ yêu cầu 11 Bộ, cơ quan tập trung nguồn lực, khẩn trương hoàn thiện.",
+     {("cac-bo-co-quan-lien-quan", "implement")}),
+    # NQ 86/NQ-CP: those urged to act act
+    ("Các bộ, cơ quan chủ trì chuẩn bị đề án, chủ động đôn đốc các địa phương gửi hồ sơ bảo "
+     "đảm chất lượng, đúng hạn.",
+     {("cac-bo-co-quan-lien-quan", "lead"), ("cac-dia-phuong", "implement")}),
+    # Bộ luật Lao động 2019 Điều 213.3: the ministries, not "các bộ, cơ quan" + "ngang Bộ"
+    ("Bộ, cơ quan ngang Bộ, trong phạm vi nhiệm vụ, quyền hạn của mình, có trách nhiệm thực "
+     "hiện quản lý nhà nước về lao động.",
+     {("cac-bo-co-quan-ngang-bo-co-quan-thuoc-chinh-phu", "implement")}),
+])
+def test_held_out_8_classes(text: str, expected: set[tuple[str, str]]) -> None:
+    assert {(d.body_id, d.role) for d in duties(text)} == expected

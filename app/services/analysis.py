@@ -56,7 +56,8 @@ from parsers.doc_keys import document_keys, target_keys
 from parsers.duties import Duty as FoundDuty
 from parsers.duties import assign_roles
 from parsers.duties.lead_in import Node, read_lead_ins
-from parsers.duties.model import PREAMBLE
+from parsers.duties.model import ACTIVE_PROVISION_ROLES, PREAMBLE
+from parsers.duties.titles import title_doers
 from parsers.effective import Row as EffectiveRow
 from parsers.effective import effective_date, signed_date
 from parsers.relations import Row as RelationRow
@@ -75,6 +76,9 @@ NAMES = ("duties", "targets", "citations", "crossrefs", "unresolved", "relations
 COUNTED = tuple(name for name in NAMES if name not in ("unresolved", "keys"))
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _SHORT_HEADING = 200  # characters: a paragraph this short that opens with a year heads a list
+# Kinds of provision whose title may name the doers of the items under it (an article's or
+# a section's heading is its title: "Điều 7. Công đoàn Việt Nam").
+_TITLED_KINDS = frozenset({"item", "point", "bullet", "clause", "paragraph"})
 
 
 @dataclass
@@ -110,16 +114,22 @@ def analyze(doc_id: str, rows: list[dict[str, Any]], registry: Registry,
     by_id = {row["id"]: row for row in rows}
     nodes: list[Node] = []
     headings: dict[str, list[FoundDuty]] = {}
+    parents = {row["parent_id"] for row in rows}
     for row in rows:
         pid, text = row["id"], row["text"]
         mentions[pid], unresolved = read_mentions(text, registry)
         found[pid] = assign_roles(text, registry, provision_role=row["role"],
                                   mentions=mentions[pid], unknown=unresolved)
         headings[pid], found[pid] = read_heading(row, found[pid], registry)
+        titled = False
+        if pid in parents and row["kind"] in _TITLED_KINDS and (
+                row["role"] in ACTIVE_PROVISION_ROLES):
+            titled = _read_title(row, headings, found, registry, mentions[pid], unresolved)
         nodes.append(Node(pid, row["parent_id"], row["kind"], row.get("label"),
                           row.get("heading") or "", text, tuple(headings[pid]),
                           tuple(found[pid]),
-                          _as_item(row, found[pid], registry, mentions[pid], unresolved)))
+                          _as_item(row, found[pid], registry, mentions[pid], unresolved),
+                          titled))
         out.unresolved.extend(_unresolved_row(doc_id, pid, u)
                               for u in unresolved)
         out.citations.extend(_citation_row(doc_id, pid, c) for c in find_citations(text))
@@ -150,6 +160,26 @@ def analyze(doc_id: str, rows: list[dict[str, Any]], registry: Registry,
     lean(out.duties)
     return out
 
+
+
+def _read_title(row: dict[str, Any], headings: dict[str, list[FoundDuty]],
+                found: dict[str, list[FoundDuty]], registry: Registry,
+                mentions: list[Mention], unresolved: list[Unresolved]) -> bool:
+    """Whether an item over items is titled by bodies only ("a) Ủy ban nhân dân các tỉnh
+    …" as its heading, "- Bộ Công Thương" as its text): they implement, and pass it down."""
+    pid, heading, text = row["id"], row.get("heading") or "", row["text"] or ""
+    if heading and not text.strip():
+        doers = title_doers(heading, *read_mentions(heading, registry))
+        if doers:
+            headings[pid] = doers
+    elif not heading:
+        doers = title_doers(text, mentions, unresolved)
+        if doers:
+            by_start = {d.start: d for d in doers}
+            found[pid] = [by_start.get(d.start, d) for d in found[pid]]
+    else:
+        return False
+    return bool(doers)
 
 
 def _as_item(row: dict[str, Any], found: list[FoundDuty], registry: Registry,

@@ -78,6 +78,9 @@ class Node:
     # The text's roles read as an order, when ``text_duties`` set them aside (a preamble
     # paragraph that orders nothing by itself): kept only if the node is an item.
     item_duties: tuple[Duty, ...] | None = None
+    # The heading (or, without one, the text) is only a list of bodies over items
+    # (``titles.title_doers``): a lead-in without a colon.
+    titled: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +187,20 @@ class _Tree:
             current = self._nodes.get(current.parent_id or "")
         return current is not None and any(self._opens(n) for n in between)
 
+    def owned_between(self, node: Node, source_id: str) -> bool:
+        """Whether a node between ``node`` and the lead-in ``source_id`` above it names its
+        own doer (a title of bodies, "Ủy ban nhân dân các tỉnh …:", "Đề nghị X"), without
+        opening with how the lead-in body directs it: the section's lead-in ("… các bộ, cơ
+        quan trung ương … cần … thực hiện các nhiệm vụ, giải pháp sau đây:") does not reach
+        the items of "- Bộ Công Thương"."""
+        between: list[Node] = []  # only when the lead-in is an ancestor (not a sibling)
+        current = self._nodes.get(node.parent_id or "")
+        while current is not None and current.id != source_id:
+            between.append(current)
+            current = self._nodes.get(current.parent_id or "")
+        return current is not None and any(
+            n.titled or (self.starts_own(n) and not self._opens(n)) for n in between)
+
     def _opens(self, node: Node) -> bool:
         if node.id not in self._opens_lead:
             self._opens_lead[node.id] = _opens_with_lead(node.text)
@@ -205,7 +222,12 @@ class _Tree:
 
 
 def _lead_in(node: Node) -> list[_Given]:
-    """What a colon lead-in gives: the acting duties before its colon."""
+    """What a colon lead-in gives: the acting duties before its colon; a title that only
+    names bodies gives them."""
+    if node.titled:
+        in_heading = bool(node.heading_duties)
+        duties = node.heading_duties if in_heading else node.text_duties
+        return [_Given(node.id, d, in_heading) for d in duties if _passes(d)]
     heading = node.heading.rstrip(" *")
     if heading.endswith(":"):
         return [_Given(node.id, d, True) for d in node.heading_duties if _passes(d)]
@@ -305,12 +327,14 @@ def _receive(node: Node, given: Iterable[_Given], tree: _Tree) -> list[Passed]:
     passed down still holds ("Đảng ủy Bộ Nội vụ chủ trì …" under "giao Đảng ủy Chính phủ
     lãnh đạo, chỉ đạo:")."""
     own = {d.body_id for d in (*node.text_duties, *node.heading_duties) if d.role != "mention"}
-    doer = _has_subject(node)
+    doer = node.titled or _has_subject(node)
     out: dict[tuple[str, str], Passed] = {}
     for g in given:
         if g.duty.body_id in own:
             continue
         role = g.duty.role
+        if role == "implement" and tree.owned_between(node, g.source_id):
+            continue  # a nearer heading names who does it: "a) Ủy ban nhân dân các tỉnh …"
         if role == "implement" and tree.directed(node, g.source_id):
             role = "lead"
         elif role == "implement" and doer:

@@ -124,7 +124,10 @@ def _with_offices(
     one) is a subject; a body inside a member ("Tổ đảng ở Thường trực Hội đồng Dân tộc") is
     not, nor is one that goes on that member's list ("…, các Ủy ban của Quốc hội"). The
     subject's verb is read from the duty words on."""
-    if after >= len(items) or "," not in text[subject[-1].end : items[after].start]:
+    if after >= len(items) or ("," not in text[subject[-1].end : items[after].start]
+                                and items[after].word != "va"):
+        # "Đài Truyền hình Việt Nam, Đài Tiếng nói Việt Nam và các cơ quan thông tấn, báo
+        # chí … có trách nhiệm …": a last member the registry lacks, after "và".
         return subject, after
     duty = duty_words_at(items, after)
     if duty is None:

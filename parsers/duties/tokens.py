@@ -105,8 +105,8 @@ def list_at(items: list[Item], i: int) -> tuple[list[Item], int]:
     class without a registered name ("cơ quan chức năng") holds its place in a list that
     names bodies ("các bộ, ngành, cơ quan chức năng và uỷ ban nhân dân các tỉnh"; "các cơ
     quan, ban đảng Trung ương") and gets no duty."""
-    while i < len(items) and (items[i].word == "cac" or _honorific(items, i)):
-        i += 1 if items[i].word == "cac" else 2
+    while i < len(items) and (items[i].word == "cac" or _honorific(items, i) or _count(items, i)):
+        i += 2 if _honorific(items, i) else 1
     members: list[Item] = []
     j = i
     while j < len(items):
@@ -123,6 +123,13 @@ def list_at(items: list[Item], i: int) -> tuple[list[Item], int]:
     while j > i and items[j - 1].word in CONNECTORS and not items[j - 1].mention:
         j -= 1  # give back a trailing "và"
     return members, j
+
+
+def _count(items: list[Item], i: int) -> bool:
+    """Whether ``items[i]`` is a number counting the bodies after it ("yêu cầu 11 Bộ, cơ
+    quan tập trung …")."""
+    nxt = items[i + 1] if i + 1 < len(items) else None
+    return items[i].word.isdigit() and nxt is not None and nxt.mention is not None
 
 
 def _honorific(items: list[Item], i: int) -> bool:

@@ -23,7 +23,7 @@ ORDER_WORDS = frozenset({first for first, _ in _ORDERS} | {"giao"})
 # First words of what ``report_length`` reads ("báo cáo", "trình", "gửi", "tham mưu") and
 # of what ``guided_at`` reads ("hướng dẫn"): where ``clause_duties`` looks at all.
 REPORT_WORDS = frozenset({"bao", "trinh", "gui", "tham"})
-GUIDE_WORDS = frozenset({"huong"})
+GUIDE_WORDS = frozenset({"huong", "don"})
 # An order verb at the start of an evidence span: "giao …", "yêu cầu …", "đề nghị …".
 _OPENS_ORDER = re.compile(r"(?:giao|yeu cau|de nghi|chi thi)\b")
 # Words before "X chủ trì" that make X the lead: "do X chủ trì", "giao X chủ trì".
@@ -91,8 +91,9 @@ _NO_ACTION = frozenset({"ve", "cua", "tai", "theo", "trong", "o", "nay", "do", "
 
 def guided_at(items: list[Item], i: int) -> bool:
     """Whether ``items[i]`` opens "hướng dẫn <bodies> <verb>" ("hướng dẫn các bộ, ngành,
-    địa phương kết nối Hệ thống …"): the bodies guided are to act."""
-    if (items[i].word, word_at(items, i + 1)) != ("huong", "dan"):
+    địa phương kết nối Hệ thống …") or "đôn đốc <bodies> <verb>" ("chủ động đôn đốc các
+    địa phương gửi hồ sơ …"): the bodies guided or urged are to act."""
+    if (items[i].word, word_at(items, i + 1)) not in (("huong", "dan"), ("don", "doc")):
         return False
     if word_at(items, i - 1) in _GUIDANCE:
         return False

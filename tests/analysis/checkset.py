@@ -77,7 +77,7 @@ def provision_of(doc: str, evidence: str) -> dict[str, Any]:
 
 
 SPLITS = ("tuned", "held_out", "held_out_2", "held_out_3", "held_out_4", "held_out_5",
-          "held_out_6", "held_out_7")
+          "held_out_6", "held_out_7", "held_out_8")
 
 
 def role_scores() -> dict[str, Score]:
@@ -228,8 +228,8 @@ def main(splits: list[str]) -> None:
               f"(tp {score.tp}, fp {score.fp}, fn {score.fn})")
         for miss in score.misses:
             print("   ", miss)
-    targets = [(f"targets {name}", target_score(name)) for name in ("tuned", "held_out_2")
-               if name in wanted]
+    targets = [(f"targets {name}", target_score(name))
+               for name in ("tuned", "held_out_2", "held_out_8") if name in wanted]
     for name, score in (*targets, ("registry", registry_score())):
         print(f"{name}: {score.tp} of {score.tp + score.fn} right, {score.fp} false")
         for miss in score.misses:

@@ -10,7 +10,10 @@ blind before the third round (2026-11-28); the fourth round worked on its misses
 the fifth round worked on its misses. ``held_out_5`` was written and scored blind before the
 fifth round, which then worked on its misses. ``held_out_6`` was written at the end of the
 fifth round and scored once, blind; the sixth round worked on its misses. ``held_out_7``
-was written at the end of the sixth round and scored once, blind; it is not tuned to.
+was written at the end of the sixth round and scored once, blind; the seventh round worked
+on its classes (bodies printed as a title over items; the nearest title wins over a
+section's lead-in). ``held_out_8`` was written at the end of the seventh round and scored
+once, blind; two of its classes were then worked on.
 """
 
 from __future__ import annotations
@@ -39,10 +42,17 @@ FLOORS = {
     # 25 of 40, 3 false (0.893, 0.625). The sixth round worked on its misses: 40 of 40.
     "held_out_6": (1.000, 1.000),
     # blind, 2026-11-28, written when the sixth round's rules were settled and scored once:
-    # 17 of 42 items, 16 false (0.515, 0.405; main's rules: 0.486, 0.405). Never tuned to.
-    "held_out_7": (0.515, 0.405),
+    # 17 of 42 items, 16 false (0.515, 0.405; main's rules: 0.486, 0.405). The seventh
+    # round worked on its classes: 34 of 42, 3 false (0.919, 0.810).
+    "held_out_7": (0.919, 0.810),
+    # blind, 2026-11-28, written when the seventh round's rules were settled and scored
+    # once: 12 of 17 items, no false (1.000, 0.706; the same on main's rules). Then two of
+    # its classes were worked on: 14 of 17, no false.
+    "held_out_8": (1.000, 0.824),
 }
-TARGETS_RIGHT = {"tuned": 12, "held_out_2": 7}  # of 12 and of 7 (blind first: 11 and 0)
+# Right of how many: tuned 12 of 12, held_out_2 7 of 7 (blind first: 11 and 0); held_out_8
+# 2 of 4 (blind, scored once).
+TARGETS_RIGHT = {"tuned": (12, 12), "held_out_2": (7, 7), "held_out_8": (2, 4)}
 REGISTRY_RIGHT = 12  # of 12
 
 
@@ -71,8 +81,9 @@ def test_the_set_is_as_large_as_the_issue_asks(roles) -> None:  # noqa: ANN001
 @pytest.mark.parametrize("split", sorted(TARGETS_RIGHT))
 def test_targets_stay_right(split: str) -> None:
     score = target_score(split)
-    assert score.tp + score.fn >= 7
-    assert score.tp >= TARGETS_RIGHT[split] and score.fp == 0, "\n".join(score.misses)
+    right, checks = TARGETS_RIGHT[split]
+    assert score.tp + score.fn >= checks
+    assert score.tp >= right and score.fp == 0, "\n".join(score.misses)
 
 
 def test_registry_checks_stay_right() -> None:

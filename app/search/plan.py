@@ -5,6 +5,7 @@ Score of a hit (higher is better)::
     EXACT  × clauses typed with diacritics found with those diacritics (one tone style),
              so "hoà giải" ranks hoà giải above hóa giải and hoa giai
     PHRASE × the share of the query's adjacent word pairs adjacent in the heading or text
+             (PHRASE_RELAXED in a relaxed search)
     CITE     if the query is how the provision itself is cited ("khoản 2 Điều 5")
     + BM25 of the required clauses over heading (counted twice: a title outranks a
       passing mention), text and citation together
@@ -16,8 +17,9 @@ matches as typed or as any of its variants (typos, real-word corrections in cont
 synonym clause as its own words or any of the law's wordings.
 
 When nothing matches every clause, the search service asks again requiring only half of
-the (up to seven) rarest (``relaxation``): minimum-should-match, written as the union of
-the intersections it allows (each a fast intersection of posting lists) that filters,
+the (up to seven) rarest that some provision has (``relaxation``): minimum-should-match,
+written as the union of the intersections it allows (each a fast intersection of posting
+lists) that filters,
 with every clause optional and scoring BM25, so a hit that matches the rarer, more telling
 words ranks first, not merely the one that matches the most words.
 
@@ -49,6 +51,11 @@ EXACT = 1000.0
 # words BM25 weighs: there a diacritic match only breaks near ties.
 EXACT_RELAXED = 0.5
 PHRASE = 100.0
+# In a relaxed search, adjacency weighs about one telling word's BM25: at PHRASE, a pair of
+# common words ("hợp pháp", "bằng văn bản") outranked the rare word that says what the
+# question is about ("hụi", "trả chậm"). Measured on the question set (tests/app/
+# test_app_questions.py): 100 → 10 gained l27, l59, l123, l135 and lost l44.
+PHRASE_RELAXED = 10.0
 CITE = 50.0
 # First words of a query that cites a provision ("Điều 5", "khoản 2 Điều 5", "Chương II").
 CITE_WORDS = frozenset({"dieu", "khoan", "diem", "chuong", "muc", "phan", "phu"})
@@ -179,13 +186,20 @@ def matches_only(parsed: ParsedQuery, expansions: dict[str, list[str]],
 
 
 def relaxation(parsed: ParsedQuery, rarity: Callable[[Clause], int]) -> Relax | None:
-    """Half (rounded up) of the ``POOL`` rarest required clauses; None for fewer than two.
+    """Half (rounded up) of the ``POOL`` rarest required clauses; None for fewer than two,
+    or when no provision has any of them.
     The pool keeps the union of intersections small (35 at most) at any query length, and
-    rare words are the ones that say what a question is about."""
-    required = [c for c in _unique(parsed) if not c.optional]
-    if len(required) < 2:
+    rare words are the ones that say what a question is about.
+
+    A clause that no provision has (``rarity`` 0: "email", "online", "scan", a word the law
+    never prints and no typo variant of it does) is left out: it can match nowhere, and in
+    the pool it would be the rarest, take a place and raise ``need`` among the others
+    ("scan … file pdf" then asked for every one of the remaining words)."""
+    found = [(rarity(c), c) for c in _unique(parsed) if not c.optional]
+    required = [(r, c) for r, c in found if r != 0]
+    if len(found) < 2 or not required:
         return None
-    pool = tuple(sorted(required, key=rarity)[:POOL])
+    pool = tuple(c for _, c in sorted(required, key=lambda rc: rc[0])[:POOL])
     return Relax(pool, math.ceil(len(pool) / 2))
 
 
@@ -221,7 +235,8 @@ def _weighted_bonuses(clauses: list[Clause], expansions: dict[str, list[str]], *
     # The pair each clause forms with the next (in any of their variants): all of them
     # adjacent earn PHRASE. A question word's pairs say nothing about a provision.
     links = _links(clauses, expansions)
-    bonuses += [(PHRASE / len(links), _any([Query.term_query(SCHEMA, "pairs", p)
+    phrase = PHRASE_RELAXED if relaxed else PHRASE
+    bonuses += [(phrase / len(links), _any([Query.term_query(SCHEMA, "pairs", p)
                                             for p in link]))
                 for link in links]
     cite = _citation(clauses)

@@ -138,7 +138,8 @@ def _search(session: Session, snapshot: Snapshot, parsed: ParsedQuery, filters: 
     # diacritics found with them) lead, so counting up to FEW of them reads FEW scores.
     floor = plan.exact_floor(parsed, expansions)
     exact_hits = sum(1 for score, _ in found[:FEW] if score >= floor)
-    relax = None if exact_hits >= FEW else plan.relaxation(parsed, _rarity(searcher))
+    relax = None if exact_hits >= FEW else plan.relaxation(parsed,
+                                                           _rarity(searcher, expansions))
     whole = {_key(address) for _, address in found[:exact_hits]}
     if relax is not None:
         first = found[:exact_hits]
@@ -248,13 +249,18 @@ def _key(address: tantivy.DocAddress) -> tuple[int, int]:
     return address.segment_ord, address.doc
 
 
-def _rarity(searcher: tantivy.Searcher) -> Callable[[Clause], int]:
-    """How many provisions have a clause's rarest term (a synonym clause counts as rare:
-    the law's wording is what the user means)."""
+def _rarity(searcher: tantivy.Searcher, expansions: dict[str, list[str]] | None = None
+            ) -> Callable[[Clause], int]:
+    """How many provisions have a clause's rarest term (a synonym clause counts as rarest,
+    -1: the law's wording is what the user means); 0 only when no provision has it, nor
+    any of its variants (``expansions``, read only for a word the index lacks)."""
     def rarity(clause: Clause) -> int:
         if clause.alternatives:
-            return 0
-        return min(searcher.doc_freq("body", term) for term in clause.terms)
+            return -1
+        found = min(searcher.doc_freq("body", term) for term in clause.terms)
+        if found or not expansions or not clause.is_word:
+            return found
+        return sum(searcher.doc_freq("body", v) for v in expansions.get(clause.terms[0], []))
     return rarity
 
 

@@ -123,10 +123,13 @@ def reindex(
 ) -> None:
     """Rebuild this node's search index from the store."""
     from app.services.maintenance import reindex as run
+    from app.services.maintenance import shares_index
 
     settings = get_settings(db)
     state = run(settings.database_url, settings.index_path, vocabulary=vocabulary)
     typer.echo(f"search index rebuilt at {settings.index_path} (change {state.seq})")
+    if shares_index(settings.database_url):
+        typer.echo("published in the store: a new node restores it instead of rebuilding")
 
 
 @app.command()

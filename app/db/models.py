@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     DateTime,
     ForeignKey,
@@ -182,6 +183,32 @@ class IndexChange(Base):
     document_id: Mapped[str] = mapped_column(String(200))
     deleted: Mapped[bool] = mapped_column(Boolean)
     created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+
+
+class IndexSnapshot(Base):
+    """A node's search index as published in the store (``app/search/snapshots.py``): a
+    new node restores it and applies the changes after ``seq`` instead of rebuilding."""
+
+    __tablename__ = "index_snapshots"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    schema: Mapped[int] = mapped_column(Integer)  # the index schema it was built with
+    store_id: Mapped[str] = mapped_column(String(200))
+    seq: Mapped[int] = mapped_column(BigInteger)  # the last change it holds
+    size: Mapped[int] = mapped_column(BigInteger)  # bytes of the archive
+    sha256: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+
+
+class IndexSnapshotPart(Base):
+    """One part of a snapshot's archive, in order (a row of a few MB, not one of hundreds)."""
+
+    __tablename__ = "index_snapshot_parts"
+
+    snapshot_id: Mapped[int] = mapped_column(
+        ForeignKey("index_snapshots.id", ondelete="CASCADE"), primary_key=True)
+    n: Mapped[int] = mapped_column(Integer, primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class SearchTerm(Base):

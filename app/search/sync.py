@@ -7,7 +7,9 @@ transaction (``log_change``). A node's index records the last ``seq`` it applied
 the index and add the ones the store has now. Applying a change twice gives the same index,
 so a crash between the index commit and the state file costs a repeat, never a wrong
 answer. An index missing, unreadable, of another schema or built from another store
-(``store_info.store_id``) is rebuilt whole from the store.
+(``store_info.store_id``) is rebuilt whole from the store, or restored from the copy of
+the index a PostgreSQL store publishes (``app/search/snapshots.py``), whose later changes
+the next catch-up applies.
 
 One process at a time writes (an exclusive ``flock`` on ``.lock``); a search that finds the
 lock taken answers from the index as it stands rather than wait, unless there is no index
@@ -38,7 +40,15 @@ from sqlalchemy.orm import Session
 
 from app.db import models
 from app.errors import Unavailable
-from app.search.index import WRITER_HEAP, IndexFolder, State, add_rows, delete_documents
+from app.search import snapshots
+from app.search.index import (
+    SCHEMA_VERSION,
+    WRITER_HEAP,
+    IndexFolder,
+    State,
+    add_rows,
+    delete_documents,
+)
 
 BATCH = 2_000
 CHANNEL = "vnlex_index_changes"  # LISTEN/NOTIFY channel of the change log (PostgreSQL)
@@ -46,6 +56,7 @@ CHANNEL = "vnlex_index_changes"  # LISTEN/NOTIFY channel of the change log (Post
 CHANGE_LOCK = 0x766E6C6578  # "vnlex"
 _P = models.table_of(models.Provision)
 _C = models.table_of(models.IndexChange)
+_SNAP = models.table_of(models.IndexSnapshot)
 # A clause, or a point under a clause, is indexed with its article's heading (``article``):
 # "thời hạn giấy phép lao động" is asked of the heading "Thời hạn của giấy phép lao động" and
 # answered by its clause "tối đa là 02 năm". Two joins on the unique ``id``, per row.
@@ -159,7 +170,7 @@ def fresh_index(session: Session, root: Path, *, wait: bool = False) -> Snapshot
         with _writer_lock(node.root, wait=True):
             state = node.state()
             if state is None or state.store_id != sid:
-                state = rebuild(session, node, head, sid)
+                state = restore_or_rebuild(session, node, head, sid)
     if state.seq < head:
         with _writer_lock(node.root, wait=wait) as locked:
             if locked:
@@ -175,7 +186,7 @@ def ensure_built(session: Session, root: Path) -> State:
         head, sid = store_head(session)
         state = node.state()
         if state is None or state.store_id != sid or not _searchable(node.root / state.build):
-            state = rebuild(session, node, head, sid)
+            state = restore_or_rebuild(session, node, head, sid)
         return state
 
 
@@ -185,6 +196,30 @@ def _searchable(path: Path) -> bool:
     except Exception:  # noqa: BLE001 - tantivy reports a damaged index with many types
         return False
     return True
+
+
+def restore_or_rebuild(session: Session, node: IndexFolder, head: int, sid: str) -> State:
+    """The published copy when the store has a usable one (its later changes are applied
+    by the next catch-up), else a rebuild from every provision."""
+    restored = snapshots.restore(session, node, sid, head)
+    return restored if restored is not None else rebuild(session, node, head, sid)
+
+
+def publish_now(session: Session, root: Path) -> tuple[State, int]:
+    """Publish this node's current build in the store (``vnlex reindex`` on PostgreSQL):
+    under the writer's lock, so no catch-up changes the files while they are archived."""
+    node = folder(root)
+    with _writer_lock(node.root, wait=True):
+        state = node.state()
+        if state is None:
+            raise Unavailable("this node has no search index to publish")
+        return state, snapshots.publish(session, node.root / state.build, state)
+
+
+def published(session: Session, sid: str) -> bool:
+    """Whether the store holds a copy of this index schema for store ``sid``."""
+    return session.scalar(select(func.count()).select_from(_SNAP).where(
+        _SNAP.c.schema == SCHEMA_VERSION, _SNAP.c.store_id == sid)) != 0
 
 
 def rebuild(session: Session, node: IndexFolder, head: int, sid: str) -> State:

@@ -26,7 +26,8 @@ from app.db.session import WRITER, get_engine
 from app.errors import VnlexError
 
 BATCH = 5_000
-SKIPPED = {"store_info"}
+# A store's id is its own, and a published index copy is tied to it (and is large).
+SKIPPED = {"store_info", "index_snapshots", "index_snapshot_parts"}
 MODELS = (models, analysis_models)  # every module whose tables go into the metadata
 Progress = Callable[[str, int], None]  # (table, rows just copied)
 

@@ -12,8 +12,8 @@ from app.search.index import State
 from app.search.vocab import rebuild_terms
 from app.services import status
 
-__all__ = ["ensure_schema", "recompute_status", "reindex", "refresh_index", "upgrade",
-           "vacuum"]
+__all__ = ["ensure_schema", "publish_index", "recompute_status", "refresh_index", "reindex",
+           "shares_index", "upgrade", "vacuum"]
 
 # The revision that began storing in-force facts: its migration cannot resolve relations.
 STATUS_REVISION = "0013"
@@ -51,13 +51,34 @@ def reindex(url: str, index_dir: Path, *, vocabulary: bool = False) -> State:
         with session_scope(url) as session:
             rebuild_terms(session, sync.all_rows(session), sync.head_seq(session))
     with session_scope(url) as session:
-        return sync.rebuild_now(session, index_dir)
+        state = sync.rebuild_now(session, index_dir)
+    if shares_index(url):
+        publish_index(url, index_dir)
+    return state
 
 
 def refresh_index(url: str, index_dir: Path) -> State:
-    """Apply the changes the index has not seen yet (after an ingest)."""
+    """Apply the changes the index has not seen yet (after an ingest); on a shared store
+    with no published copy of this index yet, publish it for the next node."""
     with session_scope(url) as session:
-        return sync.fresh_index(session, index_dir, wait=True).state
+        state = sync.fresh_index(session, index_dir, wait=True).state
+        unpublished = shares_index(url) and not sync.published(session, state.store_id)
+    if unpublished:
+        publish_index(url, index_dir)
+    return state
+
+
+def shares_index(url: str) -> bool:
+    """A store many nodes use (PostgreSQL) keeps a published copy of the index; a SQLite
+    file's one node has it beside the file."""
+    return get_engine(url).dialect.name == "postgresql"
+
+
+def publish_index(url: str, index_dir: Path) -> tuple[State, int]:
+    """Publish this node's index in the store (``app/search/snapshots.py``): the state it
+    holds and the archive's bytes."""
+    with session_scope(url, write=True) as session:
+        return sync.publish_now(session, index_dir)
 
 
 def vacuum(url: str) -> None:

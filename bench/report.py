@@ -97,7 +97,8 @@ def markdown(r: dict[str, Any]) -> str:
          f"{_fmt(r.get('http_search_uncached_ms_p50'))} / "
          f"{_fmt(r.get('http_search_uncached_ms_p99'))} ms"),
         ("peak server RSS", f"{_fmt(r['rss_mb'])} MB"),
-        ("a new node rebuilds its index from the store (start to /ready 200)",
+        ("a new node gets its index from the store (start to /ready 200; on PostgreSQL it "
+         "restores the copy `vnlex reindex` published)",
          f"{_fmt(r.get('node_rebuild_ready_s'))} s"),
         (f"… /search without the answer cache, {r.get('http_rps_clients', 8)} clients, "
          "by workers", ", ".join(f"{n}: {_fmt(v)} req/s" for n, v in

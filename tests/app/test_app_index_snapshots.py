@@ -130,3 +130,14 @@ def test_a_copied_store_leaves_the_index_copies_behind() -> None:
     """They are tied to the source's store id, which a copy does not keep."""
     names = {table.name for table in copied_tables()}
     assert not names & {"store_info", "index_snapshots", "index_snapshot_parts"}
+
+
+def test_a_starting_writer_restores_the_copy_too(db_url: str, tmp_path: Path) -> None:
+    """``ensure_built`` is what a server's index writer runs at start (app/search/follow.py)."""
+    first, second = tmp_path / "a", tmp_path / "b"
+    store(db_url, resolution())
+    found(db_url, "cong doan", first)
+    published, _ = publish_index(db_url, first)
+    with new_session(db_url) as session:
+        started = sync.ensure_built(session, second)
+    assert started.seq == published.seq and files(second) == files(first)

@@ -100,6 +100,8 @@ def markdown(r: dict[str, Any]) -> str:
         ("a new node gets its index from the store (start to /ready 200; on PostgreSQL it "
          "restores the copy `vnlex reindex` published)",
          f"{_fmt(r.get('node_rebuild_ready_s'))} s"),
+        ("… rebuilding from the rows instead (PostgreSQL, the copy set aside)",
+         f"{_fmt(r.get('node_rebuild_rows_ready_s'))} s"),
         (f"… /search without the answer cache, {r.get('http_rps_clients', 8)} clients, "
          "by workers", ", ".join(f"{n}: {_fmt(v)} req/s" for n, v in
                                  (r.get("http_search_uncached_rps_by_workers") or {}).items())

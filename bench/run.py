@@ -240,6 +240,7 @@ def headline(r: dict[str, Any]) -> dict[str, Any]:
                            for run in http_runs[endpoint].values()),
         "rss_mb": http_runs["rss_mb"],
         "node_rebuild_ready_s": rebuild.get("ready_s"),
+        "node_rebuild_rows_ready_s": (http_runs.get("node_rebuild_rows") or {}).get("ready_s"),
         **_workers_headline(http_runs.get("search_uncached_by_workers") or {}, clients),
         **_reingest_headline(http_runs.get("search_during_reingest") or {}),
     }

@@ -77,7 +77,7 @@ def provision_of(doc: str, evidence: str) -> dict[str, Any]:
 
 
 SPLITS = ("tuned", "held_out", "held_out_2", "held_out_3", "held_out_4", "held_out_5",
-          "held_out_6", "held_out_7", "held_out_8")
+          "held_out_6", "held_out_7", "held_out_8", "held_out_9")
 
 
 def role_scores() -> dict[str, Score]:

@@ -124,7 +124,7 @@ def read_lead_ins(nodes: Sequence[Node]) -> LeadIns:
         nodes: every provision of a document, in document order.
     """
     tree = _Tree(nodes)
-    # Per node, one given duty per (body, role): the first (nearest lead-in's) wins.
+    # Per node, one given duty per (body, role): the nearest lead-in's wins.
     received: dict[str, dict[tuple[str, str], _Given]] = defaultdict(dict)
     result = LeadIns()
     kept: dict[str, Node] = {}
@@ -144,7 +144,7 @@ def read_lead_ins(nodes: Sequence[Node]) -> LeadIns:
                 _give(received[nxt.id], [*(own or _acting(node)), *received[node.id].values()])
         elif own:
             for item in _items(node, tree):
-                _give(received[item.id], own)
+                _give(received[item.id], own, nearer=True)
     for node in nodes:
         if node.id in received:
             result.passed += _receive(kept.get(node.id, node), received[node.id].values(),
@@ -152,9 +152,20 @@ def read_lead_ins(nodes: Sequence[Node]) -> LeadIns:
     return result
 
 
-def _give(to: dict[tuple[str, str], _Given], given: Iterable[_Given]) -> None:
+def _give(to: dict[tuple[str, str], _Given], given: Iterable[_Given],
+          nearer: bool = False) -> None:
+    """Add ``given`` to what a node received, one per (body, role). Lead-ins are read in
+    document order, so a colon lead-in read later is nearer to its items than one that
+    gave them the same pair before ("6. Các bộ, cơ quan, địa phương … cụ thể như sau:"
+    over "c) Các bộ, cơ quan, địa phương:" over dashes): ``nearer`` lets it win."""
+    new: dict[tuple[str, str], _Given] = {}
     for g in given:
-        to.setdefault((g.duty.body_id, g.duty.role), g)
+        new.setdefault((g.duty.body_id, g.duty.role), g)
+    for key, g in new.items():
+        if nearer:
+            to[key] = g
+        else:
+            to.setdefault(key, g)
 
 
 class _Tree:

@@ -1,0 +1,36 @@
+"""Issue 11, eighth round: the classes of error of the blind split held_out_9 (Nghị quyết
+380/NQ-CP) and those left on held_out_7/8, as general rules. Sentences are printed in the
+fixtures named in each row."""
+
+from __future__ import annotations
+
+from nq02 import ROOT
+
+from parsers.bodies import load_registry
+from parsers.duties import Duty, assign_roles
+from parsers.duties.lead_in import Node, passed_down
+
+REGISTRY = load_registry(ROOT / "corpus" / "bodies.yaml")
+
+
+def duties(text: str) -> tuple[Duty, ...]:
+    return tuple(d for d in assign_roles(text, REGISTRY, provision_role="implementation")
+                 if d.role != "mention")
+
+
+def _node(pid: str, parent: str | None, text: str) -> Node:
+    return Node(pid, parent, "point", pid[-1], "", text, (), duties(text), None, False)
+
+
+def test_the_nearer_lead_in_gives_a_pair_two_lead_ins_give() -> None:
+    # NQ 380/NQ-CP II.6: the section's lead-in and "c)" name the same collective; the
+    # section does not reach the dashes past "c)", so the nearer one must give them
+    nodes = [
+        _node("II.6", None, "Các bộ, cơ quan, địa phương theo chức năng, thẩm quyền được giao "
+              "tiếp tục triển khai các giải pháp nhằm ổn định kinh tế vĩ mô, cụ thể như sau:"),
+        _node("II.6.c", "II.6", "Các bộ, cơ quan, địa phương:"),
+        _node("II.6.c.1", "II.6.c", "Nắm chắc tình hình thị trường, giá cả hàng hóa để có "
+              "giải pháp phù hợp;"),
+    ]
+    got = {(p.provision_id, p.duty.body_id, p.role, p.source_id) for p in passed_down(nodes)}
+    assert ("II.6.c.1", "cac-bo-co-quan-lien-quan", "implement", "II.6.c") in got

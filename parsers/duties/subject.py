@@ -68,8 +68,9 @@ def subject_role(
         it.word for it in items[after : after + 4]
     } & {"duoc", "bi"}:  # "Chủ tịch … cấp tỉnh, cấp huyện được mời …": passive
         return None, 0
-    if order_length(items, after):  # "Thủ tướng Chính phủ yêu cầu …" gives the order
-        return None, 0
+    if order_length(items, after) or (  # "Thủ tướng Chính phủ yêu cầu …" gives the order
+            words[:2] == ["tran", "trong"] and order_length(items, after + 2)):
+        return None, 0  # "Chính phủ trân trọng đề nghị …": asked politely, still an order
     helps = supports(items, after)
     if helps is not None:  # "… có trách nhiệm phối hợp tổ chức thực hiện"
         return "coordinate", items[helps].end

@@ -34,3 +34,20 @@ def test_the_nearer_lead_in_gives_a_pair_two_lead_ins_give() -> None:
     ]
     got = {(p.provision_id, p.duty.body_id, p.role, p.source_id) for p in passed_down(nodes)}
     assert ("II.6.c.1", "cac-bo-co-quan-lien-quan", "implement", "II.6.c") in got
+
+
+def test_an_order_asked_politely_is_no_duty_of_the_issuer() -> None:
+    # NQ 380/NQ-CP III.5
+    got = {(d.body_id, d.role) for d in duties(
+        "Chính phủ trân trọng đề nghị Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam chủ động "
+        "thúc đẩy hợp tác quốc tế.")}
+    assert got == {("uy-ban-trung-uong-mat-tran-to-quoc-viet-nam", "implement")}
+
+
+def test_the_provinces_printed_short_head_their_tasks() -> None:
+    # NQ 380/NQ-CP II.5 "Các tỉnh, thành phố:"; the People's Committees keep their own name
+    assert {(d.body_id, d.role) for d in duties("Các tỉnh, thành phố:")} == {
+        ("cac-tinh-thanh-pho-truc-thuoc-trung-uong", "implement")}
+    assert {(d.body_id, d.role) for d in duties(
+        "Ủy ban nhân dân các tỉnh, thành phố tiếp tục rà soát, cứu trợ lương thực.")} == {
+        ("uy-ban-nhan-dan-cap-tinh", "implement")}

@@ -13,7 +13,12 @@ from parsers.bodies import Mention
 WORD = re.compile(r"[^\W_]+")
 _WORD_SPLIT = re.compile(f"({WORD.pattern})")
 # Generic classes of bodies that the registry does not name (longest first).
-GENERIC = (("co", "quan", "chuc", "nang"), ("co", "quan"))
+# "các cơ quan khác ở trung ương" (NQ 380/NQ-CP, between the ministries and the provinces).
+GENERIC = (("co", "quan", "khac", "o", "trung", "uong"), ("co", "quan", "chuc", "nang"),
+           ("co", "quan", "khac"), ("co", "quan"))
+# A level printed after a registered class, not part of its name: "các bộ, cơ quan trung
+# ương, Ủy ban nhân dân các tỉnh …" (NQ 394/NQ-CP III).
+_LEVEL = ("trung", "uong")
 CONNECTORS = frozenset({"va", "cac", "cung", "hoac"})
 # Words allowed before the subject of a clause: labels, "Các", "Người đứng đầu".
 LEAD_IN = frozenset({"cac", "nguoi", "dung", "dau"})
@@ -113,7 +118,7 @@ def list_at(items: list[Item], i: int) -> tuple[list[Item], int]:
         if items[j].mention:
             members.append(items[j])
         elif items[j].word not in CONNECTORS:
-            n = _generic(items, j)
+            n = _generic(items, j) or _level(items, j)
             if not n:
                 break
             j += n - 1
@@ -150,6 +155,17 @@ def _generic(items: list[Item], j: int) -> int:
             nxt = items[j + n] if j + n < len(items) else None
             return n if nxt is None or nxt.mention or nxt.word in CONNECTORS else 0
     return 0
+
+
+def _level(items: list[Item], j: int) -> int:
+    """Words of a level ("trung ương") right after a member, before the next member."""
+    n = len(_LEVEL)
+    window = items[j : j + n]
+    nxt = items[j + n] if j + n < len(items) else None
+    return n if (j > 0 and items[j - 1].mention is not None
+                 and tuple(it.word for it in window) == _LEVEL
+                 and not any(it.mention for it in window)
+                 and nxt is not None and nxt.mention is not None) else 0
 
 
 def is_lead_in(item: Item) -> bool:

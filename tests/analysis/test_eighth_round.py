@@ -51,3 +51,25 @@ def test_the_provinces_printed_short_head_their_tasks() -> None:
     assert {(d.body_id, d.role) for d in duties(
         "Ủy ban nhân dân các tỉnh, thành phố tiếp tục rà soát, cứu trợ lương thực.")} == {
         ("uy-ban-nhan-dan-cap-tinh", "implement")}
+
+
+def test_a_level_or_an_unknown_other_agency_does_not_end_a_list() -> None:
+    # NQ 380/NQ-CP (the preamble's order) and NQ 394/NQ-CP III (the section's lead-in)
+    got = {(d.body_id, d.role) for d in duties(
+        "Chính phủ yêu cầu các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính "
+        "phủ, các cơ quan khác ở trung ương, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố bị "
+        "ảnh hưởng bởi thiên tai thực hiện khẩn trương các nhiệm vụ sau:")}
+    assert got == {("cac-bo-co-quan-ngang-bo-co-quan-thuoc-chinh-phu", "implement"),
+                   ("uy-ban-nhan-dan-cap-tinh", "implement")}
+    got = {(d.body_id, d.role) for d in duties(
+        "Các bộ, cơ quan trung ương, Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung "
+        "ương cần cụ thể hóa và tổ chức triển khai thực hiện các nhiệm vụ, giải pháp sau đây:")}
+    assert got == {("cac-bo-co-quan-lien-quan", "implement"),
+                   ("uy-ban-nhan-dan-cap-tinh", "implement")}
+
+
+def test_a_level_closing_a_sentence_is_no_member() -> None:
+    # "ngân sách trung ương": no body follows the level, the list ends there
+    got = {(d.body_id, d.role) for d in duties(
+        "Các bộ, cơ quan trung ương khẩn trương đề xuất hỗ trợ từ ngân sách trung ương.")}
+    assert got == {("cac-bo-co-quan-lien-quan", "implement")}

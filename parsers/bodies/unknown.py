@@ -19,7 +19,11 @@ _HEADS = (
     ("ban", "can", "su", "dang"), ("dang", "uy"), ("dang", "doan"), ("dang", "bo"),
     ("so",), ("tinh", "uy"), ("thanh", "uy"), ("huyen", "uy"), ("quan", "uy"),
     ("uy", "ban", "nhan", "dan"), ("hoi", "dong", "nhan", "dan"),
-)
+) + (_NATIONAL := (("hoi",), ("lien", "minh"), ("ngan", "hang")))
+# Heads of associations, unions and banks ("Hội Liên hiệp Phụ nữ Việt Nam", "Liên minh Hợp
+# tác xã Việt Nam", "Ngân hàng Chính sách xã hội"): their names run lower-case words of
+# up to three syllables ("thập đỏ", "tác xã", "sách xã hội"): one ends at its last capital,
+# or at the end of its clause.
 # Lower-case words allowed between a local head and the name: "Ủy ban nhân dân tỉnh X".
 _ADMIN = frozenset({"tinh", "thanh", "pho", "xa", "phuong", "huyen", "quan", "dac", "khu"})
 # Lower-case words allowed between a Party head and the name: "Đảng ủy cơ quan Văn phòng
@@ -77,7 +81,12 @@ def unknown_names(text: str, mentions: Sequence[Mention]) -> list[Unresolved]:
                    and not text[words[j][0]].isupper()):
                 j += 1
         end = _name_end(words, j, text, starts)
-        if end == j:  # "Đảng ủy cấp trên", "sở hữu": no name
+        if tuple(w[2] for w in words[i:i + head]) in _NATIONAL:
+            if words[i][0] in starts or _all_caps(text, words[i]):
+                i += head  # "Ngân hàng Nhà nước 13": the registered name is the name;
+                continue   # "XÃ HỘI CHỦ NGHĨA": a heading in capitals, no name
+            end = _whole_name_end(words, j, text)
+        if end == j:  # "Đảng ủy cấp trên", "sở hữu", "Hội nghị": no name
             i += head
             continue
         first = starts.get(words[i][0])
@@ -90,6 +99,32 @@ def unknown_names(text: str, mentions: Sequence[Mention]) -> list[Unresolved]:
                                     vntext.words(span)))
         i = end
     return found
+
+
+def _all_caps(text: str, word: tuple[int, int, str]) -> bool:
+    return text[word[0]:word[1]].isupper()
+
+
+def _whole_name_end(words: list[tuple[int, int, str]], j: int, text: str) -> int:
+    """Index after the name of an association or bank at ``words[j]``: capitalised words
+    with up to three lower-case words after a capital, ending at a pair of capitals, or
+    one capital and its lower-case words that end the clause; ``j`` when there is none."""
+    k, lower, last_upper = j, 0, j - 1
+    while k < len(words) and (k == j or not _broken(words, k - 1, k + 1, text)):
+        if text[words[k][0]].isupper():
+            lower, last_upper = 0, k
+        elif k == j or lower == 3 or words[k][2] in _NAME_JOINERS or words[k][2].isdigit():
+            break
+        else:
+            lower += 1
+        k += 1
+    if last_upper > j and text[words[last_upper - 1][0]].isupper():
+        return last_upper + 1  # "… Việt Nam": ends at a pair of capitals
+    closed = (_broken(words, k - 1, k + 1, text) if k < len(words)
+              else bool(HARD_BREAK.search(text[words[-1][1]:])))
+    # "Ngân hàng Chính sách xã hội:" ends with its clause; "Liên minh Hợp tác xã cấp tỉnh
+    # rà soát" is cut short
+    return k if closed and last_upper == j else j
 
 
 def _head_at(words: list[tuple[int, int, str]], i: int, text: str) -> int:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from nq02 import ROOT
 
-from parsers.bodies import load_registry
+from parsers.bodies import load_registry, read_mentions
 from parsers.duties import Duty, assign_roles
 from parsers.duties.lead_in import Node, passed_down
 
@@ -73,3 +73,25 @@ def test_a_level_closing_a_sentence_is_no_member() -> None:
     got = {(d.body_id, d.role) for d in duties(
         "Các bộ, cơ quan trung ương khẩn trương đề xuất hỗ trợ từ ngân sách trung ương.")}
     assert got == {("cac-bo-co-quan-lien-quan", "implement")}
+
+
+def _unresolved(text: str) -> list[str]:
+    return [u.text for u in read_mentions(text, REGISTRY)[1]]
+
+
+def test_associations_and_banks_are_recorded_whole() -> None:
+    # NQ 380/NQ-CP II.3.e, II.3.đ, III.5; NQ 394/NQ-CP III.1.c.3
+    assert _unresolved("Liên minh Hợp tác xã Việt Nam và Liên minh Hợp tác xã cấp tỉnh rà "
+                       "soát, nghiên cứu phương án khoanh nợ") == ["Liên minh Hợp tác xã Việt Nam"]
+    assert _unresolved("Ngân hàng Chính sách xã hội:") == ["Ngân hàng Chính sách xã hội"]
+    assert _unresolved("các tổ chức chính trị xã hội, Hội Chữ thập đỏ Việt Nam, theo nhiệm "
+                       "vụ") == ["Hội Chữ thập đỏ Việt Nam"]
+    assert _unresolved("Chỉ đạo Hội Liên hiệp Phụ nữ Việt Nam đẩy mạnh thực hiện") == [
+        "Hội Liên hiệp Phụ nữ Việt Nam"]
+
+
+def test_no_association_in_capitals_a_meeting_or_a_registered_bank() -> None:
+    for text in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Hội nghị Trung ương lần thứ 10",
+                 "Ngân hàng Nhà nước Việt Nam chỉ đạo.", "Ngân hàng Nhà nước 13",
+                 "Liên minh Hợp tác xã cấp tỉnh rà soát"):
+        assert _unresolved(text) == [], text

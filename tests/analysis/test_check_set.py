@@ -13,7 +13,10 @@ fifth round and scored once, blind; the sixth round worked on its misses. ``held
 was written at the end of the sixth round and scored once, blind; the seventh round worked
 on its classes (bodies printed as a title over items; the nearest title wins over a
 section's lead-in). ``held_out_8`` was written at the end of the seventh round and scored
-once, blind; two of its classes were then worked on.
+once, blind; two of its classes were then worked on. ``held_out_9`` was written at the
+start of the eighth round and scored once, blind; the round worked on its classes (the
+nearer of two lead-ins, a level or an unknown agency inside a list of bodies, the issuer's
+polite order, associations and banks recorded as unresolved).
 """
 
 from __future__ import annotations
@@ -43,12 +46,20 @@ FLOORS = {
     "held_out_6": (1.000, 1.000),
     # blind, 2026-11-28, written when the sixth round's rules were settled and scored once:
     # 17 of 42 items, 16 false (0.515, 0.405; main's rules: 0.486, 0.405). The seventh
-    # round worked on its classes: 34 of 42, 3 false (0.919, 0.810).
-    "held_out_7": (0.919, 0.810),
+    # round worked on its classes: 34 of 42, 3 false (0.919, 0.810). Eighth round: 36 of
+    # 42, 4 false (0.900, 0.857): the section's lead-in now reads Ủy ban nhân dân cấp tỉnh
+    # and passes it, like the ministries beside it, to III.2.a.4, whose own subject ("Bộ
+    # Giáo dục và Đào tạo và các cơ sở giáo dục, đào tạo lồng ghép …") is still not read.
+    "held_out_7": (0.900, 0.857),
     # blind, 2026-11-28, written when the seventh round's rules were settled and scored
     # once: 12 of 17 items, no false (1.000, 0.706; the same on main's rules). Then two of
     # its classes were worked on: 14 of 17, no false.
     "held_out_8": (1.000, 0.824),
+    # blind, 2026-11-28, written at the start of the eighth round and scored once before
+    # any rule was changed: 78 of 97, 3 false (0.963, 0.804). Two checks written as direct
+    # were corrected to inherited (the held_out_2 rule); the round worked on its classes:
+    # 91 of 97, no false.
+    "held_out_9": (1.000, 0.938),
 }
 # Right of how many: tuned 12 of 12, held_out_2 7 of 7 (blind first: 11 and 0); held_out_8
 # 2 of 4 (blind, scored once).
@@ -72,7 +83,8 @@ def test_roles_stay_at_their_measured_scores(roles, split: str) -> None:  # noqa
 
 def test_the_set_is_as_large_as_the_issue_asks(roles) -> None:  # noqa: ANN001
     checks = sum(s.tp + s.fn for s in roles.values())
-    held_out = sum(roles[s].tp + roles[s].fn for s in ("held_out", "held_out_2"))
+    # every split but the tuned one is held out (held_out_3 … were added after this test)
+    held_out = sum(roles[s].tp + roles[s].fn for s in SPLITS if s != "tuned")
     assert checks >= 60
     assert held_out >= checks / 3
     assert roles["held_out_2"].tp + roles["held_out_2"].fn >= 25

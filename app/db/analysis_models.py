@@ -24,6 +24,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    SmallInteger,
     String,
     Text,
     case,
@@ -31,7 +32,9 @@ from sqlalchemy import (
     select,
     text,
 )
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Mapped, aliased, column_property, mapped_column
+from sqlalchemy.types import TypeDecorator
 
 from app.db.models import Base, Provision
 
@@ -92,6 +95,27 @@ class Body(Base):
     sources: Mapped[list[str] | None] = mapped_column(JSON, default=list)
 
 
+# A duty's role as stored (migration 0022): its place here. In the names' alphabetical order,
+# so rows ordered or grouped by the number come in the order the names gave; fixed for good
+# (a new role needs a migration that renumbers the stored rows).
+DUTY_ROLE_CODES = ("coordinate", "implement", "lead", "mention", "report_to")
+_ROLE_CODE = {name: code for code, name in enumerate(DUTY_ROLE_CODES)}
+
+
+class DutyRole(TypeDecorator[str]):
+    """A duty's role kept as a small number and given to Python as its name: the names were
+    a sixth of the duties table and of its two indexes on the role."""
+
+    impl = SmallInteger
+    cache_ok = True
+
+    def process_bind_param(self, value: str | None, dialect: Dialect) -> int | None:
+        return None if value is None else _ROLE_CODE[value]
+
+    def process_result_value(self, value: int | None, dialect: Dialect) -> str | None:
+        return None if value is None else DUTY_ROLE_CODES[value]
+
+
 class Duty(Base):
     """A body's role in a provision (``lead``, ``coordinate``, ``implement``, ``report_to``,
     ``mention``), direct, passed down by a lead-in, or inferred through a cross-reference.
@@ -119,7 +143,7 @@ class Duty(Base):
     # the row ids. No index of its own: uq_duties_provision_body_role starts with it.
     provision_pk: Mapped[int] = mapped_column(_deferred_fk("provisions.pk", ondelete="CASCADE"))
     body_pk: Mapped[int] = mapped_column(_deferred_fk("bodies.pk"))
-    role: Mapped[str] = mapped_column(String(20))
+    role: Mapped[str] = mapped_column(DutyRole)
     mention_start: Mapped[int] = mapped_column(Integer)
     mention_end: Mapped[int] = mapped_column(Integer)
     evidence_start: Mapped[int] = mapped_column(Integer)

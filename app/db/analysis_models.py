@@ -62,6 +62,13 @@ def _quoted(start: Any, end: Any, via_pk: Any, own_pk: Any, in_heading: Any) -> 
             .correlate_except(source).scalar_subquery())
 
 
+def _relation_quote(provision_id: Any, start: Any, end: Any) -> Any:
+    """``text[start:end]`` of the provision ``provision_id`` (a relation's evidence)."""
+    source = aliased(Provision, name="evidenced")
+    return (select(func.substr(source.text, start + 1, end - start))
+            .where(source.id == provision_id).correlate_except(source).scalar_subquery())
+
+
 def _provision_id(pk: Any) -> Any:
     """The public id of the provision whose row id is ``pk`` (null for null)."""
     keyed = aliased(Provision, name="keyed")
@@ -269,7 +276,9 @@ class Relation(Base):
     document_id: Mapped[str] = mapped_column(_document_fk(), index=True)
     provision_id: Mapped[str | None] = mapped_column(_provision_fk(), index=True)
     kind: Mapped[str] = mapped_column(String(20))
-    evidence: Mapped[str] = mapped_column(Text)
+    # Null where ``start``/``end`` quote it from the provision's text (``evidence`` below,
+    # migration 0023): stored, those copies were most of the table.
+    stored_evidence: Mapped[str | None] = mapped_column("evidence", Text)
     start: Mapped[int | None] = mapped_column(Integer)
     end: Mapped[int | None] = mapped_column(Integer)
     target_raw: Mapped[str] = mapped_column(Text)
@@ -281,6 +290,9 @@ class Relation(Base):
     # The target's key (``parsers.doc_keys.target_keys``, the first): which relations may
     # name a document is read through it, not by resolving every relation.
     target_key: Mapped[str | None] = mapped_column(Text)
+    # The sentence that says it: stored, or ``text[start:end]`` of its provision.
+    evidence: Mapped[str] = column_property(
+        func.coalesce(stored_evidence, _relation_quote(provision_id, start, end)))
 
 
 class DocumentKey(Base):

@@ -19,6 +19,7 @@ from app.db import source_text
 from app.db.analysis_models import (  # its tables on Base, as migrations/env.py
     DUTY_ROLE_CODES,
     Duty,
+    Relation,
 )
 from app.db.migrate import alembic_config, current_revision, head_revision, upgrade
 from app.db.models import Base, Provision
@@ -353,3 +354,32 @@ def test_0022_keeps_duty_roles_as_numbers_down_and_up(db_url: str) -> None:
     upgrade(db_url)
     with Session(get_engine(db_url)) as session:
         assert {d.id: d.role for d in session.scalars(select(Duty))} == named
+
+
+@pytest.mark.any_store
+def test_0023_quotes_relation_evidence_from_the_text_down_and_up(db_url: str) -> None:
+    """Up, a relation whose offsets quote its evidence from its provision stores none and
+    reads the same evidence; one without offsets (a heading, the title) keeps it stored;
+    down, every relation stores its evidence again."""
+    ingest_paths(db_url, [CORPUS])
+
+    def evidence() -> dict[int, str]:
+        with Session(get_engine(db_url)) as session:
+            return {r.id: r.evidence for r in session.scalars(select(Relation))}
+
+    read = evidence()
+    stored = text("SELECT id, evidence FROM relations")
+    with get_engine(db_url).connect() as connection:
+        kept = dict(connection.execute(stored).all())
+    assert all(read.values()) and {value is None for value in kept.values()} == {True, False}
+    assert all(kept[i] == read[i] for i in kept if kept[i] is not None)
+    config = alembic_config(db_url)
+    with get_engine(db_url).begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0022")
+    with get_engine(db_url).connect() as connection:
+        assert dict(connection.execute(stored).all()) == read
+    upgrade(db_url)
+    assert evidence() == read
+    with get_engine(db_url).connect() as connection:
+        assert dict(connection.execute(stored).all()) == kept

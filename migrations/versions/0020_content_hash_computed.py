@@ -80,6 +80,11 @@ def downgrade() -> None:
         "content_hash", sa.LargeBinary(), nullable=False,
         server_default=sa.text("''" if postgres else "x''")))
     if postgres:
+        # Checked at each statement from here to the end of the run: 0019, next going down,
+        # updates these rows again, and a second update of a row of this transaction queues
+        # its foreign-key checks, which PostgreSQL refuses to keep across an ALTER TABLE
+        # ("pending trigger events"; 0018 does the same going down).
+        op.execute("SET CONSTRAINTS ALL IMMEDIATE")
         op.execute(f"UPDATE provisions SET content_hash = {PG_DIGEST}")
         op.execute("ALTER TABLE provisions ALTER COLUMN content_hash DROP DEFAULT")  # as 0019
         return

@@ -31,13 +31,21 @@ QUOTE = ('(SELECT substr(p.text, relations.start + 1, relations."end" - relation
 def _swap(nullable: bool, value: str) -> None:
     # A new column filled from the old, the old dropped, the new renamed: SQLite cannot
     # change a column's NOT NULL in place, and rebuilding the table is what 0019 avoided.
+    postgres = op.get_bind().dialect.name == "postgresql"
+    if postgres:
+        # An earlier migration of the same run may have written these rows (0016 sets
+        # target_key): updating them again would queue foreign-key checks, and PostgreSQL
+        # refuses an ALTER TABLE while checks are pending. Checked at once instead.
+        op.execute("SET CONSTRAINTS ALL IMMEDIATE")
     op.add_column("relations", sa.Column("evidence_new", sa.Text(), nullable=nullable,
                                          server_default=None if nullable else ""))
     op.execute(f"UPDATE relations SET evidence_new = {value}")
-    if not nullable and op.get_bind().dialect.name == "postgresql":
+    if not nullable and postgres:
         op.execute("ALTER TABLE relations ALTER COLUMN evidence_new DROP DEFAULT")
     op.execute("ALTER TABLE relations DROP COLUMN evidence")
     op.execute("ALTER TABLE relations RENAME COLUMN evidence_new TO evidence")
+    if postgres and nullable:  # going up: deferred again, as ingest expects (0018)
+        op.execute("SET CONSTRAINTS ALL DEFERRED")
 
 
 def upgrade() -> None:

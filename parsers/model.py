@@ -44,6 +44,17 @@ ROLES = (
 )
 
 
+def content_hash(label: str | None, heading: str | None, text: str) -> str:
+    """SHA-256 (hex) of a node's label, heading and text: what identifies its content across
+    versions. The store keeps no copy of it; readers compute it from the same three values.
+
+    >>> content_hash("2", None, "Văn bản.")[:12]
+    '1ead7a614e35'
+    """
+    payload = "\x1f".join([label or "", heading or "", text])
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
 @dataclass(frozen=True, slots=True)
 class Provision:
     """One node of the provision tree.
@@ -74,8 +85,7 @@ class Provision:
     @property
     def content_hash(self) -> str:
         """SHA-256 of what is printed for this node alone (label, heading, text)."""
-        payload = "\x1f".join([self.label or "", self.heading or "", self.text])
-        return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+        return content_hash(self.label, self.heading, self.text)
 
     def walk(self) -> Iterator[Provision]:
         """This node and all its descendants, in document order."""

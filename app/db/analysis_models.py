@@ -24,6 +24,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    SmallInteger,
     String,
     Text,
     case,
@@ -31,7 +32,9 @@ from sqlalchemy import (
     select,
     text,
 )
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Mapped, aliased, column_property, mapped_column
+from sqlalchemy.types import TypeDecorator
 
 from app.db.models import Base, Provision
 
@@ -57,6 +60,13 @@ def _quoted(start: Any, end: Any, via_pk: Any, own_pk: Any, in_heading: Any) -> 
     return (select(func.substr(printed, start + 1, end - start))
             .where(source.pk == func.coalesce(via_pk, own_pk))
             .correlate_except(source).scalar_subquery())
+
+
+def _relation_quote(provision_id: Any, start: Any, end: Any) -> Any:
+    """``text[start:end]`` of the provision ``provision_id`` (a relation's evidence)."""
+    source = aliased(Provision, name="evidenced")
+    return (select(func.substr(source.text, start + 1, end - start))
+            .where(source.id == provision_id).correlate_except(source).scalar_subquery())
 
 
 def _provision_id(pk: Any) -> Any:
@@ -92,6 +102,27 @@ class Body(Base):
     sources: Mapped[list[str] | None] = mapped_column(JSON, default=list)
 
 
+# A duty's role as stored (migration 0022): its place here. In the names' alphabetical order,
+# so rows ordered or grouped by the number come in the order the names gave; fixed for good
+# (a new role needs a migration that renumbers the stored rows).
+DUTY_ROLE_CODES = ("coordinate", "implement", "lead", "mention", "report_to")
+_ROLE_CODE = {name: code for code, name in enumerate(DUTY_ROLE_CODES)}
+
+
+class DutyRole(TypeDecorator[str]):
+    """A duty's role kept as a small number and given to Python as its name: the names were
+    a sixth of the duties table and of its two indexes on the role."""
+
+    impl = SmallInteger
+    cache_ok = True
+
+    def process_bind_param(self, value: str | None, dialect: Dialect) -> int | None:
+        return None if value is None else _ROLE_CODE[value]
+
+    def process_result_value(self, value: int | None, dialect: Dialect) -> str | None:
+        return None if value is None else DUTY_ROLE_CODES[value]
+
+
 class Duty(Base):
     """A body's role in a provision (``lead``, ``coordinate``, ``implement``, ``report_to``,
     ``mention``), direct, passed down by a lead-in, or inferred through a cross-reference.
@@ -119,7 +150,7 @@ class Duty(Base):
     # the row ids. No index of its own: uq_duties_provision_body_role starts with it.
     provision_pk: Mapped[int] = mapped_column(_deferred_fk("provisions.pk", ondelete="CASCADE"))
     body_pk: Mapped[int] = mapped_column(_deferred_fk("bodies.pk"))
-    role: Mapped[str] = mapped_column(String(20))
+    role: Mapped[str] = mapped_column(DutyRole)
     mention_start: Mapped[int] = mapped_column(Integer)
     mention_end: Mapped[int] = mapped_column(Integer)
     evidence_start: Mapped[int] = mapped_column(Integer)
@@ -245,7 +276,9 @@ class Relation(Base):
     document_id: Mapped[str] = mapped_column(_document_fk(), index=True)
     provision_id: Mapped[str | None] = mapped_column(_provision_fk(), index=True)
     kind: Mapped[str] = mapped_column(String(20))
-    evidence: Mapped[str] = mapped_column(Text)
+    # Null where ``start``/``end`` quote it from the provision's text (``evidence`` below,
+    # migration 0023): stored, those copies were most of the table.
+    stored_evidence: Mapped[str | None] = mapped_column("evidence", Text)
     start: Mapped[int | None] = mapped_column(Integer)
     end: Mapped[int | None] = mapped_column(Integer)
     target_raw: Mapped[str] = mapped_column(Text)
@@ -257,6 +290,9 @@ class Relation(Base):
     # The target's key (``parsers.doc_keys.target_keys``, the first): which relations may
     # name a document is read through it, not by resolving every relation.
     target_key: Mapped[str | None] = mapped_column(Text)
+    # The sentence that says it: stored, or ``text[start:end]`` of its provision.
+    evidence: Mapped[str] = column_property(
+        func.coalesce(stored_evidence, _relation_quote(provision_id, start, end)))
 
 
 class DocumentKey(Base):

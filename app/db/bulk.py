@@ -67,7 +67,7 @@ def _copy(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> Non
 
     columns = [c for c in table.columns if c.name in rows[0]]
     json_columns = {c.name for c in columns if isinstance(c.type, JSON)}
-    # A column whose type converts its values (HexDigest: hex to bytes) gets them converted.
+    # A column whose type converts its values (a TypeDecorator) gets them converted.
     dialect = session.get_bind().dialect
     converted = {c.name: c.type.bind_processor(dialect) for c in columns
                  if isinstance(c.type, TypeDecorator)}

@@ -29,9 +29,9 @@ from sqlalchemy import (
     func,
     text,
 )
-from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
-from sqlalchemy.types import TypeDecorator
+
+from parsers.model import content_hash
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -58,20 +58,6 @@ def table_of(model: type[Base]) -> Table:
     return table
 
 
-class HexDigest(TypeDecorator[str]):
-    """A digest kept as bytes and given to Python as lowercase hex (``sha256().hexdigest()``)."""
-
-    impl = LargeBinary
-    cache_ok = True
-
-    def process_bind_param(self, value: str | None, dialect: Dialect) -> bytes | None:
-        return None if value is None else bytes.fromhex(value)
-
-    def process_result_value(self, value: bytes | str | None, dialect: Dialect) -> str | None:
-        # Text: a store below migration 0019, still holding the hex.
-        return value if value is None or isinstance(value, str) else bytes(value).hex()
-
-
 class Document(Base):
     __tablename__ = "documents"
     # Ingest finds older versions of a file by its path: unindexed, that read every document.
@@ -90,9 +76,10 @@ class Document(Base):
     copies: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     annotations: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     warnings: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
-    # The whole cleaned text that provision offsets refer to, zlib-compressed (a quarter of
-    # its size; no request reads it): deferred, so loading a document never reads it.
-    source_zlib: Mapped[bytes] = mapped_column(LargeBinary, default=b"", deferred=True)
+    # The cleaned text that provision offsets refer to, less the provision texts it holds
+    # (they are in ``provisions.text``), compressed: ``app/db/source_text.py``. No request
+    # reads it: deferred, so loading a document never reads it.
+    source_rest: Mapped[bytes] = mapped_column(LargeBinary, default=b"", deferred=True)
     source_path: Mapped[str | None] = mapped_column(Text)
     source_hash: Mapped[str | None] = mapped_column(String(64))
     provision_count: Mapped[int] = mapped_column(Integer, default=0)
@@ -144,9 +131,6 @@ class Provision(Base):
     start: Mapped[int] = mapped_column(Integer, default=0)
     end: Mapped[int] = mapped_column(Integer, default=0)
     flags: Mapped[list[str]] = mapped_column(JSON, default=list)
-    # Stored as its 32 bytes, read and written as the 64 hex digits every reader sees
-    # (migration 0019: the hex was a tenth of the table).
-    content_hash: Mapped[str] = mapped_column(HexDigest)
     # The node's breadcrumb when it is not its heading and the node has descendants; a
     # provision's breadcrumbs are its ancestors' (app/services/crumbs.py), not a copy of the
     # chain in every row (which was a fifth of the database).
@@ -159,6 +143,12 @@ class Provision(Base):
     # 36" in full; null for bullets and paragraphs, which print nothing to cite.
     cite_label: Mapped[str | None] = mapped_column(String(200))
     cite_as: Mapped[str | None] = mapped_column(Text)
+
+    @property
+    def content_hash(self) -> str:
+        """Computed from label, heading and text, never stored (migration 0020: the stored
+        digest was 5 % of the database)."""
+        return content_hash(self.label, self.heading, self.text)
 
 
 class StoreInfo(Base):

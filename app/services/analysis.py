@@ -60,6 +60,7 @@ from parsers.duties.model import ACTIVE_PROVISION_ROLES, PREAMBLE
 from parsers.duties.titles import title_doers
 from parsers.effective import Row as EffectiveRow
 from parsers.effective import effective_date, signed_date
+from parsers.relations import Relation as FoundRelation
 from parsers.relations import Row as RelationRow
 from parsers.relations import find_relations
 from parsers.targets import Target as FoundTarget
@@ -200,9 +201,11 @@ def _legal(out: AnalysisRows, doc_id: str, rows: list[dict[str, Any]],
     title = " ".join(p for p in (document.get("type"), document.get("title")) if p) or None
     found = find_relations(title, [RelationRow(r["id"], r["path"], r["parent_id"],
                                                r["heading"], r["text"]) for r in rows])
+    texts = {r["id"]: r["text"] for r in rows}
     out.relations = [
         {"document_id": doc_id, "provision_id": r.provision_id, "kind": r.kind,
-         "evidence": r.evidence, "start": r.start, "end": r.end, "target_raw": r.target_raw,
+         "evidence": _unquoted(r, texts), "start": r.start, "end": r.end,
+         "target_raw": r.target_raw,
          "target_number": r.target_number, "target_title": r.target_title,
          "target_year": r.target_year, "target_doc_id": r.target_doc_id,
          "target_path": r.target_path,
@@ -216,6 +219,16 @@ def _legal(out: AnalysisRows, doc_id: str, rows: list[dict[str, Any]],
     terms = find_terms([TermRow(r["id"], r["heading"], r["text"], r["parent_id"]) for r in rows])
     out.terms = [{"document_id": doc_id, "provision_id": t.provision_id, "term": t.term,
                   "folded": t.folded, "definition": t.definition} for t in terms]
+
+
+def _unquoted(relation: FoundRelation, texts: dict[str, str]) -> str | None:
+    """The evidence to store: none where its offsets quote it from its provision's text
+    (``Relation.evidence`` reads it back), else the evidence itself."""
+    if (relation.start is not None and relation.end is not None
+            and texts.get(relation.provision_id or "", "")[relation.start:relation.end]
+            == relation.evidence):
+        return None
+    return relation.evidence
 
 
 def _effective(doc_id: str, rows: list[dict[str, Any]], document: dict[str, Any],

@@ -17,6 +17,7 @@ from app.services import provisions
 from app.services.links import provision_url
 from app.services.listing import Listing, Rows
 from app.services.suggest import require
+from parsers.model import content_hash
 
 # One row per provision in every export; ``parent_id`` and ``depth`` rebuild the tree.
 COLUMNS = ("id", "doc_id", "path", "parent_id", "depth", "kind", "role", "label", "cite_label",
@@ -41,8 +42,7 @@ def document_provisions(session: Session, doc_id: str) -> tuple[dict[str, Any], 
         select(Provision.id, Provision.document_id.label("doc_id"), Provision.path,
                Provision.parent_id, Provision.depth, Provision.kind, Provision.role,
                Provision.label, Provision.cite_label, Provision.cite_as, Provision.heading,
-               Provision.text, Provision.flags,
-               Provision.content_hash)
+               Provision.text, Provision.flags)
         .where(Provision.document_id == doc.id)
     )
     return meta, Listing(session, query, keys=(Provision.ordinal,), finish=_with_urls)
@@ -50,6 +50,7 @@ def document_provisions(session: Session, doc_id: str) -> tuple[dict[str, Any], 
 
 def _with_urls(rows: Rows) -> Rows:
     for row in rows:
+        row["content_hash"] = content_hash(row["label"], row["heading"], row["text"])
         row["url"] = provision_url(row["id"])
     return rows
 

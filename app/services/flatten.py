@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-import zlib
 from dataclasses import dataclass, replace
 from typing import Any
 
+from app.db import source_text
 from parsers import citable, vntext
-from parsers.model import Document, Provision
+from parsers.model import Document, Provision, content_hash
 from parsers.serialize import metadata_to_dict
 
 # Words a reader types before a label ("Điều 5", "khoản 2"), so citations match even when the
@@ -138,23 +138,24 @@ def _row(node: Provision, node_id: str, ctx: _Context, position: int, ordinal: i
         "start": node.start,
         "end": node.end,
         "flags": list(node.flags),
-        "content_hash": node.content_hash,
+        # Not a column (readers compute it from the three stored values): ingest compares
+        # it with the stored rows' and the history records it.
+        "content_hash": content_hash(node.label, heading, text),
         "title": crumb_title(node),
         "citation": vntext.nfc(citation),
     }
 
 
-SOURCE_LEVEL = 6
-
-
-def document_row(doc: Document, doc_id: str, source_path: str | None) -> dict[str, Any]:
-    """The document's metadata as a row (lists of dataclasses become JSON)."""
+def document_row(doc: Document, doc_id: str, source_path: str | None,
+                 rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """The document's metadata as a row (lists of dataclasses become JSON); ``rows`` are its
+    provision rows (``provision_rows``), whose texts the stored source leaves out."""
     return {
         **metadata_to_dict(doc),
         "id": doc_id,
-        # Compressed (a quarter of the size): kept for the offsets and for re-parsing, read
-        # by no request.
-        "source_zlib": zlib.compress(doc.source.encode("utf-8"), SOURCE_LEVEL),
+        # Kept for the offsets and for re-parsing, read by no request: without the texts
+        # ``rows`` store, compressed (app/db/source_text.py).
+        "source_rest": source_text.pack(doc.source, source_text.spans(rows)),
         "source_path": source_path,
         "source_hash": hashlib.sha256(doc.source.encode("utf-8")).hexdigest(),
     }

@@ -47,6 +47,7 @@ from app.services.maintenance import ensure_schema
 from parsers import Document, Hints, ParseError, encoding, parse_document
 from parsers.bodies import Registry
 from parsers.from_json import document_from_json
+from parsers.model import content_hash
 
 logger = logging.getLogger(__name__)
 
@@ -174,7 +175,7 @@ def prepare_document(doc: Document, *, doc_id: str | None = None,
                           max_provision_chars=MAX_PROVISION_CHARS)
     rows = provision_rows(doc, doc_id)
     _check_unique(rows)
-    document = document_row(doc, doc_id, source_path)
+    document = document_row(doc, doc_id, source_path, rows)
     analysis = analyze(doc_id, rows, registry, document, source=doc.source,
                        outside=outside_text(doc))
     return Prepared(doc_id, document, rows, analysis, len(doc.warnings))
@@ -291,7 +292,9 @@ def _write_document(session: Session, document: dict[str, Any], doc_id: str, cou
 
 def _existing_rows(session: Session, doc_id: str) -> dict[str, dict[str, Any]]:
     result = session.execute(select(_P).where(_P.c.document_id == doc_id))
-    return {row["id"]: dict(row) for row in result.mappings()}
+    return {row["id"]: {**row, "content_hash": content_hash(row["label"], row["heading"],
+                                                            row["text"])}
+            for row in result.mappings()}
 
 
 def _apply_rows(session: Session, rows: list[dict[str, Any]], old: dict[str, dict[str, Any]],

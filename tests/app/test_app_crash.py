@@ -72,7 +72,8 @@ def _half_written(db: Path) -> list[str]:
 def _digest(db: Path) -> dict[str, list[tuple[object, ...]]]:
     queries = {
         "documents": "SELECT id, number, provision_count FROM documents ORDER BY id",
-        "provisions": "SELECT id, parent_id, ordinal, content_hash FROM provisions ORDER BY id",
+        "provisions": "SELECT id, parent_id, ordinal, label, heading, text FROM provisions "
+                      "ORDER BY id",
         "duties": "SELECT p.id, b.id, d.role FROM duties d "
                   "JOIN provisions p ON p.pk = d.provision_pk JOIN bodies b ON b.pk = d.body_pk "
                   "ORDER BY p.id, b.id, d.role",

@@ -35,8 +35,9 @@ runner = CliRunner()
 def snapshot(url: str) -> dict[str, tuple]:
     """Every provision row's id, row id and content, the vocabulary and the change log."""
     with new_session(url) as session:
-        rows = session.execute(select(Provision.id, Provision.pk, Provision.content_hash,
-                                      Provision.parent_id, Provision.text)).all()
+        rows = session.execute(select(Provision.id, Provision.pk, Provision.label,
+                                      Provision.heading, Provision.parent_id,
+                                      Provision.text)).all()
         terms = session.execute(select(SearchTerm.term, SearchTerm.docs)
                                 .where(SearchTerm.docs > 0)).all()
         changes = session.execute(select(IndexChange.seq, IndexChange.document_id)).all()

@@ -73,7 +73,7 @@ def test_a_bare_path_asked_of_many_documents_reads_one_row_each(db_url: str) -> 
             doc_id = f"{i}-2025-qh15"
             rows = provision_rows(doc, doc_id)
             session.execute(insert(table_of(Document)).values(
-                **document_row(doc, doc_id, None), provision_count=len(rows)))
+                **document_row(doc, doc_id, None, rows), provision_count=len(rows)))
             session.execute(insert(table_of(Provision)), rows)
     with provision_scans(db_url) as scans, new_session(db_url) as session:
         matches = resolve(session, "Điều 5")["matches"]

@@ -15,9 +15,14 @@ from sqlalchemy import inspect, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from app.db.analysis_models import Duty  # its tables on Base, as migrations/env.py
+from app.db import source_text
+from app.db.analysis_models import (  # its tables on Base, as migrations/env.py
+    DUTY_ROLE_CODES,
+    Duty,
+    Relation,
+)
 from app.db.migrate import alembic_config, current_revision, head_revision, upgrade
-from app.db.models import Base
+from app.db.models import Base, Provision
 from app.db.session import get_engine, session_scope
 from app.services.history import provision_history
 from app.services.ingest import ingest_paths
@@ -92,7 +97,7 @@ def test_0007_keeps_breadcrumbs_and_sources_down_and_up(db_url: str) -> None:
                                   for c in before]
     # The parser's cleaned text: the printed words, NFC, without the PDF's page furniture.
     assert "Bộ Chính trị" in old_source and len(old_source) > len(source) // 2
-    upgrade(db_url)
+    upgrade(db_url, "0020")  # the last revision that stores source_zlib (0021)
     with session_scope(db_url) as session:
         assert get_provision(session, deep)["breadcrumbs"] == before
     with get_engine(db_url).connect() as connection:
@@ -122,11 +127,13 @@ def test_0008_keeps_one_duty_per_key_down_and_up(db_url: str) -> None:
     ingest_paths(db_url, [CORPUS / "02-NQ-TW-2021.md"])
     key = {"p": "02-nq-tw-2021/IV.5", "b": "dang-doan-tong-lien-doan-lao-dong-viet-nam",
            "r": "coordinate"}
+    # The role as stored since 0022: its number.
+    coded = {**key, "r": DUTY_ROLE_CODES.index(key["r"])}
     rows = text("SELECT spans FROM duties JOIN provisions ON provisions.pk = provision_pk "
                 "JOIN bodies ON bodies.pk = body_pk WHERE provisions.id = :p "
                 "AND bodies.id = :b AND duties.role = :r")
     with get_engine(db_url).connect() as connection:
-        [(spans,)] = connection.execute(rows, key).all()
+        [(spans,)] = connection.execute(rows, coded).all()
     assert len(json.loads(spans) if isinstance(spans, str) else spans) == 2
     config = alembic_config(db_url)
     with get_engine(db_url).begin() as connection:
@@ -139,7 +146,7 @@ def test_0008_keeps_one_duty_per_key_down_and_up(db_url: str) -> None:
     assert len(split) == 2 and all("phối hợp" in evidence for _start, evidence in split)
     upgrade(db_url)
     with get_engine(db_url).connect() as connection:
-        [(spans,)] = connection.execute(rows, key).all()
+        [(spans,)] = connection.execute(rows, coded).all()
         assert len(json.loads(spans) if isinstance(spans, str) else spans) == 2
     with pytest.raises(IntegrityError), get_engine(db_url).begin() as connection:
         connection.execute(text(
@@ -148,7 +155,7 @@ def test_0008_keeps_one_duty_per_key_down_and_up(db_url: str) -> None:
             "SELECT document_id, provision_pk, body_pk, role, mention_start, "
             "mention_end, evidence_start, evidence_end, inferred FROM duties "
             "WHERE provision_pk = (SELECT pk FROM provisions WHERE id = :p) "
-            "AND body_pk = (SELECT pk FROM bodies WHERE id = :b) AND role = :r"), key)
+            "AND body_pk = (SELECT pk FROM bodies WHERE id = :b) AND role = :r"), coded)
 
 
 def test_0014_quotes_duties_from_the_text_down_and_up(db_url: str) -> None:
@@ -262,3 +269,117 @@ def test_0018_keys_duties_by_row_ids_down_and_up(db_url: str) -> None:
             "mention_end, evidence_start, evidence_end, inferred) SELECT document_id, "
             "provision_pk, body_pk, role, 0, 0, 0, 0, inferred FROM duties "
             "WHERE id = (SELECT min(id) FROM duties)"))
+
+
+@pytest.mark.any_store
+def test_0020_computes_content_hashes_down_and_up(db_url: str) -> None:
+    """Down, every provision stores the digest readers saw computed; up drops it and the
+    same digests are read; a stored digest that is not its row's stops the upgrade."""
+    ingest_paths(db_url, [CORPUS / "50-2024-QH15-luat-cong-doan.txt"])
+    with Session(get_engine(db_url)) as session:
+        seen = {p.id: p.content_hash for p in session.scalars(select(Provision))}
+    config = alembic_config(db_url)
+    with get_engine(db_url).begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0019")
+    with get_engine(db_url).connect() as connection:
+        stored = {pid: bytes(digest).hex() for pid, digest in connection.execute(
+            text("SELECT id, content_hash FROM provisions"))}
+    assert stored == seen and len(seen) > 100
+    upgrade(db_url)
+    with Session(get_engine(db_url)) as session:
+        assert {p.id: p.content_hash for p in session.scalars(select(Provision))} == seen
+    with get_engine(db_url).begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0019")
+    with get_engine(db_url).begin() as connection:
+        connection.execute(text("UPDATE provisions SET content_hash = :h WHERE id = :i"),
+                           {"h": bytes(32), "i": "50-2024-qh15/d4.5.a"})
+    with pytest.raises(RuntimeError, match="50-2024-qh15/d4.5.a"):
+        upgrade(db_url)
+    assert current_revision(db_url) == "0019"
+
+
+@pytest.mark.any_store
+def test_0021_keeps_the_source_without_the_provision_texts_down_and_up(db_url: str) -> None:
+    """Up, the stored source leaves out the provision texts and gives the same source back
+    with them; down, the whole source is compressed again, as 0007 stored it."""
+    ingest_paths(db_url, [CORPUS / "02-NQ-TW-2021.md"])
+    config = alembic_config(db_url)
+    with get_engine(db_url).begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0020")
+    read_whole = text("SELECT source_zlib FROM documents")
+    with get_engine(db_url).connect() as connection:
+        whole = bytes(connection.execute(read_whole).scalar_one())
+    source = zlib.decompress(whole).decode("utf-8")
+    assert "Bộ Chính trị" in source
+    upgrade(db_url)
+    rows = text('SELECT start, "end", text, ordinal FROM provisions')
+    with get_engine(db_url).connect() as connection:
+        rest = bytes(connection.execute(text("SELECT source_rest FROM documents")).scalar_one())
+        texts = source_text.spans(r._mapping for r in connection.execute(rows))
+    assert rest[:1] == source_text.REST and len(rest) < len(whole) / 2
+    assert source_text.unpack(rest, texts) == source
+    with get_engine(db_url).begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0020")
+    with get_engine(db_url).connect() as connection:
+        assert zlib.decompress(bytes(connection.execute(read_whole).scalar_one())) == \
+            source.encode("utf-8")
+
+
+@pytest.mark.any_store
+def test_0022_keeps_duty_roles_as_numbers_down_and_up(db_url: str) -> None:
+    """Up, a duty's role is stored as its number and read as its name, in the view too;
+    down, the names are stored again, the same for every duty."""
+    ingest_paths(db_url, [CORPUS / "02-NQ-TW-2021.md"])
+
+    def roles(query: str) -> dict[int, object]:
+        with get_engine(db_url).connect() as connection:
+            return dict(connection.execute(text(query)).all())
+
+    with Session(get_engine(db_url)) as session:
+        named = {d.id: d.role for d in session.scalars(select(Duty))}
+    assert set(named.values()) == set(DUTY_ROLE_CODES)
+    assert roles("SELECT id, role FROM duties") == {
+        i: DUTY_ROLE_CODES.index(role) for i, role in named.items()}
+    assert roles("SELECT id, role FROM duties_named") == named
+    config = alembic_config(db_url)
+    with get_engine(db_url).begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0021")
+    assert roles("SELECT id, role FROM duties") == named
+    assert roles("SELECT id, role FROM duties_named") == named
+    upgrade(db_url)
+    with Session(get_engine(db_url)) as session:
+        assert {d.id: d.role for d in session.scalars(select(Duty))} == named
+
+
+@pytest.mark.any_store
+def test_0023_quotes_relation_evidence_from_the_text_down_and_up(db_url: str) -> None:
+    """Up, a relation whose offsets quote its evidence from its provision stores none and
+    reads the same evidence; one without offsets (a heading, the title) keeps it stored;
+    down, every relation stores its evidence again."""
+    ingest_paths(db_url, [CORPUS])
+
+    def evidence() -> dict[int, str]:
+        with Session(get_engine(db_url)) as session:
+            return {r.id: r.evidence for r in session.scalars(select(Relation))}
+
+    read = evidence()
+    stored = text("SELECT id, evidence FROM relations")
+    with get_engine(db_url).connect() as connection:
+        kept = dict(connection.execute(stored).all())
+    assert all(read.values()) and {value is None for value in kept.values()} == {True, False}
+    assert all(kept[i] == read[i] for i in kept if kept[i] is not None)
+    config = alembic_config(db_url)
+    with get_engine(db_url).begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0022")
+    with get_engine(db_url).connect() as connection:
+        assert dict(connection.execute(stored).all()) == read
+    upgrade(db_url)
+    assert evidence() == read
+    with get_engine(db_url).connect() as connection:
+        assert dict(connection.execute(stored).all()) == kept

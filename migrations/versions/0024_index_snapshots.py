@@ -6,8 +6,8 @@ minutes of CPU at a million provisions). On PostgreSQL the parts are stored with
 compression: the index files are compressed already, and pglz would only spend time
 finding that out.
 
-Revision ID: 0020
-Revises: 0019
+Revision ID: 0024
+Revises: 0023
 Create Date: 2026-11-28
 """
 from __future__ import annotations
@@ -15,8 +15,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0020"
-down_revision = "0019"
+revision = "0024"
+down_revision = "0023"
 branch_labels = None
 depends_on = None
 

@@ -473,6 +473,39 @@ def rows_holding_restarts(tokens: list[Token], restarts: list[int]) -> frozenset
     return frozenset(rows)
 
 
+def give_rows_their_numbers(tokens: list[Token], rows: frozenset[int]) -> list[Token]:
+    """A dotted row number (``1.1.2``, kept in the text) is joined to the end of the cell
+    before it (``c) Giờ cao điểm 1.1.2``): for a row that opens (``rows``), the number
+    leaves that cell and becomes the row's printed label, as ``Điều 5.`` is an article's."""
+    out = list(tokens)
+    for j in rows:
+        before = out[j - 1].block if j else None
+        if before is None or len(before.lines) < 2:
+            continue
+        number = before.lines[-1]
+        span = (number.start, number.end)
+        if number.text.rstrip(".") != out[j].block.lines[0].row or before.spans[-1] != span:
+            continue
+        out[j - 1] = _without_last_line(out[j - 1])
+        row = out[j].block
+        out[j] = replace(out[j], block=replace(row, spans=[span, *row.spans]))
+    return out
+
+
+def _without_last_line(token: Token) -> Token:
+    block = token.block
+    cut = block.lines[-1].text
+
+    def strip(text: str | None) -> str | None:
+        return text[: -len(cut)].rstrip() if text is not None and text.endswith(cut) else text
+
+    block = replace(block, text=strip(block.text) or block.text, lines=block.lines[:-1],
+                    spans=block.spans[:-1])
+    if token.text.endswith(cut):
+        return replace(token, text=strip(token.text) or "", block=block)
+    return replace(token, heading=strip(token.heading), block=block)
+
+
 def _lead_in_goes_on(top: Node, upcoming: Token) -> bool:
     """A lead-in (``4. Hồ sơ … không chịu thuế:``), then a paragraph, then the list it
     announces (``a) …``): the paragraph goes on with the lead-in (``Trường hợp …, người

@@ -54,6 +54,7 @@ def _build_tree(
     tokens: list[Token], depths: list[int], in_annex: bool, rows: frozenset[int]
 ) -> TreeBuilder:
     builder = TreeBuilder(in_annex)
+    builder.tokens = tokens
     for i, (token, depth) in enumerate(zip(tokens, depths, strict=True)):
         builder.index = i
         if i in rows:

@@ -41,6 +41,9 @@ CUT_ARTICLE_NUMBER = re.compile(r"^[ĐÐ]iều(?:\s+\d{1,3})?$")
 WANTS_NUMBER = re.compile(
     r"\b(?:[Kk]hoản|[Đđ]iều|[Đđ]iểm|[Ss]ố|[Nn]ăm|tháng|ngày|[Cc]hương|[Mm]ục)\s*:?$"
 )
+# "1.1.1" alone in a cell: the number of a row of a table whose rows nest (a price table,
+# Thông tư 60/2025/TT-BCT, Phụ lục: "1" / "1.1" / "1.1.1" / "a) Giờ bình thường").
+DOTTED_ROW = re.compile(r"^\d{1,3}(?:\.\d{1,3}){1,3}\.?$")
 # A line that is only decoration: "-----", ":---- | :----", "|", "***".
 RULE_LINE = re.compile(r"^[\s|:*_=\-–—]*$")
 _PLACEHOLDER = "\x00"
@@ -63,7 +66,8 @@ class Line:
     cell: bool = False  # one cell of a layout table row: never glued to its neighbours
     # the number of the table row this line's cell opens ("|" / "2" / "|" / "Thủ tục …",
     # a table printed one cell a line): the number itself stays out of the text, as a page
-    # number would, and is used only where a row must hold its own numbering (tree)
+    # number would, and is used only where a row must hold its own numbering (tree). A
+    # dotted number ("1.1.2") is no page number's: it stays in the text.
     row: str | None = None
 
     @property
@@ -163,6 +167,7 @@ def clean(raw: str) -> tuple[str, list[Line]]:
             in_label = cleaned.isdigit() and (in_label or bool(
                 lines and CUT_ARTICLE_NUMBER.match(lines[-1].text)
             ))
+            alone = _row_number(raw_lines, number)
             wanted = lines and cleaned.isdigit() and WANTS_NUMBER.search(lines[-1].text)
             head = bool(RUNNING_HEAD.match(cleaned)) and not (in_label or wanted)
             # "2 | | | |": the row number of an empty row in a form's table is a cell of
@@ -181,8 +186,10 @@ def clean(raw: str) -> tuple[str, list[Line]]:
                     row=None if head else row,
                 )
             )
-            if head and _row_number(raw_lines, number):
+            if head and alone:
                 row = cleaned
+            elif alone and DOTTED_ROW.match(cleaned):
+                row = cleaned.rstrip(".")  # stays in the text: no page is numbered "1.1.2"
             elif not head:
                 row = None
             out.append(cleaned)
@@ -195,9 +202,9 @@ def clean(raw: str) -> tuple[str, list[Line]]:
 
 
 def _row_number(raw_lines: list[str], number: int) -> bool:
-    """The bare number on 1-based line ``number`` stands between two ``|`` lines: the first
-    cell of a table row printed one cell a line (a province's list of procedures, each row
-    a procedure whose steps number from 1 again)."""
+    """The line ``number`` (1-based) stands alone between two ``|`` lines: when it is a
+    number, the first cell of a table row printed one cell a line (a province's list of
+    procedures, each row a procedure whose steps number from 1 again)."""
     before = raw_lines[number - 2].strip() if number >= 2 else ""
     after = raw_lines[number].strip() if number < len(raw_lines) else ""
     return before == "|" and after == "|"

@@ -11,7 +11,12 @@ from parsers.metadata import Meta, read_header, split_issuer_from_title
 from parsers.model import Annotation, Document, Hints, ParseWarning, Provision, Segment
 from parsers.sequence import in_sequence
 from parsers.signature import read_trailer
-from parsers.tree import Node, TreeBuilder, rows_holding_restarts
+from parsers.tree import (
+    Node,
+    TreeBuilder,
+    give_rows_their_numbers,
+    rows_holding_restarts,
+)
 from parsers.zones import Zones, split
 
 
@@ -41,7 +46,7 @@ def _feed(blocks: list[Block], in_annex: bool = False) -> list[Node]:
     if rows:
         # a list restarting at "1." in a later row of a table printed one cell a line:
         # those rows hold their own numbering, and only they change
-        builder = _build_tree(tokens, depths, in_annex, rows)
+        builder = _build_tree(give_rows_their_numbers(tokens, rows), depths, in_annex, rows)
     return builder.roots
 
 
@@ -49,6 +54,7 @@ def _build_tree(
     tokens: list[Token], depths: list[int], in_annex: bool, rows: frozenset[int]
 ) -> TreeBuilder:
     builder = TreeBuilder(in_annex)
+    builder.tokens = tokens
     for i, (token, depth) in enumerate(zip(tokens, depths, strict=True)):
         builder.index = i
         if i in rows:

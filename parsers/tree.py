@@ -141,6 +141,7 @@ class TreeBuilder:
         # the open nodes when each (kind, label) was last opened, it last
         self.opened: dict[tuple[str, str], list[Node]] = {}
         self.index = 0  # the position of the token being fed
+        self.tokens: list[Token] = []  # every token, for a look at the next label
         # tokens whose list restarts ("1.", "a)") where that label is already taken
         self.restarts: list[int] = []
 
@@ -218,30 +219,85 @@ class TreeBuilder:
         continued = self._continued(token)
         if continued is not None:
             return continued.rank
+        printed = self._printed_place(token)
+        if printed is not None:
+            return printed
         if self._open_numbered_parent(token):
             return self.stack[-1].rank + 0.05
         return None
 
     def _continued(self, token: Token) -> Node | None:
-        """The open ``N-1.``, ``(N-1)`` or previous letter that a label follows, if any."""
+        """The open ``N-1.``, ``(N-1)`` or previous letter that a label follows, if any;
+        for the head of an outline (``3.`` with ``3.1.`` next), the outermost one."""
         previous = _previous_label(token)
         if previous is None:
             return None
-        return next((node for node in reversed(self.stack)
-                     if (node.kind, node.label) == previous), None)
+        candidates = [node for node in self.stack if (node.kind, node.label) == previous]
+        if not candidates:
+            return None
+        return candidates[0] if self._heads_outline(token) else candidates[-1]
+
+    def _printed_place(self, token: Token) -> float | None:
+        """The rank of a dotted label placed by what it prints, where its rank alone would
+        place it elsewhere: ``2.1.2.`` beside the open ``2.1.1.``, ``1.1.`` under the open
+        ``1.``, however deep the lists printed since (a form's guide, Nghị định
+        236/2025/NĐ-CP: ``2.1.1. …`` / ``1. …`` / ``2. …`` / ``2.1.2. …``)."""
+        label = token.label or ""
+        if token.kind != "numbered" or "." not in label:
+            return None
+        head, last = label.rsplit(".", 1)
+        if not last.isdigit():
+            return None
+        previous = f"{head}.{int(last) - 1}" if int(last) > 1 else None
+        sibling = self._open_numbered(previous)
+        parent = self._open_numbered(head)
+        rank = _rank(token)
+        landing = next((n for n in reversed(self.stack) if n.rank < rank), None)
+        if sibling is not None:
+            above = self._above(sibling)
+            return None if landing is (above[-1] if above else None) else sibling.rank
+        if parent is not None and landing is not parent:
+            return parent.rank + 0.05
+        return None
+
+    def _open_numbered(self, label: str | None) -> Node | None:
+        return next((n for n in reversed(self.stack)
+                     if n.kind == "numbered" and n.label == label), None) if label else None
+
+    def _above(self, node: Node) -> list[Node]:
+        """The open nodes above ``node``, its parent last."""
+        return self.stack[: next(i for i, n in enumerate(self.stack) if n is node)]
+
+    def _heads_outline(self, token: Token) -> bool:
+        """``3.`` whose next numbered label is ``3.1.``: the outline's third heading, not
+        the third entry of the list printed under ``2.3.`` just before it."""
+        following = next((t for t in self.tokens[self.index + 1 :]
+                          if t.kind not in ("paragraph", "bullet")), None)
+        return (token.kind == "numbered" and following is not None
+                and following.kind == "numbered" and following.label == f"{token.label}.1")
 
     def _open_numbered_parent(self, token: Token) -> bool:
         """Numbering that restarts at ``1.`` right under a numbered provision (``2. … gồm:``
-        ``1. …``) starts a list inside it. Decided by labels alone, so ids never hang on
-        the punctuation of the text."""
+        ``1. …``) starts a list inside it, and so does any number right under a dotted
+        heading (``3.1.2.2. Phân bổ …`` / ``4. Chi tiền lương …``: a form's guide whose
+        fields 1 to 3 are the table's common columns, Nghị định 236/2025/NĐ-CP). Decided
+        by labels alone, so ids never hang on the punctuation of the text."""
         top = self.stack[-1] if self.stack else None
-        return (
-            token.kind == "numbered"
-            and token.label == "1"
-            and top is not None
-            and top.kind == "numbered"
-            and not top.children
+        if token.kind != "numbered" or top is None or top.kind != "numbered" or top.children:
+            return False
+        return token.label == "1" or (
+            "." in (top.label or "") and (token.label or "").isdigit()
+            and not token.heading  # "3. Kiến nghị" after "1.2.": the outline's, 2 unprinted
+            and not self._heads_outline(token) and not self._follows_printed(token)
         )
+
+    def _follows_printed(self, token: Token) -> bool:
+        """The label before ``token``'s (``5`` for ``6.``) is printed beside the open dotted
+        heading: ``6.`` goes on with that list after ``5.1.``, ``5.2.`` (Nghị định
+        105/2025/NĐ-CP, Mẫu số PC06: ``5.`` closed by a paragraph before its ``5.1.``)."""
+        previous = _previous_label(token)
+        siblings = self.stack[-2].children if len(self.stack) > 1 else self.roots
+        return any((s.kind, s.label) == previous for s in siblings)
 
     def feed(self, token: Token) -> None:
         top = self.stack[-1] if self.stack else None
@@ -471,6 +527,39 @@ def rows_holding_restarts(tokens: list[Token], restarts: list[int]) -> frozenset
                 rows.add(j)
                 break
     return frozenset(rows)
+
+
+def give_rows_their_numbers(tokens: list[Token], rows: frozenset[int]) -> list[Token]:
+    """A dotted row number (``1.1.2``, kept in the text) is joined to the end of the cell
+    before it (``c) Giờ cao điểm 1.1.2``): for a row that opens (``rows``), the number
+    leaves that cell and becomes the row's printed label, as ``Điều 5.`` is an article's."""
+    out = list(tokens)
+    for j in rows:
+        before = out[j - 1].block if j else None
+        if before is None or len(before.lines) < 2:
+            continue
+        number = before.lines[-1]
+        span = (number.start, number.end)
+        if number.text.rstrip(".") != out[j].block.lines[0].row or before.spans[-1] != span:
+            continue
+        out[j - 1] = _without_last_line(out[j - 1])
+        row = out[j].block
+        out[j] = replace(out[j], block=replace(row, spans=[span, *row.spans]))
+    return out
+
+
+def _without_last_line(token: Token) -> Token:
+    block = token.block
+    cut = block.lines[-1].text
+
+    def strip(text: str | None) -> str | None:
+        return text[: -len(cut)].rstrip() if text is not None and text.endswith(cut) else text
+
+    block = replace(block, text=strip(block.text) or block.text, lines=block.lines[:-1],
+                    spans=block.spans[:-1])
+    if token.text.endswith(cut):
+        return replace(token, text=strip(token.text) or "", block=block)
+    return replace(token, heading=strip(token.heading), block=block)
 
 
 def _lead_in_goes_on(top: Node, upcoming: Token) -> bool:

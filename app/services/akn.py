@@ -6,7 +6,8 @@ Element and ``eId`` prefix per kind (the vocabulary of the Akoma Ntoso naming co
     part → part (``part_2``), chapter → chapter (``chp_2``), subchapter → subchapter
     (``subchp_1``), article → article (``art_5``), clause → paragraph (``para_2``),
     point → point (``point_a``), section → section (``sec_III``), item → paragraph,
-    bullet → point, milestone, paragraph and annex → hcontainer (``hcontainer_2025``)
+    bullet and enumeration → point, milestone, paragraph, annex, form (``Mẫu số 01``),
+    example (``Ví dụ số 02``) and table row → hcontainer (``hcontainer_2025``)
 
 The ``eId`` joins one ``prefix_num`` per part of the path with ``__``:
 ``02-nq-tw-2021/III.4.2`` (section III, item 4, bullet 2) → ``sec_III__para_4__point_2``;
@@ -41,6 +42,10 @@ ELEMENTS: dict[str, tuple[str, str, str | None]] = {
     "milestone": ("hcontainer", "hcontainer", "milestone"),
     "paragraph": ("hcontainer", "hcontainer", "paragraph"),
     "annex": ("hcontainer", "hcontainer", "annex"),
+    "enumeration": ("point", "point", None),
+    "form": ("hcontainer", "hcontainer", "form"),
+    "example": ("hcontainer", "hcontainer", "example"),
+    "row": ("hcontainer", "hcontainer", "row"),
 }
 FALLBACK = ("hcontainer", "hcontainer", "provision")
 # Our path parts carry a letter prefix for some levels (``ch2``, ``m1``, ``d5``, ``pt2``,

@@ -25,6 +25,7 @@ KIND_LABELS = {
     "milestone": "Mốc năm",
     "bullet": "Gạch đầu dòng", "paragraph": "Đoạn", "part": "Phần", "chapter": "Chương",
     "subchapter": "Mục", "article": "Điều", "clause": "Khoản", "annex": "Phụ lục",
+    "enumeration": "(1), (2)…", "form": "Mẫu", "example": "Ví dụ", "row": "Dòng bảng",
 }
 PROVISION_ROLE_LABELS = {
     "preamble": "Mở đầu", "situation": "Tình hình", "viewpoint": "Quan điểm",

@@ -32,6 +32,9 @@ def schema() -> etree.XMLSchema:
         ("d6.1.đ", "point", "d6.1", "art_6__para_1", "art_6__para_1__point_đ"),
         ("II.2.b.2025", "milestone", "II.2.b", "sec_II__para_2__point_b",
          "sec_II__para_2__point_b__hcontainer_2025"),
+        # a price table's row 1.1.2 and a worked example in an annex (issue 10, class 7)
+        ("pl1.r1.1.2", "row", "pl1", "hcontainer_1", "hcontainer_1__hcontainer_r1-1-2"),
+        ("pl1.vd02", "example", "pl1", "hcontainer_1", "hcontainer_1__hcontainer_vd02"),
     ],
 )
 def test_e_ids_follow_our_paths(path: str, kind: str, parent_path: str | None,

@@ -1,0 +1,52 @@
+"""Duplicate labels per document over a folder of real documents (issue 10, class 7).
+Run by hand, not in ``make test``:
+
+    .venv/bin/python scripts/dup_labels.py /work/shared/bench-corpus > /tmp/dups.tsv
+
+One tab-separated line per document that has any ``_N`` id or any warning: group, file,
+``_N`` ids, ``duplicate_label`` warnings (of which repeats printed twice in a row,
+``finalize.SOURCE_REPEAT``), all warnings, and a few of the ``_N`` paths. The last lines
+(``#`` first) total each group: documents with a ``_N`` id, ``_N`` ids, warnings.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+from parsers import parse_document
+from parsers.finalize import SOURCE_REPEAT
+
+REPEATED = re.compile(r"_\d+(?:\.|$)")
+
+
+def _row(path: Path) -> tuple[int, int, int, int, list[str]]:
+    doc = parse_document(path.read_text(encoding="utf-8", errors="replace"), name=path.stem)
+    repeated = [p.path for p in doc.walk() if REPEATED.search(p.path)]
+    dup = [w for w in doc.warnings if w.code == "duplicate_label"]
+    in_a_row = sum(SOURCE_REPEAT in w.message for w in dup)
+    return len(repeated), len(dup), in_a_row, len(doc.warnings), repeated[:3]
+
+
+def main(root: Path) -> None:
+    out = sys.stdout.write
+    out("group\tfile\tids_N\tdup_warnings\tin_a_row\twarnings\texamples\n")
+    for group in ("laws", "tvpl"):
+        totals: Counter[str] = Counter()
+        for path in sorted((root / group).glob("*.*")):
+            ids_n, dup, in_a_row, warnings, examples = _row(path)
+            totals["documents"] += 1
+            totals["with_N"] += ids_n > 0
+            totals["ids_N"] += ids_n
+            totals["warnings"] += warnings
+            totals["dup_warnings"] += dup
+            if ids_n or dup:
+                out(f"{group}\t{path.name}\t{ids_n}\t{dup}\t{in_a_row}\t{warnings}\t"
+                    f"{' '.join(examples)}\n")
+        out(f"# {group}: " + ", ".join(f"{k} {v}" for k, v in totals.items()) + "\n")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else "/work/shared/bench-corpus"))

@@ -19,12 +19,13 @@ kind, role  (raw, stored)                                    filters, facets
 *_key       a 63-bit hash of each of those four (fast)       facets of the best hits
 section     every ancestor path and its own (raw)            ``section`` filter
 body        folded terms of heading (twice), text, citation,  matching, BM25, phrases
-            and the heading of the article a clause or       (titles rank above mentions)
-            point lies under (once)
+            the heading of the article a clause or point     (titles rank above mentions)
+            lies under, and a point's clause lead-in (once)
 pairs       adjacent folded terms as one token (``lao_dong``),  "the words as one phrase"
-            within heading, text or the article's heading
+            within heading, text, the article's heading
+            or the lead-in
 cite        citation terms, the first one marked ``^``       "khoản 2 Điều 5" is that one
-exact       normalized terms of all four (doc ids only)      exact-diacritic ranking
+exact       normalized terms of all five (doc ids only)      exact-diacritic ranking
 article_key a hash of document and article path (fast)      one hit per article first
 ==========  ==============================================  ============================
 
@@ -64,7 +65,7 @@ import tantivy
 
 from app.search.terms import both_terms
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 FACET_FIELDS = ("doc", "root", "kind", "role")
 CITE_START = "^"  # never in a query term (those are [a-z0-9]+)
 STATE_FILE = "state.json"
@@ -103,6 +104,8 @@ def to_document(row: Mapping[str, Any]) -> tantivy.Document:
     text_terms, text_exact = both_terms(text)
     cite_terms, cite_exact = both_terms(citation)
     article_terms, article_exact = both_terms(row.get("article") or "")
+    # A point's clause lead-in counts once, like the article's heading.
+    lead_terms, lead_exact = both_terms(row.get("lead") or "")
     doc = tantivy.Document(
         doc=row["document_id"],
         root=row["root_path"],
@@ -110,10 +113,12 @@ def to_document(row: Mapping[str, Any]) -> tantivy.Document:
         role=row["role"] or "",
         section=row["ancestry"].split() or [""],
         body=" ".join([*heading_terms, *heading_terms, *text_terms, *cite_terms,
-                       *article_terms]),
-        pairs=" ".join([*pairs(heading_terms), *pairs(text_terms), *pairs(article_terms)]),
+                       *article_terms, *lead_terms]),
+        pairs=" ".join([*pairs(heading_terms), *pairs(text_terms), *pairs(article_terms),
+                        *pairs(lead_terms)]),
         cite=" ".join(anchored(cite_terms)),
-        exact=" ".join([*heading_exact, *text_exact, *cite_exact, *article_exact]),
+        exact=" ".join([*heading_exact, *text_exact, *cite_exact, *article_exact,
+                        *lead_exact]),
     )
     doc.add_unsigned("pk", int(row["pk"]))
     doc.add_unsigned("article_key",

@@ -6,7 +6,9 @@ were set aside while the search rules were tuned; a third block (``blind``) over
 Code and the Real Estate Business Law was written before the next round of rules and scored
 once; a fourth (``blind2``) over the Electricity Law, the Law on Legal Documents, the
 Labour Code and the Civil Code was written and scored once before the round that indexes an
-article's heading with its clauses. Scores are floors measured on the day:
+article's heading with its clauses; a fifth (``blind3``) over the Law on Electronic
+Transactions, and a sixth (``blind4``) over Nghị định 182/2024/NĐ-CP, each scored once before
+the round that followed it. Scores are floors measured on the day:
 a change that loses a question fails here and names it.
 """
 
@@ -33,7 +35,8 @@ FIXTURES = Path(__file__).parents[1] / "fixtures"
 LAWS = [FIXTURES / name for name in (
     "91-2015-QH13-bo-luat-dan-su.txt", "45-2019-QH14-bo-luat-lao-dong.txt",
     "29-2023-QH15-luat-kinh-doanh-bat-dong-san.txt", "61-2024-QH15-luat-dien-luc.txt",
-    "64-2025-QH15-luat-ban-hanh-vbqppl.txt", "20-2023-QH15-luat-giao-dich-dien-tu.txt")]
+    "64-2025-QH15-luat-ban-hanh-vbqppl.txt", "20-2023-QH15-luat-giao-dich-dien-tu.txt",
+    "182-2024-ND-CP.txt")]
 # Measured on 2026-11-27 (top 3), beside the Civil Code alone: 27 of 32 tuned; held out, 13
 # of the first 16 and 10 of the 16 written after the rules were settled (l49–l64).
 # 2026-11-28, the Labour Code and the Real Estate Business Law ingested too, rules unchanged:
@@ -58,7 +61,14 @@ LAWS = [FIXTURES / name for name in (
 # a relaxed search; two sourced synonyms, "email" and "ăn cắp"): 28 of 32 tuned (l44 lost),
 # 25 of 32 held out, blind 26 of 27, blind2 30 of 33, blind3 15 of 21 (no longer blind:
 # its misses were read while these rules were chosen).
-FLOORS = {"no": 28, "yes": 25, "blind": 26, "blind2": 30, "blind3": 15}
+# 2026-11-28, Nghị định 182/2024/NĐ-CP (Quỹ Hỗ trợ đầu tư) ingested too, rules unchanged: 28,
+# 25, 26, 30, 15 as before, and the fourth blind block (l146–l170, written from that decree)
+# at its one scoring before any change, 18 of 25.
+# Then (a point indexed with its clause's lead-in, schema 7): 29 of 32 tuned (l44 back), 26
+# of 32 held out (l58), blind 27 of 27 (l68), blind2 30, blind3 15, blind4 18. Then two
+# sourced synonyms ("bằng đại học" → "văn bằng", "mấy tiếng" → "giờ", Bộ luật Lao động
+# Điều 17 and 105): blind2 31 of 33 (l111; l113 from beyond 20 to rank 6), the rest unchanged.
+FLOORS = {"no": 29, "yes": 26, "blind": 27, "blind2": 31, "blind3": 15, "blind4": 18}
 
 
 def _rows() -> list[dict[str, str]]:
@@ -88,15 +98,16 @@ def _answered(client: TestClient, row: dict[str, str]) -> bool:
 
 
 def test_the_check_set_is_what_it_says() -> None:
-    assert len(ROWS) == 145 and len({r["qid"] for r in ROWS}) == len(ROWS)
-    assert {r["held_out"] for r in ROWS} == {"yes", "no", "blind", "blind2", "blind3"}
+    assert len(ROWS) == 170 and len({r["qid"] for r in ROWS}) == len(ROWS)
+    assert {r["held_out"] for r in ROWS} == {"yes", "no", "blind", "blind2", "blind3", "blind4"}
     assert sum(r["held_out"] == "yes" for r in ROWS) == 32
     assert sum(r["held_out"] == "blind" for r in ROWS) == 27
     assert sum(r["held_out"] == "blind2" for r in ROWS) == 33
     assert sum(r["held_out"] == "blind3" for r in ROWS) == 21
+    assert sum(r["held_out"] == "blind4" for r in ROWS) == 25
 
 
-@pytest.mark.parametrize("held_out", ["no", "yes", "blind", "blind2", "blind3"])
+@pytest.mark.parametrize("held_out", ["no", "yes", "blind", "blind2", "blind3", "blind4"])
 def test_questions_find_their_article_in_the_top_3(client: TestClient, held_out: str) -> None:
     rows = [r for r in ROWS if r["held_out"] == held_out]
     missed = [f'{r["qid"]} {r["query"]}' for r in rows if not _answered(client, r)]

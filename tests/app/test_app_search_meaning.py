@@ -252,3 +252,37 @@ def test_an_article_shows_once_before_other_articles(permits: str, tmp_path: Pat
 def test_an_article_that_matches_stands_for_its_clauses(permits: str, tmp_path: Path) -> None:
     ids = [hit["id"] for hit in ask(permits, "thời hạn của giấy phép lao động", tmp_path)["items"]]
     assert ids[0] == "98-2098-qh98/d1", ids
+
+
+# -- a clause's lead-in and its points ---------------------------------------------------
+
+NOTICE = """QUỐC HỘI
+Luật số: 97/2097/QH97
+
+LUẬT
+VIỆC LÀM
+
+Điều 1. Chấm dứt hợp đồng
+1. Người lao động phải báo trước cho người sử dụng lao động như sau:
+a) Ít nhất 45 ngày nếu làm việc theo hợp đồng không xác định thời hạn;
+b) Ít nhất 03 ngày làm việc nếu làm việc theo hợp đồng dưới 12 tháng.
+2. Người sử dụng lao động thanh toán tiền lương trong thời hạn 14 ngày.
+"""
+
+
+@pytest.fixture(scope="module")
+def notice(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return stored(tmp_path_factory, "notice", NOTICE, "97-2097-QH97.txt")
+
+
+def test_a_point_answers_with_its_clauses_lead_in(notice: str, tmp_path: Path) -> None:
+    # "báo trước" is in the clause's lead-in, "45 ngày" only in its point.
+    first = ask(notice, "báo trước 45 ngày", tmp_path)["items"][0]
+    assert (first["id"], first["partial"]) == ("97-2097-qh97/d1.1.a", False)
+
+
+def test_a_clause_does_not_lend_its_lead_in_to_the_next_clause(notice: str,
+                                                                tmp_path: Path) -> None:
+    # Clause 2 has "14 ngày", not clause 1's "báo trước": no hit has every word.
+    items = ask(notice, "báo trước 14 ngày", tmp_path)["items"]
+    assert items and all(hit["partial"] for hit in items), items

@@ -227,11 +227,15 @@ class IndexFolder:
     # -- writing -----------------------------------------------------------------------
     def new_build(self) -> tuple[str, tantivy.Index]:
         """An empty build folder beside the current one (made current by ``write_state``)."""
-        build = uuid.uuid4().hex[:16]
-        path = self.root / build
-        path.mkdir(parents=True)
+        build = self.new_build_dir()
         # Documents sorted by pk: equal scores come back in store order (see search.py).
-        return build, tantivy.Index(SCHEMA, path=str(path), sort_by_field="pk")
+        return build, tantivy.Index(SCHEMA, path=str(self.root / build), sort_by_field="pk")
+
+    def new_build_dir(self) -> str:
+        """A new, empty folder for a build (one restored from a copy fills it itself)."""
+        build = uuid.uuid4().hex[:16]
+        (self.root / build).mkdir(parents=True)
+        return build
 
     def drop_other_builds(self, keep: str) -> None:
         """Delete builds other than ``keep`` (readers of an old build keep their open

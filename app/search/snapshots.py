@@ -77,7 +77,7 @@ def restore(session: Session, node: IndexFolder, store_id: str, head: int) -> St
     ).first()
     if row is None:
         return None
-    build, _index = node.new_build()
+    build = node.new_build_dir()
     target = node.root / build
     try:
         _fetch(session, row.id, row.size, row.sha256, target)
@@ -107,8 +107,6 @@ def _fetch(session: Session, snapshot_id: int, size: int, sha256: str, target: P
         if archive.tell() != size or digest.hexdigest() != sha256:
             raise ValueError("the archive's size or hash differs from the published one")
         archive.seek(0)
-        for child in target.iterdir():  # the empty index new_build made
-            child.unlink()
         with tarfile.open(fileobj=archive, mode="r") as tar:
             tar.extractall(target, filter="data")
 

@@ -3,39 +3,22 @@ later changes applied from the change log, and a damaged or foreign copy never s
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 from factories_app import LAW_ID, law, resolution
+from index_helpers import found, state, store
 from sqlalchemy import func, select, text
 
 from app.db import models
 from app.db.session import new_session, session_scope
 from app.search import snapshots, sync
 from app.services.copy import copied_tables
-from app.services.ingest import ingest_document
 from app.services.maintenance import publish_index, reindex
-from app.services.search import SearchParams, search
 
 pytestmark = pytest.mark.any_store  # SQLite and PostgreSQL (tests/app/conftest.py)
 
 QUERIES = ["cong doan", "hòa giải", "khoản 2 điều 5", '"tập thể"', "truonh"]
-
-
-def store(url: str, doc) -> None:  # noqa: ANN001
-    with session_scope(url) as session:
-        ingest_document(session, doc)
-
-
-def found(url: str, q: str, index: Path, **filters: str) -> list[str]:
-    with new_session(url) as session:
-        return [h["id"] for h in search(session, SearchParams(q=q, limit=50, **filters),
-                                         index)["items"]]
-
-
-def state(index: Path) -> dict:
-    return json.loads((index / "state.json").read_text())
 
 
 def files(index: Path) -> dict[str, bytes]:

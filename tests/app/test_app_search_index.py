@@ -13,6 +13,7 @@ import pytest
 from factories_app import CORPUS, LAW_ID, RESOLUTION_ID, law, resolution
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from index_helpers import found, state, store
 from sqlalchemy import select, text
 
 from app.db.models import SearchTerm
@@ -22,27 +23,11 @@ from app.search import index as search_index
 from app.search import sync
 from app.search import terms as search_terms
 from app.search.vocab import Vocabulary
-from app.services.ingest import ingest_document
 from app.services.maintenance import reindex
 from app.services.search import SearchParams, search
 from parsers import parse_document, vntext
 
 pytestmark = pytest.mark.any_store  # SQLite and PostgreSQL (tests/app/conftest.py)
-
-
-def store(url: str, doc) -> None:  # noqa: ANN001
-    with session_scope(url) as session:
-        ingest_document(session, doc)
-
-
-def found(url: str, q: str, index: Path, **filters: str) -> list[str]:
-    with new_session(url) as session:
-        return [h["id"] for h in search(session, SearchParams(q=q, limit=50, **filters),
-                                         index)["items"]]
-
-
-def state(index: Path) -> dict:
-    return json.loads((index / "state.json").read_text())
 
 
 def test_an_ingested_document_is_found_by_the_next_search(db_url: str, tmp_path: Path) -> None:

@@ -245,6 +245,15 @@ class IndexFolder:
                 shutil.rmtree(child, ignore_errors=True)
 
 
+def searchable(path: Path) -> bool:
+    """Whether the build at ``path`` opens and answers a search (a damaged one does not)."""
+    try:
+        tantivy.Index.open(str(path)).searcher().search(tantivy.Query.all_query(), 1)
+    except Exception:  # noqa: BLE001 - tantivy reports a damaged index with many types
+        return False
+    return True
+
+
 def add_rows(writer: tantivy.IndexWriter, rows: Iterable[Mapping[str, Any]]) -> int:
     count = 0
     for row in rows:

@@ -23,12 +23,11 @@ import tempfile
 from pathlib import Path
 from typing import IO
 
-import tantivy
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from app.db import models
-from app.search.index import SCHEMA_VERSION, IndexFolder, State
+from app.search.index import SCHEMA_VERSION, IndexFolder, State, searchable
 
 PART = 8 * 1024 * 1024
 SKIPPED_FILES = {".tantivy-writer.lock", ".tantivy-meta.lock"}  # a writer's, not the index's
@@ -81,7 +80,8 @@ def restore(session: Session, node: IndexFolder, store_id: str, head: int) -> St
     target = node.root / build
     try:
         _fetch(session, row.id, row.size, row.sha256, target)
-        tantivy.Index.open(str(target)).searcher().search(tantivy.Query.all_query(), 1)
+        if not searchable(target):
+            raise ValueError("the restored index does not open and search")
     except Exception as exc:  # noqa: BLE001 - a bad copy of any kind means: rebuild
         logger.warning("index snapshot %s not restored (%s): rebuilding from the store",
                        row.id, exc)

@@ -48,6 +48,7 @@ from app.search.index import (
     State,
     add_rows,
     delete_documents,
+    searchable,
 )
 
 BATCH = 2_000
@@ -189,17 +190,9 @@ def ensure_built(session: Session, root: Path) -> State:
     with _writer_lock(node.root, wait=True):
         head, sid = store_head(session)
         state = node.state()
-        if state is None or state.store_id != sid or not _searchable(node.root / state.build):
+        if state is None or state.store_id != sid or not searchable(node.root / state.build):
             state = restore_or_rebuild(session, node, head, sid)
         return state
-
-
-def _searchable(path: Path) -> bool:
-    try:
-        tantivy.Index.open(str(path)).searcher().search(tantivy.Query.all_query(), 1)
-    except Exception:  # noqa: BLE001 - tantivy reports a damaged index with many types
-        return False
-    return True
 
 
 def restore_or_rebuild(session: Session, node: IndexFolder, head: int, sid: str) -> State:

@@ -256,10 +256,12 @@ def copy_set_aside(url: str) -> Iterator[None]:
     try:
         with engine.begin() as connection:
             connection.execute(flip)
-        yield
+        try:
+            yield
+        finally:  # only once the copy was set aside: a second flip would hide it for good
+            with engine.begin() as connection:
+                connection.execute(flip)
     finally:
-        with engine.begin() as connection:
-            connection.execute(flip)
         engine.dispose()
 
 

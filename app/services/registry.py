@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import json
 import threading
 from pathlib import Path
 from typing import Any
 
 import yaml
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.core.config import get_settings
 from app.db.analysis_models import Body, Duty
-from app.db.models import table_of
+from app.db.migrate import head_revision
+from app.db.models import StoreInfo, table_of
 from app.errors import IngestError
 from parsers.bodies import Registry, load_registry
 
 _B = table_of(Body)
+_S = table_of(StoreInfo)
+# The registry that ``bodies`` holds exactly, by digest: with it stored, syncing before
+# each document costs one row read instead of reading and comparing every body.
+DIGEST_KEY = "bodies_digest"
 _lock = threading.Lock()
 # path → (mtime_ns, size, registry): an ingest of many files parses the YAML once.
 _cache: dict[Path, tuple[int, int, Registry]] = {}
@@ -68,9 +76,13 @@ def sync_bodies(session: Session, registry: Registry) -> None:
     """Upsert every body of ``registry``; drop bodies it no longer has that no duty names.
 
     A body removed from the file but still named by another document's duties stays until
-    that document is re-ingested (its duties would otherwise lose their body).
+    that document is re-ingested (its duties would otherwise lose their body). Until then
+    the registry's digest is not recorded, so each ingest syncs again and drops it.
     """
     rows = body_rows(registry)
+    digest = _digest(rows)
+    if _stored_digest(session) == digest:
+        return
     # Tuples zipped with the column names: a RowMapping per body turned into a dict cost
     # more than the rest of syncing, once per ingested document.
     columns = [c for c in _B.columns if c.name != "pk"]  # the row id is the store's own
@@ -85,9 +97,33 @@ def sync_bodies(session: Session, registry: Registry) -> None:
         session.execute(update(_B).where(_B.c.id == row["id"]).values(**row))
     wanted = {row["id"] for row in rows}
     stale = [body_id for body_id in existing if body_id not in wanted]
+    kept = 0
     if stale:
         named = select(Duty.body_pk)
         session.execute(delete(_B).where(_B.c.id.in_(stale), _B.c.pk.not_in(named)))
+        kept = session.scalar(select(func.count()).where(_B.c.id.in_(stale))) or 0
+    _store_digest(session, None if kept else digest)
+
+
+def _digest(rows: list[dict[str, Any]]) -> str:
+    # The schema's revision too: a migration that rewrites bodies makes the next ingest sync.
+    text = json.dumps([_schema_head(), rows], sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+@functools.cache
+def _schema_head() -> str | None:
+    return head_revision("sqlite://")
+
+
+def _stored_digest(session: Session) -> str | None:
+    return session.scalar(select(_S.c.value).where(_S.c.key == DIGEST_KEY))
+
+
+def _store_digest(session: Session, digest: str | None) -> None:
+    session.execute(delete(_S).where(_S.c.key == DIGEST_KEY))
+    if digest is not None:
+        session.execute(insert(_S).values(key=DIGEST_KEY, value=digest))
 
 
 def predecessors(session: Session, body_id: str) -> list[Body]:

@@ -14,12 +14,12 @@ from typer.testing import CliRunner
 from app.cli import app
 from app.core.config import Settings
 from app.db.analysis_models import Body, Citation, CrossRef, Duty, Target
-from app.db.models import Document
+from app.db.models import Document, StoreInfo
 from app.db.session import new_session, session_scope
 from app.errors import IngestError
 from app.services import ingest as ingest_service
 from app.services.ingest import ingest_document, ingest_file, ingest_paths
-from app.services.registry import load
+from app.services.registry import DIGEST_KEY, load
 
 pytestmark = pytest.mark.any_store  # SQLite and PostgreSQL (tests/app/conftest.py)
 
@@ -185,6 +185,51 @@ def test_the_registry_is_synced_at_ingest(db_url: str, tmp_path: Path) -> None:
     with new_session(db_url) as session:
         assert sorted(session.scalars(select(Body.id))) == [
             "ban-chap-hanh-trung-uong-dang", "ban-to-chuc-trung-uong"]
+
+
+def test_a_body_kept_for_another_documents_duties_goes_when_they_do(
+        db_url: str, tmp_path: Path) -> None:
+    """Syncing is skipped while ``bodies`` holds the registry exactly (its digest is
+    stored); a body kept only because duties still name it is not that, so it goes at the
+    first ingest after those duties do."""
+    small = tmp_path / "bodies.yaml"
+    small.write_text(
+        "bodies:\n"
+        "  - {id: ban-chap-hanh-trung-uong-dang, name: Ban Chấp hành Trung ương Đảng,"
+        " kind: party_organ}\n"
+        "  - {id: ban-to-chuc-trung-uong, name: Ban Tổ chức Trung ương, kind: party_organ,"
+        " parent: ban-chap-hanh-trung-uong-dang}\n", "utf-8")
+    with session_scope(db_url) as session:
+        ingest_document(session, resolution(), registry=load(small))
+    assert stored_digest(db_url) is not None
+    assert "ban-to-chuc-trung-uong" in {b for b, _, _ in all_duties(db_url)}
+
+    reduced = tmp_path / "reduced.yaml"
+    reduced.write_text("\n".join(small.read_text("utf-8").splitlines()[:2]) + "\n", "utf-8")
+    for _ in range(2):  # another document, twice: the named body stays, and no digest
+        with session_scope(db_url) as session:
+            ingest_document(session, resolution(), doc_id="copy", registry=load(reduced))
+        assert body_ids(db_url) == ["ban-chap-hanh-trung-uong-dang", "ban-to-chuc-trung-uong"]
+        assert stored_digest(db_url) is None
+    with session_scope(db_url) as session:  # the duties naming it are replaced
+        ingest_document(session, resolution(), registry=load(reduced))
+    assert body_ids(db_url) == ["ban-chap-hanh-trung-uong-dang"]
+    assert stored_digest(db_url) is not None
+
+
+def stored_digest(url: str) -> str | None:
+    with new_session(url) as session:
+        return session.scalar(select(StoreInfo.value).where(StoreInfo.key == DIGEST_KEY))
+
+
+def body_ids(url: str) -> list[str]:
+    with new_session(url) as session:
+        return sorted(session.scalars(select(Body.id)))
+
+
+def all_duties(url: str) -> list[tuple[str, str, bool]]:
+    with new_session(url) as session:
+        return list(session.execute(select(Duty.body_id, Duty.role, Duty.inferred)).all())
 
 
 def test_deleting_a_document_cascades_to_its_analysis(db_url: str) -> None:

@@ -78,7 +78,19 @@ def publish_index(url: str, index_dir: Path) -> tuple[State, int]:
     """Publish this node's index in the store (``app/search/snapshots.py``): the state it
     holds and the archive's bytes."""
     with session_scope(url, write=True) as session:
-        return sync.publish_now(session, index_dir)
+        published = sync.publish_now(session, index_dir)
+    if shares_index(url):
+        # The replaced copy's parts are dead rows (in TOAST, the index's whole size) until
+        # autovacuum comes by; freed now, the next copy reuses their pages instead of
+        # growing the database by a copy each reindex.
+        _vacuum(url, "VACUUM index_snapshot_parts, index_snapshots")
+    return published
+
+
+def _vacuum(url: str, statement: str) -> None:
+    """Run a PostgreSQL VACUUM statement (it refuses to run inside a transaction)."""
+    with get_engine(url).connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.exec_driver_sql(statement)
 
 
 def vacuum(url: str) -> None:
@@ -88,8 +100,7 @@ def vacuum(url: str) -> None:
     On PostgreSQL, ``VACUUM ANALYZE`` frees dead rows for reuse and refreshes statistics."""
     engine = get_engine(url)
     if engine.dialect.name != "sqlite":
-        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-            connection.exec_driver_sql("VACUUM ANALYZE")
+        _vacuum(url, "VACUUM ANALYZE")
         return
     # The engine's connections open a transaction of their own (``app/db/session.py``), and
     # VACUUM refuses to run in one: the driver's connection in autocommit mode instead.

@@ -103,6 +103,33 @@ def test_the_store_keeps_one_copy(db_url: str, tmp_path: Path) -> None:
     assert seqs == [second.seq] and len(ids) == 1
 
 
+@pytest.mark.postgres
+def test_publishing_again_reuses_the_replaced_copys_space(pg_url: str, tmp_path: Path
+                                                         ) -> None:
+    """Each reindex replaces the copy; without freeing the old parts the database grew by
+    a copy per publish (dead TOAST rows until autovacuum)."""
+    index = tmp_path / "a"
+    store(pg_url, resolution())
+    store(pg_url, law())
+    found(pg_url, "cong doan", index)
+    publish_index(pg_url, index)
+    publish_index(pg_url, index)
+    before, copy = parts_bytes(pg_url)
+    for _ in range(3):
+        publish_index(pg_url, index)
+    after, _ = parts_bytes(pg_url)
+    assert after - before < 2 * copy  # without freeing: three copies more
+
+
+def parts_bytes(url: str) -> tuple[int, int]:
+    """The parts table on disk (TOAST, indexes and all), and the one copy's bytes."""
+    with new_session(url) as session:
+        return (int(session.scalar(text("SELECT pg_total_relation_size('index_snapshot_parts')"))
+                    or 0),
+                int(session.scalar(text("SELECT sum(length(data)) FROM index_snapshot_parts"))
+                    or 0))
+
+
 def test_reindex_publishes_on_postgres_only(db_url: str, tmp_path: Path) -> None:
     store(db_url, resolution())
     reindex(db_url, tmp_path / "a")

@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
-from app.api import errors, mcp_tools, observability, offline_docs
+from app.api import errors, mcp_tools, observability, offline_docs, shape
 from app.api.contract import strict_query
 from app.api.middleware import EdgeMiddleware
 from app.api.routes import (
@@ -69,6 +69,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.include_router(module.router)
     observability.install_metrics(app, settings)
     offline_docs.install(app)
+    shape.install(app)
     ui.install(app)
     mcp_session_manager = mcp_tools.mount(app, mcp_tools.build_server(settings))
     _add_middleware(app, settings)

@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Protocol, TypeVar
+from typing import Annotated, Any, Protocol
 from urllib.parse import urlencode
 
 from fastapi import Query, Request, Response
-from pydantic import BaseModel
+
+from app.api.shape import OBJECTS, PageModel, Shape, shaped
 
 # A page of 100 stays small for the client and bounded for the server on every route; a
 # bulk read is the CSV export of /duties and /targets, which streams without this cap.
@@ -18,9 +19,6 @@ MAX_OFFSET = 1_000_000_000
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Page size, at most {MAX_LIMIT}")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip")]
 
-PageModel = TypeVar("PageModel", bound=BaseModel)
-
-
 class Pageable(Protocol):
     """What a service hands a list route: one page of its ordered rows, and their count."""
 
@@ -28,14 +26,16 @@ class Pageable(Protocol):
 
 
 def page_answer(request: Request, response: Response, rows: Pageable,
-                model: type[PageModel], limit: int, offset: int) -> PageModel:
+                model: type[PageModel], limit: int, offset: int,
+                shape: Shape = OBJECTS) -> PageModel | Response:
     """One page of ``rows`` as ``model`` (``total``, ``limit``, ``offset``, ``items``,
-    ``next``)."""
+    ``next``), in the ``shape`` asked (``app/api/shape.py``)."""
     page = rows.page(limit, offset)
-    return model(
+    answer = model(
         total=page["total"], limit=limit, offset=offset, items=page["items"],
         next=next_page(request, response, page["total"], limit, offset),
     )
+    return shaped(answer, shape, response)
 
 
 _PAGING = frozenset({"offset", "limit"})

@@ -11,7 +11,8 @@ from typing import Annotated, Any, Literal
 from fastapi import Query, Request, Response
 from fastapi.responses import StreamingResponse
 
-from app.api.paging import PageModel, page_answer
+from app.api.paging import page_answer
+from app.api.shape import OBJECTS, PageModel, Shape
 from app.services.listing import Listing, Rows
 from parsers.duties import ROLES as DUTY_ROLES
 
@@ -42,12 +43,12 @@ Format = Annotated[
 
 def table_answer(request: Request, response: Response, format: str | None, rows: Listing,
                  model: type[PageModel], columns: Sequence[str], filename: str, limit: int,
-                 offset: int) -> PageModel | Response:
+                 offset: int, shape: Shape = OBJECTS) -> PageModel | Response:
     """What a table route answers: a CSV export when ``wants_csv``, else one page as
     ``model``. The export has every row unless the request gave ``limit`` (then that many,
     within the same cap as a page) or ``offset``."""
     if not wants_csv(request, format):
-        return page_answer(request, response, rows, model, limit, offset)
+        return page_answer(request, response, rows, model, limit, offset, shape)
     given = request.query_params
     batches = rows.batches(offset=offset, limit=limit if "limit" in given else None)
     return csv_response(batches, columns, filename)

@@ -4,6 +4,7 @@ from fastapi import APIRouter, Path, Query, Request, Response
 
 from app.api.deps import SessionDep
 from app.api.paging import DEFAULT_LIMIT, Limit, Offset, page_answer
+from app.api.shape import OBJECTS, ArrayShapeDep, ShapeDep
 from app.api.tabular import DutyRole
 from app.schemas.bodies import BodyDetail, BodyDutyPage, BodyList, UnresolvedPage
 from app.schemas.common import ERROR_RESPONSES
@@ -24,19 +25,21 @@ def search_bodies(
     ),
     limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
-) -> BodyList:
+    shape: ShapeDep = OBJECTS,
+) -> BodyList | Response:
     """Bodies of the registry whose name or alias matches `q`, with duty counts by role."""
     rows = bodies.search_bodies(session, q)
-    return page_answer(request, response, rows, BodyList, limit, offset)
+    return page_answer(request, response, rows, BodyList, limit, offset, shape)
 
 
 @router.get("/unresolved", response_model=UnresolvedPage)
 def unresolved(request: Request, response: Response, session: SessionDep,
-               limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> UnresolvedPage:
+               limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
+               shape: ArrayShapeDep = OBJECTS) -> UnresolvedPage | Response:
     """Names shaped like a body (Đảng ủy X, Sở X…) the registry does not know, most
     frequent first: credited to nobody, listed so the registry can grow."""
     rows = bodies.unresolved_mentions(session)
-    return page_answer(request, response, rows, UnresolvedPage, limit, offset)
+    return page_answer(request, response, rows, UnresolvedPage, limit, offset, shape)
 
 
 BODY_ID = Path(description="A body id (its name also works)", examples=["ban-to-chuc-trung-uong"])
@@ -57,7 +60,8 @@ def get_body_duties(
     role: DutyRole = None,
     limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
-) -> BodyDutyPage:
+    shape: ArrayShapeDep = OBJECTS,
+) -> BodyDutyPage | Response:
     """Every duty of a body, a page at a time, with the text around its evidence."""
     rows = bodies.body_duties(session, body_id, role)
-    return page_answer(request, response, rows, BodyDutyPage, limit, offset)
+    return page_answer(request, response, rows, BodyDutyPage, limit, offset, shape)

@@ -5,6 +5,7 @@ from fastapi import APIRouter, Request, Response
 from app.api.deps import SessionDep
 from app.api.paging import DEFAULT_LIMIT, Limit, Offset, page_answer
 from app.api.routes.exports import MARKDOWN, markdown_response, wants_markdown
+from app.api.shape import OBJECTS, ArrayShapeDep, ShapeDep
 from app.api.tabular import CSV_RESPONSE, Format, table_answer, wants_csv
 from app.schemas.common import ERROR_RESPONSES
 from app.schemas.documents import DocumentDetail, DocumentList
@@ -17,10 +18,11 @@ router = APIRouter(prefix="/documents", tags=["documents"], responses=ERROR_RESP
 
 @router.get("", response_model=DocumentList)
 def list_documents(request: Request, response: Response, session: SessionDep,
-                   limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> DocumentList:
+                   limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
+                   shape: ShapeDep = OBJECTS) -> DocumentList | Response:
     """Documents by id with their metadata and provision counts, a page at a time."""
     rows = documents.list_documents(session)
-    return page_answer(request, response, rows, DocumentList, limit, offset)
+    return page_answer(request, response, rows, DocumentList, limit, offset, shape)
 
 
 @router.get("/{doc_id}", response_model=DocumentDetail,
@@ -36,12 +38,14 @@ def get_document(doc_id: str, request: Request, session: SessionDep) -> Document
 @router.get("/{doc_id}/assignments", response_model=AssignmentTable, responses=CSV_RESPONSE)
 def document_assignments(doc_id: str, request: Request, response: Response,
                          session: SessionDep, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
-                         format: Format = None) -> AssignmentTable | Response:
+                         format: Format = None,
+                         shape: ArrayShapeDep = OBJECTS) -> AssignmentTable | Response:
     """Who leads, coordinates, implements and is reported to, provision by provision."""
     rows = assignments.document_assignments(session, doc_id,
                                             cells=wants_csv(request, format))
     return table_answer(request, response, format, rows, AssignmentTable,
-                        assignments.ASSIGNMENT_COLUMNS, "assignments.csv", limit, offset)
+                        assignments.ASSIGNMENT_COLUMNS, "assignments.csv", limit, offset,
+                        shape)
 
 
 @router.get("/{doc_id}/relations", response_model=DocumentRelations)

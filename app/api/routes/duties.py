@@ -4,6 +4,7 @@ from fastapi import APIRouter, Query, Request, Response
 
 from app.api.deps import SessionDep
 from app.api.paging import DEFAULT_LIMIT, Limit, Offset
+from app.api.shape import OBJECTS, ArrayShapeDep
 from app.api.tabular import CSV_RESPONSE, DutyRole, Format, table_answer
 from app.schemas.common import ERROR_RESPONSES
 from app.schemas.tables import DutyTable
@@ -25,8 +26,9 @@ def duties(
     limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
     format: Format = None,
+    shape: ArrayShapeDep = OBJECTS,
 ) -> DutyTable | Response:
     """Who does what: one row per body and provision, filtered by body, role, document."""
     rows = tables.duties(session, body=body, role=role, doc=doc, current=current)
     return table_answer(request, response, format, rows, DutyTable, tables.DUTY_COLUMNS,
-                        "duties.csv", limit, offset)
+                        "duties.csv", limit, offset, shape)

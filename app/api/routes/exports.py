@@ -11,6 +11,7 @@ from fastapi.responses import StreamingResponse
 
 from app.api.deps import SessionDep
 from app.api.paging import DEFAULT_LIMIT, Limit, Offset, page_answer
+from app.api.shape import OBJECTS, ShapeDep
 from app.api.tabular import csv_response
 from app.schemas.common import ERROR_RESPONSES
 from app.schemas.exports import ProvisionBatch, ProvisionRowPage
@@ -78,10 +79,11 @@ def document_akoma_ntoso(doc_id: str, session: SessionDep) -> Response:
 @router.get("/documents/{doc_id}/provisions", response_model=ProvisionRowPage)
 def document_provisions(request: Request, response: Response, doc_id: str,
                         session: SessionDep, limit: Limit = DEFAULT_LIMIT,
-                        offset: Offset = 0) -> ProvisionRowPage:
+                        offset: Offset = 0,
+                        shape: ShapeDep = OBJECTS) -> ProvisionRowPage | Response:
     """A document's provisions with their texts in document order, a page at a time."""
     _meta, rows = exports.document_provisions(session, doc_id)
-    return page_answer(request, response, rows, ProvisionRowPage, limit, offset)
+    return page_answer(request, response, rows, ProvisionRowPage, limit, offset, shape)
 
 
 Ids = Annotated[str, Query(

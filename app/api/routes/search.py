@@ -5,6 +5,7 @@ from fastapi.concurrency import run_in_threadpool
 
 from app.api.deps import SessionDep, SettingsDep
 from app.api.paging import DEFAULT_LIMIT, Limit, Offset, next_page
+from app.api.shape import OBJECTS, ShapeDep, shaped
 from app.schemas.common import ERROR_RESPONSES
 from app.schemas.search import SearchResponse
 from app.services.search import MAX_WINDOW, SearchParams
@@ -52,7 +53,8 @@ async def search_provisions(
         "nothing in the corpus replacing them count as in force); `false`: only those not "
         "in force (replaced, repealed, or not yet in effect). See "
         "`GET /documents/{id}` `status`"),
-) -> SearchResponse:
+    shape: ShapeDep = OBJECTS,
+) -> SearchResponse | Response:
     """Full-text search over provisions, best first, with facets and a `next` link."""
     params = SearchParams(q=q, limit=limit, offset=offset, doc=doc, section=section,
                           kind=kind, role=role, in_force=in_force)
@@ -62,4 +64,5 @@ async def search_provisions(
     response.headers["X-Vnlex-Index-Version"] = str(index["seq"])
     # No link to a page past the window, which would be refused.
     next_url = next_page(request, response, min(result["total"], MAX_WINDOW), limit, offset)
-    return SearchResponse(limit=limit, offset=offset, next=next_url, **result)
+    return shaped(SearchResponse(limit=limit, offset=offset, next=next_url, **result), shape,
+                  response)

@@ -4,6 +4,7 @@ from fastapi import APIRouter, Query, Request, Response
 
 from app.api.deps import SessionDep
 from app.api.paging import DEFAULT_LIMIT, Limit, Offset
+from app.api.shape import OBJECTS, ArrayShapeDep
 from app.api.tabular import CSV_RESPONSE, Format, table_answer
 from app.schemas.common import ERROR_RESPONSES
 from app.schemas.tables import TargetTable
@@ -22,8 +23,9 @@ def targets(
     limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
     format: Format = None,
+    shape: ArrayShapeDep = OBJECTS,
 ) -> TargetTable | Response:
     """Targets of the objectives (year, measure, value), filtered by document and year."""
     rows = tables.targets(session, doc=doc, year=year)
     return table_answer(request, response, format, rows, TargetTable, tables.TARGET_COLUMNS,
-                        "targets.csv", limit, offset)
+                        "targets.csv", limit, offset, shape)

@@ -57,6 +57,11 @@ def clause_duties(text: str, start: int, end: int, mentions: list[Mention]) -> l
             members = [it for it in items[j + 1 : i] if it.mention]
             if members and word_at(items, j) in PASSIVE:
                 mark(members, "lead", members[0].start, items[i + 1].end)
+            elif _leading_noun(items, i) and word_at(items, i + 2) == "cua":
+                # "vai trò chủ trì của Bộ Công an", "dưới sự chủ trì của …": who leads
+                members, _ = list_at(items, i + 3)
+                if members:
+                    mark(members, "lead", item.start, members[-1].end)
         elif item.word == "phoi" and nxt == "hop":
             members = coordinated(items, i + 2)
             if members:
@@ -82,3 +87,10 @@ def clause_duties(text: str, start: int, end: int, mentions: list[Mention]) -> l
             if members:
                 mark(members, "report_to", item.start, members[-1].end)
     return list(roles.values())
+
+
+def _leading_noun(items: list[Item], i: int) -> bool:
+    """Whether "chủ trì" at ``items[i]`` is a noun: "vai trò chủ trì", "sự chủ trì" (then
+    the list after "của" leads: "vai trò chủ trì của Bộ Công an")."""
+    return word_at(items, i - 1) == "su" or (
+        word_at(items, i - 2), word_at(items, i - 1)) == ("vai", "tro")

@@ -18,8 +18,8 @@ from parsers.duties.verbs import (
 )
 
 # First words of an opening adverbial: "Ở …,", "Trên cơ sở …,", "Định kỳ …,", "Khi …,",
-# "Theo Kế hoạch, trước ngày …,", "Về thực hiện sắp xếp …,".
-_INTRO = frozenset({"o", "tren", "trong", "dinh", "khi", "sau", "truoc", "de", "nham", "can",
+# "Theo Kế hoạch, trước ngày …,", "Về thực hiện sắp xếp …,", "Đối với các nhiệm vụ …,".
+_INTRO = frozenset({"o", "tren", "trong", "dinh", "khi", "sau", "truoc", "de", "nham", "can", "doi",
                     "theo", "ve"})
 # A subject followed by one of these is a noun phrase or a statement, not an order:
 # "công đoàn cơ sở tại doanh nghiệp…" (a list item), "Công đoàn Việt Nam đã trưởng thành…".
@@ -37,6 +37,9 @@ def subject_role(
     text: str, items: list[Item], subject: list[Item], after: int, end: int
 ) -> tuple[str | None, int]:
     """The role of the clause's subject and where its evidence ends."""
+    labelled = label_role(text, items, subject)
+    if labelled:  # "- Cơ quan chủ trì: Bộ Công an."
+        return labelled, subject[-1].end
     words = [it.word for it in items[after : after + 12]]
     # "Bộ Quốc phòng, Bộ Công an theo chức năng, nhiệm vụ, thẩm quyền chủ trì …"
     # "… căn cứ quy định tại Điều 4 của Nghị định số 255/2025/NĐ-CP chỉ đạo …"
@@ -75,6 +78,28 @@ def subject_role(
     if helps is not None:  # "… có trách nhiệm phối hợp tổ chức thực hiện"
         return "coordinate", items[helps].end
     return "implement", items[min(after + 1, len(items) - 1)].end
+
+
+# A plan's label that says how the bodies after it act: "Cơ quan chủ trì:", "Cơ quan thực
+# hiện:", "Cơ quan phối hợp:", "Đơn vị chủ trì thực hiện:", "Trách nhiệm thực hiện:".
+_LABEL_WORDS = frozenset({"co", "quan", "don", "vi", "chu", "tri", "thuc", "hien", "phoi",
+                          "hop", "trach", "nhiem"})
+_LABEL_ROLES = {("chu", "tri"): "lead", ("thuc", "hien"): "implement",
+                ("phoi", "hop"): "coordinate"}
+
+
+def label_role(text: str, items: list[Item], subject: list[Item]) -> str | None:
+    """The role a label printed before the subject and a colon gives it ("Cơ quan chủ trì:
+    Bộ Công an." → lead; "Cơ quan thực hiện: Bộ Công an, Bộ Tư pháp, … và các cơ quan báo
+    chí …" → implement; "Cơ quan phối hợp: …" → coordinate), whatever follows the list.
+    Only a label made of these words: "Thời gian thực hiện:", "Nội dung:" name no doer."""
+    k = next(i for i, it in enumerate(items) if it is subject[0])
+    if k < 2 or ":" not in text[items[k - 1].end : subject[0].start]:
+        return None
+    words = [it.word for it in items[:k] if not it.word.isdigit() and len(it.word) > 1]
+    if not words or not set(words) <= _LABEL_WORDS or not ({"co", "don", "trach"} & set(words)):
+        return None
+    return _LABEL_ROLES.get((words[-2], words[-1])) if len(words) >= 2 else None
 
 
 def subject_of(text: str, items: list[Item]) -> tuple[list[Item], int]:

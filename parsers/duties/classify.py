@@ -18,6 +18,7 @@ from parsers.duties.verbs import (
     guided_at,
     is_legal_basis,
     lead_after,
+    narrated,
     order_length,
     report_length,
     sent_to,
@@ -57,6 +58,10 @@ def clause_duties(text: str, start: int, end: int, mentions: list[Mention]) -> l
             members = [it for it in items[j + 1 : i] if it.mention]
             if members and word_at(items, j) in PASSIVE:
                 mark(members, "lead", members[0].start, items[i + 1].end)
+            if word_at(items, i + 2) == "cung":  # "X chủ trì cùng Bộ Y và các bộ …"
+                partners, _ = list_at(items, i + 3)
+                if partners:
+                    mark(partners, "coordinate", item.start, partners[-1].end)
             elif _leading_noun(items, i) and word_at(items, i + 2) == "cua":
                 # "vai trò chủ trì của Bộ Công an", "dưới sự chủ trì của …": who leads
                 members, _ = list_at(items, i + 3)
@@ -66,7 +71,7 @@ def clause_duties(text: str, start: int, end: int, mentions: list[Mention]) -> l
             members = coordinated(items, i + 2)
             if members:
                 mark(members, "coordinate", item.start, members[-1].end)
-        elif order_length(items, i):  # "yêu cầu các bộ …", "giao Bộ X …"
+        elif order_length(items, i) and not narrated(text, items, i):  # "giao Bộ X …"
             members, after = list_at(items, i + order_length(items, i))
             lead_at = lead_after(items, after)
             if lead_at is None:

@@ -11,6 +11,7 @@ from parsers.duties.verbs import (
     continues_list,
     describes,
     duty_words_at,
+    enacts,
     find_lead,
     is_statement,
     order_length,
@@ -19,7 +20,7 @@ from parsers.duties.verbs import (
 
 # First words of an opening adverbial: "Ở …,", "Trên cơ sở …,", "Định kỳ …,", "Khi …,",
 # "Theo Kế hoạch, trước ngày …,", "Về thực hiện sắp xếp …,", "Đối với các nhiệm vụ …,".
-_INTRO = frozenset({"o", "tren", "trong", "dinh", "khi", "sau", "truoc", "de", "nham", "can", "doi",
+_INTRO = frozenset({"o", "tren", "trong", "dinh", "khi", "sau", "truoc", "de", "nham", "can",
                     "theo", "ve"})
 # A subject followed by one of these is a noun phrase or a statement, not an order:
 # "công đoàn cơ sở tại doanh nghiệp…" (a list item), "Công đoàn Việt Nam đã trưởng thành…".
@@ -65,7 +66,7 @@ def subject_role(
         return None, 0
     # "Bộ Chính trị, Ban Bí thư cơ bản nhất trí với …"; "Hội đồng nhân dân cấp tỉnh tổ chức
     # 3-4 ban …"
-    if is_statement(items, after) or describes(items, after):
+    if is_statement(items, after) or describes(items, after) or enacts(items, after):
         return None, 0
     if "," in text[subject[-1].end : gap_end] and {
         it.word for it in items[after : after + 4]
@@ -118,7 +119,8 @@ def subject_of(text: str, items: list[Item]) -> tuple[list[Item], int]:
     addressed = _addressed(text, items, first)
     if addressed[0]:
         return addressed
-    if not opening & _INTRO or _names_people(items, first):
+    regarding = [it.word for it in items[first : first + 2]] == ["doi", "voi"]  # not "Đổi mới"
+    if not (opening & _INTRO or regarding) or _names_people(items, first):
         return subject, after
     i = 1
     while i < len(items):
@@ -129,6 +131,9 @@ def subject_of(text: str, items: list[Item]) -> tuple[list[Item], int]:
         if ("," in gap or items[i - 1].word == "thi") and items[i].mention:
             if continues_list(items, i):  # the opening has ended: no subject after it
                 return [], 0
+            if regarding and items[i - 1].mention:  # "Đối với dự án … do Quốc hội, Thủ
+                i += 1  # tướng Chính phủ quyết định …": a list inside the opening
+                continue
             subject, after = list_at(items, i)
             if after < len(items) and items[after].word not in NOT_ORDERS:
                 return subject, after

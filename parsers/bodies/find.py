@@ -56,7 +56,8 @@ def read_mentions(text: str, registry: Registry) -> tuple[list[Mention], list[Un
     """``find_mentions`` and the names shaped like a body that the registry does not know
     (a head such as ``Đảng ủy``, ``Ban cán sự đảng``, ``Đảng đoàn``, ``Sở``, ``Ủy ban nhân
     dân tỉnh`` followed by a capitalised name), both in text order."""
-    registered = _distributed(text, _registered(text, registry), registry)
+    registered = _same_level(text, _distributed(text, _registered(text, registry), registry),
+                             registry)
     unknown = unknown_names(text, registered)
     if not unknown:
         return registered, []
@@ -81,6 +82,27 @@ def _distributed(text: str, mentions: list[Mention], registry: Registry) -> list
                          and vntext.fold(text[max(m.start - 4, 0) : m.start]).strip() == "cac")
         out.append(m)
     return out
+
+
+# "Hội đồng nhân dân cùng cấp": the council of the level of the people's committee named
+# before it ("Ủy ban nhân dân các tỉnh … tổng hợp, trình Hội đồng nhân dân cùng cấp …").
+_SAME_LEVEL = re.compile(r"(?:Hội đồng nhân dân|HĐND) cùng cấp", re.IGNORECASE)
+
+
+def _same_level(text: str, mentions: list[Mention], registry: Registry) -> list[Mention]:
+    """``mentions`` with each "Hội đồng nhân dân cùng cấp" read as the council of the
+    nearest people's committee named before it (``uy-ban-nhan-dan-X`` →
+    ``hoi-dong-nhan-dan-X``, when registered); with none before it, it stays unread."""
+    added = []
+    for found in _SAME_LEVEL.finditer(text):
+        before = [m for m in mentions if m.end <= found.start()
+                  and m.body_id.startswith("uy-ban-nhan-dan-")]
+        council = before and registry.get(before[-1].body_id.replace("uy-ban", "hoi-dong", 1))
+        if council and not any(m.start < found.end() and found.start() < m.end
+                               for m in mentions):
+            added.append(Mention(council.id, found.start(), found.end(), found.group(),
+                                 found.group()))
+    return sorted([*mentions, *added], key=lambda m: m.start) if added else mentions
 
 
 def _registered(text: str, registry: Registry) -> list[Mention]:

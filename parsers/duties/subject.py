@@ -52,6 +52,11 @@ def subject_role(
     # đạo, chỉ đạo" the lead belongs to the body after "giao".
     named = next((k for k, it in enumerate(window) if it.mention), len(window))
     trigger = find_lead([it.word for it in window[:named]])
+    resumed = _past_adverbial(items, after) if trigger is None else None
+    if resumed is not None:  # "X, Y trên cơ sở đề xuất … của các bộ, ngành, địa phương,
+        lead = find_lead([it.word for it in items[resumed : resumed + 4]])  # chủ trì …"
+        if lead is not None and not any(it.mention for it in items[resumed : resumed + lead]):
+            return "lead", items[resumed + lead].end
     if trigger is not None:
         if announces(items, after + trigger + 1):  # "Thủ tướng Chính phủ chỉ đạo như sau:"
             return None, 0
@@ -101,6 +106,23 @@ def label_role(text: str, items: list[Item], subject: list[Item]) -> str | None:
     if not words or not set(words) <= _LABEL_WORDS or not ({"co", "don", "trach"} & set(words)):
         return None
     return _LABEL_ROLES.get((words[-2], words[-1])) if len(words) >= 2 else None
+
+
+# Openings of a phrase between a subject and its verb that may name other bodies: "trên
+# cơ sở đề xuất của các bộ, …,", "căn cứ …,", "trong phạm vi …,".
+_ADVERBIALS = (("tren", "co", "so"), ("can", "cu"), ("trong", "pham", "vi"))
+
+
+def _past_adverbial(items: list[Item], after: int) -> int | None:
+    """Index of the first word after the comma that closes a phrase opening at ``after``
+    ("trên cơ sở …, chủ trì tổng hợp"), within 30 words; None without such a phrase."""
+    words = tuple(it.word for it in items[after : after + 3])
+    if not any(words[: len(a)] == a for a in _ADVERBIALS):
+        return None
+    for k in range(after + 1, min(after + 30, len(items) - 1)):
+        if items[k + 1].start - items[k].end >= 2 and not items[k + 1].mention:
+            return k + 1  # punctuation, then a word (a body would go on the phrase's list)
+    return None
 
 
 def subject_of(text: str, items: list[Item]) -> tuple[list[Item], int]:

@@ -23,7 +23,7 @@ ORDER_WORDS = frozenset({first for first, _ in _ORDERS} | {"giao"})
 # First words of what ``report_length`` reads ("báo cáo", "trình", "gửi", "tham mưu") and
 # of what ``guided_at`` reads ("hướng dẫn"): where ``clause_duties`` looks at all.
 REPORT_WORDS = frozenset({"bao", "trinh", "gui", "tham", "phan"})
-GUIDE_WORDS = frozenset({"huong", "don", "kiem"})
+GUIDE_WORDS = frozenset({"huong", "don", "kiem", "ho", "khuyen"})
 # An order verb at the start of an evidence span: "giao …", "yêu cầu …", "đề nghị …".
 _OPENS_ORDER = re.compile(r"(?:giao|yeu cau|de nghi|chi thi)\b")
 # Words before "X chủ trì" that make X the lead: "do X chủ trì", "giao X chủ trì".
@@ -91,6 +91,13 @@ _NO_ACTION = frozenset({"ve", "cua", "tai", "theo", "trong", "o", "nay", "do", "
 
 # "hướng dẫn", "đôn đốc", "kiểm tra" <bodies> <verb>: those guided, urged or checked act.
 _GUIDES = (("huong", "dan"), ("don", "doc"), ("kiem", "tra"))
+# … and those helped or encouraged, when the action follows the list with no comma:
+# "hỗ trợ các địa phương tiếp nhận, vận chuyển …", "Khuyến khích các địa phương căn cứ …
+# để hỗ trợ …"; "hỗ trợ các địa phương, bảo đảm nhanh chóng" helps them (no duty).
+_HELPS = (("ho", "tro"), ("khuyen", "khich"))
+# Words after a helped list that say which ones are helped, not what they do: "nơi …",
+# "thuộc phạm vi …", "được miễn …", "để …" (the help's purpose).
+_RECEIVE = frozenset({"noi", "thuoc", "duoc", "bi", "de", "co"})
 
 
 def guided_at(items: list[Item], i: int) -> bool:
@@ -99,12 +106,16 @@ def guided_at(items: list[Item], i: int) -> bool:
     địa phương gửi hồ sơ …") or "kiểm tra <bodies> <verb>" ("theo dõi, đôn đốc, kiểm tra
     các bộ, cơ quan, địa phương thực hiện nhiệm vụ …"): the bodies guided, urged or
     checked are to act."""
-    if (items[i].word, word_at(items, i + 1)) not in _GUIDES:
+    pair = (items[i].word, word_at(items, i + 1))
+    if pair not in _GUIDES and pair not in _HELPS:
         return False
     if word_at(items, i - 1) in _GUIDANCE:
         return False
     members, after = list_at(items, i + 2)
     nxt = items[after] if after < len(items) else None
+    if pair in _HELPS and nxt is not None and (
+            nxt.start - items[after - 1].end >= 2 or nxt.word in _RECEIVE):
+        return False  # punctuation, or who they are: "hỗ trợ công đoàn cơ sở nơi được miễn"
     return bool(members) and nxt is not None and not nxt.mention and (
         nxt.word not in _NO_ACTION)
 
@@ -359,8 +370,10 @@ def is_report(items: list[Item], i: int) -> bool:
     word = items[i].word
     if word == "bao":
         return word_at(items, i + 1) == "cao"
-    if word in ("trinh", "gui"):
+    if word == "trinh":
         return word_at(items, i - 1) not in _NOT_SUBMIT
+    if word == "gui":  # "tiền gửi" is a deposit; "báo cáo kết quả gửi X" sends to X
+        return word_at(items, i - 1) != "tien"
     return False
 
 

@@ -67,6 +67,8 @@ def subject_role(
     assigned = assigned_at(items, after)
     if assigned is not None:  # "X được giao nghiên cứu …": X is given the task
         return "implement", items[assigned].end
+    if _with_others(items, after):  # "Bộ Giáo dục và Đào tạo và các cơ sở giáo dục, đào
+        return "implement", subject[-1].end  # tạo lồng ghép …": together with others
     if after >= len(items) or items[after].mention or items[after].word in NOT_ORDERS:
         return None, 0
     # "Bộ Chính trị, Ban Bí thư cơ bản nhất trí với …"; "Hội đồng nhân dân cấp tỉnh tổ chức
@@ -106,6 +108,19 @@ def label_role(text: str, items: list[Item], subject: list[Item]) -> str | None:
     if not words or not set(words) <= _LABEL_WORDS or not ({"co", "don", "trach"} & set(words)):
         return None
     return _LABEL_ROLES.get((words[-2], words[-1])) if len(words) >= 2 else None
+
+
+# Words that make "X và các <others> …" a statement or a name, not the subject's work.
+_STATES = frozenset({"da", "dang", "duoc", "bi", "la", "cua", "thuoc", "tai", "trong", "o"})
+
+
+def _with_others(items: list[Item], after: int) -> bool:
+    """Whether the subject goes on with "và các <others the registry lacks> <verb>": no
+    body, and no word of a statement or a noun phrase, in the next ten words."""
+    if [it.word for it in items[after : after + 2]] != ["va", "cac"]:
+        return False
+    rest = items[after + 2 : after + 12]
+    return len(rest) == 10 and not any(it.mention or it.word in _STATES for it in rest)
 
 
 # Openings of a phrase between a subject and its verb that may name other bodies: "trên

@@ -58,6 +58,7 @@ def read_mentions(text: str, registry: Registry) -> tuple[list[Mention], list[Un
     dân tỉnh`` followed by a capitalised name), both in text order."""
     registered = _same_level(text, _distributed(text, _registered(text, registry), registry),
                              registry)
+    registered = _central_committee(text, registered, registry)
     unknown = unknown_names(text, registered)
     if not unknown:
         return registered, []
@@ -102,6 +103,24 @@ def _same_level(text: str, mentions: list[Mention], registry: Registry) -> list[
                                for m in mentions):
             added.append(Mention(council.id, found.start(), found.end(), found.group(),
                                  found.group()))
+    return sorted([*mentions, *added], key=lambda m: m.start) if added else mentions
+
+
+# "trình Trung ương, Bộ Chính trị, Ban Bí thư …": bare "Trung ương" reported to, first of
+# a list or alone, is the Central Committee (capitalised, after a report verb only: "các
+# nghị quyết của Trung ương" and "ở trung ương" are left alone).
+_CENTRAL = re.compile(r"\b(?:trình|báo cáo)\s+(Trung ương)(?=\s*(?:,|và\s|[;.]|$))",
+                      re.MULTILINE)
+
+
+def _central_committee(text: str, mentions: list[Mention], registry: Registry
+                       ) -> list[Mention]:
+    """``mentions`` with bare "Trung ương" after a report verb read as the Central
+    Committee (``_CENTRAL``)."""
+    body = registry.get("ban-chap-hanh-trung-uong-dang")
+    added = [Mention(body.id, m.start(1), m.end(1), m.group(1), m.group(1))
+             for m in _CENTRAL.finditer(text)
+             if body and not any(x.start < m.end(1) and m.start(1) < x.end for x in mentions)]
     return sorted([*mentions, *added], key=lambda m: m.start) if added else mentions
 
 

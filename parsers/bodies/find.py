@@ -99,8 +99,9 @@ def _same_level(text: str, mentions: list[Mention], registry: Registry) -> list[
         before = [m for m in mentions if m.end <= found.start()
                   and m.body_id.startswith("uy-ban-nhan-dan-")]
         council = before and registry.get(before[-1].body_id.replace("uy-ban", "hoi-dong", 1))
-        if council and not any(m.start < found.end() and found.start() < m.end
-                               for m in mentions):
+        if council:  # it replaces the bare "Hội đồng nhân dân" read inside it
+            mentions = [m for m in mentions
+                        if not (m.start < found.end() and found.start() < m.end)]
             added.append(Mention(council.id, found.start(), found.end(), found.group(),
                                  found.group()))
     return sorted([*mentions, *added], key=lambda m: m.start) if added else mentions

@@ -79,7 +79,9 @@ _YEAR = re.compile(r"(?:19|20)\d{2}")
 _SHORT_HEADING = 200  # characters: a paragraph this short that opens with a year heads a list
 # Kinds of provision whose title may name the doers of the items under it (an article's or
 # a section's heading is its title: "Điều 7. Công đoàn Việt Nam").
-_TITLED_KINDS = frozenset({"item", "point", "bullet", "clause", "paragraph"})
+# An article too: "Điều 74. Bộ Tài chính" over the ministry's clauses (a decree's chapter
+# of responsibilities), with or without an opening sentence of its own.
+_TITLED_KINDS = frozenset({"item", "point", "bullet", "clause", "paragraph", "article"})
 
 
 @dataclass
@@ -169,7 +171,7 @@ def _read_title(row: dict[str, Any], headings: dict[str, list[FoundDuty]],
     """Whether an item over items is titled by bodies only ("a) Ủy ban nhân dân các tỉnh
     …" as its heading, "- Bộ Công Thương" as its text): they implement, and pass it down."""
     pid, heading, text = row["id"], row.get("heading") or "", row["text"] or ""
-    if heading and not text.strip():
+    if heading and (not text.strip() or row["kind"] == "article"):
         doers = title_doers(heading, *read_mentions(heading, registry))
         if doers:
             headings[pid] = doers

@@ -134,3 +134,22 @@ def test_an_item_that_plays_the_lead_role_leads() -> None:
                   "với Văn phòng Chính phủ rà soát danh mục các dự án.")]
     got = {(p.provision_id, p.duty.body_id, p.role) for p in passed_down(nodes)}
     assert got == {("2.a", "bo-xay-dung", "lead")}
+
+
+def test_an_article_titled_by_bodies_names_the_doer_of_its_clauses() -> None:
+    # NĐ 305/2025/NĐ-CP Điều 74 (a title over an opening sentence), 75, 78 (two bodies)
+    from app.services.ingest import prepare_file
+
+    prep = prepare_file(ROOT / "tests" / "fixtures" / "305-2025-ND-CP-chuong-VI-excerpt.md",
+                        REGISTRY)
+    got = {(d["provision_id"].split("/")[1], d["body_id"], d["role"], d["lead_in"])
+           for d in prep.analysis.duties if d["role"] != "mention"}
+    assert ("d74", "bo-tai-chinh", "implement", False) in got
+    assert ("d74.2", "bo-tai-chinh", "lead", True) in got  # "Chủ trì, phối hợp với …"
+    assert ("d75.4", "bo-ngoai-giao", "implement", True) in got  # "Cấp ủy quyền ký …"
+    assert not any(body == "cap-uy-cac-cap" for _, body, _, _ in got)
+    assert {("d78.3", "uy-ban-nhan-dan-cap-tinh", "implement", True),
+            ("d78.3", "cac-bo-co-quan-ngang-bo-co-quan-thuoc-chinh-phu", "implement",
+             True)} <= got
+    # "Điều 79. Xử lý vi phạm", "Điều 77. Cơ quan chủ quản" (unregistered) name no doer
+    assert not any(pid.startswith(("d77", "d79")) and passed for pid, _, _, passed in got)

@@ -153,3 +153,26 @@ def test_an_article_titled_by_bodies_names_the_doer_of_its_clauses() -> None:
              True)} <= got
     # "Điều 79. Xử lý vi phạm", "Điều 77. Cơ quan chủ quản" (unregistered) name no doer
     assert not any(pid.startswith(("d77", "d79")) and passed for pid, _, _, passed in got)
+
+
+def test_a_table_printed_one_cell_a_line_keeps_its_role_columns() -> None:
+    # NQ 394/NQ-CP, Phụ lục: header, then project 1 (two rows), project 2
+    from parsers.duties.cells import Cell, column_roles
+
+    def cell(text: str, bodies: bool = False) -> Cell:
+        return Cell(text, bodies, False)
+
+    cells = [cell("TT"), cell("Tên đề án ưu tiên"), cell("Cơ quan chủ trì"),
+             cell("Cơ quan phối hợp"), cell("Thời hạn hoàn thành"),
+             cell("Đề án triển khai phong trào toàn dân tham gia bảo vệ môi trường."),
+             cell("Trung ương Mặt trận Tổ quốc Việt Nam", True),
+             cell("Bộ, cơ quan ngang bộ; Đài Truyền hình Việt Nam", True), cell("2030"),
+             cell("Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", True),
+             cell("Đài Truyền hình và các cơ quan thông tấn, báo chí tại địa phương"),
+             cell("Đề án xử lý, cải tạo, phục hồi môi trường các bãi chôn lấp rác thải."),
+             cell("Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", True),
+             cell("Các bộ, ngành và địa phương có liên quan", True), cell("2030")]
+    assert column_roles(cells) == {6: "lead", 7: "coordinate", 9: "lead", 10: "coordinate",
+                                   12: "lead", 13: "coordinate"}
+    # not: paragraphs without the header are no table
+    assert column_roles(cells[5:]) == {}

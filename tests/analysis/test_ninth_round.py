@@ -176,3 +176,32 @@ def test_a_table_printed_one_cell_a_line_keeps_its_role_columns() -> None:
                                    12: "lead", 13: "coordinate"}
     # not: paragraphs without the header are no table
     assert column_roles(cells[5:]) == {}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # CĐ 224/CĐ-TTg 1: they act, and lead those they direct (unregistered)
+    ("Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ tiếp tục nâng cao tinh "
+     "thần trách nhiệm khẩn trương chỉ đạo các cơ quan, đơn vị, nhà thầu nỗ lực hơn nữa.",
+     {("cac-bo-co-quan-ngang-bo-co-quan-thuoc-chinh-phu", "implement"),
+      ("cac-bo-co-quan-ngang-bo-co-quan-thuoc-chinh-phu", "lead")}),
+    # NQ 380/NQ-CP II.1.1.1.b: the next sentence opens "Chỉ đạo …" with no subject
+    ("Bộ Tài chính tiếp tục xuất cấp hàng dự trữ quốc gia. Chỉ đạo Tổng công ty Hàng không "
+     "Việt Nam hỗ trợ tối đa vận chuyển lương thực.",
+     {("bo-tai-chinh", "implement"), ("bo-tai-chinh", "lead")}),
+    # NQ 380 III.3: "phối hợp" with no partner after a first task
+    ("Bộ Nông nghiệp và Môi trường rà soát, đánh giá hệ thống dự báo; phối hợp tiếp tục "
+     "tăng cường năng lực cộng đồng về phòng chống thiên tai.",
+     {("bo-nong-nghiep-va-moi-truong", "implement"),
+      ("bo-nong-nghiep-va-moi-truong", "coordinate")}),
+    # not: directions received ("theo chỉ đạo của …"), a committee's purpose ("để chỉ đạo")
+    ("Bộ Tài chính thực hiện theo chỉ đạo của cấp có thẩm quyền.", {("bo-tai-chinh",
+                                                                    "implement")}),
+    ("Ủy ban nhân dân cấp tỉnh thành lập Ban chỉ đạo để chỉ đạo việc quản lý đất.",
+     {("uy-ban-nhan-dan-cap-tinh", "implement")}),
+    # not: a partner after "phối hợp" is the partner's role, not a second one
+    ("Bộ Y tế rà soát quy định; phối hợp với Bộ Tài chính hướng dẫn.",
+     {("bo-y-te", "implement"), ("bo-tai-chinh", "coordinate")}),
+])
+def test_a_subject_that_acts_and_also_directs_or_helps(text: str,
+                                                       expected: set[tuple[str, str]]) -> None:
+    assert roles(text) == expected

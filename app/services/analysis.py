@@ -20,7 +20,7 @@ a failure leaves the previous analysis in place.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -55,6 +55,7 @@ from parsers.crossrefs import link_assignments
 from parsers.doc_keys import document_keys, target_keys
 from parsers.duties import Duty as FoundDuty
 from parsers.duties import assign_roles
+from parsers.duties.cells import Cell, column_roles
 from parsers.duties.lead_in import Node, read_lead_ins
 from parsers.duties.model import ACTIVE_PROVISION_ROLES, PREAMBLE
 from parsers.duties.titles import title_doers
@@ -79,7 +80,9 @@ _YEAR = re.compile(r"(?:19|20)\d{2}")
 _SHORT_HEADING = 200  # characters: a paragraph this short that opens with a year heads a list
 # Kinds of provision whose title may name the doers of the items under it (an article's or
 # a section's heading is its title: "Điều 7. Công đoàn Việt Nam").
-_TITLED_KINDS = frozenset({"item", "point", "bullet", "clause", "paragraph"})
+# An article too: "Điều 74. Bộ Tài chính" over the ministry's clauses (a decree's chapter
+# of responsibilities), with or without an opening sentence of its own.
+_TITLED_KINDS = frozenset({"item", "point", "bullet", "clause", "paragraph", "article"})
 
 
 @dataclass
@@ -146,6 +149,7 @@ def analyze(doc_id: str, rows: list[dict[str, Any]], registry: Registry,
          "evidence": {"terms": list(link.terms), "citations": list(link.citations)}}
         for link in links
     ]
+    nodes = _read_cells(rows, found, nodes)
     lead_ins = read_lead_ins(nodes)
     for pid, duties in lead_ins.items.items():
         found[pid] = list(duties)
@@ -169,7 +173,7 @@ def _read_title(row: dict[str, Any], headings: dict[str, list[FoundDuty]],
     """Whether an item over items is titled by bodies only ("a) Ủy ban nhân dân các tỉnh
     …" as its heading, "- Bộ Công Thương" as its text): they implement, and pass it down."""
     pid, heading, text = row["id"], row.get("heading") or "", row["text"] or ""
-    if heading and not text.strip():
+    if heading and (not text.strip() or row["kind"] == "article"):
         doers = title_doers(heading, *read_mentions(heading, registry))
         if doers:
             headings[pid] = doers
@@ -181,6 +185,32 @@ def _read_title(row: dict[str, Any], headings: dict[str, list[FoundDuty]],
     else:
         return False
     return bool(doers)
+
+
+def _read_cells(rows: list[dict[str, Any]], found: dict[str, list[FoundDuty]],
+                nodes: list[Node]) -> list[Node]:
+    """Roles of the bodies in a table printed one cell a line (``parsers.duties.cells``):
+    the paragraphs under one parent are its cells; a cell in the ``chủ trì`` column leads,
+    one in the ``phối hợp`` column coordinates. ``found`` is updated; the nodes are
+    returned with the new duties."""
+    siblings: dict[str | None, list[dict[str, Any]]] = {}
+    for row in rows:
+        if row["kind"] == "paragraph":
+            siblings.setdefault(row["parent_id"], []).append(row)
+    changed: set[str] = set()
+    for group in siblings.values():
+        cells = [Cell(row["text"] or "", bool(found[row["id"]]),
+                      any(d.role not in ("mention", "implement") for d in found[row["id"]]))
+                 for row in group]
+        for index, role in column_roles(cells).items():
+            pid, text = group[index]["id"], group[index]["text"] or ""
+            found[pid] = [replace(d, role=role, evidence_start=0, evidence_end=len(text),
+                                  evidence=text) for d in found[pid]]
+            changed.add(pid)
+    if not changed:
+        return nodes
+    return [replace(n, text_duties=tuple(found[n.id])) if n.id in changed else n
+            for n in nodes]
 
 
 def _as_item(row: dict[str, Any], found: list[FoundDuty], registry: Registry,

@@ -56,7 +56,9 @@ def read_mentions(text: str, registry: Registry) -> tuple[list[Mention], list[Un
     """``find_mentions`` and the names shaped like a body that the registry does not know
     (a head such as ``Đảng ủy``, ``Ban cán sự đảng``, ``Đảng đoàn``, ``Sở``, ``Ủy ban nhân
     dân tỉnh`` followed by a capitalised name), both in text order."""
-    registered = _distributed(text, _registered(text, registry), registry)
+    registered = _same_level(text, _distributed(text, _registered(text, registry), registry),
+                             registry)
+    registered = _central_committee(text, registered, registry)
     unknown = unknown_names(text, registered)
     if not unknown:
         return registered, []
@@ -81,6 +83,46 @@ def _distributed(text: str, mentions: list[Mention], registry: Registry) -> list
                          and vntext.fold(text[max(m.start - 4, 0) : m.start]).strip() == "cac")
         out.append(m)
     return out
+
+
+# "Hội đồng nhân dân cùng cấp": the council of the level of the people's committee named
+# before it ("Ủy ban nhân dân các tỉnh … tổng hợp, trình Hội đồng nhân dân cùng cấp …").
+_SAME_LEVEL = re.compile(r"(?:Hội đồng nhân dân|HĐND) cùng cấp", re.IGNORECASE)
+
+
+def _same_level(text: str, mentions: list[Mention], registry: Registry) -> list[Mention]:
+    """``mentions`` with each "Hội đồng nhân dân cùng cấp" read as the council of the
+    nearest people's committee named before it (``uy-ban-nhan-dan-X`` →
+    ``hoi-dong-nhan-dan-X``, when registered); with none before it, it stays unread."""
+    added = []
+    for found in _SAME_LEVEL.finditer(text):
+        before = [m for m in mentions if m.end <= found.start()
+                  and m.body_id.startswith("uy-ban-nhan-dan-")]
+        council = before and registry.get(before[-1].body_id.replace("uy-ban", "hoi-dong", 1))
+        if council:  # it replaces the bare "Hội đồng nhân dân" read inside it
+            mentions = [m for m in mentions
+                        if not (m.start < found.end() and found.start() < m.end)]
+            added.append(Mention(council.id, found.start(), found.end(), found.group(),
+                                 found.group()))
+    return sorted([*mentions, *added], key=lambda m: m.start) if added else mentions
+
+
+# "trình Trung ương, Bộ Chính trị, Ban Bí thư …": bare "Trung ương" reported to, first of
+# a list or alone, is the Central Committee (capitalised, after a report verb only: "các
+# nghị quyết của Trung ương" and "ở trung ương" are left alone).
+_CENTRAL = re.compile(r"\b(?:trình|báo cáo)\s+(Trung ương)(?=\s*(?:,|và\s|[;.]|$))",
+                      re.MULTILINE)
+
+
+def _central_committee(text: str, mentions: list[Mention], registry: Registry
+                       ) -> list[Mention]:
+    """``mentions`` with bare "Trung ương" after a report verb read as the Central
+    Committee (``_CENTRAL``)."""
+    body = registry.get("ban-chap-hanh-trung-uong-dang")
+    added = [Mention(body.id, m.start(1), m.end(1), m.group(1), m.group(1))
+             for m in _CENTRAL.finditer(text)
+             if body and not any(x.start < m.end(1) and m.start(1) < x.end for x in mentions)]
+    return sorted([*mentions, *added], key=lambda m: m.start) if added else mentions
 
 
 def _registered(text: str, registry: Registry) -> list[Mention]:

@@ -6,6 +6,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from parsers.bodies import Mention, Registry, Unresolved, read_mentions
+from parsers.duties.again import second_roles
 from parsers.duties.classify import clause_duties
 from parsers.duties.clauses import clauses, joined
 from parsers.duties.model import ACTIVE_PROVISION_ROLES, PREAMBLE, Duty, make_duty
@@ -35,7 +36,8 @@ def assign_roles(
             các xã … chịu trách nhiệm") and get no duty.
 
     Returns:
-        One ``Duty`` per mention, in text order.
+        One ``Duty`` per mention, in text order, then the second roles of subjects that
+        act and also direct or help others (``again.second_roles``).
     """
     if mentions is None:
         mentions, unknown = read_mentions(text, registry)
@@ -84,7 +86,9 @@ def _active(text: str, mentions: Sequence[Mention],
         if inside:
             for duty in clause_duties(text, start, end, inside):
                 decided[duty.start] = duty
-    return [decided.get(m.start) or make_duty(m, "mention", m.start, m.end, text) for m in mentions]
+    duties = [decided.get(m.start) or make_duty(m, "mention", m.start, m.end, text)
+              for m in mentions]
+    return duties + second_roles(text, clauses(text), duties, named)
 
 
 def _placeholder(name: Unresolved) -> Mention:

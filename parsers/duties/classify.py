@@ -18,6 +18,7 @@ from parsers.duties.verbs import (
     guided_at,
     is_legal_basis,
     lead_after,
+    narrated,
     order_length,
     report_length,
     sent_to,
@@ -57,11 +58,20 @@ def clause_duties(text: str, start: int, end: int, mentions: list[Mention]) -> l
             members = [it for it in items[j + 1 : i] if it.mention]
             if members and word_at(items, j) in PASSIVE:
                 mark(members, "lead", members[0].start, items[i + 1].end)
+            if word_at(items, i + 2) == "cung":  # "X chủ trì cùng Bộ Y và các bộ …"
+                partners, _ = list_at(items, i + 3)
+                if partners:
+                    mark(partners, "coordinate", item.start, partners[-1].end)
+            elif _leading_noun(items, i) and word_at(items, i + 2) == "cua":
+                # "vai trò chủ trì của Bộ Công an", "dưới sự chủ trì của …": who leads
+                members, _ = list_at(items, i + 3)
+                if members:
+                    mark(members, "lead", item.start, members[-1].end)
         elif item.word == "phoi" and nxt == "hop":
             members = coordinated(items, i + 2)
             if members:
                 mark(members, "coordinate", item.start, members[-1].end)
-        elif order_length(items, i):  # "yêu cầu các bộ …", "giao Bộ X …"
+        elif order_length(items, i) and not narrated(text, items, i):  # "giao Bộ X …"
             members, after = list_at(items, i + order_length(items, i))
             lead_at = lead_after(items, after)
             if lead_at is None:
@@ -82,3 +92,10 @@ def clause_duties(text: str, start: int, end: int, mentions: list[Mention]) -> l
             if members:
                 mark(members, "report_to", item.start, members[-1].end)
     return list(roles.values())
+
+
+def _leading_noun(items: list[Item], i: int) -> bool:
+    """Whether "chủ trì" at ``items[i]`` is a noun: "vai trò chủ trì", "sự chủ trì" (then
+    the list after "của" leads: "vai trò chủ trì của Bộ Công an")."""
+    return word_at(items, i - 1) == "su" or (
+        word_at(items, i - 2), word_at(items, i - 1)) == ("vai", "tro")

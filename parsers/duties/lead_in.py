@@ -53,6 +53,9 @@ _LEADS = (("chu", "tri"), ("lanh", "dao"), ("chi", "dao"))
 # "Tiếp tục chỉ đạo …". "Thực hiện" opens them too ("Thực hiện đôn đốc, chỉ đạo …"), but
 # not "chỉ đạo" itself: "Thực hiện chỉ đạo của Thủ tướng …" carries out another's.
 _URGES = (("don", "doc"), ("quan", "triet"), ("tiep", "tuc"), ("khan", "truong"))
+# Words naming the part a body plays before "chủ trì": "phát huy vai trò cơ quan thường
+# trực (đầu mối) chủ trì …".
+_ROLE_OF = frozenset({"co", "quan", "thuong", "truc", "dau", "moi"})
 # An order in the first words of a paragraph: "Giao …", "Bộ Chính trị giao …", "Đồng
 # thời, yêu cầu …" ("bàn giao", "được giao" are not orders).
 _ORDER_OPENS = re.compile(r"\W*(?:\w+\W+){0,4}?(?<!ban )(?<!duoc )(?:giao|yeu cau|de nghi)\b")
@@ -371,4 +374,8 @@ def _opens_with_lead(text: str) -> bool:
     i = 2 if words[:2] == ["thuc", "hien"] and tuple(words[2:4]) in _URGES else 0
     while tuple(words[i : i + 2]) in _URGES:
         i += 2
+    if words[i : i + 4] == ["phat", "huy", "vai", "tro"]:
+        i += 4  # "Tiếp tục phát huy vai trò cơ quan Thường trực chủ trì, phối hợp với …"
+        while i < len(words) and words[i] in _ROLE_OF:
+            i += 1
     return tuple(words[i : i + 2]) in _LEADS

@@ -11,6 +11,7 @@ from parsers.duties.verbs import (
     continues_list,
     describes,
     duty_words_at,
+    enacts,
     find_lead,
     is_statement,
     order_length,
@@ -18,7 +19,7 @@ from parsers.duties.verbs import (
 )
 
 # First words of an opening adverbial: "Ở …,", "Trên cơ sở …,", "Định kỳ …,", "Khi …,",
-# "Theo Kế hoạch, trước ngày …,", "Về thực hiện sắp xếp …,".
+# "Theo Kế hoạch, trước ngày …,", "Về thực hiện sắp xếp …,", "Đối với các nhiệm vụ …,".
 _INTRO = frozenset({"o", "tren", "trong", "dinh", "khi", "sau", "truoc", "de", "nham", "can",
                     "theo", "ve"})
 # A subject followed by one of these is a noun phrase or a statement, not an order:
@@ -37,6 +38,9 @@ def subject_role(
     text: str, items: list[Item], subject: list[Item], after: int, end: int
 ) -> tuple[str | None, int]:
     """The role of the clause's subject and where its evidence ends."""
+    labelled = label_role(text, items, subject)
+    if labelled:  # "- Cơ quan chủ trì: Bộ Công an."
+        return labelled, subject[-1].end
     words = [it.word for it in items[after : after + 12]]
     # "Bộ Quốc phòng, Bộ Công an theo chức năng, nhiệm vụ, thẩm quyền chủ trì …"
     # "… căn cứ quy định tại Điều 4 của Nghị định số 255/2025/NĐ-CP chỉ đạo …"
@@ -48,6 +52,11 @@ def subject_role(
     # đạo, chỉ đạo" the lead belongs to the body after "giao".
     named = next((k for k, it in enumerate(window) if it.mention), len(window))
     trigger = find_lead([it.word for it in window[:named]])
+    resumed = _past_adverbial(items, after) if trigger is None else None
+    if resumed is not None:  # "X, Y trên cơ sở đề xuất … của các bộ, ngành, địa phương,
+        lead = find_lead([it.word for it in items[resumed : resumed + 4]])  # chủ trì …"
+        if lead is not None and not any(it.mention for it in items[resumed : resumed + lead]):
+            return "lead", items[resumed + lead].end
     if trigger is not None:
         if announces(items, after + trigger + 1):  # "Thủ tướng Chính phủ chỉ đạo như sau:"
             return None, 0
@@ -58,11 +67,13 @@ def subject_role(
     assigned = assigned_at(items, after)
     if assigned is not None:  # "X được giao nghiên cứu …": X is given the task
         return "implement", items[assigned].end
+    if _with_others(items, after):  # "Bộ Giáo dục và Đào tạo và các cơ sở giáo dục, đào
+        return "implement", subject[-1].end  # tạo lồng ghép …": together with others
     if after >= len(items) or items[after].mention or items[after].word in NOT_ORDERS:
         return None, 0
     # "Bộ Chính trị, Ban Bí thư cơ bản nhất trí với …"; "Hội đồng nhân dân cấp tỉnh tổ chức
     # 3-4 ban …"
-    if is_statement(items, after) or describes(items, after):
+    if is_statement(items, after) or describes(items, after) or enacts(items, after):
         return None, 0
     if "," in text[subject[-1].end : gap_end] and {
         it.word for it in items[after : after + 4]
@@ -75,6 +86,58 @@ def subject_role(
     if helps is not None:  # "… có trách nhiệm phối hợp tổ chức thực hiện"
         return "coordinate", items[helps].end
     return "implement", items[min(after + 1, len(items) - 1)].end
+
+
+# A plan's label that says how the bodies after it act: "Cơ quan chủ trì:", "Cơ quan thực
+# hiện:", "Cơ quan phối hợp:", "Đơn vị chủ trì thực hiện:", "Trách nhiệm thực hiện:".
+_LABEL_WORDS = frozenset({"co", "quan", "don", "vi", "chu", "tri", "thuc", "hien", "phoi",
+                          "hop", "trach", "nhiem"})
+_LABEL_ROLES = {("chu", "tri"): "lead", ("thuc", "hien"): "implement",
+                ("phoi", "hop"): "coordinate"}
+
+
+def label_role(text: str, items: list[Item], subject: list[Item]) -> str | None:
+    """The role a label printed before the subject and a colon gives it ("Cơ quan chủ trì:
+    Bộ Công an." → lead; "Cơ quan thực hiện: Bộ Công an, Bộ Tư pháp, … và các cơ quan báo
+    chí …" → implement; "Cơ quan phối hợp: …" → coordinate), whatever follows the list.
+    Only a label made of these words: "Thời gian thực hiện:", "Nội dung:" name no doer."""
+    k = next(i for i, it in enumerate(items) if it is subject[0])
+    if k < 2 or ":" not in text[items[k - 1].end : subject[0].start]:
+        return None
+    words = [it.word for it in items[:k] if not it.word.isdigit() and len(it.word) > 1]
+    if not words or not set(words) <= _LABEL_WORDS or not ({"co", "don", "trach"} & set(words)):
+        return None
+    return _LABEL_ROLES.get((words[-2], words[-1])) if len(words) >= 2 else None
+
+
+# Words that make "X và các <others> …" a statement or a name, not the subject's work.
+_STATES = frozenset({"da", "dang", "duoc", "bi", "la", "cua", "thuoc", "tai", "trong", "o"})
+
+
+def _with_others(items: list[Item], after: int) -> bool:
+    """Whether the subject goes on with "và các <others the registry lacks> <verb>": no
+    body, and no word of a statement or a noun phrase, in the next ten words."""
+    if [it.word for it in items[after : after + 2]] != ["va", "cac"]:
+        return False
+    rest = items[after + 2 : after + 12]
+    return len(rest) == 10 and not any(it.mention or it.word in _STATES for it in rest)
+
+
+# Openings of a phrase between a subject and its verb that may name other bodies: "trên
+# cơ sở đề xuất của các bộ, …,", "căn cứ …,", "trong phạm vi …,".
+_ADVERBIALS = (("tren", "co", "so"), ("can", "cu"), ("trong", "pham", "vi"))
+
+
+def _past_adverbial(items: list[Item], after: int) -> int | None:
+    """Index of the first word after the comma that closes a phrase opening at ``after``
+    ("trên cơ sở …, chủ trì tổng hợp"), within 30 words; None without such a phrase."""
+    words = tuple(it.word for it in items[after : after + 3])
+    if not any(words[: len(a)] == a for a in _ADVERBIALS):
+        return None
+    for k in range(after + 1, min(after + 30, len(items) - 1)):
+        if items[k + 1].start - items[k].end >= 2 and not items[k + 1].mention:
+            return k + 1  # punctuation, then a word (a body would go on the phrase's list)
+    return None
 
 
 def subject_of(text: str, items: list[Item]) -> tuple[list[Item], int]:
@@ -93,7 +156,8 @@ def subject_of(text: str, items: list[Item]) -> tuple[list[Item], int]:
     addressed = _addressed(text, items, first)
     if addressed[0]:
         return addressed
-    if not opening & _INTRO or _names_people(items, first):
+    regarding = [it.word for it in items[first : first + 2]] == ["doi", "voi"]  # not "Đổi mới"
+    if not (opening & _INTRO or regarding) or _names_people(items, first):
         return subject, after
     i = 1
     while i < len(items):
@@ -104,6 +168,9 @@ def subject_of(text: str, items: list[Item]) -> tuple[list[Item], int]:
         if ("," in gap or items[i - 1].word == "thi") and items[i].mention:
             if continues_list(items, i):  # the opening has ended: no subject after it
                 return [], 0
+            if regarding and items[i - 1].mention:  # "Đối với dự án … do Quốc hội, Thủ
+                i += 1  # tướng Chính phủ quyết định …": a list inside the opening
+                continue
             subject, after = list_at(items, i)
             if after < len(items) and items[after].word not in NOT_ORDERS:
                 return subject, after

@@ -3,7 +3,8 @@
 "a) Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương" printed as a heading over
 dashed tasks, "- Bộ Công Thương" over "+" tasks, "1. Bộ trưởng, Thủ trưởng cơ quan ngang
 bộ, …, Chủ tịch Ủy ban nhân dân các tỉnh …" over a)–đ), "Đề nghị Mặt trận Tổ quốc Việt Nam
-tại địa phương" over "+" tasks: the same as the title printed with a colon after it. The
+tại địa phương" over "+" tasks, an article "Điều 74. Bộ Tài chính" or "Điều 7. Trách nhiệm
+của Bộ X" over its clauses: the same as the title printed with a colon after it. The
 caller decides that the node has items under it; without them such a line is a title or a
 table cell, and names no duty.
 """
@@ -21,6 +22,10 @@ from parsers.duties.verbs import order_length
 # Việt Nam tại địa phương", "… ở trung ương" (a place, up to three words).
 _PLACE = frozenset({"tai", "o"})
 _PLACE_WORDS = 3
+# "Trách nhiệm của Bộ Tài chính", "Nhiệm vụ, quyền hạn của …" over the duties: the same as
+# the bodies alone ("Điều 74. Bộ Tài chính").
+_DUTIES_OF = (("trach", "nhiem", "cua"), ("nhiem", "vu", "quyen", "han", "cua"),
+              ("nhiem", "vu", "cua"))
 
 
 def title_doers(title: str, mentions: Sequence[Mention],
@@ -39,6 +44,8 @@ def title_doers(title: str, mentions: Sequence[Mention],
         first += 1
     start = first
     first += order_length(items, first) if first < len(items) else 0
+    words = tuple(it.word for it in items[first : first + 6])
+    first += next((len(p) for p in _DUTIES_OF if words[: len(p)] == p), 0)
     members, after = list_at(items, first)
     rest = items[after:]
     if not members or (rest and not (rest[0].word in _PLACE and len(rest) <= _PLACE_WORDS

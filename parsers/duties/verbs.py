@@ -22,8 +22,8 @@ _ORDERS = frozenset({("yeu", "cau"), ("de", "nghi"), ("chi", "thi"), ("chi", "da
 ORDER_WORDS = frozenset({first for first, _ in _ORDERS} | {"giao"})
 # First words of what ``report_length`` reads ("báo cáo", "trình", "gửi", "tham mưu") and
 # of what ``guided_at`` reads ("hướng dẫn"): where ``clause_duties`` looks at all.
-REPORT_WORDS = frozenset({"bao", "trinh", "gui", "tham"})
-GUIDE_WORDS = frozenset({"huong", "don"})
+REPORT_WORDS = frozenset({"bao", "trinh", "gui", "tham", "phan"})
+GUIDE_WORDS = frozenset({"huong", "don", "kiem", "ho", "khuyen"})
 # An order verb at the start of an evidence span: "giao …", "yêu cầu …", "đề nghị …".
 _OPENS_ORDER = re.compile(r"(?:giao|yeu cau|de nghi|chi thi)\b")
 # Words before "X chủ trì" that make X the lead: "do X chủ trì", "giao X chủ trì".
@@ -89,16 +89,33 @@ _GUIDANCE = frozenset({"theo", "ban", "hanh", "lieu", "cac"})
 _NO_ACTION = frozenset({"ve", "cua", "tai", "theo", "trong", "o", "nay", "do", "la"})
 
 
+# "hướng dẫn", "đôn đốc", "kiểm tra" <bodies> <verb>: those guided, urged or checked act.
+_GUIDES = (("huong", "dan"), ("don", "doc"), ("kiem", "tra"))
+# … and those helped or encouraged, when the action follows the list with no comma:
+# "hỗ trợ các địa phương tiếp nhận, vận chuyển …", "Khuyến khích các địa phương căn cứ …
+# để hỗ trợ …"; "hỗ trợ các địa phương, bảo đảm nhanh chóng" helps them (no duty).
+_HELPS = (("ho", "tro"), ("khuyen", "khich"))
+# Words after a helped list that say which ones are helped, not what they do: "nơi …",
+# "thuộc phạm vi …", "được miễn …", "để …" (the help's purpose).
+_RECEIVE = frozenset({"noi", "thuoc", "duoc", "bi", "de", "co"})
+
+
 def guided_at(items: list[Item], i: int) -> bool:
     """Whether ``items[i]`` opens "hướng dẫn <bodies> <verb>" ("hướng dẫn các bộ, ngành,
-    địa phương kết nối Hệ thống …") or "đôn đốc <bodies> <verb>" ("chủ động đôn đốc các
-    địa phương gửi hồ sơ …"): the bodies guided or urged are to act."""
-    if (items[i].word, word_at(items, i + 1)) not in (("huong", "dan"), ("don", "doc")):
+    địa phương kết nối Hệ thống …"), "đôn đốc <bodies> <verb>" ("chủ động đôn đốc các
+    địa phương gửi hồ sơ …") or "kiểm tra <bodies> <verb>" ("theo dõi, đôn đốc, kiểm tra
+    các bộ, cơ quan, địa phương thực hiện nhiệm vụ …"): the bodies guided, urged or
+    checked are to act."""
+    pair = (items[i].word, word_at(items, i + 1))
+    if pair not in _GUIDES and pair not in _HELPS:
         return False
     if word_at(items, i - 1) in _GUIDANCE:
         return False
     members, after = list_at(items, i + 2)
     nxt = items[after] if after < len(items) else None
+    if pair in _HELPS and nxt is not None and (
+            nxt.start - items[after - 1].end >= 2 or nxt.word in _RECEIVE):
+        return False  # punctuation, or who they are: "hỗ trợ công đoàn cơ sở nơi được miễn"
     return bool(members) and nxt is not None and not nxt.mention and (
         nxt.word not in _NO_ACTION)
 
@@ -223,6 +240,37 @@ def is_statement(items: list[Item], after: int) -> bool:
     return pair in _STATEMENTS
 
 
+# Kinds of act an issuer enacts "như sau:" (not "ban hành chính sách hỗ trợ … như sau:",
+# a law's duty to issue a policy).
+_ACTS = frozenset({("ke", "hoach"), ("quyet", "dinh"), ("nghi", "quyet"), ("chi", "thi"),
+                   ("quy", "che"), ("quy", "dinh"), ("ket", "luan"), ("chuong", "trinh")})
+
+
+def enacts(items: list[Item], after: int) -> bool:
+    """Whether the subject issues the act itself: "…, Thủ tướng Chính phủ ban hành Kế hoạch
+    triển khai thi hành Luật … với các nội dung như sau:" (the issuer enacting, no task; a
+    plan's "Bộ Tư pháp ban hành hướng dẫn trước ngày …" is one)."""
+    words = [it.word for it in items]
+    return (words[after : after + 2] == ["ban", "hanh"] and words[-2:] == ["nhu", "sau"]
+            and tuple(words[after + 2 : after + 4]) in _ACTS)
+
+
+def narrated(text: str, items: list[Item], i: int) -> bool:
+    """Whether the order verb at ``items[i]`` is told as done: "đã" or "vừa" printed before
+    it with no comma between ("Thủ tướng Chính phủ đã ban hành Công điện số 158/CĐ-TTg …
+    và nhiều văn bản chỉ đạo Bộ Xây dựng, các bộ … chuẩn bị …"). After a comma the order
+    is the act's own ("Bộ Chính trị đã ban hành Nghị quyết …, theo đó Bộ Chính trị giao
+    Đảng đoàn Quốc hội lãnh đạo …"). The printed word is read: folded, "đa" ("đa dạng",
+    "tối đa") would look the same."""
+    for k in range(i - 1, -1, -1):
+        if "," in text[items[k].end : items[k + 1].start] or items[k].word == "thi":
+            return False  # … or a condition ended: "kể từ … đã thanh toán đủ tiền … thì
+            # phải nộp hồ sơ đề nghị cơ quan nhà nước có thẩm quyền cấp …"
+        if text[items[k].start : items[k].end].casefold() in ("đã", "vừa"):
+            return True
+    return False
+
+
 def announces(items: list[Item], k: int) -> bool:
     """Whether a lead verb ending at ``items[k - 1]`` is followed by "như sau" ("Thủ tướng
     Chính phủ chỉ đạo như sau:"): the issuer announcing its directions, no one led."""
@@ -307,6 +355,8 @@ _ADVISER = frozenset({"quan", "tro", "nang", "tac", "tong"})
 def report_length(items: list[Item], i: int) -> int:
     """Words of a report verb at ``items[i]`` ("báo cáo", "tham mưu", "trình", "gửi"), or 0.
     "tham mưu Chính phủ sửa đổi …": the body advised receives the work, as one reported to."""
+    if items[i].word == "phan":  # "phản ánh về Bộ Công an": difficulties reported to it
+        return 2 if word_at(items, i + 1) == "anh" and word_at(items, i + 2) == "ve" else 0
     if items[i].word == "tham":
         advises = (word_at(items, i + 1) == "muu" and word_at(items, i - 1) not in _ADVISER
                    and word_at(items, i + 2) != "truong")  # "Tham mưu trưởng": an office
@@ -320,8 +370,10 @@ def is_report(items: list[Item], i: int) -> bool:
     word = items[i].word
     if word == "bao":
         return word_at(items, i + 1) == "cao"
-    if word in ("trinh", "gui"):
+    if word == "trinh":
         return word_at(items, i - 1) not in _NOT_SUBMIT
+    if word == "gui":  # "tiền gửi" is a deposit; "báo cáo kết quả gửi X" sends to X
+        return word_at(items, i - 1) != "tien"
     return False
 
 

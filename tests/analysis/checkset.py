@@ -62,22 +62,25 @@ def _flat(text: str) -> str:
     return " ".join(vntext.nfc(text).replace("**", "").split())
 
 
-def provision_of(doc: str, evidence: str) -> dict[str, Any]:
-    """The provision whose heading or text holds ``evidence`` (spaces collapsed).
+def provision_of(doc: str, evidence: str, under: str | None = None) -> dict[str, Any]:
+    """The provision whose heading or text holds ``evidence`` (spaces collapsed); with
+    ``under``, only among the descendants of the provision that holds ``under`` (a plan
+    prints the same "- Cơ quan chủ trì: Bộ Công an." under each of its tasks).
 
     Raises:
         LookupError: no provision, or more than one, holds it.
     """
     wanted = _flat(evidence)
-    found = [row for row in prepared(doc).rows
-             if wanted in _flat(f"{row.get('heading') or ''} {row['text']}")]
+    prefix = provision_of(doc, under)["id"] + "." if under else ""
+    found = [row for row in prepared(doc).rows if row["id"].startswith(prefix)
+             and wanted in _flat(f"{row.get('heading') or ''} {row['text']}")]
     if len(found) != 1:
         raise LookupError(f"{doc}: {len(found)} provisions hold {evidence!r}")
     return found[0]
 
 
 SPLITS = ("tuned", "held_out", "held_out_2", "held_out_3", "held_out_4", "held_out_5",
-          "held_out_6", "held_out_7", "held_out_8", "held_out_9")
+          "held_out_6", "held_out_7", "held_out_8", "held_out_9", "held_out_10")
 
 
 def role_scores() -> dict[str, Score]:
@@ -88,7 +91,7 @@ def role_scores() -> dict[str, Score]:
     split: dict[tuple[str, str], str] = {}
     unresolved: dict[tuple[str, str], list[str]] = defaultdict(list)
     for check in load("roles.yaml"):
-        row = provision_of(check["doc"], check["evidence"])
+        row = provision_of(check["doc"], check["evidence"], check.get("under"))
         key = (check["doc"], row["id"])
         expected[key] |= {(body, role, "direct") for body, role in check["expect"]}
         expected[key] |= {(body, role, "inherited")

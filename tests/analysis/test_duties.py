@@ -23,7 +23,8 @@ def roles(text: str, provision_role: str | None = None) -> list[tuple[str, str]]
 @pytest.mark.parametrize(
     ("path", "expected"),
     [
-        (  # IV.1: six classes of Party bodies told to study and implement
+        (  # IV.1: six classes of Party bodies told to study and implement; "…, quán triệt,
+            # chỉ đạo xây dựng chương trình, kế hoạch …": they also lead (ninth round)
             "IV.1",
             [
                 ("tinh-uy-thanh-uy", "implement"),
@@ -32,6 +33,12 @@ def roles(text: str, provision_role: str | None = None) -> list[tuple[str, str]]
                 ("ban-can-su-dang", "implement"),
                 ("dang-uy-truc-thuoc-trung-uong", "implement"),
                 ("dang-uy-don-vi-su-nghiep-trung-uong", "implement"),
+                ("tinh-uy-thanh-uy", "lead"),
+                ("cac-ban-dang", "lead"),
+                ("dang-doan", "lead"),
+                ("ban-can-su-dang", "lead"),
+                ("dang-uy-truc-thuoc-trung-uong", "lead"),
+                ("dang-uy-don-vi-su-nghiep-trung-uong", "lead"),
             ],
         ),
         # IV.2: "Đảng đoàn Quốc hội lãnh đạo, chỉ đạo việc sửa đổi … Luật Công đoàn"
@@ -149,6 +156,9 @@ def test_section_iv_assignments(path, expected):
                 ("cac-bo-nganh-lien-quan", "implement"),
                 ("chinh-quyen-cac-cap", "implement"),
                 ("chinh-quyen-cac-cap", "implement"),
+                # "Người đứng đầu chính quyền các cấp định kỳ đối thoại và chỉ đạo giải quyết
+                # …": they also lead (ninth round)
+                ("chinh-quyen-cac-cap", "lead"),
             ],
         ),
         # "Nhà nước, chính quyền các cấp có cơ chế huy động …"
@@ -161,6 +171,9 @@ def test_section_iv_assignments(path, expected):
                 ("cong-doan-viet-nam", "implement"),
                 ("mat-tran-to-quoc-viet-nam", "coordinate"),
                 ("cac-to-chuc-chinh-tri-xa-hoi", "coordinate"),
+                # "…; phối hợp tiến hành giám sát và phản biện xã hội": no partner, it helps
+                # (ninth round)
+                ("cong-doan-viet-nam", "coordinate"),
             ],
         ),
     ],

@@ -62,7 +62,10 @@ def test_reingest_keeps_analysis_rows_unduplicated(db_url: str) -> None:
     nq02 = next(r for r in second.reports if r.doc_id == "02-nq-tw-2021")
     # One relation: III.6.1 asks to study amending Luật Công đoàn 2012 (a task, so it
     # cites the law; 02-NQ/TW amends nothing itself); no defined terms, no effective date.
-    assert nq02.analysis == {"duties": 100, "targets": 10, "citations": 2, "crossrefs": 6,
+    # 108 duties since the ninth round: IV.1's six classes also lead ("quán triệt, chỉ đạo
+    # xây dựng chương trình"), III.6.2 ("chỉ đạo giải quyết"), III.6.5 ("; phối hợp tiến
+    # hành giám sát") — a subject's second role, read and right.
+    assert nq02.analysis == {"duties": 108, "targets": 10, "citations": 2, "crossrefs": 6,
                              "relations": 1, "terms": 0, "effective": 0}
     with new_session(db_url) as session:
         assert session.scalar(select(func.count()).select_from(Body)) == len(load().bodies)

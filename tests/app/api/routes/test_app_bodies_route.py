@@ -27,10 +27,11 @@ def direct(client: TestClient, path: str) -> list[tuple[str, str]]:
     [
         # "Các tỉnh uỷ, thành uỷ, các ban đảng, đảng đoàn, ban cán sự đảng, đảng uỷ trực thuộc
         # Trung ương, đảng uỷ đơn vị sự nghiệp Trung ương tổ chức nghiên cứu, quán triệt …"
-        ("IV.1", [("tinh-uy-thanh-uy", "implement"), ("cac-ban-dang", "implement"),
-                  ("dang-doan", "implement"), ("ban-can-su-dang", "implement"),
-                  ("dang-uy-truc-thuoc-trung-uong", "implement"),
-                  ("dang-uy-don-vi-su-nghiep-trung-uong", "implement")]),
+        # … chỉ đạo xây dựng chương trình …": each also leads (ninth round, second roles)
+        ("IV.1", [(body, role) for body in (
+            "tinh-uy-thanh-uy", "cac-ban-dang", "dang-doan", "ban-can-su-dang",
+            "dang-uy-truc-thuoc-trung-uong", "dang-uy-don-vi-su-nghiep-trung-uong")
+            for role in ("implement", "lead")]),
         # "Đảng đoàn Quốc hội lãnh đạo, chỉ đạo việc sửa đổi, bổ sung Luật Công đoàn năm 2012"
         ("IV.2", [("dang-doan-quoc-hoi", "lead")]),
         # "Ban cán sự đảng Chính phủ lãnh đạo, chỉ đạo …; tăng cường phối hợp hoạt động với
@@ -78,11 +79,13 @@ def test_roles_of_every_assignment_in_section_iv(client: TestClient, path: str,
         ("III.6.1", [("co-quan-nha-nuoc", "implement")]),
         # "Chính phủ, các bộ, ngành liên quan và chính quyền các cấp tăng cường phối hợp …";
         # "Người đứng đầu chính quyền các cấp định kỳ đối thoại …"
-        # (chính quyền các cấp implements in both sentences: one row)
+        # (chính quyền các cấp implements in both sentences: one row; "… và chỉ đạo giải
+        # quyết …": it also leads, ninth round)
         ("III.6.2", [("chinh-phu", "implement"), ("cac-bo-nganh-lien-quan", "implement"),
-                     ("chinh-quyen-cac-cap", "implement")]),
+                     ("chinh-quyen-cac-cap", "implement"), ("chinh-quyen-cac-cap", "lead")]),
         ("III.6.3", [("nha-nuoc", "implement"), ("chinh-quyen-cac-cap", "implement")]),
-        ("III.6.5", [("cong-doan-viet-nam", "implement"),
+        # "…; phối hợp tiến hành giám sát …" with no partner: it also helps (ninth round)
+        ("III.6.5", [("cong-doan-viet-nam", "coordinate"), ("cong-doan-viet-nam", "implement"),
                      ("mat-tran-to-quoc-viet-nam", "coordinate"),
                      ("cac-to-chuc-chinh-tri-xa-hoi", "coordinate")]),
     ],

@@ -1,0 +1,76 @@
+"""Roles from a table printed one cell a line: the columns of ``tables.py`` without bars.
+
+A crawled annex (Nghị quyết 394/NQ-CP, "Danh mục đề án ưu tiên") prints each cell of its
+table on a line of its own, so the parser makes each cell a paragraph and the rows are
+lost. The header cells are still there ("TT", "Tên đề án ưu tiên", "Cơ quan chủ trì",
+"Cơ quan phối hợp", "Thời hạn hoàn thành"), and the two role columns stand side by side:
+the first cell naming only bodies after a cell that is not one (the project's name, a
+deadline) is in the ``chủ trì`` column, and the cell right after it in the ``phối hợp``
+column, whether it names bodies the registry knows or not ("Đài Truyền hình và các cơ
+quan thông tấn, báo chí tại địa phương"). A row that goes on under the same project ("Ủy
+ban nhân dân các tỉnh …" then its partners, after the deadline) is read the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from parsers import vntext
+
+# Header cells of the two role columns (folded, spaces collapsed).
+_LEAD_HEADERS = frozenset({"co quan chu tri", "don vi chu tri", "co quan, don vi chu tri",
+                           "chu tri"})
+_PARTNER_HEADERS = frozenset({"co quan phoi hop", "don vi phoi hop",
+                              "co quan, don vi phoi hop", "phoi hop"})
+# A header cell is short; a cell of bodies is at most this many words.
+_HEADER_WORDS = 6
+_CELL_WORDS = 40
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """What this module needs of a paragraph: its text, whether it names a registered
+    body, and whether its own wording gave a role (then it is a sentence, not a cell)."""
+
+    text: str
+    names_bodies: bool
+    has_roles: bool
+
+
+def column_roles(cells: Sequence[Cell]) -> dict[int, str]:
+    """Index → role (``lead``/``coordinate``) of the cells in a role column, for siblings
+    printed one cell a line; {} when no header "Cơ quan chủ trì" followed by "Cơ quan phối
+    hợp" opens them."""
+    folded = [" ".join(vntext.fold(c.text).strip(" *|").split()) for c in cells]
+    start = next((i + 2 for i in range(len(cells) - 1)
+                  if folded[i] in _LEAD_HEADERS and folded[i + 1] in _PARTNER_HEADERS), None)
+    if start is None:
+        return {}
+    while start < len(cells) and _is_header(cells[start], folded[start]):
+        start += 1  # "Thời hạn hoàn thành", "Ghi chú"
+    roles: dict[int, str] = {}
+    previous = "other"
+    for i in range(start, len(cells)):
+        if previous == "lead":
+            previous = "coordinate"
+        elif _lists_bodies(cells[i]) and previous == "other":
+            previous = "lead"
+        else:
+            previous = "other"
+        if previous != "other":
+            roles[i] = previous
+    return roles
+
+
+def _is_header(cell: Cell, folded: str) -> bool:
+    return not cell.names_bodies and len(folded.split()) <= _HEADER_WORDS and not any(
+        ch.isdigit() for ch in folded)
+
+
+def _lists_bodies(cell: Cell) -> bool:
+    """Whether a cell only names bodies: a registered one, no role read from a verb, no
+    sentence (a stop at its end), short."""
+    text = cell.text.strip(" *|\n")
+    return (cell.names_bodies and not cell.has_roles and not text.endswith(".")
+            and len(text.split()) <= _CELL_WORDS)

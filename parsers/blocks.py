@@ -212,6 +212,7 @@ def quote_depths(blocks: list[Block]) -> list[int]:
     """
     depths = []
     depth = 0
+    quoting = False  # the open quotation began a block: an amendment's quoted text
     for block in blocks:
         depths.append(depth)
         text = block.text
@@ -221,14 +222,27 @@ def quote_depths(blocks: list[Block]) -> list[int]:
             if text.count('"') % 2:
                 depth = depth + 1 if text.startswith('"') and not depth else 0
             continue
+        if not depth:
+            quoting = text.startswith("“")
         for ch in text:
             if ch == "“":
                 depth += 1
             elif ch == "”":
                 depth = max(0, depth - 1)
-        if _QUOTE_END.search(text):
-            depth = 0  # a block ending in a closing quote ends the quotation, balanced or not
+        if _QUOTE_END.search(text) and not (quoting and _balanced(text)):
+            # a block ending in a closing quote ends the quotation, balanced or not; inside
+            # a quoted article, a phrase that opens and closes in the block ends nothing
+            # (Tờ khai … ghi: “hàng hóa cho … thuê tài chính …”, Thông tư 39/2018, khoản
+            # 61 Điều 1), while a quote opened inside a sentence and never closed (“Phần
+            # C. … ĐẤT là không quá …”, Nghị định 151/2025) is a slip this one mends
+            depth = 0
     return depths
+
+
+def _balanced(text: str) -> bool:
+    """A phrase quoted inside the block's sentence, not a block quoted whole: a block
+    printed “Điều 62. …” closes whatever an earlier slip left open (Nghị định 239/2025)."""
+    return text.count("”") <= text.count("“") and not text.startswith("“")
 
 
 def _last_digit_with_title(block: Block, line: Line) -> bool:

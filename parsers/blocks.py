@@ -186,6 +186,19 @@ def _joins(block: Block, line: Line, hard_wrapped: bool, by_blanks: bool = False
         return True  # "(thành viên chấm" / "1):": the wrap put the ")" of "(…1)" first
     if starts_something(line.text):
         return False
+    if (
+        _LABEL_ONLY.match(line.text)
+        and not line.blank_before
+        and line.emphasized
+        and block.emphasized
+        and not last.emphasis_continues
+        and bool(patterns.SECTION.match(block.text))
+    ):
+        # "**1." alone, its title on the next line, right under a heading in bold whose
+        # emphasis closed ("**I." / "Lĩnh vực Đầu tư theo phương thức PPP**"): the first
+        # procedure of the section, not the end of its title (a crawled Quyết định of
+        # Bắc Ninh, 2025, on internal procedures)
+        return False
     if block.text[-1] in patterns.TERMINAL:
         # A hard-wrapped page breaks lines anywhere, also after "; " in mid-sentence: a
         # line in lower case right under it continues the paragraph.
@@ -224,11 +237,7 @@ def quote_depths(blocks: list[Block]) -> list[int]:
             continue
         if not depth:
             quoting = text.startswith("“")
-        for ch in text:
-            if ch == "“":
-                depth += 1
-            elif ch == "”":
-                depth = max(0, depth - 1)
+        depth = _depth_after(text, depth)
         if _QUOTE_END.search(text) and not (quoting and _balanced(text)):
             # a block ending in a closing quote ends the quotation, balanced or not; inside
             # a quoted article, a phrase that opens and closes in the block ends nothing
@@ -237,6 +246,23 @@ def quote_depths(blocks: list[Block]) -> list[int]:
             # C. … ĐẤT là không quá …”, Nghị định 151/2025) is a slip this one mends
             depth = 0
     return depths
+
+
+def _depth_after(text: str, depth: int) -> int:
+    """The quotation depth after a block that prints curly quotes. A straight quote there
+    opens before a word (``thì: "Nhóm này bao gồm …``) and closes otherwise: ``“… số
+    151/2025/NĐ-CP" tại …`` (Nghị định 226/2025/NĐ-CP, Điều 7) closes the curly one."""
+    for i, ch in enumerate(text):
+        if ch == "“":
+            depth += 1
+        elif ch == "”":
+            depth = max(0, depth - 1)
+        elif ch == '"':
+            before = text[i - 1] if i else " "
+            after = text[i + 1] if i + 1 < len(text) else " "
+            opens = (before.isspace() or before in ":(") and after.isalnum()
+            depth = depth + 1 if opens else max(0, depth - 1)
+    return depth
 
 
 def _balanced(text: str) -> bool:

@@ -38,8 +38,34 @@ def _next_own(label: str | None) -> str:
     return str(int(digits.group()) + 1 if digits else 1)
 
 
-def _next_item(label: str | None) -> str | None:
-    return str(int(label) + 1) if label and label.isdigit() else None
+_LETTERS = "abcdđeghiklmnopqrstuvxy"
+
+
+def _order(token: Token) -> int | None:
+    """Where a clause's number or a point's letter stands in its list."""
+    label = token.label or ""
+    if token.kind == "numbered" and label.isdigit():
+        return int(label)
+    if token.kind == "point" and label in _LETTERS:
+        return _LETTERS.index(label)
+    return None
+
+
+def _follows(token: Token, lead_in: Token | None) -> bool:
+    """``token`` is the next item of the lead-in's list (``33.`` after ``32.``, ``c)``
+    after ``b)``)."""
+    if lead_in is None or token.kind != lead_in.kind:
+        return False
+    mine, theirs = _order(token), _order(lead_in)
+    return mine is not None and theirs is not None and mine == theirs + 1
+
+
+def _repeats(token: Token, lead_in: Token | None) -> bool:
+    """``token`` takes a label the lead-in's list has printed already."""
+    if lead_in is None or token.kind != lead_in.kind:
+        return False
+    mine, theirs = _order(token), _order(lead_in)
+    return mine is not None and theirs is not None and mine <= theirs
 
 
 # "Bổ sung Điều 51a … như sau:", "Điều 50 được sửa đổi, bổ sung như sau:", "Khoản 1 Điều
@@ -51,15 +77,13 @@ _AMENDS = re.compile(
 )
 
 
-def _next_lead_in(token: Token, lead_in: Token | None) -> bool:
+def _amends(token: Token) -> bool:
     first = (token.text or token.heading or "").split("\n", 1)[0]
-    return (
-        token.kind == "numbered"
-        and lead_in is not None
-        and token.label == _next_item(lead_in.label)
-        and bool(_AMENDS.match(first))
-        and bool(_LEAD_IN.search(first))
-    )
+    return bool(_AMENDS.match(first)) and bool(_LEAD_IN.search(first))
+
+
+def _next_lead_in(token: Token, lead_in: Token | None) -> bool:
+    return _follows(token, lead_in) and _amends(token)
 
 
 def reopen_quotes(tokens: list[Token], depths: list[int]) -> list[int]:
@@ -70,32 +94,31 @@ def reopen_quotes(tokens: list[Token], depths: list[int]) -> list[int]:
     item (``33.`` after ``32.``) or an article it does not name."""
     out = list(depths)
     own: str | None = None  # the document's own last article
-    lead_in: Token | None = None  # the last unquoted amending item ("… như sau:")
+    # the last unquoted amending items ("… như sau:") of each kind: a clause, its point
+    lead_ins: dict[str, Token] = {}
     named: set[str] = set()
     held = False
     for i, token in enumerate(tokens):
+        lead_in = lead_ins.get(token.kind)
         if out[i] and _next_lead_in(token, lead_in):
             _unquote_from(out, i)
         if out[i]:
             held = False
             continue
-        if held and not _ends_hold(token, lead_in, named):
+        last = lead_ins.get("point") or lead_ins.get("numbered")
+        if held and not _ends_hold(token, lead_ins, named):
             out[i] = 1
             continue
-        held = (
-            token.kind == "article"
-            and lead_in is not None
-            and token.label in named
-            and token.label != _next_own(own)
-            and i > 0
-            and out[i - 1] > 0
-        )
+        held = i > 0 and out[i - 1] > 0 and _still_quoted(token, last, named, own)
         if held:
             out[i] = 1
         elif token.kind == "article":
-            own, lead_in, named = token.label, None, set()
-        elif token.kind == "numbered" and _LEAD_IN.search(token.text or token.heading or ""):
-            lead_in, named = token, _named_articles(token.text or token.heading or "")
+            own, lead_ins, named = token.label, {}, set()
+        elif token.kind in ("numbered", "point") and _amends(token):
+            if token.kind == "numbered":
+                lead_ins.pop("point", None)
+            lead_ins[token.kind] = token
+            named = _named_articles(token.text or token.heading or "")
     return out
 
 
@@ -108,13 +131,23 @@ def _unquote_from(out: list[int], i: int) -> None:
         out[j] -= stale
 
 
-def _ends_hold(token: Token, lead_in: Token | None, named: set[str]) -> bool:
+def _still_quoted(
+    token: Token, lead_in: Token | None, named: set[str], own: str | None
+) -> bool:
+    """Right after a quotation closed: an article the lead-in names that does not continue
+    the document's own, or a label the lead-in's list has printed already (``b) Cơ quan …``
+    after ``b) Sửa đổi, bổ sung khoản 5 như sau:`` / ``“5. …`` / ``a) …”.``, Nghị định
+    50/2024/NĐ-CP), is the quoted text going on."""
+    if lead_in is None:
+        return False
+    if token.kind == "article":
+        return token.label in named and token.label != _next_own(own)
+    return _repeats(token, lead_in)
+
+
+def _ends_hold(token: Token, lead_ins: dict[str, Token], named: set[str]) -> bool:
     if token.kind in ("chapter", "part", "subchapter"):
         return True
     if token.kind == "article":
         return token.label not in named
-    return (
-        token.kind == "numbered"
-        and lead_in is not None
-        and token.label == _next_item(lead_in.label)
-    )
+    return _next_lead_in(token, lead_ins.get(token.kind))

@@ -56,3 +56,36 @@ def test_a_phrase_quoted_at_the_end_of_a_line_does_not_close_the_article_quoted(
     assert "\n3. Hàng hóa nhập khẩu cho đối tác khác thuê\n" in item.text
     assert "\n4. Hàng hóa nhập khẩu trực tiếp từ doanh nghiệp cho thuê mua" in item.text
     assert not [w for w in parsed(FIXTURE).warnings if w.code == "duplicate_label"]
+
+
+def test_points_after_a_closing_quote_printed_too_early_stay_quoted() -> None:
+    """Nghị định 50/2024/NĐ-CP, Điều 2 khoản 2: "b) Sửa đổi, bổ sung khoản 5 như sau:"
+    quotes khoản 5, whose point a) ends in ``.”.``; its points b) and c) print after that
+    closing quote. Before this round they became ``d2.2.b_2`` and ``d2.2.c``, and the next
+    amending point "c) Sửa đổi, bổ sung khoản 6" ``d2.2.c_2``."""
+    doc = parsed("50-2024-ND-CP-excerpt.txt")
+    assert [p.path for p in doc.walk() if p.kind not in ("paragraph", "bullet")] == [
+        "d2", "d2.1", "d2.2", "d2.2.a", "d2.2.b", "d2.2.c", "d2.2.d", "d2.3", "d3", "d3.1",
+    ]
+    point = doc.find("d2.2.b")
+    assert point is not None
+    assert "\nb) Cơ quan, tổ chức, cá nhân nộp 01 bộ hồ sơ" in point.text
+    assert "\nc) Thông báo kết quả xử lý hồ sơ:" in point.text
+    following = doc.find("d2.2.c")
+    assert following is not None
+    assert following.text.startswith("Sửa đổi, bổ sung khoản 6 như sau:")
+    assert not [w for w in doc.warnings if w.code == "duplicate_label"]
+
+
+def test_a_curly_quote_closed_by_a_straight_one_closes() -> None:
+    """Nghị định 226/2025/NĐ-CP, Điều 7 khoản 2 điểm a: ``- Cụm từ “Mẫu quyết định … số
+    151/2025/NĐ-CP" tại khoản 4 Điều 3;`` opens with a curly quote and closes with a
+    straight one. Before this round the quotation stayed open and items 3 and 4 of Điều 7,
+    with their points, were text of point 2.a."""
+    doc = parsed("226-2025-ND-CP-dieu-7-excerpt.txt")
+    assert [p.path for p in doc.walk() if p.kind not in ("paragraph", "bullet")] == [
+        "d7", "d7.1", "d7.1.a", "d7.2", "d7.2.a", "d7.2.b",
+        "d7.3", "d7.3.a", "d7.3.b", "d7.3.c", "d7.4", "d7.4.a",
+    ]
+    item = doc.find("d7.3")
+    assert item is not None and (item.heading or "").startswith("Thay thế, bổ sung, bãi bỏ các điều")

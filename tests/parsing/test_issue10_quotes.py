@@ -88,4 +88,5 @@ def test_a_curly_quote_closed_by_a_straight_one_closes() -> None:
         "d7.3", "d7.3.a", "d7.3.b", "d7.3.c", "d7.4", "d7.4.a",
     ]
     item = doc.find("d7.3")
-    assert item is not None and (item.heading or "").startswith("Thay thế, bổ sung, bãi bỏ các điều")
+    assert item is not None
+    assert (item.heading or "").startswith("Thay thế, bổ sung, bãi bỏ các điều")

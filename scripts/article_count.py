@@ -25,7 +25,7 @@ from pathlib import Path
 from parsers import parse_document
 
 _HEADING = re.compile(r"^(?:[ĐÐ]iều|ĐIỀU)\s*(\d{1,4})([a-zđ]?)\s*(?:[.:]|$)")
-_MARKUP = re.compile(r"^[\s*#_>|]+|[*_]+$")
+_MARKUP = re.compile(r"^[\s#>|]+|[*_]+")
 # the rest of a broken heading: its last digits alone, or the dot and the title
 _FRAGMENT = re.compile(r"^(?:\d{1,2}|\..*)$")
 # How far the numbering may jump (an article the source left out) and still be the law's.

@@ -325,10 +325,15 @@ def _wrapped_reference(block: Block, line: Line, last_article: int | None) -> bo
     last = block.text[-1]
     return (
         not line.blank_before
-        and last.isalpha() and last.islower()
+        and ((last.isalpha() and last.islower()) or bool(_CITES_PART.search(block.text)))
         and not _heading_like(block)
         and not patterns.ARTICLE.match(block.text)
     )
+
+
+# "… tại khoản 3" / "Điều 1.": a clause or point cited, its article on the next line
+# (a crawled Nghị quyết of HĐND thành phố Huế, 2025, Điều 3 khoản 2).
+_CITES_PART = re.compile(r"\b(?:khoản|điểm|tiết)\s+(?:\d{1,3}[a-zđ]?|[a-zđ])$")
 
 
 _CITED_SUBCHAPTER = re.compile(r"^(?:Mục|MỤC)\s+\d{1,3}\s+(?P<rest>\S.*)$", re.S)

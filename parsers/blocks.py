@@ -186,6 +186,19 @@ def _joins(block: Block, line: Line, hard_wrapped: bool, by_blanks: bool = False
         return True  # "(thành viên chấm" / "1):": the wrap put the ")" of "(…1)" first
     if starts_something(line.text):
         return False
+    if (
+        _LABEL_ONLY.match(line.text)
+        and not line.blank_before
+        and line.emphasized
+        and block.emphasized
+        and not last.emphasis_continues
+        and bool(patterns.SECTION.match(block.text))
+    ):
+        # "**1." alone, its title on the next line, right under a heading in bold whose
+        # emphasis closed ("**I." / "Lĩnh vực Đầu tư theo phương thức PPP**"): the first
+        # procedure of the section, not the end of its title (a crawled Quyết định of
+        # Bắc Ninh, 2025, on internal procedures)
+        return False
     if block.text[-1] in patterns.TERMINAL:
         # A hard-wrapped page breaks lines anywhere, also after "; " in mid-sentence: a
         # line in lower case right under it continues the paragraph.
@@ -212,6 +225,7 @@ def quote_depths(blocks: list[Block]) -> list[int]:
     """
     depths = []
     depth = 0
+    quoting = False  # the open quotation began a block: an amendment's quoted text
     for block in blocks:
         depths.append(depth)
         text = block.text
@@ -221,14 +235,40 @@ def quote_depths(blocks: list[Block]) -> list[int]:
             if text.count('"') % 2:
                 depth = depth + 1 if text.startswith('"') and not depth else 0
             continue
-        for ch in text:
-            if ch == "“":
-                depth += 1
-            elif ch == "”":
-                depth = max(0, depth - 1)
-        if _QUOTE_END.search(text):
-            depth = 0  # a block ending in a closing quote ends the quotation, balanced or not
+        if not depth:
+            quoting = text.startswith("“")
+        depth = _depth_after(text, depth)
+        if _QUOTE_END.search(text) and not (quoting and _balanced(text)):
+            # a block ending in a closing quote ends the quotation, balanced or not; inside
+            # a quoted article, a phrase that opens and closes in the block ends nothing
+            # (Tờ khai … ghi: “hàng hóa cho … thuê tài chính …”, Thông tư 39/2018, khoản
+            # 61 Điều 1), while a quote opened inside a sentence and never closed (“Phần
+            # C. … ĐẤT là không quá …”, Nghị định 151/2025) is a slip this one mends
+            depth = 0
     return depths
+
+
+def _depth_after(text: str, depth: int) -> int:
+    """The quotation depth after a block that prints curly quotes. A straight quote there
+    opens before a word (``thì: "Nhóm này bao gồm …``) and closes otherwise: ``“… số
+    151/2025/NĐ-CP" tại …`` (Nghị định 226/2025/NĐ-CP, Điều 7) closes the curly one."""
+    for i, ch in enumerate(text):
+        if ch == "“":
+            depth += 1
+        elif ch == "”":
+            depth = max(0, depth - 1)
+        elif ch == '"':
+            before = text[i - 1] if i else " "
+            after = text[i + 1] if i + 1 < len(text) else " "
+            opens = (before.isspace() or before in ":(") and after.isalnum()
+            depth = depth + 1 if opens else max(0, depth - 1)
+    return depth
+
+
+def _balanced(text: str) -> bool:
+    """A phrase quoted inside the block's sentence, not a block quoted whole: a block
+    printed “Điều 62. …” closes whatever an earlier slip left open (Nghị định 239/2025)."""
+    return text.count("”") <= text.count("“") and not text.startswith("“")
 
 
 def _last_digit_with_title(block: Block, line: Line) -> bool:
@@ -285,10 +325,15 @@ def _wrapped_reference(block: Block, line: Line, last_article: int | None) -> bo
     last = block.text[-1]
     return (
         not line.blank_before
-        and last.isalpha() and last.islower()
+        and ((last.isalpha() and last.islower()) or bool(_CITES_PART.search(block.text)))
         and not _heading_like(block)
         and not patterns.ARTICLE.match(block.text)
     )
+
+
+# "… tại khoản 3" / "Điều 1.": a clause or point cited, its article on the next line
+# (a crawled Nghị quyết of HĐND thành phố Huế, 2025, Điều 3 khoản 2).
+_CITES_PART = re.compile(r"\b(?:khoản|điểm|tiết)\s+(?:\d{1,3}[a-zđ]?|[a-zđ])$")
 
 
 _CITED_SUBCHAPTER = re.compile(r"^(?:Mục|MỤC)\s+\d{1,3}\s+(?P<rest>\S.*)$", re.S)

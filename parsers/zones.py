@@ -25,6 +25,10 @@ TRAILER_OPENERS = frozenset(
     {"recipients", "on_behalf", "copy_mark", "motto", "party_header", "signed"}
 )
 ANNEX = re.compile(r"^\(?\s*(?:Ban hành\s+)?[Kk]èm theo\b")
+# The text's own sentence, not an annex's "(Kèm theo Quyết định số …)": "Ban hành kèm theo
+# Quyết định này Kế hoạch …" (Điều 1 of a decision, on the line after its heading), "Kèm
+# theo Báo cáo này có các giấy tờ sau đây:". A document names itself "… này".
+OWN_SENTENCE = re.compile(r"^\s*(?:Ban hành\s+)?[Kk]èm theo\s+(?:[^\s(),;:]+\s+){1,3}?này\b")
 ANNEX_NAME = re.compile(r"^(?:PHỤ LỤC|Phụ lục)\b")
 # Forms in an annex print a motto and a party header of their own: not a trailer there.
 ANNEX_TRAILER_OPENERS = TRAILER_OPENERS - {"motto", "party_header"}
@@ -113,12 +117,16 @@ def _annex_title_start(blocks: list[Block], marker: int) -> int:
     return start
 
 
+def is_annex_marker(text: str) -> bool:
+    return bool(ANNEX.match(text)) and not OWN_SENTENCE.match(text)
+
+
 def split(blocks: list[Block], in_annex: bool = False) -> Zones:
     """Cut blocks into zones; an annex found after the header starts the annex list."""
     fields = [header.field_of(b.text) for b in blocks]
     head_end = 0 if in_annex else _header_end(blocks, fields)
     marker = next(
-        (i for i in range(head_end, len(blocks)) if ANNEX.match(blocks[i].text)), None
+        (i for i in range(head_end, len(blocks)) if is_annex_marker(blocks[i].text)), None
     )
     end = len(blocks) if marker is None else _annex_title_start(blocks, marker)
     tail_start = _trailer_start(blocks[:end], fields, head_end, in_annex)

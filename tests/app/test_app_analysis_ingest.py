@@ -163,15 +163,22 @@ def test_the_cli_reports_a_broken_registry(tmp_path: Path,
     assert not db.exists() or db.stat().st_size == 0  # not even migrated
 
 
+PARTY = "{id: ban-chap-hanh-trung-uong-dang, name: Ban Chấp hành Trung ương Đảng, kind: party_organ"
+TO_CHUC = ("{id: ban-to-chuc-trung-uong, name: Ban Tổ chức Trung ương, kind: party_organ,"
+           " parent: ban-chap-hanh-trung-uong-dang")
+
+
+def small_registry(folder: Path, name: str, *bodies: str) -> Path:
+    """A registry file of ``bodies`` (YAML flow mappings; an unclosed one is closed)."""
+    path = folder / name
+    lines = [b if b.endswith("}") else b + "}" for b in bodies]
+    path.write_text("bodies:\n" + "".join(f"  - {line}\n" for line in lines), "utf-8")
+    return path
+
+
 def test_the_registry_is_synced_at_ingest(db_url: str, tmp_path: Path) -> None:
-    small = tmp_path / "bodies.yaml"
-    small.write_text(
-        "bodies:\n"
-        "  - {id: ban-chap-hanh-trung-uong-dang, name: Ban Chấp hành Trung ương Đảng,"
-        " kind: party_organ}\n"
-        "  - {id: ban-to-chuc-trung-uong, name: Ban Tổ chức Trung ương, kind: party_organ,"
-        " parent: ban-chap-hanh-trung-uong-dang, aliases: [Ban Tổ chức TW]}\n"
-        "  - {id: bo-chinh-tri, name: Bộ Chính trị, kind: party_organ}\n", "utf-8")
+    small = small_registry(tmp_path, "bodies.yaml", PARTY, TO_CHUC + ", aliases: [Ban Tổ chức TW]",
+                           "{id: bo-chinh-tri, name: Bộ Chính trị, kind: party_organ}")
     with session_scope(db_url) as session:
         ingest_document(session, resolution(), registry=load(small))
     with new_session(db_url) as session:
@@ -195,20 +202,13 @@ def test_a_body_kept_for_another_documents_duties_goes_when_they_do(
     """Syncing is skipped while ``bodies`` holds the registry exactly (its digest is
     stored); a body kept only because duties still name it is not that, so it goes at the
     first ingest after those duties do."""
-    small = tmp_path / "bodies.yaml"
-    small.write_text(
-        "bodies:\n"
-        "  - {id: ban-chap-hanh-trung-uong-dang, name: Ban Chấp hành Trung ương Đảng,"
-        " kind: party_organ}\n"
-        "  - {id: ban-to-chuc-trung-uong, name: Ban Tổ chức Trung ương, kind: party_organ,"
-        " parent: ban-chap-hanh-trung-uong-dang}\n", "utf-8")
+    small = small_registry(tmp_path, "bodies.yaml", PARTY, TO_CHUC)
     with session_scope(db_url) as session:
         ingest_document(session, resolution(), registry=load(small))
     assert stored_digest(db_url) is not None
     assert "ban-to-chuc-trung-uong" in {b for b, _, _ in all_duties(db_url)}
 
-    reduced = tmp_path / "reduced.yaml"
-    reduced.write_text("\n".join(small.read_text("utf-8").splitlines()[:2]) + "\n", "utf-8")
+    reduced = small_registry(tmp_path, "reduced.yaml", PARTY)
     for _ in range(2):  # another document, twice: the named body stays, and no digest
         with session_scope(db_url) as session:
             ingest_document(session, resolution(), doc_id="copy", registry=load(reduced))

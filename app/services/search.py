@@ -147,7 +147,7 @@ def _search(session: Session, snapshot: Snapshot, parsed: ParsedQuery, filters: 
                                         relax)
         # The few hits with every word stay first (their scores are of another query).
         found = [*first, *(hit for hit in more if _key(hit[1]) not in whole)]
-    found, bounds, stand_in = _by_article(searcher, found, whole)
+    found, bounds, stand_in = _by_article(searcher, found, whole, forms=_asks_for_form(parsed))
     window = params.offset + params.limit
     # The top tier's hits are ranked by BM25 raised by a constant; the page shows the
     # scores of the full ranking (``plan.TopTier.score``), its ties included.
@@ -236,6 +236,14 @@ def _top_tier(searcher: tantivy.Searcher, parsed: ParsedQuery,
     return total, True, hits, tier.score
 
 
+# "mẫu", folded: a query that names a form ("mẫu văn bản đề nghị") wants the form itself.
+FORM_WORD = "mau"
+
+
+def _asks_for_form(parsed: ParsedQuery) -> bool:
+    return any(FORM_WORD in c.terms for c in parsed.clauses)
+
+
 def _relaxed(relax: plan.Relax | None, exact_hits: int) -> dict[str, Any] | None:
     """What a relaxed answer tells the user: the words that counted, how many of them
     each hit has at least, and how many hits have every word."""
@@ -298,22 +306,49 @@ def _in_order(page: list[tuple[int, float]], partial: set[int],
 
 
 def _by_article(searcher: tantivy.Searcher, found: list[tuple[Any, tantivy.DocAddress]],
-                whole: set[tuple[int, int]]) -> tuple[list[tuple[Any, tantivy.DocAddress]],
-                                                      list[int], dict[tuple[int, int], Any]]:
+                whole: set[tuple[int, int]], *, forms: bool = False
+                ) -> tuple[list[tuple[Any, tantivy.DocAddress]], list[int],
+                           dict[tuple[int, int], Any]]:
     """The best ``GROUPED`` hits, one per article first (in the order of each article's best
     hit), then the other hits (in theirs); the rest as they were. An article that is itself
     among them stands for its clauses when it has every word as their best does: its heading
-    names what they say. Also where the tiers end, and the score each stand-in ranks by."""
+    names what they say. Lines of a blank form (``Mẫu số 01``) come after all the others
+    there, grouped the same way, unless the query asks for a form (``forms``): a form
+    repeats the words of the articles it serves and answers none. Also where the tiers end,
+    and the score each stand-in ranks by."""
     head = found[:GROUPED]
     addresses = [address for _, address in head]
     keys = searcher.fast_field_values("article_key", addresses)
     kinds = searcher.fast_field_values("kind_key", addresses)
+    blank = [False] * len(head) if forms else \
+        [bool(b) for b in searcher.fast_field_values("blank", addresses)]
+    parts = [[i for i in range(len(head)) if blank[i] == in_form] for in_form in (False, True)]
+    ordered: list[tuple[Any, tantivy.DocAddress]] = []
+    bounds: list[int] = []
+    stand_in: dict[tuple[int, int], Any] = {}
+    for part in parts:
+        if not part:
+            continue
+        firsts, repeats = _grouped([head[i] for i in part], [keys[i] for i in part],
+                                   [kinds[i] for i in part], whole, stand_in)
+        ordered += firsts
+        bounds.append(len(ordered))
+        ordered += repeats
+        bounds.append(len(ordered))
+    return [*ordered, *found[GROUPED:]], bounds, stand_in
+
+
+def _grouped(head: list[tuple[Any, tantivy.DocAddress]], keys: list[Any], kinds: list[Any],
+             whole: set[tuple[int, int]], stand_in: dict[tuple[int, int], Any]
+             ) -> tuple[list[tuple[Any, tantivy.DocAddress]],
+                        list[tuple[Any, tantivy.DocAddress]]]:
+    """``head``'s first hit of each article (or the article standing for it, whose stand-in
+    score is put in ``stand_in``), and its other hits."""
     own: dict[Any, int] = {}
     for i, (key, kind) in enumerate(zip(keys, kinds, strict=True)):
         if kind == _ARTICLE_KIND:
             own.setdefault(key, i)
     firsts, repeats, seen, taken = [], [], set(), set()
-    stand_in: dict[tuple[int, int], Any] = {}
     for i, (hit, key) in enumerate(zip(head, keys, strict=True)):
         if i in taken:
             continue
@@ -329,7 +364,7 @@ def _by_article(searcher: tantivy.Searcher, found: list[tuple[Any, tantivy.DocAd
             stand_in[_key(head[j][1])] = hit[0]
         else:
             firsts.append(hit)
-    return [*firsts, *repeats, *found[GROUPED:]], [len(firsts), len(head)], stand_in
+    return firsts, repeats
 
 
 def _count(searcher: tantivy.Searcher, query: tantivy.Query) -> int:

@@ -27,6 +27,7 @@ pairs       adjacent folded terms as one token (``lao_dong``),  "the words as on
 cite        citation terms, the first one marked ``^``       "khoản 2 Điều 5" is that one
 exact       normalized terms of all five (doc ids only)      exact-diacritic ranking
 article_key a hash of document and article path (fast)      one hit per article first
+titles      the pairs of heading and article heading         titles above mentions
 blank       1 inside a numbered form (``Mẫu số 01``), else 0   forms after the articles
             (fast)
 ==========  ==============================================  ============================
@@ -96,6 +97,9 @@ def build_schema() -> tantivy.Schema:
     # value each (a third of a rebuild's time), one string costs it one.
     builder.add_text_field("pairs", tokenizer_name="whitespace", index_option="basic")
     builder.add_text_field("exact", tokenizer_name="whitespace", index_option="basic")
+    # The pairs of the provision's own heading and of its article's: a question whose words
+    # stand side by side in a title is about that article, not about a passing mention.
+    builder.add_text_field("titles", tokenizer_name="whitespace", index_option="basic")
     return builder.build()
 
 
@@ -123,6 +127,7 @@ def to_document(row: Mapping[str, Any]) -> tantivy.Document:
         pairs=" ".join([*pairs(heading_terms), *pairs(text_terms), *pairs(article_terms),
                         *pairs(lead_terms)]),
         cite=" ".join(anchored(cite_terms)),
+        titles=" ".join([*pairs(heading_terms), *pairs(article_terms)]),
         exact=" ".join([*heading_exact, *text_exact, *cite_exact, *article_exact,
                         *lead_exact]),
     )

@@ -29,11 +29,12 @@ from pathlib import Path
 from typing import Any
 
 import tantivy
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.core.config import get_settings, index_dir_for
 from app.db import models
+from app.db.analysis_models import Term
 from app.errors import BadQuery
 from app.search import compounds, context, highlight, plan, synonyms
 from app.search.index import facet_key
@@ -69,6 +70,7 @@ GROUPED = 100
 _ARTICLE_KIND = facet_key("article")
 FACETS = {"documents": "doc", "sections": "root", "kinds": "kind", "roles": "role"}
 _P = models.table_of(models.Provision)
+_T = models.table_of(Term)
 PAGE_COLUMNS = (_P.c.pk, _P.c.id, _P.c.document_id, _P.c.path, _P.c.kind, _P.c.role,
                 _P.c.label, _P.c.cite_label, _P.c.cite_as, _P.c.heading, _P.c.text,
                 _P.c.ancestry)
@@ -127,13 +129,15 @@ def _search(session: Session, snapshot: Snapshot, parsed: ParsedQuery, filters: 
     searcher = snapshot.index.searcher()
     parsed = compounds.keep_compounds(searcher, parsed)
     expansions = _expansions(vocab, parsed)
-    total, exact, found, rescore = _ranked(searcher, parsed, expansions, filters, params)
+    defining = _defining(session, parsed)
+    total, exact, found, rescore = _ranked(searcher, parsed, expansions, filters, params,
+                                           defining=defining)
     if not total:
         fixes = context.corrections(searcher, vocab, parsed)
         if fixes:
             expansions = {w: [*v, *fixes.get(w, [])] for w, v in expansions.items()}
             total, exact, found, rescore = _ranked(searcher, parsed, expansions, filters,
-                                                   params)
+                                                   params, defining=defining)
     # The best hits are sorted by score: the whole ones (every word, each typed with its
     # diacritics found with them) lead, so counting up to FEW of them reads FEW scores.
     floor = plan.exact_floor(parsed, expansions)
@@ -144,7 +148,7 @@ def _search(session: Session, snapshot: Snapshot, parsed: ParsedQuery, filters: 
     if relax is not None:
         first = found[:exact_hits]
         total, exact, more, _ = _ranked(searcher, parsed, expansions, filters, params,
-                                        relax)
+                                        relax, defining=defining)
         # The few hits with every word stay first (their scores are of another query).
         found = [*first, *(hit for hit in more if _key(hit[1]) not in whole)]
     found, bounds, stand_in = _by_article(searcher, found, whole, forms=_asks_for_form(parsed))
@@ -178,11 +182,12 @@ Hits = list[tuple[Any, tantivy.DocAddress]]
 
 
 def _ranked(searcher: tantivy.Searcher, parsed: ParsedQuery, expansions: dict[str, list[str]],
-            filters: plan.Filters, params: SearchParams, relax: plan.Relax | None = None
+            filters: plan.Filters, params: SearchParams, relax: plan.Relax | None = None,
+            *, defining: tuple[int, ...] = ()
             ) -> tuple[int, bool, Hits, Callable[[float], float]]:
     """The total, whether it is exact, the best ``max(offset + limit, FACET_SAMPLE)`` hits,
     and what turns their scores into the full ranking's."""
-    ranked = plan.build(parsed, expansions, filters, relax)
+    ranked = plan.build(parsed, expansions, filters, relax, defining)
     window = params.offset + params.limit
     if window > MAX_WINDOW:
         total = _count(searcher, plan.matches_only(parsed, expansions, filters, relax))
@@ -192,7 +197,8 @@ def _ranked(searcher: tantivy.Searcher, parsed: ParsedQuery, expansions: dict[st
         hits = searcher.search(ranked, FACET_SAMPLE, count=False).hits if total else []
         return total, True, hits, _same
     wanted = max(window, FACET_SAMPLE)
-    if relax is None and _common(searcher, parsed):
+    # The top tier knows no definition bonus: a question that has one ranks in one pass.
+    if relax is None and not defining and _common(searcher, parsed):
         tier = _top_tier(searcher, parsed, expansions, filters, wanted)
         if tier is not None:
             return tier
@@ -242,6 +248,31 @@ FORM_WORD = "mau"
 
 def _asks_for_form(parsed: ParsedQuery) -> bool:
     return any(FORM_WORD in c.terms for c in parsed.clauses)
+
+
+# "là gì", folded: a question that asks what a term means.
+_WHAT_IS = ("la", "gi")
+# Of the terms a question's words begin, this many at most earn the definition bonus.
+MAX_DEFINING = 3
+
+
+def _defining(session: Session, parsed: ParsedQuery) -> tuple[int, ...]:
+    """The row ids of the provisions that define what a "… là gì" question asks: the
+    defined term (``Giải thích từ ngữ``) that its words spell, or else the few that begin
+    with them ("thuê mua nhà" → "Thuê mua nhà ở, công trình xây dựng"). One lookup on the
+    indexed folded term, only for such questions."""
+    words = [c.terms[0] for c in parsed.clauses if c.optional]
+    if not any(tuple(words[i:i + 2]) == _WHAT_IS for i in range(len(words) - 1)):
+        return ()
+    asked = " ".join(t for c in parsed.clauses if not c.optional for t in c.terms)
+    if not asked:
+        return ()
+    rows = session.execute(
+        select(_T.c.folded, _P.c.pk).join(_P, _P.c.id == _T.c.provision_id)
+        .where(or_(_T.c.folded == asked, _T.c.folded.startswith(asked + " ", autoescape=True)))
+        .order_by(func.length(_T.c.folded)).limit(MAX_DEFINING)).all()
+    exact = [pk for folded, pk in rows if folded == asked]
+    return tuple(exact or (pk for _, pk in rows))
 
 
 def _relaxed(relax: plan.Relax | None, exact_hits: int) -> dict[str, Any] | None:

@@ -80,6 +80,14 @@ Occur = tantivy.Occur
 Query = tantivy.Query
 
 
+# Whether a pair token is in any provision's title (``titles``); by default assumed so.
+Titled = Callable[[str], bool]
+
+
+def _any_title(pair_: str) -> bool:
+    return True
+
+
 @dataclass(frozen=True)
 class Filters:
     doc: str | None = None
@@ -101,14 +109,17 @@ class Relax:
 
 
 def build(parsed: ParsedQuery, expansions: dict[str, list[str]], filters: Filters,
-          relax: Relax | None = None, defining: tuple[int, ...] = ()) -> Query:
+          relax: Relax | None = None, defining: tuple[int, ...] = (),
+          titled: Titled = _any_title) -> Query:
     """The required clauses and filters, then each bonus as an optional extra; ``defining``:
-    the row ids (``pk``) of provisions that define what the query asks."""
+    the row ids (``pk``) of provisions that define what the query asks; ``titled``: whether
+    a pair is in any title (the index's term lookup), so no seek is spent on one that is
+    in none."""
     query = matches_only(parsed, expansions, filters, relax)
     clauses, relaxed = _unique(parsed), relax is not None
     # The title bonuses innermost: the top tier adds them in the same order, so its scores
     # are this ranking's to the last bit (``top_tier``).
-    bonuses = [*_title_bonuses(clauses, expansions, relaxed=relaxed),
+    bonuses = [*_title_bonuses(clauses, expansions, titled, relaxed=relaxed),
                *_bonuses(clauses, expansions, relaxed=relaxed)]
     if defining:
         bonuses.append(Query.const_score_query(
@@ -161,7 +172,7 @@ class TopTier:
 
 
 def top_tier(parsed: ParsedQuery, expansions: dict[str, list[str]],
-             filters: Filters) -> TopTier:
+             filters: Filters, titled: Titled = _any_title) -> TopTier:
     query = matches_only(parsed, expansions, filters)
     clauses = _unique(parsed)
     weighted = _weighted_bonuses(clauses, expansions)
@@ -170,7 +181,7 @@ def top_tier(parsed: ParsedQuery, expansions: dict[str, list[str]],
         query = Query.boolean_query([(Occur.Must, query), *required])
     # Titles rank the tier's hits among themselves and are not required of them: few
     # provisions have a heading, and a tier of titled hits alone would rarely fill a page.
-    for bonus in _title_bonuses(clauses, expansions):
+    for bonus in _title_bonuses(clauses, expansions, titled):
         query = Query.boolean_query([(Occur.Must, query), (Occur.Should, bonus)])
     return TopTier(query, tuple(weight for weight, _ in weighted),
                    _bonus_terms(clauses, expansions))
@@ -270,16 +281,18 @@ def _weighted_bonuses(clauses: list[Clause], expansions: dict[str, list[str]], *
     return bonuses
 
 
-def _title_bonuses(clauses: list[Clause], expansions: dict[str, list[str]], *,
-                   relaxed: bool = False) -> list[Query]:
+def _title_bonuses(clauses: list[Clause], expansions: dict[str, list[str]],
+                   titled: Titled, *, relaxed: bool = False) -> list[Query]:
     """TITLE shared among the query's links, each earned where the pair is adjacent in the
-    provision's heading or its article's (``titles``)."""
+    provision's heading or its article's (``titles``). A link no title has earns nothing
+    anywhere and is left out (the same scores, one nested level fewer)."""
     links = _links(clauses, expansions)
     title = TITLE_RELAXED if relaxed else TITLE
+    found = [[p for p in link if titled(p)] for link in links]
     return [Query.const_score_query(
-                _any([Query.term_query(SCHEMA, "titles", p) for p in link]),
+                _any([Query.term_query(SCHEMA, "titles", p) for p in pairs_]),
                 title / len(links))
-            for link in links]
+            for pairs_ in found if pairs_]
 
 
 def _links(clauses: list[Clause], expansions: dict[str, list[str]]

@@ -187,7 +187,7 @@ def _ranked(searcher: tantivy.Searcher, parsed: ParsedQuery, expansions: dict[st
             ) -> tuple[int, bool, Hits, Callable[[float], float]]:
     """The total, whether it is exact, the best ``max(offset + limit, FACET_SAMPLE)`` hits,
     and what turns their scores into the full ranking's."""
-    ranked = plan.build(parsed, expansions, filters, relax, defining)
+    ranked = plan.build(parsed, expansions, filters, relax, defining, _titled(searcher))
     window = params.offset + params.limit
     if window > MAX_WINDOW:
         total = _count(searcher, plan.matches_only(parsed, expansions, filters, relax))
@@ -205,6 +205,10 @@ def _ranked(searcher: tantivy.Searcher, parsed: ParsedQuery, expansions: dict[st
     # One pass: the page, the count, and enough of the best hits to count facets on.
     result = searcher.search(ranked, wanted, count=True)
     return int(result.count), True, result.hits, _same  # type: ignore[attr-defined]
+
+
+def _titled(searcher: tantivy.Searcher) -> plan.Titled:
+    return lambda pair_: searcher.doc_freq("titles", pair_) > 0
 
 
 def _same(score: float) -> float:
@@ -226,7 +230,7 @@ def _top_tier(searcher: tantivy.Searcher, parsed: ParsedQuery,
     least that many: they are then the best of all, in the same order with the same scores.
     Their number is a lower bound of the total; past ``COUNT_CAP`` it is reported as such,
     below it the total is counted (matching alone, without ranking). None: too few."""
-    tier = plan.top_tier(parsed, expansions, filters)
+    tier = plan.top_tier(parsed, expansions, filters, _titled(searcher))
     most = tier.most(searcher.doc_freq)
     if most is not None and most < wanted:
         return None  # too few, known from term frequencies alone: no pass that fails

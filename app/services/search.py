@@ -207,8 +207,22 @@ def _ranked(searcher: tantivy.Searcher, parsed: ParsedQuery, expansions: dict[st
     return int(result.count), True, result.hits, _same  # type: ignore[attr-defined]
 
 
+# A pair in the titles of more than this share of the provisions names no article: in the
+# Labour Code "người lao động" heads a tenth of them, and an article's title holding it
+# outranked an objective about "thoả ước lao động tập thể" (tests/app/api/routes/
+# test_app_search_route.py). Such a pair earns no title bonus, as a common word little BM25.
+# In a few titles a pair is telling whatever their share (one short law of twenty rows).
+TITLE_COMMON = 0.05
+TITLE_FEW = 20
+
+
 def _titled(searcher: tantivy.Searcher) -> plan.Titled:
-    return lambda pair_: searcher.doc_freq("titles", pair_) > 0
+    """Whether a pair is in some title, and in few enough of them to tell an article."""
+    most = max(TITLE_COMMON * searcher.num_docs, TITLE_FEW)
+
+    def titled(pair_: str) -> bool:
+        return 0 < searcher.doc_freq("titles", pair_) <= most
+    return titled
 
 
 def _same(score: float) -> float:

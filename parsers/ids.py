@@ -81,6 +81,7 @@ import re
 from parsers import patterns, vntext
 from parsers.classify import PART_ORDINALS, roman_to_int
 
+FORM_PART = "mau"  # a numbered form's part: "Mẫu số 01" → mau01
 # Kinds numbered through the whole document: their paths ignore their ancestors.
 NUMBERED_THROUGH = frozenset({"article", "chapter"})
 
@@ -144,7 +145,7 @@ def part_for(kind: str, label: str | None) -> str | None:
     if kind == "annex":
         return f"pl{label}"
     if kind == "form":
-        return f"mau{vntext.slug(label).replace('-', '')}"
+        return f"{FORM_PART}{vntext.slug(label).replace('-', '')}"
     if kind == "example":
         return f"vd{label}"
     if kind == "row":
@@ -165,6 +166,15 @@ def part_for(kind: str, label: str | None) -> str | None:
     if kind in ("item", "clause", "enumeration"):
         return label.split(".")[-1]
     return label
+
+
+def in_blank_form(path: str) -> bool:
+    """Whether the provision at ``path`` is, or lies inside, a form printed with its number
+    (``Mẫu số 01``: ``pl1.mau01.I.2``): a template to fill in, whose lines repeat the words
+    of the articles it serves. An untitled document printed in an annex (kind ``form``
+    without a label, ``pl1.p3``) is content and is not one. No other part starts with
+    ``mau``: the other labeled parts are numbers, letters or the prefixes above."""
+    return any(part.startswith(FORM_PART) for part in path.split("."))
 
 
 def unlabeled_parts(has_labeled_sibling: bool, count: int) -> list[str]:

@@ -18,6 +18,7 @@ from dataclasses import replace
 
 import tantivy
 
+from app.search.index import pair
 from app.search.query import ParsedQuery
 
 COMPOUND_SHARE = 0.5
@@ -40,7 +41,9 @@ def keep_compounds(searcher: tantivy.Searcher, parsed: ParsedQuery) -> ParsedQue
 
 
 def _compound(searcher: tantivy.Searcher, word: str, neighbour: str, *, before: bool) -> bool:
-    pair = f"{word} {neighbour}" if before else f"{neighbour} {word}"
-    together = searcher.doc_freq("pairs", pair)
+    # The index's own pair token (``index.pair``): a hand-written "a b" was never a term of
+    # ``pairs`` ("a_b"), and this rule required nothing until that was seen.
+    together = searcher.doc_freq("pairs", pair(word, neighbour) if before
+                                 else pair(neighbour, word))
     alone = searcher.doc_freq("body", neighbour)
     return together >= MIN_PAIRS and together >= COMPOUND_SHARE * alone

@@ -27,6 +27,9 @@ pairs       adjacent folded terms as one token (``lao_dong``),  "the words as on
 cite        citation terms, the first one marked ``^``       "khoản 2 Điều 5" is that one
 exact       normalized terms of all five (doc ids only)      exact-diacritic ranking
 article_key a hash of document and article path (fast)      one hit per article first
+titles      the pairs of heading and article heading         titles above mentions
+blank       1 inside a numbered form (``Mẫu số 01``), else 0   forms after the articles
+            (fast)
 ==========  ==============================================  ============================
 
 One required field (``body``) rather than one per part keeps each clause a plain term
@@ -64,8 +67,9 @@ from typing import Any
 import tantivy
 
 from app.search.terms import both_terms
+from parsers import ids
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 FACET_FIELDS = ("doc", "root", "kind", "role")
 CITE_START = "^"  # never in a query term (those are [a-z0-9]+)
 STATE_FILE = "state.json"
@@ -83,6 +87,9 @@ def build_schema() -> tantivy.Schema:
     # The article a provision is or lies under (a hash of document and path): search ranks an
     # article's best hit before its second.
     builder.add_unsigned_field("article_key", fast=True)
+    # A blank form's lines repeat the words of the articles it serves ("Văn bản đề nghị hỗ
+    # trợ chi phí"), without answering anything: search ranks them after the rest.
+    builder.add_unsigned_field("blank", fast=True)
     builder.add_text_field("section", tokenizer_name="raw")
     builder.add_text_field("body", tokenizer_name="whitespace")
     builder.add_text_field("cite", tokenizer_name="whitespace")
@@ -90,6 +97,9 @@ def build_schema() -> tantivy.Schema:
     # value each (a third of a rebuild's time), one string costs it one.
     builder.add_text_field("pairs", tokenizer_name="whitespace", index_option="basic")
     builder.add_text_field("exact", tokenizer_name="whitespace", index_option="basic")
+    # The pairs of the provision's own heading and of its article's: a question whose words
+    # stand side by side in a title is about that article, not about a passing mention.
+    builder.add_text_field("titles", tokenizer_name="whitespace", index_option="basic")
     return builder.build()
 
 
@@ -117,10 +127,13 @@ def to_document(row: Mapping[str, Any]) -> tantivy.Document:
         pairs=" ".join([*pairs(heading_terms), *pairs(text_terms), *pairs(article_terms),
                         *pairs(lead_terms)]),
         cite=" ".join(anchored(cite_terms)),
+        titles=" ".join([*pairs(heading_terms), *pairs(article_terms)]),
         exact=" ".join([*heading_exact, *text_exact, *cite_exact, *article_exact,
                         *lead_exact]),
     )
     doc.add_unsigned("pk", int(row["pk"]))
+    own_path = (row["ancestry"].split() or [""])[-1]
+    doc.add_unsigned("blank", int(ids.in_blank_form(own_path)))
     doc.add_unsigned("article_key",
                      facet_key(f'{row["document_id"]} {row.get("article_path") or row["pk"]}'))
     values = (row["document_id"], row["root_path"], row["kind"], row["role"] or "")

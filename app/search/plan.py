@@ -4,9 +4,12 @@ Score of a hit (higher is better)::
 
     EXACT  × clauses typed with diacritics found with those diacritics (one tone style),
              so "hoà giải" ranks hoà giải above hóa giải and hoa giai
+    DEFINES  if the provision defines what a "… là gì" question asks (``defining``)
     PHRASE × the share of the query's adjacent word pairs adjacent in the heading or text
              (PHRASE_RELAXED in a relaxed search)
     CITE     if the query is how the provision itself is cited ("khoản 2 Điều 5")
+    TITLE  × the share of those pairs adjacent in its heading or its article's heading
+             (TITLE_RELAXED in a relaxed search): the article a question names first
     + BM25 of the required clauses over heading (counted twice: a title outranks a
       passing mention), text and citation together
 
@@ -56,7 +59,16 @@ PHRASE = 100.0
 # question is about ("hụi", "trả chậm"). Measured on the question set (tests/app/
 # test_app_questions.py): 100 → 10 gained l27, l59, l123, l135 and lost l44.
 PHRASE_RELAXED = 10.0
+# The share of those pairs adjacent in the provision's heading or its article's: about one
+# telling word's BM25, so among hits equal on the bonuses above, the article whose title
+# is the question ("từ chối nhận di sản") ranks above provisions that mention its words.
+TITLE = 10.0
+TITLE_RELAXED = 5.0
 CITE = 50.0
+# The provision that defines what a "… là gì" question asks (``Giải thích từ ngữ``): above
+# every adjacency bonus, below a word's diacritics. Found by the search service in the
+# store's defined terms (``app/services/search.py``), passed in as row ids.
+DEFINES = 200.0
 # First words of a query that cites a provision ("Điều 5", "khoản 2 Điều 5", "Chương II").
 CITE_WORDS = frozenset({"dieu", "khoan", "diem", "chuong", "muc", "phan", "phu"})
 # A relaxed search asks for half of this many of the rarest words: C(7, 4) = 35
@@ -66,6 +78,14 @@ POOL = 7
 LINK_VARIANTS = 3
 Occur = tantivy.Occur
 Query = tantivy.Query
+
+
+# Whether a pair token is in any provision's title (``titles``); by default assumed so.
+Titled = Callable[[str], bool]
+
+
+def _any_title(pair_: str) -> bool:
+    return True
 
 
 @dataclass(frozen=True)
@@ -89,10 +109,22 @@ class Relax:
 
 
 def build(parsed: ParsedQuery, expansions: dict[str, list[str]], filters: Filters,
-          relax: Relax | None = None) -> Query:
-    """The required clauses and filters, then each bonus as an optional extra."""
+          relax: Relax | None = None, defining: tuple[int, ...] = (),
+          titled: Titled = _any_title) -> Query:
+    """The required clauses and filters, then each bonus as an optional extra; ``defining``:
+    the row ids (``pk``) of provisions that define what the query asks; ``titled``: whether
+    a pair is in any title (the index's term lookup), so no seek is spent on one that is
+    in none."""
     query = matches_only(parsed, expansions, filters, relax)
-    for bonus in _bonuses(_unique(parsed), expansions, relaxed=relax is not None):
+    clauses, relaxed = _unique(parsed), relax is not None
+    # The title bonuses innermost: the top tier adds them in the same order, so its scores
+    # are this ranking's to the last bit (``top_tier``).
+    bonuses = [*_title_bonuses(clauses, expansions, titled, relaxed=relaxed),
+               *_bonuses(clauses, expansions, relaxed=relaxed)]
+    if defining:
+        bonuses.append(Query.const_score_query(
+            Query.term_set_query(SCHEMA, "pk", list(defining)), DEFINES))
+    for bonus in bonuses:
         # One optional query per level: tantivy then seeks it at each required hit. Side by
         # side, the optional queries become one union that merges their whole lists.
         query = Query.boolean_query([(Occur.Must, query), (Occur.Should, bonus)])
@@ -140,13 +172,17 @@ class TopTier:
 
 
 def top_tier(parsed: ParsedQuery, expansions: dict[str, list[str]],
-             filters: Filters) -> TopTier:
+             filters: Filters, titled: Titled = _any_title) -> TopTier:
     query = matches_only(parsed, expansions, filters)
     clauses = _unique(parsed)
     weighted = _weighted_bonuses(clauses, expansions)
     required = [(Occur.Must, Query.const_score_query(bonus, 0.0)) for _, bonus in weighted]
     if required:
         query = Query.boolean_query([(Occur.Must, query), *required])
+    # Titles rank the tier's hits among themselves and are not required of them: few
+    # provisions have a heading, and a tier of titled hits alone would rarely fill a page.
+    for bonus in _title_bonuses(clauses, expansions, titled):
+        query = Query.boolean_query([(Occur.Must, query), (Occur.Should, bonus)])
     return TopTier(query, tuple(weight for weight, _ in weighted),
                    _bonus_terms(clauses, expansions))
 
@@ -243,6 +279,20 @@ def _weighted_bonuses(clauses: list[Clause], expansions: dict[str, list[str]], *
     if cite:
         bonuses.append((CITE, _sequence("cite", anchored(cite))))
     return bonuses
+
+
+def _title_bonuses(clauses: list[Clause], expansions: dict[str, list[str]],
+                   titled: Titled, *, relaxed: bool = False) -> list[Query]:
+    """TITLE shared among the query's links, each earned where the pair is adjacent in the
+    provision's heading or its article's (``titles``). A link no title has earns nothing
+    anywhere and is left out (the same scores, one nested level fewer)."""
+    links = _links(clauses, expansions)
+    title = TITLE_RELAXED if relaxed else TITLE
+    found = [[p for p in link if titled(p)] for link in links]
+    return [Query.const_score_query(
+                _any([Query.term_query(SCHEMA, "titles", p) for p in pairs_]),
+                title / len(links))
+            for pairs_ in found if pairs_]
 
 
 def _links(clauses: list[Clause], expansions: dict[str, list[str]]

@@ -29,11 +29,12 @@ from pathlib import Path
 from typing import Any
 
 import tantivy
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.core.config import get_settings, index_dir_for
 from app.db import models
+from app.db.analysis_models import Term
 from app.errors import BadQuery
 from app.search import compounds, context, highlight, plan, synonyms
 from app.search.index import facet_key
@@ -69,6 +70,7 @@ GROUPED = 100
 _ARTICLE_KIND = facet_key("article")
 FACETS = {"documents": "doc", "sections": "root", "kinds": "kind", "roles": "role"}
 _P = models.table_of(models.Provision)
+_T = models.table_of(Term)
 PAGE_COLUMNS = (_P.c.pk, _P.c.id, _P.c.document_id, _P.c.path, _P.c.kind, _P.c.role,
                 _P.c.label, _P.c.cite_label, _P.c.cite_as, _P.c.heading, _P.c.text,
                 _P.c.ancestry)
@@ -127,13 +129,15 @@ def _search(session: Session, snapshot: Snapshot, parsed: ParsedQuery, filters: 
     searcher = snapshot.index.searcher()
     parsed = compounds.keep_compounds(searcher, parsed)
     expansions = _expansions(vocab, parsed)
-    total, exact, found, rescore = _ranked(searcher, parsed, expansions, filters, params)
+    defining = _defining(session, parsed)
+    total, exact, found, rescore = _ranked(searcher, parsed, expansions, filters, params,
+                                           defining=defining)
     if not total:
         fixes = context.corrections(searcher, vocab, parsed)
         if fixes:
             expansions = {w: [*v, *fixes.get(w, [])] for w, v in expansions.items()}
             total, exact, found, rescore = _ranked(searcher, parsed, expansions, filters,
-                                                   params)
+                                                   params, defining=defining)
     # The best hits are sorted by score: the whole ones (every word, each typed with its
     # diacritics found with them) lead, so counting up to FEW of them reads FEW scores.
     floor = plan.exact_floor(parsed, expansions)
@@ -144,10 +148,10 @@ def _search(session: Session, snapshot: Snapshot, parsed: ParsedQuery, filters: 
     if relax is not None:
         first = found[:exact_hits]
         total, exact, more, _ = _ranked(searcher, parsed, expansions, filters, params,
-                                        relax)
+                                        relax, defining=defining)
         # The few hits with every word stay first (their scores are of another query).
         found = [*first, *(hit for hit in more if _key(hit[1]) not in whole)]
-    found, bounds, stand_in = _by_article(searcher, found, whole)
+    found, bounds, stand_in = _by_article(searcher, found, whole, forms=_asks_for_form(parsed))
     window = params.offset + params.limit
     # The top tier's hits are ranked by BM25 raised by a constant; the page shows the
     # scores of the full ranking (``plan.TopTier.score``), its ties included.
@@ -178,11 +182,12 @@ Hits = list[tuple[Any, tantivy.DocAddress]]
 
 
 def _ranked(searcher: tantivy.Searcher, parsed: ParsedQuery, expansions: dict[str, list[str]],
-            filters: plan.Filters, params: SearchParams, relax: plan.Relax | None = None
+            filters: plan.Filters, params: SearchParams, relax: plan.Relax | None = None,
+            *, defining: tuple[int, ...] = ()
             ) -> tuple[int, bool, Hits, Callable[[float], float]]:
     """The total, whether it is exact, the best ``max(offset + limit, FACET_SAMPLE)`` hits,
     and what turns their scores into the full ranking's."""
-    ranked = plan.build(parsed, expansions, filters, relax)
+    ranked = plan.build(parsed, expansions, filters, relax, defining, _titled(searcher))
     window = params.offset + params.limit
     if window > MAX_WINDOW:
         total = _count(searcher, plan.matches_only(parsed, expansions, filters, relax))
@@ -192,13 +197,32 @@ def _ranked(searcher: tantivy.Searcher, parsed: ParsedQuery, expansions: dict[st
         hits = searcher.search(ranked, FACET_SAMPLE, count=False).hits if total else []
         return total, True, hits, _same
     wanted = max(window, FACET_SAMPLE)
-    if relax is None and _common(searcher, parsed):
+    # The top tier knows no definition bonus: a question that has one ranks in one pass.
+    if relax is None and not defining and _common(searcher, parsed):
         tier = _top_tier(searcher, parsed, expansions, filters, wanted)
         if tier is not None:
             return tier
     # One pass: the page, the count, and enough of the best hits to count facets on.
     result = searcher.search(ranked, wanted, count=True)
     return int(result.count), True, result.hits, _same  # type: ignore[attr-defined]
+
+
+# A pair in the titles of more than this share of the provisions names no article: in the
+# Labour Code "người lao động" heads a tenth of them, and an article's title holding it
+# outranked an objective about "thoả ước lao động tập thể" (tests/app/api/routes/
+# test_app_search_route.py). Such a pair earns no title bonus, as a common word little BM25.
+# In a few titles a pair is telling whatever their share (one short law of twenty rows).
+TITLE_COMMON = 0.05
+TITLE_FEW = 20
+
+
+def _titled(searcher: tantivy.Searcher) -> plan.Titled:
+    """Whether a pair is in some title, and in few enough of them to tell an article."""
+    most = max(TITLE_COMMON * searcher.num_docs, TITLE_FEW)
+
+    def titled(pair_: str) -> bool:
+        return 0 < searcher.doc_freq("titles", pair_) <= most
+    return titled
 
 
 def _same(score: float) -> float:
@@ -220,7 +244,7 @@ def _top_tier(searcher: tantivy.Searcher, parsed: ParsedQuery,
     least that many: they are then the best of all, in the same order with the same scores.
     Their number is a lower bound of the total; past ``COUNT_CAP`` it is reported as such,
     below it the total is counted (matching alone, without ranking). None: too few."""
-    tier = plan.top_tier(parsed, expansions, filters)
+    tier = plan.top_tier(parsed, expansions, filters, _titled(searcher))
     most = tier.most(searcher.doc_freq)
     if most is not None and most < wanted:
         return None  # too few, known from term frequencies alone: no pass that fails
@@ -234,6 +258,39 @@ def _top_tier(searcher: tantivy.Searcher, parsed: ParsedQuery,
         return found, False, hits, tier.score
     total = _count(searcher, plan.matches_only(parsed, expansions, filters))
     return total, True, hits, tier.score
+
+
+# "mẫu", folded: a query that names a form ("mẫu văn bản đề nghị") wants the form itself.
+FORM_WORD = "mau"
+
+
+def _asks_for_form(parsed: ParsedQuery) -> bool:
+    return any(FORM_WORD in c.terms for c in parsed.clauses)
+
+
+# "là gì", folded: a question that asks what a term means.
+_WHAT_IS = ("la", "gi")
+# Of the terms a question's words begin, this many at most earn the definition bonus.
+MAX_DEFINING = 3
+
+
+def _defining(session: Session, parsed: ParsedQuery) -> tuple[int, ...]:
+    """The row ids of the provisions that define what a "… là gì" question asks: the
+    defined term (``Giải thích từ ngữ``) that its words spell, or else the few that begin
+    with them ("thuê mua nhà" → "Thuê mua nhà ở, công trình xây dựng"). One lookup on the
+    indexed folded term, only for such questions."""
+    words = [c.terms[0] for c in parsed.clauses if c.optional]
+    if not any(tuple(words[i:i + 2]) == _WHAT_IS for i in range(len(words) - 1)):
+        return ()
+    asked = " ".join(t for c in parsed.clauses if not c.optional for t in c.terms)
+    if not asked:
+        return ()
+    rows = session.execute(
+        select(_T.c.folded, _P.c.pk).join(_P, _P.c.id == _T.c.provision_id)
+        .where(or_(_T.c.folded == asked, _T.c.folded.startswith(asked + " ", autoescape=True)))
+        .order_by(func.length(_T.c.folded)).limit(MAX_DEFINING)).all()
+    exact = [pk for folded, pk in rows if folded == asked]
+    return tuple(exact or (pk for _, pk in rows))
 
 
 def _relaxed(relax: plan.Relax | None, exact_hits: int) -> dict[str, Any] | None:
@@ -298,22 +355,49 @@ def _in_order(page: list[tuple[int, float]], partial: set[int],
 
 
 def _by_article(searcher: tantivy.Searcher, found: list[tuple[Any, tantivy.DocAddress]],
-                whole: set[tuple[int, int]]) -> tuple[list[tuple[Any, tantivy.DocAddress]],
-                                                      list[int], dict[tuple[int, int], Any]]:
+                whole: set[tuple[int, int]], *, forms: bool = False
+                ) -> tuple[list[tuple[Any, tantivy.DocAddress]], list[int],
+                           dict[tuple[int, int], Any]]:
     """The best ``GROUPED`` hits, one per article first (in the order of each article's best
     hit), then the other hits (in theirs); the rest as they were. An article that is itself
     among them stands for its clauses when it has every word as their best does: its heading
-    names what they say. Also where the tiers end, and the score each stand-in ranks by."""
+    names what they say. Lines of a blank form (``Mẫu số 01``) come after all the others
+    there, grouped the same way, unless the query asks for a form (``forms``): a form
+    repeats the words of the articles it serves and answers none. Also where the tiers end,
+    and the score each stand-in ranks by."""
     head = found[:GROUPED]
     addresses = [address for _, address in head]
     keys = searcher.fast_field_values("article_key", addresses)
     kinds = searcher.fast_field_values("kind_key", addresses)
+    blank = [False] * len(head) if forms else \
+        [bool(b) for b in searcher.fast_field_values("blank", addresses)]
+    parts = [[i for i in range(len(head)) if blank[i] == in_form] for in_form in (False, True)]
+    ordered: list[tuple[Any, tantivy.DocAddress]] = []
+    bounds: list[int] = []
+    stand_in: dict[tuple[int, int], Any] = {}
+    for part in parts:
+        if not part:
+            continue
+        firsts, repeats = _grouped([head[i] for i in part], [keys[i] for i in part],
+                                   [kinds[i] for i in part], whole, stand_in)
+        ordered += firsts
+        bounds.append(len(ordered))
+        ordered += repeats
+        bounds.append(len(ordered))
+    return [*ordered, *found[GROUPED:]], bounds, stand_in
+
+
+def _grouped(head: list[tuple[Any, tantivy.DocAddress]], keys: list[Any], kinds: list[Any],
+             whole: set[tuple[int, int]], stand_in: dict[tuple[int, int], Any]
+             ) -> tuple[list[tuple[Any, tantivy.DocAddress]],
+                        list[tuple[Any, tantivy.DocAddress]]]:
+    """``head``'s first hit of each article (or the article standing for it, whose stand-in
+    score is put in ``stand_in``), and its other hits."""
     own: dict[Any, int] = {}
     for i, (key, kind) in enumerate(zip(keys, kinds, strict=True)):
         if kind == _ARTICLE_KIND:
             own.setdefault(key, i)
     firsts, repeats, seen, taken = [], [], set(), set()
-    stand_in: dict[tuple[int, int], Any] = {}
     for i, (hit, key) in enumerate(zip(head, keys, strict=True)):
         if i in taken:
             continue
@@ -329,7 +413,7 @@ def _by_article(searcher: tantivy.Searcher, found: list[tuple[Any, tantivy.DocAd
             stand_in[_key(head[j][1])] = hit[0]
         else:
             firsts.append(hit)
-    return [*firsts, *repeats, *found[GROUPED:]], [len(firsts), len(head)], stand_in
+    return firsts, repeats
 
 
 def _count(searcher: tantivy.Searcher, query: tantivy.Query) -> int:

@@ -10,6 +10,7 @@ import pytest
 
 from app.db.session import session_scope
 from app.search import plan, synonyms
+from app.search.index import pair
 from app.search.query import parse_query
 from app.services.ingest import ingest_document
 from app.services.search import SearchParams, search
@@ -195,8 +196,8 @@ class _Counts:
 def test_a_function_word_that_is_half_of_a_compound_is_required() -> None:
     from app.search.compounds import keep_compounds
 
-    counts = _Counts({("pairs", "tu choi"): 40, ("body", "choi"): 45,
-                      ("pairs", "tu ngay"): 30, ("body", "ngay"): 900})
+    counts = _Counts({("pairs", pair("tu", "choi")): 40, ("body", "choi"): 45,
+                      ("pairs", pair("tu", "ngay")): 30, ("body", "ngay"): 900})
     refuse = keep_compounds(counts, parse_query("có được từ chối không"))  # type: ignore[arg-type]
     assert [(c.terms[0], c.optional) for c in refuse.clauses] == [
         ("co", True), ("duoc", True), ("tu", False), ("choi", False), ("khong", True)]

@@ -65,18 +65,18 @@ _UP1 = _P.alias("up1")
 _UP2 = _P.alias("up2")
 _ARTICLE = case((_UP1.c.kind == "article", _UP1.c.heading),
                 (_UP2.c.kind == "article", _UP2.c.heading), else_=None).label("article")
-# The article a hit belongs to (its own path when it is none's): search shows an article's
-# best hit before a second one of the same article (``app/services/search.py``).
-_ARTICLE_PATH = case((_UP1.c.kind == "article", _UP1.c.path),
-                     (_UP2.c.kind == "article", _UP2.c.path),
-                     else_=_P.c.path).label("article_path")
+# The article a hit belongs to (itself when it is none's): search shows an article's best
+# hit before a second one of the same article (``app/services/search.py``).
+_ARTICLE_PK = case((_UP1.c.kind == "article", _UP1.c.pk),
+                   (_UP2.c.kind == "article", _UP2.c.pk),
+                   else_=_P.c.pk).label("article_pk")
 # A point is indexed with its clause's lead-in too: "phải báo trước … như sau:" is the
 # clause, "a) Ít nhất 45 ngày …" its point; the words of a question are split between them.
 _LEAD = case((and_(_P.c.kind == "point", _UP1.c.kind == "clause"), _UP1.c.text),
              else_=None).label("lead")
 INDEX_COLUMNS = (_P.c.pk, _P.c.document_id, _P.c.root_path, _P.c.kind, _P.c.role,
                  _P.c.ancestry, _P.c.heading, _P.c.text, _P.c.citation, _ARTICLE,
-                 _ARTICLE_PATH, _LEAD)
+                 _ARTICLE_PK, _LEAD)
 _WITH_ARTICLE = (_P.outerjoin(_UP1, _UP1.c.id == _P.c.parent_id)
                  .outerjoin(_UP2, _UP2.c.id == _UP1.c.parent_id))
 

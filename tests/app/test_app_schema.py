@@ -11,7 +11,7 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from factories_app import CORPUS
-from sqlalchemy import inspect, select, text
+from sqlalchemy import TextClause, inspect, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -22,11 +22,13 @@ from app.db.analysis_models import (  # its tables on Base, as migrations/env.py
     Relation,
 )
 from app.db.migrate import alembic_config, current_revision, head_revision, upgrade
-from app.db.models import Base, Provision
+from app.db.models import Base, Document, Provision
+from app.services import relation_targets
 from app.db.session import get_engine, session_scope
 from app.services.history import provision_history
 from app.services.ingest import ingest_paths
 from app.services.provisions import get_provision
+from parsers.doc_keys import stored_key
 
 
 def include_object(obj, name, type_, reflected, compare_to):  # noqa: ANN001, ANN201
@@ -383,3 +385,37 @@ def test_0023_quotes_relation_evidence_from_the_text_down_and_up(db_url: str) ->
     assert evidence() == read
     with get_engine(db_url).connect() as connection:
         assert dict(connection.execute(stored).all()) == kept
+
+
+@pytest.mark.any_store
+def test_0025_stores_document_keys_as_numbers_down_and_up(db_url: str) -> None:
+    """Up, every key of a document and every relation's target key is its number, and a
+    document's incoming relations read the same through them; down, the keys are words
+    again, those ``parsers.doc_keys`` gives."""
+    ingest_paths(db_url, [CORPUS])
+    doc_keys = text("SELECT document_id, key FROM document_keys")
+    target = text("SELECT id, target_key FROM relations")
+
+    def read(query: TextClause) -> set[tuple[object, object]]:
+        with get_engine(db_url).connect() as connection:
+            return {tuple(row) for row in connection.execute(query).all()}
+
+    def incoming() -> dict[str, list[int]]:
+        with Session(get_engine(db_url)) as session:
+            ids = session.scalars(select(Document.id)).all()
+            return {i: [r.id for r in relation_targets.incoming(session, i)] for i in ids}
+
+    stored, targets, named = read(doc_keys), read(target), incoming()
+    assert stored and all(isinstance(key, int) for _, key in stored)
+    assert any(key is not None for _, key in targets) and any(named.values())
+    config = alembic_config(db_url)
+    with get_engine(db_url).begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0024")
+    words = read(doc_keys)
+    assert {(doc, stored_key(key)) for doc, key in words} == stored
+    assert any(key.startswith("t:") for _, key in words)
+    assert {(i, None if key is None else stored_key(key)) for i, key in read(target)} == targets
+    upgrade(db_url)
+    assert read(doc_keys) == stored and read(target) == targets
+    assert incoming() == named

@@ -78,9 +78,11 @@ WRITER_HEAP = 64_000_000
 
 def build_schema() -> tantivy.Schema:
     builder = tantivy.SchemaBuilder()
-    builder.add_unsigned_field("pk", indexed=True, fast=True)
+    builder.add_unsigned_field("pk", fast=True)  # read and sorted by, never sought
+    # Filters and facets only, never phrases nor scores (``plan._filters`` scores them 0):
+    # document ids, no frequencies or positions.
     for name in FACET_FIELDS:
-        builder.add_text_field(name, tokenizer_name="raw", stored=True)
+        builder.add_text_field(name, tokenizer_name="raw", stored=True, index_option="basic")
         # Facets read a column of numbers for the best hits (fast_field_values takes no
         # text), then the stored value of one hit per distinct number.
         builder.add_unsigned_field(f"{name}_key", fast=True)
@@ -88,7 +90,7 @@ def build_schema() -> tantivy.Schema:
     # hit before its second. A row id, not a hash: a column is as wide as its largest
     # number, and small ids in store order are a few bits a provision, not 63.
     builder.add_unsigned_field("article_key", fast=True)
-    builder.add_text_field("section", tokenizer_name="raw")
+    builder.add_text_field("section", tokenizer_name="raw", index_option="basic")
     builder.add_text_field("body", tokenizer_name="whitespace")
     builder.add_text_field("cite", tokenizer_name="whitespace")
     # One whitespace-separated string of pair tokens: a list of values costs tantivy a

@@ -39,6 +39,7 @@ from sqlalchemy import and_, case, func, insert, select
 from sqlalchemy.orm import Session
 
 from app.db import models
+from app.db.models import cited_as_sql
 from app.errors import Unavailable
 from app.search import snapshots
 from app.search.index import (
@@ -56,11 +57,13 @@ CHANNEL = "vnlex_index_changes"  # LISTEN/NOTIFY channel of the change log (Post
 # Any constant of our own: the advisory lock that orders change numbers with commits.
 CHANGE_LOCK = 0x766E6C6578  # "vnlex"
 _P = models.table_of(models.Provision)
+_D = models.table_of(models.Document)
 _C = models.table_of(models.IndexChange)
 _SNAP = models.table_of(models.IndexSnapshot)
 # A clause, or a point under a clause, is indexed with its article's heading (``article``):
 # "thời hạn giấy phép lao động" is asked of the heading "Thời hạn của giấy phép lao động" and
-# answered by its clause "tối đa là 02 năm". Two joins on the unique ``id``, per row.
+# answered by its clause "tối đa là 02 năm". Two joins on the unique ``id``, per row, and
+# one on the document's, whose citation ends the provision's (``models.cited_as``).
 _UP1 = _P.alias("up1")
 _UP2 = _P.alias("up2")
 _ARTICLE = case((_UP1.c.kind == "article", _UP1.c.heading),
@@ -75,9 +78,10 @@ _ARTICLE_PK = case((_UP1.c.kind == "article", _UP1.c.pk),
 _LEAD = case((and_(_P.c.kind == "point", _UP1.c.kind == "clause"), _UP1.c.text),
              else_=None).label("lead")
 INDEX_COLUMNS = (_P.c.pk, _P.c.document_id, _P.c.root_path, _P.c.kind, _P.c.role,
-                 _P.c.ancestry, _P.c.heading, _P.c.text, _P.c.citation, _ARTICLE,
+                 _P.c.ancestry, _P.c.heading, _P.c.text, cited_as_sql(_P.c.citation, _D.c.citation), _ARTICLE,
                  _ARTICLE_PK, _LEAD)
-_WITH_ARTICLE = (_P.outerjoin(_UP1, _UP1.c.id == _P.c.parent_id)
+_WITH_ARTICLE = (_P.join(_D, _D.c.id == _P.c.document_id)
+                 .outerjoin(_UP1, _UP1.c.id == _P.c.parent_id)
                  .outerjoin(_UP2, _UP2.c.id == _UP1.c.parent_id))
 
 

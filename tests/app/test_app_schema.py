@@ -22,7 +22,7 @@ from app.db.analysis_models import (  # its tables on Base, as migrations/env.py
     Relation,
 )
 from app.db.migrate import alembic_config, current_revision, head_revision, upgrade
-from app.db.models import Base, Document, Provision
+from app.db.models import Base, Document, Provision, cited_as
 from app.services import relation_targets
 from app.db.session import get_engine, session_scope
 from app.services.history import provision_history
@@ -419,3 +419,45 @@ def test_0025_stores_document_keys_as_numbers_down_and_up(db_url: str) -> None:
     upgrade(db_url)
     assert read(doc_keys) == stored and read(target) == targets
     assert incoming() == named
+
+
+@pytest.mark.any_store
+def test_0026_stores_the_document_citation_once_down_and_up(db_url: str) -> None:
+    """Up, a provision keeps its own citation and its document the common end, and the two
+    give back the whole citation down stored; so too for citations 0006 lower-cased, whose
+    end is then found as the words they all end with; down, every citation whole again."""
+    ingest_paths(db_url, [CORPUS])
+    whole = text("SELECT pk, citation FROM provisions")
+    split = text("SELECT p.pk, p.citation, d.citation FROM provisions AS p "
+                 "JOIN documents AS d ON d.id = p.document_id")
+
+    def read(query: TextClause) -> dict[int, tuple[object, ...]]:
+        with get_engine(db_url).connect() as connection:
+            return {row[0]: tuple(row[1:]) for row in connection.execute(query).all()}
+
+    def joined() -> dict[int, str]:
+        return {pk: cited_as(own, end) for pk, (own, end) in read(split).items()}
+
+    written = read(split)
+    assert {end for _, end in written.values()} >= {"Luật CÔNG ĐOÀN 50/2024/QH15", "02-NQ/TW"}
+    assert "Khoản 2 Điều 5" in {own for own, _ in written.values()}
+    config = alembic_config(db_url)
+
+    def down() -> None:
+        with get_engine(db_url).begin() as connection:
+            config.attributes["connection"] = connection
+            command.downgrade(config, "0025")
+
+    down()
+    stored = {pk: c for pk, (c,) in read(whole).items()}
+    assert stored == {pk: cited_as(own, end) for pk, (own, end) in written.items()}
+    upgrade(db_url)
+    assert read(split) == written
+    down()
+    with get_engine(db_url).begin() as connection:
+        connection.execute(text("UPDATE provisions SET citation = lower(citation)"))
+    lowered = {pk: c for pk, (c,) in read(whole).items()}
+    assert lowered != stored
+    upgrade(db_url)
+    assert joined() == lowered
+    assert "02-nq/tw" in {end for _, end in read(split).values()}

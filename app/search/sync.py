@@ -78,8 +78,8 @@ _ARTICLE_PK = case((_UP1.c.kind == "article", _UP1.c.pk),
 _LEAD = case((and_(_P.c.kind == "point", _UP1.c.kind == "clause"), _UP1.c.text),
              else_=None).label("lead")
 INDEX_COLUMNS = (_P.c.pk, _P.c.document_id, _P.c.root_path, _P.c.kind, _P.c.role,
-                 _P.c.ancestry, _P.c.heading, _P.c.text, cited_as_sql(_P.c.citation, _D.c.citation), _ARTICLE,
-                 _ARTICLE_PK, _LEAD)
+                 _P.c.ancestry, _P.c.heading, _P.c.text,
+                 cited_as_sql(_P.c.citation, _D.c.citation), _ARTICLE, _ARTICLE_PK, _LEAD)
 _WITH_ARTICLE = (_P.join(_D, _D.c.id == _P.c.document_id)
                  .outerjoin(_UP1, _UP1.c.id == _P.c.parent_id)
                  .outerjoin(_UP2, _UP2.c.id == _UP1.c.parent_id))

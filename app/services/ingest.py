@@ -33,9 +33,9 @@ from sqlalchemy.orm import Session
 
 from app.core.config import get_settings
 from app.db import models
-from app.db.models import cited_as, cited_as_sql
 from app.db.bulk import insert_rows
 from app.db.in_lists import chunks
+from app.db.models import cited_as, cited_as_sql
 from app.db.session import forget_engines_after_fork, session_scope
 from app.errors import IngestError
 from app.search.sync import log_change

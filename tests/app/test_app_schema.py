@@ -23,8 +23,8 @@ from app.db.analysis_models import (  # its tables on Base, as migrations/env.py
 )
 from app.db.migrate import alembic_config, current_revision, head_revision, upgrade
 from app.db.models import Base, Document, Provision, cited_as
-from app.services import relation_targets
 from app.db.session import get_engine, session_scope
+from app.services import relation_targets
 from app.services.history import provision_history
 from app.services.ingest import ingest_paths
 from app.services.provisions import get_provision

@@ -295,7 +295,7 @@ def _document_citations(session: Session, doc_ids: list[str] | None = None) -> d
     return dict(session.execute(query).tuples().all())
 
 
-def _whole(row: Mapping[str, Any], cited: dict[str, str]) -> dict[str, Any]:
+def _whole(row: Mapping[Any, Any], cited: dict[str, str]) -> dict[str, Any]:
     """A provision row with its whole citation, its own and its document's (``cited_as``)."""
     return {**row, "citation": cited_as(row["citation"], cited.get(row["document_id"]))}
 

@@ -12,6 +12,10 @@ the keys a target could reach it by, and each relation under the one key of its 
   leading run of them (a title names a document whose type and title are or begin with its
   words); a target's title as words.
 
+A key is stored as a number (``stored_key``, a 63-bit hash): a title's leading runs were
+most of the keys' bytes, and a number is 8. Two keys that hash alike only add a candidate,
+which ``find_documents`` then decides on as on any other.
+
 Keys are few per document (bounded by the length of its id and title), and the documents
 under a target's keys include every document it names, so ``find_documents`` run on them
 decides as it would on all. A title found inside another (not at its start) is not a key:
@@ -19,6 +23,8 @@ that looser match of the resolver is not used for relations.
 """
 
 from __future__ import annotations
+
+import hashlib
 
 from parsers import vntext
 
@@ -48,3 +54,9 @@ def target_keys(number: str | None, title: str | None, doc_id: str | None) -> li
         return keys + [f"n:{doc_id}"] if doc_id else keys
     words = vntext.words(title or "")
     return [f"t:{words}"] if words else []
+
+
+def stored_key(key: str) -> int:
+    """The number a key is stored and looked up as (the same on every store and run)."""
+    digest = hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "big") >> 1  # fits a signed 64-bit column

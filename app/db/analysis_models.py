@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Float,
     ForeignKey,
@@ -287,23 +288,26 @@ class Relation(Base):
     target_year: Mapped[int | None] = mapped_column(Integer)
     target_doc_id: Mapped[str | None] = mapped_column(String(200))
     target_path: Mapped[str | None] = mapped_column(String(200))
-    # The target's key (``parsers.doc_keys.target_keys``, the first): which relations may
-    # name a document is read through it, not by resolving every relation.
-    target_key: Mapped[str | None] = mapped_column(Text)
+    # The target's key (``parsers.doc_keys.target_keys``, the first, as its number
+    # ``stored_key``; migration 0025): which relations may name a document is read through
+    # it, not by resolving every relation.
+    target_key: Mapped[int | None] = mapped_column(BigInteger)
     # The sentence that says it: stored, or ``text[start:end]`` of its provision.
     evidence: Mapped[str] = column_property(
         func.coalesce(stored_evidence, _relation_quote(provision_id, start, end)))
 
 
 class DocumentKey(Base):
-    """A key a relation's target can find this document by (``parsers.doc_keys``)."""
+    """A key a relation's target can find this document by (``parsers.doc_keys``), as its
+    number (``stored_key``; migration 0025: the words of a title's every leading run were
+    most of the table and of its index)."""
 
     __tablename__ = "document_keys"
     __table_args__ = (Index("ix_document_keys_key", "key"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     document_id: Mapped[str] = mapped_column(_document_fk(), index=True)
-    key: Mapped[str] = mapped_column(Text)
+    key: Mapped[int] = mapped_column(BigInteger)
 
 
 class Term(Base):

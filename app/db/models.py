@@ -17,6 +17,7 @@ from sqlalchemy import (
     JSON,
     BigInteger,
     Boolean,
+    ColumnElement,
     DateTime,
     ForeignKey,
     Index,
@@ -26,6 +27,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    case,
     func,
     text,
 )
@@ -81,6 +83,9 @@ class Document(Base):
     # reads it: deferred, so loading a document never reads it.
     source_rest: Mapped[bytes] = mapped_column(LargeBinary, default=b"", deferred=True)
     source_path: Mapped[str | None] = mapped_column(Text)
+    # How the document is cited ("Luật Công đoàn 12/2012/QH13"): the end of every one of its
+    # provisions' citations, stored here once (migration 0026; ``cited_as``).
+    citation: Mapped[str] = mapped_column(Text, default="", server_default="")
     source_hash: Mapped[str | None] = mapped_column(String(64))
     provision_count: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
@@ -135,9 +140,10 @@ class Provision(Base):
     # provision's breadcrumbs are its ancestors' (app/services/crumbs.py), not a copy of the
     # chain in every row (which was a fifth of the database).
     title: Mapped[str | None] = mapped_column(Text)
-    # How the node is cited ("khoản 2 Điều 5" plus the document number), so citations typed
-    # as such find it. Folded and normalized forms are never stored: the search index derives
-    # them (app/search/index.py).
+    # How the node is cited within its document ("khoản 2 Điều 5"); the search index reads
+    # it with the document's own citation after it (``cited_as``), so citations typed as such
+    # find it. Folded and normalized forms are never stored: the search index derives them
+    # (app/search/index.py).
     citation: Mapped[str] = mapped_column(Text, default="", server_default="")
     # What a reader cites it by (parsers.citable): "khoản 2" in breadcrumbs, "khoản 2 Điều
     # 36" in full; null for bullets and paragraphs, which print nothing to cite.
@@ -149,6 +155,19 @@ class Provision(Base):
         """Computed from label, heading and text, never stored (migration 0020: the stored
         digest was 5 % of the database)."""
         return content_hash(self.label, self.heading, self.text)
+
+
+def cited_as(own: str | None, document: str | None) -> str:
+    """A provision's whole citation: its own (``provisions.citation``) and its document's
+    (``documents.citation``), either of which may be empty."""
+    return " ".join(part for part in (own, document) if part)
+
+
+def cited_as_sql(own: ColumnElement[str], document: ColumnElement[str]
+                 ) -> ColumnElement[str]:
+    """``cited_as`` in SQL (SQLite and PostgreSQL alike), labelled ``citation``."""
+    return case((own == "", document), (document == "", own),
+                else_=own + " " + document).label("citation")
 
 
 class StoreInfo(Base):

@@ -16,7 +16,9 @@ pk          the provision's row id (fast)                    fetching the page f
 doc         document id (raw, stored)                        filter, re-ingest
 root        top-level path (raw, stored)                     "sections" facet
 kind, role  (raw, stored)                                    filters, facets
-*_key       a 63-bit hash of each of those four (fast)       facets of the best hits
+*_key       a number for each of those four (fast): a 63-bit   facets of the best hits
+            hash of document and section, the place in the
+            parsers' vocabulary of kind and role
 section     every ancestor path and its own (raw)            ``section`` filter
 body        folded terms of heading (twice), text, citation,  matching, BM25, phrases
             the heading of the article a clause or point     (titles rank above mentions)
@@ -26,7 +28,8 @@ pairs       adjacent folded terms as one token (``lao_dong``),  "the words as on
             or the lead-in
 cite        citation terms, the first one marked ``^``       "khoản 2 Điều 5" is that one
 exact       normalized terms of all five (doc ids only)      exact-diacritic ranking
-article_key a hash of document and article path (fast)      one hit per article first
+article_key the row id of the article it is or lies under,     one hit per article first
+            else its own (fast)
 titles      the pairs of heading and article heading         titles above mentions
 blank       1 inside a numbered form (``Mẫu số 01``), else 0   forms after the articles
             (fast)
@@ -68,8 +71,9 @@ import tantivy
 
 from app.search.terms import both_terms
 from parsers import ids
+from parsers.model import KINDS, ROLES
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 FACET_FIELDS = ("doc", "root", "kind", "role")
 CITE_START = "^"  # never in a query term (those are [a-z0-9]+)
 STATE_FILE = "state.json"
@@ -78,19 +82,22 @@ WRITER_HEAP = 64_000_000
 
 def build_schema() -> tantivy.Schema:
     builder = tantivy.SchemaBuilder()
-    builder.add_unsigned_field("pk", indexed=True, fast=True)
+    builder.add_unsigned_field("pk", fast=True)  # read and sorted by, never sought
+    # Filters and facets only, never phrases nor scores (``plan._filters`` scores them 0):
+    # document ids, no frequencies or positions.
     for name in FACET_FIELDS:
-        builder.add_text_field(name, tokenizer_name="raw", stored=True)
+        builder.add_text_field(name, tokenizer_name="raw", stored=True, index_option="basic")
         # Facets read a column of numbers for the best hits (fast_field_values takes no
         # text), then the stored value of one hit per distinct number.
         builder.add_unsigned_field(f"{name}_key", fast=True)
-    # The article a provision is or lies under (a hash of document and path): search ranks an
-    # article's best hit before its second.
+    # The article a provision is or lies under (its row id): search ranks an article's best
+    # hit before its second. A row id, not a hash: a column is as wide as its largest
+    # number, and small ids in store order are a few bits a provision, not 63.
     builder.add_unsigned_field("article_key", fast=True)
     # A blank form's lines repeat the words of the articles it serves ("Văn bản đề nghị hỗ
     # trợ chi phí"), without answering anything: search ranks them after the rest.
     builder.add_unsigned_field("blank", fast=True)
-    builder.add_text_field("section", tokenizer_name="raw")
+    builder.add_text_field("section", tokenizer_name="raw", index_option="basic")
     builder.add_text_field("body", tokenizer_name="whitespace")
     builder.add_text_field("cite", tokenizer_name="whitespace")
     # One whitespace-separated string of pair tokens: a list of values costs tantivy a
@@ -134,19 +141,30 @@ def to_document(row: Mapping[str, Any]) -> tantivy.Document:
     doc.add_unsigned("pk", int(row["pk"]))
     own_path = (row["ancestry"].split() or [""])[-1]
     doc.add_unsigned("blank", int(ids.in_blank_form(own_path)))
-    doc.add_unsigned("article_key",
-                     facet_key(f'{row["document_id"]} {row.get("article_path") or row["pk"]}'))
+    doc.add_unsigned("article_key", int(row.get("article_pk") or row["pk"]))
     values = (row["document_id"], row["root_path"], row["kind"], row["role"] or "")
     for name, value in zip(FACET_FIELDS, values, strict=True):
-        doc.add_unsigned(f"{name}_key", facet_key(value))
+        doc.add_unsigned(f"{name}_key", facet_key(value, name))
     return doc
 
 
+# Kind and role come from the parsers' closed vocabularies: their place in it (1-based; 0 is
+# no role) is a key of a few bits where a hash took 63 in every provision (8 % of the index).
+_VOCABULARIES: dict[str, tuple[str, ...]] = {"kind": KINDS, "role": ROLES}
+
+
 @functools.lru_cache(maxsize=100_000)  # documents, sections, kinds, roles: few, repeated
-def facet_key(value: str) -> int:
-    """A stable 63-bit number for a facet value (the same on every node and run)."""
+def facet_key(value: str, field: str = "doc") -> int:
+    """A stable number for a facet value of ``field`` (the same on every node and run):
+    the place of a kind or role in its vocabulary, else a 63-bit hash (past the
+    vocabulary, so a value the parsers do not name still has a key of its own)."""
+    vocabulary = _VOCABULARIES.get(field, ())
+    if value in vocabulary:
+        return vocabulary.index(value) + 1
+    if field in _VOCABULARIES and not value:
+        return 0
     digest = hashlib.blake2b(value.encode("utf-8"), digest_size=8).digest()
-    return int.from_bytes(digest, "big") >> 1
+    return len(vocabulary) + 1 + (int.from_bytes(digest, "big") >> 2)
 
 
 def pairs(terms: list[str] | tuple[str, ...]) -> list[str]:

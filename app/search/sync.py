@@ -28,7 +28,7 @@ from __future__ import annotations
 import fcntl
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +39,7 @@ from sqlalchemy import and_, case, func, insert, select
 from sqlalchemy.orm import Session
 
 from app.db import models
+from app.db.models import cited_as
 from app.errors import Unavailable
 from app.search import snapshots
 from app.search.index import (
@@ -56,6 +57,7 @@ CHANNEL = "vnlex_index_changes"  # LISTEN/NOTIFY channel of the change log (Post
 # Any constant of our own: the advisory lock that orders change numbers with commits.
 CHANGE_LOCK = 0x766E6C6578  # "vnlex"
 _P = models.table_of(models.Provision)
+_D = models.table_of(models.Document)
 _C = models.table_of(models.IndexChange)
 _SNAP = models.table_of(models.IndexSnapshot)
 # A clause, or a point under a clause, is indexed with its article's heading (``article``):
@@ -65,18 +67,18 @@ _UP1 = _P.alias("up1")
 _UP2 = _P.alias("up2")
 _ARTICLE = case((_UP1.c.kind == "article", _UP1.c.heading),
                 (_UP2.c.kind == "article", _UP2.c.heading), else_=None).label("article")
-# The article a hit belongs to (its own path when it is none's): search shows an article's
-# best hit before a second one of the same article (``app/services/search.py``).
-_ARTICLE_PATH = case((_UP1.c.kind == "article", _UP1.c.path),
-                     (_UP2.c.kind == "article", _UP2.c.path),
-                     else_=_P.c.path).label("article_path")
+# The article a hit belongs to (itself when it is none's): search shows an article's best
+# hit before a second one of the same article (``app/services/search.py``).
+_ARTICLE_PK = case((_UP1.c.kind == "article", _UP1.c.pk),
+                   (_UP2.c.kind == "article", _UP2.c.pk),
+                   else_=_P.c.pk).label("article_pk")
 # A point is indexed with its clause's lead-in too: "phải báo trước … như sau:" is the
 # clause, "a) Ít nhất 45 ngày …" its point; the words of a question are split between them.
 _LEAD = case((and_(_P.c.kind == "point", _UP1.c.kind == "clause"), _UP1.c.text),
              else_=None).label("lead")
 INDEX_COLUMNS = (_P.c.pk, _P.c.document_id, _P.c.root_path, _P.c.kind, _P.c.role,
                  _P.c.ancestry, _P.c.heading, _P.c.text, _P.c.citation, _ARTICLE,
-                 _ARTICLE_PATH, _LEAD)
+                 _ARTICLE_PK, _LEAD)
 _WITH_ARTICLE = (_P.outerjoin(_UP1, _UP1.c.id == _P.c.parent_id)
                  .outerjoin(_UP2, _UP2.c.id == _UP1.c.parent_id))
 
@@ -264,6 +266,7 @@ def _catch_up(session: Session, node: IndexFolder, head: int) -> State:
 
 
 def all_rows(session: Session) -> Iterator[dict[str, Any]]:
+    cited = _document_citations(session)
     last = 0
     while True:
         batch = session.execute(
@@ -272,14 +275,29 @@ def all_rows(session: Session) -> Iterator[dict[str, Any]]:
         ).mappings().all()
         if not batch:
             return
-        yield from (dict(row) for row in batch)
+        yield from (_whole(row, cited) for row in batch)
         last = batch[-1]["pk"]
 
 
 def _rows_of(session: Session, doc_ids: list[str]) -> Iterator[dict[str, Any]]:
+    cited = _document_citations(session, doc_ids)
     result = session.execute(select(*INDEX_COLUMNS).select_from(_WITH_ARTICLE)
                              .where(_P.c.document_id.in_(doc_ids)))
-    return (dict(row) for row in result.mappings())
+    return (_whole(row, cited) for row in result.mappings())
+
+
+def _document_citations(session: Session, doc_ids: list[str] | None = None) -> dict[str, str]:
+    """Each document's citation, read once: joined to every row, it read the document's row
+    past its stored source each time (a third more time to read the rows)."""
+    query = select(_D.c.id, _D.c.citation)
+    if doc_ids is not None:
+        query = query.where(_D.c.id.in_(doc_ids))
+    return dict(session.execute(query).tuples().all())
+
+
+def _whole(row: Mapping[Any, Any], cited: dict[str, str]) -> dict[str, Any]:
+    """A provision row with its whole citation, its own and its document's (``cited_as``)."""
+    return {**row, "citation": cited_as(row["citation"], cited.get(row["document_id"]))}
 
 
 @contextmanager

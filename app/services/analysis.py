@@ -52,7 +52,7 @@ from parsers.bodies import Mention, Registry, Unresolved, read_mentions
 from parsers.citations import Citation as FoundCitation
 from parsers.citations import find_citations
 from parsers.crossrefs import link_assignments
-from parsers.doc_keys import document_keys, target_keys
+from parsers.doc_keys import document_keys, stored_key, target_keys
 from parsers.duties import Duty as FoundDuty
 from parsers.duties import assign_roles
 from parsers.duties.cells import Cell, column_roles
@@ -239,11 +239,11 @@ def _legal(out: AnalysisRows, doc_id: str, rows: list[dict[str, Any]],
          "target_number": r.target_number, "target_title": r.target_title,
          "target_year": r.target_year, "target_doc_id": r.target_doc_id,
          "target_path": r.target_path,
-         "target_key": next(iter(target_keys(r.target_number, r.target_title,
-                                             r.target_doc_id)), None)}
+         "target_key": next((stored_key(k) for k in target_keys(
+             r.target_number, r.target_title, r.target_doc_id)), None)}
         for r in found
     ]
-    out.keys = [{"document_id": doc_id, "key": key}
+    out.keys = [{"document_id": doc_id, "key": stored_key(key)}
                 for key in document_keys(doc_id, document.get("number"), document.get("type"),
                                          document.get("title"))]
     terms = find_terms([TermRow(r["id"], r["heading"], r["text"], r["parent_id"]) for r in rows])

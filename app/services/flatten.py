@@ -79,7 +79,6 @@ class _Context:
     """What a node inherits from its ancestors while the tree is flattened."""
 
     doc_id: str
-    number: str
     parent_id: str | None = None
     root_path: str = ""
     paths: tuple[str, ...] = ()  # the ancestors' paths, root first
@@ -93,7 +92,7 @@ def provision_rows(doc: Document, doc_id: str) -> list[dict[str, Any]]:
     # (parsers.from_json) carries no citable labels.
     roots = citable.annotate(doc.provisions, citable.is_party(doc.number, doc.party_header))
     for position, node in enumerate(roots):
-        context = _Context(doc_id=doc_id, number=document_citation(doc), root_path=node.path)
+        context = _Context(doc_id=doc_id, root_path=node.path)
         _walk(node, context, position, rows)
     return rows
 
@@ -102,7 +101,9 @@ def _walk(node: Provision, ctx: _Context, position: int, rows: list[dict[str, An
     node_id = f"{ctx.doc_id}/{node.path}"
     own = cite_text(node)
     cites = (own, *ctx.cites) if node.kind in CHAINED else (own,)
-    citation = " ".join(c for c in (*cites, ctx.number) if c)
+    # The document's own citation ends every one of them: stored once, in its row
+    # (``document_row``; ``app.db.models.cited_as``).
+    citation = " ".join(c for c in cites if c)
     rows.append(_row(node, node_id, ctx, position, len(rows), citation))
     child_ctx = replace(
         ctx,
@@ -158,6 +159,7 @@ def document_row(doc: Document, doc_id: str, source_path: str | None,
         "source_rest": source_text.pack(doc.source, source_text.spans(rows)),
         "source_path": source_path,
         "source_hash": hashlib.sha256(doc.source.encode("utf-8")).hexdigest(),
+        "citation": vntext.nfc(document_citation(doc)),
     }
 
 

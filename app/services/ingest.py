@@ -35,6 +35,7 @@ from app.core.config import get_settings
 from app.db import models
 from app.db.bulk import insert_rows
 from app.db.in_lists import chunks
+from app.db.models import cited_as, cited_as_sql
 from app.db.session import forget_engines_after_fork, session_scope
 from app.errors import IngestError
 from app.search.sync import log_change
@@ -190,7 +191,7 @@ def store_document(session: Session, prepared: Prepared, registry: Registry) -> 
     doc_id, rows = prepared.doc_id, prepared.rows
     source_path = prepared.document["source_path"]
     existing = session.execute(
-        select(_D.c.id, _D.c.source_path).where(_D.c.id == doc_id)
+        select(_D.c.id, _D.c.source_path, _D.c.citation).where(_D.c.id == doc_id)
     ).first()
     if existing is not None and source_path:
         _check_same_source(doc_id, existing.source_path, source_path)
@@ -200,7 +201,10 @@ def store_document(session: Session, prepared: Prepared, registry: Registry) -> 
     if existing is not None:
         clear_analysis(session, [doc_id])  # before _apply_rows deletes provisions it points at
     old = _existing_rows(session, doc_id) if existing is not None else {}
-    _apply_rows(session, rows, old, report)
+    # Every provision's indexed citation ends with the document's: a new one is a change
+    # to each row as it was when rows held it (and to search), though no row's columns change.
+    cited, was_cited = prepared.document["citation"], existing.citation if existing else ""
+    _apply_rows(session, rows, old, report, recited=cited != was_cited)
     gone: list[dict[str, Any]] = []
     if source_path:
         report.superseded, gone = _drop_superseded(session, doc_id, source_path)
@@ -209,8 +213,14 @@ def store_document(session: Session, prepared: Prepared, registry: Registry) -> 
     report.version = history.record(session, prepared.document, effective, old, rows)
     status.after_ingest(session, doc_id, report.superseded)
     if report.added or report.changed or report.removed or report.moved or report.superseded:
-        _log_for_search(session, doc_id, report.superseded, rows, [*old.values(), *gone])
+        _log_for_search(session, doc_id, report.superseded, _whole(rows, cited),
+                        [*_whole(old.values(), was_cited), *gone])
     return report
+
+
+def _whole(rows: Iterable[dict[str, Any]], cited: str) -> list[dict[str, Any]]:
+    """``rows`` with their whole citation, as the index and the vocabulary read it."""
+    return [{**row, "citation": cited_as(row["citation"], cited)} for row in rows]
 
 
 def _log_for_search(session: Session, doc_id: str, superseded: list[str],
@@ -259,8 +269,8 @@ def _drop_superseded(session: Session, doc_id: str, source_path: str
     if not stale:
         return [], []
     gone = [dict(r) for r in session.execute(
-        select(_P.c.id, _P.c.heading, _P.c.text, _P.c.citation)
-        .where(_P.c.document_id.in_(stale))
+        select(_P.c.id, _P.c.heading, _P.c.text, cited_as_sql(_P.c.citation, _D.c.citation))
+        .join(_D, _D.c.id == _P.c.document_id).where(_P.c.document_id.in_(stale))
     ).mappings()]
     # Analysis, provisions, document: the bulk deletes do not rely on ON DELETE CASCADE.
     # Their history goes too: the document now lives under the new id.
@@ -298,7 +308,7 @@ def _existing_rows(session: Session, doc_id: str) -> dict[str, dict[str, Any]]:
 
 
 def _apply_rows(session: Session, rows: list[dict[str, Any]], old: dict[str, dict[str, Any]],
-                report: IngestReport) -> None:
+                report: IngestReport, *, recited: bool = False) -> None:
     new_ids = {row["id"] for row in rows}
     to_insert = [row for row in rows if row["id"] not in old]
     to_update = []
@@ -308,7 +318,7 @@ def _apply_rows(session: Session, rows: list[dict[str, Any]], old: dict[str, dic
             continue
         if before["content_hash"] != row["content_hash"]:
             report.changed += 1
-        elif any(before[c] != row[c] for c in _COMPARED):
+        elif recited or any(before[c] != row[c] for c in _COMPARED):
             report.moved += 1
         else:
             report.unchanged += 1

@@ -80,16 +80,16 @@ def candidates(session: Session, rows: Iterable[Relation]) -> list[DocRow]:
         row.target_number, row.target_title, row.target_doc_id)))
 
 
-def keys_of(session: Session, doc_ids: Collection[str]) -> list[str]:
-    """The keys the documents ``doc_ids`` are stored under."""
-    out: set[str] = set()
+def keys_of(session: Session, doc_ids: Collection[str]) -> list[int]:
+    """The keys the documents ``doc_ids`` are stored under (as stored: numbers)."""
+    out: set[int] = set()
     for chunk in chunks(sorted(doc_ids)):
         out.update(session.scalars(select(DocumentKey.key)
                                    .where(DocumentKey.document_id.in_(chunk))))
     return sorted(out)
 
 
-def naming(doc_ids: Collection[str], keys: list[str] | Select[Any]
+def naming(doc_ids: Collection[str], keys: list[int] | Select[Any]
            ) -> ColumnElement[bool]:
     """Relations whose target may be one of ``doc_ids`` (stored under ``keys``): by the id
     its number makes, or by its key. Both columns are indexed."""

@@ -42,7 +42,7 @@ from app.services.links import document_url, provision_url
 from app.services.suggest import closest
 from parsers import vntext
 from parsers.citations import CitationQuery, parse_citation, relative_path
-from parsers.doc_keys import target_keys
+from parsers.doc_keys import stored_key, target_keys
 
 MAX_CANDIDATES = 5
 NEAR_ENOUGH = 60  # of rapidfuzz's 0–100 ratio: below, a candidate only adds noise
@@ -184,7 +184,7 @@ def named_documents(session: Session, query: CitationQuery) -> list[DocRow]:
 def documents_under(session: Session, keys: Iterable[str]) -> list[DocRow]:
     """The stored documents under any of ``keys``, by id."""
     found: dict[str, DocRow] = {}
-    for chunk in chunks(sorted(set(keys))):
+    for chunk in chunks(sorted({stored_key(key) for key in keys})):
         result = session.execute(select(*_SHORT).where(
             Document.id.in_(select(DocumentKey.document_id).where(DocumentKey.key.in_(chunk)))))
         found.update((r.id, DocRow(*r)) for r in result)

@@ -67,7 +67,7 @@ FEW = 3
 # so three clauses of one article do not fill the top 3 when another article answers too.
 # Bounded: one fast-field read of GROUPED keys, whatever the number of hits.
 GROUPED = 100
-_ARTICLE_KIND = facet_key("article")
+_ARTICLE_KIND = facet_key("article", "kind")
 FACETS = {"documents": "doc", "sections": "root", "kinds": "kind", "roles": "role"}
 _P = models.table_of(models.Provision)
 _T = models.table_of(Term)

@@ -14,6 +14,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from app.db import models
+from app.db.models import cited_as_sql
 from app.db.session import session_scope
 from app.errors import Conflict, IngestError
 from app.search.sync import log_change
@@ -95,8 +96,8 @@ def delete_document(url: str, index_dir: Path, doc_id: str) -> str:
 
 def _delete(session: Session, doc_id: str) -> None:
     gone = [dict(r) for r in session.execute(
-        select(_P.c.id, _P.c.heading, _P.c.text, _P.c.citation)
-        .where(_P.c.document_id == doc_id)
+        select(_P.c.id, _P.c.heading, _P.c.text, cited_as_sql(_P.c.citation, _D.c.citation))
+        .join(_D, _D.c.id == _P.c.document_id).where(_P.c.document_id == doc_id)
     ).mappings()]
     # Analysis, provisions, document, in that order, as ingest drops a superseded one.
     clear_analysis(session, [doc_id])

@@ -11,7 +11,7 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from factories_app import CORPUS
-from sqlalchemy import inspect, select, text
+from sqlalchemy import TextClause, inspect, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -22,11 +22,13 @@ from app.db.analysis_models import (  # its tables on Base, as migrations/env.py
     Relation,
 )
 from app.db.migrate import alembic_config, current_revision, head_revision, upgrade
-from app.db.models import Base, Provision
+from app.db.models import Base, Document, Provision, cited_as
 from app.db.session import get_engine, session_scope
+from app.services import relation_targets
 from app.services.history import provision_history
 from app.services.ingest import ingest_paths
 from app.services.provisions import get_provision
+from parsers.doc_keys import stored_key
 
 
 def include_object(obj, name, type_, reflected, compare_to):  # noqa: ANN001, ANN201
@@ -383,3 +385,79 @@ def test_0023_quotes_relation_evidence_from_the_text_down_and_up(db_url: str) ->
     assert evidence() == read
     with get_engine(db_url).connect() as connection:
         assert dict(connection.execute(stored).all()) == kept
+
+
+@pytest.mark.any_store
+def test_0025_stores_document_keys_as_numbers_down_and_up(db_url: str) -> None:
+    """Up, every key of a document and every relation's target key is its number, and a
+    document's incoming relations read the same through them; down, the keys are words
+    again, those ``parsers.doc_keys`` gives."""
+    ingest_paths(db_url, [CORPUS])
+    doc_keys = text("SELECT document_id, key FROM document_keys")
+    target = text("SELECT id, target_key FROM relations")
+
+    def read(query: TextClause) -> set[tuple[object, object]]:
+        with get_engine(db_url).connect() as connection:
+            return {tuple(row) for row in connection.execute(query).all()}
+
+    def incoming() -> dict[str, list[int]]:
+        with Session(get_engine(db_url)) as session:
+            ids = session.scalars(select(Document.id)).all()
+            return {i: [r.id for r in relation_targets.incoming(session, i)] for i in ids}
+
+    stored, targets, named = read(doc_keys), read(target), incoming()
+    assert stored and all(isinstance(key, int) for _, key in stored)
+    assert any(key is not None for _, key in targets) and any(named.values())
+    config = alembic_config(db_url)
+    with get_engine(db_url).begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0024")
+    words = read(doc_keys)
+    assert {(doc, stored_key(key)) for doc, key in words} == stored
+    assert any(key.startswith("t:") for _, key in words)
+    assert {(i, None if key is None else stored_key(key)) for i, key in read(target)} == targets
+    upgrade(db_url)
+    assert read(doc_keys) == stored and read(target) == targets
+    assert incoming() == named
+
+
+@pytest.mark.any_store
+def test_0026_stores_the_document_citation_once_down_and_up(db_url: str) -> None:
+    """Up, a provision keeps its own citation and its document the common end, and the two
+    give back the whole citation down stored; so too for citations 0006 lower-cased, whose
+    end is then found as the words they all end with; down, every citation whole again."""
+    ingest_paths(db_url, [CORPUS])
+    whole = text("SELECT pk, citation FROM provisions")
+    split = text("SELECT p.pk, p.citation, d.citation FROM provisions AS p "
+                 "JOIN documents AS d ON d.id = p.document_id")
+
+    def read(query: TextClause) -> dict[int, tuple[object, ...]]:
+        with get_engine(db_url).connect() as connection:
+            return {row[0]: tuple(row[1:]) for row in connection.execute(query).all()}
+
+    def joined() -> dict[int, str]:
+        return {pk: cited_as(own, end) for pk, (own, end) in read(split).items()}
+
+    written = read(split)
+    assert {end for _, end in written.values()} >= {"Luật CÔNG ĐOÀN 50/2024/QH15", "02-NQ/TW"}
+    assert "Khoản 2 Điều 5" in {own for own, _ in written.values()}
+    config = alembic_config(db_url)
+
+    def down() -> None:
+        with get_engine(db_url).begin() as connection:
+            config.attributes["connection"] = connection
+            command.downgrade(config, "0025")
+
+    down()
+    stored = {pk: c for pk, (c,) in read(whole).items()}
+    assert stored == {pk: cited_as(own, end) for pk, (own, end) in written.items()}
+    upgrade(db_url)
+    assert read(split) == written
+    down()
+    with get_engine(db_url).begin() as connection:
+        connection.execute(text("UPDATE provisions SET citation = lower(citation)"))
+    lowered = {pk: c for pk, (c,) in read(whole).items()}
+    assert lowered != stored
+    upgrade(db_url)
+    assert joined() == lowered
+    assert "02-nq/tw" in {end for _, end in read(split).values()}

@@ -292,7 +292,7 @@ def _document_citations(session: Session, doc_ids: list[str] | None = None) -> d
     query = select(_D.c.id, _D.c.citation)
     if doc_ids is not None:
         query = query.where(_D.c.id.in_(doc_ids))
-    return {doc_id: citation for doc_id, citation in session.execute(query)}
+    return dict(session.execute(query).all())  # rows of (id, citation)
 
 
 def _whole(row: Mapping[Any, Any], cited: dict[str, str]) -> dict[str, Any]:

@@ -102,6 +102,8 @@ def _is_field_line(text: str) -> bool:
 
 def _heading_like(block: Block) -> bool:
     first = block.lines[0]
+    if wrapped_sentence(block):
+        return False  # an article's sentence wrapped after its bold label: a paragraph
     return (
         (first.emphasized and not first.emphasis_continues and len(block.lines) == 1)
         or is_upper(block.text)
@@ -139,6 +141,29 @@ def _heading_continues(block: Block, line: Line) -> bool:
     return line.text[0].islower() or bool(_DANGLING.search(block.text))
 
 
+# Where a sentence ends; a line after ";" or ":" without a label of its own goes on with
+# the enumeration ("Bộ trưởng các Bộ:" / "Xây dựng, Ngoại giao, …").
+_SENTENCE_END = frozenset(".!?…")
+
+
+def wrapped_sentence(block: Block) -> bool:
+    """A sentence printed after a bold article label and wrapped over lines to its end
+    (``**Điều 3. **Bộ`` / ``trưởng, … thi hành Quyết định này.``); a title wrapped so ends
+    on no punctuation ("Hiệu lực và" / "trách nhiệm thi hành", then a blank line)."""
+    if not block.lines[0].bold_label_only or len(block.lines) == 1:
+        return False
+    text = block.text.rstrip("/")  # "… thi hành Nghị quyết này./"
+    return text[-1:] in patterns.TERMINAL or ";" in text  # a full stop a source forgot
+
+
+def _wrapped_after_bold_label(block: Block, line: Line) -> bool:
+    """``**Điều 2. **Giao`` / ``Sở Công Thương chủ trì …``: the sentence that began after a
+    bold label goes on to its full stop, whatever the case of its lines (classify reads the
+    whole as the article's text); a sentence after it is the paragraph it was before."""
+    return (block.lines[0].bold_label_only and not line.blank_before
+            and block.text[-1] not in _SENTENCE_END and not starts_something(line.text))
+
+
 def is_hard_wrapped(lines: list[Line]) -> bool:
     """Most lines are short and follow the previous one without a blank line."""
     if len(lines) < 20:
@@ -166,6 +191,8 @@ def _joins(block: Block, line: Line, hard_wrapped: bool, by_blanks: bool = False
         return not (line.blank_before and starts_something(line.text))
     if line.cell or last.cell:
         return False
+    if _wrapped_after_bold_label(block, line):
+        return True
     if _NUMBER_KEY.match(block.text) and not line.blank_before:
         return True
     if _last_digit_with_title(block, line):

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from parsers import patterns
-from parsers.blocks import Block
+from parsers.blocks import Block, wrapped_sentence
 
 # Ordinal words of "Phần thứ …" → number.
 PART_ORDINALS = {
@@ -53,6 +53,8 @@ def _reads_as_heading(block: Block, rest: str) -> bool:
 def _split(block: Block, rest: str) -> tuple[str | None, str]:
     """Heading or text: the remainder of a labeled line is one or the other."""
     rest = rest.strip()
+    if wrapped_sentence(block):
+        return None, rest
     if _reads_as_heading(block, rest):
         return rest, ""
     return None, rest

@@ -52,6 +52,11 @@ _ANY_MARKUP = re.compile(r"[*#\\_]")
 _SPACES = re.compile(r"[ \t]+")
 
 
+# "**Điều 2. **Giao", "**Điều 1. **** **Công": the bold closes after the label, and plain
+# text follows on the same line.
+BOLD_LABEL_ONLY = re.compile(r"^\*\*\s*Điều\s+\d+[a-zđ]?\s*\.\s*\*\*(?:\s*\*\*\s*\*\*)?\s*[^*\s]")
+
+
 @dataclass(frozen=True, slots=True)
 class Line:
     """One cleaned, non-empty line of the source."""
@@ -69,6 +74,10 @@ class Line:
     # number would, and is used only where a row must hold its own numbering (tree). A
     # dotted number ("1.1.2") is no page number's: it stays in the text.
     row: str | None = None
+    # Only the label was bold, the line goes on in plain text ("**Điều 2. **Giao" / "Sở
+    # Công Thương chủ trì …"): a conversion that wrapped the article's sentence right after
+    # its bold label (crawled decisions of 2025 print hundreds so), not a title.
+    bold_label_only: bool = False
 
     @property
     def end(self) -> int:
@@ -184,6 +193,7 @@ def clean(raw: str) -> tuple[str, list[Line]]:
                     running_head=head,
                     cell=in_row,
                     row=None if head else row,
+                    bold_label_only=bool(BOLD_LABEL_ONLY.match(cell)),
                 )
             )
             if head and alone:

@@ -19,7 +19,6 @@ from fastapi import Depends, FastAPI, Query, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
-SHAPES = ("objects", "array", "object")
 NDJSON = "application/x-ndjson; charset=utf-8"
 # Headers of the page kept on a shaped answer (the next page, the index version).
 _KEPT = ("link", "x-vnlex-index-version")

@@ -79,10 +79,10 @@ def sync_bodies(session: Session, registry: Registry) -> None:
     that document is re-ingested (its duties would otherwise lose their body). Until then
     the registry's digest is not recorded, so each ingest syncs again and drops it.
     """
-    rows = body_rows(registry)
-    digest = _digest(rows)
+    digest = _digest(registry)
     if _stored_digest(session) == digest:
         return
+    rows = body_rows(registry)
     # Tuples zipped with the column names: a RowMapping per body turned into a dict cost
     # more than the rest of syncing, once per ingested document.
     columns = [c for c in _B.columns if c.name != "pk"]  # the row id is the store's own
@@ -105,10 +105,21 @@ def sync_bodies(session: Session, registry: Registry) -> None:
     _store_digest(session, None if kept else digest)
 
 
-def _digest(rows: list[dict[str, Any]]) -> str:
-    # The schema's revision too: a migration that rewrites bodies makes the next ingest sync.
-    text = json.dumps([_schema_head(), rows], sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.sha256(text.encode()).hexdigest()
+def _digest(registry: Registry) -> str:
+    """The digest of what ``bodies`` holds for ``registry``, worked out once per loaded
+    registry (0.7 ms, before every document of an ingest otherwise). Keyed by identity: a
+    registry's own hash walks every body."""
+    known = _digests.get(id(registry))
+    if known is None or known[0] is not registry:
+        # The schema's revision too: a migration that rewrites bodies makes the next
+        # ingest sync.
+        text = json.dumps([_schema_head(), body_rows(registry)], sort_keys=True,
+                          ensure_ascii=False, default=str)
+        known = _digests[id(registry)] = (registry, hashlib.sha256(text.encode()).hexdigest())
+    return known[1]
+
+
+_digests: dict[int, tuple[Registry, str]] = {}
 
 
 @functools.cache

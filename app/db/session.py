@@ -12,6 +12,8 @@ from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry, QueuePool
 
+from app.db import packed_text
+
 _lock = threading.Lock()
 WRITER = "vnlex_writer"  # execution option of sessions that write (session_scope(write=))
 _engines: dict[str, Engine] = {}
@@ -26,6 +28,7 @@ def _sqlite_pragmas(dbapi_connection: DBAPIConnection, _record: ConnectionPoolEn
     cursor.execute("PRAGMA busy_timeout=10000")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+    packed_text.register(dbapi_connection)  # type: ignore[arg-type]
 
 
 def _sqlite_autocommit_off(dbapi_connection: DBAPIConnection, _record: ConnectionPoolEntry

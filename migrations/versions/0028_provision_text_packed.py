@@ -23,7 +23,7 @@ from alembic import op
 from app.db.packed_text import pack, unpack
 
 revision = "0028"
-down_revision = "0026"  # LEAD: 0027 at merge
+down_revision = "0027"
 branch_labels = None
 depends_on = None
 

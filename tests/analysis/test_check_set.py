@@ -76,12 +76,15 @@ FLOORS = {
     "held_out_10": (1.000, 0.978),
     # blind, 2026-11-28, written at the start of the tenth round and scored once before any
     # rule was changed: 42 of 52 items, 2 false (0.955, 0.808); targets 2 of 3, 1 false.
-    "held_out_11": (0.955, 0.808),
+    # The tenth round worked on its classes: 47 of 52, no false (the issuer's "trân trọng
+    # thông báo", a subject over numbered tasks, a run-in title before "(1)", "tham mưu ban
+    # hành … của X"); targets 3 of 3 ("đến nay mới đạt X" is where things stand).
+    "held_out_11": (1.000, 0.904),
 }
 # Right of how many: tuned 12 of 12, held_out_2 7 of 7 (blind first: 11 and 0); held_out_8
-# 2 of 4 (blind, scored once).
+# 2 of 4 (blind, scored once); held_out_11 3 of 3 (blind first: 2 of 3, 1 false).
 TARGETS_RIGHT = {"tuned": (12, 12), "held_out_2": (7, 7), "held_out_8": (2, 4),
-                 "held_out_11": (2, 3)}
+                 "held_out_11": (3, 3)}
 REGISTRY_RIGHT = 12  # of 12
 
 

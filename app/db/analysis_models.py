@@ -104,6 +104,21 @@ class Body(Base):
     sources: Mapped[list[str] | None] = mapped_column(JSON, default=list)
 
 
+class BodySuccessor(Base):
+    """A body that took over the duties of another (``body_id``), all of them or the part
+    in ``scope`` when they were split among several (migration 0027). Written from the
+    registry at every sync; ``bodies.successor_id`` still names a sole successor."""
+
+    __tablename__ = "body_successors"
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # Plain ids, like bodies.successor_id: the registry may name one before it lists it.
+    body_id: Mapped[str] = mapped_column(String(200), index=True)
+    successor_id: Mapped[str] = mapped_column(String(200), index=True)
+    scope: Mapped[str | None] = mapped_column(Text)
+    change_act: Mapped[str | None] = mapped_column(Text)
+
+
 # A duty's role as stored (migration 0022): its place here. In the names' alphabetical order,
 # so rows ordered or grouped by the number come in the order the names gave; fixed for good
 # (a new role needs a migration that renumbers the stored rows).

@@ -83,6 +83,17 @@ class DutiesByRole(BaseModel):
 class PredecessorRef(BodyRef):
     valid_to: str | None = Field(examples=["2025-02-28"])
     change_act: str | None = None
+    scope: str | None = Field(default=None, description="When its duties were split: the "
+                              "part this body took over, as the act words it",
+                              examples=["giáo dục nghề nghiệp; phát triển kỹ năng nghề"])
+
+
+class SuccessorRef(BodyRef):
+    scope: str | None = Field(default=None, description="When the duties were split among "
+                              "several bodies: the part this one took over, as the act "
+                              "words it", examples=["bảo trợ xã hội"])
+    change_act: str | None = Field(default=None, description="The act that gave it that "
+                                   "part", examples=[None])
 
 
 class BodyDetail(BodySummary):
@@ -99,8 +110,9 @@ class BodyDetail(BodySummary):
         description="The act that created the body or ended it",
         examples=["Nghị quyết 176/2025/QH15, 18/02/2025, Quốc hội"])
     sources: list[str] = Field(description="Where the change was read")
-    successors: list[BodyRef] = Field(
-        description="The bodies that took over its duties, nearest first")
+    successors: list[SuccessorRef] = Field(
+        description="The bodies that took over its duties, nearest first; several with "
+        "their scope when the duties were split")
     predecessors: list[PredecessorRef] = Field(
         description="The bodies whose duties it took over, through any chain")
 

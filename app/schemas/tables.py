@@ -23,6 +23,10 @@ class DutyRow(BaseModel):
     held_by: str | None = Field(default=None, examples=[None])
     lead_in: bool = Field(default=False, description="Passed down by a lead-in over the "
                           "provision (its evidence is in `via_provision_id`)", examples=[False])
+    inherited_scope: str | None = Field(
+        default=None, description="With `current=true`, for a duty of a body whose duties "
+        "were split among several: the part `held_by` took over, as the act words it",
+        examples=["giáo dục nghề nghiệp; phát triển kỹ năng nghề"])
 
 
 class DutyTable(Page):

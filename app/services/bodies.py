@@ -11,12 +11,12 @@ from typing import Any
 from sqlalchemy import case, desc, func, or_, select
 from sqlalchemy.orm import Session
 
-from app.db.analysis_models import Body, CrossRef, Duty, UnresolvedMention
+from app.db.analysis_models import Body, BodySuccessor, CrossRef, Duty, UnresolvedMention
 from app.db.models import Provision
 from app.services import provisions
 from app.services.links import provision_url
 from app.services.listing import Listing, Rows
-from app.services.registry import predecessors
+from app.services.registry import handovers
 from app.services.suggest import by_id, require
 from app.services.tables import known_role
 from parsers import vntext
@@ -85,28 +85,38 @@ def get_body(session: Session, body_id: str, per_role: int) -> dict[str, Any]:
 
 def history(session: Session, body: Body) -> dict[str, Any]:
     """When the body existed, the act that changed it, and the chain both ways: the
-    bodies that took over its duties (``successors``, nearest first) and those whose
-    duties it took over (``predecessors``, with the act of each change)."""
-    successors: list[dict[str, Any]] = []
-    seen = {body.id}
-    nxt = body.successor_id
-    while nxt and nxt not in seen:  # a cycle in a hand-written file must not hang a request
-        seen.add(nxt)
-        later = by_id(session, Body, nxt)
-        if later is None:
-            break
-        successors.append({"id": later.id, "name": later.name, "kind": later.kind})
-        nxt = later.successor_id
+    bodies that took over its duties (``successors``, nearest first; each with the part it
+    took when they were split, and the act) and those whose duties it took over
+    (``predecessors``, with the act of each change and the part it took)."""
     return {
         "valid_from": body.valid_from, "valid_to": body.valid_to,
         "change_act": body.change_act, "sources": list(body.sources or []),
-        "successors": successors,
+        "successors": successors(session, body),
         "predecessors": [
-            {"id": b.id, "name": b.name, "kind": b.kind, "valid_to": b.valid_to,
-             "change_act": b.change_act}
-            for b in predecessors(session, body.id)
+            {"id": h.body.id, "name": h.body.name, "kind": h.body.kind,
+             "valid_to": h.body.valid_to, "change_act": h.change_act, "scope": h.scope}
+            for h in handovers(session, body.id)
         ],
     }
+
+
+def successors(session: Session, body: Body) -> list[dict[str, Any]]:
+    """The bodies that took over ``body``'s duties, through any chain, nearest first."""
+    found: list[dict[str, Any]] = []
+    todo, seen = [body.id], {body.id}
+    while todo:  # the seen set: a cycle in a hand-written file must not hang a request
+        links = session.scalars(select(BodySuccessor).where(BodySuccessor.body_id.in_(todo))
+                                .order_by(BodySuccessor.pk)).all()
+        todo = []
+        for link in links:
+            later = by_id(session, Body, link.successor_id)
+            if later is None or later.id in seen:
+                continue
+            seen.add(later.id)
+            todo.append(later.id)
+            found.append({"id": later.id, "name": later.name, "kind": later.kind,
+                          "scope": link.scope, "change_act": link.change_act})
+    return found
 
 
 def unresolved_mentions(session: Session) -> Listing:

@@ -6,6 +6,7 @@ import functools
 import hashlib
 import json
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -14,13 +15,14 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.core.config import get_settings
-from app.db.analysis_models import Body, Duty
+from app.db.analysis_models import Body, BodySuccessor, Duty
 from app.db.migrate import head_revision
 from app.db.models import StoreInfo, table_of
 from app.errors import IngestError
 from parsers.bodies import Registry, load_registry
 
 _B = table_of(Body)
+_L = table_of(BodySuccessor)
 _S = table_of(StoreInfo)
 # The registry that ``bodies`` holds exactly, by digest: with it stored, syncing before
 # each document costs one row read instead of reading and comparing every body.
@@ -72,6 +74,14 @@ def body_rows(registry: Registry) -> list[dict[str, Any]]:
     ]
 
 
+def successor_rows(registry: Registry) -> list[dict[str, Any]]:
+    """The registry's successions as rows of ``body_successors``: a sole successor, or each
+    body a split gave a part to, with that part (``scope``) and its act."""
+    return [{"body_id": b.id, "successor_id": later.body, "scope": later.scope,
+             "change_act": later.change_act}
+            for b in registry.bodies for later in b.taken_over_by]
+
+
 def sync_bodies(session: Session, registry: Registry) -> None:
     """Upsert every body of ``registry``; drop bodies it no longer has that no duty names.
 
@@ -102,6 +112,10 @@ def sync_bodies(session: Session, registry: Registry) -> None:
         named = select(Duty.body_pk)
         session.execute(delete(_B).where(_B.c.id.in_(stale), _B.c.pk.not_in(named)))
         kept = session.scalar(select(func.count()).where(_B.c.id.in_(stale))) or 0
+    # A few dozen rows: written again whole rather than compared.
+    session.execute(delete(_L))
+    if links := successor_rows(registry):
+        session.execute(insert(_L), links)
     _store_digest(session, None if kept else digest)
 
 
@@ -113,7 +127,8 @@ def _digest(registry: Registry) -> str:
     if known is None or known[0] is not registry:
         # The schema's revision too: a migration that rewrites bodies makes the next
         # ingest sync.
-        text = json.dumps([_schema_head(), body_rows(registry)], sort_keys=True,
+        text = json.dumps([_schema_head(), body_rows(registry), successor_rows(registry)],
+                          sort_keys=True,
                           ensure_ascii=False, default=str)
         known = _digests[id(registry)] = (registry, hashlib.sha256(text.encode()).hexdigest())
     return known[1]
@@ -137,14 +152,41 @@ def _store_digest(session: Session, digest: str | None) -> None:
         session.execute(insert(_S).values(key=DIGEST_KEY, value=digest))
 
 
+@dataclass(frozen=True)
+class Handover:
+    """A body whose duties passed to another, with the part that passed (``scope``: the
+    split's, None when all of them did) and the act that passed it."""
+
+    body: Body
+    scope: str | None
+    change_act: str | None
+
+
+def handovers(session: Session, body_id: str) -> list[Handover]:
+    """Bodies whose duties, or a part of them, passed to ``body_id``, directly or through a
+    chain, nearest first. Through a chain the part is the nearest split's: what a split
+    gave to a body that later merged into ``body_id``."""
+    found: list[Handover] = []
+    todo: dict[str, str | None] = {body_id: None}
+    seen = {body_id}
+    while todo:
+        links = session.scalars(select(BodySuccessor)
+                                .where(BodySuccessor.successor_id.in_(list(todo)))
+                                .order_by(BodySuccessor.body_id)).all()
+        later: dict[str, BodySuccessor] = {}
+        for link in links:
+            if link.body_id not in seen:
+                seen.add(link.body_id)
+                later[link.body_id] = link
+        bodies = session.scalars(select(Body).where(Body.id.in_(list(later)))
+                                 .order_by(Body.id)).all()
+        step = [Handover(b, later[b.id].scope or todo[later[b.id].successor_id],
+                         later[b.id].change_act or b.change_act) for b in bodies]
+        found += step
+        todo = {h.body.id: h.scope for h in step}
+    return found
+
+
 def predecessors(session: Session, body_id: str) -> list[Body]:
     """Bodies whose duties passed to ``body_id``, directly or through a chain."""
-    found: list[Body] = []
-    todo, seen = [body_id], {body_id}
-    while todo:
-        rows = session.scalars(select(Body).where(Body.successor_id.in_(todo))
-                               .order_by(Body.id)).all()
-        todo = [b.id for b in rows if b.id not in seen]
-        seen.update(todo)
-        found.extend(b for b in rows if b.id in todo)
-    return found
+    return [h.body for h in handovers(session, body_id)]

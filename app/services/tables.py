@@ -7,20 +7,21 @@ order, so a page or an export batch reads only its rows, filtered or not.
 
 from __future__ import annotations
 
-from sqlalchemy import case, false, select
+from sqlalchemy import case, false, null, select
 from sqlalchemy.orm import Session
 
 from app.db.analysis_models import Body, Duty, Target
 from app.db.models import Document
 from app.errors import BadQuery
 from app.services.listing import Listing, Rows
-from app.services.registry import predecessors
+from app.services.registry import handovers
 from app.services.suggest import require
 from parsers.duties import ROLES
 
 # New columns go last: a spreadsheet that reads columns by place keeps working.
 DUTY_COLUMNS = ("body_id", "body_name", "role", "provision_id", "doc_id", "evidence",
-                "inferred", "via_provision_id", "position", "inherited", "held_by", "lead_in")
+                "inferred", "via_provision_id", "position", "inherited", "held_by", "lead_in",
+                "inherited_scope")
 TARGET_COLUMNS = ("year", "measure", "value", "value_max", "comparator", "unit", "qualitative",
                   "provision_id", "doc_id", "text")
 
@@ -32,7 +33,9 @@ def duties(session: Session, *, body: str | None = None, role: str | None = None
 
     With ``current``, the duties of ``body`` include those of the bodies it took over
     from (``successor`` in the registry, through any chain): those rows have ``inherited``
-    true, ``body_id`` the body the text names and ``held_by`` ``body``.
+    true, ``body_id`` the body the text names and ``held_by`` ``body``; when the
+    predecessor's duties were split among several bodies, ``inherited_scope`` is the part
+    ``body`` took over (the reader judges whether the duty falls in it).
 
     Without ``body`` there is nothing to inherit and ``current`` changes nothing.
 
@@ -46,13 +49,16 @@ def duties(session: Session, *, body: str | None = None, role: str | None = None
     found = require(session, Body, body, "body") if body else None
     wanted = found.id if found else None
     holders = [found] if found else []
-    if found and current:
-        holders += predecessors(session, found.id)
+    passed = handovers(session, found.id) if found and current else []
+    holders += [h.body for h in passed]
     inherited = (Duty.body_pk != found.pk) if found and current else false()
+    scopes = {h.body.pk: h.scope for h in passed if h.scope}
+    scope = case(scopes, value=Duty.body_pk, else_=null()) if scopes else null()
     query = select(Duty.body_id, body_name.label("body_name"), Duty.role, Duty.position,
                    Duty.provision_id, Duty.document_id.label("doc_id"), Duty.evidence,
                    Duty.inferred, Duty.via_provision_id, inherited.label("inherited"),
-                   case((inherited, wanted), else_=None).label("held_by"), Duty.lead_in)
+                   case((inherited, wanted), else_=None).label("held_by"), Duty.lead_in,
+                   scope.label("inherited_scope"))
     if holders:
         query = query.where(Duty.body_pk.in_([h.pk for h in holders]))
     if role is not None:  # "" is no role, and refused as such (schemathesis)

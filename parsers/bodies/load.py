@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 
 from parsers import vntext
-from parsers.bodies.model import Body
+from parsers.bodies.model import Body, Successor
 from parsers.bodies.registry import Registry
 
 # Ministries whose Party organisation is not under Đảng ủy Chính phủ (Quyết định
@@ -44,8 +44,17 @@ def _body(entry: dict[str, object]) -> Body:
         parent=text("parent"), aliases=texts("aliases"), cased_aliases=texts("cased_aliases"),
         match_case=bool(entry.get("match_case", False)),
         valid_from=text("valid_from"), valid_to=text("valid_to"), successor=text("successor"),
+        successors=tuple(_successor(item) for item in entry.get("successors") or ()),  # type: ignore[attr-defined]
         change_act=text("change_act"), sources=texts("sources"),
     )
+
+
+def _successor(item: dict[str, object]) -> Successor:
+    def text(key: str) -> str | None:
+        value = item.get(key)
+        return None if value is None else vntext.nfc(" ".join(str(value).split()))
+
+    return Successor(body=str(item["id"]), scope=text("scope"), change_act=text("change_act"))
 
 
 def ministry_committees(bodies: list[Body], rule: dict[str, object]) -> list[Body]:

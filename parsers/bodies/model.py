@@ -11,6 +11,16 @@ KINDS = ("party_organ", "state_organ", "socio_political", "local", "collective")
 
 
 @dataclass(frozen=True, slots=True)
+class Successor:
+    """A body that took over the duties of another, or the part of them in ``scope``
+    (as the act that made the change words it) when they were split among several."""
+
+    body: str  # id
+    scope: str | None = None
+    change_act: str | None = None  # the act that gave it this scope
+
+
+@dataclass(frozen=True, slots=True)
 class Body:
     """One entry of the registry. ``id`` is ``vntext.slug(name)``."""
 
@@ -24,8 +34,16 @@ class Body:
     valid_from: str | None = None  # ISO date
     valid_to: str | None = None
     successor: str | None = None  # id of the body that holds its duties after valid_to
+    # the bodies its duties were split among after valid_to, each with its scope (instead
+    # of ``successor``)
+    successors: tuple[Successor, ...] = ()
     change_act: str | None = None  # the act that made the change, as cited
     sources: tuple[str, ...] = ()  # where the change was read
+
+    @property
+    def taken_over_by(self) -> tuple[Successor, ...]:
+        """Every body that took over its duties: the one ``successor`` or the split."""
+        return (Successor(self.successor),) if self.successor else self.successors
 
 
 @dataclass(frozen=True, slots=True)

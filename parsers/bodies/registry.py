@@ -129,7 +129,7 @@ class Registry:
         while todo:
             current = todo.pop()
             for body in self.bodies:
-                if body.successor == current and body not in out:
+                if any(s.body == current for s in body.taken_over_by) and body not in out:
                     out.append(body)
                     todo.append(body.id)
         return out
@@ -183,11 +183,19 @@ def _validate(bodies: tuple[Body, ...]) -> None:
             raise ValueError(f"{body.id}: unknown kind {body.kind!r}; valid: {', '.join(KINDS)}")
         if body.parent is not None and body.parent not in ids:
             raise ValueError(f"{body.id}: unknown parent {body.parent!r}")
-        if body.successor is not None and body.successor not in ids:
-            raise ValueError(f"{body.id}: unknown successor {body.successor!r}")
-        if body.successor is not None and not (body.valid_to and body.change_act
-                                               and body.sources):
-            raise ValueError(f"{body.id}: a successor needs valid_to, change_act and sources")
+        _validate_successors(body, ids)
     duplicates = {i for i in ids if ids.count(i) > 1}
     if duplicates:
         raise ValueError(f"repeated ids: {', '.join(sorted(duplicates))}")
+
+
+def _validate_successors(body: Body, ids: list[str]) -> None:
+    if body.successor and body.successors:
+        raise ValueError(f"{body.id}: one successor or a split among successors, not both")
+    for later in body.taken_over_by:
+        if later.body not in ids:
+            raise ValueError(f"{body.id}: unknown successor {later.body!r}")
+    if body.taken_over_by and not (body.valid_to and body.change_act and body.sources):
+        raise ValueError(f"{body.id}: a successor needs valid_to, change_act and sources")
+    if len(body.successors) == 1 or any(not s.scope for s in body.successors):
+        raise ValueError(f"{body.id}: a split needs two successors or more, each with its scope")

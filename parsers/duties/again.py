@@ -9,6 +9,10 @@ or helping them, with no new subject named.
   "Chỉ đạo" and names no body of the registry; its subject is the one before.
 * "Bộ Nông nghiệp và Môi trường rà soát, đánh giá …; phối hợp tiếp tục tăng cường năng lực
   cộng đồng …" (NQ 380 III.3): "phối hợp" with no partner, the subject helps others' work.
+* "Bộ Khoa học và Công nghệ: (1) trình …; (2) chủ trì, phối hợp với …; (3) …" and "Bộ Tài
+  chính: (1) Chủ trì, phối hợp với …; (2) Phân bổ …" (Thông báo 624/TB-VPCP III.5.a,
+  III.6.a): a subject over numbered tasks in one paragraph leads those that open with "chủ
+  trì" and does the others (``numbered_roles``), as over tasks printed as items.
 
 Only a subject that implements gets a second role, and only where no registered body
 stands between it and the verb (then the verb is that body's, or the list's it governs).
@@ -59,6 +63,42 @@ def second_roles(text: str, spans: Sequence[tuple[int, int]], duties: Sequence[D
         elif inside:
             subject = []
     return extra
+
+
+# "X: (1) …": the subject, a colon and the first number; "; (2) …" a later task's opening.
+_OVER_NUMBERED = re.compile(r"\W*:\W*\(1\)")
+_NUMBERED = re.compile(r"[\W_]*\(\d{1,2}\)\W*")
+_TASK_ROLES = (("chu tri", "lead"), ("phoi hop", None))  # a partner's help: the partner's
+
+
+def numbered_roles(text: str, spans: Sequence[tuple[int, int]],
+                   duties: Sequence[Duty]) -> list[Duty]:
+    """The roles of a subject printed over numbered tasks in one paragraph ("X: (1) …;
+    (2) …"): lead for a task that opens with "chủ trì", implement for one that opens with
+    another verb, none for "phối hợp với …"; each role once, beside those it has."""
+    subject: list[Duty] = []
+    extra: list[Duty] = []
+    for start, end in spans:
+        own = [d for d in duties if start <= d.start < end and d.role in ("implement", "lead")
+               and d.evidence_start == _first_start(duties, start, end)]
+        if own:
+            after = max(d.end for d in own)
+            subject = own if _OVER_NUMBERED.match(text[after:end]) else []
+            continue
+        opening = _NUMBERED.match(text[start:end])
+        if not subject or opening is None:
+            continue
+        task = vntext.fold(text[start + opening.end() : end])
+        role = next((r for words, r in _TASK_ROLES if task.startswith(words)), "implement")
+        if role is not None:
+            extra += [_as(d, role) for d in subject]
+    held = {(d.body_id, d.role) for d in duties}
+    out: list[Duty] = []
+    for duty in extra:
+        if (duty.body_id, duty.role) not in held:
+            held.add((duty.body_id, duty.role))
+            out.append(duty)
+    return out
 
 
 def _partner_first(text: str, start: int, inside: Sequence[Mention]) -> bool:

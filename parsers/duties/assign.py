@@ -6,9 +6,9 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from parsers.bodies import Mention, Registry, Unresolved, read_mentions
-from parsers.duties.again import second_roles
+from parsers.duties.again import numbered_roles, second_roles
 from parsers.duties.classify import clause_duties
-from parsers.duties.clauses import clauses, joined
+from parsers.duties.clauses import clauses, joined, past_titles
 from parsers.duties.model import ACTIVE_PROVISION_ROLES, PREAMBLE, Duty, make_duty
 from parsers.duties.tables import table_duties
 from parsers.duties.verbs import opens_with_order, states_plan
@@ -80,7 +80,8 @@ def _active(text: str, mentions: Sequence[Mention],
     for duty in table_duties(text, named):
         decided[duty.start] = duty
     starts = [m.start for m in named]  # sorted: mentions come in text order
-    for start, end in joined(text, clauses(text), named, starts):
+    for start, end in past_titles(text, joined(text, clauses(text), named, starts), named,
+                                  starts):
         within = named[bisect_left(starts, start) : bisect_left(starts, end)]
         inside = [m for m in within if m.start not in decided]
         if inside:
@@ -88,7 +89,8 @@ def _active(text: str, mentions: Sequence[Mention],
                 decided[duty.start] = duty
     duties = [decided.get(m.start) or make_duty(m, "mention", m.start, m.end, text)
               for m in mentions]
-    return duties + second_roles(text, clauses(text), duties, named)
+    spans = clauses(text)
+    return duties + second_roles(text, spans, duties, named) + numbered_roles(text, spans, duties)
 
 
 def _placeholder(name: Unresolved) -> Mention:

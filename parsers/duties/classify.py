@@ -17,6 +17,7 @@ from parsers.duties.verbs import (
     directs_after,
     guided_at,
     is_legal_basis,
+    issuer_advised,
     lead_after,
     narrated,
     order_length,
@@ -88,7 +89,7 @@ def clause_duties(text: str, start: int, end: int, mentions: list[Mention]) -> l
                 k += 1
             members, _ = list_at(items, k)
             if not members:  # "gửi báo cáo kết quả thực hiện về Bộ Nội vụ"
-                members = sent_to(items, k)
+                members = sent_to(items, k) or issuer_advised(items, k)
             if members:
                 mark(members, "report_to", item.start, members[-1].end)
     return list(roles.values())

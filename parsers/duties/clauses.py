@@ -9,6 +9,9 @@ from parsers.bodies import Mention
 from parsers.duties.tokens import CONNECTORS, is_lead_in, items_of
 
 _CLAUSE_END = re.compile(r"[.;](?=\s|$)|\n|\|")
+# A run-in title before numbered tasks: "Khẩn trương xây dựng …: (1) Thanh tra Chính phủ ban
+# hành …" (Thông báo 624/TB-VPCP III.3, its bold title printed in the paragraph).
+_TITLE_END = re.compile(r":\W*(?=\(1\))")
 
 
 def clauses(text: str) -> list[tuple[int, int]]:
@@ -42,6 +45,21 @@ def joined(text: str, spans: list[tuple[int, int]], named: list[Mention],
         pending = None
     if pending is not None:
         out.append((pending, spans[-1][1]))
+    return out
+
+
+def past_titles(text: str, spans: list[tuple[int, int]], named: list[Mention],
+                starts: list[int]) -> list[tuple[int, int]]:
+    """Clauses, with a run-in title that names no body and ends in ":" before "(1)" cut
+    off as a clause of its own: the first task's subject opens the clause after it. A body
+    before the colon ("Bộ Tài chính: (1) Chủ trì …") is the subject over the tasks, kept."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        title = _TITLE_END.search(text, start, end)
+        if title is not None and bisect_left(starts, title.start()) == bisect_left(starts, start):
+            out += [(start, title.end()), (title.end(), end)]
+        else:
+            out.append((start, end))
     return out
 
 

@@ -79,9 +79,11 @@ def subject_role(
         it.word for it in items[after : after + 4]
     } & {"duoc", "bi"}:  # "Chủ tịch … cấp tỉnh, cấp huyện được mời …": passive
         return None, 0
-    if order_length(items, after) or (  # "Thủ tướng Chính phủ yêu cầu …" gives the order
-            words[:2] == ["tran", "trong"] and order_length(items, after + 2)):
-        return None, 0  # "Chính phủ trân trọng đề nghị …": asked politely, still an order
+    # "Thủ tướng Chính phủ yêu cầu …" gives the order; "Chính phủ trân trọng đề nghị …"
+    # asks politely, still an order; "Văn phòng Chính phủ trân trọng thông báo để các đồng
+    # chí biết" is the issuer's closing courtesy: the issuer does none of it.
+    if order_length(items, after) or words[:2] == ["tran", "trong"]:
+        return None, 0
     helps = supports(items, after)
     if helps is not None:  # "… có trách nhiệm phối hợp tổ chức thực hiện"
         return "coordinate", items[helps].end

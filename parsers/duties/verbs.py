@@ -125,6 +125,14 @@ def sent_to(items: list[Item], k: int) -> list[Item]:
     return _list_after(items, k, "ve", 15)
 
 
+def issuer_advised(items: list[Item], k: int) -> list[Item]:
+    """The issuer of the act a report verb drafts: "Tham mưu ban hành Nghị định của Chính
+    phủ", "trình ban hành Quyết định của Thủ tướng Chính phủ" (the draft goes to it)."""
+    if (word_at(items, k), word_at(items, k + 1)) != ("ban", "hanh"):
+        return []
+    return _list_after(items, k + 2, "cua", 10)
+
+
 def _list_after(items: list[Item], k: int, word: str, reach: int) -> list[Item]:
     """The list after ``word`` found within ``reach`` words from ``items[k]``, unless a
     body comes first (then the verb's list was another)."""

@@ -10,6 +10,7 @@ from nq02 import ROOT
 
 from parsers import vntext
 from parsers.bodies import Body, Registry, find_mentions, load_registry
+from parsers.bodies.model import Successor
 
 REGISTRY_PATH = ROOT / "corpus" / "bodies.yaml"
 REGISTRY = load_registry(REGISTRY_PATH)
@@ -75,6 +76,19 @@ def test_registry_entry(body_id, kind, parent):
     assert (body.kind, body.parent) == (kind, parent)
 
 
+_SPLIT_TO = [Body("bo-a", "Bộ A", "state_organ"), Body("bo-b", "Bộ B", "state_organ")]
+
+
+def test_a_split_body_is_a_predecessor_of_each_successor():
+    # Bộ Lao động - Thương binh và Xã hội, split in 2025 among three ministries
+    for later in ("bo-noi-vu", "bo-y-te", "bo-giao-duc-va-dao-tao"):
+        assert "bo-lao-dong-thuong-binh-va-xa-hoi" in {b.id for b in REGISTRY.predecessors(later)}
+    old = REGISTRY.get("bo-lao-dong-thuong-binh-va-xa-hoi")
+    assert old is not None and old.successor is None
+    assert all(s.scope and s.change_act and "/2025/NĐ-CP" in s.change_act
+               for s in old.taken_over_by)
+
+
 @pytest.mark.parametrize(
     ("bodies", "message"),
     [
@@ -88,6 +102,24 @@ def test_registry_entry(body_id, kind, parent):
             ],
             "belongs to",
         ),
+        # a split names two successors or more, each with the part it took over
+        ([*_SPLIT_TO, Body("bo-cu", "Bộ Cũ", "state_organ", valid_to="2025-02-28",
+                           change_act="Nghị quyết 176/2025/QH15", sources=("x",),
+                           successors=(Successor("bo-a", "lao động"), Successor("bo-b")))],
+         "each with its scope"),
+        ([*_SPLIT_TO, Body("bo-cu", "Bộ Cũ", "state_organ", valid_to="2025-02-28",
+                           change_act="Nghị quyết 176/2025/QH15", sources=("x",),
+                           successors=(Successor("bo-a", "lao động"),))],
+         "two successors or more"),
+        ([*_SPLIT_TO, Body("bo-cu", "Bộ Cũ", "state_organ", valid_to="2025-02-28",
+                           change_act="Nghị quyết 176/2025/QH15", sources=("x",),
+                           successor="bo-a", successors=(Successor("bo-a", "lao động"),
+                                                         Successor("bo-b", "trẻ em")))],
+         "not both"),
+        ([*_SPLIT_TO, Body("bo-cu", "Bộ Cũ", "state_organ",
+                           successors=(Successor("bo-a", "lao động"),
+                                       Successor("bo-b", "trẻ em")))],
+         "needs valid_to"),
     ],
 )
 def test_registry_rejects(bodies, message):

@@ -462,3 +462,35 @@ def test_0026_stores_the_document_citation_once_down_and_up(db_url: str) -> None
     upgrade(db_url)
     assert joined() == lowered
     assert "02-nq/tw" in {end for _, end in read(split).values()}
+
+
+@pytest.mark.any_store
+def test_0027_keeps_sole_successors_and_writes_splits_down_and_up(db_url: str) -> None:
+    """Up, every stored sole successor gets its row (no scope), and the next ingest writes
+    the registry's splits with their scopes; down, ``bodies.successor_id`` still names the
+    sole successors and the table is gone; up again, their rows come back."""
+    ingest_paths(db_url, [CORPUS / "03-NQ-CP-2025.md"])
+    links = text("SELECT body_id, successor_id, scope FROM body_successors")
+    sole = text("SELECT id, successor_id FROM bodies WHERE successor_id IS NOT NULL")
+
+    def read(query: TextClause) -> set[tuple[object, ...]]:
+        with get_engine(db_url).connect() as connection:
+            return {tuple(row) for row in connection.execute(query).all()}
+
+    written = read(links)
+    sole_before = read(sole)
+    assert ("bo-ke-hoach-va-dau-tu", "bo-tai-chinh", None) in written
+    assert ("bo-lao-dong-thuong-binh-va-xa-hoi", "bo-noi-vu") not in sole_before  # a split
+    split = {(b, s) for b, s, scope in written if scope}
+    assert {("bo-lao-dong-thuong-binh-va-xa-hoi", "bo-y-te"),
+            ("bo-thong-tin-va-truyen-thong", "bo-van-hoa-the-thao-va-du-lich")} <= split
+    config = alembic_config(db_url)
+    with get_engine(db_url).begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0026")
+    assert "body_successors" not in inspect(get_engine(db_url)).get_table_names()
+    assert read(sole) == sole_before
+    upgrade(db_url)
+    assert read(links) == {(b, s, None) for b, s in sole_before}
+    ingest_paths(db_url, [CORPUS / "03-NQ-CP-2025.md"])  # the registry syncs again
+    assert read(links) == written

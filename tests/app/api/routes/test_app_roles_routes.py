@@ -162,3 +162,43 @@ def test_assignments_mark_what_a_lead_in_gives(client: TestClient) -> None:
     by_id = {row["provision_id"]: row
              for row in csv.DictReader(io.StringIO(answer.content.decode("utf-8-sig")))}
     assert "Ủy ban nhân dân cấp tỉnh (theo đầu mục)" in by_id[f"{doc}/pl1.II.1.a"]["implement"]
+
+
+def test_a_split_body_shows_every_successor_with_its_scope(client: TestClient) -> None:
+    # Bộ Lao động - Thương binh và Xã hội: labour to Bộ Nội vụ (Nghị định 25/2025/NĐ-CP),
+    # social protection and children to Bộ Y tế (42/2025/NĐ-CP), vocational education to
+    # Bộ Giáo dục và Đào tạo (37/2025/NĐ-CP)
+    old = client.get("/bodies/bo-lao-dong-thuong-binh-va-xa-hoi").json()
+    later = {s["id"]: s for s in old["successors"]}
+    assert list(later) == ["bo-noi-vu", "bo-y-te", "bo-giao-duc-va-dao-tao"]
+    assert "bảo trợ xã hội" in later["bo-y-te"]["scope"]
+    assert later["bo-giao-duc-va-dao-tao"]["scope"].startswith("giáo dục nghề nghiệp")
+    assert "42/2025/NĐ-CP" in later["bo-y-te"]["change_act"]
+    health = client.get("/bodies/bo-y-te").json()
+    [took] = [p for p in health["predecessors"] if p["id"] == "bo-lao-dong-thuong-binh-va-xa-hoi"]
+    assert "bảo trợ xã hội" in took["scope"] and "42/2025/NĐ-CP" in took["change_act"]
+    # a sole successor keeps no scope
+    planning = client.get("/bodies/bo-ke-hoach-va-dau-tu").json()
+    assert planning["successors"][0]["scope"] is None
+
+
+def test_current_duties_of_a_split_successor_carry_the_scope(client: TestClient) -> None:
+    # 03/NQ-CP (9/1/2025) gives duties to Bộ Thông tin và Truyền thông, whose press went to
+    # Bộ Văn hóa, Thể thao và Du lịch and the rest to Bộ Khoa học và Công nghệ
+    culture = client.get("/duties", params={"body": "bo-van-hoa-the-thao-va-du-lich",
+                                            "current": "true", "limit": 100}).json()
+    inherited = [d for d in culture["items"] if d["inherited"]]
+    assert inherited and {d["body_id"] for d in inherited} == {"bo-thong-tin-va-truyen-thong"}
+    assert all(d["inherited_scope"].startswith("báo chí;") for d in inherited)
+    assert not any(d["inherited_scope"] for d in culture["items"] if not d["inherited"])
+    science = client.get("/duties", params={"body": "bo-khoa-hoc-va-cong-nghe",
+                                            "current": "true", "limit": 100}).json()
+    scopes = {d["inherited_scope"] for d in science["items"] if d["inherited"]}
+    assert len(scopes) == 1 and "viễn thông" in scopes.pop()
+    # a sole successor's inherited duties have no scope
+    finance = client.get("/duties", params={"body": "bo-tai-chinh", "current": "true",
+                                            "limit": 100}).json()
+    assert all(d["inherited_scope"] is None for d in finance["items"])
+    answer = client.get("/duties", params={"body": "bo-y-te", "current": "true",
+                                           "format": "csv"})
+    assert answer.content.decode("utf-8-sig").splitlines()[0].endswith(",inherited_scope")

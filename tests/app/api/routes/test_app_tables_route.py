@@ -100,7 +100,7 @@ def test_duties_as_csv_with_a_bom(client: TestClient, params: dict, headers: dic
     assert len(rows) == total > DEFAULT_LIMIT  # every row: an export is not a page
     assert list(rows[0]) == ["body_id", "body_name", "role", "provision_id", "doc_id",
                              "evidence", "inferred", "via_provision_id", "position",
-                             "inherited", "held_by", "lead_in"]
+                             "inherited", "held_by", "lead_in", "inherited_scope"]
     lead = next(r for r in rows if r["body_id"] == "ban-to-chuc-trung-uong"
                 and r["inferred"] == "false")
     assert lead["body_name"] == "Ban Tổ chức Trung ương"

@@ -28,6 +28,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process, utils
 
+from app.db import packed_text
 from bench.queries import CLASSES, TOP, Query, is_correct
 from bench.stats import summary_ms
 
@@ -60,7 +61,9 @@ def build_fts(vnlex_db: Path | str, path: Path) -> float:
             _copy_rows(vnlex_db, connection)
         else:
             _attach(connection, vnlex_db)
-            connection.execute(f"INSERT INTO provisions SELECT {COLUMNS} FROM src.provisions")
+            packed_text.register(connection)  # vnlex keeps its texts deflated on SQLite
+            printed = COLUMNS.replace(" text", f" {packed_text.SQL_FUNCTION}(text)")
+            connection.execute(f"INSERT INTO provisions SELECT {printed} FROM src.provisions")
         connection.execute(
             "CREATE VIRTUAL TABLE provisions_fts USING fts5(heading, text, content='provisions',"
             " content_rowid='rowid', tokenize='unicode61 remove_diacritics 2')")

@@ -38,6 +38,7 @@ from sqlalchemy.orm import Mapped, aliased, column_property, mapped_column
 from sqlalchemy.types import TypeDecorator
 
 from app.db.models import Base, Provision
+from app.db.packed_text import stored_text
 
 
 def _deferred_fk(column: str, ondelete: str | None = None) -> ForeignKey:
@@ -58,7 +59,7 @@ def _quoted(start: Any, end: Any, via_pk: Any, own_pk: Any, in_heading: Any) -> 
     ``via_provision_id`` when it came through one, else of its own provision."""
     source = aliased(Provision, name="quoted")
     printed = case((in_heading, source.heading), else_=source.text)
-    return (select(func.substr(printed, start + 1, end - start))
+    return (select(func.substr(stored_text(printed), start + 1, end - start))
             .where(source.pk == func.coalesce(via_pk, own_pk))
             .correlate_except(source).scalar_subquery())
 
@@ -66,7 +67,7 @@ def _quoted(start: Any, end: Any, via_pk: Any, own_pk: Any, in_heading: Any) -> 
 def _relation_quote(provision_id: Any, start: Any, end: Any) -> Any:
     """``text[start:end]`` of the provision ``provision_id`` (a relation's evidence)."""
     source = aliased(Provision, name="evidenced")
-    return (select(func.substr(source.text, start + 1, end - start))
+    return (select(func.substr(stored_text(source.text), start + 1, end - start))
             .where(source.id == provision_id).correlate_except(source).scalar_subquery())
 
 

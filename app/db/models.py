@@ -33,6 +33,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from app.db.packed_text import PackedText
 from parsers.model import content_hash
 
 NAMING = {
@@ -132,7 +133,7 @@ class Provision(Base):
     role: Mapped[str | None] = mapped_column(String(40))
     label: Mapped[str | None] = mapped_column(String(200))
     heading: Mapped[str | None] = mapped_column(Text)
-    text: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(PackedText)  # deflated on SQLite (packed_text)
     start: Mapped[int] = mapped_column(Integer, default=0)
     end: Mapped[int] = mapped_column(Integer, default=0)
     flags: Mapped[list[str]] = mapped_column(JSON, default=list)

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.db.in_lists import MAX_IN_LIST, chunks
 from app.db.models import Document, Provision
+from app.db.packed_text import stored_text
 from app.errors import NotFound
 from app.services import crumbs
 from app.services.flatten import short_title
@@ -116,8 +117,9 @@ def _family(session: Session, node: Provision) -> tuple[Row[Any] | None, list[Ro
                 and_(siblings, Provision.position.in_((node.position - 1, node.position + 1)))]
     if node.parent_id is not None:  # `id IS NULL` would match nothing but scan every row
         branches.append(Provision.id == node.parent_id)
-    columns = (*_FAMILY, func.substr(Provision.text, 1, _HEAD).label("head"),
-               func.length(Provision.text).label("size"))
+    printed = stored_text(Provision.text)
+    columns = (*_FAMILY, func.substr(printed, 1, _HEAD).label("head"),
+               func.length(printed).label("size"))
     rows = session.execute(select(*columns).where(or_(*branches))).all()
     parent = next((r for r in rows if r.id == node.parent_id), None)
     children = sorted((r for r in rows if r.parent_id == node.id), key=lambda r: r.position)

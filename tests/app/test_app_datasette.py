@@ -46,3 +46,22 @@ def test_datasette_searches_the_fts_table_the_command_adds(db_url: str) -> None:
     assert runner.invoke(app, ["datasette-fts", "--db", db_url]).exit_code == 0
     whole = datasette_json(database, "/vnlex/provisions_fts.json?_size=0")
     assert whole["filtered_table_rows_count"] == 64
+
+
+def test_datasette_shows_and_queries_provision_texts_as_printed(db_url: str) -> None:
+    """SQLite keeps the texts packed; vnlex's Datasette plugin shows them as printed in the
+    table and gives SQL ``vn_text``."""
+    database = Path(db_url.removeprefix("sqlite:///"))
+    assert not ingest_paths(db_url, [CORPUS / "02-NQ-TW-2021.md"]).refused
+    sql = ("select vn_text(text) as text from provisions where id = "
+           "'02-nq-tw-2021/II.2.b.2030.2'")
+    rows = datasette_json(database, f"/vnlex.json?sql={sql}&_shape=array")
+    assert "thoả ước lao động tập thể" in rows[0]["text"]
+
+    async def page() -> str:
+        instance = Datasette([str(database)], immutables=[])
+        response = await instance.client.get(
+            "/vnlex/provisions?id=02-nq-tw-2021/II.2.b.2030.2")
+        assert response.status_code == 200
+        return response.text
+    assert "thoả ước lao động tập thể" in asyncio.run(page())

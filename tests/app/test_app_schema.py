@@ -317,7 +317,8 @@ def test_0021_keeps_the_source_without_the_provision_texts_down_and_up(db_url: s
     source = zlib.decompress(whole).decode("utf-8")
     assert "Bộ Chính trị" in source
     upgrade(db_url)
-    rows = text('SELECT start, "end", text, ordinal FROM provisions')
+    # Through the model's column: the texts are stored packed on SQLite (0028).
+    rows = select(Provision.start, Provision.end, Provision.text, Provision.ordinal)
     with get_engine(db_url).connect() as connection:
         rest = bytes(connection.execute(text("SELECT source_rest FROM documents")).scalar_one())
         texts = source_text.spans(r._mapping for r in connection.execute(rows))

@@ -8,6 +8,8 @@ read back exactly as printed. PostgreSQL keeps plain text, and nothing changes t
 Up (SQLite): every text that packing shortens is written packed, in batches by row id.
 Down: every packed text is written plain again. The file keeps its size until a VACUUM
 (``vnlex db vacuum`` or the SQLite shell): the freed pages are reused by later ingests.
+Measured on a store of 112 093 provisions (SCALE=0.01 with the benchmark's real
+documents): the upgrade took 6 s, and ``vnlex db vacuum`` then 83.2 → 62.2 MB.
 
 Revision ID: 0028
 Revises: 0027

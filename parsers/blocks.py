@@ -380,8 +380,8 @@ def _wrapped_subchapter(block: Block, line: Line) -> bool:
 
 # "… từ điểm a đến điểm đ, mục" / "3.2.1. Các chứng từ …": a sentence that names a
 # section, clause or point by its word at a line's end goes on with its number below
-# (a crawled circular on certificates of origin, l.310-311).
-_CITING_WORD = re.compile(r"\b(?:mục|khoản|điểm|tiết)$")
+# (Quyết định 3361/QĐ-BCT of 2025, as crawled; "… địa bàn cấp độ" / "1. …", Đắk Lắk 2025).
+_CITING_WORD = re.compile(r"\b(?:mục|khoản|điểm|tiết|cấp độ)$")
 
 
 def _wrapped_number(block: Block, line: Line) -> bool:

@@ -378,6 +378,21 @@ def _wrapped_subchapter(block: Block, line: Line) -> bool:
     )
 
 
+# "… từ điểm a đến điểm đ, mục" / "3.2.1. Các chứng từ …": a sentence that names a
+# section, clause or point by its word at a line's end goes on with its number below
+# (Quyết định 3361/QĐ-BCT of 2025, as crawled; "… địa bàn cấp độ" / "1. …", Đắk Lắk 2025).
+_CITING_WORD = re.compile(r"\b(?:mục|khoản|điểm|tiết|cấp độ)$")
+
+
+def _wrapped_number(block: Block, line: Line) -> bool:
+    """A line that opens with a number only because the sentence above, ending on the word
+    that cites it, wrapped: no blank between, and the number is the cited one."""
+    return bool(
+        not line.blank_before and patterns.NUMBERED.match(line.text)
+        and _CITING_WORD.search(block.text) and not _heading_like(block)
+    )
+
+
 def to_blocks(lines: list[Line]) -> list[Block]:
     """Group cleaned lines into blocks."""
     hard_wrapped = is_hard_wrapped(lines)
@@ -390,6 +405,7 @@ def to_blocks(lines: list[Line]) -> list[Block]:
         if blocks and (
             _wrapped_reference(blocks[-1], line, last_article)
             or _wrapped_subchapter(blocks[-1], line)
+            or _wrapped_number(blocks[-1], line)
         ):
             blocks[-1].running_headings.append(line.number)
             blocks[-1].text = f"{blocks[-1].text} {line.text}"

@@ -56,14 +56,28 @@ class _Finalizer:
         ordinals = iter(ids.unlabeled_parts(labeled, len(nodes)))
         parts: dict[str, int] = {}
         previous = None
+        stroke_free = not any(n.kind == "point" and n.label == "đ" for n in nodes)
         for node in nodes:
             printed = ids.part_for(node.kind, node.label)
+            if stroke_free and _lost_stroke(node, previous):
+                printed = self._as_dd(node)
             part = printed or next(ordinals)
             if part in parts:
                 part = self._duplicate(part, parts, node, _in_a_row(node, printed, previous))
             parts[part] = node.line
             previous = printed
         return list(parts)
+
+    def _as_dd(self, node: Node) -> str:
+        """A second ``d)`` right after ``d)``: the ``đ)`` of the sequence a, b, c, d, đ, e
+        whose stroke the text lost (Nghị định 06/2021, Điều 52 khoản 3). The label stays
+        as printed; the id is the one a reader cites, ``đ``, and a warning says so."""
+        self.warnings.append(ParseWarning(
+            "suspected_ocr",
+            "point 'd)' printed right after 'd)' is probably 'đ)' (the stroke lost); "
+            "its id reads it as 'đ'",
+            node.line))
+        return "đ"
 
     def _path(self, node: Node, parent_path: str | None, part: str) -> str:
         if node.kind not in ids.NUMBERED_THROUGH:
@@ -147,6 +161,10 @@ def _in_a_row(node: Node, part: str | None, previous: str | None) -> bool:
         part is not None and part == previous and words
         and (node.label or "") not in _FIRST_LABELS
     )
+
+
+def _lost_stroke(node: Node, previous: str | None) -> bool:
+    return node.kind == "point" and node.label == "d" and previous == "d"
 
 
 def _unique(part: str, taken: dict[str, int]) -> str:

@@ -45,6 +45,7 @@ Provision path (the part after ``<document id>/``)
     ``Điều 5``                ``d`` + number, top level      ``d5``
     annex ("Kèm theo …")      ``pl`` + its order             ``pl1.II.1.a``
     ``Mẫu số 01`` (in annex)  ``mau`` + slug of its number   ``pl2.mau01.3``
+    ``Mẫu số 15đ``            đ as ``dd``                    ``pl10.mau15dd``
     another titled document   an unlabeled node (see below)  ``pl1.p3.I``
     in an annex (a form)
     ========================  =============================  ==================
@@ -68,6 +69,8 @@ Provision path (the part after ``<document id>/``)
       preamble paragraphs of a law sit at the top level as ``p1``, ``p2``….
     * A label printed twice under one parent (a conversion error) keeps the first; the
       second gets ``_2`` appended, a third ``_3``, and the parse records a warning.
+      A point ``d)`` printed right after ``d)`` (where no ``đ)`` is printed) is the ``đ)``
+      whose stroke the text lost: its part is ``đ``, with a ``suspected_ocr`` warning.
     * Ids depend only on labels and order, never on words, punctuation or case: correcting
       a typo, a colon or a page-break join leaves every id unchanged. The one reading of
       text that matters is whether a numbered line is a heading (``parsers.classify``),
@@ -145,7 +148,7 @@ def part_for(kind: str, label: str | None) -> str | None:
     if kind == "annex":
         return f"pl{label}"
     if kind == "form":
-        return f"{FORM_PART}{vntext.slug(label).replace('-', '')}"
+        return f"{FORM_PART}{vntext.label_slug(label).replace('-', '')}"
     if kind == "example":
         return f"vd{label}"
     if kind == "row":

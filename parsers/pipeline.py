@@ -188,8 +188,8 @@ def parse_document(text: str, *, hints: Hints | None = None, name: str = "docume
     warnings.extend(
         ParseWarning(
             "heading_in_text",
-            "a line opening with an article label out of sequence (or a Mục cited in a "
-            "sentence), after a sentence cut mid-way, was read as running text",
+            "a line opening with an article label out of sequence (or a Mục or a number "
+            "cited in a sentence), after a sentence cut mid-way, was read as running text",
             line,
         )
         for block in blocks

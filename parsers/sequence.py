@@ -143,10 +143,24 @@ def form_listings(tokens: list[Token]) -> list[Token]:
     return [
         Token("listed_form", None, None, token.block.text, token.block)
         if _listing_row(tokens, i) and (_listing_row(tokens, i - 2) or _listing_row(tokens, i + 2))
-        else _as_text(token) if _links_its_file(tokens, i)
+        else _as_text(token) if _links_its_file(tokens, i) or _named_in_a_list(tokens, i)
         else token
         for i, token in enumerate(tokens)
     ]
+
+
+def _named_in_a_list(tokens: list[Token], i: int) -> bool:
+    """``Mẫu số 01: Đơn đề nghị cấp …`` / ``Mẫu số 02: Giấy phép thi công …`` on the next
+    line, no blank between, no line of either form printed: a procedure's field "Tên mẫu
+    đơn, mẫu tờ khai" naming its forms (a crawled decision of a province on road junction
+    permits), not the forms, which are printed later under the same numbers."""
+    def close_pair(first: int) -> bool:
+        return (
+            0 <= first < len(tokens) - 1
+            and tokens[first].kind == tokens[first + 1].kind == "form"
+            and not tokens[first + 1].block.lines[0].blank_before
+        )
+    return close_pair(i) or close_pair(i - 1)
 
 
 # "Mẫu 01.docx", "BM.XNKBCXB.01.doc x": the cell linking a form's file, alone or closing

@@ -37,6 +37,7 @@ _BULLET_RANKS = {"+": 7.5, "•": 7.3}
 # in the same annex, whose title paragraph sits wherever the text before it left off.
 _FIRST_LABELS = frozenset({"1", "a"})
 _ADOPTABLE = frozenset({"numbered", "point", "enumeration"})
+_ANNOUNCING = _ADOPTABLE | {"bullet"}
 _ADOPTED = 0.01  # a paragraph that took a list ranks just above it
 _TITLE_HOLDERS = ("part", "chapter", "subchapter")
 # Kinds whose first label ("I.", "A.", "Chương I"), printed again in an annex under a title
@@ -366,8 +367,9 @@ class TreeBuilder:
             return False
         if host.kind == "paragraph":
             host.rank = node.rank - _ADOPTED
-        elif host.kind in _ADOPTABLE and (host.text or host.heading or "").endswith(":"):
-            # "… các yêu cầu sau đây:" / "a) …": a list announced by the provision before it
+        elif host.kind in _ANNOUNCING and (host.text or host.heading or "").endswith(":"):
+            # "… các yêu cầu sau đây:" / "a) …": a list announced by the provision before
+            # it, a dash too ("- Thời gian giải quyết theo quy định:" / "1. Đối với …")
             node.rank = host.rank + _ADOPTED
         else:
             return False

@@ -322,6 +322,21 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
 
 
+def label_slug(text: str) -> str:
+    """``slug`` for a printed number, where a letter ``đ`` right after its digits stays a
+    letter of its own, ``dd`` (as typed in Telex): ``Mẫu số 15d`` and ``Mẫu số 15đ`` are
+    two forms (Nghị định 151/2025). An đ in an issuer's code (``01/HTĐT``) folds as in
+    ``slug``, so those ids stay as they were.
+
+    >>> label_slug("15đ"), label_slug("15d"), label_slug("01/HTĐT"), label_slug("2Đ-TK")
+    ('15dd', '15d', '01-htdt', '2dd-tk')
+    """
+    return slug(_NUMBERED_DD.sub(r"\1dd", text))
+
+
+_NUMBERED_DD = re.compile(r"(\d)[đĐ](?![^\W\d_])")
+
+
 def terms(text: str) -> list[str]:
     """Split a text into folded search terms (letters and digits)."""
     return re.findall(r"[a-z0-9]+", fold(text))

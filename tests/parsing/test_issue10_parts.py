@@ -147,13 +147,14 @@ def test_layout(text: str, expected: list[tuple[str, str]]):
 
 
 def test_a_true_duplicate_keeps_its_suffix_and_names_both_lines():
-    """Nghị định 06/2021 prints ``d)`` twice in Điều 52 khoản 3 (the second is ``đ)``, a
-    misprint the parser must not correct): the second is ``d_2``, warned with both lines,
-    and, following a ``d)`` right before it, told apart as a repeat printed in the source."""
-    doc = parse_document("Điều 52. Trách nhiệm\n3. Các Bộ:\na) Bộ Xây dựng;\n"
-                         "d) Bộ Công Thương;\nd) Bộ Quốc phòng, Bộ Công an.")
-    assert [p.path for p in doc.walk()][-2:] == ["d52.3.d", "d52.3.d_2"]
+    """A label printed twice in a row (Thông tư 38/2015, Điều 67 khoản 1 prints ``b)``
+    twice) keeps the first; the second is ``b_2``, warned with both lines and told apart
+    as a repeat printed in the source. (``d)`` / ``d)`` is the ``đ)`` whose stroke the
+    text lost: tests/parsing/test_dd_labels.py.)"""
+    doc = parse_document("Điều 67. Thủ tục\n1. Thủ tục:\na) Thủ tục hải quan;\n"
+                         "b) Hồ sơ hải quan;\nb) Thủ tục hải quan thực hiện.")
+    assert [p.path for p in doc.walk()][-2:] == ["d67.1.b", "d67.1.b_2"]
     [warning] = [w for w in doc.warnings if w.code == "duplicate_label"]
     assert (warning.line, warning.message) == (
-        5, "label 'd' printed again (first on line 4); kept as 'd_2'; "
+        5, "label 'b' printed again (first on line 4); kept as 'b_2'; "
            "printed twice in a row in the source")

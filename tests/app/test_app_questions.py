@@ -85,8 +85,13 @@ LAWS = [FIXTURES / name for name in (
 # rules unchanged: 30, 26, 27, blind2 30 of 33 (l94 "kiểm định" pushed to 7 by the new law's
 # "kiểm tra … nghiệm thu"), 17, 20, 28, and the eighth blind block (l199–l230, written from that
 # law) at its one scoring before any change, 23 of 32 (l206 answered nothing at all).
+# Then (the tenth round: a relaxed search that finds nothing asks for one word fewer each
+# time, down to one; "do ai", "là ai" optional like the other question phrases; four sourced
+# synonyms, "PCCC", "thoát hiểm", "cứu hỏa", "hạn chót"): 30, 26, 27, blind2 30, blind3 17,
+# blind4 20 (l162 kept: "hạn chót" reads "trước ngày" too), blind5 28, blind6 27 of 32 (l206,
+# l219, l221, l222; its misses were read while these rules were chosen): 205 of 230.
 FLOORS = {"no": 30, "yes": 26, "blind": 27, "blind2": 30, "blind3": 17, "blind4": 20,
-          "blind5": 28, "blind6": 23}
+          "blind5": 28, "blind6": 27}
 
 
 def _rows() -> list[dict[str, str]]:

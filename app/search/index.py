@@ -113,9 +113,21 @@ def build_schema() -> tantivy.Schema:
 SCHEMA = build_schema()
 
 
+# What a provision becomes in the index, as plain values (strings and numbers): cheap to
+# pickle, so worker processes can compute them (``app/search/feed.py``) while the writer's
+# process only turns them into tantivy documents.
+IndexFields = tuple[str, str, str, str, str, str, str, str, str, str, int, int, int]
+
+
 def to_document(row: Mapping[str, Any]) -> tantivy.Document:
     """One provision row of the store (``pk``, ``document_id``, ``root_path``, ``kind``,
     ``role``, ``ancestry``, ``heading``, ``text``, ``citation``) as an index document."""
+    return document_of(index_fields(row))
+
+
+def index_fields(row: Mapping[str, Any]) -> IndexFields:
+    """The values ``to_document`` indexes for ``row``: all of the tokenizing, none of
+    tantivy."""
     heading, text, citation = row["heading"] or "", row["text"], row["citation"] or ""
     heading_terms, heading_exact = both_terms(heading)
     text_terms, text_exact = both_terms(text)
@@ -123,27 +135,33 @@ def to_document(row: Mapping[str, Any]) -> tantivy.Document:
     article_terms, article_exact = both_terms(row.get("article") or "")
     # A point's clause lead-in counts once, like the article's heading.
     lead_terms, lead_exact = both_terms(row.get("lead") or "")
-    doc = tantivy.Document(
-        doc=row["document_id"],
-        root=row["root_path"],
-        kind=row["kind"],
-        role=row["role"] or "",
-        section=row["ancestry"].split() or [""],
-        body=" ".join([*heading_terms, *heading_terms, *text_terms, *cite_terms,
-                       *article_terms, *lead_terms]),
-        pairs=" ".join([*pairs(heading_terms), *pairs(text_terms), *pairs(article_terms),
-                        *pairs(lead_terms)]),
-        cite=" ".join(anchored(cite_terms)),
-        titles=" ".join([*pairs(heading_terms), *pairs(article_terms)]),
-        exact=" ".join([*heading_exact, *text_exact, *cite_exact, *article_exact,
-                        *lead_exact]),
-    )
-    doc.add_unsigned("pk", int(row["pk"]))
     own_path = (row["ancestry"].split() or [""])[-1]
-    doc.add_unsigned("blank", int(ids.in_blank_form(own_path)))
-    doc.add_unsigned("article_key", int(row.get("article_pk") or row["pk"]))
-    values = (row["document_id"], row["root_path"], row["kind"], row["role"] or "")
-    for name, value in zip(FACET_FIELDS, values, strict=True):
+    return (
+        row["document_id"], row["root_path"], row["kind"], row["role"] or "", row["ancestry"],
+        " ".join([*heading_terms, *heading_terms, *text_terms, *cite_terms, *article_terms,
+                  *lead_terms]),
+        " ".join([*pairs(heading_terms), *pairs(text_terms), *pairs(article_terms),
+                  *pairs(lead_terms)]),
+        " ".join(anchored(cite_terms)),
+        " ".join([*pairs(heading_terms), *pairs(article_terms)]),
+        " ".join([*heading_exact, *text_exact, *cite_exact, *article_exact, *lead_exact]),
+        int(row["pk"]),
+        int(ids.in_blank_form(own_path)),
+        int(row.get("article_pk") or row["pk"]),
+    )
+
+
+def document_of(fields: IndexFields) -> tantivy.Document:
+    """The tantivy document of ``index_fields``' values."""
+    (doc_id, root, kind, role, ancestry, body, pair_terms, cite, titles, exact, pk, blank,
+     article_key) = fields
+    doc = tantivy.Document(doc=doc_id, root=root, kind=kind, role=role,
+                           section=ancestry.split() or [""], body=body, pairs=pair_terms,
+                           cite=cite, titles=titles, exact=exact)
+    doc.add_unsigned("pk", pk)
+    doc.add_unsigned("blank", blank)
+    doc.add_unsigned("article_key", article_key)
+    for name, value in zip(FACET_FIELDS, (doc_id, root, kind, role), strict=True):
         doc.add_unsigned(f"{name}_key", facet_key(value, name))
     return doc
 
@@ -283,14 +301,6 @@ def searchable(path: Path) -> bool:
     except Exception:  # noqa: BLE001 - tantivy reports a damaged index with many types
         return False
     return True
-
-
-def add_rows(writer: tantivy.IndexWriter, rows: Iterable[Mapping[str, Any]]) -> int:
-    count = 0
-    for row in rows:
-        writer.add_document(to_document(row))
-        count += 1
-    return count
 
 
 def delete_documents(writer: tantivy.IndexWriter, doc_ids: Iterable[str]) -> None:

@@ -28,26 +28,23 @@ from __future__ import annotations
 import fcntl
 import os
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import tantivy
-from sqlalchemy import and_, case, func, insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from app.db import models
-from app.db.models import cited_as
 from app.errors import Unavailable
-from app.search import snapshots
+from app.search import feed, snapshots
 from app.search.index import (
     SCHEMA_VERSION,
     WRITER_HEAP,
     IndexFolder,
     State,
-    add_rows,
     delete_documents,
     searchable,
 )
@@ -56,31 +53,8 @@ BATCH = 2_000
 CHANNEL = "vnlex_index_changes"  # LISTEN/NOTIFY channel of the change log (PostgreSQL)
 # Any constant of our own: the advisory lock that orders change numbers with commits.
 CHANGE_LOCK = 0x766E6C6578  # "vnlex"
-_P = models.table_of(models.Provision)
-_D = models.table_of(models.Document)
 _C = models.table_of(models.IndexChange)
 _SNAP = models.table_of(models.IndexSnapshot)
-# A clause, or a point under a clause, is indexed with its article's heading (``article``):
-# "thời hạn giấy phép lao động" is asked of the heading "Thời hạn của giấy phép lao động" and
-# answered by its clause "tối đa là 02 năm". Two joins on the unique ``id``, per row.
-_UP1 = _P.alias("up1")
-_UP2 = _P.alias("up2")
-_ARTICLE = case((_UP1.c.kind == "article", _UP1.c.heading),
-                (_UP2.c.kind == "article", _UP2.c.heading), else_=None).label("article")
-# The article a hit belongs to (itself when it is none's): search shows an article's best
-# hit before a second one of the same article (``app/services/search.py``).
-_ARTICLE_PK = case((_UP1.c.kind == "article", _UP1.c.pk),
-                   (_UP2.c.kind == "article", _UP2.c.pk),
-                   else_=_P.c.pk).label("article_pk")
-# A point is indexed with its clause's lead-in too: "phải báo trước … như sau:" is the
-# clause, "a) Ít nhất 45 ngày …" its point; the words of a question are split between them.
-_LEAD = case((and_(_P.c.kind == "point", _UP1.c.kind == "clause"), _UP1.c.text),
-             else_=None).label("lead")
-INDEX_COLUMNS = (_P.c.pk, _P.c.document_id, _P.c.root_path, _P.c.kind, _P.c.role,
-                 _P.c.ancestry, _P.c.heading, _P.c.text, _P.c.citation, _ARTICLE,
-                 _ARTICLE_PK, _LEAD)
-_WITH_ARTICLE = (_P.outerjoin(_UP1, _UP1.c.id == _P.c.parent_id)
-                 .outerjoin(_UP2, _UP2.c.id == _UP1.c.parent_id))
 
 
 def log_change(session: Session, doc_id: str, *, deleted: bool = False) -> int:
@@ -228,7 +202,8 @@ def rebuild(session: Session, node: IndexFolder, head: int, sid: str) -> State:
     # One indexing thread: segments then follow pk order, so a rebuilt index breaks ties
     # the same way on every node (Python feeding it is the slower side anyway).
     writer = index.writer(WRITER_HEAP * 2, 1)
-    add_rows(writer, all_rows(session))
+    for document in feed.every_row(session):
+        writer.add_document(document)
     writer.commit()
     writer.wait_merging_threads()
     state = State(build=build, store_id=sid, seq=head, pid=os.getpid())
@@ -255,49 +230,14 @@ def _catch_up(session: Session, node: IndexFolder, head: int) -> State:
     index = node.index(state)
     writer = index.writer(WRITER_HEAP, 1)
     delete_documents(writer, changed)
-    for start in range(0, len(changed), 500):
-        add_rows(writer, _rows_of(session, changed[start : start + 500]))
+    for document in feed.rows_of_documents(session, changed):
+        writer.add_document(document)
     writer.commit()
     writer.wait_merging_threads()
     index.reload()
     new_state = State(build=state.build, store_id=state.store_id, seq=head, pid=os.getpid())
     node.write_state(new_state)
     return new_state
-
-
-def all_rows(session: Session) -> Iterator[dict[str, Any]]:
-    cited = _document_citations(session)
-    last = 0
-    while True:
-        batch = session.execute(
-            select(*INDEX_COLUMNS).select_from(_WITH_ARTICLE).where(_P.c.pk > last)
-            .order_by(_P.c.pk).limit(BATCH)
-        ).mappings().all()
-        if not batch:
-            return
-        yield from (_whole(row, cited) for row in batch)
-        last = batch[-1]["pk"]
-
-
-def _rows_of(session: Session, doc_ids: list[str]) -> Iterator[dict[str, Any]]:
-    cited = _document_citations(session, doc_ids)
-    result = session.execute(select(*INDEX_COLUMNS).select_from(_WITH_ARTICLE)
-                             .where(_P.c.document_id.in_(doc_ids)))
-    return (_whole(row, cited) for row in result.mappings())
-
-
-def _document_citations(session: Session, doc_ids: list[str] | None = None) -> dict[str, str]:
-    """Each document's citation, read once: joined to every row, it read the document's row
-    past its stored source each time (a third more time to read the rows)."""
-    query = select(_D.c.id, _D.c.citation)
-    if doc_ids is not None:
-        query = query.where(_D.c.id.in_(doc_ids))
-    return dict(session.execute(query).all())  # rows of (id, citation)
-
-
-def _whole(row: Mapping[Any, Any], cited: dict[str, str]) -> dict[str, Any]:
-    """A provision row with its whole citation, its own and its document's (``cited_as``)."""
-    return {**row, "citation": cited_as(row["citation"], cited.get(row["document_id"]))}
 
 
 @contextmanager

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from app.db import migrate
 from app.db.session import get_engine, session_scope
-from app.search import sync
+from app.search import rows, sync
 from app.search.index import State
 from app.search.vocab import rebuild_terms
 from app.services import status
@@ -49,7 +49,7 @@ def reindex(url: str, index_dir: Path, *, vocabulary: bool = False) -> State:
     ensure_schema(url)
     if vocabulary:
         with session_scope(url) as session:
-            rebuild_terms(session, sync.all_rows(session), sync.head_seq(session))
+            rebuild_terms(session, rows.all_rows(session), sync.head_seq(session))
     with session_scope(url) as session:
         state = sync.rebuild_now(session, index_dir)
     if shares_index(url):

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, make_url
+from sqlalchemy import Connection, Engine, create_engine, event, make_url, text
 from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry, QueuePool
@@ -17,6 +17,8 @@ from app.db import packed_text
 
 _lock = threading.Lock()
 WRITER = "vnlex_writer"  # execution option of sessions that write (session_scope(write=))
+# Execution option of writes that need not wait for the disk (session_scope(durable=False)).
+ASYNC_COMMIT = "vnlex_async_commit"
 _engines: dict[str, Engine] = {}
 _factories: dict[str, sessionmaker[Session]] = {}
 
@@ -57,8 +59,14 @@ def _postgres_begin(connection: Connection) -> None:
     # The same one-writer-at-a-time as SQLite's BEGIN IMMEDIATE: under READ COMMITTED two
     # ingests of one folder both found a document missing and the second insert failed on
     # the primary key. The lock is held to the commit or rollback; readers never take it.
-    if connection.get_execution_options().get(WRITER, False):
+    options = connection.get_execution_options()
+    if options.get(WRITER, False):
         connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+    if options.get(ASYNC_COMMIT, False):
+        # The commit returns before its WAL reaches the disk: a server crash may lose the
+        # last few hundred milliseconds of such commits, whole, never half of one (what
+        # SQLite's synchronous=NORMAL in WAL mode already allows). flush_commits() ends it.
+        connection.exec_driver_sql("SET LOCAL synchronous_commit TO OFF")
 
 
 def _json_text(value: Any) -> str:
@@ -106,12 +114,15 @@ def new_session(url: str) -> Session:
 
 
 @contextmanager
-def session_scope(url: str, write: bool = False) -> Iterator[Session]:
+def session_scope(url: str, write: bool = False, durable: bool = True) -> Iterator[Session]:
     """A session that commits on success and rolls back on any error; ``write``: one that
-    will write, which on SQLite takes the database's write lock when it begins."""
+    will write, which on SQLite takes the database's write lock when it begins;
+    ``durable=False`` (PostgreSQL): its commit does not wait for the disk, until the next
+    ``flush_commits``."""
     session = new_session(url)
     if write:
-        session.bind = get_engine(url).execution_options(**{WRITER: True})
+        options = {WRITER: True} if durable else {WRITER: True, ASYNC_COMMIT: True}
+        session.bind = get_engine(url).execution_options(**options)
     try:
         yield session
         session.commit()
@@ -120,6 +131,18 @@ def session_scope(url: str, write: bool = False) -> Iterator[Session]:
         raise
     finally:
         session.close()
+
+
+def flush_commits(url: str) -> None:
+    """Make every commit made so far durable. On PostgreSQL a transaction that wrote to the
+    WAL commits by waiting for the WAL up to its own record, and the WAL is written in
+    order, so one such commit covers the ``durable=False`` ones before it (a transactional
+    logical message is the smallest write there is: no table, granted to every role).
+    SQLite: nothing to do."""
+    if make_url(url).get_backend_name() != "postgresql":
+        return
+    with session_scope(url) as session:
+        session.execute(text("SELECT pg_logical_emit_message(true, 'vnlex', 'flush')"))
 
 
 def pool_usage(url: str) -> tuple[int, int] | None:

@@ -64,12 +64,29 @@ def _term(row: Row) -> Term | None:
     copula = _COPULA.search(row.text)
     if copula is None or copula.start() == 0:
         return None
-    printed = row.text[: copula.start()].strip()
+    start, end = _span(row.text, copula.start())
+    printed = row.text[start:end]
     words = _PARENS.sub("", printed).split()
     if not words or len(words) > MAX_TERM_WORDS or not words[0][:1].isupper():
         return None  # a sentence, not a term ("Trường hợp … là")
     return Term(printed, vntext.words(" ".join(words)), row.id, row.text.strip(),
-                0, len(printed))
+                start, end)
+
+
+# Quotation marks a term is often printed in: “Nhà đầu tư nước ngoài” bao gồm …
+_QUOTES = {"“": "”", '"': '"', "‘": "’", "«": "»"}
+
+
+def _span(text: str, copula: int) -> tuple[int, int]:
+    """Where the term is printed before its copula: without surrounding whitespace, and
+    inside its quotation marks when it is quoted (the marks are not the term's)."""
+    before = text[:copula]
+    start = len(before) - len(before.lstrip())
+    end = len(before.rstrip())
+    opening = text[start:start + 1]
+    if end - start > 2 and _QUOTES.get(opening) == text[end - 1]:
+        return start + 1, end - 1
+    return start, end
 
 
 def uses(text: str, terms: Sequence[Term]) -> list[Term]:

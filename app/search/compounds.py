@@ -1,4 +1,5 @@
-"""Function words that are half of a word: ``từ`` in ``từ chối``, ``cho`` in ``cho vay``.
+"""Syllables that are one word: function words that are half of a word (``từ`` in ``từ
+chối``, ``cho`` in ``cho vay``), and the words a relaxed search counts (``words``).
 
 Question and function words are optional (``app/search/query.py``), but Vietnamese writes
 compounds as separate syllables, and some compounds begin or end with a syllable that is a
@@ -19,7 +20,7 @@ from dataclasses import replace
 import tantivy
 
 from app.search.index import pair
-from app.search.query import ParsedQuery
+from app.search.query import Clause, ParsedQuery
 
 COMPOUND_SHARE = 0.5
 MIN_PAIRS = 3  # a pair in fewer provisions says nothing
@@ -47,3 +48,53 @@ def _compound(searcher: tantivy.Searcher, word: str, neighbour: str, *, before: 
                                  else pair(neighbour, word))
     alone = searcher.doc_freq("body", neighbour)
     return together >= MIN_PAIRS and together >= COMPOUND_SHARE * alone
+
+
+# Two adjacent required syllables are one word of the query when at least this share of
+# the provisions that have the rarer of them have the two side by side: "vi phạm" (0.15 of
+# the provisions with "phạm"), "hợp pháp" (0.12), "tham gia" (0.32), "hỗ trợ" (0.64), but
+# not "tiền quỹ" (0.001) nor "người nước" (0.01) of "người nước ngoài".
+WORD_SHARE = 0.1
+
+# Required clauses of a query grouped into its words: one clause, or two syllables.
+Unit = tuple[Clause, ...]
+
+
+def words(searcher: tantivy.Searcher, parsed: ParsedQuery) -> list[Unit]:
+    """The required clauses in query order, the two syllables of a compound as one unit.
+
+    A relaxed search counts how many of the query's words a hit has: counted by syllable,
+    "quỹ hỗ trợ đầu tư" was five of the seven words of "tiền của quỹ hỗ trợ đầu tư lấy từ
+    đâu", and any provision naming the fund had "enough" of the question. Where two
+    candidate pairs overlap ("người lao động"), the more telling one is the word
+    ("lao động"). Cost: three term lookups for each pair of adjacent required words,
+    asked only when a search is relaxed."""
+    clauses = parsed.clauses
+    links = [(_strength(searcher, clauses[i], clauses[i + 1]), i)
+             for i in range(len(clauses) - 1)
+             if _syllable(clauses[i]) and _syllable(clauses[i + 1])]
+    joined: dict[int, int] = {}  # index of a syllable → index of its word's first
+    for (_, share), i in sorted(links, key=lambda link: (-link[0][0], link[1])):
+        if share >= WORD_SHARE and i not in joined and i + 1 not in joined:
+            joined[i] = joined[i + 1] = i
+    units = [tuple(clauses[i:i + 2]) if joined.get(i) == i else (c,)
+             for i, c in enumerate(clauses) if not c.optional and joined.get(i, i) == i]
+    return list(dict.fromkeys(units))
+
+
+def _syllable(clause: Clause) -> bool:
+    return clause.is_word and not clause.optional
+
+
+def _strength(searcher: tantivy.Searcher, first: Clause, second: Clause
+              ) -> tuple[float, float]:
+    """How much two syllables are one word: the Dice coefficient of their pair (which of two
+    overlapping pairs wins: "tài khoản" over "khoản vốn", where "vốn" is rare and "khoản"
+    everywhere), and the share of the rarer one's provisions that hold the pair (whether
+    they are one word at all)."""
+    together = searcher.doc_freq("pairs", pair(first.terms[0], second.terms[0]))
+    if together < MIN_PAIRS:
+        return 0.0, 0.0
+    each = (searcher.doc_freq("body", first.terms[0]),
+            searcher.doc_freq("body", second.terms[0]))
+    return 2 * together / max(sum(each), 1), together / max(min(each), 1)

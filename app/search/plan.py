@@ -102,9 +102,10 @@ class Filters:
 
 @dataclass(frozen=True)
 class Relax:
-    """A relaxed search: any ``need`` of the ``pool`` clauses must match."""
+    """A relaxed search: any ``need`` of the ``pool``'s words must match, each word one
+    clause or the two syllables of a compound (``compounds.words``), side by side."""
 
-    pool: tuple[Clause, ...]
+    pool: tuple[tuple[Clause, ...], ...]
     need: int
 
 
@@ -127,8 +128,12 @@ def build(parsed: ParsedQuery, expansions: dict[str, list[str]], filters: Filter
     clauses, relaxed = _unique(parsed), relax is not None
     # The title bonuses innermost: the top tier adds them in the same order, so its scores
     # are this ranking's to the last bit (``top_tier``).
-    bonuses = [*_title_bonuses(clauses, expansions, titled, relaxed=relaxed),
-               *_bonuses(clauses, expansions, relaxed=relaxed)]
+    # In a relaxed search a compound's own two syllables side by side are the word, which
+    # its BM25 already counts; as a link too, "hợp pháp" in the heading "Di chúc hợp pháp"
+    # outranked the one article with "hụi" for "chơi hụi có hợp pháp không".
+    inner = _inner(relax)
+    bonuses = [*_title_bonuses(clauses, expansions, titled, relaxed=relaxed, inner=inner),
+               *_bonuses(clauses, expansions, relaxed=relaxed, inner=inner)]
     if defining:
         bonuses.append(Query.const_score_query(_row_ids(defining), DEFINES))
     for bonus in bonuses:
@@ -220,7 +225,7 @@ def matches_only(parsed: ParsedQuery, expansions: dict[str, list[str]],
     else:
         # Any ``need`` of the pool must match (a filter that scores 0); every clause that
         # does adds its BM25, so rarer words outweigh common ones.
-        pool = [_clause(c, expansions) for c in relax.pool]
+        pool = [_word(unit, expansions) for unit in relax.pool]
         enough = _any([_every(list(s)) for s in itertools.combinations(pool, relax.need)])
         parts = [(Occur.Must, Query.const_score_query(enough, 0.0))]
         scoring = required + scoring
@@ -228,9 +233,12 @@ def matches_only(parsed: ParsedQuery, expansions: dict[str, list[str]],
     return Query.boolean_query(parts + _filters(filters))
 
 
-def relaxation(parsed: ParsedQuery, rarity: Callable[[Clause], int]) -> Relax | None:
-    """Half (rounded up) of the ``POOL`` rarest required clauses; None for fewer than two,
-    or when no provision has any of them.
+def relaxation(parsed: ParsedQuery, rarity: Callable[[Clause], int],
+               words: list[tuple[Clause, ...]] | None = None) -> Relax | None:
+    """Half (rounded up) of the ``POOL`` rarest of the query's words (``words``: its
+    required clauses grouped by ``compounds.words``; by default each clause alone); None
+    for fewer than two clauses, or when no provision has any of them. A word is as rare as
+    its rarest clause.
     The pool keeps the union of intersections small (35 at most) at any query length, and
     rare words are the ones that say what a question is about.
 
@@ -238,12 +246,36 @@ def relaxation(parsed: ParsedQuery, rarity: Callable[[Clause], int]) -> Relax | 
     never prints and no typo variant of it does) is left out: it can match nowhere, and in
     the pool it would be the rarest, take a place and raise ``need`` among the others
     ("scan … file pdf" then asked for every one of the remaining words)."""
-    found = [(rarity(c), c) for c in _unique(parsed) if not c.optional]
-    required = [(r, c) for r, c in found if r != 0]
-    if len(found) < 2 or not required:
+    if words is None:
+        words = [(c,) for c in _unique(parsed) if not c.optional]
+    if sum(len(unit) for unit in words) < 2:
         return None
-    pool = tuple(c for _, c in sorted(required, key=lambda rc: rc[0])[:POOL])
+    found = [(min(rarity(c) for c in unit), unit) for unit in words]
+    required = [(r, unit) for r, unit in found if r != 0]
+    if not required:
+        return None
+    pool = tuple(unit for _, unit in sorted(required, key=lambda ru: ru[0])[:POOL])
     return Relax(pool, math.ceil(len(pool) / 2))
+
+
+def _marked(clause: Clause, expansions: dict[str, list[str]]) -> Query:
+    """A clause as a relaxed pool counts it: a word typed with its marks and no variant
+    only with those marks ("cấm" is not the "cầm" of "gia cầm"), as a whole hit has it
+    (``exact_floor``)."""
+    if clause in _exact_clauses([clause]) and not expansions.get(clause.terms[0]):
+        return _all_terms("exact", list(clause.norm))
+    return _clause(clause, expansions)
+
+
+def _word(unit: tuple[Clause, ...], expansions: dict[str, list[str]]) -> Query:
+    """One word of a relaxed pool: a clause, or two syllables (any of their variants) side
+    by side, read from ``pairs`` (a term lookup, no positions)."""
+    if len(unit) == 1:
+        return _marked(unit[0], expansions)
+    adjacent = _any([Query.term_query(SCHEMA, "pairs", p)
+                     for p in _link(unit[0], unit[1], expansions)])
+    return _every([*(_clause(c, expansions) for c in unit),
+                   Query.const_score_query(adjacent, 0.0)])
 
 
 def _unique(parsed: ParsedQuery) -> list[Clause]:
@@ -266,18 +298,20 @@ def _exact_clauses(clauses: list[Clause]) -> list[Clause]:
 
 
 def _bonuses(clauses: list[Clause], expansions: dict[str, list[str]], *,
-             relaxed: bool = False) -> list[Query]:
+             relaxed: bool = False, inner: Inner = frozenset()) -> list[Query]:
     return [Query.const_score_query(query, weight)
-            for weight, query in _weighted_bonuses(clauses, expansions, relaxed=relaxed)]
+            for weight, query in _weighted_bonuses(clauses, expansions, relaxed=relaxed,
+                                                   inner=inner)]
 
 
 def _weighted_bonuses(clauses: list[Clause], expansions: dict[str, list[str]], *,
-                      relaxed: bool = False) -> list[tuple[float, Query]]:
+                      relaxed: bool = False, inner: Inner = frozenset()
+                      ) -> list[tuple[float, Query]]:
     exact = EXACT_RELAXED if relaxed else EXACT
     bonuses = [(exact, _all_terms("exact", list(c.norm))) for c in _exact_clauses(clauses)]
     # The pair each clause forms with the next (in any of their variants): all of them
     # adjacent earn PHRASE. A question word's pairs say nothing about a provision.
-    links = _links(clauses, expansions)
+    links = _links(clauses, expansions, inner)
     phrase = PHRASE_RELAXED if relaxed else PHRASE
     bonuses += [(phrase / len(links), _any([Query.term_query(SCHEMA, "pairs", p)
                                             for p in link]))
@@ -289,11 +323,12 @@ def _weighted_bonuses(clauses: list[Clause], expansions: dict[str, list[str]], *
 
 
 def _title_bonuses(clauses: list[Clause], expansions: dict[str, list[str]],
-                   titled: Titled, *, relaxed: bool = False) -> list[Query]:
+                   titled: Titled, *, relaxed: bool = False, inner: Inner = frozenset()
+                   ) -> list[Query]:
     """TITLE shared among the query's links, each earned where the pair is adjacent in the
     provision's heading or its article's (``titles``). A link no title has earns nothing
     anywhere and is left out (the same scores, one nested level fewer)."""
-    links = _links(clauses, expansions)
+    links = _links(clauses, expansions, inner)
     title = TITLE_RELAXED if relaxed else TITLE
     found = [[p for p in link if titled(p)] for link in links]
     return [Query.const_score_query(
@@ -302,11 +337,23 @@ def _title_bonuses(clauses: list[Clause], expansions: dict[str, list[str]],
             for pairs_ in found if pairs_]
 
 
-def _links(clauses: list[Clause], expansions: dict[str, list[str]]
-           ) -> list[tuple[str, ...]]:
+def _links(clauses: list[Clause], expansions: dict[str, list[str]],
+           inner: Inner = frozenset()) -> list[tuple[str, ...]]:
+    """The pairs of adjacent required clauses (each as any of their variants), but for the
+    two syllables of one word of a relaxed pool (``inner``)."""
     return list(dict.fromkeys(
         _link(a, b, expansions) for a, b in zip(clauses, clauses[1:], strict=False)
-        if not a.optional and not b.optional))
+        if not a.optional and not b.optional and (a, b) not in inner))
+
+
+# The syllable pairs that are one word of a relaxed pool.
+Inner = frozenset[tuple[Clause, Clause]]
+
+
+def _inner(relax: Relax | None) -> Inner:
+    if relax is None:
+        return frozenset()
+    return frozenset((unit[0], unit[1]) for unit in relax.pool if len(unit) == 2)
 
 
 def _link(a: Clause, b: Clause, expansions: dict[str, list[str]]) -> tuple[str, ...]:

@@ -143,8 +143,8 @@ def _search(session: Session, snapshot: Snapshot, parsed: ParsedQuery, filters: 
     # diacritics found with them) lead, so counting up to FEW of them reads FEW scores.
     floor = plan.exact_floor(parsed, expansions)
     exact_hits = sum(1 for score, _ in found[:FEW] if score >= floor)
-    relax = None if exact_hits >= FEW else plan.relaxation(parsed,
-                                                           _rarity(searcher, expansions))
+    relax = None if exact_hits >= FEW else plan.relaxation(
+        parsed, _rarity(searcher, expansions), compounds.words(searcher, parsed))
     whole = {_key(address) for _, address in found[:exact_hits]}
     if relax is not None:
         first = found[:exact_hits]
@@ -306,7 +306,8 @@ def _relaxed(relax: plan.Relax | None, exact_hits: int) -> dict[str, Any] | None
     each hit has at least, and how many hits have every word."""
     if relax is None:
         return None
-    return {"words": [" ".join(c.norm or c.terms) for c in relax.pool],
+    return {"words": [" ".join(w for c in unit for w in c.norm or c.terms)
+                      for unit in relax.pool],
             "min_matched": relax.need, "exact_hits": exact_hits}
 
 

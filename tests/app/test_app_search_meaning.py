@@ -163,11 +163,11 @@ def test_a_relaxed_search_leaves_out_words_no_provision_has() -> None:
     absent = {"scan", "file", "pdf"}
     relax = plan.relaxation(parsed, rarity=lambda c: 0 if c.terms[0] in absent else 5)
     assert relax is not None and relax.need == 2
-    assert [c.terms[0] for c in relax.pool] == ["hop", "dong", "giay"]
+    assert [unit[0].terms[0] for unit in relax.pool] == ["hop", "dong", "giay"]
     # One word left that some provision has: any hit with it, never nothing.
     alone = plan.relaxation(parse_query("scan pdf giấy"),
                             rarity=lambda c: 0 if c.terms[0] != "giay" else 5)
-    assert alone is not None and [c.terms[0] for c in alone.pool] == ["giay"]
+    assert alone is not None and [unit[0].terms[0] for unit in alone.pool] == ["giay"]
     assert alone.need == 1
     assert plan.relaxation(parse_query("scan pdf"), rarity=lambda c: 0) is None
 
@@ -295,3 +295,44 @@ def test_a_clause_does_not_lend_its_lead_in_to_the_next_clause(notice: str,
     # Clause 2 has "14 ngày", not clause 1's "báo trước": no hit has every word.
     items = ask(notice, "báo trước 14 ngày", tmp_path)["items"]
     assert items and all(hit["partial"] for hit in items), items
+
+
+def test_the_two_syllables_of_a_word_count_once_in_a_relaxed_search() -> None:
+    from app.search.compounds import words
+
+    # "vi phạm": the pair in a fifth of the provisions with "phạm"; "xe chắn" never side by
+    # side; of "người lao động", "lao động" is the word (its pair is the more telling).
+    counts = _Counts({("pairs", pair("vi", "pham")): 170, ("body", "vi"): 1100,
+                      ("body", "pham"): 1250, ("body", "xe"): 12, ("body", "chan"): 40,
+                      ("pairs", pair("nguoi", "lao")): 690, ("body", "nguoi"): 2000,
+                      ("pairs", pair("lao", "dong")): 1260, ("body", "lao"): 1430,
+                      ("body", "dong"): 3900})
+    parsed = parse_query("để xe chắn có vi phạm không")
+    units = words(counts, parsed)  # type: ignore[arg-type]
+    assert [[c.terms[0] for c in unit] for unit in units] == [["xe"], ["chan"], ["vi", "pham"]]
+    relax = plan.relaxation(parsed, rarity=lambda c: 5, words=units)
+    assert relax is not None and len(relax.pool) == 3 and relax.need == 2
+    labour = words(counts, parse_query("người lao động"))  # type: ignore[arg-type]
+    assert [[c.terms[0] for c in unit] for unit in labour] == [["nguoi"], ["lao", "dong"]]
+    # A syllable typed again is a word again: "cứu nạn cứu hộ cứu" is three words.
+    twice = words(_Counts({("pairs", pair("cuu", "nan")): 300, ("body", "cuu"): 500,
+                           ("body", "nan"): 340}), parse_query("cứu nạn cứu"))  # type: ignore[arg-type]
+    assert [[c.terms[0] for c in unit] for unit in twice] == [["cuu", "nan"], ["cuu"]]
+
+
+def test_a_relaxed_search_gives_no_phrase_bonus_for_a_word_s_own_syllables() -> None:
+    parsed = parse_query("hụi hợp pháp")
+    hop, phap = parsed.clauses[1], parsed.clauses[2]
+    relax = plan.Relax(((parsed.clauses[0],), (hop, phap)), 1)
+    links = plan._links(parsed.clauses, {}, plan._inner(relax))
+    assert links == [(pair("hui", "hop"),)]
+    assert len(plan._links(parsed.clauses, {})) == 2  # not relaxed: every pair
+
+
+def test_a_relaxed_search_counts_a_marked_word_only_with_its_marks() -> None:
+    cam = parse_query("cấm").clauses[0]
+    assert str(plan._marked(cam, {})) == str(plan._all_terms("exact", ["cấm"]))
+    # With typo variants, or typed without marks, the folded word (and variants) count.
+    assert str(plan._marked(cam, {"cam": ["cau"]})) != str(plan._all_terms("exact", ["cấm"]))
+    assert str(plan._marked(parse_query("cam").clauses[0], {})) == str(
+        plan._clause(parse_query("cam").clauses[0], {}))

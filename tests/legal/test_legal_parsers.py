@@ -85,6 +85,18 @@ def test_terms_and_not_the_list_items_under_them() -> None:
     assert [t.term for t in find_terms(rows)] == ["Điện năng lượng tái tạo"]
 
 
+def test_a_term_printed_in_quotation_marks_is_the_words_inside_them() -> None:
+    # Thông tư 06/2019/TT-NHNN Điều 3 prints its terms so (tests/fixtures/06-2019-TT-NHNN.txt).
+    text = "“Tài khoản vốn đầu tư trực tiếp” là tài khoản thanh toán bằng ngoại tệ"
+    rows = [TermRow("t/d3", "Giải thích từ ngữ", ""),
+            TermRow("t/d3.5", None, text, "t/d3"),
+            TermRow("t/d3.6", None, "“ngân hàng” là …", "t/d3")]  # a lower-case start: no term
+    found = find_terms(rows)
+    assert [(t.term, t.folded) for t in found] == [
+        ("Tài khoản vốn đầu tư trực tiếp", "tai khoan von dau tu truc tiep")]
+    assert text[found[0].start:found[0].end] == found[0].term
+
+
 def test_effective_from_signing_needs_the_date_signed() -> None:
     rows = [EffectiveRow("n/d9", "Hiệu lực thi hành",
                          "Nghị định này có hiệu lực thi hành kể từ ngày ký ban hành.")]

@@ -111,7 +111,9 @@ def role_scores() -> dict[str, Score]:
         score.fn += len(wanted - got)
         score.misses += [f"{pid}: extra {b} {r}{_how(h)}" for b, r, h in sorted(got - wanted)]
         score.misses += [f"{pid}: missed {b} {r}{_how(h)}" for b, r, h in sorted(wanted - got)]
-        names = {u["key"] for u in analysis.unresolved if u["provision_id"] == pid}
+        # the printed name, or the key of the full name the document defined for it
+        names = {k for u in analysis.unresolved if u["provision_id"] == pid
+                 for k in (u["key"], vntext.words(u["text"]))}
         for name in unresolved[(doc, pid)]:
             if vntext.words(name) not in names:
                 score.fn += 1
@@ -216,7 +218,9 @@ def _registry_problems(check: dict[str, Any], analysis: Any,
         if had != sorted(check["predecessors"]):
             problems.append(f"predecessors {had}")
         for old in REGISTRY.predecessors(body.id):
-            if not (old.change_act and old.sources):
+            # the act is the body's, or the handover's when a body in force gave a field
+            act = old.change_act or any(s.change_act for s in old.taken_over_by)
+            if not (act and old.sources):
                 problems.append(f"{old.id} has no act or source")
     return problems
 

@@ -48,7 +48,9 @@ from app.services.duty_rows import (
     read_heading,
 )
 from app.services.registry import sync_bodies
+from parsers import vntext
 from parsers.bodies import Mention, Registry, Unresolved, read_mentions
+from parsers.bodies.unknown import short_names
 from parsers.citations import Citation as FoundCitation
 from parsers.citations import find_citations
 from parsers.crossrefs import link_assignments
@@ -119,6 +121,7 @@ def analyze(doc_id: str, rows: list[dict[str, Any]], registry: Registry,
     nodes: list[Node] = []
     headings: dict[str, list[FoundDuty]] = {}
     parents = {row["parent_id"] for row in rows}
+    named = short_names([row["text"] for row in rows])  # "(sau đây gọi tắt là …)"
     for row in rows:
         pid, text = row["id"], row["text"]
         mentions[pid], unresolved = read_mentions(text, registry)
@@ -134,7 +137,7 @@ def analyze(doc_id: str, rows: list[dict[str, Any]], registry: Registry,
                           tuple(found[pid]),
                           _as_item(row, found[pid], registry, mentions[pid], unresolved),
                           titled))
-        out.unresolved.extend(_unresolved_row(doc_id, pid, u)
+        out.unresolved.extend(_unresolved_row(doc_id, pid, u, named)
                               for u in unresolved)
         out.citations.extend(_citation_row(doc_id, pid, c) for c in find_citations(text))
         if row["role"] == "objective":
@@ -305,9 +308,14 @@ def milestone_year(row: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> int
     return None
 
 
-def _unresolved_row(doc_id: str, pid: str, u: Unresolved) -> dict[str, Any]:
-    return {"document_id": doc_id, "provision_id": pid, "text": u.text, "key": u.key,
-            "head": u.head, "start": u.start, "end": u.end}
+def _unresolved_row(doc_id: str, pid: str, u: Unresolved,
+                    named: dict[str, str]) -> dict[str, Any]:
+    """An unresolved name as printed; its key is the full name the document defined for
+    it ("Ban Chỉ đạo" → the steering committee it named in full), so counts group there."""
+    full = named.get(u.key)
+    return {"document_id": doc_id, "provision_id": pid, "text": u.text,
+            "key": vntext.words(full) if full else u.key, "head": u.head,
+            "start": u.start, "end": u.end}
 
 
 def _target_row(doc_id: str, pid: str, t: FoundTarget) -> dict[str, Any]:

@@ -113,7 +113,8 @@ def successors(session: Session, body: Body) -> list[dict[str, Any]]:
             if later is None or later.id in seen:
                 continue
             seen.add(later.id)
-            todo.append(later.id)
+            if later.valid_to is not None:  # a body still in force passes on only its own
+                todo.append(later.id)       # fields: what it took over stays with it
             found.append({"id": later.id, "name": later.name, "kind": later.kind,
                           "scope": link.scope, "change_act": link.change_act})
     return found

@@ -183,7 +183,10 @@ def handovers(session: Session, body_id: str) -> list[Handover]:
         step = [Handover(b, later[b.id].scope or todo[later[b.id].successor_id],
                          later[b.id].change_act or b.change_act) for b in bodies]
         found += step
-        todo = {h.body.id: h.scope for h in step}
+        # A body still in force handed over a field, not what it had taken over itself
+        # (Bộ Nội vụ gave religious affairs to Bộ Dân tộc và Tôn giáo, not Bộ LĐTBXH's
+        # labour): the chain goes on only through bodies that ended.
+        todo = {h.body.id: h.scope for h in step if h.body.valid_to is not None}
     return found
 
 

@@ -59,6 +59,7 @@ def read_mentions(text: str, registry: Registry) -> tuple[list[Mention], list[Un
     registered = _same_level(text, _distributed(text, _registered(text, registry), registry),
                              registry)
     registered = _central_committee(text, registered, registry)
+    registered = _bare_ministries(text, registered, registry)
     unknown = unknown_names(text, registered)
     if not unknown:
         return registered, []
@@ -122,6 +123,32 @@ def _central_committee(text: str, mentions: list[Mention], registry: Registry
     added = [Mention(body.id, m.start(1), m.end(1), m.group(1), m.group(1))
              for m in _CENTRAL.finditer(text)
              if body and not any(x.start < m.end(1) and m.start(1) < x.end for x in mentions)]
+    return sorted([*mentions, *added], key=lambda m: m.start) if added else mentions
+
+
+# "Các bộ khẩn trương trình Chính phủ …" (Thông báo 624/TB-VPCP III.2): bare "các bộ" as
+# the doer of a duty is the class of ministries and ministerial agencies. Only before the
+# words of a duty: "các bộ luật", "các bộ tiêu chí", "các bộ phận", "các bộ hồ sơ" are
+# sets of things, and "các bộ, ngành …" is a longer registered name.
+_BARE_MINISTRIES = re.compile(
+    r"(?<!\w)(các bộ)(?= (?:khẩn trương|chủ trì|chủ động|phối hợp|tiếp tục|rà soát|tập trung"
+    r"|cần|phải|nghiên cứu|xây dựng|thực hiện|triển khai|tổ chức|ban hành|hướng dẫn|sớm"
+    r"|kịp thời|đẩy mạnh|quyết liệt|có trách nhiệm|chịu trách nhiệm|theo chức năng|căn cứ"
+    r"|trình|báo cáo|gửi|hoàn thành|hoàn thiện|xử lý|bảo đảm|đảm bảo|được giao)(?!\w))",
+    re.IGNORECASE)
+_MINISTRIES = "cac-bo-co-quan-ngang-bo-co-quan-thuoc-chinh-phu"
+
+
+def _bare_ministries(text: str, mentions: list[Mention], registry: Registry
+                     ) -> list[Mention]:
+    """``mentions`` with bare "các bộ" before a duty's words read as the class of
+    ministries (``_BARE_MINISTRIES``), where no registered name covers it."""
+    body = registry.get(_MINISTRIES)
+    if body is None or "b" not in text.casefold():
+        return mentions
+    added = [Mention(body.id, m.start(1), m.end(1), m.group(1), m.group(1))
+             for m in _BARE_MINISTRIES.finditer(text)
+             if not any(x.start < m.end(1) and m.start(1) < x.end for x in mentions)]
     return sorted([*mentions, *added], key=lambda m: m.start) if added else mentions
 
 

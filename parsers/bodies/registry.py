@@ -131,7 +131,8 @@ class Registry:
             for body in self.bodies:
                 if any(s.body == current for s in body.taken_over_by) and body not in out:
                     out.append(body)
-                    todo.append(body.id)
+                    if body.valid_to is not None:  # one still in force handed over a
+                        todo.append(body.id)       # field, not what it took over
         return out
 
 
@@ -195,6 +196,13 @@ def _validate_successors(body: Body, ids: list[str]) -> None:
     for later in body.taken_over_by:
         if later.body not in ids:
             raise ValueError(f"{body.id}: unknown successor {later.body!r}")
+    if body.valid_to is None and body.successors:
+        # A body still in force that handed a field over (Bộ Nội vụ's religious affairs to
+        # Bộ Dân tộc và Tôn giáo, 2025): each part with its scope and the act that moved it.
+        if any(not (s.scope and s.change_act) for s in body.successors) or not body.sources:
+            raise ValueError(f"{body.id}: a field handed over needs its scope, change_act "
+                             "and sources")
+        return
     if body.taken_over_by and not (body.valid_to and body.change_act and body.sources):
         raise ValueError(f"{body.id}: a successor needs valid_to, change_act and sources")
     if len(body.successors) == 1 or any(not s.scope for s in body.successors):

@@ -16,7 +16,8 @@ HARD_BREAK = re.compile(r"[.;:!?\n|()\[\]]")
 
 # Heads of body names, folded; "Đảng ủy" also in "Ban Thường vụ Đảng ủy …".
 _HEADS = (
-    ("ban", "can", "su", "dang"), ("dang", "uy"), ("dang", "doan"), ("dang", "bo"),
+    ("ban", "can", "su", "dang"), ("ban", "chi", "dao"), ("dang", "uy"), ("dang", "doan"),
+    ("dang", "bo"),
     ("so",), ("tinh", "uy"), ("thanh", "uy"), ("huyen", "uy"), ("quan", "uy"),
     ("uy", "ban", "nhan", "dan"), ("hoi", "dong", "nhan", "dan"),
 ) + (_NATIONAL := (("hoi",), ("lien", "minh"), ("ngan", "hang")))
@@ -81,12 +82,18 @@ def unknown_names(text: str, mentions: Sequence[Mention]) -> list[Unresolved]:
                    and not text[words[j][0]].isupper()):
                 j += 1
         end = _name_end(words, j, text, starts)
+        steering = tuple(w[2] for w in words[i:i + head]) == _STEERING
+        if steering:
+            end = _steering_end(words, j, end, text, starts)
+            if end < 0:
+                i += head
+                continue
         if tuple(w[2] for w in words[i:i + head]) in _NATIONAL:
             if words[i][0] in starts or _all_caps(text, words[i]):
                 i += head  # "Ngân hàng Nhà nước 13": the registered name is the name;
                 continue   # "XÃ HỘI CHỦ NGHĨA": a heading in capitals, no name
             end = _whole_name_end(words, j, text)
-        if end == j:  # "Đảng ủy cấp trên", "sở hữu", "Hội nghị": no name
+        if end == j and not steering:  # "Đảng ủy cấp trên", "sở hữu", "Hội nghị": no name
             i += head
             continue
         first = starts.get(words[i][0])
@@ -98,6 +105,57 @@ def unknown_names(text: str, mentions: Sequence[Mention]) -> list[Unresolved]:
                                     text[words[i][0]:words[i + head - 1][1]],
                                     vntext.words(span)))
         i = end
+    return found
+
+
+# A steering committee ("Ban Chỉ đạo …"): recorded even bare, as texts name it once in
+# full and then "Ban Chỉ đạo" (``short_names`` reads which one); "của <body>" is part of
+# its name ("Ban Chỉ đạo của Chính phủ", not a duty of the Government).
+_STEERING = ("ban", "chi", "dao")
+
+
+def _steering_end(words: list[tuple[int, int, str]], j: int, end: int, text: str,
+                  starts: dict[int, Mention]) -> int:
+    """Index after a steering committee's name: its capitalised name, or "của" and the
+    name of the body it belongs to."""
+    if end == j and j + 1 < len(words) and words[j][2] == "cua" and not _broken(
+            words, j - 1, j + 2, text):
+        after = _name_end(words, j + 1, text, starts)
+        return after if after > j + 1 else j
+    if end == j and not text[words[j - 2][0]].isupper():
+        return -1  # "Hoạt động của Ban chỉ đạo, Ban điều phối …": steering committees at large
+    if end == j and j < len(words) and not _broken(words, j - 1, j + 1, text) and (
+            words[j][2] not in _BARE_BEFORE):
+        return -1  # "Ban Chỉ đạo cải cách thủ tục hành chính": a name in lower case, unread
+    return end
+
+
+# Words that may follow a bare "Ban Chỉ đạo" (the committee the text named before): "Ban
+# Chỉ đạo phải …", "thành viên Ban Chỉ đạo và …", "Ban Chỉ đạo thống nhất kết luận".
+_BARE_BEFORE = frozenset({"va", "da", "phai", "can", "thong", "ket", "chu", "la", "tai", "de",
+                          "theo", "nhiet", "thang", "trong", "tu"})
+
+
+# "… Ban Chỉ đạo của Chính phủ về phát triển khoa học, … và Đề án 06 (sau đây gọi tắt là
+# Ban Chỉ đạo của Chính phủ)": the short name a text defines for a steering committee.
+_DEFINED = re.compile(r"(Ban Chỉ đạo\b[^()]*?)\s*\*?\(sau đây (?:gọi tắt là|gọi là|viết tắt"
+                      r" là) (Ban Chỉ đạo\b[^()]*?)\)")
+
+
+def short_names(texts: Sequence[str]) -> dict[str, str]:
+    """Keys (``vntext.words``) of the short names a document defines for its steering
+    committees, each with the full name it stands for: the one the text printed before
+    "(sau đây gọi tắt là …)". Bare "Ban Chỉ đạo" stands for the full name too when the
+    document defines exactly one."""
+    found: dict[str, str] = {}
+    for text in texts:
+        if "sau đây" not in text:  # most provisions: no regex run over them
+            continue
+        for m in _DEFINED.finditer(text):
+            full = m.group(1).rsplit("Ban Chỉ đạo", 1)[-1]
+            found[vntext.words(m.group(2))] = "Ban Chỉ đạo" + full.rstrip(" ,*")
+    if len(set(found.values())) == 1:
+        found.setdefault(vntext.words("Ban Chỉ đạo"), next(iter(found.values())))
     return found
 
 

@@ -92,6 +92,11 @@ def numbered_roles(text: str, spans: Sequence[tuple[int, int]],
         role = next((r for words, r in _TASK_ROLES if task.startswith(words)), "implement")
         if role is not None:
             extra += [_as(d, role) for d in subject]
+    return _new_only(extra, duties)
+
+
+def _new_only(extra: Sequence[Duty], duties: Sequence[Duty]) -> list[Duty]:
+    """``extra`` without the (body, role) pairs ``duties`` hold, each pair once."""
     held = {(d.body_id, d.role) for d in duties}
     out: list[Duty] = []
     for duty in extra:
@@ -127,3 +132,33 @@ def _again(rest: str, subject: Sequence[Duty]) -> list[Duty]:
 def _as(duty: Duty, role: str) -> Duty:
     return Duty(duty.body_id, role, duty.start, duty.end, duty.text, duty.evidence_start,
                 duty.evidence_end, duty.evidence, duty.position)
+
+
+# The verb a clause after ";" may open with and still be the subject's own work: "Bộ Giáo
+# dục và Đào tạo chủ trì xây dựng …; hướng dẫn các bộ, ngành, địa phương thực hiện …"
+# (Thông báo 624/TB-VPCP III.5.e): guiding, urging, checking other bodies named there. Not
+# another item of the task led ("X chủ trì, phối hợp với Y ban hành hướng dẫn A; ban hành
+# hướng dẫn B", Nghị quyết 74/NQ-CP), a deadline or a report: steps of the task led.
+_CONTINUES = re.compile(r"\s*(?:dong thoi,? )?(?:huong dan|don doc|kiem tra)\b")
+
+
+def continued_roles(text: str, spans: Sequence[tuple[int, int]],
+                    duties: Sequence[Duty]) -> list[Duty]:
+    """Implement for a subject that leads a task and, after ";", goes on with work of its
+    own that names no subject ("X chủ trì A; hướng dẫn Y …": X guides, Y acts); a numbered
+    task ("; (2) hướng dẫn …") belongs to a list, not to the clause before it."""
+    subject: list[Duty] = []
+    extra: list[Duty] = []
+    for start, end in spans:
+        own = [d for d in duties if start <= d.start < end and d.role == "lead"
+               and d.evidence_start == _first_start(duties, start, end)]
+        if own:
+            subject = own
+        elif subject and _CONTINUES.match(vntext.fold(text[start:end])) and any(
+                start <= d.start < end for d in duties):  # those guided are named
+            extra += [_as(d, "implement") for d in subject]
+        else:
+            subject = []
+        if not text[start:end].rstrip().endswith(";"):
+            subject = []
+    return _new_only(extra, duties)

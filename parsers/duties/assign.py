@@ -6,7 +6,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from parsers.bodies import Mention, Registry, Unresolved, read_mentions
-from parsers.duties.again import numbered_roles, second_roles
+from parsers.duties.again import continued_roles, numbered_roles, second_roles
 from parsers.duties.classify import clause_duties
 from parsers.duties.clauses import clauses, joined, past_titles
 from parsers.duties.model import ACTIVE_PROVISION_ROLES, PREAMBLE, Duty, make_duty
@@ -90,7 +90,8 @@ def _active(text: str, mentions: Sequence[Mention],
     duties = [decided.get(m.start) or make_duty(m, "mention", m.start, m.end, text)
               for m in mentions]
     spans = clauses(text)
-    return duties + second_roles(text, spans, duties, named) + numbered_roles(text, spans, duties)
+    return (duties + second_roles(text, spans, duties, named)
+            + numbered_roles(text, spans, duties) + continued_roles(text, spans, duties))
 
 
 def _placeholder(name: Unresolved) -> Mention:

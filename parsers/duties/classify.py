@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from parsers.bodies import Mention
 from parsers.duties.model import Duty, make_duty
-from parsers.duties.subject import subject_of, subject_role
+from parsers.duties.subject import proposed_then_done, subject_of, subject_role
 from parsers.duties.tokens import CONNECTORS, Item, items_of, list_at, word_at
 from parsers.duties.verbs import (
     GUIDE_WORDS,
     ORDER_WORDS,
     PASSIVE,
+    REGISTER_WORDS,
     REPORT_SKIP,
     REPORT_WORDS,
     coordinated,
@@ -21,13 +22,15 @@ from parsers.duties.verbs import (
     lead_after,
     narrated,
     order_length,
+    registered_with,
     report_length,
     sent_to,
 )
 
 # The words a role can be read at: "chủ trì", "phối hợp", an order verb, a report, a
 # guidance ("hướng dẫn các bộ … kết nối").
-_TRIGGERS = frozenset({"chu", "phoi"}) | ORDER_WORDS | REPORT_WORDS | GUIDE_WORDS
+_TRIGGERS = (frozenset({"chu", "phoi"}) | ORDER_WORDS | REPORT_WORDS | GUIDE_WORDS
+             | REGISTER_WORDS)
 
 
 def clause_duties(text: str, start: int, end: int, mentions: list[Mention]) -> list[Duty]:
@@ -48,6 +51,10 @@ def clause_duties(text: str, start: int, end: int, mentions: list[Mention]) -> l
         role, stop = subject_role(text, items, subject, after, end)
         if role:
             mark(subject, role, subject[0].start, stop)
+    proposed = proposed_then_done(text, items) if any(it.word == "tren" for it in items) else None
+    if proposed is not None:  # "trên cơ sở đề xuất của X, Y tổng hợp": Y acts
+        doer, role, stop = proposed
+        mark(doer, role, doer[0].start, items[stop].end)
     for i, item in enumerate(items):
         if item.word not in _TRIGGERS:  # most words: every test below is false
             continue
@@ -83,6 +90,9 @@ def clause_duties(text: str, start: int, end: int, mentions: list[Mention]) -> l
         elif guided_at(items, i):  # "hướng dẫn các bộ, ngành, địa phương kết nối …"
             members, _ = list_at(items, i + 2)
             mark(members, "implement", item.start, members[-1].end)
+        elif registered_with(text, items, i):  # "đăng ký … qua Bộ X"
+            members = registered_with(text, items, i)
+            mark(members, "report_to", item.start, members[-1].end)
         elif report_length(items, i):
             k = i + report_length(items, i)
             while k < len(items) and items[k].word in REPORT_SKIP and k - i < 8:

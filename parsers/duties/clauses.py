@@ -12,6 +12,11 @@ _CLAUSE_END = re.compile(r"[.;](?=\s|$)|\n|\|")
 # A run-in title before numbered tasks: "Khẩn trương xây dựng …: (1) Thanh tra Chính phủ ban
 # hành …" (Thông báo 624/TB-VPCP III.3, its bold title printed in the paragraph).
 _TITLE_END = re.compile(r":\W*(?=\(1\))")
+# … or before the subject of its one task: "Đẩy mạnh rà soát, xây dựng, hoàn thiện thể chế,
+# cơ chế chính sách: Các bộ khẩn trương trình …" (624/TB-VPCP III.2). Longer than a label
+# ("Nội dung:", "Cơ quan chủ trì:", read with what follows: tokens' six words).
+_COLON = re.compile(r":[\s*]*")
+_TITLE_WORDS = 7
 
 
 def clauses(text: str) -> list[tuple[int, int]]:
@@ -55,12 +60,26 @@ def past_titles(text: str, spans: list[tuple[int, int]], named: list[Mention],
     before the colon ("Bộ Tài chính: (1) Chủ trì …") is the subject over the tasks, kept."""
     out: list[tuple[int, int]] = []
     for start, end in spans:
-        title = _TITLE_END.search(text, start, end)
+        title = _TITLE_END.search(text, start, end) or _titled_subject(text, start, end,
+                                                                        starts)
         if title is not None and bisect_left(starts, title.start()) == bisect_left(starts, start):
             out += [(start, title.end()), (title.end(), end)]
         else:
             out.append((start, end))
     return out
+
+
+def _titled_subject(text: str, start: int, end: int, starts: list[int]) -> re.Match[str] | None:
+    """The colon of a run-in title of seven words or more that opens the text, with a
+    body named right after it (the subject of the title's task), or None. Not a colon
+    inside the text ("Nghiên cứu … một số mô hình mới, như: Công đoàn ngành, …" lists)."""
+    if text[:start].strip(" *\n"):
+        return None
+    colon = _COLON.search(text, start, end)
+    if colon is None or len(text[start:colon.start()].split()) < _TITLE_WORDS:
+        return None
+    at = bisect_left(starts, colon.end())
+    return colon if at < len(starts) and starts[at] == colon.end() else None
 
 
 def _only_names(text: str, start: int, end: int, named: list[Mention],

@@ -3,7 +3,7 @@ it."""
 
 from __future__ import annotations
 
-from parsers.duties.tokens import Item, is_lead_in, list_at
+from parsers.duties.tokens import CONNECTORS, Item, is_lead_in, list_at
 from parsers.duties.verbs import (
     DUTY_WORDS,
     announces,
@@ -251,3 +251,30 @@ def _after_label(text: str, items: list[Item]) -> int:
         if ":" in text[items[k - 1].end : items[k].start]:
             first = k
     return first
+
+
+def proposed_then_done(text: str, items: list[Item]) -> tuple[list[Item], str, int] | None:
+    """The body that acts after "trên cơ sở <đề xuất> của X, Y <verb>" inside a clause
+    ("…, trên cơ sở đề xuất của Bộ Khoa học và Công nghệ, Bộ Tài chính tổng hợp, trình …",
+    Thông báo 624/TB-VPCP III.6.b): Y, the last member after a comma, with its role (lead
+    before "chủ trì", else implement) and the index where its evidence ends; X only
+    proposes (the basis, no duty of its own here). None without such a phrase."""
+    for i in range(len(items) - 3):
+        if tuple(it.word for it in items[i : i + 3]) != ("tren", "co", "so"):
+            continue
+        of = next((k for k in range(i + 3, min(i + 9, len(items)))
+                   if items[k].word == "cua" and not items[k].mention), None)
+        if of is None:
+            return None
+        members, after = list_at(items, of + 1)
+        if len(members) < 2 or after >= len(items) or items[after].mention:
+            return None
+        verb = items[after].word
+        last, before = members[-1], members[-2]
+        if verb in NOT_ORDERS or verb in CONNECTORS or "," not in text[before.end : last.start]:
+            return None
+        lead = find_lead([it.word for it in items[after : after + 4]])
+        if lead is not None:
+            return [last], "lead", after + lead
+        return [last], "implement", after
+    return None

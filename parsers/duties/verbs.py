@@ -120,6 +120,29 @@ def guided_at(items: list[Item], i: int) -> bool:
         nxt.word not in _NO_ACTION)
 
 
+REGISTER_WORDS = frozenset({"dang"})
+
+
+def registered_with(text: str, items: list[Item], i: int) -> list[Item]:
+    """The bodies a registration goes to: "đăng ký với X", and "đăng ký … qua X" within
+    fifteen words ("đăng ký nhu cầu kinh phí qua Bộ Khoa học và Công nghệ"; "đăng ký với
+    Chính phủ (qua Bộ Xây dựng) các công trình …"): both receive it, as one reported to.
+    "qua" is read as printed: folded, "kết quả" would look the same."""
+    if (items[i].word, word_at(items, i + 1)) != ("dang", "ky"):
+        return []
+    found: list[Item] = []
+    k = i + 2
+    if word_at(items, k) == "voi":
+        found, k = list_at(items, k + 1)
+    for j in range(k, min(k + 15, len(items))):
+        if items[j].mention:
+            break
+        if text[items[j].start : items[j].end].casefold() == "qua":
+            found += list_at(items, j + 1)[0]
+            break
+    return found
+
+
 def sent_to(items: list[Item], k: int) -> list[Item]:
     """The list after "về" within fifteen words of a report verb, if no body comes first."""
     return _list_after(items, k, "ve", 15)

@@ -119,7 +119,9 @@ def test_a_split_body_is_a_predecessor_of_each_successor():
         ([*_SPLIT_TO, Body("bo-cu", "Bộ Cũ", "state_organ",
                            successors=(Successor("bo-a", "lao động"),
                                        Successor("bo-b", "trẻ em")))],
-         "needs valid_to"),
+         "needs its scope, change_act and sources"),  # in force: a field handed over
+        ([*_SPLIT_TO, Body("bo-cu", "Bộ Cũ", "state_organ", successor="bo-a")],
+         "needs valid_to"),  # a sole successor: the body ended
     ],
 )
 def test_registry_rejects(bodies, message):

@@ -22,6 +22,9 @@ plan; CĐ 224/CĐ-TTg, a telegram) and scored once, blind; the round worked on i
 and on open classes of held_out_7 … held_out_9. ``held_out_11`` was written at the start of
 the tenth round from a 2025 notice of the Government Office (TB 624/TB-VPCP) and scored
 once, blind, before any rule was changed; the round then worked on its classes.
+``held_out_12`` was written at the start of the eleventh round from a 2025 notice of the
+Government Office (TB 623/TB-VPCP) and scored once, blind, before any rule was changed;
+the round then worked on held_out_11's open classes, not on held_out_12's.
 """
 
 from __future__ import annotations
@@ -79,13 +82,22 @@ FLOORS = {
     # The tenth round worked on its classes: 47 of 52, no false (the issuer's "trân trọng
     # thông báo", a subject over numbered tasks, a run-in title before "(1)", "tham mưu ban
     # hành … của X"); targets 3 of 3 ("đến nay mới đạt X" is where things stand).
-    "held_out_11": (1.000, 0.904),
+    # Eleventh round: 52 of 52, no false (bare "Các bộ" doing a duty, "X chủ trì A; hướng
+    # dẫn Y", "đăng ký … qua X", "trên cơ sở đề xuất của X, Y tổng hợp", "Ban Chỉ đạo của
+    # Chính phủ" recorded as unresolved).
+    "held_out_11": (1.000, 1.000),
+    # blind, 2026-11-28, written at the start of the eleventh round and scored once before
+    # any rule was changed: 22 of 23 items, 2 false (0.917, 0.957); targets 2 of 3;
+    # registry 3 of its 4 new checks. Its own misses were left alone (held out); the
+    # round's rules changed none of its roles, and its registry check is now right.
+    "held_out_12": (0.917, 0.957),
 }
 # Right of how many: tuned 12 of 12, held_out_2 7 of 7 (blind first: 11 and 0); held_out_8
 # 2 of 4 (blind, scored once); held_out_11 3 of 3 (blind first: 2 of 3, 1 false).
 TARGETS_RIGHT = {"tuned": (12, 12), "held_out_2": (7, 7), "held_out_8": (2, 4),
-                 "held_out_11": (3, 3)}
-REGISTRY_RIGHT = 12  # of 12
+                 "held_out_11": (3, 3), "held_out_12": (2, 3)}
+REGISTRY_RIGHT = 16  # of 16 (held_out_12's four added blind: 3 right; then Bộ Nội vụ's
+# religious affairs handed to Bộ Dân tộc và Tôn giáo, Nghị định 41/2025/NĐ-CP)
 
 
 @pytest.fixture(scope="module")

@@ -202,3 +202,18 @@ def test_current_duties_of_a_split_successor_carry_the_scope(client: TestClient)
     answer = client.get("/duties", params={"body": "bo-y-te", "current": "true",
                                            "format": "csv"})
     assert answer.content.decode("utf-8-sig").splitlines()[0].endswith(",inherited_scope")
+
+
+def test_a_field_handed_over_by_a_ministry_in_force(client: TestClient) -> None:
+    # Nghị định 41/2025/NĐ-CP: religious affairs from Bộ Nội vụ (still in force) to Bộ Dân
+    # tộc và Tôn giáo; the labour Bộ Nội vụ took from Bộ LĐTBXH stays with it
+    ethnic = client.get("/bodies/bo-dan-toc-va-ton-giao").json()
+    before = {p["id"]: p for p in ethnic["predecessors"]}
+    assert set(before) == {"uy-ban-dan-toc", "bo-noi-vu"}
+    assert before["bo-noi-vu"]["scope"] == "tín ngưỡng, tôn giáo"
+    assert "41/2025/NĐ-CP" in before["bo-noi-vu"]["change_act"]
+    home = client.get("/bodies/bo-noi-vu").json()
+    assert home["valid_to"] is None
+    assert [s["id"] for s in home["successors"]] == ["bo-dan-toc-va-ton-giao"]
+    labour = client.get("/bodies/bo-lao-dong-thuong-binh-va-xa-hoi").json()
+    assert "bo-dan-toc-va-ton-giao" not in {s["id"] for s in labour["successors"]}

@@ -421,6 +421,7 @@ class TreeBuilder:
             and top.kind in ("point", "subpoint", "numbered", "bullet", "enumeration")
             and top.rank == _rank(upcoming)
             and not top.children
+            and not _empty_field(top)
         ):
             top.texts.append(token.text)
             top.spans.extend(token.block.spans)
@@ -466,7 +467,7 @@ class TreeBuilder:
         self.row = None
         while self.stack:
             top = self.stack[-1]
-            if not top.children and (top.heading or not top.texts):
+            if not top.children and (top.heading or not top.texts) and not _empty_field(top):
                 self.since_label.append(_Placed(token, top, len(top.texts), len(top.spans)))
                 top.texts.append(text)
                 top.spans.extend(spans)
@@ -562,6 +563,13 @@ def _without_last_line(token: Token) -> Token:
     if token.text.endswith(cut):
         return replace(token, text=strip(token.text) or "", block=block)
     return replace(token, heading=strip(token.heading), block=block)
+
+
+def _empty_field(node: Node) -> bool:
+    """``(2)`` printed bare: blocks made it an empty field of a blank form (a bare label
+    with text on the next line is joined to it there), so the paragraph after it is the
+    form's, not its text (``classify._EMPTY_ENUMERATED``)."""
+    return node.kind == "enumeration" and not node.texts and node.printed == f"({node.label})"
 
 
 def _lead_in_goes_on(top: Node, upcoming: Token) -> bool:

@@ -66,3 +66,28 @@ def test_column_numbers_and_placeholders_are_no_fields() -> None:
     columns = "Điều 1. Bảng giá\nGiá như sau:\n\n(1)\n\n(2)\n\n(3)\n"
     doc = parse_document(columns, name="t")
     assert not any(p.kind == "enumeration" for p in doc.walk())
+
+
+def test_what_a_form_goes_with_opens_no_annex() -> None:
+    """Mẫu số 14d and 14đ (fixture lines 9-16) each print ``(Kèm theo Phiếu yêu cầu cung
+    cấp thông tin, dữ liệu đất đai)`` under their title: the form goes with that request,
+    it is no annex of the decree. Main opened an annex there, so 14đ was ``pl2.mau14dd``
+    under a false annex titled by 14d's title (and in the whole decree 11 false annexes
+    took the forms from 14b to 49 out of Phụ lục II)."""
+    doc = parsed("151-2025-ND-CP-mau-14-excerpt.txt")
+    annexes = [p for p in doc.provisions if p.kind == "annex"]
+    assert [(a.path, [c.path for c in a.children]) for a in annexes] == [
+        ("pl1", ["pl1.mau14d", "pl1.mau14dd"])
+    ]
+
+
+def test_an_annex_after_a_form_still_opens() -> None:
+    """The next annex's own name between: ``PHỤ LỤC III`` / ``(Kèm theo Nghị định …)``
+    right after a form's last line opens Phụ lục III."""
+    text = (
+        "Điều 1. Phạm vi\nNội dung.\nPHỤ LỤC II\n(Kèm theo Nghị định số 151/2025/NĐ-CP)\n\n"
+        "Mẫu số 49. Văn bản đề nghị\nNỘI DUNG\nPHỤ LỤC III\n"
+        "(Kèm theo Nghị định số 151/2025/NĐ-CP)\n1. Danh mục.\n"
+    )
+    doc = parse_document(text, name="t")
+    assert [p.path for p in doc.provisions if p.kind == "annex"] == ["pl1", "pl2"]

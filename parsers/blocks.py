@@ -25,6 +25,7 @@ _STARTERS = (
     patterns.ARTICLE,
     patterns.NUMBERED,
     patterns.LETTERED,
+    patterns.DOTTED_LETTERED,
     patterns.SUBPOINT,
     patterns.ENUMERATED,
     patterns.MILESTONE,

@@ -98,6 +98,7 @@ def classify(block: Block, in_annex: bool = False) -> Token:
     for kind, pattern in (
         ("numbered", patterns.NUMBERED),
         ("point", patterns.LETTERED),
+        ("point", patterns.DOTTED_LETTERED),
         ("subpoint", patterns.SUBPOINT),
         ("enumeration", patterns.ENUMERATED),
     ):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from parsers import ids
+from parsers import ids, patterns
 from parsers.blocks import is_upper
 from parsers.classify import Token
 
@@ -223,9 +223,20 @@ class TreeBuilder:
         printed = self._printed_place(token)
         if printed is not None:
             return printed
-        if self._open_numbered_parent(token):
+        if self._open_numbered_parent(token) or self._under_dotted_point(token):
             return self.stack[-1].rank + 0.05
         return None
+
+    def _under_dotted_point(self, token: Token) -> bool:
+        """``1.`` right under a point printed with a dot (``a. Tóm tắt tổng quát`` / ``1.
+        Chi phí thuế hoãn lại [A]: …``, the guide to a form in Nghị định 236/2025/NĐ-CP):
+        the point heads the fields numbered under it, as a clause heads its points."""
+        top = self.stack[-1] if self.stack else None
+        return (
+            token.kind == "numbered" and token.label == "1" and top is not None
+            and top.kind == "point" and not top.children
+            and bool(patterns.DOTTED_LETTERED.match(top.printed))
+        )
 
     def _continued(self, token: Token) -> Node | None:
         """The open ``N-1.``, ``(N-1)`` or previous letter that a label follows, if any;

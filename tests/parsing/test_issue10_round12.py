@@ -91,3 +91,61 @@ def test_an_annex_after_a_form_still_opens() -> None:
     )
     doc = parse_document(text, name="t")
     assert [p.path for p in doc.provisions if p.kind == "annex"] == ["pl1", "pl2"]
+
+
+def test_points_printed_with_a_dot() -> None:
+    """A crawled plan of UBND TP. Hồ Chí Minh (``UBND-HCM-phuong-an-don-gian-hoa-excerpt.md``,
+    lines 7-31 and 35-69): each procedure ``**1. **Tên thủ tục …`` has points ``a. Nội
+    dung cắt giảm …`` (with its dashes), ``b. Lý do``, ``c. Lợi ích``, ``d. Kiến nghị
+    thực thi``. Main read the points as paragraphs beside the procedures (``ptA.p1`` …),
+    so a procedure's dashes hung under the procedure while its points did not."""
+    doc = parsed("UBND-HCM-phuong-an-don-gian-hoa-excerpt.md")
+    tree = [(p.path, p.kind) for p in doc.walk() if p.path.startswith("ptA.1")]
+    assert tree == [
+        ("ptA.1", "item"),
+        ("ptA.1.a", "point"), ("ptA.1.a.1", "bullet"), ("ptA.1.a.2", "bullet"),
+        ("ptA.1.b", "point"), ("ptA.1.c", "point"), ("ptA.1.d", "point"),
+    ]
+    seven = [p.path for p in doc.walk() if p.path.startswith("ptA.7.") and p.kind == "point"]
+    assert seven == ["ptA.7.a", "ptA.7.b", "ptA.7.c", "ptA.7.d"]
+    lydo = doc.find("ptA.1.b")
+    assert lydo is not None and (lydo.label, lydo.text[:7]) == ("b", "Lý do: ")
+
+
+# Dotted letters that open no point: (text, the labels of the points it has)
+NOT_A_LIST = [
+    # "i." opening an article's clauses (a "1." misread; a crawled circular of 2025)
+    ("Điều 5. Sửa đổi\ni. Sửa đổi, bổ sung điểm c như sau:\n2. Sửa đổi điểm h.\n", []),
+    # Nghị định 236/2025/NĐ-CP, the guide's table of contents (l.1355-1360 of the decree,
+    # shortened): its outline numbers print no dot ("3.2.3.3 Quy tắc chuyển tiếp"), so the
+    # "a." after "b." with only those lines between starts no new list (main: no point)
+    ("Điều 1. Mẫu\n1. Hướng dẫn:\n3.2.3.1 Các điều chỉnh thuế hoãn lại\na. Tóm tắt tổng quát\n"
+     "b. Phân tích các điều chỉnh\n3.2.3.3 Quy tắc chuyển tiếp\na. Xử lý khoản thuế hoãn lại "
+     "phải trả\n", ["a", "b"]),
+]
+
+
+def test_dotted_letters_out_of_a_list_stay_text() -> None:
+    for text, points in NOT_A_LIST:
+        doc = parse_document(text, name="t")
+        assert [p.label for p in doc.walk() if p.kind == "point"] == points, text
+        assert not any("_" in p.path for p in doc.walk()), text
+
+
+def test_fields_numbered_under_a_dotted_point() -> None:
+    """Nghị định 236/2025/NĐ-CP, guide to Mẫu 01/TKTT-QĐMTT, l.1582-1588 of the decree
+    (Tuon-Tun/kcn-review at 141a0c6, ``laws/dau-tu/ND-236-2025.txt``), shortened: the
+    fields ``1.``, ``2.`` printed under ``a. Tóm tắt tổng quát`` are its own, those under
+    ``b. Phân tích các điều chỉnh`` its."""
+    text = (
+        "Điều 1. Mẫu\n3.2.3.1. Các điều chỉnh thuế hoãn lại\na. Tóm tắt tổng quát\n"
+        "1. Chi phí thuế hoãn lại [A]: Khai tổng số chi phí thuế hoãn lại.\n"
+        "2. Chi phí thuế hoãn lại tính lại theo mức thuế suất tối thiểu [B] = [C] + [D].\n"
+        "b. Phân tích các điều chỉnh\n"
+        "1. Các khoản điều chỉnh chi phí thuế hoãn lại: Đơn vị hợp thành kê khai.\n"
+        "2. Tổng các khoản điều chỉnh: Khai tổng số tiền điều chỉnh thuế hoãn lại.\n"
+    )
+    doc = parse_document(text, name="t")
+    paths = [p.path for p in doc.walk() if p.path.startswith("d1.3.2.3.1")]
+    assert paths == ["d1.3.2.3.1", "d1.3.2.3.1.a", "d1.3.2.3.1.a.1", "d1.3.2.3.1.a.2",
+                     "d1.3.2.3.1.b", "d1.3.2.3.1.b.1", "d1.3.2.3.1.b.2"]

@@ -145,6 +145,8 @@ class TreeBuilder:
         self.tokens: list[Token] = []  # every token, for a look at the next label
         # tokens whose list restarts ("1.", "a)") where that label is already taken
         self.restarts: list[int] = []
+        # rows whose cell printed "a)" and took the "b)" … after them (_adopt_from_cell)
+        self.cell_hosts: list[Node] = []
 
     def open_row(self, token: Token) -> None:
         """The first cell of a table row (its number printed alone before it) opens a node
@@ -337,13 +339,16 @@ class TreeBuilder:
         node = _node(token, rank)
         self._open_titled_document(node)
         self.since_label.clear()
-        if not self._resume_list(token, node) and not self._adopt_restart(node):
+        if (not self._resume_list(token, node) and not self._adopt_restart(node)
+                and not self._adopt_from_cell(token, node)):
             # "3." closes everything opened since "2.", a paragraph that took a list too
             if (continued := self._continued(token)) is not None:
                 while self.stack and self.stack.pop() is not continued:
                     pass
             while self.stack and self.stack[-1].rank >= rank:
                 self.stack.pop()
+            if self.stack and self.stack[-1] in self.cell_hosts and node.label == "a":
+                self.stack.pop()  # a row's list is done: "a)" begins another row's
         siblings = self.stack[-1].children if self.stack else self.roots
         _demote_listed_forms(node, siblings)
         if (node.kind in _ADOPTABLE and node.label in _FIRST_LABELS
@@ -387,6 +392,27 @@ class TreeBuilder:
         while self.stack and host not in self.stack[-1].children:
             self.stack.pop()  # the open nodes below the paragraph's parent close
         self.stack.append(host)
+        return True
+
+    def _adopt_from_cell(self, token: Token, node: Node) -> bool:
+        """``b)`` whose ``a)`` was printed in a cell of the table row just before it
+        (``35.1 | a) Cơ sở sản xuất công nghiệp … | N | 0,2`` / ``| b) Cơ sở sản xuất dệt
+        may | N | 0,25``, Nghị định 105/2025/NĐ-CP, the insurance premium table): the list
+        goes on under that row, so the next row's ``a)`` … ``d)`` repeat nothing."""
+        previous = _previous_label(token)
+        host = self.last
+        if (
+            previous is None or previous[0] != "point" or host is None
+            or host.kind != "paragraph" or host.children
+            or self._continued(token) is not None
+            or not re.search(rf"(?:^|\|)\s*{previous[1]}\)\s", host.text)
+        ):
+            return False
+        host.rank = node.rank - _ADOPTED
+        while self.stack and host not in self.stack[-1].children:
+            self.stack.pop()
+        self.stack.append(host)
+        self.cell_hosts.append(host)
         return True
 
     def _open_titled_document(self, node: Node) -> None:

@@ -149,3 +149,50 @@ def test_fields_numbered_under_a_dotted_point() -> None:
     paths = [p.path for p in doc.walk() if p.path.startswith("d1.3.2.3.1")]
     assert paths == ["d1.3.2.3.1", "d1.3.2.3.1.a", "d1.3.2.3.1.a.1", "d1.3.2.3.1.a.2",
                      "d1.3.2.3.1.b", "d1.3.2.3.1.b.1", "d1.3.2.3.1.b.2"]
+
+
+def test_a_misprinted_number_between_its_neighbours() -> None:
+    """Nghị định 105/2025/NĐ-CP, Mẫu số PC07, mục IV (fixture lines 16-24): ``1.``, ``2.``,
+    ``2.``, ``4.``. The second ``2.`` is the ``3.`` the source misprinted: its id is ``3``,
+    its label stays as printed and a warning names its line (main: ``IV.2_2``)."""
+    doc = parsed("105-2025-ND-CP-pc07-bieu-phi-excerpt.txt")
+    items = [(p.path, p.label) for p in doc.walk() if p.path.startswith("pl1.maupc07.IV.")
+             and p.kind == "item"]
+    assert items == [("pl1.maupc07.IV.1", "1"), ("pl1.maupc07.IV.2", "2"),
+                     ("pl1.maupc07.IV.3", "2"), ("pl1.maupc07.IV.4", "4")]
+    assert [(w.code, w.line) for w in doc.warnings if w.code in ("suspected_ocr",
+            "duplicate_label")] == [("suspected_ocr", 21)]
+
+
+def test_a_list_begun_in_a_table_cell() -> None:
+    """The premium table (fixture lines 25-52): row ``35.1 | a) Cơ sở sản xuất công
+    nghiệp …`` prints ``a)`` in a cell, and its ``b)`` … ``đ)`` follow as rows of their
+    own; row ``36.1 | a) Kho dự trữ quốc gia …`` begins another list, ``b)`` … ``d)``.
+    Main set both lists side by side (``b_2``, ``c_2``, ``d_2``)."""
+    doc = parsed("105-2025-ND-CP-pc07-bieu-phi-excerpt.txt")
+    points = [(p.path.split("maupc07.IV.")[1], p.label) for p in doc.walk()
+              if p.kind == "point"]
+    row = next(p for p in doc.walk() if p.text.startswith("35.1 | a) Cơ sở sản xuất"))
+    assert [c.label for c in row.children] == ["b", "c", "d", "đ"]
+    assert [part for part, _ in points] == [
+        f"{row.path.split('IV.')[1]}.{x}" for x in ("b", "c", "d", "đ")] + ["a", "b", "c", "d"]
+    assert not any("_" in p.path for p in doc.walk())
+
+
+def test_a_true_repeat_stays_and_names_both_lines() -> None:
+    """Thông tư 38/2015/TT-BTC prints ``a)``, ``b)``, ``b)``, ``c)`` (l.1300-1303 of the
+    circular, shortened): no label lies between the repeated ``b)`` and the ``c)`` after
+    it, so nothing says which was meant; the repeat keeps ``b_2`` and its warning names
+    both lines (issue 10, class 7: where a true duplicate remains, warn)."""
+    text = (
+        "Điều 1. Gia công\n1. Thủ tục:\n"
+        "a) Thủ tục hải quan thực hiện tại 01 Chi cục Hải quan thuận tiện;\n"
+        "b) Hồ sơ hải quan thực hiện như hồ sơ hải quan đối với hàng hóa xuất khẩu;\n"
+        "b) Thủ tục hải quan thực hiện như thủ tục xuất khẩu hàng hóa;\n"
+        "c) Trường hợp gia công chuyển tiếp ở nước ngoài thì không phải làm thủ tục.\n"
+    )
+    doc = parse_document(text, name="t")
+    assert [p.path for p in doc.walk()][-3:] == ["d1.1.b", "d1.1.b_2", "d1.1.c"]
+    [warned] = [w for w in doc.warnings if w.code == "duplicate_label"]
+    assert warned.line == 5 and "first on line 4" in warned.message
+    assert not any(w.code == "suspected_ocr" for w in doc.warnings)

@@ -196,3 +196,37 @@ def test_a_true_repeat_stays_and_names_both_lines() -> None:
     [warned] = [w for w in doc.warnings if w.code == "duplicate_label"]
     assert warned.line == 5 and "first on line 4" in warned.message
     assert not any(w.code == "suspected_ocr" for w in doc.warnings)
+
+
+def test_an_annex_an_amendment_prints_is_its_text() -> None:
+    """Nghị định 05/2025/NĐ-CP, Phụ lục (fixture lines 5-45): items ``11.``, ``12.``,
+    ``13. Sửa đổi Phụ lục … như sau:`` each print the replaced annex of Nghị định 08/2022
+    whole, with no quote marks (``Phụ lục XIII`` / its title / ``1. Chúng tôi là …``).
+    The quoted annex is the item's text (issue 10, class 4); main read its ``1.`` …
+    ``5.`` as this annex's items (``2_2``, ``3_2``, ``4_2`` beside items 2-4)."""
+    doc = parsed("05-2025-ND-CP-phu-luc-excerpt.txt")
+    annex = doc.find("pl1")
+    assert annex is not None
+    assert [(c.path, c.kind, c.children) for c in annex.children] == [
+        ("pl1.11", "item", ()), ("pl1.12", "item", ()), ("pl1.13", "item", ())]
+    eleven, twelve, thirteen = annex.children
+    assert "\n1. Chúng tôi là: (1)" in eleven.text and "\nGhi chú: (1) Chủ dự án" in eleven.text
+    assert "\n5. Các thông tin khác (nếu có):" in twelve.text
+    assert "\n3. Dịch vụ thương mại, buôn bán lưu động" in thirteen.text
+
+
+def test_a_star_that_opens_a_list_item_opens_no_emphasis() -> None:
+    """Fixture line 39: ``* Phụ lục kèm theo báo cáo …`` with no asterisk after it. Read as
+    emphasis that never closed, it made every later line emphasized and glued them into
+    one block with it (``13.``, ``Phụ lục XVI`` … in one paragraph of item 12). A star
+    that opens an italic span a page wrapped (``* (Phụ lục Danh mục`` / … / ``kèm
+    theo)*``) is still emphasis."""
+    doc = parsed("05-2025-ND-CP-phu-luc-excerpt.txt")
+    twelve = doc.find("pl1.12")
+    assert twelve is not None and twelve.text.endswith(
+        "chứng từ chất thải nguy hại (đối với dự án có hoạt động dịch vụ xử lý chất thải "
+        "nguy hại).")
+    italic = ("Điều 1. Công bố\nCông bố kèm theo Quyết định này:\n* (Phụ lục Danh mục\n"
+              "thủ tục hành chính mới ban hành kèm theo)*\nĐiều 2. Hiệu lực\n"
+              "Quyết định này có hiệu lực thi hành kể từ ngày ký.\n")
+    assert [p.path for p in parse_document(italic, name="t").walk()] == ["d1", "d2"]

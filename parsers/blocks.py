@@ -209,7 +209,10 @@ def _joins(block: Block, line: Line, hard_wrapped: bool, by_blanks: bool = False
             _cut_label(block) or WANTS_NUMBER.search(block.text)
         )
     if _LABEL_ONLY.match(block.text) and len(block.lines) <= 2 and not _labelled(line.text):
-        return True  # "1. " alone, its text on the next line (PDF extraction)
+        # "1. " alone, its text on the next line (PDF extraction); a bare "(1)" in a table
+        # printed one cell a line ("Thuyết trình" / "(1)" / "|" / "Micro") marks a note,
+        # and the cell after the "|" is not its text
+        return not (line.blank_before and _BARE_ENUMERATION.match(block.text))
     if line.text[0] in ".,;:)" and block.text[-1] not in patterns.TERMINAL:
         return True  # "Điều 46" / ". Công trình bảo vệ môi trường…": a label cut by a wrap
     if _CLOSES_PARENTHESIS.match(line.text) and not line.blank_before and _open_parenthesis(

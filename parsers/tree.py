@@ -123,7 +123,8 @@ def _demote_listed_forms(node: Node, siblings: list[Node]) -> None:
     if node.kind != "form" or node.label is None:
         return
     for entry in siblings:
-        if entry.kind == "form" and entry.label == node.label and not entry.children:
+        # "Mẫu số 03:" listed, "Mẫu số 03." printed: one form, whatever follows its number
+        if entry.kind == "form" and _part(entry) == _part(node) and not entry.children:
             entry.kind, entry.label, entry.heading = "paragraph", None, None
             entry.texts = [entry.printed, *entry.texts]
 

@@ -230,3 +230,22 @@ def test_a_star_that_opens_a_list_item_opens_no_emphasis() -> None:
               "thủ tục hành chính mới ban hành kèm theo)*\nĐiều 2. Hiệu lực\n"
               "Quyết định này có hiệu lực thi hành kể từ ngày ký.\n")
     assert [p.path for p in parse_document(italic, name="t").walk()] == ["d1", "d2"]
+
+
+def test_a_note_mark_in_a_table_cell_takes_no_other_cell() -> None:
+    """A lesson-plan form printed one cell a line (a crawled guide of 2025 on political
+    centres' teaching, Mẫu 3, its table: ``Thuyết trình`` / ``(1)`` / ``|`` / ``Micro`` /
+    ``(2)`` / ``|`` / ``5’`` / ``(3)``, then the notes ``*(1) Ví dụ về phương pháp dạy
+    học*`` …): a bare ``(1)`` is the cell's note mark, and the cell after the ``|`` is not
+    its text. Main joined them (``(1) Micro``, ``(2) 5’``) into enumerations 1-3, which the
+    notes then repeated (``1_2``, ``2_2``, ``3_2``)."""
+    text = (
+        "Điều 1. Giáo án\nBước 1\n|\nỔn định lớp\n|\nThuyết trình\n(1)\n|\nMicro\n(2)\n|\n"
+        "5’\n(3)\n|\n\n*(1) Ví dụ về phương pháp dạy học*\n\n"
+        "*(2) Ví dụ về phương tiện dạy dọc*\n\n*(3) Ví dụ về thời gian giảng*\n"
+    )
+    doc = parse_document(text, name="t")
+    notes = [(p.label, p.heading or p.text) for p in doc.walk() if p.kind == "enumeration"]
+    assert notes == [("1", "Ví dụ về phương pháp dạy học"), ("2", "Ví dụ về phương tiện dạy dọc"),
+                     ("3", "Ví dụ về thời gian giảng")]
+    assert not any("_" in p.path for p in doc.walk())

@@ -6,7 +6,7 @@ and gives the second ``_2`` with a ``duplicate_label`` warning naming its line.
 
 from __future__ import annotations
 
-from parsers import ids, ocr
+from parsers import ids, ocr, patterns
 from parsers.model import ParseWarning, Provision
 from parsers.roles import role_of_heading
 from parsers.tree import Node
@@ -179,8 +179,7 @@ def _in_a_row(node: Node, part: str | None, previous: str | None) -> bool:
     )
 
 
-# Letters of points in order (no f, j, w, z; đ after d).
-_LETTERS = "abcdđeghiklmnopqrstuvxy"
+_LETTERS = patterns.POINT_LETTERS
 
 
 def _between(before: str | None, after: str | None) -> str | None:

@@ -57,6 +57,9 @@ NUMBERED = re.compile(
     re.S,
 )
 
+# Letters of points in order: Vietnamese has no f, j, w, z; đ follows d.
+POINT_LETTERS = "abcdđeghiklmnopqrstuvxy"
+
 # "a) Mục tiêu tổng quát", "đ) …"
 LETTERED = re.compile(r"^(?P<label>[a-zđ])\)\s*(?P<rest>.*)$", re.S)
 

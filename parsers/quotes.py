@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from parsers import patterns
 from parsers.classify import Token
 
 # "Bổ sung Điều 51a, Điều 51b và Điều 51c như sau:", "Điều 50 được sửa đổi, bổ sung như
@@ -38,7 +39,7 @@ def _next_own(label: str | None) -> str:
     return str(int(digits.group()) + 1 if digits else 1)
 
 
-_LETTERS = "abcdđeghiklmnopqrstuvxy"
+_LETTERS = patterns.POINT_LETTERS
 
 
 def _order(token: Token) -> int | None:

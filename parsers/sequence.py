@@ -21,8 +21,7 @@ def in_sequence(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
-# Letters of points in order (no f, j, w, z; đ after d).
-_LETTERS = "abcdđeghiklmnopqrstuvxy"
+_LETTERS = patterns.POINT_LETTERS
 
 
 def dotted_points(tokens: list[Token]) -> list[Token]:

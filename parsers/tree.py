@@ -81,8 +81,7 @@ def _rank(token: Token) -> float:
     return RANK[token.kind]
 
 
-# Letters of points in order (Vietnamese has no f, j, w, z; đ follows d).
-_LETTERS = "abcdđeghiklmnopqrstuvxy"
+_LETTERS = patterns.POINT_LETTERS
 
 
 def _previous_label(token: Token) -> tuple[str, str] | None:

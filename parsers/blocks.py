@@ -25,6 +25,7 @@ _STARTERS = (
     patterns.ARTICLE,
     patterns.NUMBERED,
     patterns.LETTERED,
+    patterns.DOTTED_LETTERED,
     patterns.SUBPOINT,
     patterns.ENUMERATED,
     patterns.MILESTONE,
@@ -54,6 +55,8 @@ class Block:
     lines: list[Line] = field(default_factory=list)
     # raw line numbers of lines that look like headings but were read as running text
     running_headings: list[int] = field(default_factory=list)
+    # a bare "(N)" under "(N-1)": a field of a blank form left empty, taking no text
+    empty_field: bool = False
 
     @property
     def start(self) -> int:
@@ -117,6 +120,8 @@ def _heading_like(block: Block) -> bool:
 _CLOSES_PARENTHESIS = re.compile(r"^(?:\d{1,3}|[a-zđ])\)(?:[:;,.]|$)")
 # A label printed alone on its line: "1.", "a)", "(2)".
 _LABEL_ONLY = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.|[a-zđ]\)|\(\d{1,2}\))$")
+# "(2)" alone on its line: in a run of such lines, the empty fields of a blank form.
+_BARE_ENUMERATION = re.compile(r"^\((\d{1,2})\)$")
 # Words a heading cannot end on: "Điều 7. Trách nhiệm của … và" / "các cơ quan …".
 _DANGLING = re.compile(r"(?:,|\b(?:và|hoặc|của|với|trong|về|cho|đối với|theo|tại|để|sử))$")
 
@@ -204,7 +209,10 @@ def _joins(block: Block, line: Line, hard_wrapped: bool, by_blanks: bool = False
             _cut_label(block) or WANTS_NUMBER.search(block.text)
         )
     if _LABEL_ONLY.match(block.text) and len(block.lines) <= 2 and not _labelled(line.text):
-        return True  # "1. " alone, its text on the next line (PDF extraction)
+        # "1. " alone, its text on the next line (PDF extraction); a bare "(1)" in a table
+        # printed one cell a line ("Thuyết trình" / "(1)" / "|" / "Micro") marks a note,
+        # and the cell after the "|" is not its text
+        return not (line.blank_before and _BARE_ENUMERATION.match(block.text))
     if line.text[0] in ".,;:)" and block.text[-1] not in patterns.TERMINAL:
         return True  # "Điều 46" / ". Công trình bảo vệ môi trường…": a label cut by a wrap
     if _CLOSES_PARENTHESIS.match(line.text) and not line.blank_before and _open_parenthesis(
@@ -242,6 +250,37 @@ def _joins(block: Block, line: Line, hard_wrapped: bool, by_blanks: bool = False
     if line.blank_before:
         return lower
     return lower or hard_wrapped
+
+
+def empty_fields(lines: list[Line]) -> frozenset[int]:
+    """Line numbers of the bare ``(N)`` that are fields of a blank form left empty: in a
+    run of ``(1)``, ``(2)`` … printed one a line in order, no blank between, that a lead-in
+    ending in ``:`` or a filled ``(1) …`` opens (``3. Giấy tờ … gồm có(4):`` / ``(1) Giấy
+    chứng nhận đã cấp;`` / ``(2)`` / ``(3)`` / ``Cam đoan …``, Nghị định 151/2025/NĐ-CP,
+    Mẫu số 18). A table printed one cell a line numbers its columns ``(1)``, ``(2)`` with
+    a ``|`` (a blank) between; the placeholders atop a form (``(1)`` / ``(2)`` /
+    ``CỘNG HÒA …``) follow its title, no lead-in."""
+    out: set[int] = set()
+    i = 0
+    while i < len(lines):
+        run = _field_run(lines, i)
+        opened = (i > 0 and lines[i - 1].text.endswith(":")) or not _BARE_ENUMERATION.match(
+            run[0].text if run else "")
+        if len(run) >= 2 and opened:
+            out.update(ln.number for ln in run if _BARE_ENUMERATION.match(ln.text))
+        i += max(len(run), 1)
+    return frozenset(out)
+
+
+def _field_run(lines: list[Line], i: int) -> list[Line]:
+    """The lines from ``i`` numbered ``(1)``, ``(2)`` … in order, none after a blank."""
+    run: list[Line] = []
+    for line in lines[i:]:
+        m = re.match(r"^\((\d{1,2})\)", line.text)
+        if not m or int(m.group(1)) != len(run) + 1 or (run and line.blank_before):
+            break
+        run.append(line)
+    return run
 
 
 def quote_depths(blocks: list[Block]) -> list[int]:
@@ -399,8 +438,13 @@ def to_blocks(lines: list[Line]) -> list[Block]:
     by_blanks = hard_wrapped and blank_separated(lines)
     blocks: list[Block] = []
     last_article: int | None = None
+    fields = empty_fields(lines)
     for line in lines:
         if line.running_head:
+            continue
+        if line.number in fields:
+            blocks.append(Block(line.text, [(line.start, line.end)], line.number,
+                                line.emphasized, [line], empty_field=True))
             continue
         if blocks and (
             _wrapped_reference(blocks[-1], line, last_article)
@@ -413,7 +457,9 @@ def to_blocks(lines: list[Line]) -> list[Block]:
             blocks[-1].lines.append(line)
             continue
         completes = bool(blocks) and _completes_article(blocks[-1], line, last_article)
-        if blocks and (completes or _joins(blocks[-1], line, hard_wrapped, by_blanks)):
+        if blocks and not blocks[-1].empty_field and (
+            completes or _joins(blocks[-1], line, hard_wrapped, by_blanks)
+        ):
             block = blocks[-1]
             cut_number = (
                 completes

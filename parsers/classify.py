@@ -98,6 +98,7 @@ def classify(block: Block, in_annex: bool = False) -> Token:
     for kind, pattern in (
         ("numbered", patterns.NUMBERED),
         ("point", patterns.LETTERED),
+        ("point", patterns.DOTTED_LETTERED),
         ("subpoint", patterns.SUBPOINT),
         ("enumeration", patterns.ENUMERATED),
     ):
@@ -105,6 +106,9 @@ def classify(block: Block, in_annex: bool = False) -> Token:
         if m:
             heading, body = _split(block, m.group("rest"))
             return Token(kind, m.group("label"), heading, body, block)
+    m = _EMPTY_ENUMERATED.match(text)
+    if m and block.empty_field:  # "(2)" under "(1) …": a field of a blank form left empty
+        return Token("enumeration", m.group("label"), None, "", block)
     m = patterns.BULLET.match(text)
     if m:
         return Token("bullet", "-", None, m.group("rest").strip(), block)
@@ -115,6 +119,7 @@ def classify(block: Block, in_annex: bool = False) -> Token:
     return Token("paragraph", None, None, text, block)
 
 
+_EMPTY_ENUMERATED = re.compile(r"^\((?P<label>\d{1,2})\)$")
 # "Mẫu 06.docx": a link to a form's file in a procedure table, not the form printed.
 _FORM_FILE = re.compile(r"\.(?:docx?|xlsx?|pdf)$", re.I)
 # "Mẫu số 13 tại Phụ lục II ban hành kèm theo Nghị định số 163/2025/NĐ-CP", "Mẫu 27

@@ -84,17 +84,34 @@ class Line:
         return self.start + len(self.text)
 
 
-def _strip_markup(raw: str) -> tuple[str, bool, int]:
+_STAR_BULLET = re.compile(r"^\*\s+[^*\s][^*]*$")
+
+
+def _star_bullet(raw_lines: list[str], i: int) -> bool:
+    """``* Phụ lục kèm theo …`` with no asterisk on the lines after it (but another such
+    item's): the star marks a
+    list item (Nghị định 05/2025/NĐ-CP, Phụ lục), whereas ``* (Phụ lục Danh mục`` / … /
+    ``… kèm theo)*`` is an italic span a crawled page wrapped. Counted as emphasis, a lone
+    star left every line after it emphasized, joined into one block."""
+    return bool(_STAR_BULLET.match(raw_lines[i].strip())) and not any(
+        "*" in line and not _STAR_BULLET.match(line.strip())
+        for line in raw_lines[i + 1 : i + 1 + _ITALIC_SPAN])
+
+
+_ITALIC_SPAN = 3
+
+
+def _strip_markup(raw: str, star_bullet: bool = False) -> tuple[str, bool, int]:
     """Remove markdown from one line. Returns (text, wholly emphasized, emphasis markers)."""
     if not _ANY_MARKUP.search(raw):  # most lines: eight regex passes would change nothing
         text = raw.strip()
         if "\t" in text or "  " in text:  # else every run of blanks is one space already
             text = _SPACES.sub(" ", text).strip()
         return text, False, 0
-    return _strip_markdown(raw)
+    return _strip_markdown(raw, star_bullet)
 
 
-def _strip_markdown(raw: str) -> tuple[str, bool, int]:
+def _strip_markdown(raw: str, star_bullet: bool = False) -> tuple[str, bool, int]:
     heading = bool(HEADING_MARK.match(raw))
     text = HEADING_MARK.sub("", raw)
     escapes: list[str] = []
@@ -106,8 +123,9 @@ def _strip_markdown(raw: str) -> tuple[str, bool, int]:
     text = ESCAPE.sub(protect, text).strip()
     underscored = bool(UNDERSCORE_EMPHASIS.search(text))
     text = UNDERSCORE_EMPHASIS.sub("", text)
-    markers = EMPHASIS.findall(text)
-    wholly = bool(markers) and text.startswith("*") and text.endswith("*")
+    bullet = star_bullet and bool(_STAR_BULLET.match(text))
+    markers = EMPHASIS.findall(text[1:] if bullet else text)
+    wholly = bool(markers) and text.startswith("*") and text.endswith("*") and not bullet
     text = EMPHASIS.sub("", text)
     restored = iter(escapes)
     text = re.sub(_PLACEHOLDER, lambda _m: next(restored), text)
@@ -161,7 +179,7 @@ def clean(raw: str) -> tuple[str, list[Line]]:
                     open_emphasis = not open_emphasis
                 blank = True
                 continue
-            cleaned, emphasized, markers = _strip_markup(cell)
+            cleaned, emphasized, markers = _strip_markup(cell, _star_bullet(raw_lines, number - 1))
             if not cleaned or RULE_LINE.match(cleaned):
                 blank = True
                 continue

@@ -6,7 +6,7 @@ and gives the second ``_2`` with a ``duplicate_label`` warning naming its line.
 
 from __future__ import annotations
 
-from parsers import ids, ocr
+from parsers import ids, ocr, patterns
 from parsers.model import ParseWarning, Provision
 from parsers.roles import role_of_heading
 from parsers.tree import Node
@@ -57,12 +57,16 @@ class _Finalizer:
         parts: dict[str, int] = {}
         previous = None
         stroke_free = not any(n.kind == "point" and n.label == "đ" for n in nodes)
-        for node in nodes:
-            printed = ids.part_for(node.kind, node.label)
+        printed_parts = [ids.part_for(n.kind, n.label) for n in nodes]
+        for i, node in enumerate(nodes):
+            printed = printed_parts[i]
             if stroke_free and _lost_stroke(node, previous):
                 printed = self._as_dd(node)
             part = printed or next(ordinals)
-            if part in parts:
+            between = _between(previous, printed_parts[i + 1] if i + 1 < len(nodes) else None)
+            if part in parts and part == previous and between and between not in parts:
+                part = self._misnumbered(node, part, between)
+            elif part in parts:
                 part = self._duplicate(part, parts, node, _in_a_row(node, printed, previous))
             parts[part] = node.line
             previous = printed
@@ -78,6 +82,18 @@ class _Finalizer:
             "its id reads it as 'đ'",
             node.line))
         return "đ"
+
+    def _misnumbered(self, node: Node, part: str, between: str) -> str:
+        """``2.`` printed again between ``2.`` and ``4.`` (Nghị định 105/2025/NĐ-CP, Mẫu
+        số PC07, mục IV): the ``3.`` the source misprinted, as both neighbours say. The
+        label stays as printed; the id is the one the sequence gives, and a warning names
+        the line."""
+        self.warnings.append(ParseWarning(
+            "suspected_ocr",
+            f"label {part!r} printed again right after {part!r} and before the label after "
+            f"{between!r}: probably {between!r} misprinted; its id reads it as {between!r}",
+            node.line))
+        return between
 
     def _path(self, node: Node, parent_path: str | None, part: str) -> str:
         if node.kind not in ids.NUMBERED_THROUGH:
@@ -161,6 +177,22 @@ def _in_a_row(node: Node, part: str | None, previous: str | None) -> bool:
         part is not None and part == previous and words
         and (node.label or "") not in _FIRST_LABELS
     )
+
+
+_LETTERS = patterns.POINT_LETTERS
+
+
+def _between(before: str | None, after: str | None) -> str | None:
+    """The one label that falls between two printed ones (``2`` and ``4`` → ``3``, ``b``
+    and ``d`` → ``c``), or None."""
+    if before is None or after is None:
+        return None
+    if before.isdigit() and after.isdigit():
+        return str(int(before) + 1) if int(after) == int(before) + 2 else None
+    if before in _LETTERS and after in _LETTERS:
+        i = _LETTERS.index(before)
+        return _LETTERS[i + 1] if _LETTERS.index(after) == i + 2 else None
+    return None
 
 
 def _lost_stroke(node: Node, previous: str | None) -> bool:

@@ -57,8 +57,16 @@ NUMBERED = re.compile(
     re.S,
 )
 
+# Letters of points in order: Vietnamese has no f, j, w, z; đ follows d.
+POINT_LETTERS = "abcdđeghiklmnopqrstuvxy"
+
 # "a) Mục tiêu tổng quát", "đ) …"
 LETTERED = re.compile(r"^(?P<label>[a-zđ])\)\s*(?P<rest>.*)$", re.S)
+
+# "a. Nội dung cắt giảm, đơn giản hóa: …", "b. Lý do: …": a point printed with a dot (a
+# crawled plan of 2025 simplifying administrative procedures, each procedure "1. Tên thủ
+# tục …" with its points a.-d.). A space and a word must follow: "v.v." is no label.
+DOTTED_LETTERED = re.compile(r"^(?P<label>[a-zđ])\.\s+(?P<rest>[^\W\d_].*)$", re.S)
 
 # "b.1) Tổng cục Hải quan bố trí bộ phận hỗ trợ …", "d.2) …": a sub-point of a point
 # (Thông tư 39/2018/TT-BTC, Nghị định 239/2025/NĐ-CP). The dot is required: "m3)" at the

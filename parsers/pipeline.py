@@ -9,7 +9,7 @@ from parsers.clean import clean
 from parsers.finalize import finalize
 from parsers.metadata import Meta, read_header, split_issuer_from_title
 from parsers.model import Annotation, Document, Hints, ParseWarning, Provision, Segment
-from parsers.quotes import reopen_quotes
+from parsers.quotes import quoted_annexes, reopen_quotes
 from parsers.sequence import in_sequence
 from parsers.signature import read_trailer
 from parsers.tree import (
@@ -41,7 +41,7 @@ def _check_text(text: str) -> None:
 
 def _feed(blocks: list[Block], in_annex: bool = False) -> list[Node]:
     tokens = in_sequence([classify(block, in_annex) for block in blocks])
-    depths = reopen_quotes(tokens, quote_depths(blocks))
+    depths = quoted_annexes(tokens, reopen_quotes(tokens, quote_depths(blocks)))
     builder = _build_tree(tokens, depths, in_annex, frozenset())
     rows = rows_holding_restarts(tokens, builder.restarts) if in_annex else frozenset()
     if rows:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from parsers import patterns
 from parsers.classify import Token
 
 # "Bổ sung Điều 51a, Điều 51b và Điều 51c như sau:", "Điều 50 được sửa đổi, bổ sung như
@@ -38,7 +39,7 @@ def _next_own(label: str | None) -> str:
     return str(int(digits.group()) + 1 if digits else 1)
 
 
-_LETTERS = "abcdđeghiklmnopqrstuvxy"
+_LETTERS = patterns.POINT_LETTERS
 
 
 def _order(token: Token) -> int | None:
@@ -151,3 +152,46 @@ def _ends_hold(token: Token, lead_ins: dict[str, Token], named: set[str]) -> boo
     if token.kind == "article":
         return token.label not in named
     return _next_lead_in(token, lead_ins.get(token.kind))
+
+
+# "11. Sửa đổi Phụ lục XIII như sau:", "19. Bổ sung Phụ lục XXXIa và XXXIb vào trước Phụ
+# lục XXXI như sau:", "10. Sửa đổi Phụ lục XI như sau" (its colon lost): an item that
+# replaces another document's annex, then prints that annex whole with no quote marks.
+_REPLACES_ANNEX = re.compile(
+    r"^(?:Sửa đổi|Bổ sung|Thay thế)\b[^\n]*?\bPhụ lục\b[^\n]*\bnhư sau\s*:?\s*$", re.I
+)
+_ANNEX_TITLE = re.compile(r"^(?:Phụ lục|PHỤ LỤC)\s+[IVXLC\d]+[a-zđ]?\b")
+
+
+def quoted_annexes(tokens: list[Token], depths: list[int]) -> list[int]:
+    """An annex an amending item prints in place of another document's (``11. Sửa đổi Phụ
+    lục XIII như sau:`` / ``Phụ lục XIII`` / its title, ``1. Chúng tôi là …``, Nghị định
+    05/2025/NĐ-CP, amending the annexes of 08/2022) is quoted although the source prints
+    no quote marks: its chapters and items are the item's text, up to the amending list's
+    next item (``12. Sửa đổi Phụ lục XV như sau:``)."""
+    out = list(depths)
+    i = 0
+    while i < len(tokens) - 1:
+        item = tokens[i]
+        if not (item.kind in ("numbered", "point") and not out[i] and _replaces_annex(item)
+                and _ANNEX_TITLE.match(tokens[i + 1].block.text)):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tokens) and not _next_amending_item(tokens[j], item):
+            out[j] = max(out[j], 1)
+            j += 1
+        i = j
+    return out
+
+
+def _replaces_annex(token: Token) -> bool:
+    first = (token.text or token.heading or "").split("\n", 1)[0]
+    return bool(_REPLACES_ANNEX.match(first))
+
+
+def _next_amending_item(token: Token, item: Token) -> bool:
+    """The amending list's next item: ``12.`` after ``11.``, ``b)`` after ``a)``, itself
+    an amendment."""
+    first = (token.text or token.heading or "").split("\n", 1)[0]
+    return _follows(token, item) and bool(_AMENDS.match(first))

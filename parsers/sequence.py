@@ -15,10 +15,36 @@ from parsers.classify import Token, roman_to_int
 def in_sequence(tokens: list[Token]) -> list[Token]:
     """All the passes below, in order."""
     passes = (form_listings, column_numbers, repeated_chapters, inline_enumerations,
-              lettered_parts, subpoints, long_sections)
+              lettered_parts, subpoints, dotted_points, long_sections)
     for step in passes:
         tokens = step(tokens)
     return tokens
+
+
+_LETTERS = patterns.POINT_LETTERS
+
+
+def dotted_points(tokens: list[Token]) -> list[Token]:
+    """A point printed with a dot (``a. Nội dung …`` / ``b. Lý do: …``) is one only in a
+    list that starts at ``a.`` and goes on letter by letter: ``i. Sửa đổi, bổ sung điểm c
+    …`` as the first of an article's clauses (a ``1.`` the conversion misread, a crawled
+    circular of 2025) stays text. A list starts again at ``a.`` only after a label of
+    another kind: with nothing but text since ``b.``, it is a table of contents whose
+    headings (``3.2.3.3 Quy tắc chuyển tiếp``, no dot) are no labels (Nghị định
+    236/2025/NĐ-CP, the guide to Mẫu 01/TKTT-QĐMTT)."""
+    out, last, labelled = [], None, False
+    for token in tokens:
+        if token.kind == "point" and patterns.DOTTED_LETTERED.match(token.block.text):
+            label = token.label or ""
+            follows = last is not None and _LETTERS.find(label) == _LETTERS.find(last) + 1
+            if not follows and (label != "a" or (last is not None and not labelled)):
+                out.append(_as_text(token))
+                continue
+            last, labelled = label, False
+        elif token.kind not in ("paragraph", "bullet"):
+            labelled = True
+        out.append(token)
+    return out
 
 
 def _as_text(token: Token) -> Token:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from parsers import ids
+from parsers import ids, patterns
 from parsers.blocks import is_upper
 from parsers.classify import Token
 
@@ -81,8 +81,7 @@ def _rank(token: Token) -> float:
     return RANK[token.kind]
 
 
-# Letters of points in order (Vietnamese has no f, j, w, z; đ follows d).
-_LETTERS = "abcdđeghiklmnopqrstuvxy"
+_LETTERS = patterns.POINT_LETTERS
 
 
 def _previous_label(token: Token) -> tuple[str, str] | None:
@@ -123,7 +122,8 @@ def _demote_listed_forms(node: Node, siblings: list[Node]) -> None:
     if node.kind != "form" or node.label is None:
         return
     for entry in siblings:
-        if entry.kind == "form" and entry.label == node.label and not entry.children:
+        # "Mẫu số 03:" listed, "Mẫu số 03." printed: one form, whatever follows its number
+        if entry.kind == "form" and _part(entry) == _part(node) and not entry.children:
             entry.kind, entry.label, entry.heading = "paragraph", None, None
             entry.texts = [entry.printed, *entry.texts]
 
@@ -145,6 +145,8 @@ class TreeBuilder:
         self.tokens: list[Token] = []  # every token, for a look at the next label
         # tokens whose list restarts ("1.", "a)") where that label is already taken
         self.restarts: list[int] = []
+        # rows whose cell printed "a)" and took the "b)" … after them (_adopt_from_cell)
+        self.cell_hosts: list[Node] = []
 
     def open_row(self, token: Token) -> None:
         """The first cell of a table row (its number printed alone before it) opens a node
@@ -223,9 +225,20 @@ class TreeBuilder:
         printed = self._printed_place(token)
         if printed is not None:
             return printed
-        if self._open_numbered_parent(token):
+        if self._open_numbered_parent(token) or self._under_dotted_point(token):
             return self.stack[-1].rank + 0.05
         return None
+
+    def _under_dotted_point(self, token: Token) -> bool:
+        """``1.`` right under a point printed with a dot (``a. Tóm tắt tổng quát`` / ``1.
+        Chi phí thuế hoãn lại [A]: …``, the guide to a form in Nghị định 236/2025/NĐ-CP):
+        the point heads the fields numbered under it, as a clause heads its points."""
+        top = self.stack[-1] if self.stack else None
+        return (
+            token.kind == "numbered" and token.label == "1" and top is not None
+            and top.kind == "point" and not top.children
+            and bool(patterns.DOTTED_LETTERED.match(top.printed))
+        )
 
     def _continued(self, token: Token) -> Node | None:
         """The open ``N-1.``, ``(N-1)`` or previous letter that a label follows, if any;
@@ -326,13 +339,16 @@ class TreeBuilder:
         node = _node(token, rank)
         self._open_titled_document(node)
         self.since_label.clear()
-        if not self._resume_list(token, node) and not self._adopt_restart(node):
+        if (not self._resume_list(token, node) and not self._adopt_restart(node)
+                and not self._adopt_from_cell(token, node)):
             # "3." closes everything opened since "2.", a paragraph that took a list too
             if (continued := self._continued(token)) is not None:
                 while self.stack and self.stack.pop() is not continued:
                     pass
             while self.stack and self.stack[-1].rank >= rank:
                 self.stack.pop()
+            if self.stack and self.stack[-1] in self.cell_hosts and node.label == "a":
+                self.stack.pop()  # a row's list is done: "a)" begins another row's
         siblings = self.stack[-1].children if self.stack else self.roots
         _demote_listed_forms(node, siblings)
         if (node.kind in _ADOPTABLE and node.label in _FIRST_LABELS
@@ -378,6 +394,27 @@ class TreeBuilder:
         self.stack.append(host)
         return True
 
+    def _adopt_from_cell(self, token: Token, node: Node) -> bool:
+        """``b)`` whose ``a)`` was printed in a cell of the table row just before it
+        (``35.1 | a) Cơ sở sản xuất công nghiệp … | N | 0,2`` / ``| b) Cơ sở sản xuất dệt
+        may | N | 0,25``, Nghị định 105/2025/NĐ-CP, the insurance premium table): the list
+        goes on under that row, so the next row's ``a)`` … ``d)`` repeat nothing."""
+        previous = _previous_label(token)
+        host = self.last
+        if (
+            previous is None or previous[0] != "point" or host is None
+            or host.kind != "paragraph" or host.children
+            or self._continued(token) is not None
+            or not re.search(rf"(?:^|\|)\s*{previous[1]}\)\s", host.text)
+        ):
+            return False
+        host.rank = node.rank - _ADOPTED
+        while self.stack and host not in self.stack[-1].children:
+            self.stack.pop()
+        self.stack.append(host)
+        self.cell_hosts.append(host)
+        return True
+
     def _open_titled_document(self, node: Node) -> None:
         """``I.``/``A.``/``Chương I`` whose label is already taken where it would land, in an
         annex, after an unlabeled title (``HƯỚNG DẪN KÊ KHAI MẪU SỐ 01/TB-ĐVHT``, a bold
@@ -421,6 +458,7 @@ class TreeBuilder:
             and top.kind in ("point", "subpoint", "numbered", "bullet", "enumeration")
             and top.rank == _rank(upcoming)
             and not top.children
+            and not _empty_field(top)
         ):
             top.texts.append(token.text)
             top.spans.extend(token.block.spans)
@@ -466,7 +504,7 @@ class TreeBuilder:
         self.row = None
         while self.stack:
             top = self.stack[-1]
-            if not top.children and (top.heading or not top.texts):
+            if not top.children and (top.heading or not top.texts) and not _empty_field(top):
                 self.since_label.append(_Placed(token, top, len(top.texts), len(top.spans)))
                 top.texts.append(text)
                 top.spans.extend(spans)
@@ -562,6 +600,13 @@ def _without_last_line(token: Token) -> Token:
     if token.text.endswith(cut):
         return replace(token, text=strip(token.text) or "", block=block)
     return replace(token, heading=strip(token.heading), block=block)
+
+
+def _empty_field(node: Node) -> bool:
+    """``(2)`` printed bare: blocks made it an empty field of a blank form (a bare label
+    with text on the next line is joined to it there), so the paragraph after it is the
+    form's, not its text (``classify._EMPTY_ENUMERATED``)."""
+    return node.kind == "enumeration" and not node.texts and node.printed == f"({node.label})"
 
 
 def _lead_in_goes_on(top: Node, upcoming: Token) -> bool:

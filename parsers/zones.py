@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from parsers import header
+from parsers import header, patterns
 from parsers.blocks import Block, is_upper, reads_as_title
 from parsers.classify import classify
 
@@ -121,12 +121,32 @@ def is_annex_marker(text: str) -> bool:
     return bool(ANNEX.match(text)) and not OWN_SENTENCE.match(text)
 
 
+# How far above its "(Kèm theo …)" line a form prints its label: "Mẫu số 14a. …" / the
+# form's title in capitals / "(Kèm theo Phiếu yêu cầu …)".
+_FORM_HEAD = 3
+
+
+def _under_form(blocks: list[Block], marker: int) -> bool:
+    """The "(Kèm theo …)" line is part of a form's heading, a few lines under its label
+    with no "PHỤ LỤC" between: what the form goes with (``(Kèm theo Phiếu yêu cầu …)``,
+    ``(Kèm theo Mẫu số 15)``, ``(Kèm theo Quyết định số ... của UBND…)``, Nghị định
+    151/2025/NĐ-CP, Phụ lục II), not another annex of this document."""
+    for block in reversed(blocks[max(0, marker - _FORM_HEAD) : marker]):
+        if ANNEX_NAME.match(block.text):
+            return False
+        if patterns.FORM.match(block.text):
+            return True
+    return False
+
+
 def split(blocks: list[Block], in_annex: bool = False) -> Zones:
     """Cut blocks into zones; an annex found after the header starts the annex list."""
     fields = [header.field_of(b.text) for b in blocks]
     head_end = 0 if in_annex else _header_end(blocks, fields)
     marker = next(
-        (i for i in range(head_end, len(blocks)) if is_annex_marker(blocks[i].text)), None
+        (i for i in range(head_end, len(blocks))
+         if is_annex_marker(blocks[i].text) and not (in_annex and _under_form(blocks, i))),
+        None,
     )
     end = len(blocks) if marker is None else _annex_title_start(blocks, marker)
     tail_start = _trailer_start(blocks[:end], fields, head_end, in_annex)

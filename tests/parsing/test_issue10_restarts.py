@@ -127,9 +127,10 @@ ROWS = [
         ("pl1", "annex"), ("pl1.p1", "paragraph"), ("pl1.p2", "paragraph"),
         ("pl1.I", "section"), ("pl1.III", "section"),
         ("pl1.p3", "form"), ("pl1.p3.p1", "paragraph"), ("pl1.p3.I", "section")]),
-    (COLUMN_NUMBERS, [  # the lead-in, two header cells, (1) (2), (3)=…, (4)=…; then rows
+    (COLUMN_NUMBERS, [  # the lead-in, two header cells, (1), (2), (3)=…, (4)=…; then rows
+        # ("(1)" and "(2)" each a cell since round 12: a bare "(1)" takes no cell after "|")
         ("p1", "paragraph"), ("p2", "paragraph"), ("p3", "paragraph"), ("p4", "paragraph"),
-        ("p5", "paragraph"), ("p6", "paragraph"),
+        ("p5", "paragraph"), ("p6", "paragraph"), ("p7", "paragraph"),
         ("1", "item"), ("1.1", "bullet"), ("1.2", "bullet"), ("2", "item")]),
     (DECIMAL_SECTIONS, [  # "I.1", "I.2" are cells of the table, not section I twice
         ("1", "paragraph"), ("2", "paragraph"), ("3", "paragraph"), ("4", "paragraph"),

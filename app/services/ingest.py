@@ -16,7 +16,6 @@ import itertools
 import json
 import logging
 import multiprocessing
-import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -38,6 +37,7 @@ from app.db.in_lists import chunks
 from app.db.models import cited_as, cited_as_sql
 from app.db.session import flush_commits, forget_engines_after_fork, session_scope
 from app.errors import IngestError
+from app.search.feed import cores
 from app.search.sync import log_change
 from app.search.vocab import record_terms
 from app.services import history, status
@@ -482,13 +482,6 @@ def _store_file(url: str, prepared: Prepared, registry: Registry, *,
         raise IngestError(f"database refused the document: {reason}") from None
 
 
-def default_jobs() -> int:
-    """The cores this process may run on."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
-
-
 def ingest_paths(url: str, paths: Iterable[str | Path],
                  on_file: Callable[[FileResult], None] | None = None,
                  jobs: int | None = None) -> IngestSummary:
@@ -512,7 +505,7 @@ def ingest_paths(url: str, paths: Iterable[str | Path],
     summary = IngestSummary()
     files = collect_files(paths)
     try:
-        for path, prepared in _prepared(files, registry, jobs or default_jobs()):
+        for path, prepared in _prepared(files, registry, jobs or cores()):
             summary.results.append(_store_one(url, path, prepared, registry))
             if on_file is not None:
                 on_file(summary.results[-1])

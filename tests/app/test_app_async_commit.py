@@ -4,33 +4,15 @@ single upload still waits for the disk."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-from typing import Any
-
 import pytest
 from factories_app import CORPUS
-from sqlalchemy import event, text
+from sqlalchemy import text
+from statements import statements
 
-from app.db.session import flush_commits, get_engine, session_scope
+from app.db.session import flush_commits, session_scope
 from app.services.ingest import ingest_file, ingest_paths
 
 pytestmark = pytest.mark.postgres
-
-
-@contextmanager
-def statements(url: str) -> Iterator[list[str]]:
-    seen: list[str] = []
-
-    def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        seen.append(statement)
-
-    engine = get_engine(url)
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        yield seen
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
 
 
 def test_write_sessions_wait_for_the_disk_unless_asked(pg_url: str) -> None:

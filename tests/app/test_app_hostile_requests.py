@@ -21,7 +21,8 @@ from factories_app import RESOLUTION_ID, resolution
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import event, text
+from sqlalchemy import text
+from statements import statements
 
 from app.core.config import Settings
 from app.db.session import get_engine, session_scope
@@ -275,20 +276,14 @@ def _digest(corpus_url: str) -> str:
 def writes(corpus_url: str) -> Iterator[list[str]]:
     """Every statement other than a read sent to the corpus database meanwhile (even one
     rolled back)."""
-    seen: list[str] = []
-
-    def record(_conn, _cursor, statement: str, *_args) -> None:  # type: ignore[no-untyped-def]
-        # BEGIN: every SQLite transaction starts with one (app/db/session.py).
-        if statement.lstrip().split(None, 1)[0].upper() not in ("SELECT", "WITH", "PRAGMA",
-                                                                  "BEGIN"):
-            seen.append(statement)
-
-    engine = get_engine(corpus_url)
-    event.listen(engine, "before_cursor_execute", record)
-    try:
+    with statements(corpus_url, keep=_not_a_read) as seen:
         yield seen
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
+
+
+def _not_a_read(statement: str) -> bool:
+    # BEGIN: every SQLite transaction starts with one (app/db/session.py).
+    return statement.lstrip().split(None, 1)[0].upper() not in ("SELECT", "WITH", "PRAGMA",
+                                                                 "BEGIN")
 
 
 def test_hostile_requests_change_nothing_stored(client: TestClient, corpus_url: str,

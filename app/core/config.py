@@ -10,9 +10,9 @@ from typing import Annotated
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
-from sqlalchemy import make_url
 
 from app.core.logs import LogFormat
+from app.db.urls import sqlite_file
 
 DEFAULT_DATABASE_URL = "sqlite:///./vnlex.db"
 # The repository next to app/ (as for migrations/), so the registry is found from any
@@ -119,10 +119,9 @@ def index_dir_for(database_url: str, configured: str | None = None) -> Path:
     """
     if configured:
         return Path(configured).expanduser()
-    url = make_url(database_url)
-    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:") \
-            and url.query.get("mode") != "memory":
-        database = Path(url.database)
+    file = sqlite_file(database_url)
+    if file is not None:
+        database = Path(file)
         return database.with_name(database.name + ".index")
     digest = hashlib.sha256(database_url.encode("utf-8")).hexdigest()[:16]
     return Path(tempfile.gettempdir()) / "vnlex-index" / digest

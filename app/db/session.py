@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry, QueuePool
 
 from app.db import packed_text
+from app.db.urls import sqlite_file
 
 _lock = threading.Lock()
 WRITER = "vnlex_writer"  # execution option of sessions that write (session_scope(write=))
@@ -79,8 +80,7 @@ def _json_text(value: Any) -> str:
 def _create(url: str) -> Engine:
     if url.startswith("sqlite"):
         options: dict[str, Any] = {}
-        parsed = make_url(url)
-        if parsed.database not in (None, "", ":memory:") and parsed.query.get("mode") != "memory":
+        if sqlite_file(url) is not None:
             # No cap on a file's connections: a search holds its request's connection while
             # it counts hits on a second one (app/services/search.py), so with a bounded pool
             # 15 concurrent searches each waited for a connection another one held, until

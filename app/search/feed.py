@@ -28,6 +28,7 @@ import tantivy
 from sqlalchemy.orm import Session
 
 from app.db.session import session_scope
+from app.db.urls import sqlite_file
 from app.search import rows
 from app.search.index import IndexFields, document_of, index_fields
 
@@ -77,7 +78,8 @@ def rows_of_documents(session: Session, doc_ids: Sequence[str],
 
 def _worth_workers(session: Session, estimated_rows: int, jobs: int | None) -> bool:
     url = session.get_bind().engine.url
-    in_memory = url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:")
+    # Workers open the database themselves: an in-memory SQLite would be a new, empty one.
+    in_memory = url.get_backend_name() == "sqlite" and sqlite_file(url) is None
     return (jobs or cores()) > 1 and estimated_rows >= PARALLEL_MIN_ROWS and not in_memory
 
 

@@ -3,7 +3,10 @@ order (``app/search/feed.py``): a parallel rebuild answers exactly like a serial
 
 from __future__ import annotations
 
+import functools
 import logging
+import os
+from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 import pytest
@@ -58,3 +61,17 @@ def test_small_builds_stay_in_this_process(corpus_url: str) -> None:
         assert not feed._worth_workers(session, feed.PARALLEL_MIN_ROWS - 1, jobs=2)
         assert not feed._worth_workers(session, feed.PARALLEL_MIN_ROWS, jobs=1)
         assert feed._worth_workers(session, feed.PARALLEL_MIN_ROWS, jobs=2)
+
+
+def test_workers_that_cannot_start_leave_the_build_to_this_process(
+        corpus_url: str, small_slices: None, monkeypatch: pytest.MonkeyPatch,
+        caplog: pytest.LogCaptureFixture) -> None:
+    # Real worker processes, each exiting as it starts (as one killed or out of memory).
+    monkeypatch.setattr(feed, "ProcessPoolExecutor",
+                        functools.partial(ProcessPoolExecutor, initializer=os._exit,
+                                          initargs=(1,)))
+    with session_scope(corpus_url) as session, caplog.at_level(logging.WARNING):
+        here = _dicts(feed.every_row(session, jobs=1))
+        fallen_back = _dicts(feed.every_row(session, jobs=2))
+    assert "index workers stopped" in caplog.text
+    assert fallen_back == here

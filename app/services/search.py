@@ -425,10 +425,15 @@ def _grouped(head: list[tuple[Any, tantivy.DocAddress]], keys: list[Any], kinds:
     return firsts, repeats
 
 
+# Every provision has a ``blank`` value (0 or 1), so counting them counts the hits. An
+# aggregation asks for no score: a search counts through a top-k collector, which scores
+# every hit (bindings' multi-collector, no pruning). Common words at a million provisions:
+# 1.7-4.2 ms a count that way, 1.1-2.9 ms this way (scripts/count_bench.py).
+_COUNT = {"hits": {"value_count": {"field": "blank"}}}
+
+
 def _count(searcher: tantivy.Searcher, query: tantivy.Query) -> int:
-    # limit 1, not 0: tantivy panics on an empty top-k.
-    count: int = searcher.search(query, 1, count=True).count  # type: ignore[attr-defined]
-    return count  # (the stubs of tantivy 0.27 omit SearchResult.count)
+    return int(searcher.aggregate(query, _COUNT)["hits"]["value"])
 
 
 class _LRU:

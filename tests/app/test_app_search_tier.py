@@ -77,3 +77,19 @@ def test_the_tier_bound_is_never_below_its_hits(corpus_url: str, q: str) -> None
     most = tier.most(searcher.doc_freq)
     assert most is not None and hits <= most
     assert most < 10 * max(hits, 1) + 50  # and is not a vacuous bound
+
+
+@pytest.mark.parametrize("q", [*QUERIES, "Điều 5 Luật Công đoàn", "không có từ này xyzw"])
+def test_a_count_without_scores_counts_what_a_search_counts(corpus_url: str, q: str) -> None:
+    """``_count`` counts through an aggregation, not a scoring search: the same number for
+    the matches of every query, none included, with and without a filter."""
+    with session_scope(corpus_url) as session:
+        snapshot = fresh_index(session, service._default_index_dir(session))
+        searcher = snapshot.index.searcher()
+        parsed, _ = synonyms.apply(parse_query(q), service._synonym_table())
+        expansions = service._expansions(vocabulary(session, snapshot.head), parsed)
+    for filters in (plan.Filters(), plan.Filters(doc="50-2024-qh15")):
+        query = plan.matches_only(parsed, expansions, filters)
+        assert service._count(searcher, query) == searcher.search(query, 1, count=True).count
+    if "xyzw" not in q:
+        assert service._count(searcher, plan.matches_only(parsed, expansions, plan.Filters())) > 0

@@ -56,8 +56,9 @@ def incoming(session: Session, doc_id: str,
         select(Relation)
         .where(Relation.document_id != doc_id)
         .where(Relation.kind.in_(kinds))
-        .where(naming([doc_id], select(DocumentKey.key)
-                      .where(DocumentKey.document_id == doc_id)))
+        # Its keys read first, as values: PostgreSQL scans every relation for an `OR` over
+        # a subquery (12 ms at 64 000 relations), and seeks both indexes for values.
+        .where(naming([doc_id], keys_of(session, [doc_id])))
         .order_by(Relation.document_id, Relation.id)
     ).all()
     # A number that makes this id names it, whatever else is stored.

@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import Connection, Row, Table, func, insert, make_url, select, text, tuple_
 from sqlalchemy.orm import DeclarativeBase
 
-from app.db import analysis_models, models
+from app.db import analysis_models, models, statistics
 from app.db.migrate import current_revision
 from app.db.session import WRITER, get_engine
 from app.errors import VnlexError
@@ -111,6 +111,7 @@ def copy_store(source: str, target: str, *, batch: int = BATCH,
         if out.dialect.name == "postgresql":
             _reset_sequences(out)
     _verify(plan, table_counts(target))
+    statistics.refresh_after(target, plan.counts.get("provisions", 0))
     return plan
 
 

@@ -31,7 +31,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from app.core.config import get_settings
-from app.db import models
+from app.db import models, statistics
 from app.db.bulk import insert_rows
 from app.db.in_lists import chunks
 from app.db.models import cited_as, cited_as_sql
@@ -496,6 +496,8 @@ def ingest_paths(url: str, paths: Iterable[str | Path],
             the result is the same for any number. On PostgreSQL those commits do not
             wait for the disk; one that does, at the end, makes them all durable before
             this returns (a server crash meanwhile loses whole documents, never half).
+            A batch that wrote a tenth of the store then refreshes PostgreSQL's planner
+            statistics (``app/db/statistics.py``).
 
     Raises:
         IngestError: the registry of bodies is broken; nothing was ingested.
@@ -513,6 +515,8 @@ def ingest_paths(url: str, paths: Iterable[str | Path],
         # One commit that waits for the disk covers the ones before it, which did not
         # (PostgreSQL; on a loaded machine half of storing a document was that wait).
         flush_commits(url)
+    written = sum(r.added + r.changed + r.removed for r in summary.reports)
+    statistics.refresh_after(url, written)  # PostgreSQL plans a loaded store from these
     return summary
 
 

@@ -34,7 +34,7 @@ from app.db.models import Document
 from app.errors import NotFound
 from app.services import provisions, status
 from app.services.links import document_url, provision_url
-from app.services.relation_targets import INVERSE, candidates, incoming, target_of
+from app.services.relation_targets import INVERSE, Targets, candidates, incoming
 from app.services.resolve import DocRow, document, documents
 from app.services.suggest import closest
 from app.services.terms import provision_terms
@@ -56,11 +56,11 @@ def document_relations(session: Session, doc_id: str) -> dict[str, Any]:
     outgoing = session.scalars(
         select(Relation).where(Relation.document_id == doc.id).order_by(Relation.id)
     ).all()
-    docs = candidates(session, outgoing)  # what those targets may name, not every document
-    by_id = {d.id: d for d in docs}
+    # What those targets may name, not every document.
+    targets = Targets(candidates(session, outgoing))
     return {
         "document_id": doc.id,
-        "outgoing": [_outgoing(session, docs, by_id, row) for row in outgoing],
+        "outgoing": [_outgoing(session, targets, row) for row in outgoing],
         "incoming": [_incoming(row) for row in incoming(session, doc.id)],
     }
 
@@ -123,9 +123,8 @@ def _stored(session: Session, doc_id: str) -> DocRow:
             return found
     raise _unknown(documents(session), doc_id)
 
-def _outgoing(session: Session, docs: list[DocRow], by_id: dict[str, DocRow],
-              row: Relation) -> dict[str, Any]:
-    target = target_of(docs, row, by_id)
+def _outgoing(session: Session, targets: Targets, row: Relation) -> dict[str, Any]:
+    target = targets.of(row)
     provision_id = None
     if target is not None and row.target_path:
         node = provisions.at_path(session, [target.id], row.target_path).get(target.id)

@@ -23,6 +23,7 @@ found without re-ingesting the one citing it.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -56,12 +57,13 @@ class DocRow:
     title: str | None
     date: str | None
 
-    @property
+    # Cached: a request may match one document against many citations.
+    @functools.cached_property
     def title_words(self) -> str:
         """Type and title as words (``vntext.words``): what a title names a document by."""
         return vntext.words(f"{self.type or ''} {self.title or ''}")
 
-    @property
+    @functools.cached_property
     def year(self) -> int | None:
         if self.date and self.date[:4].isdigit():
             return int(self.date[:4])

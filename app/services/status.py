@@ -29,10 +29,10 @@ from app.db.models import Document, DocumentStatus, table_of
 from app.services.relation_targets import (
     ENDING,
     INVERSE,
+    Targets,
     candidates,
     keys_of,
     naming,
-    target_of,
 )
 from app.services.resolve import DocRow, documents
 
@@ -86,9 +86,8 @@ def after_ingest(session: Session, doc_id: str, dropped: Collection[str] = ()) -
     own = list(session.scalars(select(Relation).where(
         Relation.document_id == doc_id, Relation.kind.in_(ENDING),
         Relation.target_path.is_(None))))
-    docs = candidates(session, own)
-    by_id = {d.id: d for d in docs}
-    affected.update(t.id for row in own if (t := target_of(docs, row, by_id)) is not None)
+    targets = Targets(candidates(session, own))
+    affected.update(t.id for row in own if (t := targets.of(row)) is not None)
     # Relations that may now resolve to doc_id rather than to what they ended before.
     maybe = session.scalars(select(Relation.document_id).where(
         Relation.kind.in_(ENDING), Relation.target_path.is_(None),
@@ -159,11 +158,10 @@ def _enders(session: Session, wanted: set[str], docs: list[DocRow] | None
                       key=lambda row: (row.document_id, row.id))
     else:
         rows = list(session.scalars(query.order_by(Relation.document_id, Relation.id)))
-    every = docs if docs is not None else candidates(session, rows)
-    by_id = {d.id: d for d in every}
+    targets = Targets(docs if docs is not None else candidates(session, rows))
     found: dict[str, list[Relation]] = {}
     for row in rows:
-        target = target_of(every, row, by_id)
+        target = targets.of(row)
         if target is not None and target.id in wanted and target.id != row.document_id:
             found.setdefault(target.id, []).append(row)
     return found

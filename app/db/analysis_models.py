@@ -150,7 +150,10 @@ class Duty(Base):
 
     __tablename__ = "duties"
     __table_args__ = (
-        Index("ix_duties_body_role", "body_pk", "role"),
+        # A body's duties as lists page them (by document, then id), with a role or not:
+        # read in order from the index, never sorted whole (migration 0029).
+        Index("ix_duties_body_role", "body_pk", "role", "document_id", "id"),
+        Index("ix_duties_body_order", "body_pk", "document_id", "id"),
         Index("uq_duties_provision_body_role", "provision_pk", "body_pk", "role", unique=True),
         # Most duties are direct (null here): the index holds the others only. Deleting a
         # provision looks up the duties it gave through it (``via_provision_pk = ?``).

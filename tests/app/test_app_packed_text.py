@@ -98,7 +98,7 @@ def test_0028_packs_and_unpacks_stored_texts(db_url: str) -> None:
     config = alembic_config(db_url)
     with get_engine(db_url).begin() as connection:
         config.attributes["connection"] = connection
-        command.downgrade(config, "-1")  # to the revision before 0028
+        command.downgrade(config, "0027")  # to the revision before 0028
     with get_engine(db_url).connect() as connection:
         assert set(dict(connection.execute(kinds).all())) == {"text"}
     assert _printed(db_url) == before

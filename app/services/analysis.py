@@ -51,6 +51,8 @@ from app.services.registry import sync_bodies
 from parsers import vntext
 from parsers.bodies import Mention, Registry, Unresolved, read_mentions
 from parsers.bodies.unknown import short_names
+from parsers.bodies.issuer import for_issuer
+
 from parsers.citations import Citation as FoundCitation
 from parsers.citations import find_citations
 from parsers.crossrefs import link_assignments
@@ -113,6 +115,8 @@ def analyze(doc_id: str, rows: list[dict[str, Any]], registry: Registry,
     text) and ``outside`` (its header and closing text, ``flatten.outside_text``) are read
     for the effective date when the provisions do not give it."""
     out = AnalysisRows()
+    # A centrally-run city's committee names itself "Ủy ban nhân dân thành phố".
+    registry = for_issuer(registry, (document or {}).get("issuer"))
     _legal(out, doc_id, rows, document or {})
     out.effective = _effective(doc_id, rows, document or {}, source, outside)
     found: dict[str, list[FoundDuty]] = {}

@@ -4,6 +4,7 @@ first role a mention gets is kept."""
 from __future__ import annotations
 
 from parsers.bodies import Mention
+from parsers.duties.clauses import restates_request
 from parsers.duties.model import Duty, make_duty
 from parsers.duties.subject import proposed_then_done, subject_of, subject_role
 from parsers.duties.tokens import CONNECTORS, Item, items_of, list_at, word_at
@@ -20,6 +21,7 @@ from parsers.duties.verbs import (
     is_legal_basis,
     issuer_advised,
     lead_after,
+    lists_attendees,
     narrated,
     order_length,
     registered_with,
@@ -35,8 +37,10 @@ _TRIGGERS = (frozenset({"chu", "phoi"}) | ORDER_WORDS | REPORT_WORDS | GUIDE_WOR
 
 def clause_duties(text: str, start: int, end: int, mentions: list[Mention]) -> list[Duty]:
     """The duties of the ``mentions`` inside ``text[start:end]`` (one clause)."""
+    if restates_request(text, start, end):
+        return []
     items = items_of(text, start, end, mentions)
-    if is_legal_basis(items):
+    if is_legal_basis(items) or lists_attendees(items):
         return []
     roles: dict[int, Duty] = {}
 

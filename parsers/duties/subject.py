@@ -82,7 +82,10 @@ def subject_role(
     # "Thủ tướng Chính phủ yêu cầu …" gives the order; "Chính phủ trân trọng đề nghị …"
     # asks politely, still an order; "Văn phòng Chính phủ trân trọng thông báo để các đồng
     # chí biết" is the issuer's closing courtesy: the issuer does none of it.
-    if order_length(items, after) or words[:2] == ["tran", "trong"]:
+    # "Văn phòng Chính phủ thông báo để Ủy ban nhân dân tỉnh … biết, thực hiện" (623/TB-VPCP)
+    # is the same closing without the courtesy.
+    if order_length(items, after) or words[:2] == ["tran", "trong"] or (
+            words[:3] == ["thong", "bao", "de"]):
         return None, 0
     helps = supports(items, after)
     if helps is not None:  # "… có trách nhiệm phối hợp tổ chức thực hiện"

@@ -54,6 +54,22 @@ def is_legal_basis(items: list[Item]) -> bool:
     return nxt is None or nxt.mention is not None or nxt.word in _BASIS
 
 
+# Openings of a clause that lists who attended ("Cùng dự buổi làm việc có lãnh đạo các Bộ,
+# cơ quan: …, Văn phòng Chính phủ", Thông báo 623/TB-VPCP, 634/TB-VPCP): those present are
+# named, not given work.
+_ATTENDED = (("cung", "du"), ("cung", "tham", "du"), ("tham", "du"), ("du", "hop", "co"),
+             ("du", "buoi"))
+
+
+def lists_attendees(items: list[Item]) -> bool:
+    """Whether the clause opens by saying who attended ("Cùng dự …", "Tham dự …")."""
+    i = 0
+    while i < len(items) and (items[i].word.isdigit() or len(items[i].word) == 1):
+        i += 1
+    words = tuple(it.word for it in items[i : i + 3] if not it.mention)
+    return any(words[: len(a)] == a for a in _ATTENDED)
+
+
 def lead_after(items: list[Item], after: int) -> int | None:
     """Index of "chủ trì" (or "lãnh đạo", "chỉ đạo") right after a list, past up to four
     filler words."""

@@ -142,7 +142,8 @@ def analyze(doc_id: str, rows: list[dict[str, Any]], registry: Registry,
                           _as_item(row, found[pid], registry, mentions[pid], unresolved),
                           titled))
         out.unresolved.extend(_unresolved_row(doc_id, pid, u, named)
-                              for u in unresolved)
+                              for u in [*unresolved, *_heading_unresolved(row, registry,
+                                                                          unresolved)])
         out.citations.extend(_citation_row(doc_id, pid, c) for c in find_citations(text))
         if row["role"] == "objective":
             year = target_year(row, by_id, document or {})
@@ -172,6 +173,19 @@ def analyze(doc_id: str, rows: list[dict[str, Any]], registry: Registry,
     lean(out.duties)
     return out
 
+
+
+def _heading_unresolved(row: dict[str, Any], registry: Registry,
+                        in_text: list[Unresolved]) -> list[Unresolved]:
+    """Unknown names printed in the heading ("2. Sở Nội vụ" over its tasks, "3. Ngân hàng
+    Nhà nước chi nhánh khu vực 14"), not printed again in the text; their offsets are
+    into the heading, as a heading's duties' are."""
+    heading = row.get("heading") or ""
+    # A heading in capitals ("MỘT SỐ KIẾN NGHỊ CỦA TỈNH", "SỞ HỮU") names no body.
+    if not heading or heading.upper() == heading:
+        return []
+    keys = {u.key for u in in_text}
+    return [u for u in read_mentions(heading, registry)[1] if u.key not in keys]
 
 
 def _read_title(row: dict[str, Any], headings: dict[str, list[FoundDuty]],

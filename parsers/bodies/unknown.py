@@ -19,6 +19,7 @@ _HEADS = (
     ("ban", "can", "su", "dang"), ("ban", "chi", "dao"), ("dang", "uy"), ("dang", "doan"),
     ("dang", "bo"),
     ("so",), ("tinh", "uy"), ("thanh", "uy"), ("huyen", "uy"), ("quan", "uy"),
+    ("tap", "doan"),
     ("uy", "ban", "nhan", "dan"), ("hoi", "dong", "nhan", "dan"),
 ) + (_NATIONAL := (("hoi",), ("lien", "minh"), ("ngan", "hang")))
 # Heads of associations, unions and banks ("Hội Liên hiệp Phụ nữ Việt Nam", "Liên minh Hợp
@@ -89,6 +90,14 @@ def unknown_names(text: str, mentions: Sequence[Mention]) -> list[Unresolved]:
                 i += head
                 continue
         if tuple(w[2] for w in words[i:i + head]) in _NATIONAL:
+            branch = _branch_end(words, starts.get(words[i][0]), text)
+            if branch:  # "Ngân hàng Nhà nước chi nhánh khu vực 14": a branch, unknown
+                span = text[words[i][0]:words[branch - 1][1]]
+                found.append(Unresolved(words[i][0], words[branch - 1][1], span,
+                                        text[words[i][0]:words[i + head - 1][1]],
+                                        vntext.words(span)))
+                i = branch
+                continue
             if words[i][0] in starts or _all_caps(text, words[i]):
                 i += head  # "Ngân hàng Nhà nước 13": the registered name is the name;
                 continue   # "XÃ HỘI CHỦ NGHĨA": a heading in capitals, no name
@@ -159,6 +168,27 @@ def short_names(texts: Sequence[str]) -> dict[str, str]:
     return found
 
 
+# Words of a branch's place: "chi nhánh khu vực 14", "Chi nhánh tỉnh …".
+_BRANCH = ("chi", "nhanh")
+_BRANCH_PLACE = frozenset({"khu", "vuc", "tinh", "thanh", "pho"})
+
+
+def _branch_end(words: list[tuple[int, int, str]], known: Mention | None, text: str) -> int:
+    """Index after "<registered bank> chi nhánh <place>" (a branch of the State Bank is not
+    the State Bank), or 0."""
+    if known is None:
+        return 0
+    k = next((n for n, w in enumerate(words) if w[0] >= known.end), len(words))
+    if tuple(w[2] for w in words[k:k + 2]) != _BRANCH or _broken(words, k - 1, k + 2, text):
+        return 0
+    end = k + 2
+    while end < len(words) and not _broken(words, end - 1, end + 1, text) and (
+            text[words[end][0]].isupper() or words[end][2].isdigit()
+            or words[end][2] in _BRANCH_PLACE):
+        end += 1
+    return end
+
+
 def _all_caps(text: str, word: tuple[int, int, str]) -> bool:
     return text[word[0]:word[1]].isupper()
 
@@ -189,6 +219,8 @@ def _head_at(words: list[tuple[int, int, str]], i: int, text: str) -> int:
     """How many words of a head start at ``words[i]`` (printed with a capital), or 0."""
     if not text[words[i][0]].isupper():
         return 0
+    if words[i][2] == "so" and vntext.nfc(text[words[i][0]:words[i][1]]).lower() != "sở":
+        return 0  # "Số 57-NQ/TW", "Số phụ lục" (a number) fold like "Sở" (a department)
     for head in _HEADS_BY_FIRST.get(words[i][2], ()):
         n = len(head)
         if tuple(w[2] for w in words[i:i + n]) == head and not _broken(words, i, i + n, text):

@@ -69,7 +69,8 @@ def subject_role(
         return "implement", items[assigned].end
     if _with_others(items, after):  # "Bộ Giáo dục và Đào tạo và các cơ sở giáo dục, đào
         return "implement", subject[-1].end  # tạo lồng ghép …": together with others
-    if after >= len(items) or items[after].mention or items[after].word in NOT_ORDERS:
+    if after >= len(items) or items[after].mention or (
+            items[after].word in NOT_ORDERS and not _supplies(items, after)):
         return None, 0
     # "Bộ Chính trị, Ban Bí thư cơ bản nhất trí với …"; "Hội đồng nhân dân cấp tỉnh tổ chức
     # 3-4 ban …"
@@ -91,6 +92,12 @@ def subject_role(
     if helps is not None:  # "… có trách nhiệm phối hợp tổ chức thực hiện"
         return "coordinate", items[helps].end
     return "implement", items[min(after + 1, len(items) - 1)].end
+
+
+def _supplies(items: list[Item], after: int) -> bool:
+    """Whether "cung" at ``items[after]`` is "cung cấp" (to supply), a verb, and not "cùng"
+    (together) that folds the same: "Ủy ban nhân dân xã, phường cung cấp danh sách …"."""
+    return [it.word for it in items[after : after + 2]] == ["cung", "cap"]
 
 
 # A plan's label that says how the bodies after it act: "Cơ quan chủ trì:", "Cơ quan thực

@@ -50,9 +50,8 @@ from app.services.duty_rows import (
 from app.services.registry import sync_bodies
 from parsers import vntext
 from parsers.bodies import Mention, Registry, Unresolved, read_mentions
-from parsers.bodies.unknown import short_names
 from parsers.bodies.issuer import for_issuer
-
+from parsers.bodies.unknown import short_names
 from parsers.citations import Citation as FoundCitation
 from parsers.citations import find_citations
 from parsers.crossrefs import link_assignments

@@ -131,18 +131,56 @@ def _steering_end(words: list[tuple[int, int, str]], j: int, end: int, text: str
             words, j - 1, j + 2, text):
         after = _name_end(words, j + 1, text, starts)
         return after if after > j + 1 else j
+    if end == j:
+        lower = _lower_name_end(words, j, text, starts)
+        if lower:  # "Ban Chỉ đạo cải cách thủ tục hành chính và …": its name in lower case
+            return lower
+    elif end < len(words) and not text[words[end - 1][0]].isupper():
+        # "Ban chỉ đạo Phòng thủ dân sự quốc gia tổ chức …": a capital, then lower case
+        return _lower_name_end(words, end, text, starts, least=1) or end
     if end == j and not text[words[j - 2][0]].isupper():
         return -1  # "Hoạt động của Ban chỉ đạo, Ban điều phối …": steering committees at large
     if end == j and j < len(words) and not _broken(words, j - 1, j + 1, text) and (
             words[j][2] not in _BARE_BEFORE):
-        return -1  # "Ban Chỉ đạo cải cách thủ tục hành chính": a name in lower case, unread
+        return -1  # "Ban Chỉ đạo họp": a verb after it, no name
     return end
+
+
 
 
 # Words that may follow a bare "Ban Chỉ đạo" (the committee the text named before): "Ban
 # Chỉ đạo phải …", "thành viên Ban Chỉ đạo và …", "Ban Chỉ đạo thống nhất kết luận".
 _BARE_BEFORE = frozenset({"va", "da", "phai", "can", "thong", "ket", "chu", "la", "tai", "de",
                           "theo", "nhiet", "thang", "trong", "tu"})
+
+
+# Words that end a steering committee's name printed in lower case: a joiner, a verb or a
+# word of the sentence around it ("Ban chỉ đạo bao gồm …", "… để chỉ đạo …", "… cũng như").
+_LOWER_NAME_STOPS = _BARE_BEFORE | frozenset({
+    "hoac", "cua", "duoc", "co", "bao", "hop", "cung", "voi", "ve", "nhu", "thuc", "to", "chi",
+    "giao", "tham", "se", "bi", "neu", "khi", "cac", "moi", "nay", "do", "quyet", "trien",
+    "kiem", "huong", "ra", "xem",
+})
+_LOWER_NAME_WORDS = (2, 10)
+
+
+def _lower_name_end(words: list[tuple[int, int, str]], j: int, text: str,
+                    starts: dict[int, Mention], least: int = _LOWER_NAME_WORDS[0]) -> int:
+    """Index after a steering committee's name in lower case right after "Ban Chỉ đạo"
+    ("cải cách thủ tục hành chính", 07-KL/VPTW), ending at a joiner, a clause break, a
+    comma, a body, a capital or a word of the sentence around it; 0 when that leaves
+    fewer than two words or more than ten (a sentence, not a name)."""
+    k = j
+    while (k < len(words) and not _broken(words, k - 1, k + 1, text)
+           and not text[words[k][0]].isupper() and words[k][0] not in starts
+           and words[k][2] not in _LOWER_NAME_STOPS and not words[k][2].isdigit()):
+        k += 1
+    if not least <= k - j <= _LOWER_NAME_WORDS[1]:
+        return 0
+    # it ends where the sentence goes on: a break, a joiner, a capital, a verb ("… họp")
+    closed = k == len(words) or _broken(words, k - 1, k + 1, text) or (
+        words[k][2] in _LOWER_NAME_STOPS or text[words[k][0]].isupper())
+    return k if closed else 0
 
 
 # "… Ban Chỉ đạo của Chính phủ về phát triển khoa học, … và Đề án 06 (sau đây gọi tắt là

@@ -68,7 +68,7 @@ from parsers.relations import Relation as FoundRelation
 from parsers.relations import Row as RelationRow
 from parsers.relations import find_relations
 from parsers.targets import Target as FoundTarget
-from parsers.targets import extract_targets, milestone_of, plan_year
+from parsers.targets import extract_targets, frame_year, is_time_frame, milestone_of, plan_year
 from parsers.terms import Row as TermRow
 from parsers.terms import find_terms
 
@@ -303,7 +303,20 @@ def target_year(row: dict[str, Any], by_id: dict[str, dict[str, Any]],
                 document: dict[str, Any]) -> int | None:
     """The year of ``row``'s targets when their sentence gives none: the milestone above
     it, else the year of the one-year plan the document is (its title)."""
-    return milestone_year(row, by_id) or plan_year(document.get("title") or "")
+    return (milestone_year(row, by_id) or plan_year(document.get("title") or "")
+            or _plan_frame_year(by_id, document))
+
+
+def _plan_frame_year(by_id: dict[str, dict[str, Any]], document: dict[str, Any]) -> int | None:
+    """The one year a plan's "Thời gian …" section names (``targets.frame_year``)."""
+    if vntext.fold(document.get("type") or "") != "ke hoach":
+        return None
+    frames = [pid for pid, r in by_id.items()
+              if is_time_frame(r.get("heading") or (r["text"] or "")[:40])]
+    if not frames:
+        return None
+    return frame_year(r["text"] or "" for pid, r in by_id.items()
+                      if any(pid == f or pid.startswith(f + ".") for f in frames))
 
 
 def milestone_year(row: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> int | None:

@@ -11,10 +11,12 @@ from pathlib import Path
 import pytest
 from nq02 import ROOT
 
+from app.services.analysis import target_year
 from app.services.ingest import prepare_file
 from parsers.bodies import load_registry, read_mentions
 from parsers.bodies.issuer import city_issuer, for_issuer
 from parsers.duties import assign_roles
+from parsers.targets import extract_targets, frame_year, is_time_frame
 
 REGISTRY = load_registry(ROOT / "corpus" / "bodies.yaml")
 FIXTURES = Path(ROOT / "tests" / "fixtures")
@@ -116,3 +118,26 @@ def test_names_in_a_heading_are_recorded() -> None:
     assert ("V.4", "so khoa hoc va cong nghe") in keys
     assert ("V.3", "ngan hang nha nuoc chi nhanh khu vuc 14") in keys
     assert not any(pid in ("I", "II", "V") for pid, _ in keys)  # "TỔ CHỨC THỰC HIỆN" …
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    # a bare year right after the value dates it (623 II: the 2025 capital plan)
+    ("quyết tâm giải ngân 100% kế hoạch vốn năm 2025 đã được Thủ tướng Chính phủ giao.", 2025),
+    # not: a baseline after the value
+    ("Thu ngân sách tăng 15% so với năm 2024.", None),
+])
+def test_a_year_after_the_value(text: str, year: int | None) -> None:
+    [target] = extract_targets(text)
+    assert target.year == year
+
+
+def test_a_plan_s_targets_fall_in_its_time_frame() -> None:
+    """157/KH-UBND II.2 runs the campaign "từ ngày 20 tháng 11 năm 2025 đến ngày 03 tháng 12
+    năm 2025" and ranks it "trước ngày 31 tháng 12 năm 2025": III.1's "Ít nhất 85% …" are
+    due in 2025. A frame of two years names none."""
+    prepared = prepare_file(FIXTURES / "157-KH-UBND-2025-can-tho-excerpt.md", REGISTRY)
+    by_id = {r["id"]: r for r in prepared.rows}
+    row = by_id["157-kh-ubnd-2025-can-tho/III.1.2"]
+    assert target_year(row, by_id, prepared.document) == 2025
+    assert frame_year(["Thời gian thực hiện: từ năm 2025 đến hết năm 2030."]) is None
+    assert is_time_frame("Thời gian thi đua") and not is_time_frame("Tiêu chí đánh giá")

@@ -24,6 +24,7 @@ from parsers.duties.verbs import (
     lists_attendees,
     narrated,
     order_length,
+    purpose_doers,
     registered_with,
     report_length,
     sent_to,
@@ -31,7 +32,7 @@ from parsers.duties.verbs import (
 
 # The words a role can be read at: "chủ trì", "phối hợp", an order verb, a report, a
 # guidance ("hướng dẫn các bộ … kết nối").
-_TRIGGERS = (frozenset({"chu", "phoi"}) | ORDER_WORDS | REPORT_WORDS | GUIDE_WORDS
+_TRIGGERS = (frozenset({"chu", "phoi", "de"}) | ORDER_WORDS | REPORT_WORDS | GUIDE_WORDS
              | REGISTER_WORDS)
 
 
@@ -97,6 +98,9 @@ def clause_duties(text: str, start: int, end: int, mentions: list[Mention]) -> l
         elif registered_with(text, items, i):  # "đăng ký … qua Bộ X"
             members = registered_with(text, items, i)
             mark(members, "report_to", item.start, members[-1].end)
+        elif purpose_doers(text, items, i):  # "ban hành để các địa phương thực hiện"
+            members = purpose_doers(text, items, i)
+            mark(members, "implement", item.start, members[-1].end)
         elif report_length(items, i):
             k = i + report_length(items, i)
             while k < len(items) and items[k].word in REPORT_SKIP and k - i < 8:

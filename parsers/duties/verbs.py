@@ -136,6 +136,32 @@ def guided_at(items: list[Item], i: int) -> bool:
         nxt.word not in _NO_ACTION)
 
 
+# What bodies do "so that" a text is issued: "ban hành để các địa phương (trong đó có tỉnh
+# Đắk Lắk) thực hiện" (Thông báo 623/TB-VPCP III.5).
+_CARRY_OUT = frozenset({("thuc", "hien"), ("trien", "khai"), ("ap", "dung"), ("thi", "hanh"),
+                        ("to", "chuc")})
+
+
+def purpose_doers(text: str, items: list[Item], i: int) -> list[Item]:
+    """The bodies after "để" that are to carry out what is done for them ("… ban hành để
+    các địa phương thực hiện"), past a remark in brackets after them; [] otherwise ("để
+    các đồng chí biết", "để tổng hợp", "tạo điều kiện để công đoàn cơ sở thực hiện quyền").
+    """
+    if text[items[i].start : items[i].end].lower() != "để" or (
+            word_at(items, i - 2), word_at(items, i - 1)) == ("dieu", "kien"):
+        return []  # "tạo điều kiện để công đoàn cơ sở thực hiện quyền …": helped, not tasked
+    members, after = list_at(items, i + 1)
+    if not members or after >= len(items):
+        return []
+    closing = text.find(")", members[-1].end, items[after].start + 200)
+    if "(" in text[members[-1].end : items[after].start] and closing > 0:
+        while after < len(items) and items[after].start < closing:
+            after += 1  # "(trong đó có tỉnh Đắk Lắk)"
+    if word_at(items, after + 2) == "quyen":  # "… thực hiện quyền, trách nhiệm": their rights
+        return []
+    return members if (word_at(items, after), word_at(items, after + 1)) in _CARRY_OUT else []
+
+
 REGISTER_WORDS = frozenset({"dang"})
 
 

@@ -65,6 +65,16 @@ def roles(text: str, registry=REGISTRY) -> set[tuple[str, str]]:  # noqa: ANN001
     ("Trong quá trình thực hiện nếu có khó khăn, vướng mắc, các cơ quan, đơn vị, địa phương "
      "báo cáo về Bộ Y tế để xem xét giải quyết.",
      {("cac-co-quan-lien-quan", "implement"), ("bo-y-te", "report_to")}),
+    # "ban hành để <bodies> (…) thực hiện": those it is issued for carry it out (623 III.5)
+    ("Bộ Tài chính khẩn trương hoàn thiện dự thảo Nghị định của Chính phủ, báo cáo Chính phủ "
+     "xem xét, ban hành để các địa phương (trong đó có tỉnh Đắk Lắk) thực hiện.",
+     {("bo-tai-chinh", "implement"), ("chinh-phu", "report_to"),
+      ("cac-dia-phuong", "implement")}),
+    # not: helped to use their rights (Luật Công đoàn 2024 Điều 25.4, Điều 19.6)
+    ("Ủy ban nhân dân các cấp có trách nhiệm tạo điều kiện để các địa phương thực hiện "
+     "quyền, trách nhiệm.", {("uy-ban-nhan-dan-cac-cap", "implement")}),
+    ("Bộ Y tế công bố kết quả để các địa phương thực hiện quyền giám sát.",
+     {("bo-y-te", "implement")}),
 ])
 def test_roles_of_the_twelfth_round(text: str, expected: set[tuple[str, str]]) -> None:
     assert roles(text) == expected

@@ -70,7 +70,8 @@ def subject_role(
     if _with_others(items, after):  # "Bộ Giáo dục và Đào tạo và các cơ sở giáo dục, đào
         return "implement", subject[-1].end  # tạo lồng ghép …": together with others
     if after >= len(items) or items[after].mention or (
-            items[after].word in NOT_ORDERS and not _supplies(items, after)):
+            items[after].word in NOT_ORDERS and not _supplies(items, after)) or _placed(
+            items, after):
         return None, 0
     # "Bộ Chính trị, Ban Bí thư cơ bản nhất trí với …"; "Hội đồng nhân dân cấp tỉnh tổ chức
     # 3-4 ban …"
@@ -92,6 +93,18 @@ def subject_role(
     if helps is not None:  # "… có trách nhiệm phối hợp tổ chức thực hiện"
         return "coordinate", items[helps].end
     return "implement", items[min(after + 1, len(items) - 1)].end
+
+
+_PLACE_WORDS = frozenset({"tinh", "thanh", "pho", "xa", "phuong", "dac", "khu", "ca", "nuoc",
+                          "huyen", "quan", "thi", "tran", "dia"})
+
+
+def _placed(items: list[Item], after: int) -> bool:
+    """Whether the clause ends with where the subject is ("Ủy ban nhân dân xã, phường trên
+    địa bàn thành phố;", Kế hoạch 157/KH-UBND II.1.a, those who compete): a noun phrase."""
+    words = [it.word for it in items[after:]]
+    return words[:3] == ["tren", "dia", "ban"] and len(words) <= 6 and all(
+        w in _PLACE_WORDS for w in words[3:])
 
 
 def _supplies(items: list[Item], after: int) -> bool:

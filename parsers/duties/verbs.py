@@ -219,8 +219,15 @@ def continues_list(items: list[Item], i: int) -> bool:
     if _coordinates_at(items, j) or (word_at(items, j - 1), word_at(items, j)) == (
             "de", "xuat"):  # "phối hợp với Hội đồng Dân tộc, các Ủy ban …", "đề xuất X, Y …"
         return True
+    if word_at(items, j) == "cua" and word_at(items, j - 1) in _OWNED:
+        return True  # "Nhằm nâng cao … trách nhiệm của các cấp ủy đảng, chính quyền, …"
     return is_report(items, j - 1) or is_report(items, j) or bool(
         order_length(items, j - 1) or order_length(items, j))
+
+
+# Nouns whose owners a list after "của" names, inside an opening phrase: "vai trò, trách
+# nhiệm của X, Y" (Kế hoạch 157/KH-UBND I.1.a, a purpose), "nhận thức của …".
+_OWNED = frozenset({"nhiem", "tro", "thuc", "nang", "cuc"})
 
 
 def _coordinates_at(items: list[Item], j: int) -> bool:

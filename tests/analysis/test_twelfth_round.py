@@ -75,6 +75,15 @@ def roles(text: str, registry=REGISTRY) -> set[tuple[str, str]]:  # noqa: ANN001
      "quyền, trách nhiệm.", {("uy-ban-nhan-dan-cac-cap", "implement")}),
     ("Bộ Y tế công bố kết quả để các địa phương thực hiện quyền giám sát.",
      {("bo-y-te", "implement")}),
+    # a purpose names whose role is raised, no doer (157 I.1.a)
+    ("Nhằm nâng cao nhận thức, vai trò, trách nhiệm của các cấp ủy đảng, chính quyền, Sở, "
+     "ban ngành, đoàn thể, cơ quan, đơn vị, doanh nghiệp trong triển khai thực hiện Chỉ thị.",
+     set()),
+    # those who compete, where they are (157 II.1.a: "Đối tượng thi đua", "Tập thể")
+    ("Ủy ban nhân dân xã, phường trên địa bàn thành phố;", set()),
+    # not: where they are, then their task
+    ("Ủy ban nhân dân xã, phường trên địa bàn thành phố tổ chức tuyên truyền.",
+     {("uy-ban-nhan-dan-cap-xa", "implement")}),
 ])
 def test_roles_of_the_twelfth_round(text: str, expected: set[tuple[str, str]]) -> None:
     assert roles(text) == expected

@@ -92,8 +92,9 @@ def reopen_quotes(tokens: list[Token], depths: list[int]) -> list[int]:
     the quotation of the item before it (whose closing quote is missing) is unquoted, and
     an article a lead-in names, printed after its quotation closed too early and not
     continuing the document's own articles, stays quoted up to the lead-in's next sibling
-    item (``33.`` after ``32.``) or an article it does not name."""
-    out = list(depths)
+    item (``33.`` after ``32.``) or an article it does not name. A quote a sentence opens
+    and never closes is closed first (``close_stray_quotes``)."""
+    out = close_stray_quotes(tokens, depths)
     own: str | None = None  # the document's own last article
     # the last unquoted amending items ("… như sau:") of each kind: a clause, its point
     lead_ins: dict[str, Token] = {}
@@ -121,6 +122,46 @@ def reopen_quotes(tokens: list[Token], depths: list[int]) -> list[int]:
             lead_ins[token.kind] = token
             named = _named_articles(token.text or token.heading or "")
     return out
+
+
+# What may stand before the opening quote of a quotation that runs on over blocks: a
+# lead-in's colon ("… như sau: “2. …"), or nothing (the block opens with it).
+_RUNS_ON_AFTER = (":", "")
+_TERMINAL = ".;!?…"
+
+
+def close_stray_quotes(tokens: list[Token], depths: list[int]) -> list[int]:
+    """Depths with a quote opened inside a sentence and never closed counted closed at the
+    end of its block: "“làm ngày không đủ tranh thủ làm đêm”, “làm ngày làm đêm, làm thêm
+    ngày nghỉ, “ăn tranh thủ ngủ khẩn trương” và …" (Thông báo 627/TB-VPCP II, a slogan
+    whose closing quote was lost) made the rest of the notice quoted text, one provision.
+    Only a block that ends its sentence, and a quote opened after a word (not after a
+    lead-in's colon, nor at the block's start: those quote text that runs on)."""
+    out = list(depths)
+    for i in range(len(tokens) - 1):
+        rise = out[i + 1] - out[i]
+        if rise <= 0:
+            continue
+        text = tokens[i].block.text
+        if text.rstrip(" *_")[-1:] not in _TERMINAL:
+            continue
+        stray = min(rise, _stray_openings(text))
+        for j in range(i + 1, len(out) if stray else i + 1):
+            if out[j] < stray:
+                break
+            out[j] -= stray
+    return out
+
+
+def _stray_openings(text: str) -> int:
+    """Opening quotes of ``text`` left open at its end that a sentence opened mid-way."""
+    opened: list[int] = []
+    for k, ch in enumerate(text):
+        if ch == "“":
+            opened.append(k)
+        elif ch == "”" and opened:
+            opened.pop()
+    return sum(1 for k in opened if text[:k].rstrip(" *_")[-1:] not in _RUNS_ON_AFTER)
 
 
 def _unquote_from(out: list[int], i: int) -> None:

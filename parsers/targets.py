@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from parsers import vntext
@@ -179,6 +180,27 @@ def plan_year(title: str) -> int | None:
     return int(found.group(1)) if found else None
 
 
+# The years a plan's time frame names: "(từ ngày 20 tháng 11 năm 2025 đến ngày 03 tháng 12
+# năm 2025)", "trước ngày 31/12/2025".
+_FRAME_YEAR = re.compile(r"\b(?:nam|\d{1,2}/\d{1,2}/)\s*((?:19|20)\d{2})\b")
+_FRAME = re.compile(r"\s*thoi gian\b")
+
+
+def is_time_frame(heading: str) -> bool:
+    """Whether a plan's heading opens its time frame ("Thời gian thi đua", "Thời gian thực
+    hiện")."""
+    return bool(_FRAME.match(vntext.fold(heading)))
+
+
+def frame_year(texts: Iterable[str]) -> int | None:
+    """The one year a plan's time frame (its "Thời gian …" section, ``texts``) falls in:
+    a campaign run "từ ngày 20 tháng 11 năm 2025 đến ngày 03 tháng 12 năm 2025" and
+    assessed "trước ngày 31 tháng 12 năm 2025" (Kế hoạch 157/KH-UBND, Cần Thơ) has its
+    targets due in 2025. None when it names no year or more than one."""
+    years = {int(m.group(1)) for text in texts for m in _FRAME_YEAR.finditer(vntext.fold(text))}
+    return years.pop() if len(years) == 1 else None
+
+
 def milestone_of(heading: str) -> int | None:
     """The year of a heading or short paragraph that opens with a milestone ("Mục tiêu đến
     năm 2030", "Đến năm 2030:"), else None."""
@@ -218,7 +240,8 @@ def _clause_targets(
     )
     out: list[Target] = []
     for k, (s, e, match) in enumerate(marks):
-        due = _year_for(s, years, _bare_before(s, bare, years) or year)
+        due = _year_for(s, years, _bare_before(s, bare, years) or year) or _bare_after(
+            e, marks[k + 1][0] if k + 1 < len(marks) else len(clause), bare)
         next_start = marks[k + 1][0] if k + 1 < len(marks) else len(clause)
         after = _trim(text, folded, start + e, start + next_start)
         if match.re is _QUALITATIVE:
@@ -339,6 +362,18 @@ def _bare_before(position: int, bare: list[tuple[int, int]],
         return None
     at, due = bare[last - 1]
     return None if any(at < y_at < position for y_at, _ in years) else due
+
+
+# How far after its value a bare year may stand and still date it: "giải ngân 100% kế
+# hoạch vốn năm 2025" (Thông báo 623/TB-VPCP II), the year of the plan measured.
+_AFTER_REACH = 30
+
+
+def _bare_after(end: int, next_value: int, bare: list[tuple[int, int]]) -> int | None:
+    """The bare year right after a value (before the next value, within a few words),
+    when nothing before it dates the value."""
+    return next((due for at, due in bare if end <= at < min(next_value, end + _AFTER_REACH)),
+                None)
 
 
 def _year_for(position: int, years: list[tuple[int, int]], milestone: int | None) -> int | None:

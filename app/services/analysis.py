@@ -50,6 +50,7 @@ from app.services.duty_rows import (
 from app.services.registry import sync_bodies
 from parsers import vntext
 from parsers.bodies import Mention, Registry, Unresolved, read_mentions
+from parsers.bodies.issuer import for_issuer
 from parsers.bodies.unknown import short_names
 from parsers.citations import Citation as FoundCitation
 from parsers.citations import find_citations
@@ -67,7 +68,7 @@ from parsers.relations import Relation as FoundRelation
 from parsers.relations import Row as RelationRow
 from parsers.relations import find_relations
 from parsers.targets import Target as FoundTarget
-from parsers.targets import extract_targets, milestone_of, plan_year
+from parsers.targets import extract_targets, frame_year, is_time_frame, milestone_of, plan_year
 from parsers.terms import Row as TermRow
 from parsers.terms import find_terms
 
@@ -113,6 +114,8 @@ def analyze(doc_id: str, rows: list[dict[str, Any]], registry: Registry,
     text) and ``outside`` (its header and closing text, ``flatten.outside_text``) are read
     for the effective date when the provisions do not give it."""
     out = AnalysisRows()
+    # A centrally-run city's committee names itself "Ủy ban nhân dân thành phố".
+    registry = for_issuer(registry, (document or {}).get("issuer"))
     _legal(out, doc_id, rows, document or {})
     out.effective = _effective(doc_id, rows, document or {}, source, outside)
     found: dict[str, list[FoundDuty]] = {}
@@ -138,7 +141,8 @@ def analyze(doc_id: str, rows: list[dict[str, Any]], registry: Registry,
                           _as_item(row, found[pid], registry, mentions[pid], unresolved),
                           titled))
         out.unresolved.extend(_unresolved_row(doc_id, pid, u, named)
-                              for u in unresolved)
+                              for u in [*unresolved, *_heading_unresolved(row, registry,
+                                                                          unresolved)])
         out.citations.extend(_citation_row(doc_id, pid, c) for c in find_citations(text))
         if row["role"] == "objective":
             year = target_year(row, by_id, document or {})
@@ -168,6 +172,19 @@ def analyze(doc_id: str, rows: list[dict[str, Any]], registry: Registry,
     lean(out.duties)
     return out
 
+
+
+def _heading_unresolved(row: dict[str, Any], registry: Registry,
+                        in_text: list[Unresolved]) -> list[Unresolved]:
+    """Unknown names printed in the heading ("2. Sở Nội vụ" over its tasks, "3. Ngân hàng
+    Nhà nước chi nhánh khu vực 14"), not printed again in the text; their offsets are
+    into the heading, as a heading's duties' are."""
+    heading = row.get("heading") or ""
+    # A heading in capitals ("MỘT SỐ KIẾN NGHỊ CỦA TỈNH", "SỞ HỮU") names no body.
+    if not heading or heading.upper() == heading:
+        return []
+    keys = {u.key for u in in_text}
+    return [u for u in read_mentions(heading, registry)[1] if u.key not in keys]
 
 
 def _read_title(row: dict[str, Any], headings: dict[str, list[FoundDuty]],
@@ -286,7 +303,20 @@ def target_year(row: dict[str, Any], by_id: dict[str, dict[str, Any]],
                 document: dict[str, Any]) -> int | None:
     """The year of ``row``'s targets when their sentence gives none: the milestone above
     it, else the year of the one-year plan the document is (its title)."""
-    return milestone_year(row, by_id) or plan_year(document.get("title") or "")
+    return (milestone_year(row, by_id) or plan_year(document.get("title") or "")
+            or _plan_frame_year(by_id, document))
+
+
+def _plan_frame_year(by_id: dict[str, dict[str, Any]], document: dict[str, Any]) -> int | None:
+    """The one year a plan's "Thời gian …" section names (``targets.frame_year``)."""
+    if vntext.fold(document.get("type") or "") != "ke hoach":
+        return None
+    frames = [pid for pid, r in by_id.items()
+              if is_time_frame(r.get("heading") or (r["text"] or "")[:40])]
+    if not frames:
+        return None
+    return frame_year(r["text"] or "" for pid, r in by_id.items()
+                      if any(pid == f or pid.startswith(f + ".") for f in frames))
 
 
 def milestone_year(row: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> int | None:

@@ -19,6 +19,7 @@ _HEADS = (
     ("ban", "can", "su", "dang"), ("ban", "chi", "dao"), ("dang", "uy"), ("dang", "doan"),
     ("dang", "bo"),
     ("so",), ("tinh", "uy"), ("thanh", "uy"), ("huyen", "uy"), ("quan", "uy"),
+    ("tap", "doan"),
     ("uy", "ban", "nhan", "dan"), ("hoi", "dong", "nhan", "dan"),
 ) + (_NATIONAL := (("hoi",), ("lien", "minh"), ("ngan", "hang")))
 # Heads of associations, unions and banks ("Hội Liên hiệp Phụ nữ Việt Nam", "Liên minh Hợp
@@ -89,6 +90,14 @@ def unknown_names(text: str, mentions: Sequence[Mention]) -> list[Unresolved]:
                 i += head
                 continue
         if tuple(w[2] for w in words[i:i + head]) in _NATIONAL:
+            branch = _branch_end(words, starts.get(words[i][0]), text)
+            if branch:  # "Ngân hàng Nhà nước chi nhánh khu vực 14": a branch, unknown
+                span = text[words[i][0]:words[branch - 1][1]]
+                found.append(Unresolved(words[i][0], words[branch - 1][1], span,
+                                        text[words[i][0]:words[i + head - 1][1]],
+                                        vntext.words(span)))
+                i = branch
+                continue
             if words[i][0] in starts or _all_caps(text, words[i]):
                 i += head  # "Ngân hàng Nhà nước 13": the registered name is the name;
                 continue   # "XÃ HỘI CHỦ NGHĨA": a heading in capitals, no name
@@ -122,18 +131,56 @@ def _steering_end(words: list[tuple[int, int, str]], j: int, end: int, text: str
             words, j - 1, j + 2, text):
         after = _name_end(words, j + 1, text, starts)
         return after if after > j + 1 else j
+    if end == j:
+        lower = _lower_name_end(words, j, text, starts)
+        if lower:  # "Ban Chỉ đạo cải cách thủ tục hành chính và …": its name in lower case
+            return lower
+    elif end < len(words) and not text[words[end - 1][0]].isupper():
+        # "Ban chỉ đạo Phòng thủ dân sự quốc gia tổ chức …": a capital, then lower case
+        return _lower_name_end(words, end, text, starts, least=1) or end
     if end == j and not text[words[j - 2][0]].isupper():
         return -1  # "Hoạt động của Ban chỉ đạo, Ban điều phối …": steering committees at large
     if end == j and j < len(words) and not _broken(words, j - 1, j + 1, text) and (
             words[j][2] not in _BARE_BEFORE):
-        return -1  # "Ban Chỉ đạo cải cách thủ tục hành chính": a name in lower case, unread
+        return -1  # "Ban Chỉ đạo họp": a verb after it, no name
     return end
+
+
 
 
 # Words that may follow a bare "Ban Chỉ đạo" (the committee the text named before): "Ban
 # Chỉ đạo phải …", "thành viên Ban Chỉ đạo và …", "Ban Chỉ đạo thống nhất kết luận".
 _BARE_BEFORE = frozenset({"va", "da", "phai", "can", "thong", "ket", "chu", "la", "tai", "de",
                           "theo", "nhiet", "thang", "trong", "tu"})
+
+
+# Words that end a steering committee's name printed in lower case: a joiner, a verb or a
+# word of the sentence around it ("Ban chỉ đạo bao gồm …", "… để chỉ đạo …", "… cũng như").
+_LOWER_NAME_STOPS = _BARE_BEFORE | frozenset({
+    "hoac", "cua", "duoc", "co", "bao", "hop", "cung", "voi", "ve", "nhu", "thuc", "to", "chi",
+    "giao", "tham", "se", "bi", "neu", "khi", "cac", "moi", "nay", "do", "quyet", "trien",
+    "kiem", "huong", "ra", "xem",
+})
+_LOWER_NAME_WORDS = (2, 10)
+
+
+def _lower_name_end(words: list[tuple[int, int, str]], j: int, text: str,
+                    starts: dict[int, Mention], least: int = _LOWER_NAME_WORDS[0]) -> int:
+    """Index after a steering committee's name in lower case right after "Ban Chỉ đạo"
+    ("cải cách thủ tục hành chính", 07-KL/VPTW), ending at a joiner, a clause break, a
+    comma, a body, a capital or a word of the sentence around it; 0 when that leaves
+    fewer than two words or more than ten (a sentence, not a name)."""
+    k = j
+    while (k < len(words) and not _broken(words, k - 1, k + 1, text)
+           and not text[words[k][0]].isupper() and words[k][0] not in starts
+           and words[k][2] not in _LOWER_NAME_STOPS and not words[k][2].isdigit()):
+        k += 1
+    if not least <= k - j <= _LOWER_NAME_WORDS[1]:
+        return 0
+    # it ends where the sentence goes on: a break, a joiner, a capital, a verb ("… họp")
+    closed = k == len(words) or _broken(words, k - 1, k + 1, text) or (
+        words[k][2] in _LOWER_NAME_STOPS or text[words[k][0]].isupper())
+    return k if closed else 0
 
 
 # "… Ban Chỉ đạo của Chính phủ về phát triển khoa học, … và Đề án 06 (sau đây gọi tắt là
@@ -157,6 +204,27 @@ def short_names(texts: Sequence[str]) -> dict[str, str]:
     if len(set(found.values())) == 1:
         found.setdefault(vntext.words("Ban Chỉ đạo"), next(iter(found.values())))
     return found
+
+
+# Words of a branch's place: "chi nhánh khu vực 14", "Chi nhánh tỉnh …".
+_BRANCH = ("chi", "nhanh")
+_BRANCH_PLACE = frozenset({"khu", "vuc", "tinh", "thanh", "pho"})
+
+
+def _branch_end(words: list[tuple[int, int, str]], known: Mention | None, text: str) -> int:
+    """Index after "<registered bank> chi nhánh <place>" (a branch of the State Bank is not
+    the State Bank), or 0."""
+    if known is None:
+        return 0
+    k = next((n for n, w in enumerate(words) if w[0] >= known.end), len(words))
+    if tuple(w[2] for w in words[k:k + 2]) != _BRANCH or _broken(words, k - 1, k + 2, text):
+        return 0
+    end = k + 2
+    while end < len(words) and not _broken(words, end - 1, end + 1, text) and (
+            text[words[end][0]].isupper() or words[end][2].isdigit()
+            or words[end][2] in _BRANCH_PLACE):
+        end += 1
+    return end
 
 
 def _all_caps(text: str, word: tuple[int, int, str]) -> bool:
@@ -189,6 +257,8 @@ def _head_at(words: list[tuple[int, int, str]], i: int, text: str) -> int:
     """How many words of a head start at ``words[i]`` (printed with a capital), or 0."""
     if not text[words[i][0]].isupper():
         return 0
+    if words[i][2] == "so" and vntext.nfc(text[words[i][0]:words[i][1]]).lower() != "sở":
+        return 0  # "Số 57-NQ/TW", "Số phụ lục" (a number) fold like "Sở" (a department)
     for head in _HEADS_BY_FIRST.get(words[i][2], ()):
         n = len(head)
         if tuple(w[2] for w in words[i:i + n]) == head and not _broken(words, i, i + n, text):

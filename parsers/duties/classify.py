@@ -4,6 +4,7 @@ first role a mention gets is kept."""
 from __future__ import annotations
 
 from parsers.bodies import Mention
+from parsers.duties.clauses import restates_request
 from parsers.duties.model import Duty, make_duty
 from parsers.duties.subject import proposed_then_done, subject_of, subject_role
 from parsers.duties.tokens import CONNECTORS, Item, items_of, list_at, word_at
@@ -20,8 +21,10 @@ from parsers.duties.verbs import (
     is_legal_basis,
     issuer_advised,
     lead_after,
+    lists_attendees,
     narrated,
     order_length,
+    purpose_doers,
     registered_with,
     report_length,
     sent_to,
@@ -29,14 +32,16 @@ from parsers.duties.verbs import (
 
 # The words a role can be read at: "chủ trì", "phối hợp", an order verb, a report, a
 # guidance ("hướng dẫn các bộ … kết nối").
-_TRIGGERS = (frozenset({"chu", "phoi"}) | ORDER_WORDS | REPORT_WORDS | GUIDE_WORDS
+_TRIGGERS = (frozenset({"chu", "phoi", "de"}) | ORDER_WORDS | REPORT_WORDS | GUIDE_WORDS
              | REGISTER_WORDS)
 
 
 def clause_duties(text: str, start: int, end: int, mentions: list[Mention]) -> list[Duty]:
     """The duties of the ``mentions`` inside ``text[start:end]`` (one clause)."""
+    if restates_request(text, start, end):
+        return []
     items = items_of(text, start, end, mentions)
-    if is_legal_basis(items):
+    if is_legal_basis(items) or lists_attendees(items):
         return []
     roles: dict[int, Duty] = {}
 
@@ -93,6 +98,9 @@ def clause_duties(text: str, start: int, end: int, mentions: list[Mention]) -> l
         elif registered_with(text, items, i):  # "đăng ký … qua Bộ X"
             members = registered_with(text, items, i)
             mark(members, "report_to", item.start, members[-1].end)
+        elif purpose_doers(text, items, i):  # "ban hành để các địa phương thực hiện"
+            members = purpose_doers(text, items, i)
+            mark(members, "implement", item.start, members[-1].end)
         elif report_length(items, i):
             k = i + report_length(items, i)
             while k < len(items) and items[k].word in REPORT_SKIP and k - i < 8:

@@ -17,6 +17,7 @@ _TITLE_END = re.compile(r":\W*(?=\(1\))")
 # ("Nội dung:", "Cơ quan chủ trì:", read with what follows: tokens' six words).
 _COLON = re.compile(r":[\s*]*")
 _TITLE_WORDS = 7
+_ADVERBIAL = re.compile(r"(?:Sau khi|Trên cơ sở|Trong quá trình|Căn cứ)\b[^.;:]*?,\s*")
 
 
 def clauses(text: str) -> list[tuple[int, int]]:
@@ -53,6 +54,19 @@ def joined(text: str, spans: list[tuple[int, int]], named: list[Mention],
     return out
 
 
+# A province's request restated before the answer: "Về đề nghị Chính phủ chỉ đạo Bộ Tài
+# chính xem xét, bố trí vốn …: giao Bộ Tài chính chủ trì …" (Thông báo 634/TB-VPCP III.7).
+_REQUEST = re.compile(r"[\s*]*Về\s+(?:việc\s+)?(?:đề nghị|kiến nghị|đề xuất)\b[^:]*:[\s*]*",
+                      re.IGNORECASE)
+
+
+def restates_request(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is the request a notice answers, cut at its colon
+    (``past_titles``): what it asks of bodies is not their duty."""
+    found = _REQUEST.match(text, start, end)
+    return found is not None and found.end() == end
+
+
 def past_titles(text: str, spans: list[tuple[int, int]], named: list[Mention],
                 starts: list[int]) -> list[tuple[int, int]]:
     """Clauses, with a run-in title that names no body and ends in ":" before "(1)" cut
@@ -60,9 +74,11 @@ def past_titles(text: str, spans: list[tuple[int, int]], named: list[Mention],
     before the colon ("Bộ Tài chính: (1) Chủ trì …") is the subject over the tasks, kept."""
     out: list[tuple[int, int]] = []
     for start, end in spans:
-        title = _TITLE_END.search(text, start, end) or _titled_subject(text, start, end,
-                                                                        starts)
-        if title is not None and bisect_left(starts, title.start()) == bisect_left(starts, start):
+        title = (_REQUEST.match(text, start, end) or _TITLE_END.search(text, start, end)
+                 or _titled_subject(text, start, end, starts))
+        if title is not None and title.end() < end and (
+                title.re is _REQUEST
+                or bisect_left(starts, title.start()) == bisect_left(starts, start)):
             out += [(start, title.end()), (title.end(), end)]
         else:
             out.append((start, end))
@@ -79,7 +95,13 @@ def _titled_subject(text: str, start: int, end: int, starts: list[int]) -> re.Ma
     if colon is None or len(text[start:colon.start()].split()) < _TITLE_WORDS:
         return None
     at = bisect_left(starts, colon.end())
-    return colon if at < len(starts) and starts[at] == colon.end() else None
+    if at < len(starts) and starts[at] == colon.end():
+        return colon
+    # "Thực hiện chi trả cho người hưởng …: Sau khi thực hiện mở tài khoản, Ủy ban nhân dân
+    # xã, phường phối hợp …" (Kế hoạch 157/KH-UBND III.2.c): an opening adverbial, then
+    # the subject after its comma.
+    opening = _ADVERBIAL.match(text, colon.end(), end)
+    return colon if opening and at < len(starts) and starts[at] < end else None
 
 
 def _only_names(text: str, start: int, end: int, named: list[Mention],

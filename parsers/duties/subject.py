@@ -69,7 +69,9 @@ def subject_role(
         return "implement", items[assigned].end
     if _with_others(items, after):  # "Bộ Giáo dục và Đào tạo và các cơ sở giáo dục, đào
         return "implement", subject[-1].end  # tạo lồng ghép …": together with others
-    if after >= len(items) or items[after].mention or items[after].word in NOT_ORDERS:
+    if after >= len(items) or items[after].mention or (
+            items[after].word in NOT_ORDERS and not _supplies(items, after)) or _placed(
+            items, after):
         return None, 0
     # "Bộ Chính trị, Ban Bí thư cơ bản nhất trí với …"; "Hội đồng nhân dân cấp tỉnh tổ chức
     # 3-4 ban …"
@@ -82,12 +84,33 @@ def subject_role(
     # "Thủ tướng Chính phủ yêu cầu …" gives the order; "Chính phủ trân trọng đề nghị …"
     # asks politely, still an order; "Văn phòng Chính phủ trân trọng thông báo để các đồng
     # chí biết" is the issuer's closing courtesy: the issuer does none of it.
-    if order_length(items, after) or words[:2] == ["tran", "trong"]:
+    # "Văn phòng Chính phủ thông báo để Ủy ban nhân dân tỉnh … biết, thực hiện" (623/TB-VPCP)
+    # is the same closing without the courtesy.
+    if order_length(items, after) or words[:2] == ["tran", "trong"] or (
+            words[:3] == ["thong", "bao", "de"]):
         return None, 0
     helps = supports(items, after)
     if helps is not None:  # "… có trách nhiệm phối hợp tổ chức thực hiện"
         return "coordinate", items[helps].end
     return "implement", items[min(after + 1, len(items) - 1)].end
+
+
+_PLACE_WORDS = frozenset({"tinh", "thanh", "pho", "xa", "phuong", "dac", "khu", "ca", "nuoc",
+                          "huyen", "quan", "thi", "tran", "dia"})
+
+
+def _placed(items: list[Item], after: int) -> bool:
+    """Whether the clause ends with where the subject is ("Ủy ban nhân dân xã, phường trên
+    địa bàn thành phố;", Kế hoạch 157/KH-UBND II.1.a, those who compete): a noun phrase."""
+    words = [it.word for it in items[after:]]
+    return words[:3] == ["tren", "dia", "ban"] and len(words) <= 6 and all(
+        w in _PLACE_WORDS for w in words[3:])
+
+
+def _supplies(items: list[Item], after: int) -> bool:
+    """Whether "cung" at ``items[after]`` is "cung cấp" (to supply), a verb, and not "cùng"
+    (together) that folds the same: "Ủy ban nhân dân xã, phường cung cấp danh sách …"."""
+    return [it.word for it in items[after : after + 2]] == ["cung", "cap"]
 
 
 # A plan's label that says how the bodies after it act: "Cơ quan chủ trì:", "Cơ quan thực

@@ -54,6 +54,22 @@ def is_legal_basis(items: list[Item]) -> bool:
     return nxt is None or nxt.mention is not None or nxt.word in _BASIS
 
 
+# Openings of a clause that lists who attended ("Cùng dự buổi làm việc có lãnh đạo các Bộ,
+# cơ quan: …, Văn phòng Chính phủ", Thông báo 623/TB-VPCP, 634/TB-VPCP): those present are
+# named, not given work.
+_ATTENDED = (("cung", "du"), ("cung", "tham", "du"), ("tham", "du"), ("du", "hop", "co"),
+             ("du", "buoi"))
+
+
+def lists_attendees(items: list[Item]) -> bool:
+    """Whether the clause opens by saying who attended ("Cùng dự …", "Tham dự …")."""
+    i = 0
+    while i < len(items) and (items[i].word.isdigit() or len(items[i].word) == 1):
+        i += 1
+    words = tuple(it.word for it in items[i : i + 3] if not it.mention)
+    return any(words[: len(a)] == a for a in _ATTENDED)
+
+
 def lead_after(items: list[Item], after: int) -> int | None:
     """Index of "chủ trì" (or "lãnh đạo", "chỉ đạo") right after a list, past up to four
     filler words."""
@@ -120,6 +136,32 @@ def guided_at(items: list[Item], i: int) -> bool:
         nxt.word not in _NO_ACTION)
 
 
+# What bodies do "so that" a text is issued: "ban hành để các địa phương (trong đó có tỉnh
+# Đắk Lắk) thực hiện" (Thông báo 623/TB-VPCP III.5).
+_CARRY_OUT = frozenset({("thuc", "hien"), ("trien", "khai"), ("ap", "dung"), ("thi", "hanh"),
+                        ("to", "chuc")})
+
+
+def purpose_doers(text: str, items: list[Item], i: int) -> list[Item]:
+    """The bodies after "để" that are to carry out what is done for them ("… ban hành để
+    các địa phương thực hiện"), past a remark in brackets after them; [] otherwise ("để
+    các đồng chí biết", "để tổng hợp", "tạo điều kiện để công đoàn cơ sở thực hiện quyền").
+    """
+    if text[items[i].start : items[i].end].lower() != "để" or (
+            word_at(items, i - 2), word_at(items, i - 1)) == ("dieu", "kien"):
+        return []  # "tạo điều kiện để công đoàn cơ sở thực hiện quyền …": helped, not tasked
+    members, after = list_at(items, i + 1)
+    if not members or after >= len(items):
+        return []
+    closing = text.find(")", members[-1].end, items[after].start + 200)
+    if "(" in text[members[-1].end : items[after].start] and closing > 0:
+        while after < len(items) and items[after].start < closing:
+            after += 1  # "(trong đó có tỉnh Đắk Lắk)"
+    if word_at(items, after + 2) == "quyen":  # "… thực hiện quyền, trách nhiệm": their rights
+        return []
+    return members if (word_at(items, after), word_at(items, after + 1)) in _CARRY_OUT else []
+
+
 REGISTER_WORDS = frozenset({"dang"})
 
 
@@ -177,8 +219,15 @@ def continues_list(items: list[Item], i: int) -> bool:
     if _coordinates_at(items, j) or (word_at(items, j - 1), word_at(items, j)) == (
             "de", "xuat"):  # "phối hợp với Hội đồng Dân tộc, các Ủy ban …", "đề xuất X, Y …"
         return True
+    if word_at(items, j) == "cua" and word_at(items, j - 1) in _OWNED:
+        return True  # "Nhằm nâng cao … trách nhiệm của các cấp ủy đảng, chính quyền, …"
     return is_report(items, j - 1) or is_report(items, j) or bool(
         order_length(items, j - 1) or order_length(items, j))
+
+
+# Nouns whose owners a list after "của" names, inside an opening phrase: "vai trò, trách
+# nhiệm của X, Y" (Kế hoạch 157/KH-UBND I.1.a, a purpose), "nhận thức của …".
+_OWNED = frozenset({"nhiem", "tro", "thuc", "nang", "cuc"})
 
 
 def _coordinates_at(items: list[Item], j: int) -> bool:

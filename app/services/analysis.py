@@ -40,6 +40,7 @@ from app.db.analysis_models import (
 )
 from app.db.bulk import insert_rows
 from app.db.models import Provision, table_of
+from app.services import duty_counts
 from app.services.duty_rows import (
     inferred_rows,
     lean,
@@ -370,6 +371,7 @@ def clear_analysis(session: Session, doc_ids: list[str]) -> None:
     """Delete the analysis rows of ``doc_ids`` (before their provisions go: the bulk delete
     of provisions does not rely on ON DELETE CASCADE being enabled). Cross-references stay
     inside a document, so no other document's rows point at these provisions."""
+    duty_counts.subtract(session, doc_ids)
     for model in TABLES:
         column = model.__table__.c.document_id
         session.execute(delete(model).where(column.in_(doc_ids)))
@@ -417,4 +419,5 @@ def store_analysis(session: Session, doc_id: str, rows: list[dict[str, Any]],
     for model, values in zip(TABLES, (stored[name] for name in NAMES), strict=True):
         # The table, not the class: a Core insert, without the ORM's bulk path.
         insert_rows(session, table_of(model), values)
+    duty_counts.add(session, [doc_id])
     return result.counts()

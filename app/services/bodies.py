@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from app.db.analysis_models import Body, BodySuccessor, CrossRef, Duty, UnresolvedMention
 from app.db.models import Provision
-from app.services import provisions
+from app.services import duty_counts, provisions
 from app.services.links import provision_url
 from app.services.listing import Listing, Rows
 from app.services.registry import handovers
@@ -225,19 +225,7 @@ def excerpt(text: str, start: int, end: int, context: int = EXCERPT_CONTEXT) -> 
 
 
 def _duty_counts(session: Session, body_ids: Collection[str]) -> dict[str, Counter[str]]:
-    """Direct duties per body and role; inferred ones counted apart under ``inferred``, and
-    those a lead-in passes down under ``lead_in`` (the lead-in's own duty is counted once,
-    where it is written)."""
-    query = (select(Body.id, Duty.role, Duty.inferred, Duty.lead_in, func.count())
-             .select_from(Duty).join(Body, Body.pk == Duty.body_pk)
-             .where(Body.id.in_(body_ids)))
-    counts: dict[str, Counter[str]] = {}
-    for bid, role, inferred, lead_in, n in session.execute(
-        query.group_by(Body.id, Duty.role, Duty.inferred, Duty.lead_in)
-    ):
-        key = "inferred" if inferred else "lead_in" if lead_in else role
-        counts.setdefault(bid, Counter())[key] += n
-    return counts
+    return duty_counts.by_body(session, body_ids)  # kept at ingest, not counted here
 
 
 def _summary(body: Body, counts: Counter[str]) -> dict[str, Any]:

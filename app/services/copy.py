@@ -17,7 +17,18 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Row, Table, func, insert, make_url, select, text, tuple_
+from sqlalchemy import (
+    Connection,
+    Row,
+    Table,
+    func,
+    insert,
+    literal,
+    make_url,
+    select,
+    text,
+    tuple_,
+)
 from sqlalchemy.orm import DeclarativeBase
 
 from app.db import analysis_models, models, statistics
@@ -129,7 +140,10 @@ def _batches(reader: Connection, table: Table, size: int) -> Iterator[list[Row[A
     while True:
         query = select(table).order_by(*keys).limit(size)
         if last is not None:
-            query = query.where(key > (last[0] if len(keys) == 1 else tuple_(*last)))
+            # Each value bound as its column's type: a role is stored as a number but read
+            # as its name (``DutyRole``), which a bare parameter would send as text.
+            bound = [literal(v, type_=c.type) for v, c in zip(last, keys, strict=True)]
+            query = query.where(key > (bound[0] if len(keys) == 1 else tuple_(*bound)))
         rows = list(reader.execute(query))
         if not rows:
             return

@@ -233,6 +233,26 @@ def matches_only(parsed: ParsedQuery, expansions: dict[str, list[str]],
     return Query.boolean_query(parts + _filters(filters))
 
 
+def linked(query: Query, parsed: ParsedQuery, expansions: dict[str, list[str]]
+           ) -> Query | None:
+    """``query``'s hits that have at least one of the query's word pairs side by side (in
+    any of their variants), with ``query``'s scores; None when the query has no pair.
+
+    A hit that holds every word of a question but no two of them together ("nghỉ", "phép",
+    "năm", "ngày" scattered over a clause about land) is chance, like a hit that lacks a
+    word: it should not stop the search from asking for most of the words instead."""
+    clauses = _unique(parsed)
+    pairs_ = [p for link in _links(clauses, expansions) for p in link]
+    if not pairs_:
+        return None
+    # The provision a query cites ("khoản 2 điều 5") holds those words in its citation.
+    cite = _citation(clauses)
+    some = _any([*(Query.term_query(SCHEMA, "pairs", p) for p in dict.fromkeys(pairs_)),
+                 *([_sequence("cite", anchored(cite))] if cite else [])])
+    return Query.boolean_query([(Occur.Must, query),
+                                (Occur.Must, Query.const_score_query(some, 0.0))])
+
+
 def relaxation(parsed: ParsedQuery, rarity: Callable[[Clause], int],
                words: list[tuple[Clause, ...]] | None = None) -> Relax | None:
     """Half (rounded up) of the ``POOL`` rarest of the query's words (``words``: its

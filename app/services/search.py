@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 import threading
 from collections import Counter, OrderedDict
@@ -142,12 +143,12 @@ def _search(session: Session, snapshot: Snapshot, parsed: ParsedQuery, filters: 
     # The best hits are sorted by score: the whole ones (every word, each typed with its
     # diacritics found with them) lead, so counting up to FEW of them reads FEW scores.
     floor = plan.exact_floor(parsed, expansions)
-    exact_hits = sum(1 for score, _ in found[:FEW] if score >= floor)
+    first = _whole(searcher, parsed, expansions, filters, found, floor, rescore, defining)
+    exact_hits = len(first)
     relax = None if exact_hits >= FEW else plan.relaxation(
         parsed, _rarity(searcher, expansions), compounds.words(searcher, parsed))
-    whole = {_key(address) for _, address in found[:exact_hits]}
+    whole = {_key(address) for _, address in first}
     if relax is not None:
-        first = found[:exact_hits]
         total, exact, more, _ = _ranked(searcher, parsed, expansions, filters, params,
                                         relax, defining=defining)
         # Half of the rare words may still be more than any one provision holds ("thắp
@@ -187,6 +188,25 @@ def _search(session: Session, snapshot: Snapshot, parsed: ParsedQuery, filters: 
 
 
 Hits = list[tuple[Any, tantivy.DocAddress]]
+
+
+def _whole(searcher: tantivy.Searcher, parsed: ParsedQuery, expansions: dict[str, list[str]],
+           filters: plan.Filters, found: Hits, floor: float,
+           rescore: Callable[[float], float], defining: tuple[int, ...]) -> Hits:
+    """The whole hits among the best ``FEW`` (every word, each typed with its diacritics
+    found with them), less those with no two of the query's words side by side
+    (``plan.linked``): scattered words are chance, and the search then asks for most of the
+    words instead. One more pass, only when some of the best are whole; none when the top
+    tier answered (its hits have every pair adjacent)."""
+    whole = list(itertools.takewhile(lambda hit: hit[0] >= floor, found[:FEW]))
+    if not whole or rescore is not _same:
+        return whole
+    ranked = plan.build(parsed, expansions, filters, None, defining, _titled(searcher))
+    query = plan.linked(ranked, parsed, expansions)
+    if query is None:
+        return whole
+    together = {_key(address) for _, address in searcher.search(query, FEW, count=False).hits}
+    return [hit for hit in whole if _key(hit[1]) in together]
 
 
 def _ranked(searcher: tantivy.Searcher, parsed: ParsedQuery, expansions: dict[str, list[str]],

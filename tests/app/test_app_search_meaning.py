@@ -336,3 +336,62 @@ def test_a_relaxed_search_counts_a_marked_word_only_with_its_marks() -> None:
     assert str(plan._marked(cam, {"cam": ["cau"]})) != str(plan._all_terms("exact", ["cấm"]))
     assert str(plan._marked(parse_query("cam").clauses[0], {})) == str(
         plan._clause(parse_query("cam").clauses[0], {}))
+
+
+# -- whole hits whose words lie apart ----------------------------------------------------
+
+SCATTERED = """QUỐC HỘI
+Luật số: 96/2096/QH96
+
+LUẬT
+NGHỈ NGƠI
+
+Điều 1. Nghỉ hằng năm
+Người lao động làm việc đủ 12 tháng thì được nghỉ hằng năm 12 ngày làm việc.
+
+Điều 2. Cấp giấy phép
+Cơ quan cấp giấy phép xem xét đề nghị trong 05 ngày và báo cáo mỗi năm một lần.
+
+Điều 3. Thu hồi giấy phép
+Giấy phép bị thu hồi theo đề nghị của thanh tra trong 10 ngày; hồ sơ lưu 05 năm.
+
+Điều 4. Gia hạn giấy phép
+Đề nghị gia hạn giấy phép nộp trước 30 ngày; mỗi năm gia hạn không quá một lần.
+"""
+
+
+@pytest.fixture(scope="module")
+def scattered(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return stored(tmp_path_factory, "scattered", SCATTERED, "96-2096-QH96.txt")
+
+
+def test_whole_hits_with_no_two_words_together_do_not_stop_a_relaxed_search(
+        scattered: str, tmp_path: Path) -> None:
+    # Articles 2–4 each hold "nghị", "phép", "năm" and "ngày", never two side by side:
+    # three whole hits, all chance. The search asks for most of the words instead, and
+    # the article on annual leave, which lacks "phép", is offered too.
+    answer = ask(scattered, "nghi phep nam duoc bao nhieu ngay", tmp_path)
+    assert answer["relaxed"] is not None and answer["relaxed"]["exact_hits"] == 0
+    assert "96-2096-qh96/d1" in [hit["id"] for hit in answer["items"]]
+
+
+def test_whole_hits_with_two_words_together_are_whole(scattered: str, tmp_path: Path) -> None:
+    # "giấy phép" side by side in three articles: three whole hits, no relaxed search.
+    answer = ask(scattered, "giay phep ngay", tmp_path)
+    assert answer["relaxed"] is None and len(answer["items"]) == 3
+
+
+def test_a_query_is_linked_only_by_its_required_pairs() -> None:
+    parsed = parse_query("nghỉ phép năm được bao nhiêu ngày")
+    query = plan.linked(plan.matches_only(parsed, {}, plan.Filters()), parsed, {})
+    assert query is not None
+    assert pair("nghi", "phep") in str(query) and pair("phep", "nam") in str(query)
+    assert pair("nhieu", "ngay") not in str(query)  # "bao nhiêu" is a question word
+    assert plan.linked(plan.matches_only(parse_query("nghỉ"), {}, plan.Filters()),
+                       parse_query("nghỉ"), {}) is None
+
+
+def test_a_cited_provision_is_linked_by_its_citation() -> None:
+    parsed = parse_query("khoản 2 điều 5")
+    query = plan.linked(plan.matches_only(parsed, {}, plan.Filters()), parsed, {})
+    assert query is not None and 'field=' in str(query) and "PhraseQuery" in str(query)

@@ -40,7 +40,7 @@ from __future__ import annotations
 import itertools
 import math
 import struct
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import tantivy
@@ -233,16 +233,20 @@ def matches_only(parsed: ParsedQuery, expansions: dict[str, list[str]],
     return Query.boolean_query(parts + _filters(filters))
 
 
-def linked(query: Query, parsed: ParsedQuery, expansions: dict[str, list[str]]
-           ) -> Query | None:
-    """``query``'s hits that have at least one of the query's word pairs side by side (in
-    any of their variants), with ``query``'s scores; None when the query has no pair.
+def linked(query: Query, parsed: ParsedQuery, expansions: dict[str, list[str]],
+           words: Sequence[tuple[Clause, ...]] = ()) -> Query | None:
+    """``query``'s hits that have at least two of the query's words side by side (in any
+    of their variants), with ``query``'s scores; None when the query has no such pair.
+    ``words``: the query's words (``compounds.words``); the two syllables of one word side
+    by side are that word, not two words together.
 
     A hit that holds every word of a question but no two of them together ("nghỉ", "phép",
-    "năm", "ngày" scattered over a clause about land) is chance, like a hit that lacks a
-    word: it should not stop the search from asking for most of the words instead."""
+    "năm", "ngày" scattered over a clause about land; "đội" of "quân đội" far from "dân",
+    "phòng" and "nhiệm vụ") is chance, like a hit that lacks a word: it should not stop the
+    search from asking for most of the words instead."""
     clauses = _unique(parsed)
-    pairs_ = [p for link in _links(clauses, expansions) for p in link]
+    inner = frozenset((unit[0], unit[1]) for unit in words if len(unit) == 2)
+    pairs_ = [p for link in _links(clauses, expansions, inner) for p in link]
     if not pairs_:
         return None
     # The provision a query cites ("khoản 2 điều 5") holds those words in its citation.

@@ -188,6 +188,10 @@ def _search(session: Session, snapshot: Snapshot, parsed: ParsedQuery, filters: 
 
 
 Hits = list[tuple[Any, tantivy.DocAddress]]
+# Words of a query, at least, for a hit that holds them all apart to be chance: two words
+# in one provision ("lao động", "việc làm") are what was asked; four in a long clause about
+# something else ("nghỉ", "phép", "năm", "ngày") are not.
+SCATTER_WORDS = 3
 
 
 def _whole(searcher: tantivy.Searcher, parsed: ParsedQuery, expansions: dict[str, list[str]],
@@ -195,14 +199,18 @@ def _whole(searcher: tantivy.Searcher, parsed: ParsedQuery, expansions: dict[str
            rescore: Callable[[float], float], defining: tuple[int, ...]) -> Hits:
     """The whole hits among the best ``FEW`` (every word, each typed with its diacritics
     found with them), less those with no two of the query's words side by side
-    (``plan.linked``): scattered words are chance, and the search then asks for most of the
-    words instead. One more pass, only when some of the best are whole; none when the top
-    tier answered (its hits have every pair adjacent)."""
+    (``plan.linked``; a compound's own two syllables are one word): scattered words are
+    chance, and the search then asks for most of the words instead. One more pass of at
+    most ``FEW`` hits, only when some of the best are whole; none when the top tier
+    answered (its hits have every pair adjacent)."""
     whole = list(itertools.takewhile(lambda hit: hit[0] >= floor, found[:FEW]))
     if not whole or rescore is not _same:
         return whole
+    words = compounds.words(searcher, parsed)
+    if len(words) < SCATTER_WORDS:
+        return whole
     ranked = plan.build(parsed, expansions, filters, None, defining, _titled(searcher))
-    query = plan.linked(ranked, parsed, expansions)
+    query = plan.linked(ranked, parsed, expansions, words)
     if query is None:
         return whole
     together = {_key(address) for _, address in searcher.search(query, FEW, count=False).hits}
@@ -310,15 +318,33 @@ def _defining(session: Session, parsed: ParsedQuery) -> tuple[int, ...]:
     words = [c.terms[0] for c in parsed.clauses if c.optional]
     if not any(tuple(words[i:i + 2]) == _WHAT_IS for i in range(len(words) - 1)):
         return ()
-    asked = " ".join(t for c in parsed.clauses if not c.optional for t in c.terms)
+    asked = _asked(parsed)
     if not asked:
         return ()
     rows = session.execute(
         select(_T.c.folded, _P.c.pk).join(_P, _P.c.id == _T.c.provision_id)
-        .where(or_(_T.c.folded == asked, _T.c.folded.startswith(asked + " ", autoescape=True)))
+        .where(or_(*(condition for term in asked for condition in (
+            _T.c.folded == term, _T.c.folded.startswith(term + " ", autoescape=True)))))
         .order_by(func.length(_T.c.folded)).limit(MAX_DEFINING)).all()
-    exact = [pk for folded, pk in rows if folded == asked]
+    exact = [pk for folded, pk in rows if folded in asked]
     return tuple(exact or (pk for _, pk in rows))
+
+
+# Of the wordings a "… là gì" question may have with its synonyms, at most this many are
+# looked up.
+MAX_ASKED = 4
+
+
+def _asked(parsed: ParsedQuery) -> list[str]:
+    """The folded term a "… là gì" question asks about: as typed, then with a synonym's
+    wordings in the law's ("doanh nghiệp fdi" → "doanh nghiệp có vốn đầu tư trực tiếp nước
+    ngoài"), which is how a definition names it."""
+    options = [[c.terms, *c.alternatives] for c in parsed.clauses if not c.optional]
+    if not options:
+        return []
+    spelled = itertools.islice(itertools.product(*options), MAX_ASKED)
+    return list(dict.fromkeys(" ".join(t for terms in words for t in terms)
+                              for words in spelled))
 
 
 def _relaxed(relax: plan.Relax | None, exact_hits: int) -> dict[str, Any] | None:

@@ -100,6 +100,9 @@ def table() -> synonyms.Table:
     ("cho vay", {}),  # unaccented cho is "for", not chó
     ("hợp đồng thời vụ", {"hợp đồng thời vụ": ["hợp đồng lao động xác định thời hạn"]}),
     ('"cầm đồ"', {}),  # a quoted phrase is taken as typed
+    # Printed with its words in Nghị quyết 57-NQ/TW and 03/NQ-CP: "… (FDI)".
+    ("doanh nghiep fdi", {"FDI": ["có vốn đầu tư trực tiếp nước ngoài",
+                                  "đầu tư trực tiếp nước ngoài"]}),
 ])
 def test_everyday_words_are_given_the_laws_words(table: synonyms.Table, q: str,
                                                  applied: dict) -> None:
@@ -353,10 +356,12 @@ Người lao động làm việc đủ 12 tháng thì được nghỉ hằng nă
 Cơ quan cấp giấy phép xem xét đề nghị trong 05 ngày và báo cáo mỗi năm một lần.
 
 Điều 3. Thu hồi giấy phép
-Giấy phép bị thu hồi theo đề nghị của thanh tra trong 10 ngày; hồ sơ lưu 05 năm.
+Cơ quan cấp giấy phép thu hồi giấy phép theo đề nghị của thanh tra trong 10 ngày; hồ sơ
+lưu 05 năm.
 
 Điều 4. Gia hạn giấy phép
-Đề nghị gia hạn giấy phép nộp trước 30 ngày; mỗi năm gia hạn không quá một lần.
+Đề nghị gia hạn nộp cơ quan cấp giấy phép trước 30 ngày; mỗi năm gia hạn không quá một
+lần.
 """
 
 
@@ -376,8 +381,9 @@ def test_whole_hits_with_no_two_words_together_do_not_stop_a_relaxed_search(
 
 
 def test_whole_hits_with_two_words_together_are_whole(scattered: str, tmp_path: Path) -> None:
-    # "giấy phép" side by side in three articles: three whole hits, no relaxed search.
-    answer = ask(scattered, "giay phep ngay", tmp_path)
+    # "cơ quan cấp giấy phép" side by side in three articles: three whole hits, no relaxed
+    # search.
+    answer = ask(scattered, "co quan cap giay phep ngay", tmp_path)
     assert answer["relaxed"] is None and len(answer["items"]) == 3
 
 
@@ -395,3 +401,67 @@ def test_a_cited_provision_is_linked_by_its_citation() -> None:
     parsed = parse_query("khoản 2 điều 5")
     query = plan.linked(plan.matches_only(parsed, {}, plan.Filters()), parsed, {})
     assert query is not None and 'field=' in str(query) and "PhraseQuery" in str(query)
+
+
+def test_a_what_is_question_asks_for_the_term_in_the_laws_words(table: synonyms.Table
+                                                                 ) -> None:
+    from app.services.search import _asked
+
+    parsed, _ = synonyms.apply(parse_query("doanh nghiệp fdi là gì"), table)
+    assert _asked(parsed) == ["doanh nghiep fdi",
+                              "doanh nghiep co von dau tu truc tiep nuoc ngoai",
+                              "doanh nghiep dau tu truc tiep nuoc ngoai"]
+    assert _asked(parse_query("cầm cố là gì")) == ["cam co"]
+
+
+COMPOUND_ONLY = """QUỐC HỘI
+Luật số: 95/2095/QH95
+
+LUẬT
+DÂN PHÒNG
+
+Điều 1. Lực lượng dân phòng
+Lực lượng dân phòng có nhiệm vụ tuyên truyền, phổ biến kiến thức phòng cháy.
+
+Điều 2. Quân đội tham gia
+Đơn vị quân đội thực hiện nhiệm vụ được giao, hỗ trợ người dân khi có yêu cầu phòng ngừa.
+
+Điều 3. Đất quốc phòng
+Đất do quân đội quản lý chỉ dùng cho nhiệm vụ quốc phòng; người dân được bồi thường.
+
+Điều 4. Trụ sở
+Trụ sở quân đội bố trí phòng trực; nhiệm vụ bảo vệ do đơn vị dân quân thực hiện.
+"""
+
+
+@pytest.fixture(scope="module")
+def compound_only(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return stored(tmp_path_factory, "compound", COMPOUND_ONLY, "95-2095-QH95.txt")
+
+
+def test_a_compound_s_own_syllables_together_do_not_make_a_hit_whole(
+        compound_only: str, tmp_path: Path) -> None:
+    # Articles 2–4 hold "đội", "dân", "phòng" and "nhiệm vụ", with only "nhiệm vụ" (one
+    # word) side by side: chance. The article on the militia, which lacks "đội", is offered.
+    answer = ask(compound_only, "đội dân phòng có nhiệm vụ gì", tmp_path)
+    assert answer["relaxed"] is not None and answer["relaxed"]["exact_hits"] == 0
+    assert answer["items"][0]["id"] == "95-2095-qh95/d1"
+
+
+def test_linked_leaves_out_the_pair_of_a_word_s_own_syllables() -> None:
+    parsed = parse_query("đội dân phòng có nhiệm vụ gì")
+    nhiem, vu = parsed.clauses[4], parsed.clauses[5]
+    units = [(c,) for c in parsed.clauses[:3]] + [(nhiem, vu)]
+    query = str(plan.linked(plan.matches_only(parsed, {}, plan.Filters()), parsed, {}, units))
+    assert pair("doi", "dan") in query and pair("nhiem", "vu") not in query
+    alone = parse_query("nhiệm vụ")
+    word = [(alone.clauses[0], alone.clauses[1])]
+    assert plan.linked(plan.matches_only(alone, {}, plan.Filters()), alone, {}, word) is None
+
+
+def test_two_words_apart_in_one_provision_are_what_was_asked(scattered: str,
+                                                             tmp_path: Path) -> None:
+    # "giấy phép" and "ngày", never side by side: with two words, a hit that holds both is
+    # no chance, and the three whole hits stand.
+    answer = ask(scattered, "giay phep ngay", tmp_path)
+    assert answer["relaxed"] is None and len(answer["items"]) == 3

@@ -3,7 +3,9 @@
 Costs per request: one look at the change log (is the index fresh?); the synonym table
 and the real-word check (``app/search/synonyms.py``, ``app/search/context.py``: dictionary
 and term lookups); one pass of the index that ranks and counts the hits, keeping the best
-``max(offset + limit, 1000)`` in a heap (never a sort of every hit); facets over those
+``max(offset + limit, 1000)`` in a heap (never a sort of every hit), and when some of the
+best three have every word, one more of at most three hits (those with two words side by
+side, ``_whole``); facets over those
 best 1 000, which are every hit up to 1 000 hits (past that ``facets_exact`` is false);
 one store query for the page's rows by primary key. Pages past the 10 000th hit are
 refused, as search engines do. When every word is common, the pass asks first for the
@@ -11,7 +13,8 @@ hits that earn every ranking bonus (``plan.top_tier``), which come first anyway:
 fill the window they are the answer, and past ``COUNT_CAP`` of them the total is a lower
 bound (``total_is_exact`` false). Repeated searches are answered from a per-process cache
 keyed by the index build and change. When no provision has every word, one more pass
-asks with real-word corrections (``context``); if still fewer than ``FEW``, one asks for
+asks with real-word corrections (``context``); if still fewer than ``FEW`` (a hit whose
+words all lie apart not counting, ``_whole``), one asks for
 half of the words (``plan.relaxation``), then one word fewer each time while nothing has
 them; the answer says so under ``relaxed`` (with the
 number of hits that have every word) and marks each hit that lacks some ``partial``.

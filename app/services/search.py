@@ -4,8 +4,8 @@ Costs per request: one look at the change log (is the index fresh?); the synonym
 and the real-word check (``app/search/synonyms.py``, ``app/search/context.py``: dictionary
 and term lookups); one pass of the index that ranks and counts the hits, keeping the best
 ``max(offset + limit, 1000)`` in a heap (never a sort of every hit), and when some of the
-best three have every word, one more of at most three hits (those with two words side by
-side, ``_whole``); facets over those
+best three have every word, one more over those three row ids (which have two words side
+by side, ``_whole``); facets over those
 best 1 000, which are every hit up to 1 000 hits (past that ``facets_exact`` is false);
 one store query for the page's rows by primary key. Pages past the 10 000th hit are
 refused, as search engines do. When every word is common, the pass asks first for the
@@ -146,10 +146,13 @@ def _search(session: Session, snapshot: Snapshot, parsed: ParsedQuery, filters: 
     # The best hits are sorted by score: the whole ones (every word, each typed with its
     # diacritics found with them) lead, so counting up to FEW of them reads FEW scores.
     floor = plan.exact_floor(parsed, expansions)
-    first = _whole(searcher, parsed, expansions, filters, found, floor, rescore, defining)
+    # The query's words, looked up once if at all: the whole hits and a relaxed search both
+    # read them.
+    words = functools.cache(lambda: compounds.words(searcher, parsed))
+    first = _whole(searcher, parsed, expansions, found, floor, rescore, words)
     exact_hits = len(first)
     relax = None if exact_hits >= FEW else plan.relaxation(
-        parsed, _rarity(searcher, expansions), compounds.words(searcher, parsed))
+        parsed, _rarity(searcher, expansions), words())
     whole = {_key(address) for _, address in first}
     if relax is not None:
         total, exact, more, _ = _ranked(searcher, parsed, expansions, filters, params,
@@ -198,22 +201,21 @@ SCATTER_WORDS = 3
 
 
 def _whole(searcher: tantivy.Searcher, parsed: ParsedQuery, expansions: dict[str, list[str]],
-           filters: plan.Filters, found: Hits, floor: float,
-           rescore: Callable[[float], float], defining: tuple[int, ...]) -> Hits:
+           found: Hits, floor: float, rescore: Callable[[float], float],
+           words: Callable[[], list[compounds.Unit]]) -> Hits:
     """The whole hits among the best ``FEW`` (every word, each typed with its diacritics
     found with them), less those with no two of the query's words side by side
     (``plan.linked``; a compound's own two syllables are one word): scattered words are
-    chance, and the search then asks for most of the words instead. One more pass of at
-    most ``FEW`` hits, only when some of the best are whole; none when the top tier
+    chance, and the search then asks for most of the words instead. One more search over
+    those few row ids, only when some of the best are whole; none when the top tier
     answered (its hits have every pair adjacent)."""
     whole = list(itertools.takewhile(lambda hit: hit[0] >= floor, found[:FEW]))
     if not whole or rescore is not _same:
         return whole
-    words = compounds.words(searcher, parsed)
-    if len(words) < SCATTER_WORDS:
+    if len(words()) < SCATTER_WORDS:
         return whole
-    ranked = plan.build(parsed, expansions, filters, None, defining, _titled(searcher))
-    query = plan.linked(ranked, parsed, expansions, words)
+    pks = tuple(pk for pk, _ in _pks(searcher, whole))
+    query = plan.linked(pks, parsed, expansions, words())
     if query is None:
         return whole
     together = {_key(address) for _, address in searcher.search(query, FEW, count=False).hits}

@@ -103,6 +103,8 @@ def table() -> synonyms.Table:
     # Printed with its words in Nghị quyết 57-NQ/TW and 03/NQ-CP: "… (FDI)".
     ("doanh nghiep fdi", {"FDI": ["có vốn đầu tư trực tiếp nước ngoài",
                                   "đầu tư trực tiếp nước ngoài"]}),
+    # Thông tư 06/2019/TT-NHNN Điều 3: banks are among the "tổ chức tín dụng được phép".
+    ("ngan hang co trach nhiem gi", {"ngân hàng": ["tổ chức tín dụng"]}),
 ])
 def test_everyday_words_are_given_the_laws_words(table: synonyms.Table, q: str,
                                                  applied: dict) -> None:

@@ -105,6 +105,9 @@ def table() -> synonyms.Table:
                                   "đầu tư trực tiếp nước ngoài"]}),
     # Thông tư 06/2019/TT-NHNN Điều 3: banks are among the "tổ chức tín dụng được phép".
     ("ngan hang co trach nhiem gi", {"ngân hàng": ["tổ chức tín dụng"]}),
+    # The landlord, or the owner of the house and the head of its household.
+    ("chu nha bi chay", {"chủ nhà": ["bên cho thuê", "chủ hộ gia đình", "chủ sở hữu nhà"]}),
+    ("người cho thuê", {"người cho thuê": ["bên cho thuê"]}),
 ])
 def test_everyday_words_are_given_the_laws_words(table: synonyms.Table, q: str,
                                                  applied: dict) -> None:

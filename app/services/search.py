@@ -159,11 +159,14 @@ def _search(session: Session, snapshot: Snapshot, parsed: ParsedQuery, filters: 
                                         relax, defining=defining)
         # Half of the rare words may still be more than any one provision holds ("thắp
         # hương đốt vàng mã … lưu ý": the article says "đốt vàng mã", three of the seven):
-        # one fewer each time, rather than no answer at all.
-        while not more and relax.need > 1:
+        # one fewer each time while fewer than FEW have them, rather than no answer at all
+        # or one that happens to hold four words of seven; those that have more come first.
+        while len(more) < FEW and relax.need > 1:
             relax = replace(relax, need=relax.need - 1)
-            total, exact, more, _ = _ranked(searcher, parsed, expansions, filters, params,
-                                            relax, defining=defining)
+            total, exact, looser, _ = _ranked(searcher, parsed, expansions, filters, params,
+                                              relax, defining=defining)
+            seen = {_key(address) for _, address in more}
+            more = [*more, *(hit for hit in looser if _key(hit[1]) not in seen)]
         # The few hits with every word stay first (their scores are of another query).
         found = [*first, *(hit for hit in more if _key(hit[1]) not in whole)]
     found, bounds, stand_in = _by_article(searcher, found, whole, forms=_asks_for_form(parsed))

@@ -40,7 +40,7 @@ from __future__ import annotations
 import itertools
 import math
 import struct
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import tantivy
@@ -231,6 +231,30 @@ def matches_only(parsed: ParsedQuery, expansions: dict[str, list[str]],
         scoring = required + scoring
     parts += [(Occur.Should, _clause(c, expansions)) for c in scoring]
     return Query.boolean_query(parts + _filters(filters))
+
+
+def linked(pks: tuple[int, ...], parsed: ParsedQuery, expansions: dict[str, list[str]],
+           words: Sequence[tuple[Clause, ...]] = ()) -> Query | None:
+    """Of the provisions with row ids ``pks``, those with at least two of the query's words
+    side by side (in any of their variants, or its citation); None when the query has no
+    such pair. ``words``: the query's words (``compounds.words``); the two syllables of one
+    word side by side are that word, not two words together.
+
+    A hit that holds every word of a question but no two of them together ("nghỉ", "phép",
+    "năm", "ngày" scattered over a clause about land; "đội" of "quân đội" far from "dân",
+    "phòng" and "nhiệm vụ") is chance, like a hit that lacks a word: it should not stop the
+    search from asking for most of the words instead. A few ids and term lookups: no query
+    over the whole index."""
+    clauses = _unique(parsed)
+    inner = frozenset((unit[0], unit[1]) for unit in words if len(unit) == 2)
+    pairs_ = [p for link in _links(clauses, expansions, inner) for p in link]
+    if not pairs_:
+        return None
+    # The provision a query cites ("khoản 2 điều 5") holds those words in its citation.
+    cite = _citation(clauses)
+    some = _any([*(Query.term_query(SCHEMA, "pairs", p) for p in dict.fromkeys(pairs_)),
+                 *([_sequence("cite", anchored(cite))] if cite else [])])
+    return Query.boolean_query([(Occur.Must, _row_ids(pks)), (Occur.Must, some)])
 
 
 def relaxation(parsed: ParsedQuery, rarity: Callable[[Clause], int],

@@ -3,7 +3,9 @@
 Costs per request: one look at the change log (is the index fresh?); the synonym table
 and the real-word check (``app/search/synonyms.py``, ``app/search/context.py``: dictionary
 and term lookups); one pass of the index that ranks and counts the hits, keeping the best
-``max(offset + limit, 1000)`` in a heap (never a sort of every hit); facets over those
+``max(offset + limit, 1000)`` in a heap (never a sort of every hit), and when some of the
+best three have every word, one more over those three row ids (which have two words side
+by side, ``_whole``); facets over those
 best 1 000, which are every hit up to 1 000 hits (past that ``facets_exact`` is false);
 one store query for the page's rows by primary key. Pages past the 10 000th hit are
 refused, as search engines do. When every word is common, the pass asks first for the
@@ -11,7 +13,8 @@ hits that earn every ranking bonus (``plan.top_tier``), which come first anyway:
 fill the window they are the answer, and past ``COUNT_CAP`` of them the total is a lower
 bound (``total_is_exact`` false). Repeated searches are answered from a per-process cache
 keyed by the index build and change. When no provision has every word, one more pass
-asks with real-word corrections (``context``); if still fewer than ``FEW``, one asks for
+asks with real-word corrections (``context``); if still fewer than ``FEW`` (a hit whose
+words all lie apart not counting, ``_whole``), one asks for
 half of the words (``plan.relaxation``), then one word fewer each time while nothing has
 them; the answer says so under ``relaxed`` (with the
 number of hits that have every word) and marks each hit that lacks some ``partial``.
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 import threading
 from collections import Counter, OrderedDict
@@ -142,21 +146,27 @@ def _search(session: Session, snapshot: Snapshot, parsed: ParsedQuery, filters: 
     # The best hits are sorted by score: the whole ones (every word, each typed with its
     # diacritics found with them) lead, so counting up to FEW of them reads FEW scores.
     floor = plan.exact_floor(parsed, expansions)
-    exact_hits = sum(1 for score, _ in found[:FEW] if score >= floor)
+    # The query's words, looked up once if at all: the whole hits and a relaxed search both
+    # read them.
+    words = functools.cache(lambda: compounds.words(searcher, parsed))
+    first = _whole(searcher, parsed, expansions, found, floor, rescore, words)
+    exact_hits = len(first)
     relax = None if exact_hits >= FEW else plan.relaxation(
-        parsed, _rarity(searcher, expansions), compounds.words(searcher, parsed))
-    whole = {_key(address) for _, address in found[:exact_hits]}
+        parsed, _rarity(searcher, expansions), words())
+    whole = {_key(address) for _, address in first}
     if relax is not None:
-        first = found[:exact_hits]
         total, exact, more, _ = _ranked(searcher, parsed, expansions, filters, params,
                                         relax, defining=defining)
         # Half of the rare words may still be more than any one provision holds ("thắp
         # hương đốt vàng mã … lưu ý": the article says "đốt vàng mã", three of the seven):
-        # one fewer each time, rather than no answer at all.
-        while not more and relax.need > 1:
+        # one fewer each time while fewer than FEW have them, rather than no answer at all
+        # or one that happens to hold four words of seven; those that have more come first.
+        while len(more) < FEW and relax.need > 1:
             relax = replace(relax, need=relax.need - 1)
-            total, exact, more, _ = _ranked(searcher, parsed, expansions, filters, params,
-                                            relax, defining=defining)
+            total, exact, looser, _ = _ranked(searcher, parsed, expansions, filters, params,
+                                              relax, defining=defining)
+            seen = {_key(address) for _, address in more}
+            more = [*more, *(hit for hit in looser if _key(hit[1]) not in seen)]
         # The few hits with every word stay first (their scores are of another query).
         found = [*first, *(hit for hit in more if _key(hit[1]) not in whole)]
     found, bounds, stand_in = _by_article(searcher, found, whole, forms=_asks_for_form(parsed))
@@ -187,6 +197,32 @@ def _search(session: Session, snapshot: Snapshot, parsed: ParsedQuery, filters: 
 
 
 Hits = list[tuple[Any, tantivy.DocAddress]]
+# Words of a query, at least, for a hit that holds them all apart to be chance: two words
+# in one provision ("lao động", "việc làm") are what was asked; four in a long clause about
+# something else ("nghỉ", "phép", "năm", "ngày") are not.
+SCATTER_WORDS = 3
+
+
+def _whole(searcher: tantivy.Searcher, parsed: ParsedQuery, expansions: dict[str, list[str]],
+           found: Hits, floor: float, rescore: Callable[[float], float],
+           words: Callable[[], list[compounds.Unit]]) -> Hits:
+    """The whole hits among the best ``FEW`` (every word, each typed with its diacritics
+    found with them), less those with no two of the query's words side by side
+    (``plan.linked``; a compound's own two syllables are one word): scattered words are
+    chance, and the search then asks for most of the words instead. One more search over
+    those few row ids, only when some of the best are whole; none when the top tier
+    answered (its hits have every pair adjacent)."""
+    whole = list(itertools.takewhile(lambda hit: hit[0] >= floor, found[:FEW]))
+    if not whole or rescore is not _same:
+        return whole
+    if len(words()) < SCATTER_WORDS:
+        return whole
+    pks = tuple(pk for pk, _ in _pks(searcher, whole))
+    query = plan.linked(pks, parsed, expansions, words())
+    if query is None:
+        return whole
+    together = {_key(address) for _, address in searcher.search(query, FEW, count=False).hits}
+    return [hit for hit in whole if _key(hit[1]) in together]
 
 
 def _ranked(searcher: tantivy.Searcher, parsed: ParsedQuery, expansions: dict[str, list[str]],
@@ -290,15 +326,33 @@ def _defining(session: Session, parsed: ParsedQuery) -> tuple[int, ...]:
     words = [c.terms[0] for c in parsed.clauses if c.optional]
     if not any(tuple(words[i:i + 2]) == _WHAT_IS for i in range(len(words) - 1)):
         return ()
-    asked = " ".join(t for c in parsed.clauses if not c.optional for t in c.terms)
+    asked = _asked(parsed)
     if not asked:
         return ()
     rows = session.execute(
         select(_T.c.folded, _P.c.pk).join(_P, _P.c.id == _T.c.provision_id)
-        .where(or_(_T.c.folded == asked, _T.c.folded.startswith(asked + " ", autoescape=True)))
+        .where(or_(*(condition for term in asked for condition in (
+            _T.c.folded == term, _T.c.folded.startswith(term + " ", autoescape=True)))))
         .order_by(func.length(_T.c.folded)).limit(MAX_DEFINING)).all()
-    exact = [pk for folded, pk in rows if folded == asked]
+    exact = [pk for folded, pk in rows if folded in asked]
     return tuple(exact or (pk for _, pk in rows))
+
+
+# Of the wordings a "… là gì" question may have with its synonyms, at most this many are
+# looked up.
+MAX_ASKED = 4
+
+
+def _asked(parsed: ParsedQuery) -> list[str]:
+    """The folded term a "… là gì" question asks about: as typed, then with a synonym's
+    wordings in the law's ("doanh nghiệp fdi" → "doanh nghiệp có vốn đầu tư trực tiếp nước
+    ngoài"), which is how a definition names it."""
+    options = [[c.terms, *c.alternatives] for c in parsed.clauses if not c.optional]
+    if not options:
+        return []
+    spelled = itertools.islice(itertools.product(*options), MAX_ASKED)
+    return list(dict.fromkeys(" ".join(t for terms in words for t in terms)
+                              for words in spelled))
 
 
 def _relaxed(relax: plan.Relax | None, exact_hits: int) -> dict[str, Any] | None:

@@ -100,6 +100,14 @@ def table() -> synonyms.Table:
     ("cho vay", {}),  # unaccented cho is "for", not chó
     ("hợp đồng thời vụ", {"hợp đồng thời vụ": ["hợp đồng lao động xác định thời hạn"]}),
     ('"cầm đồ"', {}),  # a quoted phrase is taken as typed
+    # Printed with its words in Nghị quyết 57-NQ/TW and 03/NQ-CP: "… (FDI)".
+    ("doanh nghiep fdi", {"FDI": ["có vốn đầu tư trực tiếp nước ngoài",
+                                  "đầu tư trực tiếp nước ngoài"]}),
+    # Thông tư 06/2019/TT-NHNN Điều 3: banks are among the "tổ chức tín dụng được phép".
+    ("ngan hang co trach nhiem gi", {"ngân hàng": ["tổ chức tín dụng"]}),
+    # The landlord, or the owner of the house and the head of its household.
+    ("chu nha bi chay", {"chủ nhà": ["bên cho thuê", "chủ hộ gia đình", "chủ sở hữu nhà"]}),
+    ("người cho thuê", {"người cho thuê": ["bên cho thuê"]}),
 ])
 def test_everyday_words_are_given_the_laws_words(table: synonyms.Table, q: str,
                                                  applied: dict) -> None:
@@ -336,3 +344,156 @@ def test_a_relaxed_search_counts_a_marked_word_only_with_its_marks() -> None:
     assert str(plan._marked(cam, {"cam": ["cau"]})) != str(plan._all_terms("exact", ["cấm"]))
     assert str(plan._marked(parse_query("cam").clauses[0], {})) == str(
         plan._clause(parse_query("cam").clauses[0], {}))
+
+
+# -- whole hits whose words lie apart ----------------------------------------------------
+
+SCATTERED = """QUỐC HỘI
+Luật số: 96/2096/QH96
+
+LUẬT
+NGHỈ NGƠI
+
+Điều 1. Nghỉ hằng năm
+Người lao động làm việc đủ 12 tháng thì được nghỉ hằng năm 12 ngày làm việc.
+
+Điều 2. Cấp giấy phép
+Cơ quan cấp giấy phép xem xét đề nghị trong 05 ngày và báo cáo mỗi năm một lần.
+
+Điều 3. Thu hồi giấy phép
+Cơ quan cấp giấy phép thu hồi giấy phép theo đề nghị của thanh tra trong 10 ngày; hồ sơ
+lưu 05 năm.
+
+Điều 4. Gia hạn giấy phép
+Đề nghị gia hạn nộp cơ quan cấp giấy phép trước 30 ngày; mỗi năm gia hạn không quá một
+lần.
+"""
+
+
+@pytest.fixture(scope="module")
+def scattered(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return stored(tmp_path_factory, "scattered", SCATTERED, "96-2096-QH96.txt")
+
+
+def test_whole_hits_with_no_two_words_together_do_not_stop_a_relaxed_search(
+        scattered: str, tmp_path: Path) -> None:
+    # Articles 2–4 each hold "nghị", "phép", "năm" and "ngày", never two side by side:
+    # three whole hits, all chance. The search asks for most of the words instead, and
+    # the article on annual leave, which lacks "phép", is offered too.
+    answer = ask(scattered, "nghi phep nam duoc bao nhieu ngay", tmp_path)
+    assert answer["relaxed"] is not None and answer["relaxed"]["exact_hits"] == 0
+    assert "96-2096-qh96/d1" in [hit["id"] for hit in answer["items"]]
+
+
+def test_whole_hits_with_two_words_together_are_whole(scattered: str, tmp_path: Path) -> None:
+    # "cơ quan cấp giấy phép" side by side in three articles: three whole hits, no relaxed
+    # search.
+    answer = ask(scattered, "co quan cap giay phep ngay", tmp_path)
+    assert answer["relaxed"] is None and len(answer["items"]) == 3
+
+
+def test_a_query_is_linked_only_by_its_required_pairs() -> None:
+    parsed = parse_query("nghỉ phép năm được bao nhiêu ngày")
+    query = plan.linked((1, 2), parsed, {})
+    assert query is not None
+    assert pair("nghi", "phep") in str(query) and pair("phep", "nam") in str(query)
+    assert pair("nhieu", "ngay") not in str(query)  # "bao nhiêu" is a question word
+    assert plan.linked((1,), parse_query("nghỉ"), {}) is None
+
+
+def test_a_cited_provision_is_linked_by_its_citation() -> None:
+    parsed = parse_query("khoản 2 điều 5")
+    query = plan.linked((1, 2), parsed, {})
+    assert query is not None and 'field=' in str(query) and "PhraseQuery" in str(query)
+
+
+def test_a_what_is_question_asks_for_the_term_in_the_laws_words(table: synonyms.Table
+                                                                 ) -> None:
+    from app.services.search import _asked
+
+    parsed, _ = synonyms.apply(parse_query("doanh nghiệp fdi là gì"), table)
+    assert _asked(parsed) == ["doanh nghiep fdi",
+                              "doanh nghiep co von dau tu truc tiep nuoc ngoai",
+                              "doanh nghiep dau tu truc tiep nuoc ngoai"]
+    assert _asked(parse_query("cầm cố là gì")) == ["cam co"]
+
+
+COMPOUND_ONLY = """QUỐC HỘI
+Luật số: 95/2095/QH95
+
+LUẬT
+DÂN PHÒNG
+
+Điều 1. Lực lượng dân phòng
+Lực lượng dân phòng có nhiệm vụ tuyên truyền, phổ biến kiến thức phòng cháy.
+
+Điều 2. Quân đội tham gia
+Đơn vị quân đội thực hiện nhiệm vụ được giao, hỗ trợ người dân khi có yêu cầu phòng ngừa.
+
+Điều 3. Đất quốc phòng
+Đất do quân đội quản lý chỉ dùng cho nhiệm vụ quốc phòng; người dân được bồi thường.
+
+Điều 4. Trụ sở
+Trụ sở quân đội bố trí phòng trực; nhiệm vụ bảo vệ do đơn vị dân quân thực hiện.
+"""
+
+
+@pytest.fixture(scope="module")
+def compound_only(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return stored(tmp_path_factory, "compound", COMPOUND_ONLY, "95-2095-QH95.txt")
+
+
+def test_a_compound_s_own_syllables_together_do_not_make_a_hit_whole(
+        compound_only: str, tmp_path: Path) -> None:
+    # Articles 2–4 hold "đội", "dân", "phòng" and "nhiệm vụ", with only "nhiệm vụ" (one
+    # word) side by side: chance. The article on the militia, which lacks "đội", is offered.
+    answer = ask(compound_only, "đội dân phòng có nhiệm vụ gì", tmp_path)
+    assert answer["relaxed"] is not None and answer["relaxed"]["exact_hits"] == 0
+    assert answer["items"][0]["id"] == "95-2095-qh95/d1"
+
+
+def test_linked_leaves_out_the_pair_of_a_word_s_own_syllables() -> None:
+    parsed = parse_query("đội dân phòng có nhiệm vụ gì")
+    nhiem, vu = parsed.clauses[4], parsed.clauses[5]
+    units = [(c,) for c in parsed.clauses[:3]] + [(nhiem, vu)]
+    query = str(plan.linked((1, 2), parsed, {}, units))
+    assert pair("doi", "dan") in query and pair("nhiem", "vu") not in query
+    alone = parse_query("nhiệm vụ")
+    word = [(alone.clauses[0], alone.clauses[1])]
+    assert plan.linked((1,), alone, {}, word) is None
+
+
+def test_two_words_apart_in_one_provision_are_what_was_asked(scattered: str,
+                                                             tmp_path: Path) -> None:
+    # "giấy phép" and "ngày", never side by side: with two words, a hit that holds both is
+    # no chance, and the three whole hits stand.
+    answer = ask(scattered, "giay phep ngay", tmp_path)
+    assert answer["relaxed"] is None and len(answer["items"]) == 3
+
+
+PICTURES = """QUỐC HỘI
+Luật số: 94/2094/QH94
+
+LUẬT
+HÌNH ẢNH
+
+Điều 1. Quyền của cá nhân đối với hình ảnh
+Việc đăng hình ảnh của người khác phải được người đó đồng ý.
+
+Điều 2. Giấy phép mạng
+Người đăng ký lên mạng phải xin giấy phép của cơ quan khác.
+"""
+
+
+@pytest.fixture(scope="module")
+def pictures(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return stored(tmp_path_factory, "pictures", PICTURES, "94-2094-QH94.txt")
+
+
+def test_a_relaxed_search_with_fewer_than_three_hits_asks_for_fewer_words(
+        pictures: str, tmp_path: Path) -> None:
+    # Four of the seven words (half) are in Article 2 alone; Article 1, on pictures, has
+    # three: it comes only when the search asks for fewer.
+    answer = ask(pictures, "đăng ảnh người khác lên mạng có cần xin phép không", tmp_path)
+    assert answer["relaxed"] is not None and answer["relaxed"]["min_matched"] < 4
+    assert "94-2094-qh94/d1" in [hit["id"] for hit in answer["items"]]

@@ -30,9 +30,8 @@ WHOLE_DOCUMENT = re.compile(r"SEARCH provisions(_\d+)? USING INDEX \w+ \(documen
 
 
 @contextmanager
-def selects(url: str) -> Iterator[list[tuple[str, list[str]]]]:
-    """The SELECTs run inside the block with their SQLite plans (filled in at the end)."""
-    engine = get_engine(url)
+def request_selects(url: str) -> Iterator[list[tuple[str, Any]]]:
+    """The SELECTs (statement, parameters) a request sends to ``url`` inside the block."""
     seen: list[tuple[str, Any]] = []
 
     def record(_conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any,
@@ -43,13 +42,21 @@ def selects(url: str) -> Iterator[list[tuple[str, list[str]]]]:
         if not executemany and statement.lstrip().upper().startswith("SELECT"):
             seen.append((statement, parameters))
 
-    found: list[tuple[str, list[str]]] = []
+    engine = get_engine(url)
     event.listen(engine, "before_cursor_execute", record)
     try:
-        yield found
+        yield seen
     finally:
         event.remove(engine, "before_cursor_execute", record)
-    with engine.connect() as connection:
+
+
+@contextmanager
+def selects(url: str) -> Iterator[list[tuple[str, list[str]]]]:
+    """The SELECTs run inside the block with their SQLite plans (filled in at the end)."""
+    found: list[tuple[str, list[str]]] = []
+    with request_selects(url) as seen:
+        yield found
+    with get_engine(url).connect() as connection:
         for statement, parameters in seen:
             plan = connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters)
             found.append((statement, [row[3] for row in plan]))
@@ -260,22 +267,10 @@ def _whole_reads(node: dict[str, Any]) -> list[str]:
                                  "/documents/50-2024-qh15/relations"])
 def test_on_postgresql_pages_seek_indexes(postgresql_client: TestClient,
                                           postgresql_corpus_url: str, url: str) -> None:
-    engine = get_engine(postgresql_corpus_url)
-    seen: list[tuple[str, Any]] = []
-
-    def record(_conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any,
-               executemany: bool) -> None:
-        if threading.current_thread().name == FOLLOWER_THREAD:
-            return
-        if not executemany and statement.lstrip().upper().startswith("SELECT"):
-            seen.append((statement, parameters))
-
-    event.listen(engine, "before_cursor_execute", record)
-    try:
+    with request_selects(postgresql_corpus_url) as seen:
         assert postgresql_client.get(url).status_code == 200
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
     assert seen
+    engine = get_engine(postgresql_corpus_url)
     whole = []
     with engine.connect() as connection:
         for setting in BITMAPS_ONLY:

@@ -68,7 +68,8 @@ def words(searcher: tantivy.Searcher, parsed: ParsedQuery) -> list[Unit]:
     đâu", and any provision naming the fund had "enough" of the question. Where two
     candidate pairs overlap ("người lao động"), the more telling one is the word
     ("lao động"). Cost: three term lookups for each pair of adjacent required words,
-    asked only when a search is relaxed."""
+    asked when a search is relaxed or its best hits are checked for scattered words (a
+    query of three required clauses or more, ``search._whole``)."""
     clauses = parsed.clauses
     links = [(_strength(searcher, clauses[i], clauses[i + 1]), i)
              for i in range(len(clauses) - 1)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Collection
+from collections.abc import Callable
 from functools import partial
 from typing import Any
 
@@ -58,7 +58,7 @@ def _alias_matches(session: Session, folded: str) -> list[str]:
 def _summaries(session: Session) -> Callable[[Rows], Rows]:
     def finish(rows: Rows) -> Rows:
         bodies = [row["Body"] for row in rows]
-        counts = _duty_counts(session, [body.id for body in bodies])
+        counts = duty_counts.by_body(session, [body.id for body in bodies])
         return [_summary(body, counts.get(body.id, Counter())) for body in bodies]
     return finish
 
@@ -71,7 +71,7 @@ def get_body(session: Session, body_id: str, per_role: int) -> dict[str, Any]:
         NotFound: no such body; the error lists the closest ids.
     """
     body = require(session, Body, body_id, "body")
-    data = _summary(body, _duty_counts(session, [body.id]).get(body.id, Counter()))
+    data = _summary(body, duty_counts.by_body(session, [body.id]).get(body.id, Counter()))
     data["parent"] = _ref(by_id(session, Body, body.parent_id)) if body.parent_id else None
     children = session.scalars(select(Body).where(Body.parent_id == body.id).order_by(Body.name))
     data["children"] = [_ref(child) for child in children]
@@ -222,10 +222,6 @@ def excerpt(text: str, start: int, end: int, context: int = EXCERPT_CONTEXT) -> 
         right = cut if cut > 0 else right
     core = " ".join(text[left:right].split())
     return ("…" if left > 0 else "") + core + ("…" if right < len(text) else "")
-
-
-def _duty_counts(session: Session, body_ids: Collection[str]) -> dict[str, Counter[str]]:
-    return duty_counts.by_body(session, body_ids)  # kept at ingest, not counted here
 
 
 def _summary(body: Body, counts: Counter[str]) -> dict[str, Any]:

@@ -215,7 +215,10 @@ def _whole(searcher: tantivy.Searcher, parsed: ParsedQuery, expansions: dict[str
     whole = list(itertools.takewhile(lambda hit: hit[0] >= floor, found[:FEW]))
     if not whole or rescore is not _same:
         return whole
-    if len(words()) < SCATTER_WORDS:
+    # The words are never more than the distinct required clauses: a shorter query needs
+    # no term lookups to be let through.
+    required = {c for c in parsed.clauses if not c.optional}
+    if len(required) < SCATTER_WORDS or len(words()) < SCATTER_WORDS:
         return whole
     pks = tuple(pk for pk, _ in _pks(searcher, whole))
     query = plan.linked(pks, parsed, expansions, words())

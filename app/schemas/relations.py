@@ -55,9 +55,17 @@ class IncomingRelation(BaseModel):
 
 
 class DocumentRelations(BaseModel):
+    """Both lists are paged by the same ``limit`` and ``offset``; ``next`` is there while
+    either has more."""
+
     document_id: str = Field(examples=["64-2025-qh15"])
+    outgoing_total: int = Field(examples=[42])
+    incoming_total: int = Field(examples=[2])
+    limit: int = Field(examples=[50])
+    offset: int = Field(examples=[0])
     outgoing: list[OutgoingRelation]
     incoming: list[IncomingRelation]
+    next: str | None = Field(default=None, examples=[None])
 
 
 class TermItem(BaseModel):

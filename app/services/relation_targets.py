@@ -4,9 +4,9 @@ reads them both ways; ``app/services/status`` keeps the in-force facts they give
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
-from typing import Any
+from typing import Any, NamedTuple, Protocol
 
-from sqlalchemy import ColumnElement, Select, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, not_, or_, select
 from sqlalchemy.orm import Session
 
 from app.db.analysis_models import DocumentKey, Relation
@@ -21,7 +21,38 @@ INVERSE = {"amends": "amended_by", "repeals": "repealed_by", "replaces": "replac
 ENDING = ("replaces", "repeals")  # kinds that end a document (repeals only without a path)
 
 
-def target_of(docs: list[DocRow], row: Relation,
+class Cited(Protocol):
+    """What resolving a relation's target reads: a stored ``Relation`` or a ``Form``."""
+
+    @property
+    def target_raw(self) -> str: ...
+    @property
+    def target_number(self) -> str | None: ...
+    @property
+    def target_title(self) -> str | None: ...
+    @property
+    def target_year(self) -> int | None: ...
+    @property
+    def target_doc_id(self) -> str | None: ...
+
+
+class Form(NamedTuple):
+    """One way relations cite a target (the fields ``target_of`` decides by), with how many
+    relations cite it so and the text of one of them."""
+
+    target_number: str | None
+    target_title: str | None
+    target_year: int | None
+    target_doc_id: str | None
+    target_raw: str
+    cited: int
+
+
+FORM_COLUMNS = (Relation.target_number, Relation.target_title, Relation.target_year,
+                Relation.target_doc_id)
+
+
+def target_of(docs: list[DocRow], row: Cited,
               by_id: Mapping[str, DocRow] | None = None) -> DocRow | None:
     """The document in the corpus ``row`` points to, when exactly one matches.
 
@@ -53,7 +84,7 @@ class Targets:
         self.by_id = {d.id: d for d in docs}
         self._found: dict[tuple[Any, ...], DocRow | None] = {}
 
-    def of(self, row: Relation) -> DocRow | None:
+    def of(self, row: Cited) -> DocRow | None:
         """``target_of(self.docs, row)``: the fields it reads make the key."""
         key = (row.target_number, row.target_title, row.target_year, row.target_doc_id)
         if key not in self._found:
@@ -71,12 +102,7 @@ def incoming(session: Session, doc_id: str,
     with it (``candidates``): what a page reads grows with the relations naming the
     document, never with the corpus."""
     rows = session.scalars(
-        select(Relation)
-        .where(Relation.document_id != doc_id)
-        .where(Relation.kind.in_(kinds))
-        # Its keys read first, as values: PostgreSQL scans every relation for an `OR` over
-        # a subquery (12 ms at 64 000 relations), and seeks both indexes for values.
-        .where(naming([doc_id], keys_of(session, [doc_id])))
+        select(Relation).where(*_naming_it(session, doc_id, kinds))
         .order_by(Relation.document_id, Relation.id)
     ).all()
     # A number that makes this id names it, whatever else is stored.
@@ -89,7 +115,47 @@ def incoming(session: Session, doc_id: str,
             if row.id in sure or ((t := targets.of(row)) is not None and t.id == doc_id)]
 
 
-def candidates(session: Session, rows: Iterable[Relation]) -> list[DocRow]:
+def incoming_page(session: Session, doc_id: str, limit: int,
+                  offset: int) -> tuple[int, list[Relation]]:
+    """How many relations of other documents name the stored document ``doc_id`` (what
+    ``incoming`` lists), and ``limit`` of them from ``offset``, in the same order.
+
+    A law is cited by thousands of documents, so neither the count nor the page resolves
+    every row: the rows are grouped by how they cite (``Form``), each form is resolved once,
+    and the page is read in SQL with the forms that name another document left out."""
+    naming_it = _naming_it(session, doc_id, tuple(INVERSE))
+    forms = [Form(*row) for row in session.execute(
+        select(*FORM_COLUMNS, func.min(Relation.target_raw), func.count())
+        .where(*naming_it).group_by(*FORM_COLUMNS))]
+    unsure = [f for f in forms if not (f.target_number and f.target_doc_id == doc_id)]
+    targets = Targets(candidates(session, unsure))
+    other = [f for f in unsure if (t := targets.of(f)) is None or t.id != doc_id]
+    total = sum(f.cited for f in forms) - sum(f.cited for f in other)
+    if total == 0 or offset >= total:
+        return total, []
+    query = select(Relation).where(*naming_it)
+    if other:
+        query = query.where(not_(or_(*(_is_form(f) for f in other))))
+    rows = session.scalars(query.order_by(Relation.document_id, Relation.id)
+                           .limit(limit).offset(offset)).all()
+    return total, list(rows)
+
+
+def _naming_it(session: Session, doc_id: str,
+               kinds: tuple[str, ...]) -> tuple[ColumnElement[bool], ...]:
+    return (Relation.document_id != doc_id, Relation.kind.in_(kinds),
+            # Its keys read first, as values: PostgreSQL scans every relation for an `OR`
+            # over a subquery (12 ms at 64 000 relations), and seeks both indexes for values.
+            naming([doc_id], keys_of(session, [doc_id])))
+
+
+def _is_form(form: Form) -> ColumnElement[bool]:
+    # Null-safe: `=` with an empty field is unknown, and `NOT unknown` drops the row.
+    return and_(*(column.is_not_distinct_from(value)
+                  for column, value in zip(FORM_COLUMNS, form[:len(FORM_COLUMNS)], strict=True)))
+
+
+def candidates(session: Session, rows: Iterable[Cited]) -> list[DocRow]:
     """The stored documents any of ``rows`` may name, read under their targets' keys
     (``parsers.doc_keys``): a superset of what ``target_of`` picks from, so ``target_of``
     over them decides as over every document, without reading every document."""

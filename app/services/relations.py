@@ -26,7 +26,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.db.analysis_models import Relation
@@ -34,7 +34,13 @@ from app.db.models import Document
 from app.errors import NotFound
 from app.services import provisions, status
 from app.services.links import document_url, provision_url
-from app.services.relation_targets import INVERSE, Targets, candidates, incoming
+from app.services.relation_targets import (
+    INVERSE,
+    Targets,
+    candidates,
+    incoming,
+    incoming_page,
+)
 from app.services.resolve import DocRow, document, documents
 from app.services.suggest import closest
 from app.services.terms import provision_terms
@@ -45,23 +51,28 @@ from parsers import vntext
 CHANGING = ("amends", "repeals", "replaces")
 
 
-def document_relations(session: Session, doc_id: str) -> dict[str, Any]:
+def document_relations(session: Session, doc_id: str, limit: int,
+                       offset: int) -> dict[str, Any]:
     """What ``doc_id`` says about others (``outgoing``) and what others say about it
-    (``incoming``, kinds inverted: ``amended_by``, ``replaced_by`` …).
+    (``incoming``, kinds inverted: ``amended_by``, ``replaced_by`` …), ``limit`` of each
+    from ``offset``, with each list's total: a law is cited by thousands of documents.
 
     Raises:
         NotFound: unknown document; the error lists the closest ids.
     """
     doc = _stored(session, doc_id)
-    outgoing = session.scalars(
-        select(Relation).where(Relation.document_id == doc.id).order_by(Relation.id)
-    ).all()
+    own = select(Relation).where(Relation.document_id == doc.id)
+    outgoing = session.scalars(own.order_by(Relation.id).limit(limit).offset(offset)).all()
     # What those targets may name, not every document.
     targets = Targets(candidates(session, outgoing))
+    incoming_total, incoming = incoming_page(session, doc.id, limit, offset)
     return {
         "document_id": doc.id,
+        "outgoing_total": session.scalar(
+            select(func.count()).select_from(own.subquery())) or 0,
+        "incoming_total": incoming_total,
         "outgoing": [_outgoing(session, targets, row) for row in outgoing],
-        "incoming": [_incoming(row) for row in incoming(session, doc.id)],
+        "incoming": [_incoming(row) for row in incoming],
     }
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request, Response
 
 from app.api.deps import SessionDep
-from app.api.paging import DEFAULT_LIMIT, Limit, Offset, page_answer
+from app.api.paging import DEFAULT_LIMIT, Limit, Offset, next_page, page_answer
 from app.api.routes.exports import MARKDOWN, markdown_response, wants_markdown
 from app.api.shape import OBJECTS, ArrayShapeDep, ShapeDep
 from app.api.tabular import CSV_RESPONSE, Format, table_answer, wants_csv
@@ -49,8 +49,15 @@ def document_assignments(doc_id: str, request: Request, response: Response,
 
 
 @router.get("/{doc_id}/relations", response_model=DocumentRelations)
-def get_document_relations(doc_id: str, session: SessionDep) -> DocumentRelations:
+def get_document_relations(doc_id: str, request: Request, response: Response,
+                           session: SessionDep, limit: Limit = DEFAULT_LIMIT,
+                           offset: Offset = 0) -> DocumentRelations:
     """What the document amends, repeals, replaces, details, implements and cites
     (`outgoing`, with the sentence that says so; targets outside the corpus unresolved),
-    and what other documents say of it (`incoming`: `amended_by`, `replaced_by` …)."""
-    return DocumentRelations(**relations.document_relations(session, doc_id))
+    and what other documents say of it (`incoming`: `amended_by`, `replaced_by` …). Both
+    lists are paged by the same `limit` and `offset`; `next` is there while either has
+    more."""
+    found = relations.document_relations(session, doc_id, limit, offset)
+    longer = max(found["outgoing_total"], found["incoming_total"])
+    return DocumentRelations(**found, limit=limit, offset=offset,
+                             next=next_page(request, response, longer, limit, offset))

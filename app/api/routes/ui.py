@@ -79,14 +79,14 @@ def document_page(request: Request, session: SessionDep, doc_id: str) -> Respons
     provisions = [row for batch in rows.batches() for row in batch]
     toc = [row for row in provisions if row["depth"] <= 1 and (row["heading"] or row["label"])]
     duties = tables.duties(session, doc=meta["id"])
-    links = relations.document_relations(session, meta["id"])
+    links = relations.document_relations(session, meta["id"], RELATIONS_SHOWN, 0)
     base = str(request.base_url).rstrip("/")
     return _render(request, "document.html", {
         "doc": meta, "provisions": provisions, "toc": toc, "base": base,
         "duties": duties.items(DUTIES_SHOWN, 0), "duty_count": duties.count(),
         "status": relations.document_status(session, meta["id"]),
-        "outgoing": links["outgoing"][:RELATIONS_SHOWN], "incoming": links["incoming"],
-        "outgoing_count": len(links["outgoing"]),
+        "outgoing": links["outgoing"], "incoming": links["incoming"],
+        "outgoing_count": links["outgoing_total"], "incoming_count": links["incoming_total"],
     })
 
 

@@ -14,7 +14,7 @@ from app.db.packed_text import stored_text
 from app.errors import NotFound
 from app.services import crumbs
 from app.services.flatten import short_title
-from app.services.suggest import can_exist, closest
+from app.services.suggest import can_exist, closest, near
 from parsers import vntext
 
 FIELDS = (
@@ -156,7 +156,7 @@ def suggest(session: Session, provision_id: str, limit: int = 5) -> list[str]:
     doc_part, _, path = provision_id.strip().strip("/").partition("/")
     doc_id = vntext.slug(doc_part)
     if session.scalar(select(Document.id).where(Document.id == doc_id)) is None:
-        nearest = closest(doc_part, session.scalars(select(Document.id)).all(), 1)
+        nearest = closest(doc_part, near(session, Document.id, doc_part), 1)
         if not nearest:
             return []
         doc_id = nearest[0]

@@ -41,8 +41,8 @@ from app.services.relation_targets import (
     incoming,
     incoming_page,
 )
-from app.services.resolve import DocRow, document, documents
-from app.services.suggest import closest
+from app.services.resolve import DocRow, document
+from app.services.suggest import closest, near
 from app.services.terms import provision_terms
 from parsers import vntext
 
@@ -122,17 +122,14 @@ def _touches(target: str, path: str) -> bool:
             or target.startswith(f"{path}."))
 
 
-def _unknown(docs: list[DocRow], doc_id: str) -> NotFound:
-    return NotFound(f"no document {doc_id!r}", suggestions=closest(doc_id, [d.id for d in docs]))
-
-
 def _stored(session: Session, doc_id: str) -> DocRow:
     """The stored document ``doc_id`` as typed or as its slug, through the primary key."""
     for key in dict.fromkeys((doc_id, vntext.slug(doc_id))):
         found = document(session, key)
         if found is not None:
             return found
-    raise _unknown(documents(session), doc_id)
+    raise NotFound(f"no document {doc_id!r}",
+                   suggestions=closest(doc_id, near(session, Document.id, doc_id)))
 
 def _outgoing(session: Session, targets: Targets, row: Relation) -> dict[str, Any]:
     target = targets.of(row)

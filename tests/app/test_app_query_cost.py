@@ -97,6 +97,27 @@ def test_unknown_document_suggestions_read_one_document(client: TestClient,
     assert scans == []
 
 
+# A 404's suggestions come from the ids that sort near the one asked (``suggest.near``):
+# "SCAN" would read every document's or body's id on each mistyped request.
+EVERY_ID = re.compile(r"SCAN (documents|bodies)\b")
+
+
+@pytest.mark.parametrize(("url", "meant"), [
+    ("/documents/02-nq-tw-2012", "02-nq-tw-2021"),
+    ("/documents/02-nq-tw-2012/relations", "02-nq-tw-2021"),
+    ("/documents/02-nq-tw-2012/assignments", "02-nq-tw-2021"),
+    ("/provisions/02-nq-tw-2012/IV.4", "02-nq-tw-2021/IV.4"),
+    ("/bodies/ban-to-chuc-trung-uongg", "ban-to-chuc-trung-uong"),
+])
+def test_a_404_suggests_from_the_ids_near_the_one_asked(client: TestClient, corpus_url: str,
+                                                       url: str, meant: str) -> None:
+    with selects(corpus_url) as statements:
+        response = client.get(url)
+    assert response.status_code == 404
+    assert response.json()["error"]["suggestions"][0] == meant
+    assert [s for s, plan in statements if any(EVERY_ID.search(line) for line in plan)] == []
+
+
 @pytest.mark.parametrize(
     ("provision_id", "parent", "neighbours"),
     [

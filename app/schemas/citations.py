@@ -69,6 +69,9 @@ class Ambiguous(BaseModel):
     cite: str = Field(examples=["khoản 2 Điều 5"])
     parsed: ParsedCitation
     candidates: list[CitationMatch]
+    more: bool = Field(default=False, examples=[False], description=(
+        "More documents may match than the 100 listed (a bare `Điều 5`, a short title): "
+        "name the document to narrow it"))
 
 
 class ResolveBatch(BaseModel):
@@ -100,6 +103,7 @@ class BatchItem(BaseModel):
                         examples=[200])
     parsed: ParsedCitation | None = None
     matches: list[CitationMatch]
+    more: bool = Field(default=False, description="As in `GET /resolve`'s 300 answer")
     error: ItemError | None = None
 
 

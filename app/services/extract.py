@@ -60,7 +60,8 @@ def resolve_many(session: Session, cites: list[str], origin: str | None) -> dict
                           "parsed": exc.details.get("parsed"), "error": exc.body()["error"]})
             continue
         matches = result["matches"]
-        items.append({**result, "status": 200 if len(matches) == 1 else 300, "error": None})
+        one = len(matches) == 1 and not result["more"]
+        items.append({**result, "status": 200 if one else 300, "error": None})
     return {"items": items}
 
 

@@ -34,14 +34,16 @@ def find(session: Session, provision_id: str) -> Provision | None:
     return at_path(session, [doc_id], path).get(doc_id)
 
 
-def at_path(session: Session, doc_ids: Collection[str], path: str) -> dict[str, Provision]:
+def at_path(session: Session, doc_ids: Collection[str], path: str,
+            loose: bool = True) -> dict[str, Provision]:
     """The provision at ``path`` in each of ``doc_ids`` that has one, by document id.
 
     The path is matched exactly first, through the unique index on ``id`` (an id is
-    ``document_id/path``, ``flatten``), so a bare ``d1`` asked of every document reads one
-    row per document. Only when no document has it exactly is it matched case-insensitively
-    (``iii.4`` finds ``III.4``), and then only where that is unambiguous: ``lower(path)``
-    has no index, so that costs a read of the documents' provisions.
+    ``document_id/path``, ``flatten``), so a bare ``d1`` asked of many documents reads one
+    row per document. Only when no document has it exactly, ``loose`` and the documents are
+    few (``MAX_IN_LIST``) is it matched case-insensitively (``iii.4`` finds ``III.4``), and
+    then only where that is unambiguous: ``lower(path)`` has no index, so that reads those
+    documents' provisions, never the corpus's.
     """
     wanted = list(dict.fromkeys(doc_ids))
     found: dict[str, Provision] = {}
@@ -50,16 +52,12 @@ def at_path(session: Session, doc_ids: Collection[str], path: str) -> dict[str, 
             Provision.id.in_([f"{doc_id}/{path}" for doc_id in chunk]), Provision.path == path
         )
         found.update((row.document_id, row) for row in session.scalars(query))
-    if found:
+    if found or not loose or len(wanted) > MAX_IN_LIST:
         return found
-    query = select(Provision).where(func.lower(Provision.path) == path.lower())
-    if len(wanted) <= MAX_IN_LIST:  # a few documents: through the document_id index
-        query = query.where(Provision.document_id.in_(wanted))
     by_doc: dict[str, list[Provision]] = {}
-    members = set(wanted)
-    for row in session.scalars(query):
-        if row.document_id in members:
-            by_doc.setdefault(row.document_id, []).append(row)
+    for row in session.scalars(select(Provision).where(
+            func.lower(Provision.path) == path.lower(), Provision.document_id.in_(wanted))):
+        by_doc.setdefault(row.document_id, []).append(row)
     return {doc_id: rows[0] for doc_id, rows in by_doc.items() if len(rows) == 1}
 
 

@@ -40,12 +40,16 @@ from app.errors import NotFound
 from app.services import provisions
 from app.services.flatten import short_title
 from app.services.links import document_url, provision_url
-from app.services.suggest import closest
+from app.services.suggest import NEIGHBOURS, closest, near
 from parsers import vntext
 from parsers.citations import CitationQuery, parse_citation, relative_path
 from parsers.doc_keys import stored_key, target_keys
 
 MAX_CANDIDATES = 5
+# Documents one answer lists: a bare path or a short title names more, and the answer then
+# says so (``more``) rather than list a corpus of tens of thousands.
+MAX_MATCHES = 100
+BARE_PATH_DOCS = 4 * MAX_IN_LIST  # documents a bare path is looked for in
 NEAR_ENOUGH = 60  # of rapidfuzz's 0–100 ratio: below, a candidate only adds noise
 
 
@@ -80,7 +84,8 @@ class DocRow:
 
 
 def resolve(session: Session, cite: str, origin: str | None = None) -> dict[str, Any]:
-    """What ``cite`` names: ``{"cite", "parsed", "matches"}`` with one match or several.
+    """What ``cite`` names: ``{"cite", "parsed", "matches", "more"}`` with one match or
+    several (at most ``MAX_MATCHES``; ``more`` when more documents may match).
 
     Args:
         origin: the provision (or document) id the citation was read in, which completes
@@ -106,15 +111,20 @@ def resolve(session: Session, cite: str, origin: str | None = None) -> dict[str,
     if not (query.number or query.title or query.path):
         raise NotFound(f"no document number, title or provision in {cite!r}", parsed=parsed,
                        candidates=[])
-    docs = named_documents(session, query)
+    if query.path and not (query.number or query.title):
+        docs, more = _with_path(session, query.path)
+    else:
+        docs = named_documents(session, query)
+        more = len(docs) > MAX_MATCHES
+    docs = docs[:MAX_MATCHES]
     if query.path is None:
         matches = [document_match(d) for d in docs]
     else:
         matches = [provision_match(p) for p in at_path(session, docs, query.path)]
     if not matches:
         raise NotFound(f"nothing in the corpus matches {cite!r}", parsed=parsed,
-                       candidates=_nearest(session, cite, query, docs, documents(session)))
-    return {"cite": cite, "parsed": parsed, "matches": matches}
+                       candidates=_nearest(session, cite, query, docs, _lookalikes(session, query)))
+    return {"cite": cite, "parsed": parsed, "matches": matches, "more": more}
 
 
 @dataclass(frozen=True)
@@ -152,13 +162,15 @@ def _in_context(session: Session, cite: str, query: CitationQuery, parsed: dict[
         path = query.path
     parsed = {**parsed, "path": path, "doc_id": context.doc.id}
     if path is None:
-        return {"cite": cite, "parsed": parsed, "matches": [document_match(context.doc)]}
+        return {"cite": cite, "parsed": parsed, "matches": [document_match(context.doc)],
+                "more": False}
     found = at_path(session, [context.doc], path)
     if not found:
         raise NotFound(f"{context.doc.id} has no provision {path}", parsed=parsed,
                        candidates=_nearest(session, cite, replace(query, path=path),
                                            [context.doc], [context.doc]))
-    return {"cite": cite, "parsed": parsed, "matches": [provision_match(found[0])]}
+    return {"cite": cite, "parsed": parsed, "matches": [provision_match(found[0])],
+            "more": False}
 
 
 def document(session: Session, doc_id: str) -> DocRow | None:
@@ -169,28 +181,57 @@ def document(session: Session, doc_id: str) -> DocRow | None:
 
 def named_documents(session: Session, query: CitationQuery) -> list[DocRow]:
     """``find_documents`` of ``query`` over the corpus, reading only the documents stored
-    under its keys (``parsers.doc_keys``) when that decides it: always for a number, and
-    for a title some document has exactly. A title found only inside longer titles is
-    looked for in every document's title, and so is a bare path (``Điều 5``)."""
+    under its keys (``parsers.doc_keys``): a number's, or a title's (the documents whose type
+    and title are or begin with its words, at most ``MAX_MATCHES`` + 1 of them, by id). A
+    bare path (``Điều 5``) is looked for in the first documents by id (``_with_path``).
+    Nothing here reads every document: a corpus holds tens of thousands."""
     if query.number:
         return find_documents(documents_under(session, target_keys(
             query.number, None, query.doc_id)), query)
     if query.title:
-        keyed = documents_under(session, target_keys(None, query.title, None))
-        wanted = vntext.words(query.title)
-        if any(d.title_words == wanted for d in keyed):
-            return find_documents(keyed, query)
-    return find_documents(documents(session), query) if query.title or query.path else []
+        keyed = documents_under(session, target_keys(None, query.title, None),
+                                limit=MAX_MATCHES + 1)
+        return find_documents(keyed, query)
+    return _with_path(session, query.path)[0] if query.path else []
 
 
-def documents_under(session: Session, keys: Iterable[str]) -> list[DocRow]:
-    """The stored documents under any of ``keys``, by id."""
-    found: dict[str, DocRow] = {}
+def documents_under(session: Session, keys: Iterable[str],
+                    limit: int | None = None) -> list[DocRow]:
+    """The stored documents under any of ``keys``, by id (the first ``limit`` of them)."""
+    ids: set[str] = set()
     for chunk in chunks(sorted({stored_key(key) for key in keys})):
-        result = session.execute(select(*_SHORT).where(
-            Document.id.in_(select(DocumentKey.document_id).where(DocumentKey.key.in_(chunk)))))
+        under = (select(DocumentKey.document_id).where(DocumentKey.key.in_(chunk))
+                 .distinct().order_by(DocumentKey.document_id).limit(limit))
+        ids.update(session.scalars(under))
+    return _rows(session, sorted(ids)[:limit])
+
+
+def _rows(session: Session, ids: list[str]) -> list[DocRow]:
+    found: dict[str, DocRow] = {}
+    for chunk in chunks(ids):
+        result = session.execute(select(*_SHORT).where(Document.id.in_(chunk)))
         found.update((r.id, DocRow(*r)) for r in result)
-    return [found[doc_id] for doc_id in sorted(found)]
+    return [found[doc_id] for doc_id in ids if doc_id in found]
+
+
+def _with_path(session: Session, path: str) -> tuple[list[DocRow], bool]:
+    """Documents that have ``path`` exactly, by id, up to ``MAX_MATCHES`` + 1 of them, looked
+    for in the first ``BARE_PATH_DOCS`` documents (a bare ``Điều 5`` names nearly every one,
+    and ``Điều 9999`` none); and whether there may be more."""
+    found: list[DocRow] = []
+    examined, last = 0, ""
+    while len(found) <= MAX_MATCHES:
+        batch = [DocRow(*r) for r in session.execute(
+            select(*_SHORT).where(Document.id > last).order_by(Document.id)
+            .limit(MAX_IN_LIST))]
+        have = provisions.at_path(session, [d.id for d in batch], path, loose=False)
+        found += [d for d in batch if d.id in have]
+        examined, last = examined + len(batch), batch[-1].id if batch else last
+        if len(batch) < MAX_IN_LIST:
+            return found, False
+        if examined >= BARE_PATH_DOCS:
+            break
+    return found[:MAX_MATCHES + 1], True
 
 
 _SHORT = (Document.id, Document.number, Document.type, Document.title, Document.date)
@@ -276,6 +317,19 @@ def _nearest(session: Session, cite: str, query: CitationQuery, docs: list[DocRo
     near = [d for score, _id, d in scored if score >= NEAR_ENOUGH]
     unique = {d.id: d for d in [*yearless, *near]}
     return [document_match(d) for d in list(unique.values())[:MAX_CANDIDATES]]
+
+
+def _lookalikes(session: Session, query: CitationQuery) -> list[DocRow]:
+    """The documents a citation that matched nothing may have meant, read near it: the ids
+    that sort near its number, and the documents whose titles begin with the longest run of
+    its title's first words that any title begins with."""
+    ids = near(session, Document.id, query.number_slug) if query.number_slug else []
+    words = vntext.words(query.title or "").split()
+    for n in range(len(words), 0, -1):
+        keyed = documents_under(session, [f"t:{' '.join(words[:n])}"], limit=NEIGHBOURS)
+        if keyed:
+            return [*_rows(session, ids), *keyed]
+    return _rows(session, ids)
 
 
 def _likeness(query: CitationQuery, doc: DocRow) -> float:

@@ -17,6 +17,7 @@ from sqlalchemy import event, insert
 
 from app.db.models import Document, Provision, table_of
 from app.db.session import get_engine, new_session, session_scope
+from app.errors import NotFound
 from app.search.follow import THREAD_NAME as FOLLOWER_THREAD
 from app.services import provisions
 from app.services.flatten import document_row, provision_rows
@@ -83,8 +84,14 @@ def test_a_bare_path_asked_of_many_documents_reads_one_row_each(db_url: str) -> 
                 **document_row(doc, doc_id, None, rows), provision_count=len(rows)))
             session.execute(insert(table_of(Provision)), rows)
     with provision_scans(db_url) as scans, new_session(db_url) as session:
-        matches = resolve(session, "Điều 5")["matches"]
-    assert len(matches) == 520 and {m["path"] for m in matches} == {"d5"}
+        found = resolve(session, "Điều 5")
+        # Nowhere: once read one row per document id, then every provision (lower(path)).
+        with pytest.raises(NotFound):
+            resolve(session, "Điều 9999")
+    # The first hundred by id, and more said to be there.
+    assert [m["doc_id"] for m in found["matches"]] == sorted(
+        f"{i}-2025-qh15" for i in range(520))[:100]
+    assert {m["path"] for m in found["matches"]} == {"d5"} and found["more"]
     assert scans == []
 
 
@@ -317,3 +324,16 @@ def test_a_bodys_duties_are_paged_in_index_order(client: TestClient, corpus_url:
     paged = [(s, plan) for s, plan in statements if "FROM duties" in s and "LIMIT" in s]
     assert paged
     assert [s for s, plan in paged if any("TEMP B-TREE" in line for line in plan)] == []
+
+
+@pytest.mark.parametrize(("cite", "meant"), [
+    ("Luật Công đoàn 2019", "50-2024-qh15"),  # no such year: the title's document
+    ("Luật Công đoàn số 50/2024/QH14", "50-2024-qh15"),  # a mistyped number
+])
+def test_a_citation_that_matches_nothing_finds_candidates_near_it(
+        client: TestClient, corpus_url: str, cite: str, meant: str) -> None:
+    with selects(corpus_url) as statements:
+        response = client.get("/resolve", params={"cite": cite})
+    assert response.status_code == 404
+    assert response.json()["error"]["candidates"][0]["doc_id"] == meant
+    assert [s for s, plan in statements if any(EVERY_ID.search(line) for line in plan)] == []

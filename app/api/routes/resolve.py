@@ -48,9 +48,9 @@ def resolve_citation(
 ) -> Resolved | JSONResponse:
     """A citation → the provision it names (200 + `Location`), candidates (300) or 404."""
     result = resolve(session, cite, from_)
-    matches = result.pop("matches")
-    if len(matches) > 1:
-        body = Ambiguous(candidates=matches, **result)
+    matches, more = result.pop("matches"), result.pop("more")
+    if len(matches) > 1 or more:
+        body = Ambiguous(candidates=matches, more=more, **result)
         return JSONResponse(body.model_dump(mode="json"), status_code=300)
     resolved = Resolved(match=matches[0], **result)
     location = public_link(request, resolved.match.url)

@@ -111,12 +111,6 @@ def _status_of(session: Session, doc_id: str, path: str, day: str) -> dict[str, 
     return {"status": state, "amendments": amendments}
 
 
-def in_force_documents(session: Session, today: dt.date | None = None) -> set[str]:
-    """Ids of the documents not known to be out of force on ``today`` (see the module)."""
-    every = set(session.scalars(select(Document.id)))
-    return every - status.out_of_force(session, today)
-
-
 def _touches(target: str, path: str) -> bool:
     return (target == path or path.startswith(f"{target}.")
             or target.startswith(f"{path}."))

@@ -28,7 +28,14 @@ from app.db.models import DocumentVersion, Provision, ProvisionEvent, table_of
 from app.errors import VnlexError
 from app.services import provisions
 from app.services.links import provision_url
-from app.services.relation_targets import ENDING, candidates, keys_of, naming, target_of
+from app.services.relation_targets import (
+    ENDING,
+    candidates,
+    dates_of,
+    keys_of,
+    naming,
+    target_of,
+)
 from app.services.suggest import can_exist
 from parsers import vntext
 from parsers.versions import Change, changes, move_key
@@ -192,7 +199,8 @@ def repealed_by(session: Session, doc_id: str, provision_id: str) -> dict[str, A
     for row in rows:
         if row.target_doc_id != doc_id:
             docs = candidates(session, [row])
-            target = target_of(docs, row, {d.id: d for d in docs})
+            on = dates_of(session, [row.document_id]).get(row.document_id)
+            target = target_of(docs, row, {d.id: d for d in docs}, on)
             if target is None or target.id != doc_id:
                 continue
         return {"doc_id": row.document_id, "provision_id": row.provision_id,

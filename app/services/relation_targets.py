@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from app.db.analysis_models import DocumentKey, Relation
 from app.db.in_lists import chunks
+from app.db.models import Document
 from app.services.resolve import DocRow, documents_under, find_documents
 from parsers import vntext
 from parsers.citations import CitationQuery
@@ -44,20 +45,24 @@ class Form(NamedTuple):
     target_title: str | None
     target_year: int | None
     target_doc_id: str | None
+    cited_on: str | None  # the citing documents' date
     target_raw: str
     cited: int
 
 
 FORM_COLUMNS = (Relation.target_number, Relation.target_title, Relation.target_year,
-                Relation.target_doc_id)
+                Relation.target_doc_id, Document.date)
 
 
-def target_of(docs: list[DocRow], row: Cited,
-              by_id: Mapping[str, DocRow] | None = None) -> DocRow | None:
+def target_of(docs: list[DocRow], row: Cited, by_id: Mapping[str, DocRow] | None = None,
+              cited_on: str | None = None) -> DocRow | None:
     """The document in the corpus ``row`` points to, when exactly one matches.
 
     ``by_id`` (``docs`` by id) short-cuts a number whose id is stored: that document is
     then the one match (``find_documents`` keeps only it), without slugging every number.
+    A title alone names only a document issued on or before ``cited_on``, the citing
+    document's date: the Labour Code of 2019 citing "Luật Công đoàn" means the law of its
+    day, not the one of 2024.
     """
     known = by_id.get(row.target_doc_id) if by_id is not None and row.target_doc_id else None
     if known is not None and row.target_number:
@@ -70,6 +75,8 @@ def target_of(docs: list[DocRow], row: Cited,
     )
     if not (query.number or query.title):
         return None
+    if query.title and cited_on:
+        docs = [d for d in docs if not d.date or d.date <= cited_on]
     found = find_documents(docs, query)
     return found[0] if len(found) == 1 else None
 
@@ -84,11 +91,13 @@ class Targets:
         self.by_id = {d.id: d for d in docs}
         self._found: dict[tuple[Any, ...], DocRow | None] = {}
 
-    def of(self, row: Cited) -> DocRow | None:
-        """``target_of(self.docs, row)``: the fields it reads make the key."""
-        key = (row.target_number, row.target_title, row.target_year, row.target_doc_id)
+    def of(self, row: Cited, cited_on: str | None = None) -> DocRow | None:
+        """``target_of(self.docs, row, cited_on=cited_on)``: the fields it reads make the
+        key (the date only for a title alone)."""
+        on = None if row.target_number else cited_on
+        key = (row.target_number, row.target_title, row.target_year, row.target_doc_id, on)
         if key not in self._found:
-            self._found[key] = target_of(self.docs, row, self.by_id)
+            self._found[key] = target_of(self.docs, row, self.by_id, on)
         return self._found[key]
 
 
@@ -111,8 +120,9 @@ def incoming(session: Session, doc_id: str,
     if not unsure:
         return list(rows)
     targets = Targets(candidates(session, unsure))
-    return [row for row in rows
-            if row.id in sure or ((t := targets.of(row)) is not None and t.id == doc_id)]
+    dated = dates_of(session, {row.document_id for row in unsure})
+    return [row for row in rows if row.id in sure or (
+        (t := targets.of(row, dated.get(row.document_id))) is not None and t.id == doc_id)]
 
 
 def incoming_page(session: Session, doc_id: str, limit: int,
@@ -126,14 +136,16 @@ def incoming_page(session: Session, doc_id: str, limit: int,
     naming_it = _naming_it(session, doc_id, tuple(INVERSE))
     forms = [Form(*row) for row in session.execute(
         select(*FORM_COLUMNS, func.min(Relation.target_raw), func.count())
+        .join(Document, Document.id == Relation.document_id)
         .where(*naming_it).group_by(*FORM_COLUMNS))]
     unsure = [f for f in forms if not (f.target_number and f.target_doc_id == doc_id)]
     targets = Targets(candidates(session, unsure))
-    other = [f for f in unsure if (t := targets.of(f)) is None or t.id != doc_id]
+    other = [f for f in unsure if (t := targets.of(f, f.cited_on)) is None or t.id != doc_id]
     total = sum(f.cited for f in forms) - sum(f.cited for f in other)
     if total == 0 or offset >= total:
         return total, []
-    query = select(Relation).where(*naming_it)
+    query = select(Relation).join(Document, Document.id == Relation.document_id) \
+        .where(*naming_it)
     if other:
         query = query.where(not_(or_(*(_is_form(f) for f in other))))
     rows = session.scalars(query.order_by(Relation.document_id, Relation.id)
@@ -153,6 +165,15 @@ def _is_form(form: Form) -> ColumnElement[bool]:
     # Null-safe: `=` with an empty field is unknown, and `NOT unknown` drops the row.
     return and_(*(column.is_not_distinct_from(value)
                   for column, value in zip(FORM_COLUMNS, form[:len(FORM_COLUMNS)], strict=True)))
+
+
+def dates_of(session: Session, doc_ids: Collection[str]) -> dict[str, str | None]:
+    """The dates of the stored documents ``doc_ids``."""
+    out: dict[str, str | None] = {}
+    for chunk in chunks(sorted(doc_ids)):
+        rows = session.execute(select(Document.id, Document.date).where(Document.id.in_(chunk)))
+        out.update((doc_id, date) for doc_id, date in rows)
+    return out
 
 
 def candidates(session: Session, rows: Iterable[Cited]) -> list[DocRow]:

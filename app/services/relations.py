@@ -71,7 +71,7 @@ def document_relations(session: Session, doc_id: str, limit: int,
         "outgoing_total": session.scalar(
             select(func.count()).select_from(own.subquery())) or 0,
         "incoming_total": incoming_total,
-        "outgoing": [_outgoing(session, targets, row) for row in outgoing],
+        "outgoing": [_outgoing(session, targets, row, doc.date) for row in outgoing],
         "incoming": [_incoming(row) for row in incoming],
     }
 
@@ -125,8 +125,9 @@ def _stored(session: Session, doc_id: str) -> DocRow:
     raise NotFound(f"no document {doc_id!r}",
                    suggestions=closest(doc_id, near(session, Document.id, doc_id)))
 
-def _outgoing(session: Session, targets: Targets, row: Relation) -> dict[str, Any]:
-    target = targets.of(row)
+def _outgoing(session: Session, targets: Targets, row: Relation,
+              cited_on: str | None) -> dict[str, Any]:
+    target = targets.of(row, cited_on)
     provision_id = None
     if target is not None and row.target_path:
         node = provisions.at_path(session, [target.id], row.target_path).get(target.id)

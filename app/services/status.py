@@ -31,6 +31,7 @@ from app.services.relation_targets import (
     INVERSE,
     Targets,
     candidates,
+    dates_of,
     keys_of,
     naming,
 )
@@ -87,7 +88,8 @@ def after_ingest(session: Session, doc_id: str, dropped: Collection[str] = ()) -
         Relation.document_id == doc_id, Relation.kind.in_(ENDING),
         Relation.target_path.is_(None))))
     targets = Targets(candidates(session, own))
-    affected.update(t.id for row in own if (t := targets.of(row)) is not None)
+    on = dates_of(session, [doc_id]).get(doc_id)
+    affected.update(t.id for row in own if (t := targets.of(row, on)) is not None)
     # Relations that may now resolve to doc_id rather than to what they ended before.
     maybe = session.scalars(select(Relation.document_id).where(
         Relation.kind.in_(ENDING), Relation.target_path.is_(None),
@@ -126,7 +128,7 @@ def refresh(session: Session, doc_ids: Collection[str],
     enders = _enders(session, wanted, docs)
     starters = {row.document_id for rows in enders.values() for row in rows}
     dates = _dates(session, wanted | starters)
-    own_date = _own_dates(session, starters)
+    own_date = dates_of(session, starters)
     out = []
     for doc_id in sorted(wanted):
         row: dict[str, Any] = {"document_id": doc_id, "effective_from": dates.get(doc_id),
@@ -159,9 +161,10 @@ def _enders(session: Session, wanted: set[str], docs: list[DocRow] | None
     else:
         rows = list(session.scalars(query.order_by(Relation.document_id, Relation.id)))
     targets = Targets(docs if docs is not None else candidates(session, rows))
+    dated = dates_of(session, {row.document_id for row in rows})
     found: dict[str, list[Relation]] = {}
     for row in rows:
-        target = targets.of(row)
+        target = targets.of(row, dated.get(row.document_id))
         if target is not None and target.id in wanted and target.id != row.document_id:
             found.setdefault(target.id, []).append(row)
     return found
@@ -171,15 +174,6 @@ def _stored(session: Session, doc_ids: Collection[str]) -> set[str]:
     out: set[str] = set()
     for chunk in chunks(sorted(doc_ids)):
         out.update(session.scalars(select(Document.id).where(Document.id.in_(chunk))))
-    return out
-
-
-def _own_dates(session: Session, doc_ids: set[str]) -> dict[str, str | None]:
-    out: dict[str, str | None] = {}
-    for chunk in chunks(sorted(doc_ids)):
-        rows = session.execute(select(Document.id, Document.date)
-                               .where(Document.id.in_(chunk)))
-        out.update((doc_id, date) for doc_id, date in rows)
     return out
 
 

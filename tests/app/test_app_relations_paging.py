@@ -41,7 +41,12 @@ def citing_url(db_url: str, tmp_path: Path) -> str:
     for n in range(1, 7):
         kind = list(CITING)[n % 3]
         (folder / f"tt-{n}.txt").write_text(circular(n, CITING[kind]), "utf-8")
-        (folder / f"tt-{n}.meta.yaml").write_text(f"number: {n}/2025/TT-THU\n", "utf-8")
+        (folder / f"tt-{n}.meta.yaml").write_text(
+            f"number: {n}/2025/TT-THU\ndate: '2025-03-0{n}'\n", "utf-8")
+    # Issued before the 2024 law: its "Luật Công đoàn" is the law of its day.
+    (folder / "tt-7.txt").write_text(circular(7, CITING["by-title"]), "utf-8")
+    (folder / "tt-7.meta.yaml").write_text("number: 7/2019/TT-THU\ndate: '2019-03-07'\n",
+                                           "utf-8")
     ingest_paths(db_url, [folder])
     return db_url
 
@@ -68,7 +73,7 @@ def test_pages_walk_to_what_every_citing_relation_gives(citing_url: str) -> None
     citing = {i.partition("/")[0] for i in every}
     # The two citing by number and the two by title name it; the old law's two do not.
     assert {"4-2025-tt-thu", "1-2025-tt-thu", "3-2025-tt-thu", "6-2025-tt-thu"} <= citing
-    assert not citing & {"2-2025-tt-thu", "5-2025-tt-thu"}
+    assert not citing & {"2-2025-tt-thu", "5-2025-tt-thu", "7-2019-tt-thu"}
     totals, _, incoming = walk(citing_url, LAW, 1)
     assert incoming == every and totals["incoming_total"] == len(every)
     assert walk(citing_url, LAW, 3)[2] == every
@@ -97,3 +102,12 @@ def test_the_route_links_the_next_page_while_either_list_has_more(client: TestCl
     last = client.get(url, params={"limit": 1, "offset": end - 1})
     assert last.json()["next"] is None and "link" not in last.headers
     assert client.get(url, params={"limit": 101}).status_code == 422
+
+
+def test_a_title_alone_names_no_document_issued_after_the_citing_one(citing_url: str) -> None:
+    with session_scope(citing_url) as session:
+        old = document_relations(session, "7-2019-tt-thu", 10, 0)["outgoing"]
+        new = document_relations(session, "1-2025-tt-thu", 10, 0)["outgoing"]
+    assert [(r["target"]["title"], r["target"]["doc_id"]) for r in old] == [
+        ("Luật Công đoàn", None)]
+    assert [r["target"]["doc_id"] for r in new] == [LAW]

@@ -14,6 +14,7 @@ from app.services import provisions
 from app.services.resolve import (
     document,
     document_match,
+    issued_by,
     named_documents,
     provision_match,
 )
@@ -57,6 +58,9 @@ def target(session: Session, cite: Citation, own: Provision) -> dict[str, Any] |
             number_slug=vntext.slug(cite.number) if cite.number else None,
         )
         found = named_documents(session, query)
+        if query.title:
+            citing = document(session, own.document_id)
+            found = issued_by(found, citing.date if citing else None)
     if len(found) != 1:
         return None
     node = provisions.find(session, f"{found[0].id}/{path}") if path else None

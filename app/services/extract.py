@@ -26,6 +26,7 @@ from app.services.resolve import (
     DocRow,
     context_of,
     document_match,
+    issued_by,
     named_documents,
     provision_match,
     resolve,
@@ -105,6 +106,8 @@ def _target(session: Session, cite: Citation, context: Context | None
         doc_id=cite.doc_id, number_slug=vntext.slug(cite.number) if cite.number else None,
     )
     found = named_documents(session, query)
+    if query.title and context is not None:  # a text of the context's day
+        found = issued_by(found, context.doc.date)
     if len(found) != 1:
         return None, 0.0
     if cite.number and cite.doc_id == found[0].id and cite.title is None:

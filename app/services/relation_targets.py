@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from app.db.analysis_models import DocumentKey, Relation
 from app.db.in_lists import chunks
 from app.db.models import Document
-from app.services.resolve import DocRow, documents_under, find_documents
+from app.services.resolve import DocRow, documents_under, find_documents, issued_by
 from parsers import vntext
 from parsers.citations import CitationQuery
 from parsers.doc_keys import target_keys
@@ -75,9 +75,7 @@ def target_of(docs: list[DocRow], row: Cited, by_id: Mapping[str, DocRow] | None
     )
     if not (query.number or query.title):
         return None
-    if query.title and cited_on:
-        docs = [d for d in docs if not d.date or d.date <= cited_on]
-    found = find_documents(docs, query)
+    found = find_documents(issued_by(docs, cited_on) if query.title else docs, query)
     return found[0] if len(found) == 1 else None
 
 

@@ -195,6 +195,12 @@ def named_documents(session: Session, query: CitationQuery) -> list[DocRow]:
     return _with_path(session, query.path)[0] if query.path else []
 
 
+def issued_by(docs: list[DocRow], day: str | None) -> list[DocRow]:
+    """``docs`` issued on or before ``day`` (all when it is unknown): a title alone, read in
+    a text of that day, names the document of its day, never a later one."""
+    return [d for d in docs if not (day and d.date and d.date > day)]
+
+
 def documents_under(session: Session, keys: Iterable[str],
                     limit: int | None = None) -> list[DocRow]:
     """The stored documents under any of ``keys``, by id (the first ``limit`` of them)."""

@@ -77,6 +77,20 @@ def test_extract_finds_spans_targets_and_confidence(legal: TestClient) -> None:
     assert outside["target"] is None and outside["confidence"] == 0.0
 
 
+def test_a_title_alone_means_the_document_of_the_citing_texts_day(legal: TestClient) -> None:
+    # Bộ luật Lao động 2019, Điều 170.1: "… theo quy định của Luật Công đoàn." The law of
+    # 2019 is 12/2012/QH13 (not in the corpus), not the 2024 law that is.
+    cited = legal.get("/provisions/45-2019-qh14/d170.1/citations").json()["items"]
+    assert [(c["title"], c["target"]) for c in cited] == [("Luật Công đoàn", None)]
+    text = "theo quy định của Luật Công đoàn"
+    then = legal.post("/citations/extract", json={"text": text, "from": "45-2019-qh14/d170.1"})
+    now = legal.post("/citations/extract", json={"text": text, "from": "64-2025-qh15/d1"})
+    assert then.json()["items"][0]["target"] is None
+    assert now.json()["items"][0]["target"]["doc_id"] == "50-2024-qh15"
+    incoming = legal.get("/documents/50-2024-qh15/relations").json()["incoming"]
+    assert "45-2019-qh14" not in {r["doc_id"] for r in incoming}
+
+
 def test_status_follows_dates_and_replacements(legal_url: str) -> None:
     with session_scope(legal_url) as session:
         before = document_status(session, "50-2024-qh15", dt.date(2025, 6, 30))

@@ -422,16 +422,16 @@ COMPOUND_ONLY = """QUỐC HỘI
 Luật số: 95/2095/QH95
 
 LUẬT
-DÂN PHÒNG
+DÂN VỆ
 
-Điều 1. Lực lượng dân phòng
-Lực lượng dân phòng có nhiệm vụ tuyên truyền, phổ biến kiến thức phòng cháy.
+Điều 1. Lực lượng dân vệ
+Lực lượng dân vệ có nhiệm vụ tuyên truyền, phổ biến kiến thức phòng cháy.
 
 Điều 2. Quân đội tham gia
-Đơn vị quân đội thực hiện nhiệm vụ được giao, hỗ trợ người dân khi có yêu cầu phòng ngừa.
+Đơn vị quân đội thực hiện nhiệm vụ được giao, hỗ trợ người dân khi có yêu cầu tự vệ.
 
 Điều 3. Đất quốc phòng
-Đất do quân đội quản lý chỉ dùng cho nhiệm vụ quốc phòng; người dân được bồi thường.
+Đất do quân đội quản lý chỉ dùng cho nhiệm vụ phòng vệ; người dân được bồi thường.
 
 Điều 4. Trụ sở
 Trụ sở quân đội bố trí phòng trực; nhiệm vụ bảo vệ do đơn vị dân quân thực hiện.
@@ -445,9 +445,11 @@ def compound_only(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 def test_a_compound_s_own_syllables_together_do_not_make_a_hit_whole(
         compound_only: str, tmp_path: Path) -> None:
-    # Articles 2–4 hold "đội", "dân", "phòng" and "nhiệm vụ", with only "nhiệm vụ" (one
-    # word) side by side: chance. The article on the militia, which lacks "đội", is offered.
-    answer = ask(compound_only, "đội dân phòng có nhiệm vụ gì", tmp_path)
+    # Articles 2–4 hold "đội", "dân", "vệ" and "nhiệm vụ", with only "nhiệm vụ" (one word)
+    # side by side: chance. The article on the militia, which lacks "đội", is offered. (A
+    # made-up "dân vệ": "đội dân phòng", the words first used here, is now a synonym of the
+    # law's "lực lượng dân phòng", one clause that no scattered syllables can match.)
+    answer = ask(compound_only, "đội dân vệ có nhiệm vụ gì", tmp_path)
     assert answer["relaxed"] is not None and answer["relaxed"]["exact_hits"] == 0
     assert answer["items"][0]["id"] == "95-2095-qh95/d1"
 

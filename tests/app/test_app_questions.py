@@ -137,8 +137,12 @@ LAWS = [FIXTURES / name for name in (
 # đấu giá", "hack" → "chiếm đoạt", "chắn" → "cản trở", "đội dân phòng" → "lực lượng dân
 # phòng": blind3 17 (l135), blind6 30 (l202, l229), blind9 28 (l288, l303, l308, l309; its
 # misses were read while these were chosen), the rest unchanged: 208 of 230, 288 of 315.
-FLOORS = {"no": 31, "yes": 26, "blind": 27, "blind2": 30, "blind3": 17, "blind4": 20,
-          "blind5": 27, "blind6": 30, "blind7": 28, "blind8": 24, "blind9": 28}
+# Then a word with no marks of its own in a query typed with marks is meant as typed: "cho"
+# there is optional like "có" (it was required: unaccented, it may be "chó"), and "con" is
+# con, not còn: yes 27 (l49), blind9 30 (l293, l304): 209 of 230, 291 of 315. ("cho" and
+# "trong" made optional alone lost l61 at 4: its relaxed pool then counted "con" as "còn".)
+FLOORS = {"no": 31, "yes": 27, "blind": 27, "blind2": 30, "blind3": 17, "blind4": 20,
+          "blind5": 27, "blind6": 30, "blind7": 28, "blind8": 24, "blind9": 30}
 
 
 def _rows() -> list[dict[str, str]]:

@@ -72,9 +72,18 @@ def required(q: str) -> list[str]:
     ("ứng dụng AI", ["ung", "dung", "ai"]),  # "AI": the technology
     ("co quan nha nuoc", ["co", "quan", "nha", "nuoc"]),  # unaccented co: cơ, not có
     ("có được không", ["co", "duoc", "khong"]),  # nothing else: all of it is required
+    # A function word with no marks of its own, in a query typed with marks: as typed.
+    ("hàng chuyển cho bên mua khi nào", ["hang", "chuyen", "ben", "mua"]),
+    ("hang chuyen cho ben mua", ["hang", "chuyen", "cho", "ben", "mua"]),  # cho, or chó
 ])
 def test_question_and_function_words_are_optional(q: str, words: list[str]) -> None:
     assert required(q) == words
+
+
+def test_a_word_without_marks_in_a_query_with_marks_is_meant_as_typed() -> None:
+    # "con" beside "chưa thành niên" is con (child), not còn: it counts as a marked word.
+    assert parse_query("con chưa thành niên").clauses[0].has_marks
+    assert not parse_query("con chua thanh nien").clauses[0].has_marks
 
 
 def test_a_relaxed_search_asks_for_half_of_the_seven_rarest() -> None:

@@ -144,7 +144,11 @@ LAWS = [FIXTURES / name for name in (
 # Then two sourced synonyms, "xe máy", "ô tô" → "phương tiện giao thông vận tải cơ giới",
 # "nguồn nguy hiểm cao độ" (Bộ luật Dân sự Điều 601), and "hàng xóm" → "gần nơi" too (Luật
 # PCCC 2024 Điều 25 khoản 1): yes 28 (l59 back), blind6 31 (l207): 211 of 230, 293 of 315.
-FLOORS = {"no": 31, "yes": 28, "blind": 27, "blind2": 30, "blind3": 17, "blind4": 20,
+# Then a golden corrected on reading the Civil Code, not a rule: l15 "chuyển giới có được
+# đổi tên trên giấy tờ không" is answered by Điều 28 khoản 1 điểm e ("Thay đổi tên của
+# người đã … chuyển đổi giới tính") as well as Điều 37, and search put Điều 28 first:
+# yes 29, 212 of 230, 294 of 315.
+FLOORS = {"no": 31, "yes": 29, "blind": 27, "blind2": 30, "blind3": 17, "blind4": 20,
           "blind5": 27, "blind6": 31, "blind7": 28, "blind8": 24, "blind9": 30}
 
 

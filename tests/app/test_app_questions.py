@@ -148,7 +148,10 @@ LAWS = [FIXTURES / name for name in (
 # đổi tên trên giấy tờ không" is answered by Điều 28 khoản 1 điểm e ("Thay đổi tên của
 # người đã … chuyển đổi giới tính") as well as Điều 37, and search put Điều 28 first:
 # yes 29, 212 of 230, 294 of 315.
-FLOORS = {"no": 31, "yes": 29, "blind": 27, "blind2": 30, "blind3": 17, "blind4": 20,
+# Then "công ty" reads the law's workplace words too, "đơn vị sử dụng lao động" and "tại cơ
+# sở" (Bộ luật Lao động Điều 3 khoản 3), and "scan" → "chuyển đổi" (Luật Giao dịch điện tử
+# Điều 12): yes 30 (l64), blind3 18 (l129): 214 of 230, 296 of 315.
+FLOORS = {"no": 31, "yes": 30, "blind": 27, "blind2": 30, "blind3": 18, "blind4": 20,
           "blind5": 27, "blind6": 31, "blind7": 28, "blind8": 24, "blind9": 30}
 
 

@@ -148,8 +148,8 @@ LAWS = [FIXTURES / name for name in (
 # đổi tên trên giấy tờ không" is answered by Điều 28 khoản 1 điểm e ("Thay đổi tên của
 # người đã … chuyển đổi giới tính") as well as Điều 37, and search put Điều 28 first:
 # yes 29, 212 of 230, 294 of 315.
-# Then "công ty" reads the law's workplace words too, "đơn vị sử dụng lao động" and "tại cơ
-# sở" (Bộ luật Lao động Điều 3 khoản 3), and "scan" → "chuyển đổi" (Luật Giao dịch điện tử
+# Then "công ty" reads the law's workplace words too, "tại cơ sở" (Bộ luật Lao động Điều 3
+# khoản 3), and "scan" → "chuyển đổi" (Luật Giao dịch điện tử
 # Điều 12): yes 30 (l64), blind3 18 (l129): 214 of 230, 296 of 315.
 # Then three sourced synonyms naming a thing by the law's category or word: "công tơ điện"
 # → "thiết bị đo đếm điện" (Luật Điện lực 2024 Điều 4 khoản 50), "chứng thực chữ ký số

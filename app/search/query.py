@@ -13,7 +13,9 @@ Worked examples (what was typed on the left, the clauses on the right)::
 Question and function words (``là gì``, ``bao lâu``, ``có … không``) are optional clauses:
 they rank but need not match, since a provision does not ask questions. A single word counts
 as one only as typed with its marks (``có``, not ``co``, which is also cơ in "cơ quan"),
-unless its unaccented form is no other common word.
+unless its unaccented form is no other common word. In a query typed with marks, a word
+that has none of its own is written as meant (``cho`` is cho, ``con`` is con, not còn): it
+counts as typed with its marks, so ``cho``, ``khi``, ``theo``, ``trong`` are optional there.
 
 Every term is ``[a-z0-9]+`` (``app.search.terms``, over ``parsers.vntext``) and is used as
 a term of the index (``app/search/plan.py``), so no user character is ever read as an
@@ -54,6 +56,9 @@ class Clause:
     optional: bool = False  # a question or function word: ranks, need not match
     # Other wordings that match instead (a synonym table's), folded, each in order.
     alternatives: tuple[tuple[str, ...], ...] = ()
+    # A word with no marks of its own in a query typed with diacritics: written as meant
+    # ("con" is con, not còn; "cho" is cho, not chó), so it counts as typed with its marks.
+    meant: bool = False
 
     @property
     def is_word(self) -> bool:
@@ -62,7 +67,7 @@ class Clause:
     @property
     def has_marks(self) -> bool:
         """The user typed diacritics in this clause (they may mean exactly those)."""
-        return any(vntext.fold(w) != w for w in self.norm)
+        return self.meant or any(vntext.fold(w) != w for w in self.norm)
 
 
 @dataclass
@@ -105,7 +110,20 @@ def parse_query(q: str) -> ParsedQuery:
         raise BadQuery("the query has no searchable words", query=q[:200])
     if len(parsed.terms) > MAX_TERMS:
         raise BadQuery(f"too many words in the query (at most {MAX_TERMS})")
-    return mark_optional(parsed)
+    return mark_optional(_as_meant(parsed))
+
+
+def _as_meant(parsed: ParsedQuery) -> ParsedQuery:
+    """In a query typed with diacritics, its words without marks marked ``meant``, and those
+    that are function words as typed ("cho", "khi", "theo", "trong") optional like "có"."""
+    if not parsed.has_marks:
+        return parsed
+    clauses = [replace(c, meant=True) if c.is_word and not c.has_marks else c
+               for c in parsed.clauses]
+    # "ai" keeps the rule its case decides (``_add``): "AI" is the technology.
+    return ParsedQuery([replace(c, optional=True)
+                        if not c.optional and _optional_word(c) and c.norm != ("ai",)
+                        else c for c in clauses])
 
 
 def mark_optional(parsed: ParsedQuery) -> ParsedQuery:

@@ -72,9 +72,18 @@ def required(q: str) -> list[str]:
     ("ứng dụng AI", ["ung", "dung", "ai"]),  # "AI": the technology
     ("co quan nha nuoc", ["co", "quan", "nha", "nuoc"]),  # unaccented co: cơ, not có
     ("có được không", ["co", "duoc", "khong"]),  # nothing else: all of it is required
+    # A function word with no marks of its own, in a query typed with marks: as typed.
+    ("hàng chuyển cho bên mua khi nào", ["hang", "chuyen", "ben", "mua"]),
+    ("hang chuyen cho ben mua", ["hang", "chuyen", "cho", "ben", "mua"]),  # cho, or chó
 ])
 def test_question_and_function_words_are_optional(q: str, words: list[str]) -> None:
     assert required(q) == words
+
+
+def test_a_word_without_marks_in_a_query_with_marks_is_meant_as_typed() -> None:
+    # "con" beside "chưa thành niên" is con (child), not còn: it counts as a marked word.
+    assert parse_query("con chưa thành niên").clauses[0].has_marks
+    assert not parse_query("con chua thanh nien").clauses[0].has_marks
 
 
 def test_a_relaxed_search_asks_for_half_of_the_seven_rarest() -> None:
@@ -95,7 +104,10 @@ def table() -> synonyms.Table:
 
 @pytest.mark.parametrize("q, applied", [
     ("cầm đồ", {"cầm đồ": ["cầm cố"]}),
-    ("cam do xe may", {"cầm đồ": ["cầm cố"]}),  # several words: safe without diacritics
+    # Several words: safe without diacritics.
+    ("cam do xe may", {"cầm đồ": ["cầm cố"],
+                       "xe máy": ["phương tiện giao thông vận tải cơ giới",
+                                  "nguồn nguy hiểm cao độ"]}),
     ("chó cắn", {"chó": ["súc vật", "vật nuôi"]}),
     ("cho vay", {}),  # unaccented cho is "for", not chó
     ("hợp đồng thời vụ", {"hợp đồng thời vụ": ["hợp đồng lao động xác định thời hạn"]}),
@@ -422,16 +434,16 @@ COMPOUND_ONLY = """QUỐC HỘI
 Luật số: 95/2095/QH95
 
 LUẬT
-DÂN PHÒNG
+DÂN VỆ
 
-Điều 1. Lực lượng dân phòng
-Lực lượng dân phòng có nhiệm vụ tuyên truyền, phổ biến kiến thức phòng cháy.
+Điều 1. Lực lượng dân vệ
+Lực lượng dân vệ có nhiệm vụ tuyên truyền, phổ biến kiến thức phòng cháy.
 
 Điều 2. Quân đội tham gia
-Đơn vị quân đội thực hiện nhiệm vụ được giao, hỗ trợ người dân khi có yêu cầu phòng ngừa.
+Đơn vị quân đội thực hiện nhiệm vụ được giao, hỗ trợ người dân khi có yêu cầu tự vệ.
 
 Điều 3. Đất quốc phòng
-Đất do quân đội quản lý chỉ dùng cho nhiệm vụ quốc phòng; người dân được bồi thường.
+Đất do quân đội quản lý chỉ dùng cho nhiệm vụ phòng vệ; người dân được bồi thường.
 
 Điều 4. Trụ sở
 Trụ sở quân đội bố trí phòng trực; nhiệm vụ bảo vệ do đơn vị dân quân thực hiện.
@@ -445,9 +457,11 @@ def compound_only(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 def test_a_compound_s_own_syllables_together_do_not_make_a_hit_whole(
         compound_only: str, tmp_path: Path) -> None:
-    # Articles 2–4 hold "đội", "dân", "phòng" and "nhiệm vụ", with only "nhiệm vụ" (one
-    # word) side by side: chance. The article on the militia, which lacks "đội", is offered.
-    answer = ask(compound_only, "đội dân phòng có nhiệm vụ gì", tmp_path)
+    # Articles 2–4 hold "đội", "dân", "vệ" and "nhiệm vụ", with only "nhiệm vụ" (one word)
+    # side by side: chance. The article on the militia, which lacks "đội", is offered. (A
+    # made-up "dân vệ": "đội dân phòng", the words first used here, is now a synonym of the
+    # law's "lực lượng dân phòng", one clause that no scattered syllables can match.)
+    answer = ask(compound_only, "đội dân vệ có nhiệm vụ gì", tmp_path)
     assert answer["relaxed"] is not None and answer["relaxed"]["exact_hits"] == 0
     assert answer["items"][0]["id"] == "95-2095-qh95/d1"
 

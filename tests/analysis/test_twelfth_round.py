@@ -123,6 +123,10 @@ def test_a_city_names_its_own_committee() -> None:
     ("Ủy ban nhân dân cấp tỉnh thành lập Ban chỉ đạo để chỉ đạo việc quản lý đất.", []),
     ("Thành phần Ban chỉ đạo bao gồm: Chủ tịch Ủy ban nhân dân cấp tỉnh.", []),
     ("Ngân hàng Nhà nước Việt Nam chủ trì.", []),
+    # a number is no name right after the head (a time table of QĐ 1582/QĐ-UBND Bắc Ninh
+    # 2025: "Lãnh đạo Sở 0,5 ngày"); after a level it is ("quận 1")
+    ("Lãnh đạo Sở 0,5 ngày; Chuyên viên 2 ngày.", []),
+    ("Ủy ban nhân dân quận 1 chủ trì.", ["Ủy ban nhân dân quận 1"]),
 ])
 def test_unresolved_names_of_the_twelfth_round(text: str, names: list[str]) -> None:
     assert [u.text for u in read_mentions(text, REGISTRY)[1]] == names

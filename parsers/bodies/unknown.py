@@ -83,9 +83,9 @@ def unknown_names(text: str, mentions: Sequence[Mention]) -> list[Unresolved]:
                    and not text[words[j][0]].isupper()):
                 j += 1
         end = _name_end(words, j, text, starts)
-        if end > j == i + head and words[j][2].isdigit():
-            end = j  # "Lãnh đạo Sở 0,5 ngày": a name never starts with a number after the
-            # head itself ("Ủy ban nhân dân quận 1" has its level between)
+        if words[i][2] == "so" and end > j == i + head and words[j][2].isdigit():
+            end = j  # "Lãnh đạo Sở 0,5 ngày": no department is a number ("Ban Chỉ đạo
+            # 751" is a committee, "Ủy ban nhân dân quận 1" has its level before it)
         steering = tuple(w[2] for w in words[i:i + head]) == _STEERING
         if steering:
             end = _steering_end(words, j, end, text, starts)

@@ -47,3 +47,21 @@ def test_the_appendix_name_is_not_left_in_the_text_above_it() -> None:
     article = doc.find("d2")
     assert article is not None and "APPENDIX" not in article.text
     assert not [p.path for p in doc.walk() if p.text.startswith("APPENDIX")]
+
+
+def test_a_phu_luc_title_over_several_lines_is_the_annexs_heading() -> None:
+    """The same rule for the Vietnamese layout ``**PHỤ LỤC**`` / title over one or more
+    lines / ``(Ban hành kèm theo …)`` (Thông tư 60/2025/TT-BCT's Phụ lục, Quyết định
+    1630/QĐ-UBND's, fixtures cited in SOURCES.md). Blind at 7d49250: 0 of 2. The annex
+    heading kept only the title's last line; in the circular ``PHỤ LỤC`` and the title's
+    first line became two paragraphs of Điều 21 (``d21.p1``, ``d21.p2``); in the decision
+    ``PHỤ LỤC`` and the title's first two lines were left out of the annex."""
+    circular = parsed("60-2025-TT-BCT-phu-luc-excerpt.md")
+    annex = circular.find("pl1")
+    assert annex is not None and (annex.heading or "").startswith(
+        "PHỤ LỤC BIỂU MẪU GIÁ BÁN ĐIỆN ÁP DỤNG CHO CÁC NHÓM KHÁCH HÀNG SỬ DỤNG ĐIỆN")
+    assert [c.path for c in circular.find("d21").children] == ["d21.1"]  # type: ignore[union-attr]
+    decision = parsed("1630-QD-UBND-2025-quang-ngai.md")
+    annex = decision.find("pl1")
+    assert annex is not None and (annex.heading or "").startswith(
+        "PHỤ LỤC DANH MỤC VÀ NỘI DUNG THỦ TỤC HÀNH CHÍNH NỘI BỘ TRONG LĨNH VỰC DÂN TỘC")

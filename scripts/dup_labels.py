@@ -19,9 +19,13 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from parsers import parse_document
-from parsers.finalize import SOURCE_REPEAT
-from parsers.pipeline import LONG_PROVISION
+# The checkout this script sits in, not the package the venv has installed (the main
+# checkout's): run from a worktree, it measures that worktree's parser.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from parsers import parse_document  # noqa: E402
+from parsers.finalize import SOURCE_REPEAT  # noqa: E402
+from parsers.pipeline import LONG_PROVISION  # noqa: E402
 
 REPEATED = re.compile(r"_\d+(?:\.|$)")
 # An article heading as printed at the start of a line, bold or not: "Điều 12.", "**Điều 5a."

@@ -29,7 +29,7 @@ from parsers.pipeline import LONG_PROVISION  # noqa: E402
 
 REPEATED = re.compile(r"_\d+(?:\.|$)")
 # An article heading as printed at the start of a line, bold or not: "Điều 12.", "**Điều 5a."
-ARTICLE_LINE = re.compile(r"^\W{0,3}Điều\s+\d+[a-zđ]?\s*\.", re.M)
+ARTICLE_LINE = re.compile(r"^[^\w\n]{0,3}Điều\s+\d+[a-zđ]?\s*\.", re.M)
 
 
 def _row(path: Path, totals: Counter[str]) -> tuple[int, int, int, int, list[str]]:

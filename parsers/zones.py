@@ -24,12 +24,17 @@ HEADER_FIELDS = frozenset(
 TRAILER_OPENERS = frozenset(
     {"recipients", "on_behalf", "copy_mark", "motto", "party_header", "signed"}
 )
-ANNEX = re.compile(r"^\(?\s*(?:Ban hành\s+)?[Kk]èm theo\b")
+# An English translation (thuvienphapluat.vn's, of Thông tư 44/2025/TT-BYT; vbpl.vn's) prints
+# "(Enclosed with Circular No. …)", "(Issued together with Decree No. …)" there.
+ANNEX = re.compile(
+    r"^\(?\s*(?:(?:Ban hành\s+)?[Kk]èm theo\b"
+    r"|(?:Enclosed with|Attached to|Issued (?:together )?with) (?:the )?[A-Z])"
+)
 # The text's own sentence, not an annex's "(Kèm theo Quyết định số …)": "Ban hành kèm theo
 # Quyết định này Kế hoạch …" (Điều 1 of a decision, on the line after its heading), "Kèm
 # theo Báo cáo này có các giấy tờ sau đây:". A document names itself "… này".
 OWN_SENTENCE = re.compile(r"^\s*(?:Ban hành\s+)?[Kk]èm theo\s+(?:[^\s(),;:]+\s+){1,3}?này\b")
-ANNEX_NAME = re.compile(r"^(?:PHỤ LỤC|Phụ lục)\b")
+ANNEX_NAME = re.compile(r"^(?:PHỤ LỤC|Phụ lục|APPENDIX|Appendix|ANNEX)\b")
 # Forms in an annex print a motto and a party header of their own: not a trailer there.
 ANNEX_TRAILER_OPENERS = TRAILER_OPENERS - {"motto", "party_header"}
 
@@ -101,8 +106,32 @@ def _trailer_start(
     return len(blocks)
 
 
+def _is_heading(block: Block) -> bool:
+    return block.emphasized or is_upper(block.text)
+
+
+# How many heading lines a named annex prints between its name and its "(Kèm theo …)"
+# line: "APPENDIX V" / "LETTER OF" / "AUTHORIZATION TEMPLATE" / "(Enclosed with …)".
+_ANNEX_TITLE_LINES = 3
+
+
+def _named_annex_start(blocks: list[Block], marker: int) -> int | None:
+    """Where the annex's name (``PHỤ LỤC II``, ``APPENDIX V``) is printed above its
+    "(Kèm theo …)" line, the lines between all headings; None when it is not."""
+    for start in range(marker - 1, max(-1, marker - 2 - _ANNEX_TITLE_LINES), -1):
+        block = blocks[start]
+        if header.field_of(block.text) is not None or not _is_heading(block):
+            return None
+        if ANNEX_NAME.match(block.text):
+            return start
+    return None
+
+
 def _annex_title_start(blocks: list[Block], marker: int) -> int:
     """The annex's title: the heading lines just above its "(Kèm theo …)" line."""
+    named = _named_annex_start(blocks, marker)
+    if named is not None:
+        return named
     start = marker
     while start > 0:
         above = blocks[start - 1]

@@ -6,7 +6,10 @@ Run by hand, not in ``make test``:
 One tab-separated line per document that has any ``_N`` id or any warning: group, file,
 ``_N`` ids, ``duplicate_label`` warnings (of which repeats printed twice in a row,
 ``finalize.SOURCE_REPEAT``), all warnings, and a few of the ``_N`` paths. The last lines
-(``#`` first) total each group: documents with a ``_N`` id, ``_N`` ids, warnings.
+(``#`` first) total each group: documents with a ``_N`` id, ``_N`` ids, warnings, provisions
+over ``LONG_PROVISION`` characters with no ``long_provision`` warning naming them, and (laws)
+the documents whose article count differs from their ``Điều N.`` heading lines, listed on
+``# articles`` lines (a quoted amendment prints headings that are not the law's own).
 """
 
 from __future__ import annotations
@@ -16,18 +19,40 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from parsers import parse_document
-from parsers.finalize import SOURCE_REPEAT
+# The checkout this script sits in, not the package the venv has installed (the main
+# checkout's): run from a worktree, it measures that worktree's parser.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from parsers import parse_document  # noqa: E402
+from parsers.finalize import SOURCE_REPEAT  # noqa: E402
+from parsers.pipeline import LONG_PROVISION  # noqa: E402
 
 REPEATED = re.compile(r"_\d+(?:\.|$)")
+# An article heading as printed at the start of a line, bold or not: "Điều 12.", "**Điều 5a."
+ARTICLE_LINE = re.compile(r"^[^\w\n]{0,3}Điều\s+\d+[a-zđ]?\s*\.", re.M)
 
 
-def _row(path: Path) -> tuple[int, int, int, int, list[str]]:
-    doc = parse_document(path.read_text(encoding="utf-8", errors="replace"), name=path.stem)
+def _row(path: Path, totals: Counter[str]) -> tuple[int, int, int, int, list[str]]:
+    text = path.read_text(encoding="utf-8", errors="replace")
+    doc = parse_document(text, name=path.stem)
     repeated = [p.path for p in doc.walk() if REPEATED.search(p.path)]
     dup = [w for w in doc.warnings if w.code == "duplicate_label"]
     in_a_row = sum(SOURCE_REPEAT in w.message for w in dup)
+    warned = " ".join(w.message for w in doc.warnings if w.code == "long_provision")
+    totals["long_unwarned"] += sum(
+        len(p.text) > LONG_PROVISION and f"{p.path} has" not in warned for p in doc.walk()
+    )
+    articles = sum(p.kind == "article" for p in doc.walk())
+    headings = len(ARTICLE_LINE.findall(text))
+    if articles != headings:
+        totals["articles_differ"] += 1
+        totals["articles_found"] += articles
+        totals["article_lines"] += headings
+        ARTICLES.append(f"# articles {path.name}: {articles} found, {headings} heading lines\n")
     return len(repeated), len(dup), in_a_row, len(doc.warnings), repeated[:3]
+
+
+ARTICLES: list[str] = []
 
 
 def main(root: Path) -> None:
@@ -36,7 +61,7 @@ def main(root: Path) -> None:
     for group in ("laws", "tvpl"):
         totals: Counter[str] = Counter()
         for path in sorted((root / group).glob("*.*")):
-            ids_n, dup, in_a_row, warnings, examples = _row(path)
+            ids_n, dup, in_a_row, warnings, examples = _row(path, totals)
             totals["documents"] += 1
             totals["with_N"] += ids_n > 0
             totals["ids_N"] += ids_n
@@ -45,6 +70,8 @@ def main(root: Path) -> None:
             if ids_n or dup:
                 out(f"{group}\t{path.name}\t{ids_n}\t{dup}\t{in_a_row}\t{warnings}\t"
                     f"{' '.join(examples)}\n")
+        out("".join(ARTICLES))
+        ARTICLES.clear()
         out(f"# {group}: " + ", ".join(f"{k} {v}" for k, v in totals.items()) + "\n")
 
 

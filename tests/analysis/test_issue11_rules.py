@@ -29,6 +29,11 @@ def roles(text: str) -> list[tuple[str, str, str | None]]:
          "theo dõi.",
          [("ban-to-chuc-trung-uong", "lead", None),
           ("van-phong-trung-uong-dang", "coordinate", None)]),
+        # the remit of those named between "giao" and "chủ trì" (TB 636/TB-VPCP, 2025)
+        ("Giao Bộ Tài chính, Bộ Công Thương theo chức năng, nhiệm vụ và thẩm quyền chủ trì, "
+         "phối hợp với Bộ Nội vụ nghiên cứu, xử lý kiến nghị của tỉnh.",
+         [("bo-tai-chinh", "lead", None), ("bo-cong-thuong", "lead", None),
+          ("bo-noi-vu", "coordinate", None)]),
         # "gửi báo cáo … về X" (made up, the example)
         ("Định kỳ gửi báo cáo kết quả thực hiện về Bộ Nội vụ để tổng hợp.",
          [("bo-noi-vu", "report_to", None)]),

@@ -76,7 +76,8 @@ def unknown_names(text: str, mentions: Sequence[Mention]) -> list[Unresolved]:
             continue
         j = i + head
         if j - i >= 4 or words[i][2] in ("so",):  # a local head may name its level
-            while j < len(words) and words[j][2] in _ADMIN and not text[words[j][0]].isupper():
+            while j < len(words) and words[j][2] in _ADMIN and (
+                    not text[words[j][0]].isupper() or _own_level(words, j, text)):
                 j += 1
         elif words[i][2] == "dang":
             while (j < len(words) and words[j][2] in _PARTY_KINDS
@@ -305,3 +306,10 @@ def _broken(words: list[tuple[int, int, str]], a: int, b: int, text: str) -> boo
     gap_start, gap_end = words[a][1], words[min(b, len(words)) - 1][0]
     between = text[gap_start:gap_end]
     return bool(HARD_BREAK.search(between)) or "," in between
+
+
+def _own_level(words: list[tuple[int, int, str]], j: int, text: str) -> bool:
+    """Whether a capitalised level word is the text's own style for its level, no name:
+    "Ủy ban nhân dân Tỉnh xem xét" (a province's plan, KH 617/KH-UBND Đồng Tháp) is followed
+    by a lower-case word, "Ủy ban nhân dân Tỉnh Quảng Ngãi" by the province's name."""
+    return j + 1 >= len(words) or not text[words[j + 1][0]].isupper()

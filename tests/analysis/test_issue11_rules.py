@@ -34,6 +34,9 @@ def roles(text: str) -> list[tuple[str, str, str | None]]:
          "phối hợp với Bộ Nội vụ nghiên cứu, xử lý kiến nghị của tỉnh.",
          [("bo-tai-chinh", "lead", None), ("bo-cong-thuong", "lead", None),
           ("bo-noi-vu", "coordinate", None)]),
+        # a province's own "Tỉnh" (capitalised, no name after it) is its level (KH 617/KH-UBND)
+        ("Thẩm định dự toán kinh phí, tham mưu Uỷ ban nhân dân Tỉnh xem xét, bố trí kinh phí.",
+         [("uy-ban-nhan-dan-cap-tinh", "report_to", None)]),
         # "gửi báo cáo … về X" (made up, the example)
         ("Định kỳ gửi báo cáo kết quả thực hiện về Bộ Nội vụ để tổng hợp.",
          [("bo-noi-vu", "report_to", None)]),

@@ -271,7 +271,8 @@ def _name_end(words: list[tuple[int, int, str]], j: int, text: str,
               starts: dict[int, Mention]) -> int:
     """Index after the capitalised name starting at ``words[j]``; ``j`` if none."""
     k = j
-    while k < len(words) and not _broken(words, k - 1, k + 1, text):
+    while k < len(words) and (not _broken(words, k - 1, k + 1, text)
+                              or (k > j and _comma_pair(words, k, text, starts))):
         known = starts.get(words[k][0])
         if known is not None and (k == j or text[words[k - 1][0]].isupper()):
             while k < len(words) and words[k][1] <= known.end:  # "… đảng Bộ Ngoại giao"
@@ -287,6 +288,23 @@ def _name_end(words: list[tuple[int, int, str]], j: int, text: str,
         else:
             break
     return k
+
+
+def _comma_pair(words: list[tuple[int, int, str]], k: int, text: str,
+                starts: dict[int, Mention]) -> bool:
+    """Whether a comma before ``words[k]`` is inside a name of the shape "A, B và C" ("Sở
+    Văn hoá, Thể thao và Du lịch", KH 617/KH-UBND): a run of capitals, then "và" and a
+    capital, with no body or head of a body after the comma."""
+    gap = text[words[k - 1][1]:words[k][0]]
+    if HARD_BREAK.search(gap) or words[k][0] in starts or _head_at(words, k, text):
+        return False
+    n = k
+    while n < len(words) and (n == k or not _broken(words, n - 1, n + 1, text)) and (
+            text[words[n][0]].isupper()
+            or (words[n][2] != "va" and _lower_tail(words, k, n, text))):
+        n += 1  # "Thể thao", "Du lịch": a capital and the lower-case half of its pair
+    return (n > k and n + 1 < len(words) and words[n][2] == "va"
+            and not _broken(words, n - 1, n + 2, text) and text[words[n + 1][0]].isupper())
 
 
 def _lower_tail(words: list[tuple[int, int, str]], j: int, k: int, text: str) -> bool:

@@ -79,6 +79,14 @@ def test_role_rules(text: str, expected: list[tuple[str, str, str | None]]) -> N
         ("báo cáo Đảng ủy cấp trên", [], []),
         # a province's own committee is not the class (made up)
         ("Ủy ban nhân dân tỉnh Bắc Ninh chủ trì", [], ["Ủy ban nhân dân tỉnh Bắc Ninh"]),
+        # a department whose name has a comma, beside one registered (KH 617/KH-UBND)
+        ("Sở Văn hoá, Thể thao và Du lịch phối hợp với Bộ Công an.", ["bo-cong-an"],
+         ["Sở Văn hoá, Thể thao và Du lịch"]),
+        # … a list of departments is not one name
+        ("Sở Tài chính, Sở Nội vụ và Bộ Công an thực hiện.", ["bo-cong-an"],
+         ["Sở Tài chính", "Sở Nội vụ"]),
+        # a province's own capitalised "Tỉnh" is its level (KH 617/KH-UBND)
+        ("tham mưu Ủy ban nhân dân Tỉnh xem xét", ["uy-ban-nhan-dan-cap-tinh"], []),
     ],
 )
 def test_unknown_names_are_never_credited(text: str, known: list[str],

@@ -62,7 +62,8 @@ _NOT_A_QUANTITY_BEFORE = re.compile(r"\b(?:dieu|khoan|diem|muc|chuong|so|phu luc
 _NONE_LEFT = re.compile(r"\bkhong (?:con|co)\b")
 _REACHED = re.compile(r"\b(?:dat|len)\b")
 _NEGATED = {"<": ">=", "<=": ">", ">": "<=", ">=": "<"}
-_CLAUSE_END = re.compile(r"[.;](?=\s|$)")
+# ":" ends a clause too: "Đến hết năm 2030: Có ≥ 60% …" is a milestone, then the target
+_CLAUSE_END = re.compile(r"[.;:](?=\s|$)")
 _YEAR = re.compile(r"\b(?:den|toi|trong|vao) nam (\d{4})\b")
 # "năm 2025" alone: the year of what follows it in the clause, unless a baseline or a
 # period ("so với năm 2020", "từ năm 2021", "giai đoạn", "năm 2021 - 2030").
@@ -394,3 +395,27 @@ def _trim(text: str, folded: str, start: int, end: int) -> str:
     if tail:
         end = tail.start()
     return text[start:end].strip(" ,;.:-*\n")
+
+
+# Words that make a figure in a task, not an objectives section, a target: "phấn đấu tăng
+# trưởng … (10%)", "mục tiêu …", "chỉ tiêu …" (Thông báo 636/TB-VPCP, II.3, a notice's tasks).
+_STRIVE = re.compile(r"\b(?:phan dau|muc tieu|chi tieu)\b")
+_STRIVE_CLAUSE_END = re.compile(r"[.;:](?=\s|$)|\n")
+
+
+def striven_for(text: str, targets: list[Target], lead_in: str = "") -> list[Target]:
+    """Those of ``targets`` (read from ``text``, a provision outside the objectives) whose
+    clause, up to the value, says it is striven for; figures of what was done are not. All
+    of them when the lead-in over the provision ends by saying so ("… các chỉ tiêu cụ thể
+    như sau:")."""
+    tail = _STRIVE_CLAUSE_END.split(lead_in.rstrip(" :\n"))[-1]
+    if _STRIVE.search(vntext.fold(tail)):
+        return list(targets)
+    kept = []
+    for target in targets:
+        head = text[: target.start]
+        ends = [m.end() for m in _STRIVE_CLAUSE_END.finditer(head)]
+        clause = head[ends[-1] if ends else 0 :]
+        if _STRIVE.search(vntext.fold(clause)):
+            kept.append(target)
+    return kept

@@ -5,8 +5,9 @@ so every offset indexes ``provisions.text``:
 
 * duties: ``assign_roles`` on every provision (with its role), plus the duties
   ``infer_duties`` derives from ``link_assignments`` over the whole document;
-* targets: ``extract_targets`` on provisions with role ``objective``, the year of the
-  nearest milestone above (``II.2.b.2025`` → 2025) as the default;
+* targets: ``extract_targets`` on provisions with role ``objective``, and those a task's
+  clause says are striven for (``striven_for``: "phấn đấu", "mục tiêu", "chỉ tiêu"), the
+  year of the nearest milestone above (``II.2.b.2025`` → 2025) as the default;
 * citations: ``find_citations`` on every provision (resolved when read, not here);
 * cross-references: ``link_assignments``, with the registry so body names are not evidence;
 * relations to other documents (``find_relations``: title and provisions), defined terms
@@ -69,7 +70,14 @@ from parsers.relations import Relation as FoundRelation
 from parsers.relations import Row as RelationRow
 from parsers.relations import find_relations
 from parsers.targets import Target as FoundTarget
-from parsers.targets import extract_targets, frame_year, is_time_frame, milestone_of, plan_year
+from parsers.targets import (
+    extract_targets,
+    frame_year,
+    is_time_frame,
+    milestone_of,
+    plan_year,
+    striven_for,
+)
 from parsers.terms import Row as TermRow
 from parsers.terms import find_terms
 
@@ -145,10 +153,13 @@ def analyze(doc_id: str, rows: list[dict[str, Any]], registry: Registry,
                               for u in [*unresolved, *_heading_unresolved(row, registry,
                                                                           unresolved)])
         out.citations.extend(_citation_row(doc_id, pid, c) for c in find_citations(text))
-        if row["role"] == "objective":
+        if row["role"] == "objective" or _may_hold_targets(row, text):
             year = target_year(row, by_id, document or {})
-            out.targets.extend(_target_row(doc_id, pid, t)
-                               for t in extract_targets(text, default_year=year))
+            found_targets = extract_targets(text, default_year=year)
+            if row["role"] != "objective":
+                parent = by_id.get(row["parent_id"] or "") or {}
+                found_targets = striven_for(text, found_targets, parent.get("text") or "")
+            out.targets.extend(_target_row(doc_id, pid, t) for t in found_targets)
     links = link_assignments([(r["id"], r["role"], r["text"]) for r in rows], registry=registry,
                              mentions=mentions)
     out.crossrefs = [
@@ -298,6 +309,17 @@ def _effective(doc_id: str, rows: list[dict[str, Any]], document: dict[str, Any]
         return []
     return [{"document_id": doc_id, "date": effective.date,
              "provision_id": effective.provision_id, "evidence": effective.evidence}]
+
+
+# Roles whose figures are never targets: the situation (what was done). A news page's
+# numbered paragraphs are read as a preamble, so that role is not one of them.
+_NO_TARGETS = frozenset({"situation"})
+
+
+def _may_hold_targets(row: dict[str, Any], text: str) -> bool:
+    """Whether a provision outside the objectives may state a target (a task's "phấn đấu
+    đạt 100% …"): it has a figure and is not of a role whose figures are never targets."""
+    return row["role"] not in _NO_TARGETS and "%" in text
 
 
 def target_year(row: dict[str, Any], by_id: dict[str, dict[str, Any]],

@@ -76,7 +76,8 @@ def unknown_names(text: str, mentions: Sequence[Mention]) -> list[Unresolved]:
             continue
         j = i + head
         if j - i >= 4 or words[i][2] in ("so",):  # a local head may name its level
-            while j < len(words) and words[j][2] in _ADMIN and not text[words[j][0]].isupper():
+            while j < len(words) and words[j][2] in _ADMIN and (
+                    not text[words[j][0]].isupper() or _own_level(words, j, text)):
                 j += 1
         elif words[i][2] == "dang":
             while (j < len(words) and words[j][2] in _PARTY_KINDS
@@ -273,7 +274,8 @@ def _name_end(words: list[tuple[int, int, str]], j: int, text: str,
               starts: dict[int, Mention]) -> int:
     """Index after the capitalised name starting at ``words[j]``; ``j`` if none."""
     k = j
-    while k < len(words) and not _broken(words, k - 1, k + 1, text):
+    while k < len(words) and (not _broken(words, k - 1, k + 1, text)
+                              or (k > j and _comma_pair(words, k, text, starts))):
         known = starts.get(words[k][0])
         if known is not None and (k == j or text[words[k - 1][0]].isupper()):
             while k < len(words) and words[k][1] <= known.end:  # "… đảng Bộ Ngoại giao"
@@ -289,6 +291,23 @@ def _name_end(words: list[tuple[int, int, str]], j: int, text: str,
         else:
             break
     return k
+
+
+def _comma_pair(words: list[tuple[int, int, str]], k: int, text: str,
+                starts: dict[int, Mention]) -> bool:
+    """Whether a comma before ``words[k]`` is inside a name of the shape "A, B và C" ("Sở
+    Văn hoá, Thể thao và Du lịch", KH 617/KH-UBND): a run of capitals, then "và" and a
+    capital, with no body or head of a body after the comma."""
+    gap = text[words[k - 1][1]:words[k][0]]
+    if HARD_BREAK.search(gap) or words[k][0] in starts or _head_at(words, k, text):
+        return False
+    n = k
+    while n < len(words) and (n == k or not _broken(words, n - 1, n + 1, text)) and (
+            text[words[n][0]].isupper()
+            or (words[n][2] != "va" and _lower_tail(words, k, n, text))):
+        n += 1  # "Thể thao", "Du lịch": a capital and the lower-case half of its pair
+    return (n > k and n + 1 < len(words) and words[n][2] == "va"
+            and not _broken(words, n - 1, n + 2, text) and text[words[n + 1][0]].isupper())
 
 
 def _lower_tail(words: list[tuple[int, int, str]], j: int, k: int, text: str) -> bool:
@@ -308,3 +327,10 @@ def _broken(words: list[tuple[int, int, str]], a: int, b: int, text: str) -> boo
     gap_start, gap_end = words[a][1], words[min(b, len(words)) - 1][0]
     between = text[gap_start:gap_end]
     return bool(HARD_BREAK.search(between)) or "," in between
+
+
+def _own_level(words: list[tuple[int, int, str]], j: int, text: str) -> bool:
+    """Whether a capitalised level word is the text's own style for its level, no name:
+    "Ủy ban nhân dân Tỉnh xem xét" (a province's plan, KH 617/KH-UBND Đồng Tháp) is followed
+    by a lower-case word, "Ủy ban nhân dân Tỉnh Quảng Ngãi" by the province's name."""
+    return j + 1 >= len(words) or not text[words[j + 1][0]].isupper()

@@ -70,10 +70,26 @@ def lists_attendees(items: list[Item]) -> bool:
     return any(words[: len(a)] == a for a in _ATTENDED)
 
 
+# "Giao X, Y theo chức năng, nhiệm vụ và thẩm quyền chủ trì, phối hợp với …" (Thông báo
+# 636/TB-VPCP): the remit of those named, skipped before "chủ trì" whatever its length.
+_REMIT = frozenset({"theo", "chuc", "nang", "nhiem", "vu", "va", "tham", "quyen", "han",
+                    "duoc", "giao"})
+
+
+def _past_remit(items: list[Item], k: int) -> int:
+    """Index after a "theo chức năng, nhiệm vụ …" phrase starting at ``k`` (``k`` if none)."""
+    if (word_at(items, k), word_at(items, k + 1), word_at(items, k + 2)) != ("theo", "chuc",
+                                                                            "nang"):
+        return k
+    while k < len(items) and not items[k].mention and items[k].word in _REMIT:
+        k += 1
+    return k
+
+
 def lead_after(items: list[Item], after: int) -> int | None:
     """Index of "chủ trì" (or "lãnh đạo", "chỉ đạo") right after a list, past up to four
-    filler words."""
-    k = after
+    filler words and the remit of those named."""
+    k = after = _past_remit(items, after)
     while k < len(items) and k - after <= 4:
         pair = (word_at(items, k), word_at(items, k + 1))
         if pair == ("chu", "tri") or pair in LEAD_VERBS:  # "Giao X lãnh đạo, chỉ đạo"

@@ -28,6 +28,9 @@ the round then worked on held_out_11's open classes, not on held_out_12's.
 ``held_out_13`` was written at the start of the twelfth round from two 2025 texts (TB
 634/TB-VPCP, a notice; KH 157/KH-UBND of Cần Thơ, a city's plan) and scored once, blind,
 before any rule was changed; the round then worked on its classes and held_out_12's.
+``held_out_14`` was written at the start of the thirteenth round from two 2025 texts (TB
+636/TB-VPCP, a notice; KH 617/KH-UBND of Đồng Tháp, a province's plan with an annex table)
+and scored once, blind, before any rule was changed.
 """
 
 from __future__ import annotations
@@ -105,13 +108,35 @@ FLOORS = {
     # 45, 8 false, 0.784, 0.644). The round worked on its classes: 45 of 45, 1 false (634 II
     # "Thường trực Tỉnh ủy" credited to the class tỉnh ủy, thành ủy: see docs/analysis.md).
     "held_out_13": (0.978, 1.000),
+    # blind, 2026-11-29, written at the start of the thirteenth round and scored once before
+    # any rule was changed: 9 of 26 items, 7 false (0.562, 0.346); targets 1 of 5 (values,
+    # comparators, units and years of the plan's milestones right, their measure read as
+    # the milestone "Đến hết năm 2030"; "vượt mục tiêu … (10%)" read as "=").
+    # Then: "Giao X, Y theo chức năng, nhiệm vụ và thẩm quyền chủ trì" (the remit skipped
+    # before "chủ trì"), "Ủy ban nhân dân các xã, phường": 13 of 26, 4 false (0.765, 0.500).
+    # A province's own capitalised "Ủy ban nhân dân Tỉnh xem xét" is its level, not an
+    # unknown name: 15 of 26, 4 false (0.789, 0.577).
+    # An unknown name of the shape "Sở A, B và C" ("Sở Văn hoá, Thể thao và Du lịch") is no
+    # longer cut at its comma: 16 of 26, 4 false (0.800, 0.615).
+    "held_out_14": (0.800, 0.615),
 }
 # Right of how many: tuned 12 of 12, held_out_2 7 of 7 (blind first: 11 and 0); held_out_8
 # 2 of 4 (blind, scored once); held_out_11 3 of 3 (blind first: 2 of 3, 1 false);
-# held_out_12 3 of 3 (blind: 2); held_out_13 4 of 4 (blind: 0, no year).
+# held_out_12 3 of 3 (blind: 2); held_out_13 4 of 4 (blind: 0, no year); held_out_14 1 of 5
+# (blind, the first split whose checks name the measure; 4 of 5 once ":" ends a clause, so
+# "Đến hết năm 2030:" is no longer the measure).
+# The same checks against the targets the ingest stores (what /targets serves): before the
+# thirteenth round only objective rows were read, 9 of 38 (tuned 6, held_out_14 3, the rest
+# 0: a notice's or plan's tasks, a news page's paragraphs). Now a figure outside the
+# objectives is stored when its clause or the lead-in over it says it is striven for
+# ("phấn đấu", "mục tiêu", "chỉ tiêu"): 26 of 38. Still lost: figures with no such word
+# ("tuổi thọ trung bình đạt 75,5 tuổi" in a news page's summary, "phải đạt 90% trong năm
+# 2025" in a notice's task).
+STORED_RIGHT = {"tuned": 6, "held_out_2": 6, "held_out_8": 2, "held_out_11": 1,
+                "held_out_12": 3, "held_out_13": 4, "held_out_14": 4}
 TARGETS_RIGHT = {"tuned": (12, 12), "held_out_2": (7, 7), "held_out_8": (2, 4),
                  "held_out_11": (3, 3), "held_out_12": (3, 3),
-                 "held_out_13": (4, 4)}
+                 "held_out_13": (4, 4), "held_out_14": (4, 5)}
 REGISTRY_RIGHT = 21  # of 21. held_out_13's five added blind: 4 right (20 of 21); the
 # State Bank's branch then recorded as unresolved. Before: 16 of 16 (held_out_12's four
 # added blind: 3 right; then Bộ Nội vụ's religious affairs handed to Bộ Dân tộc và Tôn
@@ -147,6 +172,12 @@ def test_targets_stay_right(split: str) -> None:
     right, checks = TARGETS_RIGHT[split]
     assert score.tp + score.fn >= checks
     assert score.tp >= right and score.fp == 0, "\n".join(score.misses)
+
+
+@pytest.mark.parametrize("split", sorted(STORED_RIGHT))
+def test_stored_targets_stay_right(split: str) -> None:
+    score = target_score(split, stored=True)
+    assert score.tp >= STORED_RIGHT[split] and score.fp == 0, "\n".join(score.misses)
 
 
 def test_registry_checks_stay_right() -> None:

@@ -29,6 +29,14 @@ def roles(text: str) -> list[tuple[str, str, str | None]]:
          "theo dõi.",
          [("ban-to-chuc-trung-uong", "lead", None),
           ("van-phong-trung-uong-dang", "coordinate", None)]),
+        # the remit of those named between "giao" and "chủ trì" (TB 636/TB-VPCP, 2025)
+        ("Giao Bộ Tài chính, Bộ Công Thương theo chức năng, nhiệm vụ và thẩm quyền chủ trì, "
+         "phối hợp với Bộ Nội vụ nghiên cứu, xử lý kiến nghị của tỉnh.",
+         [("bo-tai-chinh", "lead", None), ("bo-cong-thuong", "lead", None),
+          ("bo-noi-vu", "coordinate", None)]),
+        # a province's own "Tỉnh" (capitalised, no name after it) is its level (KH 617/KH-UBND)
+        ("Thẩm định dự toán kinh phí, tham mưu Uỷ ban nhân dân Tỉnh xem xét, bố trí kinh phí.",
+         [("uy-ban-nhan-dan-cap-tinh", "report_to", None)]),
         # "gửi báo cáo … về X" (made up, the example)
         ("Định kỳ gửi báo cáo kết quả thực hiện về Bộ Nội vụ để tổng hợp.",
          [("bo-noi-vu", "report_to", None)]),
@@ -71,6 +79,14 @@ def test_role_rules(text: str, expected: list[tuple[str, str, str | None]]) -> N
         ("báo cáo Đảng ủy cấp trên", [], []),
         # a province's own committee is not the class (made up)
         ("Ủy ban nhân dân tỉnh Bắc Ninh chủ trì", [], ["Ủy ban nhân dân tỉnh Bắc Ninh"]),
+        # a department whose name has a comma, beside one registered (KH 617/KH-UBND)
+        ("Sở Văn hoá, Thể thao và Du lịch phối hợp với Bộ Công an.", ["bo-cong-an"],
+         ["Sở Văn hoá, Thể thao và Du lịch"]),
+        # … a list of departments is not one name
+        ("Sở Tài chính, Sở Nội vụ và Bộ Công an thực hiện.", ["bo-cong-an"],
+         ["Sở Tài chính", "Sở Nội vụ"]),
+        # a province's own capitalised "Tỉnh" is its level (KH 617/KH-UBND)
+        ("tham mưu Ủy ban nhân dân Tỉnh xem xét", ["uy-ban-nhan-dan-cap-tinh"], []),
     ],
 )
 def test_unknown_names_are_never_credited(text: str, known: list[str],

@@ -7,7 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from nq02 import objectives_text
 
-from parsers.targets import extract_targets, plan_year
+from parsers import vntext
+from parsers.targets import extract_targets, plan_year, striven_for
 
 MEMBERS = "đoàn viên công đoàn"
 AGREEMENTS = "các doanh nghiệp, đơn vị có tổ chức công đoàn ký kết được thoả ước lao động tập thể"
@@ -185,3 +186,24 @@ def test_never_crashes_on_target_like_text(text):
 )
 def test_the_year_of_a_one_year_plan_comes_from_its_title(title, year):
     assert plan_year(title) == year
+
+
+def test_a_task_keeps_the_figures_it_strives_for_not_what_was_done() -> None:
+    # Thông báo 636/TB-VPCP II.3 (a task, not an objectives section), and a result of I
+    text = ("Tập trung lãnh đạo, chỉ đạo để hoàn thành cao nhất các chỉ tiêu, nhiệm vụ năm "
+            "2025; đẩy mạnh giải ngân vốn đầu tư công (phấn đấu giải ngân đạt 100% kế "
+            "hoạch vốn đầu tư công năm 2025). Giải ngân đến nay đạt 72,4% kế hoạch.")
+    kept = striven_for(text, extract_targets(text, default_year=2025))
+    assert [(t.value, t.unit) for t in kept] == [(100, "% kế hoạch")]
+    # under a lead-in that says what follows are targets, all of them
+    item = "Ít nhất 85% người hưởng trợ cấp xã hội mở mới tài khoản ngân hàng."
+    assert [t.value for t in striven_for(item, extract_targets(item),
+                                         "Các chỉ tiêu cụ thể như sau:")] == [85]
+
+
+def test_a_milestone_before_a_colon_is_not_the_measure() -> None:
+    # Kế hoạch 617/KH-UBND Đồng Tháp, II.1.b
+    [target] = extract_targets("Đến hết năm 2030: Có ≥ 60% DNNVV, HTX, HKD trên địa bàn Tỉnh "
+                               "ứng dụng công nghệ số.")
+    assert (target.value, target.comparator, target.year) == (60, ">=", 2030)
+    assert "ung dung cong nghe so" in vntext.words(target.measure)

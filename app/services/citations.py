@@ -12,6 +12,7 @@ from app.db.analysis_models import Citation
 from app.db.models import Provision
 from app.services import provisions
 from app.services.resolve import (
+    DocRow,
     document,
     document_match,
     issued_by,
@@ -35,19 +36,22 @@ def provision_citations(session: Session, provision_id: str) -> dict[str, Any]:
     rows = session.scalars(
         select(Citation).where(Citation.provision_id == node.id).order_by(Citation.start)
     ).all()
+    citing = document(session, node.document_id)
     items = []
     for row in rows:
         item = {name: getattr(row, name) for name in FIELDS}
-        item["target"] = target(session, row, node)
+        item["target"] = target(session, row, node, citing)
         items.append(item)
     return {"provision_id": node.id, "items": items}
 
 
-def target(session: Session, cite: Citation, own: Provision) -> dict[str, Any] | None:
-    """What ``cite`` (found in ``own``) points to: a provision, else its document, else None
-    (not in the corpus, or more than one document could be meant)."""
+def target(session: Session, cite: Citation, own: Provision,
+           citing: DocRow | None) -> dict[str, Any] | None:
+    """What ``cite`` (found in ``own``, of the document ``citing``) points to: a provision,
+    else its document, else None (not in the corpus, or more than one document could be
+    meant)."""
     if cite.kind == "internal":
-        found = [d for d in [document(session, own.document_id)] if d is not None]
+        found = [citing] if citing is not None else []
         path = _internal_path(cite, own.path)
     else:
         path = law_path(cite.article, cite.clause, cite.point)
@@ -59,7 +63,6 @@ def target(session: Session, cite: Citation, own: Provision) -> dict[str, Any] |
         )
         found = named_documents(session, query)
         if query.title:
-            citing = document(session, own.document_id)
             found = issued_by(found, citing.date if citing else None)
     if len(found) != 1:
         return None

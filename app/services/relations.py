@@ -31,7 +31,6 @@ from sqlalchemy.orm import Session
 
 from app.db.analysis_models import Relation
 from app.db.models import Document
-from app.errors import NotFound
 from app.services import provisions, status
 from app.services.links import document_url, provision_url
 from app.services.relation_targets import (
@@ -42,7 +41,7 @@ from app.services.relation_targets import (
     incoming_page,
 )
 from app.services.resolve import DocRow, document
-from app.services.suggest import closest, near
+from app.services.suggest import unknown
 from app.services.terms import provision_terms
 from parsers import vntext
 
@@ -122,8 +121,7 @@ def _stored(session: Session, doc_id: str) -> DocRow:
         found = document(session, key)
         if found is not None:
             return found
-    raise NotFound(f"no document {doc_id!r}",
-                   suggestions=closest(doc_id, near(session, Document.id, doc_id)))
+    raise unknown(session, Document.id, doc_id, "document")
 
 def _outgoing(session: Session, targets: Targets, row: Relation,
               cited_on: str | None) -> dict[str, Any]:

@@ -47,9 +47,15 @@ def require(session: Session, model: type[Row], wanted: str, what: str) -> Row:
     if can_exist(wanted):
         row = by_id(session, model, wanted) or by_id(session, model, vntext.slug(wanted))
     if row is None:
-        raise NotFound(f"no {what} {wanted!r}",
-                       suggestions=closest(wanted, near(session, model.id, wanted)))
+        raise unknown(session, model.id, wanted, what)
     return row
+
+
+def unknown(session: Session, column: InstrumentedAttribute[Any], wanted: str,
+            what: str) -> NotFound:
+    """The 404 for a missing ``what``, listing the ids of ``column`` most like ``wanted``."""
+    return NotFound(f"no {what} {wanted!r}",
+                    suggestions=closest(wanted, near(session, column, wanted)))
 
 
 def near(session: Session, column: InstrumentedAttribute[Any], wanted: str) -> list[str]:

@@ -233,18 +233,18 @@ def matches_only(parsed: ParsedQuery, expansions: dict[str, list[str]],
     return Query.boolean_query(parts + _filters(filters))
 
 
-def linked(pks: tuple[int, ...], parsed: ParsedQuery, expansions: dict[str, list[str]],
+def linked(parsed: ParsedQuery, expansions: dict[str, list[str]],
            words: Sequence[tuple[Clause, ...]] = ()) -> Query | None:
-    """Of the provisions with row ids ``pks``, those with at least two of the query's words
-    side by side (in any of their variants, or its citation); None when the query has no
-    such pair. ``words``: the query's words (``compounds.words``); the two syllables of one
-    word side by side are that word, not two words together.
+    """The provisions with at least two of the query's words side by side (in any of their
+    variants, or its citation); None when the query has no such pair. ``words``: the
+    query's words (``compounds.words``); the two syllables of one word side by side are
+    that word, not two words together.
 
     A hit that holds every word of a question but no two of them together ("nghỉ", "phép",
     "năm", "ngày" scattered over a clause about land; "đội" of "quân đội" far from "dân",
     "phòng" and "nhiệm vụ") is chance, like a hit that lacks a word: it should not stop the
-    search from asking for most of the words instead. A few ids and term lookups: no query
-    over the whole index."""
+    search from asking for most of the words instead. Asked of a few hits one at a time
+    (``Query.explain``, a seek in each posting list), never run over the whole index."""
     clauses = _unique(parsed)
     inner = frozenset((unit[0], unit[1]) for unit in words if len(unit) == 2)
     pairs_ = [p for link in _links(clauses, expansions, inner) for p in link]
@@ -254,7 +254,7 @@ def linked(pks: tuple[int, ...], parsed: ParsedQuery, expansions: dict[str, list
     cite = _citation(clauses)
     some = _any([*(Query.term_query(SCHEMA, "pairs", p) for p in dict.fromkeys(pairs_)),
                  *([_sequence("cite", anchored(cite))] if cite else [])])
-    return Query.boolean_query([(Occur.Must, _row_ids(pks)), (Occur.Must, some)])
+    return some
 
 
 def relaxation(parsed: ParsedQuery, rarity: Callable[[Clause], int],

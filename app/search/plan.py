@@ -110,11 +110,10 @@ class Relax:
 
 
 def _row_ids(pks: tuple[int, ...]) -> Query:
-    """Provisions by row id. ``pk`` is a fast column only (the index never looks a row id
-    up otherwise): one range of one value per id, read from the column."""
-    return Query.boolean_query([
-        (Occur.Should, Query.range_query(SCHEMA, "pk", tantivy.FieldType.Unsigned, pk, pk))
-        for pk in pks])
+    """Provisions by row id: one term of the indexed ``pk`` each (a range over the fast
+    column would read the whole column)."""
+    return Query.boolean_query([(Occur.Should, Query.term_query(SCHEMA, "pk", pk))
+                                for pk in pks])
 
 
 def build(parsed: ParsedQuery, expansions: dict[str, list[str]], filters: Filters,

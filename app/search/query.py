@@ -13,9 +13,10 @@ Worked examples (what was typed on the left, the clauses on the right)::
 Question and function words (``là gì``, ``bao lâu``, ``có … không``) are optional clauses:
 they rank but need not match, since a provision does not ask questions. A single word counts
 as one only as typed with its marks (``có``, not ``co``, which is also cơ in "cơ quan"),
-unless its unaccented form is no other common word. In a query typed with marks, a word
-that has none of its own is written as meant (``cho`` is cho, ``con`` is con, not còn): it
-counts as typed with its marks, so ``cho``, ``khi``, ``theo``, ``trong`` are optional there.
+unless its unaccented form is no other common word. In a query typed with marks (at least
+half of its words have them), a word that has none of its own is written as meant (``cho``
+is cho, ``con`` is con, not còn): it counts as typed with its marks, so ``cho``, ``khi``,
+``theo``, ``trong`` are optional there.
 
 Every term is ``[a-z0-9]+`` (``app.search.terms``, over ``parsers.vntext``) and is used as
 a term of the index (``app/search/plan.py``), so no user character is ever read as an
@@ -115,8 +116,15 @@ def parse_query(q: str) -> ParsedQuery:
 
 def _as_meant(parsed: ParsedQuery) -> ParsedQuery:
     """In a query typed with diacritics, its words without marks marked ``meant``, and those
-    that are function words as typed ("cho", "khi", "theo", "trong") optional like "có"."""
-    if not parsed.has_marks:
+    that are function words as typed ("cho", "khi", "theo", "trong") optional like "có".
+
+    Typed with diacritics means at least half of its words have marks: about a third of
+    Vietnamese syllables have none ("cho con đi học" is typed with them), while one marked
+    word among unmarked ones ("thoả uoc lao dong tap the") is a user who stopped typing
+    marks, whose "uoc" is ước."""
+    words = [c for c in parsed.clauses if c.is_word]
+    marked = sum(c.has_marks for c in words)
+    if not marked or 2 * marked < len(words):
         return parsed
     clauses = [replace(c, meant=True) if c.is_word and not c.has_marks else c
                for c in parsed.clauses]

@@ -84,6 +84,10 @@ def test_a_word_without_marks_in_a_query_with_marks_is_meant_as_typed() -> None:
     # "con" beside "chưa thành niên" is con (child), not còn: it counts as a marked word.
     assert parse_query("con chưa thành niên").clauses[0].has_marks
     assert not parse_query("con chua thanh nien").clauses[0].has_marks
+    # One marked word among unmarked ones: the user stopped typing marks, "uoc" is ước.
+    mixed = parse_query("thoả uoc lao dong tap the")
+    assert [c.has_marks for c in mixed.clauses] == [True, False, False, False, False, False]
+    assert parse_query("cho con đi học").clauses[1].has_marks  # half of the words: meant
 
 
 def test_a_relaxed_search_asks_for_half_of_the_seven_rarest() -> None:

@@ -159,10 +159,10 @@ LAWS = [FIXTURES / name for name in (
 # (l134), blind6 32 (l203): 217 of 230 (94.3 %), 299 of 315 (94.9 %).
 # Then "mỗi ngày" → "trong 01 ngày" (Bộ luật Lao động Điều 105 khoản 1: the law prints the
 # count): blind2 32 (l113): 218 of 230 (94.8 %), 300 of 315 (95.2 %).
-# 2026-11-29, Luật Đất đai 2024 (31/2024/QH15) ingested too, rules unchanged: 30 (l02 "lai suat
-# cho vay toi da" nowhere), 28 (l15 at 4, l57 nowhere), blind 26 (l83 at 5), blind2 30 (l103,
-# l112 at 4), blind3 19, blind4 20, blind5 28, blind6 32, blind7 28, blind8 23 (l270 "cưỡng chế
-# vào ban đêm" at 4 under the new law's own Điều 89), blind9 30: 294 of 315; and the twelfth
+# 2026-11-29, Luật Đất đai 2024 (31/2024/QH15) ingested too, rules unchanged: 30 (l25 "chơi hụi"
+# lost), 28 (l15 at 4), blind 26 (l83 at 5), blind2 30 (l103, l112 at 4), blind3 19, blind4 20,
+# blind5 28 (l173 gained), blind6 32, blind7 28, blind8 23 (l270 "cưỡng chế vào ban đêm" at 4
+# under the new law's own Điều 89), blind9 30: 294 of 315; and the twelfth
 # blind block (l316–l356, written from that law) at its one scoring before any change, 33 of
 # 41 (80.5 %; l321 "đất thổ cư", l328, l341 "hoa màu … đền bù", l346 "bỏ hoang", l350 "lối đi
 # qua đất nhà bên cạnh" nowhere in the top 20; l333 at 5, l353 and l356 at 6): 327 of 356

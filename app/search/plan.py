@@ -46,7 +46,7 @@ from dataclasses import dataclass
 import tantivy
 
 from app.search.index import SCHEMA, anchored, pair
-from app.search.query import Clause, ParsedQuery
+from app.search.query import Clause, ParsedQuery, is_year
 
 EXACT = 1000.0
 # In a relaxed search the hits match different words, and EXACT per word matched would
@@ -252,7 +252,7 @@ def linked(parsed: ParsedQuery, expansions: dict[str, list[str]],
     # The provision a query cites ("khoản 2 điều 5") holds those words in its citation.
     cite = _citation(clauses)
     some = _any([*(Query.term_query(SCHEMA, "pairs", p) for p in dict.fromkeys(pairs_)),
-                 *([_sequence("cite", anchored(cite))] if cite else [])])
+                 *([_cited(cite)] if cite else [])])
     return some
 
 
@@ -341,7 +341,7 @@ def _weighted_bonuses(clauses: list[Clause], expansions: dict[str, list[str]], *
                 for link in links]
     cite = _citation(clauses)
     if cite:
-        bonuses.append((CITE, _sequence("cite", anchored(cite))))
+        bonuses.append((CITE, _cited(cite)))
     return bonuses
 
 
@@ -403,6 +403,18 @@ def _citation(clauses: list[Clause]) -> list[str]:
         if len(terms) > 1 and terms[0] in CITE_WORDS and (i == 0 or _numbered(terms[1])):
             return terms
     return []
+
+
+def _cited(terms: list[str]) -> Query:
+    """The provisions cited as the query cites (``_citation``), in ``cite``. A year typed
+    after the title ("điều 29 luật công đoàn 2024", "… năm 2024") is printed inside the
+    number ("Luật Công đoàn 50/2024/QH15"): it is required as a term of the citation, not
+    as the phrase's next word, which the number's first part stands in the way of."""
+    if len(terms) > 3 and is_year(terms[-1]):
+        title = terms[:-2] if terms[-2] == "nam" else terms[:-1]
+        return _every([_sequence("cite", anchored(title)),
+                       Query.term_query(SCHEMA, "cite", terms[-1])])
+    return _sequence("cite", anchored(terms))
 
 
 def _numbered(term: str) -> bool:

@@ -25,6 +25,7 @@ operator.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 
@@ -140,8 +141,18 @@ def mark_optional(parsed: ParsedQuery) -> ParsedQuery:
     flags = [c.optional for c in parsed.clauses]
     for start, length in _phrase_spans(parsed.clauses):
         flags[start:start + length] = [True] * length
+    # "năm" before a year ("luật đất đai năm 2024"): the year says it, and a citation
+    # prints the year inside the number ("31/2024/QH15"), without the word.
+    for i, (clause, following) in enumerate(itertools.pairwise(parsed.clauses)):
+        if clause.is_word and clause.terms == ("nam",) and is_year(following.terms[0]):
+            flags[i] = True
     return ParsedQuery([replace(c, optional=flag and not all(flags))
                         for c, flag in zip(parsed.clauses, flags, strict=True)])
+
+
+def is_year(term: str) -> bool:
+    """A term that reads as a year of Vietnamese law (1945 on)."""
+    return len(term) == 4 and term.isdigit() and 1945 <= int(term) <= 2100
 
 
 def _optional_word(clause: Clause) -> bool:

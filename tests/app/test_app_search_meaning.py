@@ -215,6 +215,16 @@ def test_a_citation_inside_a_query_ranks_its_provision_first(url: str, tmp_path:
     assert answer["items"][0]["id"] == f"{LAW_ID}/d2"
 
 
+@pytest.mark.parametrize("q", ["dieu 2 luat thu nghiem 2099", "điều 2 luật thử nghiệm năm 2099"])
+def test_a_citation_with_the_year_of_its_law_is_that_provision(url: str, tmp_path: Path,
+                                                               q: str) -> None:
+    # The stored citation prints the year inside the number ("Luật THỬ NGHIỆM 99/2099/QH99"):
+    # as the phrase's next word the year matched no citation, and the provision was not
+    # told from the others whose words lie apart.
+    top = ask(url, q, tmp_path)["items"][0]
+    assert top["id"] == f"{LAW_ID}/d2" and top["partial"] is False
+
+
 class _Counts:
     """A searcher's document frequencies, as the compound rule reads them."""
 

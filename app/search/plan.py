@@ -109,7 +109,7 @@ class Relax:
     need: int
 
 
-def _row_ids(pks: tuple[int, ...]) -> Query:
+def row_ids(pks: tuple[int, ...]) -> Query:
     """Provisions by row id: one term of the indexed ``pk`` each (a range over the fast
     column would read the whole column)."""
     return Query.boolean_query([(Occur.Should, Query.term_query(SCHEMA, "pk", pk))
@@ -134,7 +134,7 @@ def build(parsed: ParsedQuery, expansions: dict[str, list[str]], filters: Filter
     bonuses = [*_title_bonuses(clauses, expansions, titled, relaxed=relaxed, inner=inner),
                *_bonuses(clauses, expansions, relaxed=relaxed, inner=inner)]
     if defining:
-        bonuses.append(Query.const_score_query(_row_ids(defining), DEFINES))
+        bonuses.append(Query.const_score_query(row_ids(defining), DEFINES))
     for bonus in bonuses:
         # One optional query per level: tantivy then seeks it at each required hit. Side by
         # side, the optional queries become one union that merges their whole lists.
@@ -176,9 +176,9 @@ class TopTier:
         """``build``'s score of the hit whose BM25 plus ``shift`` is ``shifted``: tantivy
         adds in 32-bit floats, one nested level at a time, and so does this (the same sums
         give the same scores, ties included). A few multiplications a bonus: for a page."""
-        total = _f32(shifted - self.shift)
+        total = f32(shifted - self.shift)
         for weight in self.weights:
-            total = _f32(total + _f32(weight))
+            total = f32(total + f32(weight))
         return total
 
 
@@ -209,7 +209,8 @@ def _bonus_terms(clauses: list[Clause], expansions: dict[str, list[str]]) -> Ter
 _F32 = struct.Struct("f")
 
 
-def _f32(value: float) -> float:
+def f32(value: float) -> float:
+    """``value`` as the nearest 32-bit float, as tantivy scores are."""
     return float(_F32.unpack(_F32.pack(value))[0])
 
 

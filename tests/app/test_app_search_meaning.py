@@ -447,7 +447,7 @@ def test_a_query_is_linked_only_by_its_required_pairs() -> None:
 def test_the_definitions_a_question_asks_are_sought_by_term_not_by_range() -> None:
     # A range over the fast pk column reads the whole column on every "… là gì" question;
     # the indexed pk answers each row id with one term lookup.
-    query = str(plan._row_ids((1, 2)))
+    query = str(plan.row_ids((1, 2)))
     assert "RangeQuery" not in query and query.count("TermQuery") == 2
 
 

@@ -17,7 +17,9 @@ from app.services import search as service
 from app.services.search import SearchParams
 
 QUERIES = ["công đoàn", "cong doan", "người lao động", "công đoàn cơ sở", "tổ chức công đoàn",
-           "thoả ước lao động tập thể", "đoàn viên công đoàn", "theo quy định của pháp luật"]
+           "thoả ước lao động tập thể", "đoàn viên công đoàn", "theo quy định của pháp luật",
+           # The tier knows no definition bonus: the defining provision is scored alone.
+           "đoàn viên công đoàn là gì", "công đoàn cơ sở là gì", "cán bộ công đoàn là gì"]
 
 
 def answer(url: str, q: str, monkeypatch: pytest.MonkeyPatch, *, tier: bool,

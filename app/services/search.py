@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 import tantivy
-from sqlalchemy import bindparam, func, or_, select
+from sqlalchemy import and_, bindparam, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.core.config import get_settings, index_dir_for
@@ -368,21 +368,28 @@ MAX_DEFINING = 3
 def _defining(session: Session, parsed: ParsedQuery) -> tuple[int, ...]:
     """The row ids of the provisions that define what a "… là gì" question asks: the
     defined term (``Giải thích từ ngữ``) that its words spell, or else the few that begin
-    with them ("thuê mua nhà" → "Thuê mua nhà ở, công trình xây dựng"). One lookup on the
-    indexed folded term, only for such questions."""
+    with them ("thuê mua nhà" → "Thuê mua nhà ở, công trình xây dựng"). Lookups on the
+    indexed folded term (the term, then the range of those it begins), only for such
+    questions."""
     words = [c.terms[0] for c in parsed.clauses if c.optional]
     if not any(tuple(words[i:i + 2]) == _WHAT_IS for i in range(len(words) - 1)):
         return ()
     asked = _asked(parsed)
     if not asked:
         return ()
+    defined = select(_T.c.folded, _P.c.pk).join(_P, _P.c.id == _T.c.provision_id)
+    exact = session.execute(defined.where(_T.c.folded.in_(asked)).limit(MAX_DEFINING)).all()
+    if exact:
+        return tuple(pk for _, pk in exact)
+    # A range of the index, not LIKE 'x %', which reads every defined term on SQLite:
+    # folded terms are [a-z0-9 ], and "!" is the character after " ". (Checked again here:
+    # on PostgreSQL a collation other than C may order the range otherwise.)
     rows = session.execute(
-        select(_T.c.folded, _P.c.pk).join(_P, _P.c.id == _T.c.provision_id)
-        .where(or_(*(condition for term in asked for condition in (
-            _T.c.folded == term, _T.c.folded.startswith(term + " ", autoescape=True)))))
+        defined.where(or_(*(and_(_T.c.folded > term + " ", _T.c.folded < term + "!")
+                            for term in asked)))
         .order_by(func.length(_T.c.folded)).limit(MAX_DEFINING)).all()
-    exact = [pk for folded, pk in rows if folded in asked]
-    return tuple(exact or (pk for _, pk in rows))
+    return tuple(pk for folded, pk in rows if any(folded.startswith(term + " ")
+                                                   for term in asked))
 
 
 # Of the wordings a "… là gì" question may have with its synonyms, at most this many are

@@ -337,3 +337,15 @@ def test_a_citation_that_matches_nothing_finds_candidates_near_it(
     assert response.status_code == 404
     assert response.json()["error"]["candidates"][0]["doc_id"] == meant
     assert [s for s, plan in statements if any(EVERY_ID.search(line) for line in plan)] == []
+
+
+# "đoàn viên công đoàn" is a defined term of the Trade Union Law; "đoàn viên" begins one.
+@pytest.mark.parametrize("q", ["đoàn viên công đoàn là gì", "đoàn viên là gì"])
+def test_a_what_is_question_reads_the_defined_terms_by_index(client: TestClient,
+                                                             corpus_url: str, q: str) -> None:
+    # LIKE 'đoàn viên %' read every defined term of the corpus on SQLite.
+    with selects(corpus_url) as statements:
+        assert client.get("/search", params={"q": q}).status_code == 200
+    reads = [(s, plan) for s, plan in statements if "FROM terms" in s]
+    assert reads
+    assert [s for s, plan in reads if any(p.startswith("SCAN terms") for p in plan)] == []

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from parsers import ids, patterns
 from parsers.blocks import is_upper
-from parsers.classify import Token
+from parsers.classify import Token, roman_to_int
 
 RANK = {
     "form": -0.5,  # "Mẫu số 01" inside an annex: everything up to the next form is in it
@@ -95,6 +95,21 @@ def _previous_label(token: Token) -> tuple[str, str] | None:
     return None
 
 
+def _previous_roman(label: str) -> str | None:
+    """``III`` → ``II``; None for ``I``."""
+    number = roman_to_int(label) if label else 0
+    return None if number <= 1 else _ROMANS[number - 1]
+
+
+_ROMANS = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X",
+           "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX")
+
+
+def _item_heading(node: Node) -> bool:
+    """A section printed ``I)`` (``patterns.PAREN_SECTION``): a heading inside an item."""
+    return node.kind == "section" and bool(patterns.PAREN_SECTION.match(node.printed))
+
+
 def _part(node: Node) -> str | None:
     """The path part a node will get (``1.2`` → ``2``; ``(1)`` and ``1.`` both ``1``)."""
     kind = "item" if node.kind == "numbered" else node.kind
@@ -147,6 +162,7 @@ class TreeBuilder:
         self.restarts: list[int] = []
         # rows whose cell printed "a)" and took the "b)" … after them (_adopt_from_cell)
         self.cell_hosts: list[Node] = []
+        self.after_text = False
 
     def open_row(self, token: Token) -> None:
         """The first cell of a table row (its number printed alone before it) opens a node
@@ -220,14 +236,63 @@ class TreeBuilder:
         ``b)``), wherever it is open; ``1.`` right under a numbered provision opens a list
         inside it."""
         continued = self._continued(token)
+        after_text = self._goes_on_after_text(token)
+        if after_text is not None and bool(token.heading) == bool(after_text.heading):
+            # printed alike: "2. Thông tin phê duyệt …" (text) goes on with the nested "1.
+            # Trong thời hạn …", "**2. Cách thức thực hiện:**" (a heading) with the outer
+            # "1. Trình tự thực hiện:"
+            self.after_text = True
+            return after_text.rank
         if continued is not None:
             return continued.rank
+        inside = self._inside_item(token)
+        if inside is not None:
+            return inside
         printed = self._printed_place(token)
         if printed is not None:
             return printed
-        if self._open_numbered_parent(token) or self._under_dotted_point(token):
+        if (self._open_numbered_parent(token) or self._under_dotted_point(token)
+                or self._under_item_heading(token)):
             return self.stack[-1].rank + 0.05
         return None
+
+    def _inside_item(self, token: Token) -> float | None:
+        """``*I) Xét duyệt nhiệm vụ*`` printed in italics inside a procedure's step (``1.
+        Trình tự thực hiện:`` / ``Bước 2: Xử lý hồ sơ`` / ``*I) …*`` / ``1. …`` / ``*II)
+        …*``): a heading inside the item it is printed in, ``II)`` beside ``I)``; the
+        step's next item (``2. Cách thức thực hiện``) closes them."""
+        if token.kind != "section" or not patterns.PAREN_SECTION.match(token.block.text):
+            return None
+        previous = _previous_roman(token.label or "")
+        for node in reversed(self.stack):
+            if node.kind == "section" and node.label == previous and _item_heading(node):
+                return node.rank
+        numbered = next((n for n in reversed(self.stack) if n.kind == "numbered"), None)
+        return numbered.rank + 0.05 if numbered is not None and previous is None else None
+
+    def _goes_on_after_text(self, token: Token) -> Node | None:
+        """``3.`` after ``2.`` and a paragraph, in a list nested inside another
+        (``*II) Thẩm định kinh phí*`` / ``1.`` / ``2.`` / ``Trong trường hợp cần thiết …``
+        / ``3.``): the paragraph closed ``2.`` but not the list, whose parent is still the
+        open node and holds nothing labelled after ``2.``; ``3.`` goes on beside it instead
+        of climbing to its kind's own rank, out of the heading."""
+        previous = _previous_label(token)
+        if previous is None or previous not in self.opened or len(self.opened[previous]) < 2:
+            return None
+        *_, parent, node = self.opened[previous]
+        if not self.stack or self.stack[-1] is not parent or node.rank <= _rank(token):
+            return None
+        after = parent.children[next(i for i, c in enumerate(parent.children) if c is node) + 1:]
+        if any(c.kind not in ("paragraph", "bullet") for c in after):
+            return None
+        return node
+
+    def _under_item_heading(self, token: Token) -> bool:
+        """``1.`` right under a heading printed inside an item (``*I) …*``) starts a list
+        inside it."""
+        top = self.stack[-1] if self.stack else None
+        return (token.kind == "numbered" and token.label == "1" and top is not None
+                and _item_heading(top) and not top.children)
 
     def _under_dotted_point(self, token: Token) -> bool:
         """``1.`` right under a point printed with a dot (``a. Tóm tắt tổng quát`` / ``1.
@@ -335,6 +400,7 @@ class TreeBuilder:
             self.stack.clear()
             return
         self.row = None
+        self.after_text = False  # set by _list_rank: the list goes on after a paragraph
         rank = self._list_rank(token) or _rank(token)
         node = _node(token, rank)
         self._open_titled_document(node)
@@ -342,7 +408,7 @@ class TreeBuilder:
         if (not self._resume_list(token, node) and not self._adopt_restart(node)
                 and not self._adopt_from_cell(token, node)):
             # "3." closes everything opened since "2.", a paragraph that took a list too
-            if (continued := self._continued(token)) is not None:
+            if not self.after_text and (continued := self._continued(token)) is not None:
                 while self.stack and self.stack.pop() is not continued:
                     pass
             while self.stack and self.stack[-1].rank >= rank:

@@ -425,7 +425,10 @@ def _wrapped_subchapter(block: Block, line: Line) -> bool:
 # "… từ điểm a đến điểm đ, mục" / "3.2.1. Các chứng từ …": a sentence that names a
 # section, clause or point by its word at a line's end goes on with its number below
 # (Quyết định 3361/QĐ-BCT of 2025, as crawled; "… địa bàn cấp độ" / "1. …", Đắk Lắk 2025).
-_CITING_WORD = re.compile(r"\b(?:mục|khoản|điểm|tiết|cấp độ)$")
+# "… có văn bản chấp thuận theo quy định tại bước" / "3. Trong thời hạn 03 tháng …" (a
+# province's procedure of the Sở Y tế, 2025): a step cited, not item 3; "các bước" / "1."
+# may announce a list, so only a step a preposition cites.
+_CITING_WORD = re.compile(r"\b(?:mục|khoản|điểm|tiết|cấp độ|(?:tại|ở|theo|từ|đến) bước)$")
 
 
 def _wrapped_number(block: Block, line: Line) -> bool:

@@ -61,3 +61,16 @@ def test_a_wrapped_grade_is_no_heading() -> None:
     )
     assert [(p.path, p.kind) for p in doc.walk()] == [("d7", "article"), ("d7.e", "point")]
     assert "III) lên nghiên cứu viên chính" in doc.find("d7.e").text
+
+
+def test_a_step_cited_at_a_line_end_is_no_item() -> None:
+    """Lines 11-14: ``… theo quy định tại bước`` / ``3. Trong thời hạn 03 tháng …``: the
+    wrap put the cited step's number first on the line. Main made it item ``3`` of the
+    procedures' outline, holding the rest of procedure 1 (and in the whole page the next
+    procedure became ``2_2``)."""
+    doc = parsed("163-2025-ND-CP-thu-tuc-excerpt.md")
+    assert [(p.path, p.kind) for p in doc.walk()] == [
+        ("1", "item"), ("1.1", "bullet"), ("1.2", "bullet"), ("2", "item"),
+    ]
+    assert "theo quy định tại bước 3. Trong thời hạn 03 tháng" in doc.find("1").text
+    assert any(w.code == "heading_in_text" for w in doc.warnings)

@@ -74,3 +74,27 @@ def test_a_step_cited_at_a_line_end_is_no_item() -> None:
     ]
     assert "theo quy định tại bước 3. Trong thời hạn 03 tháng" in doc.find("1").text
     assert any(w.code == "heading_in_text" for w in doc.warnings)
+
+
+def test_a_blanks_footnote_mark_first_on_its_line_is_text() -> None:
+    """Line 11: ``(1) ...................`` under ``Kính gửi: Sở Y tế ............``, the mark
+    of the blank's note that the wrap put first on the line, is text of the form; the notes
+    ``(1)``-``(3)`` after the signature (lines 24-28) are the enumeration. Main made the
+    blank ``(1)``, gave it the whole form as text, and the first note ``1_2``."""
+    doc = parsed("163-2025-ND-CP-mau-don-excerpt.md")
+    enumerations = [(p.path, p.text[:25]) for p in doc.walk() if p.kind == "enumeration"]
+    assert enumerations == [
+        ("1", "Ủy ban nhân dân địa phươn"),
+        ("2", "Tên của cá nhân đứng đơn "),
+        ("3", "Trường hợp tổ chức xin nh"),
+    ]
+    assert any(p.text == "(1) ..................." for p in doc.walk())
+    assert not any("_" in p.path for p in doc.walk())
+
+
+def test_a_list_of_blanks_stays_a_list() -> None:
+    """``(1) ……`` / ``(2) ……``: blanks to fill in, one after another, are enumerations."""
+    from parsers import parse_document
+
+    doc = parse_document("Tài liệu gửi kèm:\n(1) ……………………\n(2) ……………………\n")
+    assert [p.kind for p in doc.walk()][-2:] == ["enumeration", "enumeration"]

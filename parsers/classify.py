@@ -95,6 +95,9 @@ def classify(block: Block, in_annex: bool = False) -> Token:
     m = patterns.SECTION.match(text)
     if m and _reads_as_section(block, m.group("rest")):
         return Token("section", m.group("label"), m.group("rest").strip(), "", block)
+    m = patterns.PROCEDURE.match(text)
+    if m:
+        return Token("row", m.group("label"), None, "", block)
     m = patterns.MILESTONE.match(text)
     if m:
         return Token("milestone", m.group("label"), re.sub(r"^[*•]\s*", "", text), "", block)

@@ -104,6 +104,11 @@ EXAMPLE = re.compile(
     r"^(?:VÍ DỤ|Ví dụ)\s+(?:SỐ|số)\s*(?P<label>\d{1,3})\b\s*[.:]?\s*(?P<rest>.*)$", re.S
 )
 
+# "**Tên thủ" / "tục số 2**" (a province's decision publishing its procedures, each
+# procedure a table cell naming its number, the procedure's name in the next cell, its
+# forms numbered "Mẫu số 01" again): the head of a procedure, printed alone.
+PROCEDURE = re.compile(r"^(?:Tên thủ tục|TÊN THỦ TỤC)\s+(?:số|SỐ)\s*(?P<label>\d{1,3})$")
+
 # "* Đến năm 2025:", "Đến năm 2030:" — a milestone heading inside objectives
 MILESTONE = re.compile(
     r"^[*•]?\s*(?:Đến|ĐẾN|Tầm nhìn đến|TẦM NHÌN ĐẾN)\s+(?:năm|NĂM)\s+(?P<label>\d{4})\s*:\s*$"

@@ -19,6 +19,7 @@ RANK = {
     "form": -0.5,  # "Mẫu số 01" inside an annex: everything up to the next form is in it
     "example": -0.5,  # "VÍ DỤ SỐ 02" inside an annex: likewise up to the next example
     "row": -0.5,  # a table row (one cell a line) holding a procedure numbered from 1 again
+    "procedure": -0.7,  # "Tên thủ tục số 2": above the forms its procedure prints
     "part": 0.0,
     "section": 1.0,
     "chapter": 1.0,
@@ -39,7 +40,7 @@ _FIRST_LABELS = frozenset({"1", "a"})
 _ADOPTABLE = frozenset({"numbered", "point", "enumeration"})
 _ANNOUNCING = _ADOPTABLE | {"bullet"}
 _ADOPTED = 0.01  # a paragraph that took a list ranks just above it
-_TITLE_HOLDERS = ("part", "chapter", "subchapter")
+_TITLE_HOLDERS = ("part", "chapter", "subchapter", "row")
 # Kinds whose first label ("I.", "A.", "Chương I"), printed again in an annex under a title
 # of its own, begins another document printed in the same annex (a model report, the
 # guide to a form): that title opens a node like a form's, so its numbering restarts.
@@ -73,6 +74,8 @@ class Node:
 
 
 def _rank(token: Token) -> float:
+    if token.kind == "row":  # only "Tên thủ tục số N" is classified a row: it holds forms
+        return RANK["procedure"]
     if token.kind == "numbered":
         return RANK["numbered"] + 0.1 * token.label.count(".")  # type: ignore[union-attr]
     if token.kind == "bullet":

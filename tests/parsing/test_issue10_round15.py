@@ -98,3 +98,20 @@ def test_a_list_of_blanks_stays_a_list() -> None:
 
     doc = parse_document("Tài liệu gửi kèm:\n(1) ……………………\n(2) ……………………\n")
     assert [p.kind for p in doc.walk()][-2:] == ["enumeration", "enumeration"]
+
+
+def test_each_procedure_holds_its_own_forms() -> None:
+    """Quyết định 1521/QĐ-UBND (Bắc Ninh), Phụ lục 3: ``**Tên thủ`` / ``tục số 1**`` (lines
+    70-71) and ``**Tên thủ`` / ``tục số 2**`` (lines 152-153) head two procedures, each
+    printing its forms from ``Mẫu số 01`` again (lines 124, 173, 191). Main hung every
+    form on the annex: the second procedure's form 01 became ``mau01_2``."""
+    doc = parsed("1521-QD-UBND-2025-bac-ninh-thu-tuc-2-excerpt.md")
+    assert [(p.path, p.kind, (p.heading or "")[:30]) for p in doc.walk()
+            if p.kind in ("row", "form")] == [
+        ("pl1.r1", "row", "Chấp thuận thiết kế nút giao đ"),
+        ("pl1.r1.mau01", "form", "Đơn đề nghị chấp thuận thiết k"),
+        ("pl1.r2", "row", "Cấp phép thi công nút giao đấu"),
+        ("pl1.r2.mau01", "form", "Đơn đề nghị cấp phép thi công "),
+        ("pl1.r2.mau02", "form", "Mẫu Giấy phép thi công nút gia"),
+    ]
+    assert not any("_" in p.path for p in doc.walk())

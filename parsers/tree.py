@@ -166,6 +166,8 @@ class TreeBuilder:
         # rows whose cell printed "a)" and took the "b)" … after them (_adopt_from_cell)
         self.cell_hosts: list[Node] = []
         self.after_text = False
+        # the paragraph _leads_in_a_repeat kept apart: it takes the labels it announces
+        self.repeat_lead_in: Node | None = None
 
     def open_row(self, token: Token) -> None:
         """The first cell of a table row (its number printed alone before it) opens a node
@@ -445,7 +447,7 @@ class TreeBuilder:
         if (
             host is None
             or host.children
-            or node.label not in _FIRST_LABELS
+            or (node.label not in _FIRST_LABELS and host is not self.repeat_lead_in)
             or node.kind not in _ADOPTABLE
             or _part(node) not in {_part(s) for s in self._landing(node.rank)}
         ):
@@ -528,9 +530,14 @@ class TreeBuilder:
             and top.rank == _rank(upcoming)
             and not top.children
             and not _empty_field(top)
+            and not self._leads_in_a_repeat(token, upcoming)
         ):
             top.texts.append(token.text)
             top.spans.extend(token.block.spans)
+            return
+        if top is not None and upcoming is not None and self._leads_in_a_repeat(token, upcoming):
+            self.feed(token)
+            self.repeat_lead_in = self.last
             return
         if (
             top is not None
@@ -543,6 +550,21 @@ class TreeBuilder:
             self.last = top
             return
         self.feed(token)
+
+    def _leads_in_a_repeat(self, token: Token, upcoming: Token) -> bool:
+        """``11. Bảng thuyết minh …`` / ``Riêng đối với quy định QDMTT, … khai theo hướng
+        dẫn sau:`` / ``9. …`` / ``11. …`` (a form's guide, Nghị định 236/2025/NĐ-CP, Mẫu
+        01/TM): a lead-in ending in a colon before labels already printed in this list is
+        no text of the item above it; it announces the fields again, its own list."""
+        top = self.stack[-1] if self.stack else None
+        if (top is None or upcoming.kind not in _ADOPTABLE or top.kind != upcoming.kind
+                or upcoming.label in _FIRST_LABELS):  # a list from "1." already restarts
+            return False
+        taken = {_part(s) for s in self._landing(_rank(upcoming))}
+        return (token.text.rstrip().endswith(":")
+                and ids.part_for("item" if upcoming.kind == "numbered" else upcoming.kind,
+                                 upcoming.label) in taken
+                and _previous_label(upcoming) != (upcoming.kind, top.label))
 
     def feed_quoted(self, token: Token) -> None:
         """A block inside a quotation continues the provision that opened it: the one

@@ -115,3 +115,21 @@ def test_each_procedure_holds_its_own_forms() -> None:
         ("pl1.r2.mau02", "form", "Mẫu Giấy phép thi công nút gia"),
     ]
     assert not any("_" in p.path for p in doc.walk())
+
+
+def test_a_lead_in_announcing_fields_again_holds_them() -> None:
+    """Lines 11-13: after field ``11.`` of a form's guide, ``Riêng đối với quy định QDMTT, …
+    khai theo hướng dẫn sau:`` explains fields ``9.`` and ``11.`` again for a joint venture.
+    The lead-in is no text of field 11; it holds the fields it announces. Main appended it
+    to field 11 and gave ``9_2``, ``11_2``."""
+    doc = parsed("236-2025-ND-CP-mau-01-tm-excerpt.txt")
+    assert [(p.path, p.kind, (p.heading or p.text)[:24]) for p in doc.walk()
+            if not p.path.startswith(("1", "2", "3", "p1"))] == [
+        ("9", "item", "Đồng tiền sử dụng lập Bá"),
+        ("p2", "paragraph", "Riêng đối với quy định Q"),
+        ("p2.9", "item", "Đồng tiền sử dụng lập Bá"),
+        ("p2.11", "item", "Bảng thuyết minh giải tr"),
+        ("p3", "paragraph", "Cột (4): Khai tên các ch"),
+    ]
+    assert doc.find("11").text.endswith("Cột (8) = (7) - (6)")
+    assert not any("_" in p.path for p in doc.walk())

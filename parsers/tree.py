@@ -119,6 +119,11 @@ def _part(node: Node) -> str | None:
     return ids.part_for(kind, node.label)
 
 
+def _part_of(token: Token) -> str | None:
+    """The path part ``token`` will get as a node."""
+    return ids.part_for("item" if token.kind == "numbered" else token.kind, token.label)
+
+
 def _node(token: Token, rank: float) -> Node:
     texts = [token.text] if token.text else []
     return Node(
@@ -259,6 +264,26 @@ class TreeBuilder:
         if (self._open_numbered_parent(token) or self._under_dotted_point(token)
                 or self._under_item_heading(token)):
             return self.stack[-1].rank + 0.05
+        gap = self._over_a_gap(token)
+        return gap.rank if gap is not None else None
+
+    def _over_a_gap(self, token: Token) -> Node | None:
+        """``5.`` after ``1.``, ``2.`` and bullets that print fields 3 and 4 (``- Chỉ tiêu 3.
+        …``, the guide to a form in Nghị định 236/2025/NĐ-CP), where ``5`` is already
+        taken at its kind's own rank: the list it skips to, the nearest open one whose last
+        item is below it. Only a label that would repeat moves."""
+        label = token.label or ""
+        if token.kind != "numbered" or not label.isdigit() or int(label) < 2:
+            return None
+        if _part_of(token) not in {_part(s) for s in self._landing(_rank(token))}:
+            return None
+        for holder in reversed(self.stack):
+            items = [c for c in holder.children
+                     if c.kind == "numbered" and (c.label or "").isdigit()]
+            if items and int(items[-1].label or 0) < int(label) and not any(
+                c.label == label for c in items
+            ):
+                return items[-1]
         return None
 
     def _inside_item(self, token: Token) -> float | None:

@@ -133,3 +133,23 @@ def test_a_lead_in_announcing_fields_again_holds_them() -> None:
     ]
     assert doc.find("11").text.endswith("Cột (8) = (7) - (6)")
     assert not any("_" in p.path for p in doc.walk())
+
+
+def test_fields_a_guide_skips_go_on_in_its_own_list() -> None:
+    """Lines 16-22: under ``14.1.`` the guide explains fields ``1.`` and ``6.`` (2-5 are
+    the table's common columns), the bullets of field 6, ``Chỉ tiêu 7-11: …`` in running
+    text, then ``12.``, ``13.``. Each skips to the list of ``14.1.``, whose last field is
+    below it, not to the guide's own fields 6, 12, 13 (lines 7, 13, 14): main gave
+    ``6_2``, ``12_2``, ``13_2``."""
+    assert _tree("236-2025-ND-CP-chi-tieu-excerpt.txt", "14") == [
+        ("14", "item", "Thông tin tính toán của các đơ"),
+        ("14.14.1", "item", "Điều chỉnh thu nhập hoặc lỗ th"),
+        ("14.14.1.1", "item", "Quốc gia đơn vị hợp thành cư t"),
+        ("14.14.1.6", "item", "Cơ sở của sự điều chỉnh: Khai "),
+        ("14.14.1.6.1", "bullet", "Điểm 7.2 Mục III Phụ lục 2;"),
+        ("14.14.1.6.2", "bullet", "Điểm 8.5 Mục III Phụ lục 2."),
+        ("14.14.1.p1", "paragraph", "Chỉ tiêu 7-11: Khai số liệu tư"),
+        ("14.14.1.12", "item", "Tỷ lệ nắm giữ quyền sở hữu trự"),
+        ("14.14.1.13", "item", "Giá trị điều chỉnh giảm thu nh"),
+    ]
+    assert not any("_" in p.path for p in parsed("236-2025-ND-CP-chi-tieu-excerpt.txt").walk())

@@ -196,6 +196,9 @@ def _joins(block: Block, line: Line, hard_wrapped: bool, by_blanks: bool = False
         return not (line.blank_before and starts_something(line.text))
     if line.cell or last.cell:
         return False
+    if (patterns.PAREN_SECTION.match(block.text) and not last.emphasis_continues
+            and all(ln.emphasized for ln in block.lines) and not line.emphasized):
+        return False  # "*II) Thẩm định kinh phí" / "nhiệm vụ đổi mới sáng tạo*": its title ends
     if _wrapped_after_bold_label(block, line):
         return True
     if _NUMBER_KEY.match(block.text) and not line.blank_before:
@@ -219,8 +222,10 @@ def _joins(block: Block, line: Line, hard_wrapped: bool, by_blanks: bool = False
         last.text
     ):
         return True  # "(thành viên chấm" / "1):": the wrap put the ")" of "(…1)" first
-    if starts_something(line.text):
-        return False
+    if starts_something(line.text) or (
+        line.emphasized and patterns.PAREN_SECTION.match(line.text)
+    ):
+        return False  # "Bước 2: Xử lý hồ sơ" / "*I) Xét duyệt nhiệm vụ": a heading in italics
     if (
         _LABEL_ONLY.match(line.text)
         and not line.blank_before
@@ -420,7 +425,10 @@ def _wrapped_subchapter(block: Block, line: Line) -> bool:
 # "… từ điểm a đến điểm đ, mục" / "3.2.1. Các chứng từ …": a sentence that names a
 # section, clause or point by its word at a line's end goes on with its number below
 # (Quyết định 3361/QĐ-BCT of 2025, as crawled; "… địa bàn cấp độ" / "1. …", Đắk Lắk 2025).
-_CITING_WORD = re.compile(r"\b(?:mục|khoản|điểm|tiết|cấp độ)$")
+# "… có văn bản chấp thuận theo quy định tại bước" / "3. Trong thời hạn 03 tháng …" (a
+# province's procedure of the Sở Y tế, 2025): a step cited, not item 3; "các bước" / "1."
+# may announce a list, so only a step a preposition cites.
+_CITING_WORD = re.compile(r"\b(?:mục|khoản|điểm|tiết|cấp độ|(?:tại|ở|theo|từ|đến) bước)$")
 
 
 def _wrapped_number(block: Block, line: Line) -> bool:

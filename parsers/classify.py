@@ -89,9 +89,15 @@ def classify(block: Block, in_annex: bool = False) -> Token:
     part = _lettered_part(block, text)
     if part is not None:
         return part
+    m = patterns.PAREN_SECTION.match(text)
+    if m and all(line.emphasized for line in block.lines):
+        return Token("section", m.group("label"), m.group("rest").strip(), "", block)
     m = patterns.SECTION.match(text)
     if m and _reads_as_section(block, m.group("rest")):
         return Token("section", m.group("label"), m.group("rest").strip(), "", block)
+    m = patterns.PROCEDURE.match(text)
+    if m:
+        return Token("row", m.group("label"), None, "", block)
     m = patterns.MILESTONE.match(text)
     if m:
         return Token("milestone", m.group("label"), re.sub(r"^[*•]\s*", "", text), "", block)

@@ -15,6 +15,13 @@ ROMAN = r"(?:X{0,3}(?:IX|IV|V?I{1,3})|X{1,3}V?|X{0,3}V)"
 # phê duyệt Chương trình phát triển Chính phủ số, 2025) are not section II or III again.
 SECTION = re.compile(rf"^(?P<label>{ROMAN})\s*(?:[-–:]|\.(?!\d))\s*(?P<rest>\S.*)$", re.S)
 
+# "*I) Xét duyệt nhiệm vụ đổi mới sáng tạo*", "*II) Thẩm định kinh phí …*": a Roman numeral
+# closed by a parenthesis, printed in italics inside a procedure's step (the procedures a
+# province publishes under Nghị định 268/2025/NĐ-CP): a heading inside the item it is
+# printed in, over the list that restarts under it. Only emphasized: "(hạng" / "II) lên
+# …" is a wrapped grade.
+PAREN_SECTION = re.compile(rf"^(?P<label>{ROMAN})\)\s*(?P<rest>[^\W\d_a-zđ].*)$", re.S)
+
 # "Phần thứ nhất", "PHẦN THỨ HAI"
 PART = re.compile(
     r"^(?:Phần|PHẦN)\s+(?:thứ|THỨ)\s+(?P<label>[^\W\d_]+)\b[.:]?\s*(?P<rest>.*)$", re.S
@@ -96,6 +103,11 @@ FORM = re.compile(
 EXAMPLE = re.compile(
     r"^(?:VÍ DỤ|Ví dụ)\s+(?:SỐ|số)\s*(?P<label>\d{1,3})\b\s*[.:]?\s*(?P<rest>.*)$", re.S
 )
+
+# "**Tên thủ" / "tục số 2**" (a province's decision publishing its procedures, each
+# procedure a table cell naming its number, the procedure's name in the next cell, its
+# forms numbered "Mẫu số 01" again): the head of a procedure, printed alone.
+PROCEDURE = re.compile(r"^(?:Tên thủ tục|TÊN THỦ TỤC)\s+(?:số|SỐ)\s*(?P<label>\d{1,3})$")
 
 # "* Đến năm 2025:", "Đến năm 2030:" — a milestone heading inside objectives
 MILESTONE = re.compile(

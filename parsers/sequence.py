@@ -14,7 +14,8 @@ from parsers.classify import Token, roman_to_int
 
 def in_sequence(tokens: list[Token]) -> list[Token]:
     """All the passes below, in order."""
-    passes = (form_listings, column_numbers, repeated_chapters, inline_enumerations,
+    passes = (form_listings, column_numbers, placeholder_marks, repeated_chapters,
+              inline_enumerations,
               lettered_parts, subpoints, dotted_points, long_sections)
     for step in passes:
         tokens = step(tokens)
@@ -71,6 +72,32 @@ def column_numbers(tokens: list[Token]) -> list[Token]:
         else token
         for token in tokens
     ]
+
+
+# Only dots after the mark: "(1) ...................", "(2) …………"
+_DOTS_ONLY = re.compile(r"^[.…\s]+$")
+
+
+def placeholder_marks(tokens: list[Token]) -> list[Token]:
+    """``Kính gửi: Sở Y tế ............`` / ``(1) ...................`` / ``Tôi là …``: a
+    blank of a form whose footnote mark the wrap put first on the line (a province's Sở Y
+    tế procedures, the request form for importing medicines, whose notes ``(1) Ủy ban
+    nhân dân …`` follow the signature): text of the form, not an enumeration, unless the
+    label before or after it is ``(N-1)`` or ``(N+1)`` (a list of blanks to fill in)."""
+    out = list(tokens)
+    for i, token in enumerate(tokens):
+        if token.kind != "enumeration" or not _DOTS_ONLY.match(token.text or "x"):
+            continue
+        number = int(token.label or 0)
+        before = next((t for t in reversed(tokens[:i]) if t.kind != "paragraph"), None)
+        after = next((t for t in tokens[i + 1 :] if t.kind != "paragraph"), None)
+        if not (_enumerates(before, number - 1) or _enumerates(after, number + 1)):
+            out[i] = _as_text(token)
+    return out
+
+
+def _enumerates(token: Token | None, number: int) -> bool:
+    return token is not None and token.kind == "enumeration" and token.label == str(number)
 
 
 def repeated_chapters(tokens: list[Token]) -> list[Token]:

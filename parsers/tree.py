@@ -13,12 +13,13 @@ from dataclasses import dataclass, field, replace
 
 from parsers import ids, patterns
 from parsers.blocks import is_upper
-from parsers.classify import Token
+from parsers.classify import Token, roman_to_int
 
 RANK = {
     "form": -0.5,  # "Mẫu số 01" inside an annex: everything up to the next form is in it
     "example": -0.5,  # "VÍ DỤ SỐ 02" inside an annex: likewise up to the next example
     "row": -0.5,  # a table row (one cell a line) holding a procedure numbered from 1 again
+    "procedure": -0.7,  # "Tên thủ tục số 2": above the forms its procedure prints
     "part": 0.0,
     "section": 1.0,
     "chapter": 1.0,
@@ -39,7 +40,7 @@ _FIRST_LABELS = frozenset({"1", "a"})
 _ADOPTABLE = frozenset({"numbered", "point", "enumeration"})
 _ANNOUNCING = _ADOPTABLE | {"bullet"}
 _ADOPTED = 0.01  # a paragraph that took a list ranks just above it
-_TITLE_HOLDERS = ("part", "chapter", "subchapter")
+_TITLE_HOLDERS = ("part", "chapter", "subchapter", "row")
 # Kinds whose first label ("I.", "A.", "Chương I"), printed again in an annex under a title
 # of its own, begins another document printed in the same annex (a model report, the
 # guide to a form): that title opens a node like a form's, so its numbering restarts.
@@ -73,6 +74,8 @@ class Node:
 
 
 def _rank(token: Token) -> float:
+    if token.kind == "row":  # only "Tên thủ tục số N" is classified a row: it holds forms
+        return RANK["procedure"]
     if token.kind == "numbered":
         return RANK["numbered"] + 0.1 * token.label.count(".")  # type: ignore[union-attr]
     if token.kind == "bullet":
@@ -95,10 +98,30 @@ def _previous_label(token: Token) -> tuple[str, str] | None:
     return None
 
 
+def _previous_roman(label: str) -> str | None:
+    """``III`` → ``II``; None for ``I``."""
+    number = roman_to_int(label) if label else 0
+    return None if number <= 1 else _ROMANS[number - 1]
+
+
+_ROMANS = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X",
+           "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX")
+
+
+def _item_heading(node: Node) -> bool:
+    """A section printed ``I)`` (``patterns.PAREN_SECTION``): a heading inside an item."""
+    return node.kind == "section" and bool(patterns.PAREN_SECTION.match(node.printed))
+
+
 def _part(node: Node) -> str | None:
     """The path part a node will get (``1.2`` → ``2``; ``(1)`` and ``1.`` both ``1``)."""
     kind = "item" if node.kind == "numbered" else node.kind
     return ids.part_for(kind, node.label)
+
+
+def _part_of(token: Token) -> str | None:
+    """The path part ``token`` will get as a node."""
+    return ids.part_for("item" if token.kind == "numbered" else token.kind, token.label)
 
 
 def _node(token: Token, rank: float) -> Node:
@@ -147,6 +170,9 @@ class TreeBuilder:
         self.restarts: list[int] = []
         # rows whose cell printed "a)" and took the "b)" … after them (_adopt_from_cell)
         self.cell_hosts: list[Node] = []
+        self.after_text = False
+        # the paragraph _leads_in_a_repeat kept apart: it takes the labels it announces
+        self.repeat_lead_in: Node | None = None
 
     def open_row(self, token: Token) -> None:
         """The first cell of a table row (its number printed alone before it) opens a node
@@ -220,14 +246,83 @@ class TreeBuilder:
         ``b)``), wherever it is open; ``1.`` right under a numbered provision opens a list
         inside it."""
         continued = self._continued(token)
+        after_text = self._goes_on_after_text(token)
+        if after_text is not None and bool(token.heading) == bool(after_text.heading):
+            # printed alike: "2. Thông tin phê duyệt …" (text) goes on with the nested "1.
+            # Trong thời hạn …", "**2. Cách thức thực hiện:**" (a heading) with the outer
+            # "1. Trình tự thực hiện:"
+            self.after_text = True
+            return after_text.rank
         if continued is not None:
             return continued.rank
+        inside = self._inside_item(token)
+        if inside is not None:
+            return inside
         printed = self._printed_place(token)
         if printed is not None:
             return printed
-        if self._open_numbered_parent(token) or self._under_dotted_point(token):
+        if (self._open_numbered_parent(token) or self._under_dotted_point(token)
+                or self._under_item_heading(token)):
             return self.stack[-1].rank + 0.05
+        gap = self._over_a_gap(token)
+        return gap.rank if gap is not None else None
+
+    def _over_a_gap(self, token: Token) -> Node | None:
+        """``5.`` after ``1.``, ``2.`` and bullets that print fields 3 and 4 (``- Chỉ tiêu 3.
+        …``, the guide to a form in Nghị định 236/2025/NĐ-CP), where ``5`` is already
+        taken at its kind's own rank: the list it skips to, the nearest open one whose last
+        item is below it. Only a label that would repeat moves."""
+        label = token.label or ""
+        if token.kind != "numbered" or not label.isdigit() or int(label) < 2:
+            return None
+        if _part_of(token) not in {_part(s) for s in self._landing(_rank(token))}:
+            return None
+        for holder in reversed(self.stack):
+            items = [c for c in holder.children
+                     if c.kind == "numbered" and (c.label or "").isdigit()]
+            if items and int(items[-1].label or 0) < int(label) and not any(
+                c.label == label for c in items
+            ):
+                return items[-1]
         return None
+
+    def _inside_item(self, token: Token) -> float | None:
+        """``*I) Xét duyệt nhiệm vụ*`` printed in italics inside a procedure's step (``1.
+        Trình tự thực hiện:`` / ``Bước 2: Xử lý hồ sơ`` / ``*I) …*`` / ``1. …`` / ``*II)
+        …*``): a heading inside the item it is printed in, ``II)`` beside ``I)``; the
+        step's next item (``2. Cách thức thực hiện``) closes them."""
+        if token.kind != "section" or not patterns.PAREN_SECTION.match(token.block.text):
+            return None
+        previous = _previous_roman(token.label or "")
+        for node in reversed(self.stack):
+            if node.kind == "section" and node.label == previous and _item_heading(node):
+                return node.rank
+        numbered = next((n for n in reversed(self.stack) if n.kind == "numbered"), None)
+        return numbered.rank + 0.05 if numbered is not None and previous is None else None
+
+    def _goes_on_after_text(self, token: Token) -> Node | None:
+        """``3.`` after ``2.`` and a paragraph, in a list nested inside another
+        (``*II) Thẩm định kinh phí*`` / ``1.`` / ``2.`` / ``Trong trường hợp cần thiết …``
+        / ``3.``): the paragraph closed ``2.`` but not the list, whose parent is still the
+        open node and holds nothing labelled after ``2.``; ``3.`` goes on beside it instead
+        of climbing to its kind's own rank, out of the heading."""
+        previous = _previous_label(token)
+        if previous is None or previous not in self.opened or len(self.opened[previous]) < 2:
+            return None
+        *_, parent, node = self.opened[previous]
+        if not self.stack or self.stack[-1] is not parent or node.rank <= _rank(token):
+            return None
+        after = parent.children[next(i for i, c in enumerate(parent.children) if c is node) + 1:]
+        if any(c.kind not in ("paragraph", "bullet") for c in after):
+            return None
+        return node
+
+    def _under_item_heading(self, token: Token) -> bool:
+        """``1.`` right under a heading printed inside an item (``*I) …*``) starts a list
+        inside it."""
+        top = self.stack[-1] if self.stack else None
+        return (token.kind == "numbered" and token.label == "1" and top is not None
+                and _item_heading(top) and not top.children)
 
     def _under_dotted_point(self, token: Token) -> bool:
         """``1.`` right under a point printed with a dot (``a. Tóm tắt tổng quát`` / ``1.
@@ -335,6 +430,7 @@ class TreeBuilder:
             self.stack.clear()
             return
         self.row = None
+        self.after_text = False  # set by _list_rank: the list goes on after a paragraph
         rank = self._list_rank(token) or _rank(token)
         node = _node(token, rank)
         self._open_titled_document(node)
@@ -342,7 +438,7 @@ class TreeBuilder:
         if (not self._resume_list(token, node) and not self._adopt_restart(node)
                 and not self._adopt_from_cell(token, node)):
             # "3." closes everything opened since "2.", a paragraph that took a list too
-            if (continued := self._continued(token)) is not None:
+            if not self.after_text and (continued := self._continued(token)) is not None:
                 while self.stack and self.stack.pop() is not continued:
                     pass
             while self.stack and self.stack[-1].rank >= rank:
@@ -376,7 +472,7 @@ class TreeBuilder:
         if (
             host is None
             or host.children
-            or node.label not in _FIRST_LABELS
+            or (node.label not in _FIRST_LABELS and host is not self.repeat_lead_in)
             or node.kind not in _ADOPTABLE
             or _part(node) not in {_part(s) for s in self._landing(node.rank)}
         ):
@@ -459,9 +555,14 @@ class TreeBuilder:
             and top.rank == _rank(upcoming)
             and not top.children
             and not _empty_field(top)
+            and not self._leads_in_a_repeat(token, upcoming)
         ):
             top.texts.append(token.text)
             top.spans.extend(token.block.spans)
+            return
+        if top is not None and upcoming is not None and self._leads_in_a_repeat(token, upcoming):
+            self.feed(token)
+            self.repeat_lead_in = self.last
             return
         if (
             top is not None
@@ -474,6 +575,21 @@ class TreeBuilder:
             self.last = top
             return
         self.feed(token)
+
+    def _leads_in_a_repeat(self, token: Token, upcoming: Token) -> bool:
+        """``11. Bảng thuyết minh …`` / ``Riêng đối với quy định QDMTT, … khai theo hướng
+        dẫn sau:`` / ``9. …`` / ``11. …`` (a form's guide, Nghị định 236/2025/NĐ-CP, Mẫu
+        01/TM): a lead-in ending in a colon before labels already printed in this list is
+        no text of the item above it; it announces the fields again, its own list."""
+        top = self.stack[-1] if self.stack else None
+        if (top is None or upcoming.kind not in _ADOPTABLE or top.kind != upcoming.kind
+                or upcoming.label in _FIRST_LABELS):  # a list from "1." already restarts
+            return False
+        taken = {_part(s) for s in self._landing(_rank(upcoming))}
+        return (token.text.rstrip().endswith(":")
+                and ids.part_for("item" if upcoming.kind == "numbered" else upcoming.kind,
+                                 upcoming.label) in taken
+                and _previous_label(upcoming) != (upcoming.kind, top.label))
 
     def feed_quoted(self, token: Token) -> None:
         """A block inside a quotation continues the provision that opened it: the one

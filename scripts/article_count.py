@@ -66,21 +66,44 @@ def _in_order(number: int, suffix: str, last: tuple[int, str] | None) -> bool:
 
 def headings(text: str) -> list[str]:
     """The labels of the law's own ``Điều N.`` headings, in order."""
+    return [label for label, kind in heading_lines(text) if kind == "own"]
+
+
+def heading_lines(text: str) -> list[tuple[str, str]]:
+    """Every line that begins ``Điều N.`` (broken headings read joined), with what it is:
+    ``own`` (a heading of the law's own numbering), ``quoted`` (opening or inside a
+    quotation: an amending law quoting the article it replaces) or ``out_of_order``
+    (outside a quotation, off the law's numbering: a reference that wrapped, ``… tại khoản
+    1`` / ``Điều 84 Luật Đất đai``; a quoted article whose quote mark sits alone on the line
+    before it or that the source closed too early; a model decision printed in a form)."""
     lines = [_MARKUP.sub("", ln) for ln in text.splitlines()]
-    found: list[str] = []
+    out: list[tuple[str, str]] = []
     last: tuple[int, str] | None = None
     for i, depth in enumerate(_depths(lines)):
-        if depth or not lines[i].lstrip().startswith(("Điều", "Ðiều", "ĐIỀU")):
+        opens = lines[i].lstrip().startswith(_OPENING_QUOTES)
+        if opens:
+            lines[i] = lines[i].lstrip().lstrip("".join(_OPENING_QUOTES))
+        if not lines[i].lstrip().startswith(("Điều", "Ðiều", "ĐIỀU")):
             continue
-        for label in _readings(lines, i):
+        readings = _readings(lines, i)
+        if not readings:
+            continue
+        if depth or opens:
+            out.append((readings[-1], "quoted"))
+            continue
+        for label in readings:
             m = _LABEL.match(label)
             if m and _in_order(int(m.group(1)), m.group(2), last):
                 last = (int(m.group(1)), m.group(2))
-                found.append(label)
+                out.append((label, "own"))
                 break
-    return found
+        else:
+            out.append((readings[-1], "out_of_order"))
+    return out
 
 
+# "“Điều 5. …" opens the quotation of an amended article (also ‘‘ and a straight quote)
+_OPENING_QUOTES = ("“", '"', "‘")
 _LABEL = re.compile(r"^(\d+)([a-zđ]?)$")
 _DIGIT_AND_TITLE = re.compile(r"^(\d)\.\s*[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈÍÌÓÒÚÙÝ]")
 

@@ -15,6 +15,11 @@ text of their procedure and each printed form keeps the plain id (mau02, mau01 f
 first procedure's); the second procedure's own forms, numbered 01 and 02 again, keep
 ``mau01_2``/``mau02_2`` with their duplicate_label warnings (a structure of forms per
 procedure the parser does not build yet).
+
+Fifteenth round: it builds it. ``**Tên thủ`` / ``tục số 1**`` (line 72) heads procedure 1
+(``pl1.r1``, its name the title, its fields its text up to the legal bases' bullets), and
+the form printed after it is ``pl1.r1.mau01``; on the whole page procedure 2's forms are
+``pl3.r2.mau01``, ``pl3.r2.mau02`` (no ``_2`` left).
 """
 
 from __future__ import annotations
@@ -25,9 +30,13 @@ from tests.parsing.conftest import parsed
 def test_listed_form_names_are_text_and_the_printed_form_keeps_its_number() -> None:
     doc = parsed("1521-QD-UBND-2025-bac-ninh-nut-giao-excerpt.md")
     forms = [(p.path, p.heading) for p in doc.walk() if p.kind == "form"]
-    assert forms == [("pl1.mau01", "Đơn đề nghị chấp thuận thiết kế nút giao đấu nối vào "
+    assert forms == [("pl1.r1.mau01", "Đơn đề nghị chấp thuận thiết kế nút giao đấu nối vào "
                       "đường địa phương đang khai thác")]
-    names = [p.text for p in doc.walk() if p.text.startswith("Mẫu số 0")]
+    procedure = doc.find("pl1.r1")
+    assert procedure is not None and procedure.kind == "row"
+    assert procedure.heading == ("Chấp thuận thiết kế nút giao đấu nối vào quốc lộ, đường địa "
+                                 "phương đang khai thác.")
+    names = [ln for ln in procedure.text.splitlines() if ln.startswith("Mẫu số 0")]
     assert [n.split(":")[0] for n in names] == ["Mẫu số 01", "Mẫu số 02"]
     bullets = [p for p in doc.walk() if p.text.startswith("Nghị định số 165/2024/NĐ-CP")]
-    assert [p.path for p in bullets] == ["pl1.p11"]  # the field's, not a form's line
+    assert [p.path for p in bullets] == ["pl1.r1.p1"]  # the field's, not a form's line

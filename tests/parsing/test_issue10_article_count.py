@@ -47,3 +47,23 @@ def test_the_count_skips_quoted_articles_and_reads_broken_headings() -> None:
         "Điều\n4\n. Điều khoản chuyển tiếp\n"  # "Điều" / "8" / ". Hỗ trợ …" (NĐ 102/2024)
     )
     assert _script().headings(text) == ["1", "2", "3", "4"]
+
+
+def test_heading_lines_say_which_are_not_the_laws_own() -> None:
+    text = (
+        "Điều 1. Sửa đổi, bổ sung Điều 5 và Điều 7\n"
+        "1. Điều 5 được sửa đổi như sau:\n"
+        "“Điều 5. Quyền của người lao động\n"  # opens the quotation: quoted
+        "Người lao động có quyền …”\n"
+        "2. Điều 7 được sửa đổi như sau:\n"
+        "“\n"
+        "Điều 7. Nghĩa vụ\n"  # inside it, the quote mark alone before it: quoted
+        "Người lao động có nghĩa vụ …”\n"
+        "Điều 2. Hiệu lực thi hành theo quy định tại khoản 1\n"
+        "Điều 84\n"  # a reference that wrapped: off the numbering
+        "Điều 3. Trách nhiệm thi hành\n"
+    )
+    assert _script().heading_lines(text) == [
+        ("1", "own"), ("5", "quoted"), ("7", "quoted"), ("2", "own"),
+        ("84", "out_of_order"), ("3", "own"),
+    ]

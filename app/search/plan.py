@@ -221,6 +221,10 @@ def matches_only(parsed: ParsedQuery, expansions: dict[str, list[str]],
     required = [c for c in clauses if not c.optional]
     scoring = [c for c in clauses if c.optional]
     if relax is None:
+        spread = _spread(required, expansions, _filters(filters))
+        if spread is not None:
+            return Query.boolean_query([(Occur.Must, spread), *(
+                (Occur.Should, _clause(c, expansions)) for c in scoring)])
         parts = [(Occur.Must, _clause(c, expansions)) for c in required]
     else:
         # Any ``need`` of the pool must match (a filter that scores 0); every clause that
@@ -231,6 +235,30 @@ def matches_only(parsed: ParsedQuery, expansions: dict[str, list[str]],
         scoring = required + scoring
     parts += [(Occur.Should, _clause(c, expansions)) for c in scoring]
     return Query.boolean_query(parts + _filters(filters))
+
+
+def _spread(required: list[Clause], expansions: dict[str, list[str]],
+            filters: list[tuple[tantivy.Occur, Query]]) -> Query | None:
+    """The required clauses when one of them has a synonym's wordings, as a union of one
+    intersection per wording (None when none has, or it is alone). A union inside an
+    intersection reads each of its lists a window at a time wherever the other words
+    lead: the law's "người lao động" for "công nhân" read positions through every
+    provision that says it (29 ms a search at a million provisions, 3 ms without). Each
+    intersection here is led by the rarest of its own words instead. The wordings are
+    made exclusive (a hit counts in the branch of the first wording it has, the later
+    ones adding their score there), so hits and scores are those of the union."""
+    index = next((i for i, c in enumerate(required) if c.alternatives), None)
+    if index is None or len(required) < 2:
+        return None
+    clause = required[index]
+    rest = [(Occur.Must, _clause(c, expansions)) for c in required if c is not clause]
+    wordings = [_together(w) for w in (clause.terms, *clause.alternatives)]
+    branches = [Query.boolean_query([
+        *rest, (Occur.Must, wording),
+        *((Occur.MustNot, earlier) for earlier in wordings[:i]),
+        *((Occur.Should, later) for later in wordings[i + 1:]), *filters])
+        for i, wording in enumerate(wordings)]
+    return _any(branches)
 
 
 def linked(parsed: ParsedQuery, expansions: dict[str, list[str]],

@@ -457,6 +457,14 @@ def test_a_cited_provision_is_linked_by_its_citation() -> None:
     assert query is not None and 'field=' in str(query) and "PhraseQuery" in str(query)
 
 
+def test_a_synonym_s_wordings_are_spread_over_the_other_words(table: synonyms.Table) -> None:
+    parsed, _ = synonyms.apply(parse_query("định hướng cho công nhân"), table)
+    query = str(plan.matches_only(parsed, {}, plan.Filters()))
+    # One intersection per wording, the later excluding the earlier, not a union of the
+    # wordings inside the intersection of the other words.
+    assert query.count("MustNot") == 1 and query.count('"dinh"') == 2
+
+
 def test_a_what_is_question_asks_for_the_term_in_the_laws_words(table: synonyms.Table
                                                                  ) -> None:
     from app.services.search import _asked

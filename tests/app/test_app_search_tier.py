@@ -95,3 +95,17 @@ def test_a_count_without_scores_counts_what_a_search_counts(corpus_url: str, q: 
         assert service._count(searcher, query) == searcher.search(query, 1, count=True).count
     if "xyzw" not in q:
         assert service._count(searcher, plan.matches_only(parsed, expansions, plan.Filters())) > 0
+
+
+@pytest.mark.parametrize("q", ["công nhân tham gia công đoàn", "quyền của công nhân",
+                               "nhân viên ký hợp đồng"])
+def test_a_synonym_spread_over_the_other_words_answers_as_the_union(
+        corpus_url: str, q: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # "công nhân" or the law's "người lao động": one intersection per wording (plan._spread)
+    # finds the hits and scores of the union of the wordings inside one intersection.
+    spread = answer(corpus_url, q, monkeypatch, tier=False)
+    monkeypatch.setattr(plan, "_spread", lambda *args: None)
+    union = answer(corpus_url, q, monkeypatch, tier=False)
+    assert spread["items"] and spread["total"] == union["total"]
+    assert [(h["id"], h["score"]) for h in spread["items"]] == \
+        [(h["id"], h["score"]) for h in union["items"]]

@@ -168,7 +168,8 @@ def analyze(doc_id: str, rows: list[dict[str, Any]], registry: Registry,
          "evidence": {"terms": list(link.terms), "citations": list(link.citations)}}
         for link in links
     ]
-    nodes = _read_cells(rows, found, nodes)
+    opening_unknown = {u["provision_id"] for u in out.unresolved if u["start"] == 0}
+    nodes = _read_cells(rows, found, nodes, opening_unknown)
     lead_ins = read_lead_ins(nodes)
     for pid, duties in lead_ins.items.items():
         found[pid] = list(duties)
@@ -220,11 +221,12 @@ def _read_title(row: dict[str, Any], headings: dict[str, list[FoundDuty]],
 
 
 def _read_cells(rows: list[dict[str, Any]], found: dict[str, list[FoundDuty]],
-                nodes: list[Node]) -> list[Node]:
+                nodes: list[Node], opening_unknown: set[str]) -> list[Node]:
     """Roles of the bodies in a table printed one cell a line (``parsers.duties.cells``):
     the paragraphs under one parent are its cells; a cell in the ``chủ trì`` column leads,
-    one in the ``phối hợp`` column coordinates. ``found`` is updated; the nodes are
-    returned with the new duties."""
+    one in the ``phối hợp`` column coordinates. A cell that opens with a body the registry
+    does not know (``opening_unknown``, "Sở Tài chính") holds its column all the same.
+    ``found`` is updated; the nodes are returned with the new duties."""
     siblings: dict[str | None, list[dict[str, Any]]] = {}
     for row in rows:
         if row["kind"] == "paragraph":
@@ -232,7 +234,8 @@ def _read_cells(rows: list[dict[str, Any]], found: dict[str, list[FoundDuty]],
     changed: set[str] = set()
     for group in siblings.values():
         cells = [Cell(row["text"] or "", bool(found[row["id"]]),
-                      any(d.role not in ("mention", "implement") for d in found[row["id"]]))
+                      any(d.role not in ("mention", "implement") for d in found[row["id"]]),
+                      row["id"] in opening_unknown)
                  for row in group]
         for index, role in column_roles(cells).items():
             pid, text = group[index]["id"], group[index]["text"] or ""

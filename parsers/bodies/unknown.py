@@ -113,7 +113,8 @@ def unknown_names(text: str, mentions: Sequence[Mention]) -> list[Unresolved]:
                 i += head  # "Ngân hàng Nhà nước 13": the registered name is the name;
                 continue   # "XÃ HỘI CHỦ NGHĨA": a heading in capitals, no name
             end = _whole_name_end(words, j, text)
-        if end == j and not steering and not abbreviated:  # "Đảng ủy cấp trên", "sở hữu", "Hội nghị": no name
+        # "Đảng ủy cấp trên", "sở hữu", "Hội nghị": no name
+        if end == j and not steering and not abbreviated:
             i += head
             continue
         first = starts.get(words[i][0])

@@ -281,13 +281,12 @@ def main(splits: list[str]) -> None:
               f"(tp {score.tp}, fp {score.fp}, fn {score.fn})")
         for miss in score.misses:
             print("   ", miss)
+    with_targets = ("tuned", "held_out_2", "held_out_8", "held_out_11", "held_out_12",
+                    "held_out_13", "held_out_14", "held_out_15")
     targets = [(f"targets {name}", target_score(name))
-               for name in ("tuned", "held_out_2", "held_out_8", "held_out_11",
-                                                  "held_out_12", "held_out_13", "held_out_14", "held_out_15")
-               if name in wanted]
+               for name in with_targets if name in wanted]
     stored = [(f"targets stored {name}", target_score(name, stored=True))
-              for name in ("tuned", "held_out_2", "held_out_8", "held_out_11",
-                           "held_out_12", "held_out_13", "held_out_14", "held_out_15") if name in wanted]
+              for name in with_targets if name in wanted]
     for name, score in (*targets, *stored, ("registry", registry_score())):
         print(f"{name}: {score.tp} of {score.tp + score.fn} right, {score.fp} false")
         for miss in score.misses:

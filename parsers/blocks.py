@@ -38,9 +38,12 @@ _FIELD_LINE = re.compile(
 )
 # A line that ends on a word which cannot end a name or a phrase ("Bộ Khoa học và" /
 # "Công nghệ", a cell of an annex printed one cell a line, hard-wrapped in a text whose
-# other lines are not): the next line goes on with it, whatever its case.
+# other lines are not), or on the head of a body's name or an office ("phối hợp với Bộ" /
+# "Xây dựng", "Quyết định Chủ tịch" / "UBND tỉnh"): the next line goes on with it,
+# whatever its case.
 _NUMBER_WORD = re.compile(r"(?:^|\s)[Ss]ố$")
-_DANGLING = re.compile(r"(?:^|\s)(?:và|hoặc|của|với|các|cho|về|tại)$")
+_OPEN_END = re.compile(r"(?:^|\s)(?:và|hoặc|của|với|các|cho|về|tại|Bộ|Sở|Ủy ban|Hội đồng|"
+                       r"Văn phòng|Đảng ủy|Thủ tướng|Chủ tịch|Bộ trưởng|Giám đốc)$")
 # "Hà Nội, ngày 17 tháng 6 năm 2025" starts a line of its own (its own end may wrap).
 _PLACE_DATE = re.compile(r"^[^\W\d][^,\d]{1,40},\s*ngày\s+\d")
 
@@ -252,7 +255,7 @@ def _joins(block: Block, line: Line, hard_wrapped: bool, by_blanks: bool = False
         )
     if _is_field_line(block.text):
         return False
-    if not line.blank_before and _DANGLING.search(block.text):
+    if not line.blank_before and _OPEN_END.search(block.text):
         return True
     if _heading_like(block):
         return _heading_continues(block, line)

@@ -144,6 +144,8 @@ def analyze(doc_id: str, rows: list[dict[str, Any]], registry: Registry,
         if pid in parents and row["kind"] in _TITLED_KINDS and (
                 row["role"] in ACTIVE_PROVISION_ROLES):
             titled = _read_title(row, headings, found, registry, mentions[pid], unresolved)
+        elif pid not in parents and row["kind"] in _TITLED_KINDS:
+            headings[pid] = headings[pid] or _titled_paragraph(row, found[pid], registry)
         nodes.append(Node(pid, row["parent_id"], row["kind"], row.get("label"),
                           row.get("heading") or "", text, tuple(headings[pid]),
                           tuple(found[pid]),
@@ -220,6 +222,24 @@ def _read_title(row: dict[str, Any], headings: dict[str, list[FoundDuty]],
     else:
         return False
     return bool(doers)
+
+
+def _titled_paragraph(row: dict[str, Any], found: list[FoundDuty],
+                      registry: Registry) -> list[FoundDuty]:
+    """The doers an item's title names over the one paragraph of its own below it ("4. Các
+    bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ" / "Căn cứ chức năng nhiệm vụ được giao,
+    phối hợp với Bộ Xây dựng …"): they do it, as a title over items would have them do
+    those; they lead when it opens with "Chủ trì". Not when the paragraph names a doer of
+    its own, nor an article's heading (what the article is about)."""
+    heading, text = row.get("heading") or "", row["text"] or ""
+    if (row["kind"] == "article" or not heading or not text.strip()
+            or row["role"] not in ACTIVE_PROVISION_ROLES
+            or any(d.role in ("lead", "implement") for d in found)):
+        return []
+    doers = title_doers(heading, *read_mentions(heading, registry))
+    if vntext.fold(text).lstrip(" -*").startswith("chu tri"):
+        doers = [replace(d, role="lead") for d in doers]
+    return doers
 
 
 def _read_cells(rows: list[dict[str, Any]], found: dict[str, list[FoundDuty]],

@@ -43,7 +43,8 @@ _FIELD_LINE = re.compile(
 # whatever its case.
 _NUMBER_WORD = re.compile(r"(?:^|\s)[Ss]ố$")
 _OPEN_END = re.compile(r"(?:^|\s)(?:và|hoặc|của|với|các|cho|về|tại|Bộ|Sở|Ủy ban|Hội đồng|"
-                       r"Văn phòng|Đảng ủy|Thủ tướng|Chủ tịch|Bộ trưởng|Giám đốc)$")
+                       r"Văn phòng|Đảng ủy|Thủ tướng|Chủ tịch|Bộ trưởng|Thủ trưởng|Trưởng|"
+                       r"Giám đốc)$")
 # "Hà Nội, ngày 17 tháng 6 năm 2025" starts a line of its own (its own end may wrap).
 _PLACE_DATE = re.compile(r"^[^\W\d][^,\d]{1,40},\s*ngày\s+\d")
 

@@ -14,7 +14,7 @@ A lead cell may name only bodies the registry does not know ("Sở Tài chính",
 tỉnh"): it still holds the ``chủ trì`` column, so the cell after it coordinates. A cell
 that opens with the kind of a document ("Quyết định của Chủ tịch UBND tỉnh", the expected
 result; "Thông tư số 92/2009/TT-BTC … của Bộ Tài chính", a task's second line) names no
-doer, nor does the line of bodies that continues it ("Quyết định Chủ tịch" / "UBND tỉnh").
+doer.
 """
 
 from __future__ import annotations
@@ -65,19 +65,13 @@ def column_roles(cells: Sequence[Cell]) -> dict[int, str]:
     for i in range(start, len(cells)):
         if previous == "lead":
             previous = "coordinate"
-        elif previous == "product" and not _ends_sentence(cells[i - 1]):
-            previous = "other"  # "Quyết định Chủ tịch" / "UBND tỉnh": one result cell
-        elif _lists_bodies(cells[i], folded[i]) and previous in ("other", "product"):
+        elif _lists_bodies(cells[i], folded[i]) and previous == "other":
             previous = "lead"
         else:
-            previous = "product" if _PRODUCT.match(folded[i]) else "other"
-        if previous in ("lead", "coordinate"):
+            previous = "other"
+        if previous != "other":
             roles[i] = previous
     return roles
-
-
-def _ends_sentence(cell: Cell) -> bool:
-    return cell.text.rstrip(" *|\n").endswith((".", ";"))
 
 
 def _is_header(cell: Cell, folded: str) -> bool:

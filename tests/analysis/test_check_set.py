@@ -130,7 +130,8 @@ FLOORS = {
     # blind, 2026-11-29, written at the start of the fourteenth round and scored once before
     # any rule was changed: 101 of 144 items, 9 false (0.918, 0.701); targets 2 of 4 (values,
     # units, years right; "Bảo đảm 100% hệ thống số hoá" and "Hoàn thành 100% chuyển đổi
-    # số" measured by the words before the value).
+    # số" measured by the words before the value; 4 of 4 once a verb of reaching before the
+    # value leaves the measure to the words after it).
     # Then (fourteenth round): a cell wrapped onto a capitalised line goes on with the line
     # above ("Bộ Khoa học và" / "Công nghệ"); "Cơ quan, địa" is no e-signature field; a
     # lead cell naming only an unknown body holds its column; a result cell ("Quyết định
@@ -156,10 +157,10 @@ FLOORS = {
 # ("tuổi thọ trung bình đạt 75,5 tuổi" in a news page's summary, "phải đạt 90% trong năm
 # 2025" in a notice's task).
 STORED_RIGHT = {"tuned": 6, "held_out_2": 6, "held_out_8": 2, "held_out_11": 1,
-                "held_out_12": 3, "held_out_13": 4, "held_out_14": 4, "held_out_15": 2}
+                "held_out_12": 3, "held_out_13": 4, "held_out_14": 4, "held_out_15": 4}
 TARGETS_RIGHT = {"tuned": (12, 12), "held_out_2": (7, 7), "held_out_8": (2, 4),
                  "held_out_11": (3, 3), "held_out_12": (3, 3),
-                 "held_out_13": (4, 4), "held_out_14": (4, 5), "held_out_15": (2, 4)}
+                 "held_out_13": (4, 4), "held_out_14": (4, 5), "held_out_15": (4, 4)}
 REGISTRY_RIGHT = 21  # of 21. held_out_13's five added blind: 4 right (20 of 21); the
 # State Bank's branch then recorded as unresolved. Before: 16 of 16 (held_out_12's four
 # added blind: 3 right; then Bộ Nội vụ's religious affairs handed to Bộ Dân tộc và Tôn

@@ -288,6 +288,8 @@ def _cell_spans(row: dict[str, Any]) -> list[tuple[str, str, int, int]]:
 
 def _cell(duties: list[FoundDuty], unknown: set[int], text: str, start: int, end: int) -> Cell:
     inside = [d for d in duties if start <= d.start < end]
+    # an unknown name opens the cell when it starts there, or after the markup ("** ") a
+    # crawled cell may keep
     return Cell(text[start:end], bool(inside),
                 any(d.role not in ("mention", "implement") for d in inside),
                 any(start <= u < start + 3 for u in unknown))

@@ -32,10 +32,19 @@ _STARTERS = (
     patterns.BULLET,
 )
 _FIELD_LINE = re.compile(
-    r"^(?:Người ký|Email|Cơ quan|Thời gian ký|Số|Nơi nhận|Kính gửi|Chuyển|Lưu hồ sơ|"
+    r"^(?:Người ký|Email|Cơ quan(?=\s*:)|Thời gian ký|Số|Nơi nhận|Kính gửi|Chuyển|Lưu hồ sơ|"
     r"T/M|TM\.|K/T|KT\.|TL\.|Q\.|THAY MẶT|[\[(]?\s*[Đđ]ã ký)\b",
     re.I,
 )
+# A line that ends on a word which cannot end a name or a phrase ("Bộ Khoa học và" /
+# "Công nghệ", a cell of an annex printed one cell a line, hard-wrapped in a text whose
+# other lines are not), or on the head of a body's name or an office ("phối hợp với Bộ" /
+# "Xây dựng", "Quyết định Chủ tịch" / "UBND tỉnh"): the next line goes on with it,
+# whatever its case.
+_NUMBER_WORD = re.compile(r"(?:^|\s)[Ss]ố$")
+_OPEN_END = re.compile(r"(?:^|\s)(?:và|hoặc|của|với|các|cho|về|tại|Bộ|Sở|Ủy ban|Hội đồng|"
+                       r"Văn phòng|Đảng ủy|Thủ tướng|Chủ tịch|Bộ trưởng|Thủ trưởng|Trưởng|"
+                       r"Giám đốc)$")
 # "Hà Nội, ngày 17 tháng 6 năm 2025" starts a line of its own (its own end may wrap).
 _PLACE_DATE = re.compile(r"^[^\W\d][^,\d]{1,40},\s*ngày\s+\d")
 
@@ -123,6 +132,7 @@ _LABEL_ONLY = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.|[a-zđ]\)|\(\d{1,2}\))$")
 # "(2)" alone on its line: in a run of such lines, the empty fields of a blank form.
 _BARE_ENUMERATION = re.compile(r"^\((\d{1,2})\)$")
 # Words a heading cannot end on: "Điều 7. Trách nhiệm của … và" / "các cơ quan …".
+_NUMBER_WORD = re.compile(r"(?:^|\s)[Ss]ố$")
 _DANGLING = re.compile(r"(?:,|\b(?:và|hoặc|của|với|trong|về|cho|đối với|theo|tại|để|sử))$")
 
 
@@ -211,6 +221,8 @@ def _joins(block: Block, line: Line, hard_wrapped: bool, by_blanks: bool = False
         return not line.blank_before and bool(
             _cut_label(block) or WANTS_NUMBER.search(block.text)
         )
+    if not line.blank_before and line.text[0].isdigit() and _NUMBER_WORD.search(block.text):
+        return True  # "… kèm theo Nghị định số" / "151/2025/NĐ-CP.": the number it names
     if _LABEL_ONLY.match(block.text) and len(block.lines) <= 2 and not _labelled(line.text):
         # "1. " alone, its text on the next line (PDF extraction); a bare "(1)" in a table
         # printed one cell a line ("Thuyết trình" / "(1)" / "|" / "Micro") marks a note,
@@ -249,6 +261,8 @@ def _joins(block: Block, line: Line, hard_wrapped: bool, by_blanks: bool = False
         )
     if _is_field_line(block.text):
         return False
+    if not line.blank_before and _OPEN_END.search(block.text):
+        return True
     if _heading_like(block):
         return _heading_continues(block, line)
     lower = line.text[0].islower() or line.text[0].isdigit()

@@ -121,6 +121,7 @@ _TAIL_WORDS = re.compile(
     r"|\bkhoang|\bbang)+$"
 )
 _GENERIC_MEASURES = frozenset({"", "ti le", "ty le"})
+_REACHING = frozenset({"bao dam", "dam bao", "hoan thanh", "dat", "phan dau dat", "phan dau"})
 _COUNT_UNITS = ("doan vien", "doanh nghiep", "nguoi", "to chuc", "du an", "co so", "nuoc",
                 "bac si", "tuoi", "thue bao")
 # Where things stand, not where they must get: "phải đạt 90% trong năm 2025 (đến nay mới
@@ -262,7 +263,9 @@ def _clause_targets(
             continue
         prev_end = marks[k - 1][1] if k else 0
         before = _trim(text, folded, start + prev_end, start + s)
-        measure = before or after
+        # "Bảo đảm 100% hệ thống …", "Hoàn thành 100% chuyển đổi số …": a verb of reaching
+        # before the value says nothing of what is counted; the words after it do.
+        measure = after if vntext.fold(before) in _REACHING and after else before or after
         if vntext.fold(measure) in _GENERIC_MEASURES and previous is not None:
             measure = previous.measure
         target = _numeric(text, match, start, due, measure, after)

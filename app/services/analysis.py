@@ -144,6 +144,8 @@ def analyze(doc_id: str, rows: list[dict[str, Any]], registry: Registry,
         if pid in parents and row["kind"] in _TITLED_KINDS and (
                 row["role"] in ACTIVE_PROVISION_ROLES):
             titled = _read_title(row, headings, found, registry, mentions[pid], unresolved)
+        elif pid not in parents and row["kind"] in _TITLED_KINDS:
+            headings[pid] = headings[pid] or _titled_paragraph(row, found[pid], registry)
         nodes.append(Node(pid, row["parent_id"], row["kind"], row.get("label"),
                           row.get("heading") or "", text, tuple(headings[pid]),
                           tuple(found[pid]),
@@ -168,7 +170,10 @@ def analyze(doc_id: str, rows: list[dict[str, Any]], registry: Registry,
          "evidence": {"terms": list(link.terms), "citations": list(link.citations)}}
         for link in links
     ]
-    nodes = _read_cells(rows, found, nodes)
+    unknown_at: dict[str, set[int]] = {}
+    for u in out.unresolved:
+        unknown_at.setdefault(u["provision_id"], set()).add(u["start"])
+    nodes = _read_cells(rows, found, nodes, unknown_at)
     lead_ins = read_lead_ins(nodes)
     for pid, duties in lead_ins.items.items():
         found[pid] = list(duties)
@@ -219,30 +224,75 @@ def _read_title(row: dict[str, Any], headings: dict[str, list[FoundDuty]],
     return bool(doers)
 
 
+def _titled_paragraph(row: dict[str, Any], found: list[FoundDuty],
+                      registry: Registry) -> list[FoundDuty]:
+    """The doers an item's title names over the one paragraph of its own below it ("4. Các
+    bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ" / "Căn cứ chức năng nhiệm vụ được giao,
+    phối hợp với Bộ Xây dựng …"): they do it, as a title over items would have them do
+    those; they lead when it opens with "Chủ trì". Not when the paragraph names a doer of
+    its own, nor an article's heading (what the article is about)."""
+    heading, text = row.get("heading") or "", row["text"] or ""
+    if (row["kind"] == "article" or not heading or not text.strip()
+            or row["role"] not in ACTIVE_PROVISION_ROLES
+            or any(d.role in ("lead", "implement") for d in found)):
+        return []
+    doers = title_doers(heading, *read_mentions(heading, registry))
+    if vntext.fold(text).lstrip(" -*").startswith("chu tri"):
+        doers = [replace(d, role="lead") for d in doers]
+    return doers
+
+
 def _read_cells(rows: list[dict[str, Any]], found: dict[str, list[FoundDuty]],
-                nodes: list[Node]) -> list[Node]:
+                nodes: list[Node], unknown_at: dict[str, set[int]]) -> list[Node]:
     """Roles of the bodies in a table printed one cell a line (``parsers.duties.cells``):
     the paragraphs under one parent are its cells; a cell in the ``chủ trì`` column leads,
-    one in the ``phối hợp`` column coordinates. ``found`` is updated; the nodes are
-    returned with the new duties."""
+    one in the ``phối hợp`` column coordinates. A section row the layout made a heading
+    ("**I. NÂNG CAO NHẬN THỨC …**") holds the rows under it as lines of its text: each
+    line is a cell. A cell that opens with a body the registry does not know (an
+    unresolved name at its start, ``unknown_at``: "Sở Tài chính") holds its column all the
+    same. ``found`` is updated; the nodes are returned with the new duties."""
     siblings: dict[str | None, list[dict[str, Any]]] = {}
     for row in rows:
-        if row["kind"] == "paragraph":
+        if row["kind"] == "paragraph" or (row["kind"] == "section" and "\n" in row["text"]):
             siblings.setdefault(row["parent_id"], []).append(row)
     changed: set[str] = set()
     for group in siblings.values():
-        cells = [Cell(row["text"] or "", bool(found[row["id"]]),
-                      any(d.role not in ("mention", "implement") for d in found[row["id"]]))
-                 for row in group]
+        spans = [span for row in group for span in _cell_spans(row)]
+        cells = [_cell(found[pid], unknown_at.get(pid, set()), text, start, end)
+                 for pid, text, start, end in spans]
         for index, role in column_roles(cells).items():
-            pid, text = group[index]["id"], group[index]["text"] or ""
-            found[pid] = [replace(d, role=role, evidence_start=0, evidence_end=len(text),
-                                  evidence=text) for d in found[pid]]
+            pid, text, start, end = spans[index]
+            found[pid] = [replace(d, role=role, evidence_start=start, evidence_end=end,
+                                  evidence=text[start:end]) if start <= d.start < end else d
+                          for d in found[pid]]
             changed.add(pid)
     if not changed:
         return nodes
     return [replace(n, text_duties=tuple(found[n.id])) if n.id in changed else n
             for n in nodes]
+
+
+def _cell_spans(row: dict[str, Any]) -> list[tuple[str, str, int, int]]:
+    """(provision, its text, start, end) of each cell a row holds: a paragraph is one
+    cell, a section row's text one cell a line."""
+    text = row["text"] or ""
+    if row["kind"] == "paragraph":
+        return [(row["id"], text, 0, len(text))]
+    spans, start = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            spans.append((row["id"], text, start, start + len(line)))
+        start += len(line) + 1
+    return spans
+
+
+def _cell(duties: list[FoundDuty], unknown: set[int], text: str, start: int, end: int) -> Cell:
+    inside = [d for d in duties if start <= d.start < end]
+    # an unknown name opens the cell when it starts there, or after the markup ("** ") a
+    # crawled cell may keep
+    return Cell(text[start:end], bool(inside),
+                any(d.role not in ("mention", "implement") for d in inside),
+                any(start <= u < start + 3 for u in unknown))
 
 
 def _as_item(row: dict[str, Any], found: list[FoundDuty], registry: Registry,

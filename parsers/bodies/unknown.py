@@ -20,6 +20,9 @@ _HEADS = (
     ("dang", "bo"),
     ("so",), ("tinh", "uy"), ("thanh", "uy"), ("huyen", "uy"), ("quan", "uy"),
     ("tap", "doan"),
+    # military commands: "Bộ Chỉ huy Quân sự tỉnh", printed "Bộ CHQS tỉnh"; "Ban Chỉ huy
+    # Phòng thủ dân sự tỉnh" (a province's plan, 2025). Not ministries, never credited.
+    ("bo", "chi", "huy"), ("bo", "chqs"), ("bo", "tu", "lenh"), ("ban", "chi", "huy"),
     ("uy", "ban", "nhan", "dan"), ("hoi", "dong", "nhan", "dan"),
 ) + (_NATIONAL := (("hoi",), ("lien", "minh"), ("ngan", "hang")))
 # Heads of associations, unions and banks ("Hội Liên hiệp Phụ nữ Việt Nam", "Liên minh Hợp
@@ -75,7 +78,8 @@ def unknown_names(text: str, mentions: Sequence[Mention]) -> list[Unresolved]:
             i += 1
             continue
         j = i + head
-        if j - i >= 4 or words[i][2] in ("so",):  # a local head may name its level
+        if j - i >= 4 or words[i][2] in ("so",) or tuple(
+                w[2] for w in words[i:j]) in _ABBREVIATED:  # a local head may name its level
             while j < len(words) and words[j][2] in _ADMIN and (
                     not text[words[j][0]].isupper() or _own_level(words, j, text)):
                 j += 1
@@ -87,7 +91,10 @@ def unknown_names(text: str, mentions: Sequence[Mention]) -> list[Unresolved]:
         if words[i][2] == "so" and end > j == i + head and words[j][2].isdigit():
             end = j  # "Lãnh đạo Sở 0,5 ngày": no department is a number ("Ban Chỉ đạo
             # 751" is a committee, "Ủy ban nhân dân quận 1" has its level before it)
-        steering = tuple(w[2] for w in words[i:i + head]) == _STEERING
+        abbreviated = tuple(w[2] for w in words[i:i + head]) in _ABBREVIATED
+        if abbreviated:
+            end = max(end, j)  # "Bộ CHQS tỉnh": the abbreviation is the name
+        steering = tuple(w[2] for w in words[i:i + head]) in (_STEERING, _COMMAND)
         if steering:
             end = _steering_end(words, j, end, text, starts)
             if end < 0:
@@ -106,7 +113,8 @@ def unknown_names(text: str, mentions: Sequence[Mention]) -> list[Unresolved]:
                 i += head  # "Ngân hàng Nhà nước 13": the registered name is the name;
                 continue   # "XÃ HỘI CHỦ NGHĨA": a heading in capitals, no name
             end = _whole_name_end(words, j, text)
-        if end == j and not steering:  # "Đảng ủy cấp trên", "sở hữu", "Hội nghị": no name
+        # "Đảng ủy cấp trên", "sở hữu", "Hội nghị": no name
+        if end == j and not steering and not abbreviated:
             i += head
             continue
         first = starts.get(words[i][0])
@@ -125,6 +133,10 @@ def unknown_names(text: str, mentions: Sequence[Mention]) -> list[Unresolved]:
 # full and then "Ban Chỉ đạo" (``short_names`` reads which one); "của <body>" is part of
 # its name ("Ban Chỉ đạo của Chính phủ", not a duty of the Government).
 _STEERING = ("ban", "chi", "dao")
+# A command committee ("Ban Chỉ huy Phòng thủ dân sự tỉnh") is named like a steering one.
+_COMMAND = ("ban", "chi", "huy")
+# Heads that are a whole name: "Bộ CHQS" (Bộ Chỉ huy Quân sự).
+_ABBREVIATED = frozenset({("bo", "chqs")})
 
 
 def _steering_end(words: list[tuple[int, int, str]], j: int, end: int, text: str,
@@ -163,7 +175,7 @@ _BARE_BEFORE = frozenset({"va", "da", "phai", "can", "thong", "ket", "chu", "la"
 _LOWER_NAME_STOPS = _BARE_BEFORE | frozenset({
     "hoac", "cua", "duoc", "co", "bao", "hop", "cung", "voi", "ve", "nhu", "thuc", "to", "chi",
     "giao", "tham", "se", "bi", "neu", "khi", "cac", "moi", "nay", "do", "quyet", "trien",
-    "kiem", "huong", "ra", "xem",
+    "kiem", "huong", "ra", "xem", "qua",
 })
 _LOWER_NAME_WORDS = (2, 10)
 

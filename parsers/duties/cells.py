@@ -9,10 +9,17 @@ deadline) is in the ``chủ trì`` column, and the cell right after it in the ``
 column, whether it names bodies the registry knows or not ("Đài Truyền hình và các cơ
 quan thông tấn, báo chí tại địa phương"). A row that goes on under the same project ("Ủy
 ban nhân dân các tỉnh …" then its partners, after the deadline) is read the same way.
+
+A lead cell may name only bodies the registry does not know ("Sở Tài chính", "Bộ CHQS
+tỉnh"): it still holds the ``chủ trì`` column, so the cell after it coordinates. A cell
+that opens with the kind of a document ("Quyết định của Chủ tịch UBND tỉnh", the expected
+result; "Thông tư số 92/2009/TT-BTC … của Bộ Tài chính", a task's second line) names no
+doer.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -26,6 +33,9 @@ _PARTNER_HEADERS = frozenset({"co quan phoi hop", "don vi phoi hop",
 # A header cell is short; a cell of bodies is at most this many words.
 _HEADER_WORDS = 6
 _CELL_WORDS = 40
+# The kinds of document a result cell (or a cited act) opens with, folded.
+_PRODUCT = re.compile(r"^(?:quyet dinh|van ban|bao cao|ke hoach|de an|thong tu|nghi dinh|"
+                      r"nghi quyet|chi thi|cong van|quy che|quy dinh)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +46,7 @@ class Cell:
     text: str
     names_bodies: bool
     has_roles: bool
+    opens_with_unknown: bool = False  # its first words are a body the registry lacks
 
 
 def column_roles(cells: Sequence[Cell]) -> dict[int, str]:
@@ -54,7 +65,7 @@ def column_roles(cells: Sequence[Cell]) -> dict[int, str]:
     for i in range(start, len(cells)):
         if previous == "lead":
             previous = "coordinate"
-        elif _lists_bodies(cells[i]) and previous == "other":
+        elif _lists_bodies(cells[i], folded[i]) and previous == "other":
             previous = "lead"
         else:
             previous = "other"
@@ -68,9 +79,10 @@ def _is_header(cell: Cell, folded: str) -> bool:
         ch.isdigit() for ch in folded)
 
 
-def _lists_bodies(cell: Cell) -> bool:
-    """Whether a cell only names bodies: a registered one, no role read from a verb, no
-    sentence (a stop at its end), short."""
+def _lists_bodies(cell: Cell, folded: str) -> bool:
+    """Whether a cell only names bodies: a registered one (or opens with an unknown one),
+    no role read from a verb, no sentence (a stop at its end), no document, short."""
     text = cell.text.strip(" *|\n")
-    return (cell.names_bodies and not cell.has_roles and not text.endswith(".")
+    return ((cell.names_bodies or cell.opens_with_unknown) and not cell.has_roles
+            and not text.endswith(".") and not _PRODUCT.match(folded)
             and len(text.split()) <= _CELL_WORDS)

@@ -340,11 +340,18 @@ def _receive(node: Node, given: Iterable[_Given], tree: _Tree) -> list[Passed]:
     phương nghiên cứu …" under "Đối với các bộ, ngành, Ủy ban nhân dân các tỉnh:"); a lead
     passed down still holds ("Đảng ủy Bộ Nội vụ chủ trì …" under "giao Đảng ủy Chính phủ
     lãnh đạo, chỉ đạo:")."""
-    own = {d.body_id for d in (*node.text_duties, *node.heading_duties) if d.role != "mention"}
+    own = {(d.body_id, d.role) for d in (*node.text_duties, *node.heading_duties)
+           if d.role != "mention"}
+    owned = {body for body, _ in own}
     doer = node.titled or _has_subject(node)
     out: dict[tuple[str, str], Passed] = {}
     for g in given:
-        if g.duty.body_id in own:
+        # A body the node gives a role itself keeps that role; but a title's body still
+        # leads an item that opens with how it acts ("1. Bộ Xây dựng" / "a) Chủ trì, …;
+        # giao Bộ trưởng Bộ Xây dựng quyết định …").
+        if g.duty.body_id in owned and not (
+                g.duty.role == "implement" and (g.duty.body_id, "lead") not in own
+                and tree.directed(node, g.source_id)):
             continue
         role = g.duty.role
         if role == "implement" and tree.owned_between(node, g.source_id):

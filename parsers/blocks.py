@@ -41,10 +41,12 @@ _FIELD_LINE = re.compile(
 # other lines are not), or on the head of a body's name or an office ("phối hợp với Bộ" /
 # "Xây dựng", "Quyết định Chủ tịch" / "UBND tỉnh"): the next line goes on with it,
 # whatever its case.
-_NUMBER_WORD = re.compile(r"(?:^|\s)[Ss]ố$")
 _OPEN_END = re.compile(r"(?:^|\s)(?:và|hoặc|của|với|các|cho|về|tại|Bộ|Sở|Ủy ban|Hội đồng|"
                        r"Văn phòng|Đảng ủy|Thủ tướng|Chủ tịch|Bộ trưởng|Thủ trưởng|Trưởng|"
                        r"Giám đốc)$")
+# "… kèm theo Nghị định số" / "151/2025/NĐ-CP.": a line ending on "số" goes on with the
+# number it names.
+_NUMBER_WORD = re.compile(r"(?:^|\s)[Ss]ố$")
 # "Hà Nội, ngày 17 tháng 6 năm 2025" starts a line of its own (its own end may wrap).
 _PLACE_DATE = re.compile(r"^[^\W\d][^,\d]{1,40},\s*ngày\s+\d")
 
@@ -132,7 +134,6 @@ _LABEL_ONLY = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.|[a-zđ]\)|\(\d{1,2}\))$")
 # "(2)" alone on its line: in a run of such lines, the empty fields of a blank form.
 _BARE_ENUMERATION = re.compile(r"^\((\d{1,2})\)$")
 # Words a heading cannot end on: "Điều 7. Trách nhiệm của … và" / "các cơ quan …".
-_NUMBER_WORD = re.compile(r"(?:^|\s)[Ss]ố$")
 _DANGLING = re.compile(r"(?:,|\b(?:và|hoặc|của|với|trong|về|cho|đối với|theo|tại|để|sử))$")
 
 

@@ -84,7 +84,7 @@ WRITER_HEAP = 64_000_000
 def build_schema() -> tantivy.Schema:
     builder = tantivy.SchemaBuilder()
     # Read and sorted by; sought only for the few provisions that define what a question
-    # asks (``plan._row_ids``): a term lookup, where a range over the column read all of it.
+    # asks (``plan.row_ids``): a term lookup, where a range over the column read all of it.
     builder.add_unsigned_field("pk", fast=True, indexed=True)
     # Filters and facets only, never phrases nor scores (``plan._filters`` scores them 0):
     # document ids, no frequencies or positions.

@@ -220,8 +220,9 @@ def matches_only(parsed: ParsedQuery, expansions: dict[str, list[str]],
     clauses = _unique(parsed)
     required = [c for c in clauses if not c.optional]
     scoring = [c for c in clauses if c.optional]
+    filtered = _filters(filters)
     if relax is None:
-        spread = _spread(required, expansions, _filters(filters))
+        spread = _spread(required, expansions, filtered)
         if spread is not None:
             return Query.boolean_query([(Occur.Must, spread), *(
                 (Occur.Should, _clause(c, expansions)) for c in scoring)])
@@ -234,7 +235,7 @@ def matches_only(parsed: ParsedQuery, expansions: dict[str, list[str]],
         parts = [(Occur.Must, Query.const_score_query(enough, 0.0))]
         scoring = required + scoring
     parts += [(Occur.Should, _clause(c, expansions)) for c in scoring]
-    return Query.boolean_query(parts + _filters(filters))
+    return Query.boolean_query(parts + filtered)
 
 
 def _spread(required: list[Clause], expansions: dict[str, list[str]],
@@ -280,9 +281,8 @@ def linked(parsed: ParsedQuery, expansions: dict[str, list[str]],
         return None
     # The provision a query cites ("khoản 2 điều 5") holds those words in its citation.
     cite = _citation(clauses)
-    some = _any([*(Query.term_query(SCHEMA, "pairs", p) for p in dict.fromkeys(pairs_)),
+    return _any([*(Query.term_query(SCHEMA, "pairs", p) for p in dict.fromkeys(pairs_)),
                  *([_cited(cite)] if cite else [])])
-    return some
 
 
 def relaxation(parsed: ParsedQuery, rarity: Callable[[Clause], int],

@@ -24,14 +24,15 @@ import json
 import random
 import re
 import shutil
+from collections.abc import Collection
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
-from parsers import Hints, parse_document
+from parsers import Hints, ids, parse_document, vntext
 from parsers.ids import document_id
 
 SUFFIXES = (".md", ".txt")
-BUILDER_VERSION = 2  # bump when the derived text changes: it is part of the cache key
+BUILDER_VERSION = 6  # bump when the derived text changes: it is part of the cache key
 CACHE = Path(__file__).resolve().parent / ".cache"
 WORDS_CHANGED = 4  # misspelt words per derived copy
 NUMBERS_CHANGED = 2  # changed figures per derived copy
@@ -40,6 +41,7 @@ HEADER_LINES = 15  # never vary the header: number, date and title decide the id
 # Words whose change would change the structure the parser reads (and so the paths).
 _STRUCTURE = {"phần", "chương", "mục", "điều", "khoản", "điểm", "phụ", "lục", "năm", "ngày",
               "tháng", "số"}
+_MOTTO = "Cộng hòa xã hội chủ nghĩa Việt Nam Độc lập Tự do Hạnh phúc"
 _WORD = re.compile(r"(?<![\w/-])([^\W\d_]{4,})(?![\w/-])")
 # A figure inside a sentence: not a year, not part of a number like 02-NQ/TW or 1.2.
 _FIGURE = re.compile(r"(?<=[ (])(\d{1,3})(?=[ %,;)])")
@@ -54,6 +56,8 @@ class Source:
     provisions: int
     bytes: int
     skipped: str = ""  # why the source is not copied: it did not parse, or its id is taken
+    place: str = ""  # the locality slug a local number's id ends with (``ids.locality``)
+    keep: tuple[str, ...] = ()  # slugs of the header's words, which copies never misspell
 
 
 @dataclass(frozen=True)
@@ -143,7 +147,11 @@ def _describe(path: Path) -> Source:
     except Exception as exc:  # noqa: BLE001  (a refused source is simply not copied)
         return Source(str(path), "", None, None, 0, len(raw), f"parse error: {exc}"[:200])
     year = doc.date[:4] if doc.date else None
-    return Source(str(path), doc.id, doc.number, year, sum(1 for _ in doc.walk()), len(raw))
+    place = ids.locality(doc.issuer, doc.place) if ids.is_local_number(doc.number) else ""
+    header = " ".join(filter(None, (_MOTTO, doc.issuer, doc.place, doc.title, doc.party_header)))
+    keep = tuple(sorted(set(vntext.slug(header).split("-"))))
+    return Source(str(path), doc.id, doc.number, year, sum(1 for _ in doc.walk()), len(raw),
+                  place=place, keep=keep)
 
 
 def _skip_duplicates(sources: list[Source]) -> list[Source]:
@@ -200,7 +208,8 @@ def _write_copy(out: Path, path: Path, source: Source, index: int, k: int, seed:
     else:
         name = f"{path.stem}-c{k:04d}{path.suffix}"
         number, doc_id = _free_number(source, Path(name).stem, serials, used)
-        text = vary(renumber(text, source.number, number), random.Random(f"{seed}:{index}:{k}"))
+        text = vary(renumber(text, source.number, number), random.Random(f"{seed}:{index}:{k}"),
+                    keep=set(source.keep))
     (folder / name).write_text(text, "utf-8")
     return Copy(file=f"{folder.name}/{name}", source=index, copy=k, doc_id=doc_id)
 
@@ -212,7 +221,7 @@ def _free_number(source: Source, stem: str, serials: _Serials,
         return None, document_id(None, source.year, stem)
     for _ in range(9000):
         number = new_number(source.number, serials.take())
-        doc_id = document_id(number, source.year, stem)
+        doc_id = document_id(number, source.year, stem, source.place)
         if doc_id not in used:
             return number, doc_id
     raise RuntimeError(f"bench build: no free number left for {source.number}")
@@ -227,18 +236,26 @@ def new_number(number: str, serial: int) -> str:
 
 
 def renumber(text: str, old: str | None, new: str | None) -> str:
-    """Every standalone occurrence of the document's own number replaced."""
+    """Every standalone occurrence of the document's own number replaced, also where it is
+    printed with blanks around its separators (``Số: 9476 /BNNMT-CNTY``)."""
     if not old or not new:
         return text
-    return re.sub(rf"(?<![\w/-]){re.escape(old)}(?![\w/-])", new, text)
+    pieces = re.split(r"\s*([/-])\s*", old)  # parts and the separators between them
+    spaced = "".join(re.escape(p) if i % 2 == 0 else rf"\s*{re.escape(p)}\s*"
+                     for i, p in enumerate(pieces))
+    return re.sub(rf"(?<![\w/-]){spaced}(?![\w/-])", new, text)
 
 
-def vary(text: str, rng: random.Random) -> str:
-    """A few words misspelt and a few figures changed, outside the header."""
+def vary(text: str, rng: random.Random, keep: Collection[str] = ()) -> str:
+    """A few words misspelt and a few figures changed, outside the header.
+
+    Words whose slug is in ``keep`` stay: the header of a crawled page can lie far below
+    HEADER_LINES, and a local document's id ends with the locality its issuer names."""
     lines = text.split("\n")
     head, body = "\n".join(lines[:HEADER_LINES]), "\n".join(lines[HEADER_LINES:])
     words = [m for m in _WORD.finditer(body)
-             if m.group(1).lower() not in _STRUCTURE and not _starts_line(body, m.start())]
+             if m.group(1).lower() not in _STRUCTURE and not _starts_line(body, m.start())
+             and vntext.slug(m.group(1)) not in keep]
     figures = [m for m in _FIGURE.finditer(body) if not _starts_line(body, m.start())]
     edits = [(m.start(1), m.end(1), _misspell(m.group(1), rng))
              for m in rng.sample(words, min(WORDS_CHANGED, len(words)))]

@@ -191,7 +191,9 @@ def iso_date(day: str, month: str, year: str) -> str:
 
 
 _LOOSE_DATE = re.compile(r"ngày\s+(\d{1,2})\s*(?:tháng\s*|/)(\d{1,2})\s*(?:năm\s*|/)(\d{4})")
-_LOOSE_NUMBER = re.compile(r"\b(\d{1,4}(?:/\d{4})?[-/][A-ZĐ]{1,6}(?:[-/][A-ZĐ0-9]{1,8})*)\b")
+# After the first part, a part may have small letters: QĐ-TTg, NĐ-CP, CT-TTg.
+_LOOSE_NUMBER = re.compile(
+    r"\b(\d{1,4}(?:/\d{4})?[-/][A-ZĐ]{1,6}(?:[-/][A-ZĐ0-9][A-Za-zĐđ0-9]{0,7})*)\b")
 
 
 def loose_date(text: str) -> str | None:
@@ -201,7 +203,11 @@ def loose_date(text: str) -> str | None:
 
 
 def loose_number(text: str) -> str | None:
-    """The first document number in running text (``57-NQ/TW``, ``50/2024/QH15``)."""
+    """The first document number in running text (``57-NQ/TW``, ``50/2024/QH15``).
+
+    >>> loose_number("Thủ tướng Chính phủ ban hành Quyết định 2639/QĐ-TTg về việc")
+    '2639/QĐ-TTg'
+    """
     m = _LOOSE_NUMBER.search(text)
     return m.group(1) if m else None
 

@@ -75,11 +75,14 @@ def test_main_rejects_a_missing_corpus(tmp_path: Path) -> None:
 
 @pytest.fixture
 def sources(tmp_path: Path) -> Path:
-    """02-NQ/TW (its id from its number) and a text whose id comes from its file name."""
+    """02-NQ/TW (its id from its number), a provincial decision (a number every province
+    issues alike: its id ends with the locality) and a text whose id comes from its file name."""
     folder = tmp_path / "sources"
     folder.mkdir()
     text = (REPO / "corpus" / "02-NQ-TW-2021.md").read_text("utf-8")
     (folder / "02-NQ-TW-2021.md").write_text(text, "utf-8")
+    local = REPO / "tests" / "fixtures" / "1630-QD-UBND-2025-quang-ngai.md"
+    (folder / local.name).write_text(local.read_text("utf-8"), "utf-8")
     (folder / "nq-01.md").write_text(DOCUMENT, "utf-8")
     return folder
 
@@ -89,8 +92,8 @@ def _files(result: build.Build) -> dict[str, bytes]:
 
 
 def test_builder_reaches_the_scale_with_new_ids(sources: Path, tmp_path: Path) -> None:
-    result = build.build([sources], 0.0003, cache=tmp_path / "cache")
-    assert result.provisions >= 300
+    result = build.build([sources], 0.0006, cache=tmp_path / "cache")
+    assert result.provisions >= 600
     ids = [c.doc_id for c in result.copies]
     assert len(set(ids)) == len(ids)
     for copy in result.copies:  # every id is what the parser gives the file written
@@ -152,3 +155,9 @@ def test_bad_rows_are_refused(tmp_path: Path) -> None:
     path.write_text("q1\tnope\tno\tx\t-\ta/b\tnote\n", "utf-8")
     with pytest.raises(ValueError, match="unknown class"):
         queries.load(path)
+
+
+def test_renumber_finds_the_number_printed_with_blanks() -> None:
+    text = "Số: 9476 /BNNMT-CNTY … Công văn 9476/BNNMT-CNTY; 19476/BNNMT-CNTY"
+    assert build.renumber(text, "9476/BNNMT-CNTY", "1376/BNNMT-CNTY") == (
+        "Số: 1376/BNNMT-CNTY … Công văn 1376/BNNMT-CNTY; 19476/BNNMT-CNTY")

@@ -4,7 +4,9 @@ the parser's output."""
 
 from __future__ import annotations
 
-from .conftest import parsed
+from parsers import parse_document
+
+from .conftest import ROOT, parsed
 
 KL07 = "07-KL-VPTW-2025.md"
 
@@ -165,3 +167,15 @@ def test_ldn_paragraph_after_points_belongs_to_their_clause():
     after = doc.find("d150.1.p1")
     assert after is not None
     assert after.text.startswith("Trường hợp chủ tọa, thư ký từ chối ký biên bản họp")
+
+
+def test_a_crawled_pages_lead_in_names_the_whole_number():
+    """A crawled page's editorial lead-in (``… ban hành Quyết định 2639/QĐ-TTg …``, as
+    thuvienphapluat prints above the document) comes before the header's ``Số:`` line and
+    gives the number first: its part with small letters (``-TTg``) is part of it (class 6).
+    The lead-in here is written in that form over the real 2597/QĐ-TTg page."""
+    text = (ROOT / "tests" / "fixtures" / "2597-QD-TTg-2025.md").read_text("utf-8")
+    lead_in = ("**Ngày 27/11/2025, Thủ tướng Chính phủ ban hành Quyết định 2597/QĐ-TTg phê "
+               "duyệt Đề án chuyển đổi số trong hoạt động xây dựng.**\n\n")
+    doc = parse_document(lead_in + text, name="x")
+    assert (doc.id, doc.number) == ("2597-qd-ttg-2025", "2597/QĐ-TTg")

@@ -11,7 +11,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from app.core.config import Settings
-from app.db.session import new_session
+from app.db.session import read_session
 from app.errors import Unavailable
 
 
@@ -31,7 +31,7 @@ async def get_session(settings: SettingsDep) -> AsyncIterator[Session]:
 
     Async, so opening it costs no thread hop (a ``Session`` connects on first use, in the
     route's thread); closing it, which returns a connection to its pool, takes one."""
-    session = new_session(settings.read_url)
+    session = read_session(settings.read_url)
     try:
         yield session
     except OperationalError as exc:

@@ -21,7 +21,7 @@ from pydantic import Field
 from sqlalchemy.orm import Session
 
 from app.core.config import LOCAL_URL, Settings
-from app.db.session import new_session
+from app.db.session import read_session
 from app.errors import VnlexError
 from app.services import bodies, provisions, resolve, tables
 from app.services.search import SearchParams, search
@@ -39,7 +39,7 @@ def build_server(settings: Settings) -> MCPServer:
 
     @contextmanager
     def session() -> Iterator[Session]:
-        with new_session(settings.read_url) as db:
+        with read_session(settings.read_url) as db:
             try:
                 yield db
             except VnlexError as exc:  # the assistant reads why, and what exists instead

@@ -22,6 +22,7 @@ WRITER = "vnlex_writer"  # execution option of sessions that write (session_scop
 ASYNC_COMMIT = "vnlex_async_commit"
 _engines: dict[str, Engine] = {}
 _factories: dict[str, sessionmaker[Session]] = {}
+_readers: dict[str, Engine] = {}  # PostgreSQL engines for read_session: no transaction
 
 
 def _sqlite_pragmas(dbapi_connection: DBAPIConnection, _record: ConnectionPoolEntry) -> None:
@@ -113,6 +114,25 @@ def new_session(url: str) -> Session:
     return _factories[url]()
 
 
+def read_session(url: str) -> Session:
+    """A session for a request that only reads (an API request).
+
+    On PostgreSQL it reads outside a transaction (autocommit). Under READ COMMITTED each
+    statement takes its own snapshot, in a transaction or not, so the ``BEGIN`` and
+    ``ROLLBACK`` around a request's two or three reads were two round trips to the server,
+    and its processes' CPU on the same cores as the workers, that bought nothing. SQLite
+    keeps its transaction: there a read transaction is one snapshot and costs no round trip.
+    """
+    session = new_session(url)
+    engine = get_engine(url)
+    if engine.dialect.name == "postgresql":
+        with _lock:
+            reader = _readers.setdefault(
+                url, engine.execution_options(isolation_level="AUTOCOMMIT"))
+        session.bind = reader
+    return session
+
+
 @contextmanager
 def session_scope(url: str, write: bool = False, durable: bool = True) -> Iterator[Session]:
     """A session that commits on success and rolls back on any error; ``write``: one that
@@ -161,6 +181,7 @@ def dispose(url: str) -> None:
     with _lock:
         engine = _engines.pop(url, None)
         _factories.pop(url, None)
+        _readers.pop(url, None)
     if engine is not None:
         engine.dispose()
 

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from factories_app import CORPUS, RESOLUTION_ID, law, resolution
 from fastapi.testclient import TestClient
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from app.core.config import Settings
 from app.db import bulk
-from app.db.session import session_scope
+from app.db.session import read_session, session_scope
 from app.main import create_app
 from app.services import listing
 from app.services.copy import copied_tables
@@ -115,3 +115,20 @@ def test_copy_stores_the_rows_executemany_stores(pg_url: str, db_url: str,
     on_postgres, by_executemany = stored
     assert on_postgres["provisions"] and on_postgres["duties"] and on_postgres["targets"]
     assert on_postgres == by_executemany
+
+
+def test_a_request_reads_outside_a_transaction_on_postgres(pg_url: str) -> None:
+    """An API request's session on PostgreSQL sends no BEGIN: two statements apart in
+    time see two transaction start times (in one transaction ``now()`` would not move).
+    A write session still runs in one transaction."""
+    reader = read_session(pg_url)
+    try:
+        first = reader.execute(text("SELECT now()")).scalar_one()
+        reader.execute(text("SELECT pg_sleep(0.02)"))
+        assert reader.execute(text("SELECT now()")).scalar_one() > first
+    finally:
+        reader.close()
+    with session_scope(pg_url, write=True) as writer:
+        first = writer.execute(text("SELECT now()")).scalar_one()
+        writer.execute(text("SELECT pg_sleep(0.02)"))
+        assert writer.execute(text("SELECT now()")).scalar_one() == first

@@ -16,8 +16,8 @@ eleventh; a tenth (``blind8``) over Nghị định 102/2024/NĐ-CP (detailing th
 once before the twelfth; an eleventh (``blind9``) over the Commercial Law 2005 (36/2005/QH11),
 scored once before the thirteenth; a twelfth (``blind10``) over the Land Law 2024
 (31/2024/QH15), scored once before the fourteenth; a thirteenth (``blind11``) over the
-Enterprise Law 2020 (59/2020/QH14), scored once before the sixteenth. Scores are floors measured on the day:
-a change that loses a question fails here and names it.
+Enterprise Law 2020 (59/2020/QH14), scored once before the sixteenth. Scores are floors
+measured on the day: a change that loses a question fails here and names it.
 """
 
 from __future__ import annotations

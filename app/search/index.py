@@ -31,7 +31,8 @@ cite        citation terms, the first one marked ``^``       "khoản 2 Điều 
 exact       normalized terms of all five (doc ids only)      exact-diacritic ranking
 article_key the row id of the article it is or lies under,     one hit per article first
             else its own (fast)
-titles      the pairs of heading and article heading         titles above mentions
+titles      the pairs of heading and article heading, and    titles above mentions; the
+            a short heading whole (``=thuong_nhan``)         article a question names
 blank       1 inside a numbered form (``Mẫu số 01``), else 0   forms after the articles
             (fast)
 ==========  ==============================================  ============================
@@ -74,7 +75,7 @@ from app.search.terms import both_terms
 from parsers import ids
 from parsers.model import KINDS, ROLES
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 FACET_FIELDS = ("doc", "root", "kind", "role")
 CITE_START = "^"  # never in a query term (those are [a-z0-9]+)
 STATE_FILE = "state.json"
@@ -145,7 +146,7 @@ def index_fields(row: Mapping[str, Any]) -> IndexFields:
                   *lead_terms]),
         " ".join([*heading_pairs, *pairs(text_terms), *article_pairs, *_pairs_of(lead_terms)]),
         " ".join(anchored(cite_terms)),
-        " ".join([*heading_pairs, *article_pairs]),
+        " ".join([*heading_pairs, *article_pairs, *whole_heading(heading_terms)]),
         " ".join([*heading_exact, *text_exact, *cite_exact, *article_exact, *lead_exact]),
         int(row["pk"]),
         int(ids.in_blank_form(own_path)),
@@ -203,6 +204,18 @@ def facet_key(value: str, field: str = "doc") -> int:
 def pairs(terms: list[str] | tuple[str, ...]) -> list[str]:
     """Adjacent terms as one token each: ``["lao_dong", "dong_tap"]``."""
     return [f"{a}_{b}" for a, b in zip(terms, terms[1:], strict=False)]
+
+
+# A provision's own heading of at most this many terms is also one token of ``titles``.
+HEADING_TERMS = 8
+HEADING_START = "="  # never in a term, nor in a pair token
+
+
+def whole_heading(terms: list[str] | tuple[str, ...]) -> list[str]:
+    """The ``titles`` token of a whole heading (``=thuong_nhan``), if it is short: the
+    article whose title is exactly what was asked ("thương nhân là ai" → Điều 6
+    "Thương nhân") ranks above the many whose titles hold those words among others."""
+    return [HEADING_START + "_".join(terms)] if 0 < len(terms) <= HEADING_TERMS else []
 
 
 def pair(first: str, second: str) -> str:

@@ -9,7 +9,8 @@ Score of a hit (higher is better)::
              (PHRASE_RELAXED in a relaxed search)
     CITE     if the query is how the provision itself is cited ("khoản 2 Điều 5")
     TITLE  × the share of those pairs adjacent in its heading or its article's heading
-             (TITLE_RELAXED in a relaxed search): the article a question names first
+             (TITLE_RELAXED in a relaxed search): the article a question names first;
+             TITLE once more if its own heading is the query's required words, no more
     + BM25 of the required clauses over heading (counted twice: a title outranks a
       passing mention), text and citation together
 
@@ -45,7 +46,7 @@ from dataclasses import dataclass
 
 import tantivy
 
-from app.search.index import SCHEMA, anchored, pair
+from app.search.index import SCHEMA, anchored, pair, whole_heading
 from app.search.query import Clause, ParsedQuery, is_year
 
 EXACT = 1000.0
@@ -383,10 +384,15 @@ def _title_bonuses(clauses: list[Clause], expansions: dict[str, list[str]],
     links = _links(clauses, expansions, inner)
     title = TITLE_RELAXED if relaxed else TITLE
     found = [[p for p in link if titled(p)] for link in links]
-    return [Query.const_score_query(
-                _any([Query.term_query(SCHEMA, "titles", p) for p in pairs_]),
-                title / len(links))
-            for pairs_ in found if pairs_]
+    bonuses = [Query.const_score_query(
+                   _any([Query.term_query(SCHEMA, "titles", p) for p in pairs_]),
+                   title / len(links))
+               for pairs_ in found if pairs_]
+    # The heading that is the question's words and no more: TITLE again, so among hits
+    # equal on every other bonus the article named by the question comes first.
+    heading = whole_heading([t for c in clauses if not c.optional for t in c.terms])
+    return bonuses + [Query.const_score_query(Query.term_query(SCHEMA, "titles", h), title)
+                      for h in heading if titled(h)]
 
 
 def _links(clauses: list[Clause], expansions: dict[str, list[str]],

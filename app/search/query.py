@@ -41,7 +41,7 @@ _OPTIONAL_FOLDED = frozenset({"gi", "nao", "khong", "duoc", "nhung", "cua", "thi
                               "va", "cac"})
 _OPTIONAL_PHRASES = ("bao nhiêu", "bao lâu", "thế nào", "như thế nào", "ra sao", "làm sao",
                      "khi nào", "tại sao", "vì sao", "ở đâu", "hay không", "hay chưa",
-                     "bao giờ", "lúc nào", "do ai", "là ai",
+                     "bao giờ", "lúc nào", "do ai", "là ai", "gồm những gì",
                      # What a question asks for, which the law prints as a figure ("không
                      # quá 30%", "ít nhất 45 ngày"), not in these words.
                      "tối đa", "tối thiểu", "phần trăm")

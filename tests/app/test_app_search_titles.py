@@ -1,7 +1,8 @@
 """The ninth round of the question set (issue 13): a blank form's lines after the articles it
 serves, a title bonus for the query's word pairs in a heading, and a "… là gì" question's
 defined term first. One hand-written law whose annex prints a numbered form (``Mẫu số 01``)
-that repeats the words of its Điều 5, as Nghị định 182/2024/NĐ-CP's forms do."""
+that repeats the words of its Điều 5, as Nghị định 182/2024/NĐ-CP's forms do; and (the
+sixteenth round) an article whose own heading is what a question asks, in a law of its own."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from typing import Any
 import pytest
 
 from app.db.session import session_scope
-from app.search import plan
+from app.search import index, plan
 from app.search.query import parse_query
 from app.services import search as service
 from app.services.search import SearchParams, search
@@ -114,3 +115,41 @@ def test_a_what_is_question_finds_the_definition_first(url: str, tmp_path: Path)
     assert ids(url, "thue mua nha la gi", tmp_path)[0] == f"{LAW_ID}/d1.1"  # a prefix
     # Not a question of meaning: the article about the thing leads.
     assert ids(url, "thuê mua nhà ở", tmp_path)[0] != f"{LAW_ID}/d1.1"
+
+
+# Shaped on Luật Thương mại 2005 Điều 6 "Thương nhân", among many "… của thương nhân".
+HEADINGS = """QUỐC HỘI
+Luật số: 97/2097/QH97
+
+LUẬT
+THỬ NGHIỆM LẦN MƯỜI SÁU
+
+Điều 1. Thương nhân
+Thương nhân bao gồm tổ chức kinh tế và cá nhân hoạt động thương mại có đăng ký kinh doanh.
+
+Điều 2. Nghĩa vụ của thương nhân
+Thương nhân phải thông tin đầy đủ cho người tiêu dùng; thương nhân chịu trách nhiệm về \
+hàng hoá của thương nhân.
+"""
+
+
+@pytest.fixture(scope="module")
+def headings(tmp_path_factory: pytest.TempPathFactory) -> str:
+    from test_app_search_meaning import stored
+
+    return stored(tmp_path_factory, "headings", HEADINGS, "97-2097-QH97.txt")
+
+
+def test_the_article_whose_heading_is_the_question_comes_first(
+        headings: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert ids(headings, "thương nhân là ai", tmp_path)[0].startswith("97-2097-qh97/d1")
+    # Without the whole heading, the article that says the words more often leads.
+    monkeypatch.setattr(plan, "whole_heading", lambda terms: [])
+    service._cache._items.clear()
+    assert ids(headings, "thương nhân là ai", tmp_path)[0].startswith("97-2097-qh97/d2")
+
+
+def test_a_heading_is_one_token_only_when_short() -> None:
+    assert index.whole_heading(("thuong", "nhan")) == ["=thuong_nhan"]
+    assert index.whole_heading(()) == []
+    assert index.whole_heading(tuple("abcdefghi")) == []  # nine terms: a sentence

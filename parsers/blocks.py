@@ -27,6 +27,7 @@ _STARTERS = (
     patterns.LETTERED,
     patterns.DOTTED_LETTERED,
     patterns.SUBPOINT,
+    patterns.DOTTED_SUBHEADING,
     patterns.ENUMERATED,
     patterns.MILESTONE,
     patterns.BULLET,

@@ -94,11 +94,14 @@ ENUMERATED = re.compile(r"^\((?P<label>\d{1,2})\)\s*(?P<rest>\S.*)$", re.S)
 # (Nghị định 96/2024/NĐ-CP). Each form restarts its own numbering. "MẪU BÁO CÁO …" (no
 # number) is a title, not a form label. A code of capitals before the number is part of
 # it: "Mẫu số PC05" (Nghị định 136/2020/NĐ-CP, 50/2024/NĐ-CP, 105/2025/NĐ-CP). The annex
-# may be named before it: "Phụ lục I - Mẫu số 02" (Nghị định 175/2024/NĐ-CP).
+# may be named before it: "Phụ lục I - Mẫu số 02" (Nghị định 175/2024/NĐ-CP). A space the
+# source slipped after a hyphen, its code ending the line, is in the number: "Mẫu số:
+# 01/TKTT- IIR" (Nghị định 236/2025/NĐ-CP).
 FORM = re.compile(
     r"^(?:(?:Phụ lục|PHỤ LỤC)\s+[IVX\d]+[a-z]?\s*[-–]\s*)?"
     r"(?:Mẫu|MẪU)\s+(?:số|SỐ)?\s*:?\s*"
-    r"(?P<label>(?:[A-ZĐ]{1,4}[-.]?)?\d+[\w./\-]*|[IVX]+[a-z]?(?:[./\-]\w+)*)"
+    r"(?P<label>(?:[A-ZĐ]{1,4}[-.]?)?\d+[\w./\-]*(?:(?<=-) [A-ZĐ]{2,5}(?=\s*$))?"
+    r"|[IVX]+[a-z]?(?:[./\-]\w+)*)"
     r"(?![\w])\s*[.:]?\s*(?P<rest>.*)$",
     re.S,
 )

@@ -27,6 +27,7 @@ _STARTERS = (
     patterns.LETTERED,
     patterns.DOTTED_LETTERED,
     patterns.SUBPOINT,
+    patterns.DOTTED_SUBHEADING,
     patterns.ENUMERATED,
     patterns.MILESTONE,
     patterns.BULLET,
@@ -260,7 +261,9 @@ def _joins(block: Block, line: Line, hard_wrapped: bool, by_blanks: bool = False
         return (block.text[-1] == ";" and line.text[0].islower()) or (
             by_blanks and block.text[-1] in ".;…" and not block.lines[-1].cell
         )
-    if _is_field_line(block.text):
+    if _is_field_line(block.text) or patterns.FORM_GUIDE.match(block.text):
+        # a form guide's title ends its line: "Hướng dẫn khai tờ khai thuế TNDN bổ sung …" /
+        # "1 Năm tài chính báo cáo là …" (its first note, Nghị định 236/2025/NĐ-CP)
         return False
     if not line.blank_before and _OPEN_END.search(block.text):
         return True

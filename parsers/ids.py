@@ -56,6 +56,11 @@ Provision path (the part after ``<document id>/``)
       of kind ``form`` headed by the title, an unlabeled part (``pl1.p3``), so their
       numbering restarts under it (``parsers.tree``); the first keeps its ids.
 
+    * The guide to a form (``HƯỚNG DẪN KÊ KHAI MẪU SỐ 01/TB-ĐVHT``) is a node of kind
+      ``form`` without a label inside the form it follows (``pl3.mau01tbdvht.p17``); its
+      outline's headings and the fields under each keep their printed labels
+      (``parsers.guides``), so a field ``4.`` under ``2.1.`` is ``….2.2.1.4``.
+
     * Articles and chapters are numbered through a whole law, so their paths never include
       a part, chapter or section above them: ``d5``, not ``ch1.d5``; ``ch2``, not
       ``pt1.ch2``. Clauses and points hang under their article (``d5.2.a``), a Mục under

@@ -80,6 +80,12 @@ DOTTED_LETTERED = re.compile(r"^(?P<label>[a-zđ])\.\s+(?P<rest>[^\W\d_].*)$", r
 # start of a wrapped line closes "(m3)".
 SUBPOINT = re.compile(r"^(?P<label>[a-zđ]\.\d{1,2})\)\s*(?P<rest>\S.*)$", re.S)
 
+# "a.1. Xử lý khoản thuế hoãn lại phải trả": a heading under "a." in the guide to a form
+# (Nghị định 236/2025/NĐ-CP, Phụ lục III, ``parsers.guides``); a dot, not a parenthesis.
+DOTTED_SUBHEADING = re.compile(
+    r"^(?P<letter>[a-zđ])\.(?P<number>\d{1,2})\.\s+(?P<rest>[^\W\d_].*)$", re.S
+)
+
 # "(1) Công tác tham mưu …", "(2) Duy trì nền nếp, …": an enumeration inside a Party item
 # (07-KL/VPTW). Only at the start of a block: "(1)" inside a sentence is a reference.
 ENUMERATED = re.compile(r"^\((?P<label>\d{1,2})\)\s*(?P<rest>\S.*)$", re.S)
@@ -88,13 +94,25 @@ ENUMERATED = re.compile(r"^\((?P<label>\d{1,2})\)\s*(?P<rest>\S.*)$", re.S)
 # (Nghị định 96/2024/NĐ-CP). Each form restarts its own numbering. "MẪU BÁO CÁO …" (no
 # number) is a title, not a form label. A code of capitals before the number is part of
 # it: "Mẫu số PC05" (Nghị định 136/2020/NĐ-CP, 50/2024/NĐ-CP, 105/2025/NĐ-CP). The annex
-# may be named before it: "Phụ lục I - Mẫu số 02" (Nghị định 175/2024/NĐ-CP).
+# may be named before it: "Phụ lục I - Mẫu số 02" (Nghị định 175/2024/NĐ-CP). A space the
+# source slipped after a hyphen, its code ending the line, is in the number: "Mẫu số:
+# 01/TKTT- IIR" (Nghị định 236/2025/NĐ-CP).
 FORM = re.compile(
     r"^(?:(?:Phụ lục|PHỤ LỤC)\s+[IVX\d]+[a-z]?\s*[-–]\s*)?"
     r"(?:Mẫu|MẪU)\s+(?:số|SỐ)?\s*:?\s*"
-    r"(?P<label>(?:[A-ZĐ]{1,4}[-.]?)?\d+[\w./\-]*|[IVX]+[a-z]?(?:[./\-]\w+)*)"
+    r"(?P<label>(?:[A-ZĐ]{1,4}[-.]?)?\d+[\w./\-]*(?:(?<=-) [A-ZĐ]{2,5}(?=\s*$))?"
+    r"|[IVX]+[a-z]?(?:[./\-]\w+)*)"
     r"(?![\w])\s*[.:]?\s*(?P<rest>.*)$",
     re.S,
+)
+
+# "HƯỚNG DẪN KÊ KHAI MẪU SỐ 01/TB-ĐVHT", "Hướng dẫn khai Tờ khai thuế TNDN bổ sung …:"
+# (Nghị định 236/2025/NĐ-CP, Phụ lục III), "HƯỚNG DẪN GHI PHƯƠNG ÁN CHỮA CHÁY" (Nghị định
+# 136/2020/NĐ-CP), "Hướng dẫn kê khai đơn:" (Nghị định 151/2025/NĐ-CP): the title of the
+# guide to a form, printed after it in an annex (``parsers.guides``).
+FORM_GUIDE = re.compile(
+    r"^\**(?:HƯỚNG DẪN|Hướng dẫn)\s+(?:KÊ KHAI|KHAI|GHI|LẬP|ĐIỀN|kê khai|khai|ghi|lập|điền)"
+    r"(?!\w)"
 )
 
 # "VÍ DỤ SỐ 02: VỀ PHƯƠNG PHÁP THU NHẬP": a worked example printed in an annex (Nghị định

@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from parsers import ids, patterns
+from parsers import guides, ids, patterns
 from parsers.blocks import is_upper
 from parsers.classify import Token, roman_to_int
 
 RANK = {
     "form": -0.5,  # "Mẫu số 01" inside an annex: everything up to the next form is in it
+    "guide": -0.45,  # "HƯỚNG DẪN KÊ KHAI MẪU SỐ 01": inside the form it follows, to the next
     "example": -0.5,  # "VÍ DỤ SỐ 02" inside an annex: likewise up to the next example
     "row": -0.5,  # a table row (one cell a line) holding a procedure numbered from 1 again
     "procedure": -0.7,  # "Tên thủ tục số 2": above the forms its procedure prints
@@ -51,6 +52,12 @@ _TITLE_MAX = 300
 # article, section or chapter: the list labels after it, which the reader cannot place,
 # become its children; the next article or section closes it.
 _GAP_RANK = RANK["article"] + 0.01
+# In a form's guide (``parsers.guides``) the outline's headings rank by depth above the
+# fields, and the fields above the points, enumerations and bullets under them.
+_HEADING_RANK, _HEADING_STEP = RANK["numbered"], 0.05
+_FIELD_RANK = RANK["numbered"] + 0.5
+# Nodes that hold a guide's outline: the guide, or a Roman section printed in it.
+_OUTLINE_HOLDERS = frozenset({"form", "section", "part", "chapter", "example", "row"})
 # "Ghi chú:" after a form's last line opens the form's notes, whatever ends before it.
 _NOTES = re.compile(r"^\*?(?:Ghi chú|GHI CHÚ|Chú thích|Lưu ý)\b")
 
@@ -173,6 +180,9 @@ class TreeBuilder:
         self.after_text = False
         # the paragraph _leads_in_a_repeat kept apart: it takes the labels it announces
         self.repeat_lead_in: Node | None = None
+        self.guides: set[Node] = set()  # the form guides opened (parsers.guides)
+        self.headings: dict[Node, guides.Key] = {}  # a guide's outline headings, by key
+        self.field_holder: Node | None = None  # the node a guide's current fields hang on
 
     def open_row(self, token: Token) -> None:
         """The first cell of a table row (its number printed alone before it) opens a node
@@ -429,6 +439,8 @@ class TreeBuilder:
             self._add(_node(token, 99.0))
             self.stack.clear()
             return
+        if self._feed_in_guide(token):
+            return
         self.row = None
         self.after_text = False  # set by _list_rank: the list goes on after a paragraph
         rank = self._list_rank(token) or _rank(token)
@@ -451,6 +463,97 @@ class TreeBuilder:
                 and _part(node) in {_part(s) for s in siblings}):
             self.restarts.append(self.index)
         self._add(node)
+
+    def _open_guide(self, token: Token) -> None:
+        """The title of a form's guide opens a node inside the form it follows (up to the
+        next form), unlabeled like another document printed in the annex."""
+        node = _node(token, RANK["guide"])
+        node.kind, node.heading, node.texts = "form", token.block.text, []
+        self.row = None
+        self.since_label.clear()
+        while self.stack and self.stack[-1].rank >= node.rank:
+            self.stack.pop()
+        self._add(node)
+        self.guides.add(node)
+        self.field_holder = None
+
+    def _feed_in_guide(self, token: Token) -> bool:
+        """Inside a form's guide, a numbered label is a heading of its outline or a field
+        of the heading above it (``parsers.guides``); placed here, not by rank. False for
+        a token outside a guide or one the outline does not read (``a)``, ``(1)``)."""
+        at = next((i for i in range(len(self.stack) - 1, -1, -1)
+                   if self.stack[i] in self.guides), None)
+        key = guides.outline_key(token) if at is not None else None
+        if at is None or key is None:
+            return False
+        scope = max(i for i in range(at, len(self.stack))
+                    if self.stack[i].kind in _OUTLINE_HOLDERS)
+        heads = [n for n in self.stack[scope + 1 :] if n in self.headings]
+        if (guides.goes_on(key, [self.headings[n] for n in heads])
+                and guides.reads_as_title(token, key)
+                and (not isinstance(key, tuple) or len(key) > 1 or self._heads_outline(token))):
+            self._open_heading(token, key, scope)
+        elif isinstance(key, tuple):
+            self._open_field(token, key, heads[-1] if heads else self.stack[scope])
+        else:
+            return False
+        self.row = None
+        self.since_label.clear()
+        return True
+
+    def _open_heading(self, token: Token, key: guides.Key, scope: int) -> None:
+        while len(self.stack) > scope + 1 and not (
+            self.stack[-1] in self.headings
+            and guides.encloses(self.headings[self.stack[-1]], key)
+        ):
+            self.stack.pop()
+        depth = sum(n in self.headings for n in self.stack[scope + 1 :])
+        node = _node(token, _HEADING_RANK + _HEADING_STEP * depth)
+        node.heading, node.texts = (token.heading or token.text).strip(), []
+        self._add(node)
+        self.headings[node] = key
+        self.field_holder = node
+
+    def _open_field(self, token: Token, key: tuple[int, ...], heading: Node) -> None:
+        """A field goes on in the list its heading holds, under the lead-in that announced
+        it if any (``Tại Tờ khai …, các chỉ tiêu … được kê khai theo hướng dẫn sau:`` /
+        ``1. Quốc gia: …``); ``2.1.`` goes under the open field ``2.``."""
+        holder = self.field_holder
+        if holder is None or (holder is not heading and holder not in heading.children):
+            holder = heading
+        holder = self._lead_in(key, holder, heading) or holder
+        above = ".".join(str(n) for n in key[:-1])
+        # "3.2." after "3.1." and a paragraph that closed "3.": still a part of field 3
+        field = next((c for c in reversed(holder.children)
+                      if c.kind == "numbered" and c.label == above), None)
+        for node in (holder, field):
+            if node is None or node in self.stack:
+                continue
+            while self.stack[-1] is not heading and node not in self.stack[-1].children:
+                self.stack.pop()
+            self.stack.append(node)
+        while self.stack[-1] is not (field or holder):
+            self.stack.pop()
+        self._add(_node(token, _FIELD_RANK + 0.1 * (len(key) - 1)))
+        self.field_holder = holder
+
+    def _lead_in(self, key: tuple[int, ...], holder: Node, heading: Node) -> Node | None:
+        """The paragraph right before a list of fields that it announces: its own node
+        under the heading, holding the list. It announces the list when it ends in a colon
+        and the list starts (``1.``) or repeats a field its holder has, or when the list
+        starts again where ``1`` is taken (``NHỮNG ĐIỀU CẦN CHÚ Ý`` / ``1. …`` after the
+        guide's notes ``(1)`` … ``(20)``, Nghị định 50/2024/NĐ-CP, Phụ lục XVI)."""
+        placed = self.since_label[-1] if self.since_label else None
+        if placed is None or len(key) > 1:
+            return None
+        taken = any(_part(c) == str(key[0]) for c in holder.children)
+        colon = placed.token.text.rstrip().endswith(":")
+        if not ((colon and (key == (1,) or taken)) or (key == (1,) and taken)):
+            return None
+        lead = placed.take_back()
+        lead.rank = _FIELD_RANK - _ADOPTED
+        heading.children.append(lead)
+        return lead
 
     def _open_gap(self, token: Token) -> None:
         """Text left out of the page: the numbering after it resumes somewhere unknown,
@@ -546,6 +649,15 @@ class TreeBuilder:
     def feed_paragraph(self, token: Token, upcoming: Token | None) -> None:
         """An unlabeled paragraph inside a list whose next item follows it (``a)`` … text …
         ``b)``) continues the item before it; otherwise it is placed by how it reads."""
+        if self.in_annex and guides.opens_guide(token):
+            self._open_guide(token)
+            return
+        m = guides.LETTER_SUBHEADING.match(token.block.text)
+        if m and self._feed_in_guide(replace(
+            token, kind="subpoint", label=f"{m['letter']}.{m['number']}",
+            heading=m["rest"].strip(), text="",
+        )):
+            return
         top = self.stack[-1] if self.stack else None
         if (
             top is not None

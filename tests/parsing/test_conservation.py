@@ -72,4 +72,5 @@ def test_provision_text_comes_from_its_segments(name: str):
     for node in doc.walk():
         printed = "".join("".join(spans[node.path]).split())
         rebuilt = "".join(f"{node.heading or ''}{node.text}".split())
-        assert rebuilt in printed and len(printed) - len(rebuilt) <= 12, node.path
+        # the label is printed, not in the text: up to "Mẫu số: 01/TKTT-IIR" (17 characters)
+        assert rebuilt in printed and len(printed) - len(rebuilt) <= 20, node.path

@@ -77,11 +77,11 @@ def test_dotted_headings_own_their_lists_and_the_outline_goes_on() -> None:
     """Each dotted heading holds the fields printed under it and the headings its label
     names below it (``2.1.1.`` in ``2.1.``); ``3. Tính toán …``, followed by ``3.1.``, is
     the outline's third heading, not a third field of ``2.3.`` (where it went before)."""
-    form = "pl1"
+    form = "pl1.1"  # the guide, under its title HƯỚNG DẪN KÊ KHAI TỜ KHAI THÔNG TIN
     h2, h21, h3, h31 = f"{form}.2", f"{form}.2.2.1", f"{form}.3", f"{form}.3.3.1"
     h312, h3121 = f"{h31}.3.1.2", f"{h31}.3.1.2.3.1.2.1"
     assert _labeled(FORM_GUIDE) == [
-        ("d25", "article"), ("pl1", "annex"),
+        ("d25", "article"), ("pl1", "annex"), (form, "form"),
         (h2, "item"), (h21, "item"), *_items(h21, "1"),
         (f"{h21}.2.1.1", "item"), *_items(f"{h21}.2.1.1", "1", "2"),
         (f"{h21}.2.1.2", "item"), *_items(f"{h21}.2.1.2", "1", "2", "3", "4"),

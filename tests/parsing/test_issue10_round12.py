@@ -31,7 +31,7 @@ def test_empty_form_fields_take_no_text_and_repeat_no_label() -> None:
     guide = _tree("pl1.mau18.p", "151-2025-ND-CP-empty-fields-excerpt.txt")
     assert guide == [
         ("pl1.mau18.p1", "paragraph", "Cam đoan nội dung kê khai trên"),
-        ("pl1.mau18.p2", "paragraph", "Hướng dẫn kê khai đơn:"),
+        ("pl1.mau18.p2", "form", ""),  # the guide, titled "Hướng dẫn kê khai đơn:"
         ("pl1.mau18.p2.1", "enumeration", "Đối với hộ gia đình, cá nhân, "),
         ("pl1.mau18.p2.2", "enumeration", "Ghi thông tin như trên giấy ch"),
         ("pl1.mau18.p2.3", "enumeration", "Ghi nội dung biến động như: “n"),

@@ -14,8 +14,9 @@ from .conftest import DOCUMENTS, parsed
 
 NAMES = [p.name for p in DOCUMENTS]
 # What may lie between two provisions' texts in the source: their printed labels
-# ("Điều 5.", "1.", "a)", "(2)", "- ", "Chương II", "PHỤ LỤC I" …), nothing else.
-_LABEL = re.compile(r"^[\w\-–—•+*().:/]{0,16}$")
+# ("Điều 5.", "1.", "a)", "(2)", "- ", "Chương II", "PHỤ LỤC I", "Mẫu số: 01/TKTT-IIR" …),
+# nothing else.
+_LABEL = re.compile(r"^[\w\-–—•+*().:/]{0,20}$")
 
 
 def _squash(text: str) -> str:

@@ -64,8 +64,9 @@ def test_a_dotted_row_number_stays_in_the_text() -> None:
 
 # Nghị định 236/2025/NĐ-CP, Phụ lục III, the guide to Mẫu số 01/TKTT-QDMTT, abridged in our
 # own words line for line (after Điều 25 and the annex's title; the form itself left out,
-# tests/fixtures/SOURCES.md): an outline of dotted headings ("2.", "2.1.", "2.1.1.") each owning the list of the form's fields it
-# explains ("1. Tổng doanh thu …: Khai …"), numbered from 1 again under every heading.
+# tests/fixtures/SOURCES.md): an outline of dotted headings ("2.", "2.1.", "2.1.1.") each
+# owning the list of the form's fields it explains ("1. Tổng doanh thu …: Khai …"),
+# numbered from 1 again under every heading.
 FORM_GUIDE = (FIXTURES / "236-2025-ND-CP-huong-dan-excerpt.txt").read_text(encoding="utf-8")
 
 

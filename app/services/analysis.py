@@ -75,6 +75,7 @@ from parsers.targets import (
     frame_year,
     is_time_frame,
     milestone_of,
+    milestone_words,
     plan_year,
     striven_for,
 )
@@ -156,8 +157,8 @@ def analyze(doc_id: str, rows: list[dict[str, Any]], registry: Registry,
                                                                           unresolved)])
         out.citations.extend(_citation_row(doc_id, pid, c) for c in find_citations(text))
         if row["role"] == "objective" or _may_hold_targets(row, text):
-            year = target_year(row, by_id, document or {})
-            found_targets = extract_targets(text, default_year=year)
+            year, milestone = target_due(row, by_id, document or {})
+            found_targets = extract_targets(text, default_year=year, default_milestone=milestone)
             if row["role"] != "objective":
                 parent = by_id.get(row["parent_id"] or "") or {}
                 found_targets = striven_for(text, found_targets, parent.get("text") or "")
@@ -376,8 +377,17 @@ def target_year(row: dict[str, Any], by_id: dict[str, dict[str, Any]],
                 document: dict[str, Any]) -> int | None:
     """The year of ``row``'s targets when their sentence gives none: the milestone above
     it, else the year of the one-year plan the document is (its title)."""
-    return (milestone_year(row, by_id) or plan_year(document.get("title") or "")
-            or _plan_frame_year(by_id, document))
+    return target_due(row, by_id, document)[0]
+
+
+def target_due(row: dict[str, Any], by_id: dict[str, dict[str, Any]],
+               document: dict[str, Any]) -> tuple[int | None, str | None]:
+    """``target_year`` with the words of the milestone it was read from, as printed ("Đến
+    năm 2030"); no words when the year comes from the plan's title or time frame."""
+    year, words = milestone_due(row, by_id)
+    if year is not None:
+        return year, words
+    return plan_year(document.get("title") or "") or _plan_frame_year(by_id, document), None
 
 
 def _plan_frame_year(by_id: dict[str, dict[str, Any]], document: dict[str, Any]) -> int | None:
@@ -394,21 +404,27 @@ def _plan_frame_year(by_id: dict[str, dict[str, Any]], document: dict[str, Any])
 
 def milestone_year(row: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> int | None:
     """The year of the nearest milestone at or above ``row`` (its path part: ``2025``)."""
+    return milestone_due(row, by_id)[0]
+
+
+def milestone_due(row: dict[str, Any], by_id: dict[str, dict[str, Any]],
+                  ) -> tuple[int | None, str | None]:
+    """``milestone_year`` with the milestone's words as printed ("Đến năm 2025")."""
     node: dict[str, Any] | None = row
     while node is not None:
         last = node["path"].rsplit(".", 1)[-1]
+        heading = node.get("heading") or ""
         if node["kind"] == "milestone" and _YEAR.fullmatch(last):
-            return int(last)
+            return int(last), milestone_words(heading) or milestone_words(node["text"] or "")
         # An ancestor headed "Mục tiêu đến năm 2030" (the row's own text is read by
         # extract_targets): its year, when the tree did not make it a milestone.
-        heading = node.get("heading") or ""
-        year = milestone_of(heading) if heading else None
+        year, said = (milestone_of(heading), heading) if heading else (None, "")
         if year is None and node is not row and len(node["text"]) <= _SHORT_HEADING:
-            year = milestone_of(node["text"])
+            year, said = milestone_of(node["text"]), node["text"]
         if year is not None:
-            return year
+            return year, milestone_words(said)
         node = by_id.get(node["parent_id"]) if node["parent_id"] else None
-    return None
+    return None, None
 
 
 def _unresolved_row(doc_id: str, pid: str, u: Unresolved,
@@ -426,7 +442,7 @@ def _target_row(doc_id: str, pid: str, t: FoundTarget) -> dict[str, Any]:
         "document_id": doc_id, "provision_id": pid, "year": t.year, "measure": t.measure,
         "value": t.value, "value_max": t.value_max, "comparator": t.comparator,
         "unit": t.unit, "qualitative": t.qualitative, "start": t.start, "end": t.end,
-        "text": t.text,
+        "text": t.text, "milestone": t.milestone,
     }
 
 

@@ -1,0 +1,72 @@
+"""Issue 11, fifteenth round: a target keeps the words of the milestone it sits under, as
+printed; read here from real target sentences of the fixtures and the bundled corpus,
+through the ingest's own analysis (``prepare_file``)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+from nq02 import ROOT
+
+from app.services.ingest import Prepared, prepare_file
+from parsers.bodies import load_registry
+from parsers.targets import extract_targets, milestone_words
+
+REGISTRY = load_registry(ROOT / "corpus" / "bodies.yaml")
+
+
+@cache
+def prepared(path: str) -> Prepared:
+    return prepare_file(ROOT / path, REGISTRY)
+
+
+def stored(path: str, printed: str) -> list[tuple[int | None, str | None]]:
+    """The year and milestone of the stored targets whose value is printed ``printed``."""
+    return [(t["year"], t["milestone"]) for t in prepared(path).analysis.targets
+            if t["text"] == printed]
+
+
+@pytest.mark.parametrize(("path", "printed", "expected"), [
+    # a numbered milestone heading over its points: "**2\. Tầm nhìn đến năm 2045**"
+    ("corpus/57-NQ-TW-2024.md", "tối thiểu 50% GDP", [(2045, "Tầm nhìn đến năm 2045")]),
+    # the objectives' heading "2. Mục tiêu cụ thể đến năm 2030" (NQ 394/NQ-CP)
+    ("tests/fixtures/394-NQ-CP-2025.md", "dưới 50%", [(2030, "Mục tiêu cụ thể đến năm 2030")]),
+    # a point that opens with its milestone: "b) Đến hết năm 2030: Có ≥ 60% …" (617, Đồng Tháp)
+    ("tests/fixtures/617-KH-UBND-2025-dong-thap.md", "≥ 60%", [(2030, "Đến hết năm 2030")]),
+    # "c) Tầm nhìn đến năm 2035" over "- Hoàn thành 100% …" (2597/QĐ-TTg)
+    ("tests/fixtures/2597-QD-TTg-2025.md", "100%",
+     [(2030, "Đến năm 2030")] * 3 + [(2035, "Tầm nhìn đến năm 2035")]),
+    # the sentence's own year: "Năm 2025, phấn đấu đón và phục vụ 22 - 23 triệu lượt khách"
+    ("tests/fixtures/192-2025-QH15.md", "22 - 23 triệu", [(2025, "Năm 2025")]),
+    # a plan's year from its "Thời gian …" section, not a milestone: no words (157, Cần Thơ)
+    ("tests/fixtures/157-KH-UBND-2025-can-tho-excerpt.md", "Ít nhất 85%", [(2025, None)]),
+])
+def test_a_stored_target_keeps_its_milestone_as_printed(
+        path: str, printed: str, expected: list[tuple[int, str | None]]) -> None:
+    assert stored(path, printed) == expected
+
+
+def test_a_year_inside_the_sentence_wins_over_the_milestone_line() -> None:
+    # 02-NQ/TW II.2.b, as printed (with its OCR "Phân đầu")
+    text = ("Đến năm 2025:\n- Phân đầu có 13,5 triệu đoàn viên công đoàn, hầu hết doanh nghiệp "
+            "…; đến năm 2023 phân đầu có 12 triệu đoàn viên.\n")
+    assert [(t.text, t.year, t.milestone) for t in extract_targets(text)] == [
+        ("13,5 triệu", 2025, "Đến năm 2025"), ("hầu hết", 2025, "Đến năm 2025"),
+        ("12 triệu", 2023, "đến năm 2023")]
+
+
+def test_the_default_milestone_goes_with_the_default_year_only() -> None:
+    assert [t.milestone for t in extract_targets("đạt 90%", 2030, "Đến năm 2030")] == [
+        "Đến năm 2030"]
+    assert [t.milestone for t in extract_targets("đạt 90%", None, "Đến năm 2030")] == [None]
+
+
+@pytest.mark.parametrize(("heading", "expected"), [
+    ("2. Tầm nhìn đến năm 2045: Việt Nam …", "Tầm nhìn đến năm 2045"),
+    ("a) Mục tiêu đến năm 2030", "Mục tiêu đến năm 2030"),
+    ("Đến hết năm 2025: Có ≥", "Đến hết năm 2025"),
+    ("Mục tiêu cụ thể", None),  # not: no year
+])
+def test_milestone_words(heading: str, expected: str | None) -> None:
+    assert milestone_words(heading) == expected

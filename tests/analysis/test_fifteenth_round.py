@@ -11,6 +11,7 @@ from nq02 import ROOT
 
 from app.services.ingest import Prepared, prepare_file
 from parsers.bodies import load_registry
+from parsers.crossrefs import CrossRef, infer_duties
 from parsers.targets import extract_targets, milestone_words
 
 REGISTRY = load_registry(ROOT / "corpus" / "bodies.yaml")
@@ -70,3 +71,28 @@ def test_the_default_milestone_goes_with_the_default_year_only() -> None:
 ])
 def test_milestone_words(heading: str, expected: str | None) -> None:
     assert milestone_words(heading) == expected
+
+
+def test_a_partner_is_not_carried_to_linked_tasks_without_its_doer() -> None:
+    """2597/QĐ-TTg V.4: "4. Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ" / "Căn cứ
+    chức năng nhiệm vụ được giao, phối hợp với Bộ Xây dựng … quy định tại Phần III …": the
+    subject is the item's title, so inference must not credit Bộ Xây dựng alone with
+    coordinating the tasks V.4 is linked to (it did, for five of them)."""
+    duties = prepared("tests/fixtures/2597-QD-TTg-2025.md").analysis.duties
+    via = {(d["body_id"], d["role"]) for d in duties
+           if d["inferred"] and d["via_provision_id"] in ("2597-qd-ttg-2025/V.4",
+                                                          "2597-qd-ttg-2025/V.3.a")}
+    assert via == set()
+    # V.1.a names its doer ("giao Bộ trưởng Bộ Xây dựng quyết định …"): carried, with partners
+    carried = {(d["body_id"], d["role"]) for d in duties
+               if d["inferred"] and d["via_provision_id"] == "2597-qd-ttg-2025/V.1.a"}
+    assert ("bo-xay-dung", "implement") in carried
+    assert ("uy-ban-nhan-dan-cap-tinh", "coordinate") in carried
+
+
+def test_infer_duties_carries_partners_only_beside_a_doer() -> None:
+    link = CrossRef("d/IV.1", "d/III.1", 9.0, ("biên chế",), ())
+    alone = {"d/IV.1": [("bo-xay-dung", "coordinate"), ("bo-tai-chinh", "report_to")]}
+    assert infer_duties([link], alone) == [("bo-tai-chinh", "report_to", "d/III.1", "d/IV.1")]
+    beside = {"d/IV.1": [("bo-tai-chinh", "lead"), ("bo-xay-dung", "coordinate")]}
+    assert [body for body, *_ in infer_duties([link], beside)] == ["bo-tai-chinh", "bo-xay-dung"]

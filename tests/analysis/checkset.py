@@ -99,7 +99,8 @@ def span_of(doc: str, check: dict[str, Any]) -> tuple[str, ...]:
 
 SPLITS = ("tuned", "held_out", "held_out_2", "held_out_3", "held_out_4", "held_out_5",
           "held_out_6", "held_out_7", "held_out_8", "held_out_9", "held_out_10",
-          "held_out_11", "held_out_12", "held_out_13", "held_out_14", "held_out_15")
+          "held_out_11", "held_out_12", "held_out_13", "held_out_14", "held_out_15",
+          "held_out_16")
 
 
 def role_scores() -> dict[str, Score]:
@@ -284,7 +285,7 @@ def main(splits: list[str]) -> None:
         for miss in score.misses:
             print("   ", miss)
     with_targets = ("tuned", "held_out_2", "held_out_8", "held_out_11", "held_out_12",
-                    "held_out_13", "held_out_14", "held_out_15")
+                    "held_out_13", "held_out_14", "held_out_15", "held_out_16")
     targets = [(f"targets {name}", target_score(name))
                for name in with_targets if name in wanted]
     stored = [(f"targets stored {name}", target_score(name, stored=True))

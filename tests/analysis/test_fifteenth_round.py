@@ -10,7 +10,9 @@ import pytest
 from nq02 import ROOT
 
 from app.services.ingest import Prepared, prepare_file
+from parsers.blocks import to_blocks
 from parsers.bodies import load_registry
+from parsers.clean import clean
 from parsers.crossrefs import CrossRef, infer_duties
 from parsers.targets import extract_targets, milestone_words
 
@@ -96,3 +98,46 @@ def test_infer_duties_carries_partners_only_beside_a_doer() -> None:
     assert infer_duties([link], alone) == [("bo-tai-chinh", "report_to", "d/III.1", "d/IV.1")]
     beside = {"d/IV.1": [("bo-tai-chinh", "lead"), ("bo-xay-dung", "coordinate")]}
     assert [body for body, *_ in infer_duties([link], beside)] == ["bo-tai-chinh", "bo-xay-dung"]
+
+
+def blocks(source: str) -> list[str]:
+    return [b.text for b in to_blocks(clean(source)[1])]
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    # a compound's dash wrapped to the head of a line (157/KH-UBND Cần Thơ V.5.b; 45-HD/BTCTW)
+    ("b) Tổ chức tuyên truyền: Chỉ đạo phòng, ban chuyên môn, phối hợp tổ chức chính trị\n"
+     "- xã hội tại địa phương thực hiện công tác tuyên truyền, vận động.\n",
+     ["b) Tổ chức tuyên truyền: Chỉ đạo phòng, ban chuyên môn, phối hợp tổ chức chính trị "
+      "- xã hội tại địa phương thực hiện công tác tuyên truyền, vận động."]),
+    # not: a bullet in capitals, or one under a line that ended its clause
+    ("Các nhiệm vụ gồm\n- Xây dựng kế hoạch.\n", ["Các nhiệm vụ gồm", "- Xây dựng kế hoạch."]),
+    ("Nội dung gồm:\n- xây dựng kế hoạch;\n", ["Nội dung gồm:", "- xây dựng kế hoạch;"]),
+    ("1. Tuyên truyền.\n\n- xây dựng kế hoạch;\n", ["1. Tuyên truyền.", "- xây dựng kế hoạch;"]),
+])
+def test_a_dash_in_lower_case_goes_on_with_the_line_above(source: str,
+                                                          expected: list[str]) -> None:
+    assert blocks(source) == expected
+
+
+def test_the_compound_wrapped_at_its_dash_is_read_as_a_body() -> None:
+    duties = prepared("tests/fixtures/157-KH-UBND-2025-can-tho-excerpt.md").analysis.duties
+    at = {(d["body_id"], d["role"]) for d in duties
+          if d["provision_id"] == "157-kh-ubnd-2025-can-tho/V.5.b"}
+    assert ("cac-to-chuc-chinh-tri-xa-hoi", "coordinate") in at
+    assert ("uy-ban-nhan-dan-cap-xa", "implement") in at  # from V.5's title, as before
+
+
+@pytest.mark.parametrize(("path", "name"), [
+    ("tests/fixtures/627-TB-VPCP-2025.md", "Ban Chỉ đạo Nhà nước các công trình, dự án quan "
+     "trọng quốc gia, trọng điểm ngành giao thông vận tải"),
+    ("tests/fixtures/624-TB-VPCP-2025.md", "Ban Chỉ đạo của Chính phủ về phát triển khoa học, "
+     "công nghệ, đổi mới sáng tạo, chuyển đổi số và Đề án 06"),
+])
+def test_a_steering_committee_named_in_full_before_its_short_name(path: str,
+                                                                   name: str) -> None:
+    """Commas, "về" and lower case inside the name, read whole because the text defines
+    its short name right after ("(sau đây gọi tắt là …)")."""
+    unresolved = prepared(path).analysis.unresolved
+    assert name in {u["text"] for u in unresolved}
+    assert not {u["text"] for u in unresolved} & {"Ban Chỉ đạo Nhà nước"}

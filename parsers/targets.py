@@ -54,9 +54,12 @@ from parsers import vntext
 _MILESTONE = re.compile(r"^[\W\d_]*(?P<words>(?:tam nhin )?den nam (?P<year>\d{4}))\W*$")
 # A line that opens with its milestone sets the year of the lines after it too: "Mục tiêu
 # đến năm 2030:", "Đến năm 2030, Việt Nam …", "2. Tầm nhìn đến năm 2045: …".
+# An objectives heading of a period, "2. Mục tiêu cụ thể giai đoạn 2026 - 2030" (2530/QĐ-TTg):
+# its targets are due at the period's end.
 _OPENING_MILESTONE = re.compile(
     r"^[\W\d_]*(?:[a-z]\W+)?"
-    r"(?P<words>(?:muc tieu (?:cu the )?|tam nhin )?den (?:het )?nam (?P<year>\d{4}))\b")
+    r"(?P<words>(?:muc tieu (?:cu the )?|tam nhin )?den (?:het )?nam (?P<year>\d{4})"
+    r"|muc tieu (?:cu the |tong the )?giai doan (?:19|20)\d{2}\s?[-–]\s?(?P<end>\d{4}))\b")
 # "Nghị quyết đặt mục tiêu đến năm 2030, …; tuổi thọ …": the goal's year, for the line.
 _GOAL_YEAR = re.compile(r"\b(?P<words>muc tieu (?:den|toi) nam (?P<year>\d{4}))\b")
 # Numbers that are not targets: an age, a duration, an article or clause number.
@@ -88,7 +91,8 @@ _VALUE = re.compile(
     (?:\ (?P<mult>(?:nghin|ngan|trieu)\ t[yi]|trieu|nghin|ngan|ty|ti)(?!\ le|\ trong)\b)?
     \s?(?P<pct>%(?:\ gdp\b|/nam\b|\ ke\ hoach\b)?)?
     (?P<measure_unit>(?:(?<=\d)|(?<=ty)|(?<=ti)|(?<=trieu)|(?<=nghin))
-        \s?(?:cm|mm|km|kg|ha|usd|dong|do\ la(?:\ my)?)\b)?  # "1,5cm", "5.000 USD"
+        \s?(?:cm|mm|km|kg|ha|usd|dong|do\ la(?:\ my)?|[μm]g/m3)\b)?  # "1,5cm", "5.000 USD",
+                                                                # "40 μg/m3"
     (?P<after>\ tro\ len\b)?
     (?(pct)|(?(measure_unit)|(?![\w/-])))  # "5G", "57-NQ/TW" are not values; "10%/năm" is
     """,
@@ -127,7 +131,7 @@ _TAIL_WORDS = re.compile(
 _GENERIC_MEASURES = frozenset({"", "ti le", "ty le"})
 _REACHING = frozenset({"bao dam", "dam bao", "hoan thanh", "dat", "phan dau dat", "phan dau"})
 _COUNT_UNITS = ("doan vien", "doanh nghiep", "nguoi", "to chuc", "du an", "co so", "nuoc",
-                "bac si", "tuoi", "thue bao")
+                "bac si", "tuoi", "thue bao", "cong trinh")
 # Where things stand, not where they must get: "phải đạt 90% trong năm 2025 (đến nay mới
 # đạt 39,5%)", "hiện nay mới đạt …", "hiện đạt …".
 _STATUS = re.compile(r"\b(?:den nay|hien nay|hien tai|hien)\s+(?:moi\s+|chi\s+)?(?:dat|la)\s*$")
@@ -194,8 +198,13 @@ def extract_targets(text: str, default_year: int | None = None,
 
 def _due(text: str, offset: int, found: re.Match[str]) -> Due:
     """The year a milestone match names, with its words sliced from ``text`` as printed."""
-    return int(found.group("year")), text[offset + found.start("words") : offset + found.end(
-        "words")]
+    return _year_of(found), text[offset + found.start("words") : offset + found.end("words")]
+
+
+def _year_of(found: re.Match[str]) -> int:
+    """The year of a milestone match: its "năm" year, or the end of its period."""
+    groups = found.groupdict()
+    return int(groups["year"] or groups["end"])
 
 
 def milestone_words(heading: str) -> str | None:
@@ -240,7 +249,7 @@ def milestone_of(heading: str) -> int | None:
     năm 2030", "Đến năm 2030:"), else None."""
     first = vntext.fold_aligned(heading.strip().split("\n", 1)[0])
     found = _MILESTONE.match(first) or _OPENING_MILESTONE.match(first)
-    return int(found.group("year")) if found else None
+    return _year_of(found) if found else None
 
 
 def _clauses(line: str, offset: int) -> list[tuple[int, int]]:
@@ -267,7 +276,8 @@ def _clause_targets(
     values = [
         m
         for m in _VALUE.finditer(clause)
-        if m.start() < scope_start and (_is_target(m) or _PER_HEAD.match(clause, m.end()))
+        if m.start() < scope_start and (_is_target(m) or _PER_HEAD.match(clause, m.end())
+                                        or _striven_count(clause, m))
         and not _is_year(m)
         and _is_quantity(clause, m)
         and not _STATUS.search(clause, max(m.start("num") - 24, 0), m.start("num"))
@@ -385,6 +395,14 @@ def _number(digits: str, mult: str | None) -> int | float:
     number = float(f"{whole.replace('.', '')}.{fraction}" if whole else fraction)
     number *= _MULTIPLIERS.get(mult or "", 1)
     return int(number) if number.is_integer() else number
+
+
+def _striven_count(clause: str, match: re.Match[str]) -> bool:
+    """A bare number of a counted noun in a clause that strives for it: "Phấn đấu đến năm
+    2030, cả nước có 1.200 công trình xây dựng xanh" (2530/QĐ-TTg)."""
+    after = clause[match.end():].lstrip()
+    return (any(after.startswith(unit) for unit in _COUNT_UNITS)
+            and bool(_STRIVE.search(clause, 0, match.start())))
 
 
 def _is_target(match: re.Match[str]) -> bool:

@@ -151,7 +151,7 @@ def analyze(doc_id: str, rows: list[dict[str, Any]], registry: Registry,
                           row.get("heading") or "", text, tuple(headings[pid]),
                           tuple(found[pid]),
                           _as_item(row, found[pid], registry, mentions[pid], unresolved),
-                          titled))
+                          titled, _opens_with_unknown(text, unresolved)))
         out.unresolved.extend(_unresolved_row(doc_id, pid, u, named)
                               for u in [*unresolved, *_heading_unresolved(row, registry,
                                                                           unresolved)])
@@ -243,6 +243,12 @@ def _titled_paragraph(row: dict[str, Any], found: list[FoundDuty],
     return doers
 
 
+# Rows that may be cells of a table printed one cell a line: paragraphs, and dash items (a
+# cell that lists its bodies "- Bộ Khoa học và Công nghệ;" / "- Bộ Xây dựng;", 2530/QĐ-TTg
+# Phụ lục I).
+_CELL_KINDS = frozenset({"paragraph", "bullet"})
+
+
 def _read_cells(rows: list[dict[str, Any]], found: dict[str, list[FoundDuty]],
                 nodes: list[Node], unknown_at: dict[str, set[int]]) -> list[Node]:
     """Roles of the bodies in a table printed one cell a line (``parsers.duties.cells``):
@@ -254,7 +260,7 @@ def _read_cells(rows: list[dict[str, Any]], found: dict[str, list[FoundDuty]],
     same. ``found`` is updated; the nodes are returned with the new duties."""
     siblings: dict[str | None, list[dict[str, Any]]] = {}
     for row in rows:
-        if row["kind"] == "paragraph" or (row["kind"] == "section" and "\n" in row["text"]):
+        if row["kind"] in _CELL_KINDS or (row["kind"] == "section" and "\n" in row["text"]):
             siblings.setdefault(row["parent_id"], []).append(row)
     changed: set[str] = set()
     for group in siblings.values():
@@ -273,9 +279,17 @@ def _read_cells(rows: list[dict[str, Any]], found: dict[str, list[FoundDuty]],
             for n in nodes]
 
 
+def _opens_with_unknown(text: str, unresolved: list[Unresolved]) -> bool:
+    """Whether a text's first words are a body the registry does not know (after the
+    markup a crawled line may keep)."""
+    first = len(text) - len(text.lstrip(" *-+"))
+    return any(u.start <= first + 1 for u in unresolved)
+
+
 def _cell_spans(row: dict[str, Any]) -> list[tuple[str, str, int, int]]:
     """(provision, its text, start, end) of each cell a row holds: a paragraph is one
-    cell, a section row's text one cell a line."""
+    cell; a section row's text, or a dash item's (a cell listing its bodies as "- X;"
+    items, the last of which took the row's next cells as lines), one cell a line."""
     text = row["text"] or ""
     if row["kind"] == "paragraph":
         return [(row["id"], text, 0, len(text))]

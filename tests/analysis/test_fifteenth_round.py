@@ -14,6 +14,7 @@ from parsers.blocks import to_blocks
 from parsers.bodies import load_registry
 from parsers.clean import clean
 from parsers.crossrefs import CrossRef, infer_duties
+from parsers.duties.cells import Cell, column_roles
 from parsers.targets import extract_targets, milestone_words
 
 REGISTRY = load_registry(ROOT / "corpus" / "bodies.yaml")
@@ -141,3 +142,86 @@ def test_a_steering_committee_named_in_full_before_its_short_name(path: str,
     unresolved = prepared(path).analysis.unresolved
     assert name in {u["text"] for u in unresolved}
     assert not {u["text"] for u in unresolved} & {"Ban Chỉ đạo Nhà nước"}
+
+
+# ---- held_out_16's classes (KL 221-KL/TW, QĐ 2530/QĐ-TTg), as general rules ----
+
+def roles_at(path: str, pid: str, lead_in: bool | None = None) -> set[tuple[str, str]]:
+    return {(d["body_id"], d["role"]) for d in prepared(path).analysis.duties
+            if d["provision_id"] == pid and not d["inferred"] and d["role"] != "mention"
+            and (lead_in is None or d["lead_in"] == lead_in)}
+
+
+QD2530 = "tests/fixtures/2530-QD-TTg-2025.md"
+
+
+def test_a_cell_of_coordinators_printed_as_dash_items() -> None:
+    """Phụ lục I: "A. | BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG" (a section row in capitals, no lead
+    cell), "1 | Bộ Nông nghiệp và Môi trường | - Bộ Khoa học và Công nghệ; - Bộ Xây dựng;
+    - Bộ Công Thương; - Các bộ, ngành liên quan và UBND các tỉnh/ thành phố. | …"."""
+    ids = [r["id"] for r in prepared(QD2530).rows if r["id"].startswith("2530-qd-ttg-2025/pl1")]
+    got = set().union(*(roles_at(QD2530, pid) for pid in ids))
+    assert ("bo-nong-nghiep-va-moi-truong", "lead") in got
+    assert ("bo-nong-nghiep-va-moi-truong", "coordinate") not in got
+    assert {("bo-khoa-hoc-va-cong-nghe", "coordinate"), ("bo-xay-dung", "coordinate"),
+            ("bo-cong-thuong", "coordinate"), ("cac-bo-nganh-lien-quan", "coordinate"),
+            ("uy-ban-nhan-dan-cap-tinh", "coordinate"), ("bo-ngoai-giao", "coordinate"),
+            ("vien-han-lam-khoa-hoc-va-cong-nghe-viet-nam", "coordinate")} <= got
+
+
+def test_column_roles_of_dash_items_and_a_section_row() -> None:
+    cells = [Cell("Cơ quan chủ trì", False, False), Cell("Cơ quan phối hợp", False, False),
+             Cell("BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", True, False),
+             Cell("Bộ Nông nghiệp và Môi trường", True, False),
+             Cell("Bộ Khoa học và Công nghệ;", True, False), Cell("Bộ Xây dựng;", True, False),
+             Cell("Các bộ, ngành liên quan và UBND các tỉnh/ thành phố.", True, False),
+             Cell("Hoàn thiện hệ thống chính sách pháp luật", False, False),
+             # not: a body named in a task after the list ended
+             Cell("Bộ Tài chính", True, False)]
+    assert column_roles(cells) == {3: "lead", 4: "coordinate", 5: "coordinate",
+                                   6: "coordinate", 8: "lead"}
+
+
+def test_a_colon_clause_without_a_body_passes_the_sentence_subject() -> None:
+    # IV.2.m: "Ủy ban nhân dân các tỉnh, … chịu trách nhiệm toàn diện …; lồng ghép …, cụ thể:"
+    assert roles_at(QD2530, "2530-qd-ttg-2025/IV.2.m.1", lead_in=True) == {
+        ("uy-ban-nhan-dan-cap-tinh", "implement")}
+    # not: an item opening with an unknown body ("Ủy ban nhân dân thành phố Hà Nội và …")
+    # takes no implement, nor do the items under it
+    for pid in ("IV.2.m.6", "IV.2.m.6.1", "IV.2.m.6.4"):
+        assert ("uy-ban-nhan-dan-cap-tinh", "implement") not in roles_at(
+            QD2530, f"2530-qd-ttg-2025/{pid}")
+    # not: "Đề nghị Thường trực Tỉnh ủy …; trong đó lưu ý một số nội dung trọng tâm sau:"
+    assert roles_at("tests/fixtures/634-TB-VPCP-2025.md", "634-tb-vpcp-2025/II.1",
+                    lead_in=True) == set()
+
+
+def test_members_between_the_bodies_and_chu_tri() -> None:
+    assert {("uy-ban-trung-uong-mat-tran-to-quoc-viet-nam", "lead"),
+            ("cac-to-chuc-chinh-tri-xa-hoi", "lead")} <= roles_at(
+        QD2530, "2530-qd-ttg-2025/IV.2.n")
+
+
+def test_a_steering_committee_defined_without_sau_day() -> None:
+    unresolved = {u["text"] for u in prepared(QD2530).analysis.unresolved
+                  if u["provision_id"] == "2530-qd-ttg-2025/IV.1.a"}
+    assert "Ban Chỉ đạo quốc gia về khắc phục ô nhiễm không khí" in unresolved
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # under "2. Mục tiêu cụ thể giai đoạn 2026 - 2030" (2530/QĐ-TTg I.2)
+    ("2. Mục tiêu cụ thể giai đoạn 2026 - 2030\n- Tại thành phố Hà Nội, nồng độ bụi PM2.5 "
+     "trung bình năm vào năm 2030 đạt dưới 40 μg/m3 (giảm 20% so với mức trung bình năm "
+     "2024).\n",
+     [("dưới 40 μg/m3", 40, "<", "μg/m3", 2030, "vào năm 2030"),
+      ("20%", 20, "=", "%", 2030, "vào năm 2030")]),
+    ("2. Mục tiêu cụ thể giai đoạn 2026 - 2030\nb) 100% các nguồn phát sinh khí thải lớn …\n",
+     [("100%", 100, "=", "%", 2030, "Mục tiêu cụ thể giai đoạn 2026 - 2030")]),
+    ("h) Phấn đấu đến năm 2030, cả nước có 1.200 công trình xây dựng xanh.\n",
+     [("1.200", 1200, "=", "công trình", 2030, "đến năm 2030")]),
+    # not: a bare count where nothing strives for it
+    ("Năm 2024, cả nước có 1.200 công trình xây dựng xanh.\n", []),
+])
+def test_targets_of_a_period_plan(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert [(t.text, t.value, t.comparator, t.unit, t.year, t.milestone)
+            for t in extract_targets(text)] == expected

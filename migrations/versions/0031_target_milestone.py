@@ -24,25 +24,14 @@ branch_labels = None
 depends_on = None
 
 
-def _prepare() -> None:
-    if op.get_bind().dialect.name == "postgresql":
-        # Rows an earlier migration of the same run wrote may have foreign-key checks
-        # queued, and PostgreSQL refuses an ALTER TABLE while they are (as in 0023).
-        op.execute("SET CONSTRAINTS ALL IMMEDIATE")
-
-
-def _done() -> None:
-    if op.get_bind().dialect.name == "postgresql":  # deferred again, as ingest expects (0018)
-        op.execute("SET CONSTRAINTS ALL DEFERRED")
+# Plain DDL: no migration writes ``targets`` rows, so none has foreign-key checks queued
+# on it when this runs in the same transaction as 0030's inserts (on PostgreSQL an ALTER
+# TABLE is refused only on a table with pending trigger events, as 0026 notes).
 
 
 def upgrade() -> None:
-    _prepare()
     op.add_column("targets", sa.Column("milestone", sa.Text(), nullable=True))
-    _done()
 
 
 def downgrade() -> None:
-    _prepare()
-    op.execute("ALTER TABLE targets DROP COLUMN milestone")
-    _done()
+    op.drop_column("targets", "milestone")

@@ -500,8 +500,8 @@ def test_0027_keeps_sole_successors_and_writes_splits_down_and_up(db_url: str) -
 def test_0031_keeps_a_targets_milestone_down_and_up(db_url: str) -> None:
     """Up, each target of 02-NQ/TW keeps the milestone it sits under as printed (the
     milestone lines of II.2.b, and "đến năm 2023" inside a sentence); down, the column is
-    gone and the targets are the same; up again it is null until the next ingest writes
-    it back."""
+    gone and the targets are the same; up again (after 0030's inserts, in the same run) it
+    is null until the next ingest writes it back."""
     ingest_paths(db_url, [CORPUS / "02-NQ-TW-2021.md"])
     rows = text("SELECT id, year, text FROM targets")
     milestones = text("SELECT text, milestone FROM targets")
@@ -516,7 +516,9 @@ def test_0031_keeps_a_targets_milestone_down_and_up(db_url: str) -> None:
     config = alembic_config(db_url)
     with get_engine(db_url).begin() as connection:
         config.attributes["connection"] = connection
-        command.downgrade(config, "0030")
+        # to 0029: up again then runs 0030's inserts (foreign-key checks deferred on
+        # PostgreSQL) and 0031's ALTER TABLE in one transaction
+        command.downgrade(config, "0029")
     columns = {c["name"] for c in inspect(get_engine(db_url)).get_columns("targets")}
     assert "milestone" not in columns and {"year", "text"} <= columns
     assert read(rows) == targets

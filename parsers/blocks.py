@@ -236,6 +236,8 @@ def _joins(block: Block, line: Line, hard_wrapped: bool, by_blanks: bool = False
         last.text
     ):
         return True  # "(thành viên chấm" / "1):": the wrap put the ")" of "(…1)" first
+    if _wrapped_dash(block, line):
+        return True
     if starts_something(line.text) or (
         line.emphasized and patterns.PAREN_SECTION.match(line.text)
     ):
@@ -273,6 +275,20 @@ def _joins(block: Block, line: Line, hard_wrapped: bool, by_blanks: bool = False
     if line.blank_before:
         return lower
     return lower or hard_wrapped
+
+
+# "các tổ chức chính trị" / "- xã hội tại địa phương …", "phát triển kinh tế" / "- xã hội
+# của tỉnh": a compound's dash wrapped to the head of a line reads as a bullet. A bullet
+# opens in capitals; one in lower case, right under a line that did not end its sentence or
+# clause, goes on with it (37 of 37 such lines on 424 crawled pages, all compounds or a
+# dash inside the sentence).
+_DASH_GOES_ON = re.compile(r"^- [^\W\d_]")
+
+
+def _wrapped_dash(block: Block, line: Line) -> bool:
+    return (not line.blank_before and bool(_DASH_GOES_ON.match(line.text))
+            and line.text[2].islower() and block.text[-1] not in patterns.TERMINAL
+            and block.text[-1] not in ",*)" and not block.lines[-1].cell)
 
 
 def empty_fields(lines: list[Line]) -> frozenset[int]:

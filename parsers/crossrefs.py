@@ -127,19 +127,35 @@ def link_assignments(
 def infer_duties(
     links: Iterable[CrossRef], duties: dict[str, list[tuple[str, str]]]
 ) -> list[tuple[str, str, str, str]]:
-    """``(body_id, role, target, source)`` for each body assigned in a linked source.
+    """``(body_id, role, target, source)`` for each body assigned in a linked source;
+    partners only beside their doer (``_carried``).
 
     Args:
         links: from ``link_assignments``.
         duties: provision id → ``(body_id, role)`` of the bodies assigned there
             (``mention`` roles are skipped).
     """
+    carried = {source: _carried(assigned) for source, assigned in duties.items()}
     return [
         (body_id, role, link.target, link.source)
         for link in links
-        for body_id, role in duties.get(link.source, ())
-        if role != "mention"
+        for body_id, role in carried.get(link.source, ())
     ]
+
+
+# Roles of a doer: the body an assignment's sentence is about, not its partner.
+_DOER_ROLES = frozenset({"lead", "implement"})
+
+
+def _carried(assigned: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """What an assignment's duties pass to the tasks it is linked to. A partner ("phối hợp
+    với Bộ Xây dựng") is one only beside the doer it helps; when the text names no doer (its
+    subject is the item's title or a lead-in above, which inference does not see: "4. Các
+    bộ, …" / "… phối hợp với Bộ Xây dựng …", 2597/QĐ-TTg V.4), the partner alone would be
+    credited with the linked tasks, so nothing is carried."""
+    kept = [(body, role) for body, role in assigned if role != "mention"]
+    return kept if any(role in _DOER_ROLES for _, role in kept) else [
+        (body, role) for body, role in kept if role != "coordinate"]
 
 
 def _shares(a: _Features, b: _Features) -> bool:

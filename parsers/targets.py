@@ -19,6 +19,9 @@ what is returned is sliced from the text as printed, never corrected):
   (``so với năm 2020``) or opens a period (``năm 2021 - 2030``). Else ``default_year``,
   which a caller takes from the milestone above, or else from the one-year plan the
   document is (``plan_year``: "Kế hoạch phát triển kinh tế - xã hội năm 2025").
+* **Milestone**: the words the year was read from, as printed ("Đến năm 2025", "Tầm nhìn
+  đến năm 2045", "đến năm 2023" inside the clause, "Năm 2025"); ``default_milestone`` goes
+  with ``default_year`` (None when that year came from a plan's title or time frame).
 * **Value**: a number with ``%``, with ``triệu``/``nghìn``/``tỷ``, or after a comparator or
   ``đạt``. ``13,5`` is 13.5 (comma decimal), ``1.000`` is 1000. Years, document numbers
   (``57-NQ``) and ``5G`` are not values. ``16 - 18%`` is a range (``value``..``value_max``).
@@ -48,13 +51,17 @@ from dataclasses import dataclass
 
 from parsers import vntext
 
-_MILESTONE = re.compile(r"^[\W\d_]*(?:tam nhin )?den nam (\d{4})\W*$")
+_MILESTONE = re.compile(r"^[\W\d_]*(?P<words>(?:tam nhin )?den nam (?P<year>\d{4}))\W*$")
 # A line that opens with its milestone sets the year of the lines after it too: "Mục tiêu
 # đến năm 2030:", "Đến năm 2030, Việt Nam …", "2. Tầm nhìn đến năm 2045: …".
+# An objectives heading of a period, "2. Mục tiêu cụ thể giai đoạn 2026 - 2030" (2530/QĐ-TTg):
+# its targets are due at the period's end.
 _OPENING_MILESTONE = re.compile(
-    r"^[\W\d_]*(?:[a-z]\W+)?(?:muc tieu (?:cu the )?|tam nhin )?den (?:het )?nam (\d{4})\b")
+    r"^[\W\d_]*(?:[a-z]\W+)?"
+    r"(?P<words>(?:muc tieu (?:cu the )?|tam nhin )?den (?:het )?nam (?P<year>\d{4})"
+    r"|muc tieu (?:cu the |tong the )?giai doan (?:19|20)\d{2}\s?[-–]\s?(?P<end>\d{4}))\b")
 # "Nghị quyết đặt mục tiêu đến năm 2030, …; tuổi thọ …": the goal's year, for the line.
-_GOAL_YEAR = re.compile(r"\bmuc tieu (?:den|toi) nam (\d{4})\b")
+_GOAL_YEAR = re.compile(r"\b(?P<words>muc tieu (?:den|toi) nam (?P<year>\d{4}))\b")
 # Numbers that are not targets: an age, a duration, an article or clause number.
 _NOT_A_QUANTITY_AFTER = re.compile(r"\s*(?:tuoi|nam\b|thang\b|ngay\b|gio\b|tuan\b)")
 _NOT_A_QUANTITY_BEFORE = re.compile(r"\b(?:dieu|khoan|diem|muc|chuong|so|phu luc)\s*$")
@@ -84,7 +91,8 @@ _VALUE = re.compile(
     (?:\ (?P<mult>(?:nghin|ngan|trieu)\ t[yi]|trieu|nghin|ngan|ty|ti)(?!\ le|\ trong)\b)?
     \s?(?P<pct>%(?:\ gdp\b|/nam\b|\ ke\ hoach\b)?)?
     (?P<measure_unit>(?:(?<=\d)|(?<=ty)|(?<=ti)|(?<=trieu)|(?<=nghin))
-        \s?(?:cm|mm|km|kg|ha|usd|dong|do\ la(?:\ my)?)\b)?  # "1,5cm", "5.000 USD"
+        \s?(?:cm|mm|km|kg|ha|usd|dong|do\ la(?:\ my)?|[μm]g/m3)\b)?  # "1,5cm", "5.000 USD",
+                                                                # "40 μg/m3"
     (?P<after>\ tro\ len\b)?
     (?(pct)|(?(measure_unit)|(?![\w/-])))  # "5G", "57-NQ/TW" are not values; "10%/năm" is
     """,
@@ -123,10 +131,15 @@ _TAIL_WORDS = re.compile(
 _GENERIC_MEASURES = frozenset({"", "ti le", "ty le"})
 _REACHING = frozenset({"bao dam", "dam bao", "hoan thanh", "dat", "phan dau dat", "phan dau"})
 _COUNT_UNITS = ("doan vien", "doanh nghiep", "nguoi", "to chuc", "du an", "co so", "nuoc",
-                "bac si", "tuoi", "thue bao")
+                "bac si", "tuoi", "thue bao", "cong trinh")
 # Where things stand, not where they must get: "phải đạt 90% trong năm 2025 (đến nay mới
 # đạt 39,5%)", "hiện nay mới đạt …", "hiện đạt …".
 _STATUS = re.compile(r"\b(?:den nay|hien nay|hien tai|hien)\s+(?:moi\s+|chi\s+)?(?:dat|la)\s*$")
+
+
+# A target's year and the words of the milestone it was read from, as printed ("Đến năm
+# 2030", "Tầm nhìn đến năm 2045", "đến năm 2023", "năm 2025"); (None, None) when undated.
+Due = tuple[int | None, str | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,36 +156,64 @@ class Target:
     text: str
     qualitative: bool = False
     value_max: int | float | None = None
+    # The words of the milestone the year was read from, as printed ("Đến năm 2030"); None
+    # when the year came from elsewhere (the plan's title or time frame) or there is none.
+    milestone: str | None = None
 
 
-def extract_targets(text: str, default_year: int | None = None) -> list[Target]:
+def extract_targets(text: str, default_year: int | None = None,
+                    default_milestone: str | None = None) -> list[Target]:
     """All targets in ``text`` (an objectives section or one provision of it), in order.
 
     Args:
         text: NFC text; offsets refer to it.
         default_year: the year when neither a milestone nor the clause gives one.
+        default_milestone: the words of the milestone ``default_year`` was read from, as
+            printed ("Đến năm 2030"), when it was read from one.
     """
     folded = vntext.fold_aligned(text)
     targets: list[Target] = []
-    year = default_year
+    due: Due = (default_year, default_milestone if default_year is not None else None)
     offset = 0
     for line in text.splitlines(keepends=True):
-        printed = folded[offset : offset + len(line)].strip()
+        line_folded = folded[offset : offset + len(line)]
+        lead = offset + len(line_folded) - len(line_folded.lstrip())
+        printed = line_folded.strip()
         milestone = _MILESTONE.match(printed)
         if milestone:
-            year = int(milestone.group(1))
+            due = _due(text, lead, milestone)
         else:
             opening = _OPENING_MILESTONE.match(printed) or _GOAL_YEAR.search(
                 printed.split(";", 1)[0])
             if opening:
-                year = int(opening.group(1))
+                due = _due(text, lead, opening)
             previous: Target | None = None
             for start, end in _clauses(line, offset):
-                for target in _clause_targets(text, folded, start, end, year, previous):
+                for target in _clause_targets(text, folded, start, end, due, previous):
                     targets.append(target)
                     previous = target
         offset += len(line)
     return targets
+
+
+def _due(text: str, offset: int, found: re.Match[str]) -> Due:
+    """The year a milestone match names, with its words sliced from ``text`` as printed."""
+    return _year_of(found), text[offset + found.start("words") : offset + found.end("words")]
+
+
+def _year_of(found: re.Match[str]) -> int:
+    """The year of a milestone match: its "năm" year, or the end of its period."""
+    groups = found.groupdict()
+    return int(groups["year"] or groups["end"])
+
+
+def milestone_words(heading: str) -> str | None:
+    """The words of the milestone a heading or short paragraph opens with, as printed
+    ("2. Tầm nhìn đến năm 2045: …" → "Tầm nhìn đến năm 2045"), else None."""
+    first = heading.strip().split("\n", 1)[0]
+    folded = vntext.fold_aligned(first)
+    found = _MILESTONE.match(folded) or _OPENING_MILESTONE.match(folded)
+    return _due(first, 0, found)[1] if found else None
 
 
 def plan_year(title: str) -> int | None:
@@ -208,7 +249,7 @@ def milestone_of(heading: str) -> int | None:
     năm 2030", "Đến năm 2030:"), else None."""
     first = vntext.fold_aligned(heading.strip().split("\n", 1)[0])
     found = _MILESTONE.match(first) or _OPENING_MILESTONE.match(first)
-    return int(found.group(1)) if found else None
+    return _year_of(found) if found else None
 
 
 def _clauses(line: str, offset: int) -> list[tuple[int, int]]:
@@ -221,17 +262,22 @@ def _clauses(line: str, offset: int) -> list[tuple[int, int]]:
 
 
 def _clause_targets(
-    text: str, folded: str, start: int, end: int, year: int | None, previous: Target | None
+    text: str, folded: str, start: int, end: int, milestone: Due, previous: Target | None
 ) -> list[Target]:
     clause = folded[start:end]
-    years = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(clause)]
-    bare = [(m.start(), int(m.group(1))) for m in _BARE_YEAR.finditer(clause)]
+    years: list[tuple[int, Due]] = [
+        (m.start(), (int(m.group(1)), text[start + m.start() : start + m.end()]))
+        for m in _YEAR.finditer(clause)]
+    bare: list[tuple[int, Due]] = [
+        (m.start(), (int(m.group(1)), text[start + m.start() : start + m.end()]))
+        for m in _BARE_YEAR.finditer(clause)]
     quals = list(_QUALITATIVE.finditer(clause))
     scope_start = quals[0].start() if quals else len(clause)
     values = [
         m
         for m in _VALUE.finditer(clause)
-        if m.start() < scope_start and (_is_target(m) or _PER_HEAD.match(clause, m.end()))
+        if m.start() < scope_start and (_is_target(m) or _PER_HEAD.match(clause, m.end())
+                                        or _striven_count(clause, m))
         and not _is_year(m)
         and _is_quantity(clause, m)
         and not _STATUS.search(clause, max(m.start("num") - 24, 0), m.start("num"))
@@ -242,14 +288,16 @@ def _clause_targets(
     )
     out: list[Target] = []
     for k, (s, e, match) in enumerate(marks):
-        due = _year_for(s, years, _bare_before(s, bare, years) or year) or _bare_after(
-            e, marks[k + 1][0] if k + 1 < len(marks) else len(clause), bare)
+        due = _year_for(s, years, _bare_before(s, bare, years) or milestone)
+        if due[0] is None:
+            due = _bare_after(e, marks[k + 1][0] if k + 1 < len(marks) else len(clause),
+                              bare) or due
         next_start = marks[k + 1][0] if k + 1 < len(marks) else len(clause)
         after = _trim(text, folded, start + e, start + next_start)
         if match.re is _QUALITATIVE:
             out.append(
                 Target(
-                    due,
+                    due[0],
                     after,
                     None,
                     None,
@@ -258,6 +306,7 @@ def _clause_targets(
                     start + e,
                     text[start + s : start + e],
                     qualitative=True,
+                    milestone=due[1],
                 )
             )
             continue
@@ -277,7 +326,7 @@ def _clause_targets(
 
 
 def _numeric(
-    text: str, match: re.Match[str], offset: int, year: int | None, measure: str, after: str
+    text: str, match: re.Match[str], offset: int, due: Due, measure: str, after: str
 ) -> Target:
     value = _number(match.group("num"), match.group("mult"))
     value_max = _number(match.group("num2"), match.group("mult")) if match.group("num2") else None
@@ -295,7 +344,7 @@ def _numeric(
         unit = _count_unit(after)
     s = offset + (match.start("num") if match.group("cmp") == "dat " else match.start())
     return Target(
-        year,
+        due[0],
         measure,
         value,
         comparator,
@@ -304,6 +353,7 @@ def _numeric(
         offset + match.end(),
         text[s : offset + match.end()],
         value_max=value_max,
+        milestone=due[1],
     )
 
 
@@ -321,7 +371,8 @@ def _count_unit(after: str) -> str | None:
 
 def _replace_comparator(target: Target, comparator: str) -> Target:
     return Target(target.year, target.measure, target.value, comparator, target.unit,
-                  target.start, target.end, target.text, target.qualitative, target.value_max)
+                  target.start, target.end, target.text, target.qualitative, target.value_max,
+                  target.milestone)
 
 
 def _is_quantity(clause: str, match: re.Match[str]) -> bool:
@@ -346,6 +397,14 @@ def _number(digits: str, mult: str | None) -> int | float:
     return int(number) if number.is_integer() else number
 
 
+def _striven_count(clause: str, match: re.Match[str]) -> bool:
+    """A bare number of a counted noun in a clause that strives for it: "Phấn đấu đến năm
+    2030, cả nước có 1.200 công trình xây dựng xanh" (2530/QĐ-TTg)."""
+    after = clause[match.end():].lstrip()
+    return (any(after.startswith(unit) for unit in _COUNT_UNITS)
+            and bool(_STRIVE.search(clause, 0, match.start())))
+
+
 def _is_target(match: re.Match[str]) -> bool:
     return bool(
         match.group("pct") or match.group("mult") or match.group("cmp") or match.group("after")
@@ -358,8 +417,8 @@ def _is_year(match: re.Match[str]) -> bool:
     return plain and len(num) == 4 and num[:2] in ("19", "20")
 
 
-def _bare_before(position: int, bare: list[tuple[int, int]],
-                 years: list[tuple[int, int]]) -> int | None:
+def _bare_before(position: int, bare: list[tuple[int, Due]],
+                 years: list[tuple[int, Due]]) -> Due | None:
     """The last bare "năm 2025" before ``position`` and after any "đến năm …" there."""
     last = bisect_left(bare, position, key=lambda year: year[0])
     if not last:
@@ -373,14 +432,14 @@ def _bare_before(position: int, bare: list[tuple[int, int]],
 _AFTER_REACH = 30
 
 
-def _bare_after(end: int, next_value: int, bare: list[tuple[int, int]]) -> int | None:
+def _bare_after(end: int, next_value: int, bare: list[tuple[int, Due]]) -> Due | None:
     """The bare year right after a value (before the next value, within a few words),
     when nothing before it dates the value."""
     return next((due for at, due in bare if end <= at < min(next_value, end + _AFTER_REACH)),
                 None)
 
 
-def _year_for(position: int, years: list[tuple[int, int]], milestone: int | None) -> int | None:
+def _year_for(position: int, years: list[tuple[int, Due]], milestone: Due) -> Due:
     # The last year before the value, by bisection: years come in text order, and a long
     # clause has as many years as values.
     before = bisect_left(years, position, key=lambda year: year[0])

@@ -126,7 +126,8 @@ def build_server(settings: Settings) -> MCPServer:
         year: Annotated[int | None, Field(ge=1900, le=2200)] = None,
         limit: Annotated[int, Field(ge=1, le=100)] = 50,
     ) -> dict[str, Any]:
-        """Numeric targets (year, measure, value, unit), each with its provision."""
+        """Numeric targets (year and the milestone it was read from, measure, value, unit),
+        each with its provision."""
         with session() as db:
             page = tables.targets(db, doc=doc, year=year).page(limit, 0)
         for row in page["items"]:

@@ -251,6 +251,9 @@ class Target(Base):
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)  # the value as printed: "80% trở lên"
+    # The milestone the target sits under, as printed ("Đến năm 2030"); None when its year
+    # came from the plan's title or time frame, or it has none (migration 0031).
+    milestone: Mapped[str | None] = mapped_column(Text)
 
 
 class Citation(Base):

@@ -46,6 +46,10 @@ class TargetRow(BaseModel):
     provision_id: str = Field(examples=["02-nq-tw-2021/II.2.b.2025.1"])
     doc_id: str = Field(examples=["02-nq-tw-2021"])
     text: str = Field(description="The value as printed", examples=["13,5 triệu"])
+    milestone: str | None = Field(
+        default=None, description="The milestone the target sits under, as printed, which "
+        "`year` was read from; null when the year came from the plan's title or time frame, "
+        "or there is none", examples=["Đến năm 2025"])
 
 
 class TargetTable(Page):

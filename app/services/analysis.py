@@ -75,6 +75,7 @@ from parsers.targets import (
     frame_year,
     is_time_frame,
     milestone_of,
+    milestone_words,
     plan_year,
     striven_for,
 )
@@ -150,14 +151,14 @@ def analyze(doc_id: str, rows: list[dict[str, Any]], registry: Registry,
                           row.get("heading") or "", text, tuple(headings[pid]),
                           tuple(found[pid]),
                           _as_item(row, found[pid], registry, mentions[pid], unresolved),
-                          titled))
+                          titled, _opens_with_unknown(text, unresolved)))
         out.unresolved.extend(_unresolved_row(doc_id, pid, u, named)
                               for u in [*unresolved, *_heading_unresolved(row, registry,
                                                                           unresolved)])
         out.citations.extend(_citation_row(doc_id, pid, c) for c in find_citations(text))
         if row["role"] == "objective" or _may_hold_targets(row, text):
-            year = target_year(row, by_id, document or {})
-            found_targets = extract_targets(text, default_year=year)
+            year, milestone = target_due(row, by_id, document or {})
+            found_targets = extract_targets(text, default_year=year, default_milestone=milestone)
             if row["role"] != "objective":
                 parent = by_id.get(row["parent_id"] or "") or {}
                 found_targets = striven_for(text, found_targets, parent.get("text") or "")
@@ -242,6 +243,12 @@ def _titled_paragraph(row: dict[str, Any], found: list[FoundDuty],
     return doers
 
 
+# Rows that may be cells of a table printed one cell a line: paragraphs, and dash items (a
+# cell that lists its bodies "- Bộ Khoa học và Công nghệ;" / "- Bộ Xây dựng;", 2530/QĐ-TTg
+# Phụ lục I).
+_CELL_KINDS = frozenset({"paragraph", "bullet"})
+
+
 def _read_cells(rows: list[dict[str, Any]], found: dict[str, list[FoundDuty]],
                 nodes: list[Node], unknown_at: dict[str, set[int]]) -> list[Node]:
     """Roles of the bodies in a table printed one cell a line (``parsers.duties.cells``):
@@ -253,7 +260,7 @@ def _read_cells(rows: list[dict[str, Any]], found: dict[str, list[FoundDuty]],
     same. ``found`` is updated; the nodes are returned with the new duties."""
     siblings: dict[str | None, list[dict[str, Any]]] = {}
     for row in rows:
-        if row["kind"] == "paragraph" or (row["kind"] == "section" and "\n" in row["text"]):
+        if row["kind"] in _CELL_KINDS or (row["kind"] == "section" and "\n" in row["text"]):
             siblings.setdefault(row["parent_id"], []).append(row)
     changed: set[str] = set()
     for group in siblings.values():
@@ -272,9 +279,17 @@ def _read_cells(rows: list[dict[str, Any]], found: dict[str, list[FoundDuty]],
             for n in nodes]
 
 
+def _opens_with_unknown(text: str, unresolved: list[Unresolved]) -> bool:
+    """Whether a text's first words are a body the registry does not know (after the
+    markup a crawled line may keep)."""
+    first = len(text) - len(text.lstrip(" *-+"))
+    return any(u.start <= first + 1 for u in unresolved)
+
+
 def _cell_spans(row: dict[str, Any]) -> list[tuple[str, str, int, int]]:
     """(provision, its text, start, end) of each cell a row holds: a paragraph is one
-    cell, a section row's text one cell a line."""
+    cell; a section row's text, or a dash item's (a cell listing its bodies as "- X;"
+    items, the last of which took the row's next cells as lines), one cell a line."""
     text = row["text"] or ""
     if row["kind"] == "paragraph":
         return [(row["id"], text, 0, len(text))]
@@ -376,8 +391,17 @@ def target_year(row: dict[str, Any], by_id: dict[str, dict[str, Any]],
                 document: dict[str, Any]) -> int | None:
     """The year of ``row``'s targets when their sentence gives none: the milestone above
     it, else the year of the one-year plan the document is (its title)."""
-    return (milestone_year(row, by_id) or plan_year(document.get("title") or "")
-            or _plan_frame_year(by_id, document))
+    return target_due(row, by_id, document)[0]
+
+
+def target_due(row: dict[str, Any], by_id: dict[str, dict[str, Any]],
+               document: dict[str, Any]) -> tuple[int | None, str | None]:
+    """``target_year`` with the words of the milestone it was read from, as printed ("Đến
+    năm 2030"); no words when the year comes from the plan's title or time frame."""
+    year, words = milestone_due(row, by_id)
+    if year is not None:
+        return year, words
+    return plan_year(document.get("title") or "") or _plan_frame_year(by_id, document), None
 
 
 def _plan_frame_year(by_id: dict[str, dict[str, Any]], document: dict[str, Any]) -> int | None:
@@ -394,21 +418,27 @@ def _plan_frame_year(by_id: dict[str, dict[str, Any]], document: dict[str, Any])
 
 def milestone_year(row: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> int | None:
     """The year of the nearest milestone at or above ``row`` (its path part: ``2025``)."""
+    return milestone_due(row, by_id)[0]
+
+
+def milestone_due(row: dict[str, Any], by_id: dict[str, dict[str, Any]],
+                  ) -> tuple[int | None, str | None]:
+    """``milestone_year`` with the milestone's words as printed ("Đến năm 2025")."""
     node: dict[str, Any] | None = row
     while node is not None:
         last = node["path"].rsplit(".", 1)[-1]
+        heading = node.get("heading") or ""
         if node["kind"] == "milestone" and _YEAR.fullmatch(last):
-            return int(last)
+            return int(last), milestone_words(heading) or milestone_words(node["text"] or "")
         # An ancestor headed "Mục tiêu đến năm 2030" (the row's own text is read by
         # extract_targets): its year, when the tree did not make it a milestone.
-        heading = node.get("heading") or ""
-        year = milestone_of(heading) if heading else None
+        year, said = (milestone_of(heading), heading) if heading else (None, "")
         if year is None and node is not row and len(node["text"]) <= _SHORT_HEADING:
-            year = milestone_of(node["text"])
+            year, said = milestone_of(node["text"]), node["text"]
         if year is not None:
-            return year
+            return year, milestone_words(said)
         node = by_id.get(node["parent_id"]) if node["parent_id"] else None
-    return None
+    return None, None
 
 
 def _unresolved_row(doc_id: str, pid: str, u: Unresolved,
@@ -426,7 +456,7 @@ def _target_row(doc_id: str, pid: str, t: FoundTarget) -> dict[str, Any]:
         "document_id": doc_id, "provision_id": pid, "year": t.year, "measure": t.measure,
         "value": t.value, "value_max": t.value_max, "comparator": t.comparator,
         "unit": t.unit, "qualitative": t.qualitative, "start": t.start, "end": t.end,
-        "text": t.text,
+        "text": t.text, "milestone": t.milestone,
     }
 
 

@@ -189,7 +189,9 @@ def provision_bodies(session: Session, provision_id: str) -> dict[str, Any]:
     rows = session.execute(
         select(Duty, Body.name, Body.kind).join(Body, Body.pk == Duty.body_pk)
         .where(Duty.provision_pk == node.pk)
-        .order_by(Duty.inferred, Duty.via_provision_id, Duty.mention_start)
+        # the row id breaks ties (a body given two roles by one mention: "… tổ chức nghiên
+        # cứu, quán triệt, chỉ đạo …" implements, then leads) in the order ingest wrote them
+        .order_by(Duty.inferred, Duty.via_provision_id, Duty.mention_start, Duty.id)
     ).all()
     items = []
     for duty, name, kind in rows:

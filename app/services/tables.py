@@ -23,7 +23,7 @@ DUTY_COLUMNS = ("body_id", "body_name", "role", "provision_id", "doc_id", "evide
                 "inferred", "via_provision_id", "position", "inherited", "held_by", "lead_in",
                 "inherited_scope")
 TARGET_COLUMNS = ("year", "measure", "value", "value_max", "comparator", "unit", "qualitative",
-                  "provision_id", "doc_id", "text")
+                  "provision_id", "doc_id", "text", "milestone")
 
 
 def duties(session: Session, *, body: str | None = None, role: str | None = None,
@@ -76,7 +76,7 @@ def targets(session: Session, *, doc: str | None = None, year: int | None = None
     """
     query = select(Target.year, Target.measure, Target.value, Target.value_max,
                    Target.comparator, Target.unit, Target.qualitative, Target.provision_id,
-                   Target.document_id.label("doc_id"), Target.text)
+                   Target.document_id.label("doc_id"), Target.text, Target.milestone)
     if doc:
         query = query.where(Target.document_id == _doc_id(session, doc))
     if year is not None:

@@ -96,7 +96,7 @@ def unknown_names(text: str, mentions: Sequence[Mention]) -> list[Unresolved]:
             end = max(end, j)  # "Bộ CHQS tỉnh": the abbreviation is the name
         steering = tuple(w[2] for w in words[i:i + head]) in (_STEERING, _COMMAND)
         if steering:
-            end = _steering_end(words, j, end, text, starts)
+            end = _defined_end(words, i, text) or _steering_end(words, j, end, text, starts)
             if end < 0:
                 i += head
                 continue
@@ -164,6 +164,31 @@ def _steering_end(words: list[tuple[int, int, str]], j: int, end: int, text: str
 
 
 
+# A steering committee named in full right before the short name the text gives it: "Ban
+# Chỉ đạo Nhà nước các công trình, dự án quan trọng quốc gia, trọng điểm ngành giao thông
+# vận tải (sau đây gọi tắt là Ban Chỉ đạo)" (627/TB-VPCP), "Ban Chỉ đạo của Chính phủ về
+# phát triển khoa học, công nghệ, đổi mới sáng tạo, chuyển đổi số và Đề án 06 *(sau đây gọi
+# tắt là …)*" (624/TB-VPCP): its name runs, commas, "về" and lower case included, up to the
+# definition; from the last "Ban Chỉ đạo" before it, within its sentence.
+_NAMED_IN_FULL = re.compile(
+    r"Ban Chỉ đạo\b(?:(?!Ban Chỉ đạo)[^()\n.;:!?])*?(?=[\s,*]*\((?:sau đây )?(?:gọi tắt là"
+    r"|gọi là|viết tắt là) )", re.I)
+
+
+def _defined_end(words: list[tuple[int, int, str]], i: int, text: str) -> int:
+    """Index after a steering committee's full name at ``words[i]`` when the text defines
+    a short name for it right after (``_NAMED_IN_FULL``), else 0."""
+    if "gọi" not in text and "viết tắt" not in text:
+        return 0
+    found = _NAMED_IN_FULL.match(text, words[i][0])
+    if found is None:
+        return 0
+    k = i
+    while k < len(words) and words[k][1] <= found.end():
+        k += 1
+    return k
+
+
 # Words that may follow a bare "Ban Chỉ đạo" (the committee the text named before): "Ban
 # Chỉ đạo phải …", "thành viên Ban Chỉ đạo và …", "Ban Chỉ đạo thống nhất kết luận".
 _BARE_BEFORE = frozenset({"va", "da", "phai", "can", "thong", "ket", "chu", "la", "tai", "de",
@@ -201,7 +226,7 @@ def _lower_name_end(words: list[tuple[int, int, str]], j: int, text: str,
 
 # "… Ban Chỉ đạo của Chính phủ về phát triển khoa học, … và Đề án 06 (sau đây gọi tắt là
 # Ban Chỉ đạo của Chính phủ)": the short name a text defines for a steering committee.
-_DEFINED = re.compile(r"(Ban Chỉ đạo\b[^()]*?)\s*\*?\(sau đây (?:gọi tắt là|gọi là|viết tắt"
+_DEFINED = re.compile(r"(Ban Chỉ đạo\b[^()]*?)\s*\*?\((?:sau đây )?(?:gọi tắt là|gọi là|viết tắt"
                       r" là) (Ban Chỉ đạo\b[^()]*?)\)")
 
 
@@ -212,7 +237,7 @@ def short_names(texts: Sequence[str]) -> dict[str, str]:
     document defines exactly one."""
     found: dict[str, str] = {}
     for text in texts:
-        if "sau đây" not in text:  # most provisions: no regex run over them
+        if "gọi" not in text and "viết tắt" not in text:  # most: no regex run over them
             continue
         for m in _DEFINED.finditer(text):
             full = m.group(1).rsplit("Ban Chỉ đạo", 1)[-1]

@@ -63,7 +63,8 @@ def column_roles(cells: Sequence[Cell]) -> dict[int, str]:
     roles: dict[int, str] = {}
     previous = "other"
     for i in range(start, len(cells)):
-        if previous == "lead":
+        if previous == "lead" or (previous == "coordinate" and _goes_on(cells[i - 1])
+                                  and _lists_bodies(cells[i], folded[i], last_item=True)):
             previous = "coordinate"
         elif _lists_bodies(cells[i], folded[i]) and previous == "other":
             previous = "lead"
@@ -74,15 +75,33 @@ def column_roles(cells: Sequence[Cell]) -> dict[int, str]:
     return roles
 
 
+def _goes_on(cell: Cell) -> bool:
+    """Whether a cell is an item of a list that goes on ("- Bộ Xây dựng;"): the next item
+    is in the same column."""
+    return cell.text.strip(" *|\n").endswith(";")
+
+
+# A section row in capitals names the group of rows under it ("A. | BỘ NÔNG NGHIỆP VÀ
+# MÔI TRƯỜNG", 2530/QĐ-TTg Phụ lục I), not the lead cell of a row: a lead cell is printed
+# in running case.
+_SECTION_ROW_WORDS = 3
+
+
+def _section_row(text: str) -> bool:
+    return text.isupper() and len(text.split()) >= _SECTION_ROW_WORDS
+
+
 def _is_header(cell: Cell, folded: str) -> bool:
     return not cell.names_bodies and len(folded.split()) <= _HEADER_WORDS and not any(
         ch.isdigit() for ch in folded)
 
 
-def _lists_bodies(cell: Cell, folded: str) -> bool:
+def _lists_bodies(cell: Cell, folded: str, last_item: bool = False) -> bool:
     """Whether a cell only names bodies: a registered one (or opens with an unknown one),
-    no role read from a verb, no sentence (a stop at its end), no document, short."""
+    no role read from a verb, no sentence (a stop at its end, unless it is the last item
+    of a list of bodies, ``last_item``), no document, short."""
     text = cell.text.strip(" *|\n")
     return ((cell.names_bodies or cell.opens_with_unknown) and not cell.has_roles
-            and not text.endswith(".") and not _PRODUCT.match(folded)
+            and (last_item or not text.endswith(".")) and not _PRODUCT.match(folded)
+            and not _section_row(text)
             and len(text.split()) <= _CELL_WORDS)

@@ -84,6 +84,9 @@ class Node:
     # The heading (or, without one, the text) is only a list of bodies over items
     # (``titles.title_doers``): a lead-in without a colon.
     titled: bool = False
+    # The text opens with a body the registry does not know ("Ủy ban nhân dân thành phố
+    # Hà Nội và Ủy ban nhân dân Thành phố Hồ Chí Minh cần tập trung …"): its own doer.
+    unknown_subject: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,8 +251,25 @@ def _lead_in(node: Node) -> list[_Given]:
     span = _colon_clause(node.text)
     if span is None or "co quyen" in vntext.fold(node.text[span[0]:span[1]]):
         return []  # "Cá nhân có quyền yêu cầu cơ quan nhà nước …:" lists rights
+    given = [_Given(node.id, d, False) for d in node.text_duties
+             if _passes(d) and span[0] <= d.start and d.end <= span[1]]
+    return given or _subject_over(node, span)
+
+
+def _subject_over(node: Node, span: tuple[int, int]) -> list[_Given]:
+    """A colon clause with no body of its own goes on with the sentence's subject: "Ủy
+    ban nhân dân các tỉnh, … chịu trách nhiệm toàn diện …; lồng ghép các mục tiêu … của
+    địa phương, cụ thể:" (2530/QĐ-TTg IV.2.m) gives its items the bodies of the first
+    clause, when that clause starts the text, the text is one sentence up to the colon,
+    and the colon clause details that sentence ("cụ thể"); "…; trong đó lưu ý một số nội
+    dung trọng tâm sau:" after a request to a standing board (634/TB-VPCP II) does not."""
+    spans = clauses(node.text)
+    if (not spans or spans[0][0] != 0 or spans[0] == span or "." in node.text[:span[0]]
+            or "cu the" not in vntext.fold(node.text[span[0]:span[1]])):
+        return []
+    first = spans[0]
     return [_Given(node.id, d, False) for d in node.text_duties
-            if _passes(d) and span[0] <= d.start and d.end <= span[1]]
+            if _passes(d) and first[0] <= d.start and d.end <= first[1]]
 
 
 def _colon_clause(text: str) -> tuple[int, int] | None:
@@ -321,6 +341,8 @@ def _descendants(node: Node, children: dict[str | None, list[Node]]) -> list[Nod
 def _starts_own(node: Node) -> bool:
     """Whether a node opens an assignment of its own: an order in its first clause, or a
     subject with a role ("Đảng ủy Bộ Nội vụ chủ trì", evidence from the subject on)."""
+    if node.unknown_subject:
+        return True
     spans = clauses(node.text)
     if not spans:
         return False
@@ -343,7 +365,7 @@ def _receive(node: Node, given: Iterable[_Given], tree: _Tree) -> list[Passed]:
     own = {(d.body_id, d.role) for d in (*node.text_duties, *node.heading_duties)
            if d.role != "mention"}
     owned = {body for body, _ in own}
-    doer = node.titled or _has_subject(node)
+    doer = node.titled or node.unknown_subject or _has_subject(node)
     out: dict[tuple[str, str], Passed] = {}
     for g in given:
         # A body the node gives a role itself keeps that role; but a title's body still

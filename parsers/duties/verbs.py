@@ -34,9 +34,10 @@ _NOT_SUBMIT = frozenset({"chuong", "qua", "cong", "lo", "quy", "tien", "giao", "
 _STATEMENTS = frozenset({("nhat", "tri"), ("ghi", "nhan"), ("danh", "gia"), ("ket", "luan"),
                          ("bieu", "duong"), ("tan", "thanh")})
 # Words allowed between "giao <bodies>" and "chủ trì": "Giao X tiếp tục chủ trì",
-# "giao X là cơ quan chủ trì", "giao X khẩn trương chủ trì".
+# "giao X là cơ quan chủ trì", "giao X khẩn trương chủ trì"; "Đề nghị Ủy ban Trung ương Mặt
+# trận Tổ quốc Việt Nam và các tổ chức chính trị - xã hội thành viên chủ trì" (2530/QĐ-TTg).
 _LEAD_FILLERS = frozenset({"tiep", "tuc", "khan", "truong", "truc", "la", "co", "quan",
-                           "dau", "moi", "thuong", "xuyen", "chu", "dong"})
+                           "dau", "moi", "thuong", "xuyen", "chu", "dong", "thanh", "vien"})
 # "Căn cứ Luật …", "Căn cứ Nghị định …", "Căn cứ đề nghị của …": a legal basis, never an
 # assignment; "Căn cứ chức năng, nhiệm vụ, các bộ …" is one, and goes on.
 _BASIS = frozenset({"luat", "nghi", "quyet", "hien", "dieu", "quy", "thong", "de", "to",

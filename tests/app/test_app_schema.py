@@ -494,3 +494,36 @@ def test_0027_keeps_sole_successors_and_writes_splits_down_and_up(db_url: str) -
     assert read(links) == {(b, s, None) for b, s in sole_before}
     ingest_paths(db_url, [CORPUS / "03-NQ-CP-2025.md"])  # the registry syncs again
     assert read(links) == written
+
+
+@pytest.mark.any_store
+def test_0031_keeps_a_targets_milestone_down_and_up(db_url: str) -> None:
+    """Up, each target of 02-NQ/TW keeps the milestone it sits under as printed (the
+    milestone lines of II.2.b, and "đến năm 2023" inside a sentence); down, the column is
+    gone and the targets are the same; up again (after 0030's inserts, in the same run) it
+    is null until the next ingest writes it back."""
+    ingest_paths(db_url, [CORPUS / "02-NQ-TW-2021.md"])
+    rows = text("SELECT id, year, text FROM targets")
+    milestones = text("SELECT text, milestone FROM targets")
+
+    def read(query: TextClause) -> set[tuple[object, ...]]:
+        with get_engine(db_url).connect() as connection:
+            return {tuple(row) for row in connection.execute(query).all()}
+
+    targets, written = read(rows), read(milestones)
+    assert {("13,5 triệu", "Đến năm 2025"), ("12 triệu", "đến năm 2023"),
+            ("85% trở lên", "Đến năm 2030"), ("99%", "Đến năm 2045")} <= written
+    config = alembic_config(db_url)
+    with get_engine(db_url).begin() as connection:
+        config.attributes["connection"] = connection
+        # to 0029: up again then runs 0030's inserts (foreign-key checks deferred on
+        # PostgreSQL) and 0031's ALTER TABLE in one transaction
+        command.downgrade(config, "0029")
+    columns = {c["name"] for c in inspect(get_engine(db_url)).get_columns("targets")}
+    assert "milestone" not in columns and {"year", "text"} <= columns
+    assert read(rows) == targets
+    upgrade(db_url)
+    assert current_revision(db_url) == head_revision(db_url) == "0031"
+    assert {m for _, m in read(milestones)} == {None}
+    ingest_paths(db_url, [CORPUS / "02-NQ-TW-2021.md"])
+    assert read(milestones) == written

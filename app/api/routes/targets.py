@@ -25,7 +25,8 @@ def targets(
     format: Format = None,
     shape: ArrayShapeDep = OBJECTS,
 ) -> TargetTable | Response:
-    """Targets of the objectives (year, measure, value), filtered by document and year."""
+    """Targets of the objectives (year and the milestone it was read from, measure, value),
+    filtered by document and year."""
     rows = tables.targets(session, doc=doc, year=year)
     return table_answer(request, response, format, rows, TargetTable, tables.TARGET_COLUMNS,
                         "targets.csv", limit, offset, shape)

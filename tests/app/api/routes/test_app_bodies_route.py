@@ -37,7 +37,9 @@ def direct(client: TestClient, path: str) -> list[tuple[str, str]]:
         ("IV.1", [(body, role) for body in (
             "tinh-uy-thanh-uy", "cac-ban-dang", "dang-doan", "ban-can-su-dang",
             "dang-uy-truc-thuoc-trung-uong", "dang-uy-don-vi-su-nghiep-trung-uong")
-            for role in ("implement", "lead")]),
+            for role in ("implement", "lead")]
+         # "… vào kế hoạch hằng năm của ngành, cơ quan, đơn vị, địa phương": a mention
+         + [("cac-co-quan-lien-quan", "mention")]),
         # "Đảng đoàn Quốc hội lãnh đạo, chỉ đạo việc sửa đổi, bổ sung Luật Công đoàn năm 2012"
         ("IV.2", [("dang-doan-quoc-hoi", "lead")]),
         # "Ban cán sự đảng Chính phủ lãnh đạo, chỉ đạo …; tăng cường phối hợp hoạt động với
@@ -91,7 +93,8 @@ def test_roles_of_every_assignment_in_section_iv(client: TestClient, path: str,
                      ("chinh-quyen-cac-cap", "implement"), ("chinh-quyen-cac-cap", "lead")]),
         ("III.6.3", [("nha-nuoc", "implement"), ("chinh-quyen-cac-cap", "implement")]),
         # "…; phối hợp tiến hành giám sát …" with no partner: it also helps (ninth round)
-        ("III.6.5", [("cong-doan-viet-nam", "coordinate"), ("cong-doan-viet-nam", "implement"),
+        # (one mention, two roles: in the order they are read, as IV.1's)
+        ("III.6.5", [("cong-doan-viet-nam", "implement"), ("cong-doan-viet-nam", "coordinate"),
                      ("mat-tran-to-quoc-viet-nam", "coordinate"),
                      ("cac-to-chuc-chinh-tri-xa-hoi", "coordinate")]),
     ],

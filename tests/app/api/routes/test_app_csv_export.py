@@ -102,7 +102,7 @@ def test_an_export_slice_is_the_json_page(client: TestClient) -> None:
 def test_an_export_without_rows_is_the_header(client: TestClient) -> None:
     response = client.get("/targets", params={"year": 1901, "format": "csv"})
     assert response.content == b"\xef\xbb\xbfyear,measure,value,value_max,comparator,unit," \
-                               b"qualitative,provision_id,doc_id,text\r\n"
+                               b"qualitative,provision_id,doc_id,text,milestone\r\n"
 
 
 # What a hostile text could make a target or a duty say, and what the spreadsheet gets.

@@ -57,6 +57,7 @@ def test_openapi_documents_the_routes_with_examples(client: TestClient) -> None:
     schemas = spec["components"]["schemas"]
     assert "Ban Tổ chức Trung ương" in str(schemas["BodySummary"])
     assert "13,5 triệu" in str(schemas["TargetRow"])
+    assert "Đến năm 2025" in str(schemas["TargetRow"]["properties"]["milestone"])
     assert "300" in spec["paths"]["/resolve"]["get"]["responses"]
     assert "text/csv; charset=utf-8" in spec["paths"]["/duties"]["get"]["responses"]["200"][
         "content"]

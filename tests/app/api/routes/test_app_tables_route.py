@@ -44,6 +44,13 @@ def test_the_seven_numeric_targets_of_02_nq_tw(client: TestClient) -> None:
     assert body["total"] == 10  # and three qualitative ones (hầu hết, phần lớn, Hầu hết)
     quals = [(t["year"], t["text"]) for t in body["items"] if t["qualitative"]]
     assert quals == [(2025, "hầu hết"), (2030, "phần lớn"), (2045, "Hầu hết")]
+    # each with the milestone it sits under, as printed: II.2.b's milestone lines, and
+    # "đến năm 2023" inside the sentence of the 2023 values
+    assert [(t["year"], t["milestone"]) for t in body["items"]] == [
+        (2025, "Đến năm 2025"), (2025, "Đến năm 2025"), (2023, "đến năm 2023"),
+        (2025, "Đến năm 2025"), (2023, "đến năm 2023"), (2030, "Đến năm 2030"),
+        (2030, "Đến năm 2030"), (2030, "Đến năm 2030"), (2045, "Đến năm 2045"),
+        (2045, "Đến năm 2045")]
     assert all(t["value"] is None and t["comparator"] is None
                for t in body["items"] if t["qualitative"])
 

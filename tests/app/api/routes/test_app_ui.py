@@ -113,6 +113,8 @@ def test_targets_table_filters_by_document_and_year(client: TestClient) -> None:
     assert "<table>" in html and "13.500.000" in html and "đoàn viên" in html
     assert 'href="/ui/documents/02-nq-tw-2021#II.2.b.2025.1"' in html
     assert "#II.2.b.2030" not in html
+    # the milestone each target sits under, in its own column
+    assert "<th scope=\"col\">Mốc</th>" in html and "<td>Đến năm 2025</td>" in html
 
 
 def test_static_files_are_served(client: TestClient) -> None:

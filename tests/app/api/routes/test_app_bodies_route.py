@@ -37,9 +37,7 @@ def direct(client: TestClient, path: str) -> list[tuple[str, str]]:
         ("IV.1", [(body, role) for body in (
             "tinh-uy-thanh-uy", "cac-ban-dang", "dang-doan", "ban-can-su-dang",
             "dang-uy-truc-thuoc-trung-uong", "dang-uy-don-vi-su-nghiep-trung-uong")
-            for role in ("implement", "lead")]
-         # "… vào kế hoạch hằng năm của ngành, cơ quan, đơn vị, địa phương": a mention
-         + [("cac-co-quan-lien-quan", "mention")]),
+            for role in ("implement", "lead")]),
         # "Đảng đoàn Quốc hội lãnh đạo, chỉ đạo việc sửa đổi, bổ sung Luật Công đoàn năm 2012"
         ("IV.2", [("dang-doan-quoc-hoi", "lead")]),
         # "Ban cán sự đảng Chính phủ lãnh đạo, chỉ đạo …; tăng cường phối hợp hoạt động với

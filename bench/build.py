@@ -29,7 +29,6 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from parsers import Hints, ids, parse_document, vntext
-from parsers.ids import document_id
 
 SUFFIXES = (".md", ".txt")
 BUILDER_VERSION = 6  # bump when the derived text changes: it is part of the cache key
@@ -147,7 +146,7 @@ def _describe(path: Path) -> Source:
     except Exception as exc:  # noqa: BLE001  (a refused source is simply not copied)
         return Source(str(path), "", None, None, 0, len(raw), f"parse error: {exc}"[:200])
     year = doc.date[:4] if doc.date else None
-    place = ids.locality(doc.issuer, doc.place) if ids.is_local_number(doc.number) else ""
+    place = ids.id_locality(doc.number, doc.issuer, doc.place)
     header = " ".join(filter(None, (_MOTTO, doc.issuer, doc.place, doc.title, doc.party_header)))
     keep = tuple(sorted(set(vntext.slug(header).split("-"))))
     return Source(str(path), doc.id, doc.number, year, sum(1 for _ in doc.walk()), len(raw),
@@ -218,10 +217,10 @@ def _free_number(source: Source, stem: str, serials: _Serials,
                  used: set[str]) -> tuple[str | None, str]:
     """The next serial number whose document id is not taken, and that id."""
     if not source.number:  # the id comes from the (new) file name
-        return None, document_id(None, source.year, stem)
+        return None, ids.document_id(None, source.year, stem)
     for _ in range(9000):
         number = new_number(source.number, serials.take())
-        doc_id = document_id(number, source.year, stem, source.place)
+        doc_id = ids.document_id(number, source.year, stem, source.place)
         if doc_id not in used:
             return number, doc_id
     raise RuntimeError(f"bench build: no free number left for {source.number}")

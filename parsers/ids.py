@@ -122,6 +122,12 @@ def locality(issuer: str | None, place: str | None) -> str:
     return vntext.slug(_ADMIN_UNIT.sub("", rest, count=1))
 
 
+def id_locality(number: str | None, issuer: str | None, place: str | None) -> str:
+    """The locality a document's id ends with: ``locality`` for a number every locality
+    issues alike, ``""`` for any other number."""
+    return locality(issuer, place) if is_local_number(number) else ""
+
+
 def document_id(number: str | None, year: str | None, fallback: str,
                 place: str = "") -> str:
     """The document id for a number, the year of its date and, for a local number, the

@@ -172,7 +172,7 @@ def parse_document(text: str, *, hints: Hints | None = None, name: str = "docume
     warnings: list[ParseWarning] = []
     _apply_hints(meta, hints or Hints(), warnings)
     year = meta.date[:4] if meta.date else None
-    place = ids.locality(meta.issuer, meta.place) if ids.is_local_number(meta.number) else ""
+    place = ids.id_locality(meta.number, meta.issuer, meta.place)
     doc_id = ids.document_id(meta.number, year, name, place)
     if ids.is_local_number(meta.number) and not place:
         warnings.append(ParseWarning(

@@ -15,6 +15,7 @@ import tempfile
 import time
 
 from app.services import registry as bodies_registry
+from app.errors import IngestError
 from app.services.ingest import _store_file, collect_files, parse_file, prepare_document
 from app.services.maintenance import ensure_schema
 
@@ -28,8 +29,11 @@ def main(paths: list[str]) -> None:
         started = time.process_time()
         doc, doc_id = parse_file(path)
         parsed = time.process_time()
-        one = prepare_document(doc, doc_id=doc_id, source_path=str(path.resolve()),
-                               registry=registry)
+        try:
+            one = prepare_document(doc, doc_id=doc_id, source_path=str(path.resolve()),
+                                   registry=registry)
+        except IngestError:  # an empty page: ingest refuses it too
+            continue
         parse_s += parsed - started
         prepare_s += time.process_time() - parsed
         provisions += len(one.rows)

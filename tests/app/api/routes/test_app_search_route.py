@@ -333,3 +333,30 @@ def test_snippet_searching_its_window_only_marks_as_the_whole_text_does(
     text = vntext.nfc(" ".join(words))
     regex = highlight.pattern(["doan", "vien"], [("lao", "dong")])
     assert highlight.snippet(text, regex, width) == _snippet_of_every_mark(text, regex, width)
+
+
+_LONG_WORDS = st.sampled_from(["lao", "động", "lao động", "Đoàn viên", "công", "x", "5",
+                               "laodong", ", ", "\n", "a\u0300"])  # a combining mark: not 1:1
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(head=st.lists(_LONG_WORDS, max_size=40), filler=st.integers(0, 12_000),
+       tail=st.lists(_LONG_WORDS, max_size=40), width=st.integers(10, 240))
+def test_a_long_text_folded_only_as_far_as_its_first_match_snippets_as_the_whole(
+        head: list[str], filler: int, tail: list[str], width: int) -> None:
+    """Texts longer than the first folded prefix (2 048 characters), the match before, across
+    or past each prefix's edge, or nowhere."""
+    from app.search import highlight
+    text = " ".join(head) + " " + "chữ " * (filler // 4) + " ".join(tail)
+    regex = highlight.pattern(["doan", "vien"], [("lao", "dong")])
+    assert highlight.snippet(text, regex, width) == _snippet_of_every_mark(text, regex, width)
+
+
+@pytest.mark.parametrize("before", [560, 600, 640, 660, 2700])
+def test_marks_near_a_prefix_edge_are_all_in_the_snippet(before: int) -> None:
+    from app.search import highlight
+    text = "xy " * before + "lao động" + " đoàn" * 60 + " xy" * 5000
+    regex = highlight.pattern(["doan", "vien"], [("lao", "dong")])
+    got = highlight.snippet(text, regex, 240)
+    assert got == _snippet_of_every_mark(text, regex, 240)
+    assert got.count("<mark>") == 1 and got.count("đoàn") > 30  # one phrase of marks

@@ -14,8 +14,8 @@ import sys
 import tempfile
 import time
 
-from app.services import registry as bodies_registry
 from app.errors import IngestError
+from app.services import registry as bodies_registry
 from app.services.ingest import _store_file, collect_files, parse_file, prepare_document
 from app.services.maintenance import ensure_schema
 

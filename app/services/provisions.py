@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Any
 
-from sqlalchemy import Row, and_, func, or_, select
+from sqlalchemy import Row, and_, bindparam, func, or_, select
 from sqlalchemy.orm import Session
 
+from app.db import models
 from app.db.in_lists import MAX_IN_LIST, chunks
 from app.db.models import Document, Provision
 from app.db.packed_text import stored_text
@@ -16,12 +17,13 @@ from app.services import crumbs
 from app.services.flatten import short_title
 from app.services.suggest import can_exist, closest, near
 from parsers import vntext
+from parsers.model import content_hash
 
-FIELDS = (
+_STORED = (
     "id", "document_id", "path", "kind", "role", "label", "cite_label", "cite_as", "heading",
-    "text",
-    "depth", "position", "start", "end", "flags", "content_hash",
+    "text", "depth", "position", "start", "end", "flags",
 )
+FIELDS = (*_STORED, "content_hash")  # the hash is computed from label, heading and text
 
 
 def find(session: Session, provision_id: str) -> Provision | None:
@@ -83,8 +85,9 @@ def get_provision(session: Session, provision_id: str) -> dict[str, Any]:
     Raises:
         NotFound: unknown id; the error lists the closest existing ids.
     """
-    node = require(session, provision_id)
-    data = {name: getattr(node, name) for name in FIELDS}
+    node = _exact(session, provision_id) or require(session, provision_id)
+    data = {name: getattr(node, name) for name in _STORED}
+    data["content_hash"] = content_hash(node.label, node.heading, node.text)
     data["doc_id"] = data.pop("document_id")
     row = {"id": node.id, "document_id": node.document_id, "ancestry": node.ancestry}
     data["breadcrumbs"] = crumbs.breadcrumbs(session, [row])[node.id]
@@ -97,28 +100,51 @@ def get_provision(session: Session, provision_id: str) -> dict[str, Any]:
     return data
 
 
+# The statements of a provision's page, built once: building and caching a statement cost
+# more than running it (SQLAlchemy's coercions and cache keys were a fifth of the call).
+_P = models.table_of(Provision)
+_NODE = select(*(_P.c[name] for name in (*_STORED, "ancestry", "parent_id"))).where(
+    _P.c.id == bindparam("id"))
 _HEAD = 400  # characters of text read for a title (``short_title`` keeps 80 of them)
-_FAMILY = (Provision.id, Provision.parent_id, Provision.position, Provision.path,
-           Provision.kind, Provision.label, Provision.cite_label, Provision.heading)
+_PRINTED = stored_text(_P.c.text)
+_NEAR = (_P.c.id, _P.c.parent_id, _P.c.position, _P.c.path, _P.c.kind, _P.c.label,
+         _P.c.cite_label, _P.c.heading, func.substr(_PRINTED, 1, bindparam("head")).label("head"),
+         func.length(_PRINTED).label("size"))
+_NEIGHBOURS = _P.c.position.in_((bindparam("before"), bindparam("after")))
+# The parent, the children in order, and the siblings just before and after, in one query
+# of short columns: each branch of the ``OR`` is a seek in its own index (``id``;
+# ``parent_id, position``; the siblings' two positions), never every sibling with its text
+# (an article of a code has hundreds).
+_FAMILY = select(*_NEAR).where(or_(
+    _P.c.parent_id == bindparam("id"),
+    and_(_P.c.parent_id == bindparam("parent"), _NEIGHBOURS),
+    _P.c.id == bindparam("parent")))
+# A top-level provision: its siblings are the document's roots (``id IS NULL`` would match
+# nothing but scan every row).
+_ROOT_FAMILY = select(*_NEAR).where(or_(
+    _P.c.parent_id == bindparam("id"),
+    and_(_P.c.document_id == bindparam("doc"), _P.c.parent_id.is_(None), _NEIGHBOURS)))
+_DOC_REF = select(Document.id, Document.number, Document.type, Document.title).where(
+    Document.id == bindparam("id"))
 
 
-def _family(session: Session, node: Provision) -> tuple[Row[Any] | None, list[Row[Any]],
-                                                        Row[Any] | None, Row[Any] | None]:
-    """The parent, the children in order, and the siblings just before and after ``node``,
-    in one query of short columns: each branch of the ``OR`` is a seek in its own index
-    (``id``; ``parent_id, position``; the siblings' two positions), never every sibling
-    with its text (an article of a code has hundreds)."""
-    siblings = (Provision.parent_id == node.parent_id if node.parent_id is not None
-                else and_(Provision.document_id == node.document_id,
-                          Provision.parent_id.is_(None)))
-    branches = [Provision.parent_id == node.id,
-                and_(siblings, Provision.position.in_((node.position - 1, node.position + 1)))]
-    if node.parent_id is not None:  # `id IS NULL` would match nothing but scan every row
-        branches.append(Provision.id == node.parent_id)
-    printed = stored_text(Provision.text)
-    columns = (*_FAMILY, func.substr(printed, 1, _HEAD).label("head"),
-               func.length(printed).label("size"))
-    rows = session.execute(select(*columns).where(or_(*branches))).all()
+def _exact(session: Session, provision_id: str) -> Row[Any] | None:
+    """The provision whose id is ``provision_id`` as stored (its document part as a slug):
+    the one seek of nearly every request; ``find`` decides the rest."""
+    doc_part, _, path = provision_id.strip().strip("/").partition("/")
+    if not path or not can_exist(provision_id):
+        return None
+    params = {"id": f"{vntext.slug(doc_part)}/{path}"}
+    return session.connection().execute(_NODE, params).first()
+
+
+def _family(session: Session, node: Provision | Row[Any]
+            ) -> tuple[Row[Any] | None, list[Row[Any]], Row[Any] | None, Row[Any] | None]:
+    """The parent, the children in order, and the siblings just before and after ``node``."""
+    params = {"id": node.id, "parent": node.parent_id, "doc": node.document_id,
+              "before": node.position - 1, "after": node.position + 1, "head": _HEAD}
+    statement = _FAMILY if node.parent_id is not None else _ROOT_FAMILY
+    rows: list[Row[Any]] = list(session.connection().execute(statement, params))
     parent = next((r for r in rows if r.id == node.parent_id), None)
     children = sorted((r for r in rows if r.parent_id == node.id), key=lambda r: r.position)
     near = {r.position: r for r in rows if r.parent_id == node.parent_id and r.id != node.id}
@@ -140,10 +166,7 @@ def _ref(session: Session, row: Row[Any] | None) -> dict[str, Any] | None:
 
 def _document_ref(session: Session, doc_id: str) -> dict[str, Any]:
     # Four columns, not the row: a document's row holds its whole cleaned source.
-    row = session.execute(
-        select(Document.id, Document.number, Document.type, Document.title)
-        .where(Document.id == doc_id)
-    ).one()  # the foreign key guarantees it
+    row = session.connection().execute(_DOC_REF, {"id": doc_id}).one()  # a foreign key
     return dict(row._mapping)
 
 

@@ -19,7 +19,7 @@ import datetime as dt
 from collections.abc import Collection, Iterable
 from typing import Any
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import bindparam, delete, or_, select
 from sqlalchemy.orm import Session
 
 from app.db.analysis_models import Effective, Relation
@@ -47,10 +47,20 @@ def out_of_force(session: Session, day: dt.date | None = None) -> frozenset[str]
     ))
 
 
+# Built once: a provision's page asks them for its document on every request.
+_STATUS = select(DocumentStatus.ended_from, DocumentStatus.ended_by,
+                 DocumentStatus.ended_kind, DocumentStatus.ended_evidence).where(
+    DocumentStatus.document_id == bindparam("id"))
+_EFFECTIVE = select(Effective.date, Effective.provision_id, Effective.evidence).where(
+    Effective.document_id == bindparam("id"))
+_OWN_DATE = select(Document.date).where(Document.id == bindparam("id"))
+
+
 def status_on(session: Session, doc_id: str, day: str) -> dict[str, Any]:
     """The status of a stored document on ``day`` (ISO), with the reason."""
-    row = session.get(DocumentStatus, doc_id)
-    effective = session.get(Effective, doc_id)
+    connection = session.connection()
+    row = connection.execute(_STATUS, {"id": doc_id}).first()
+    effective = connection.execute(_EFFECTIVE, {"id": doc_id}).first()
     base = {"effective_date": effective.date if effective else None,
             "effective_provision_id": effective.provision_id if effective else None,
             "expiry_date": None, "replaced_by": None}
@@ -71,10 +81,12 @@ def status_on(session: Session, doc_id: str, day: str) -> dict[str, Any]:
 
 def since(session: Session, doc_id: str) -> str | None:
     """When ``doc_id``'s words take effect: its effective date, else its own date."""
-    effective = session.get(Effective, doc_id)
+    connection = session.connection()
+    effective = connection.execute(_EFFECTIVE, {"id": doc_id}).first()
     if effective is not None:
-        return effective.date
-    return session.scalar(select(Document.date).where(Document.id == doc_id))
+        return str(effective.date)
+    date = connection.execute(_OWN_DATE, {"id": doc_id}).scalar()
+    return None if date is None else str(date)
 
 
 def after_ingest(session: Session, doc_id: str, dropped: Collection[str] = ()) -> None:

@@ -150,8 +150,9 @@ def test_previous_and_next_do_not_load_every_sibling(
         data = get_provision(session, provision_id)
     assert (data["previous"]["id"], data["next"]["id"]) == neighbours
     assert (data["parent"] or {}).get("id") == parent
-    # The family is read as short columns (no text, no ORM objects) in one query.
-    assert loaded == {provision_id}
+    # The provision and its family are read as columns (the family's short ones, no text),
+    # no ORM object, the family in one query.
+    assert loaded == set()
     assert scans == [] and document_reads == []
 
 

@@ -96,7 +96,8 @@ def _same_level(text: str, mentions: list[Mention], registry: Registry) -> list[
     nearest people's committee named before it (``uy-ban-nhan-dan-X`` →
     ``hoi-dong-nhan-dan-X``, when registered); with none before it, it stays unread."""
     added = []
-    for found in _SAME_LEVEL.finditer(text):
+    # "cùng cấp" in any case is in every match: most texts are not searched at all
+    for found in _SAME_LEVEL.finditer(text) if "cùng cấp" in text.lower() else ():
         before = [m for m in mentions if m.end <= found.start()
                   and m.body_id.startswith("uy-ban-nhan-dan-")]
         council = before and registry.get(before[-1].body_id.replace("uy-ban", "hoi-dong", 1))
@@ -119,6 +120,8 @@ def _central_committee(text: str, mentions: list[Mention], registry: Registry
                        ) -> list[Mention]:
     """``mentions`` with bare "Trung ương" after a report verb read as the Central
     Committee (``_CENTRAL``)."""
+    if "Trung ương" not in text:  # printed so in every match
+        return mentions
     body = registry.get("ban-chap-hanh-trung-uong-dang")
     added = [Mention(body.id, m.start(1), m.end(1), m.group(1), m.group(1))
              for m in _CENTRAL.finditer(text)
@@ -144,7 +147,7 @@ def _bare_ministries(text: str, mentions: list[Mention], registry: Registry
     """``mentions`` with bare "các bộ" before a duty's words read as the class of
     ministries (``_BARE_MINISTRIES``), where no registered name covers it."""
     body = registry.get(_MINISTRIES)
-    if body is None or "b" not in text.casefold():
+    if body is None or "các bộ" not in text.lower():  # in any case in every match
         return mentions
     added = [Mention(body.id, m.start(1), m.end(1), m.group(1), m.group(1))
              for m in _BARE_MINISTRIES.finditer(text)

@@ -55,6 +55,8 @@ class Registry:
     _single_firsts: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
     _first_pairs: frozenset[tuple[str, str]] = field(default=frozenset(), compare=False,
                                                      repr=False)
+    # id → body, filled at the first ``get`` (asked for a few ids per provision).
+    _by_id: dict[str, Body] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def build(cls, bodies: Iterable[Body], exclusions: Iterable[str] = ()) -> Registry:
@@ -120,7 +122,10 @@ class Registry:
 
     def get(self, body_id: str) -> Body | None:
         """The body with this id, or None."""
-        return next((b for b in self.bodies if b.id == body_id), None)
+        if not self._by_id:
+            # the first body of an id wins, as a scan in order finds it
+            self._by_id.update((b.id, b) for b in reversed(self.bodies))
+        return self._by_id.get(body_id)
 
     def predecessors(self, body_id: str) -> list[Body]:
         """Bodies whose duties passed to ``body_id``, directly or through a chain."""

@@ -58,7 +58,11 @@ def unknown_names(text: str, mentions: Sequence[Mention]) -> list[Unresolved]:
     # lengths: no match object per word.
     parts = _SPLIT.split(text)
     bounds = list(accumulate(map(len, parts), initial=0))
-    words = list(zip(bounds[1:-1:2], bounds[2::2], map(vntext.fold, parts[1::2]), strict=True))
+    # A word (letters and digits) has no combining mark, so its fold is the folded text's
+    # characters at its place (``fold_aligned`` folds one character for one, and was
+    # computed above): a slice, not a call of ``fold`` per word.
+    folded = vntext.fold_aligned(text)
+    words = [(s, e, folded[s:e]) for s, e in zip(bounds[1:-1:2], bounds[2::2], strict=True)]
     starts = {m.start: m for m in mentions}
     found: list[Unresolved] = []
     # Only a capitalised first word of some head can start one: the others are stepped over

@@ -9,7 +9,6 @@ between them (hard-wrapped web pages) that is enough when the document is hard-w
 
 from __future__ import annotations
 
-import itertools
 import re
 import statistics
 from dataclasses import dataclass, field
@@ -333,7 +332,8 @@ _FIELD_NUMBER = re.compile(r"^\((\d{1,2})\)")
 def _field_run(lines: list[Line], i: int) -> list[Line]:
     """The lines from ``i`` numbered ``(1)``, ``(2)`` … in order, none after a blank."""
     run: list[Line] = []
-    for line in itertools.islice(lines, i, None):  # not a copy of the rest at every line
+    for k in range(i, len(lines)):  # not a copy (nor a skip) of the lines before at each i
+        line = lines[k]
         m = _FIELD_NUMBER.match(line.text)
         if not m or int(m.group(1)) != len(run) + 1 or (run and line.blank_before):
             break

@@ -17,22 +17,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from itertools import accumulate
 
 from parsers import vntext
 from parsers.bodies.model import Mention, Unresolved
 from parsers.bodies.registry import (
     ANY_CASE,
     INITIAL_CAPITAL,
-    TOKEN,
     Pattern,
     Registry,
     is_abbreviation,
+    split_words,
 )
 from parsers.bodies.unknown import HARD_BREAK, unknown_names
 from parsers.spans import Taken
-
-_SPLIT = re.compile(f"({TOKEN.pattern})")
 
 
 def find_mentions(text: str, registry: Registry) -> list[Mention]:
@@ -213,9 +210,11 @@ class _Words:
         self._text = text
         self._folded = vntext.fold(text)
         # [gap, word, gap, word, …, gap]: the words, and with their lengths where each is,
-        # without a match object per word.
-        self._parts: list[str] = _SPLIT.split(self._folded)
-        self.tokens: list[str] = self._parts[1::2]
+        # without a match object per word (cut once: unknown_names reads them too).
+        cut = split_words(self._folded)
+        self._parts: list[str] = cut.parts
+        self.tokens: list[str] = cut.words
+        self._cut_bounds = cut.bounds
         self._bounds: list[int] | None = None
         self._offsets: Sequence[int] = ()
 
@@ -227,7 +226,7 @@ class _Words:
                 self._offsets = range(len(self._text))
             else:
                 self._offsets = vntext.fold_with_map(self._text)[1]
-            self._bounds = list(accumulate(map(len, self._parts), initial=0))
+            self._bounds = self._cut_bounds
         bounds, offsets, size = self._bounds, self._offsets, len(self._offsets)
         out: list[tuple[str, int, int, bool]] = []
         for k in range(2 * i + 1, min(2 * (i + n), len(self._parts)), 2):

@@ -15,7 +15,9 @@ import operator
 import re
 from collections.abc import Iterable, KeysView
 from dataclasses import dataclass, field
-from itertools import compress
+from functools import lru_cache
+from itertools import accumulate, compress
+from typing import NamedTuple
 
 from parsers import vntext
 from parsers.bodies.model import KINDS, Body
@@ -24,6 +26,26 @@ from parsers.bodies.model import KINDS, Body
 # local ones: a text writes "ủy ban nhân dân cấp tỉnh" as often as with a capital.
 _ANY_CASE_KINDS = frozenset({"collective", "local"})
 TOKEN = re.compile(r"[^\W_]+")
+_SPLIT = re.compile(f"({TOKEN.pattern})")
+
+
+class Words(NamedTuple):
+    """A folded text cut into ``parts`` [gap, word, gap, word, …, gap]: the ``words``, and
+    where each part starts (``bounds``, the text's length last)."""
+
+    parts: list[str]
+    words: list[str]
+    bounds: list[int]
+
+
+@lru_cache(maxsize=64)
+def split_words(folded: str) -> Words:
+    """``folded`` in words (``TOKEN``), cut once for the passes that read a provision's words
+    (registered names, unknown names). Folding keeps each character a letter or digit, or
+    not (checked for every character in tests), so the parts of the folded text are where
+    the printed words are."""
+    parts = _SPLIT.split(folded)
+    return Words(parts, parts[1::2], list(accumulate(map(len, parts), initial=0)))
 ANY_CASE, INITIAL_CAPITAL, AS_PRINTED = 0, 1, 2
 
 

@@ -5,12 +5,14 @@ characters for patterns anchored at its end, substring tests before a regex scan
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from parsers import blocks
+from parsers import blocks, vntext
 from parsers.bodies import find
+from parsers.bodies.registry import TOKEN, split_words
 
 # Pieces the patterns look for, and anything between them.
 PIECES = (
@@ -65,3 +67,26 @@ def test_the_substring_tests_hold_for_every_character_matched_in_any_case() -> N
     for letter in set("cùng cấp các bộ"):
         twins = [chr(c) for c in range(0x3000) if re.fullmatch(re.escape(letter), chr(c), re.I)]
         assert all(t.lower() == letter.lower() for t in twins), letter
+
+
+def test_folding_keeps_every_character_a_word_character_or_not() -> None:
+    # the words of a folded text are where the printed words are (bodies.split_words,
+    # read by unknown_names for the printed words' places), and a word holds no combining
+    # mark, so its fold is the folded text's characters there
+    word = re.compile(r"[^\W_]")
+    for code in range(0x110000):
+        if 0xD800 <= code < 0xE000:
+            continue
+        ch = chr(code)
+        folded = vntext._fold_cluster.__wrapped__(ch)
+        assert bool(word.match(ch)) == bool(word.match(folded)), hex(code)
+        assert not (word.match(ch) and unicodedata.combining(ch)), hex(code)
+
+
+@given(text)
+@example("Sở Y tế và Đảng ủy Tập đoàn Ð\u0301x 2")
+def test_the_folded_words_are_the_printed_words_folded(line: str) -> None:
+    cut = split_words(vntext.fold_aligned(line))
+    printed = list(TOKEN.finditer(line))
+    assert [(m.start(), m.end(), vntext.fold(m.group())) for m in printed] == list(
+        zip(cut.bounds[1:-1:2], cut.bounds[2::2], cut.words, strict=True))

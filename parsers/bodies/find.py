@@ -211,10 +211,9 @@ class _Words:
         self._folded = vntext.fold(text)
         # [gap, word, gap, word, …, gap]: the words, and with their lengths where each is,
         # without a match object per word (cut once: unknown_names reads them too).
-        cut = split_words(self._folded)
-        self._parts: list[str] = cut.parts
-        self.tokens: list[str] = cut.words
-        self._cut_bounds = cut.bounds
+        self._cut = split_words(self._folded)
+        self._parts: list[str] = self._cut.parts
+        self.tokens: list[str] = self._cut.words
         self._bounds: list[int] | None = None
         self._offsets: Sequence[int] = ()
 
@@ -226,7 +225,7 @@ class _Words:
                 self._offsets = range(len(self._text))
             else:
                 self._offsets = vntext.fold_with_map(self._text)[1]
-            self._bounds = self._cut_bounds
+            self._bounds = self._cut.bounds
         bounds, offsets, size = self._bounds, self._offsets, len(self._offsets)
         out: list[tuple[str, int, int, bool]] = []
         for k in range(2 * i + 1, min(2 * (i + n), len(self._parts)), 2):

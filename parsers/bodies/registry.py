@@ -17,7 +17,6 @@ from collections.abc import Iterable, KeysView
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, compress
-from typing import NamedTuple
 
 from parsers import vntext
 from parsers.bodies.model import KINDS, Body
@@ -26,16 +25,27 @@ from parsers.bodies.model import KINDS, Body
 # local ones: a text writes "ủy ban nhân dân cấp tỉnh" as often as with a capital.
 _ANY_CASE_KINDS = frozenset({"collective", "local"})
 TOKEN = re.compile(r"[^\W_]+")
+ANY_CASE, INITIAL_CAPITAL, AS_PRINTED = 0, 1, 2
 _SPLIT = re.compile(f"({TOKEN.pattern})")
 
 
-class Words(NamedTuple):
+class Words:
     """A folded text cut into ``parts`` [gap, word, gap, word, …, gap]: the ``words``, and
-    where each part starts (``bounds``, the text's length last)."""
+    where each part starts (``bounds``, the text's length last; worked out when asked, for
+    the few texts where some name may start)."""
 
-    parts: list[str]
-    words: list[str]
-    bounds: list[int]
+    __slots__ = ("_bounds", "parts", "words")
+
+    def __init__(self, parts: list[str]) -> None:
+        self.parts = parts
+        self.words = parts[1::2]
+        self._bounds: list[int] | None = None
+
+    @property
+    def bounds(self) -> list[int]:
+        if self._bounds is None:
+            self._bounds = list(accumulate(map(len, self.parts), initial=0))
+        return self._bounds
 
 
 @lru_cache(maxsize=64)
@@ -44,9 +54,7 @@ def split_words(folded: str) -> Words:
     (registered names, unknown names). Folding keeps each character a letter or digit, or
     not (checked for every character in tests), so the parts of the folded text are where
     the printed words are."""
-    parts = _SPLIT.split(folded)
-    return Words(parts, parts[1::2], list(accumulate(map(len, parts), initial=0)))
-ANY_CASE, INITIAL_CAPITAL, AS_PRINTED = 0, 1, 2
+    return Words(_SPLIT.split(folded))
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,6 +4,7 @@ characters for patterns anchored at its end, substring tests before a regex scan
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 
@@ -13,6 +14,8 @@ from hypothesis import strategies as st
 from parsers import blocks, vntext
 from parsers.bodies import find
 from parsers.bodies.registry import TOKEN, split_words
+from parsers.citable import annotate
+from parsers.model import Provision
 
 # Pieces the patterns look for, and anything between them.
 PIECES = (
@@ -90,3 +93,21 @@ def test_the_folded_words_are_the_printed_words_folded(line: str) -> None:
     printed = list(TOKEN.finditer(line))
     assert [(m.start(), m.end(), vntext.fold(m.group())) for m in printed] == list(
         zip(cut.bounds[1:-1:2], cut.bounds[2::2], cut.words, strict=True))
+
+
+def test_annotate_builds_every_field_of_a_provision() -> None:
+    # citable._annotate builds a Provision by its fields' names (not dataclasses.replace):
+    # a field added to Provision must be passed there too
+    assert [f.name for f in dataclasses.fields(Provision)] == [
+        "id", "path", "kind", "label", "heading", "text", "role", "start", "end", "children",
+        "flags", "cite_label", "cite_as",
+    ]
+    leaf = Provision("x/d1.1", "d1.1", "clause", "1", None, "Nội dung.", "task", 5, 9,
+                     flags=("ocr",))
+    node = Provision("x/d1", "d1", "article", "1", "Phạm vi", "", None, 0, 9, (leaf,))
+    annotated = annotate((node,), party=False)[0]
+    assert annotated == dataclasses.replace(
+        node, cite_label=annotated.cite_label, cite_as=annotated.cite_as,
+        children=(dataclasses.replace(leaf, cite_label=annotated.children[0].cite_label,
+                                      cite_as=annotated.children[0].cite_as),))
+    assert annotated.children[0].cite_as  # something was derived

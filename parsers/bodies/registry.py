@@ -11,7 +11,6 @@ Each spelling carries its case rule, where folding alone would be wrong:
 
 from __future__ import annotations
 
-import operator
 import re
 from collections.abc import Iterable, KeysView
 from dataclasses import dataclass, field
@@ -85,6 +84,8 @@ class Registry:
     _single_firsts: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
     _first_pairs: frozenset[tuple[str, str]] = field(default=frozenset(), compare=False,
                                                      repr=False)
+    # The first words of every spelling, filled at the first ``may_start``.
+    _firsts: set[str] = field(default_factory=set, compare=False, repr=False)
     # id → body, filled at the first ``get`` (asked for a few ids per provision).
     _by_id: dict[str, Body] = field(default_factory=dict, compare=False, repr=False)
 
@@ -127,10 +128,12 @@ class Registry:
     def may_start(self, tokens: list[str]) -> list[int]:
         """The indexes ``i`` of ``tokens`` where ``starting(tokens[i], tokens[i + 1])`` finds
         some spelling, picked out without a Python step per word."""
-        seconds: list[str | None] = [*tokens[1:], None]
-        hits = map(operator.or_, map(self._single_firsts.__contains__, tokens),
-                   map(self._first_pairs.__contains__, zip(tokens, seconds, strict=True)))
-        return list(compress(range(len(tokens)), hits))
+        if not self._firsts:
+            self._firsts.update(self._single_firsts, (first for first, _ in self._first_pairs))
+        # A word that starts no spelling is stepped over in C; the few left are tried whole.
+        singles, pairs, last = self._single_firsts, self._first_pairs, len(tokens) - 1
+        return [i for i in compress(range(len(tokens)), map(self._firsts.__contains__, tokens))
+                if tokens[i] in singles or (i < last and (tokens[i], tokens[i + 1]) in pairs)]
 
     @property
     def first_words(self) -> KeysView[str]:

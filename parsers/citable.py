@@ -43,7 +43,6 @@ Pure: labels and kinds in, strings out; the printed numeral is kept (``Chương 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from parsers.classify import PART_ORDINALS
 from parsers.model import Provision
@@ -165,4 +164,8 @@ def _annotate(node: Provision, chain: list[tuple[str, str | None, str | None]],
     if (own == node.cite_label and cited == node.cite_as
             and all(new is old for new, old in zip(children, node.children, strict=True))):
         return node
-    return replace(node, cite_label=own, cite_as=cited, children=children)
+    # built whole, not by dataclasses.replace (which reads the fields at every call)
+    return Provision(id=node.id, path=node.path, kind=node.kind, label=node.label,
+                     heading=node.heading, text=node.text, role=node.role, start=node.start,
+                     end=node.end, children=children, flags=node.flags, cite_label=own,
+                     cite_as=cited)

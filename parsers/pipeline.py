@@ -16,6 +16,7 @@ from parsers.tree import (
     Node,
     TreeBuilder,
     give_rows_their_numbers,
+    next_of_kind,
     rows_holding_restarts,
 )
 from parsers.zones import Zones, split
@@ -56,6 +57,7 @@ def _build_tree(
 ) -> TreeBuilder:
     builder = TreeBuilder(in_annex)
     builder.tokens = tokens
+    upcoming_of = next_of_kind(tokens, ("paragraph",))  # not a scan of the rest per paragraph
     for i, (token, depth) in enumerate(zip(tokens, depths, strict=True)):
         builder.index = i
         if i in rows:
@@ -65,8 +67,7 @@ def _build_tree(
             # the blocks inside (an amending clause quoting the article it replaces)
             builder.feed_quoted(token)
         elif token.kind == "paragraph":
-            upcoming = next((t for t in tokens[i + 1 :] if t.kind != "paragraph"), None)
-            builder.feed_paragraph(token, upcoming)
+            builder.feed_paragraph(token, upcoming_of[i])
         else:
             builder.feed(token)
     return builder

@@ -125,7 +125,7 @@ def find_relations(title: str | None, rows: Sequence[Row]) -> list[Relation]:
         inherited = scope.get(row.parent_id or "", default)
         scope[row.id] = names.citation_of(amended[0]) if amended else inherited
         found.extend(_provision_level(row, own, scope, article_of, names))
-        listed[row.id] = _list_kind(f"{row.heading or ''} {own}")
+        listed[row.id] = _list_kind(row.heading or "", own)
         found.extend(_listed(row, own, listed.get(row.parent_id or ""), names))
     found.extend(_cites(rows, found, names))
     itself = _key(title) if title else None
@@ -249,9 +249,13 @@ def _provision_level(row: Row, own: str, scope: dict[str, Citation | None],
     return [_relation(kind, row.id, own, 0, verb.start(), end, target_doc, path)]
 
 
-def _list_kind(own: str) -> str | None:
-    """The kind a list introduced by ``own`` gives each of its items."""
-    folded = vntext.fold_aligned(own)
+def _list_kind(heading: str, own: str) -> str | None:
+    """The kind a list introduced by ``heading`` and ``own`` gives each of its items."""
+    # fold_aligned folds one character for one, so the heading's and the text's folds
+    # (the text's is cached: _provision_level folded it) make the fold of the two joined.
+    folded = f"{vntext.fold_aligned(heading)} {vntext.fold_aligned(own)}"
+    if "sau day" not in folded:  # in every match of both patterns
+        return None
     if _LIST_REPLACED.search(folded):
         return "replaces"
     if _LIST_REPEALED.search(folded):

@@ -158,6 +158,17 @@ def _demote_listed_forms(node: Node, siblings: list[Node]) -> None:
             entry.texts = [entry.printed, *entry.texts]
 
 
+def next_of_kind(tokens: list[Token], skipped: tuple[str, ...]) -> list[Token | None]:
+    """For each index, the first token after it whose kind is not in ``skipped``."""
+    out: list[Token | None] = [None] * len(tokens)
+    following = None
+    for i in range(len(tokens) - 1, -1, -1):
+        out[i] = following
+        if tokens[i].kind not in skipped:
+            following = tokens[i]
+    return out
+
+
 class TreeBuilder:
     """Feeds tokens in document order; ``roots`` holds the finished top level."""
 
@@ -173,6 +184,9 @@ class TreeBuilder:
         self.opened: dict[tuple[str, str], list[Node]] = {}
         self.index = 0  # the position of the token being fed
         self.tokens: list[Token] = []  # every token, for a look at the next label
+        # for each index of ``tokens`` (the list it was computed for), the next token that
+        # is no paragraph or bullet: found once, not by a scan of the rest at each label
+        self._next_listed: tuple[list[Token], list[Token | None]] = ([], [])
         # tokens whose list restarts ("1.", "a)") where that label is already taken
         self.restarts: list[int] = []
         # rows whose cell printed "a)" and took the "b)" … after them (_adopt_from_cell)
@@ -390,10 +404,17 @@ class TreeBuilder:
     def _heads_outline(self, token: Token) -> bool:
         """``3.`` whose next numbered label is ``3.1.``: the outline's third heading, not
         the third entry of the list printed under ``2.3.`` just before it."""
-        following = next((t for t in self.tokens[self.index + 1 :]
-                          if t.kind not in ("paragraph", "bullet")), None)
+        following = self._next_label_token()
         return (token.kind == "numbered" and following is not None
                 and following.kind == "numbered" and following.label == f"{token.label}.1")
+
+    def _next_label_token(self) -> Token | None:
+        """The first token after the one being fed that is no paragraph or bullet."""
+        tokens, following = self._next_listed
+        if tokens is not self.tokens:
+            tokens, following = self.tokens, next_of_kind(self.tokens, ("paragraph", "bullet"))
+            self._next_listed = (tokens, following)
+        return following[self.index] if self.index < len(following) else None
 
     def _open_numbered_parent(self, token: Token) -> bool:
         """Numbering that restarts at ``1.`` right under a numbered provision (``2. … gồm:``

@@ -16,6 +16,7 @@ import time
 
 from app.errors import IngestError
 from app.services import registry as bodies_registry
+from app.services.gc_pace import fewer_collections
 from app.services.ingest import _store_file, collect_files, parse_file, prepare_document
 from app.services.maintenance import ensure_schema
 
@@ -27,13 +28,14 @@ def main(paths: list[str]) -> None:
     prepared = []
     for path in collect_files(paths):
         started = time.process_time()
-        doc, doc_id = parse_file(path)
-        parsed = time.process_time()
-        try:
-            one = prepare_document(doc, doc_id=doc_id, source_path=str(path.resolve()),
-                                   registry=registry)
-        except IngestError:  # an empty page: ingest refuses it too
-            continue
+        with fewer_collections():  # as ingest's prepare_file runs them
+            doc, doc_id = parse_file(path)
+            parsed = time.process_time()
+            try:
+                one = prepare_document(doc, doc_id=doc_id, source_path=str(path.resolve()),
+                                       registry=registry)
+            except IngestError:  # an empty page: ingest refuses it too
+                continue
         parse_s += parsed - started
         prepare_s += time.process_time() - parsed
         provisions += len(one.rows)

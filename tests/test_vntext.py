@@ -489,3 +489,38 @@ def test_fold_aligned_keeps_one_character_per_input_character(text: str) -> None
     assert len(aligned) == len(text)
     if unicodedata.is_normalized("NFC", text) and not has_combining(text):
         assert aligned == fold(text)
+
+
+# --------------------------------------------------------------------------- fold's byte code
+# fold goes through a one-byte code (``vntext._fold_coded``) when every decomposed character
+# has a byte; it must give what the per-cluster definition gives, character by character
+# (the code folds each character on its own, so that is every text) and for mixed texts.
+
+
+def test_coded_fold_equals_the_definition_for_every_character() -> None:
+    coded = 0
+    for code in range(0x110000):
+        if 0xD800 <= code < 0xE000:
+            continue  # surrogates: no text holds one alone
+        ch = chr(code)
+        folded = vntext._fold_coded(ch)
+        if folded is not None:
+            coded += 1
+            assert folded == _fold_uncached(ch), hex(code)
+    assert coded > 400  # Vietnamese letters, ASCII, the punctuation printed: not a fallback
+
+
+coded_alphabet = st.sampled_from(
+    vntext._CODED_OTHERS + vntext._CODED_MARKS + "".join(VIETNAMESE_LETTERS) + "aZ 5.\n\t가İΣ"
+)
+
+
+@given(st.lists(st.one_of(coded_alphabet, token), max_size=40).map("".join))
+@example("Đa\u0300o")  # a mark of the text's own: the code would drop it, so not used
+@example("\u0301")
+@example("Ðiều 5 “Luật” – ĐẢNG…")
+def test_coded_fold_is_fold_or_declines(text: str) -> None:
+    coded = vntext._fold_coded(text)
+    assert coded is None or coded == _fold_uncached(text)
+    assert fold(text) == _fold_uncached(text)
+    assert fold(nfc(text)) == _fold_uncached(nfc(text))

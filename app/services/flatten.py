@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from app.db import source_text
@@ -105,12 +105,9 @@ def _walk(node: Provision, ctx: _Context, position: int, rows: list[dict[str, An
     # (``document_row``; ``app.db.models.cited_as``).
     citation = " ".join(c for c in cites if c)
     rows.append(_row(node, node_id, ctx, position, len(rows), citation))
-    child_ctx = replace(
-        ctx,
-        parent_id=node_id,
-        paths=(*ctx.paths, node.path),
-        cites=cites if node.kind in CHAINED else (),
-    )
+    child_ctx = _Context(doc_id=ctx.doc_id, parent_id=node_id, root_path=ctx.root_path,
+                         paths=(*ctx.paths, node.path),
+                         cites=cites if node.kind in CHAINED else ())
     for child_position, child in enumerate(node.children):
         _walk(child, child_ctx, child_position, rows)
 

@@ -44,6 +44,7 @@ from app.services import history, status
 from app.services import registry as bodies_registry
 from app.services.analysis import AnalysisRows, analyze, clear_analysis, store_analysis
 from app.services.flatten import document_row, outside_text, provision_rows
+from app.services.gc_pace import fewer_collections
 from app.services.maintenance import ensure_schema
 from parsers import Document, Hints, ParseError, encoding, parse_document
 from parsers.bodies import Registry
@@ -452,9 +453,10 @@ def prepare_file(path: Path, registry: Registry) -> Prepared:
     Raises:
         IngestError: unreadable file, bad sidecar, a text the parser refuses, no usable id.
     """
-    doc, doc_id = parse_file(path)
-    return prepare_document(doc, doc_id=doc_id, source_path=str(path.resolve()),
-                            registry=registry)
+    with fewer_collections():
+        doc, doc_id = parse_file(path)
+        return prepare_document(doc, doc_id=doc_id, source_path=str(path.resolve()),
+                                registry=registry)
 
 
 def ingest_file(url: str, path: Path, registry: Registry | None = None) -> IngestReport:

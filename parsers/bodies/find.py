@@ -17,22 +17,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from itertools import accumulate
 
 from parsers import vntext
 from parsers.bodies.model import Mention, Unresolved
 from parsers.bodies.registry import (
     ANY_CASE,
     INITIAL_CAPITAL,
-    TOKEN,
     Pattern,
     Registry,
     is_abbreviation,
+    split_words,
 )
 from parsers.bodies.unknown import HARD_BREAK, unknown_names
 from parsers.spans import Taken
-
-_SPLIT = re.compile(f"({TOKEN.pattern})")
 
 
 def find_mentions(text: str, registry: Registry) -> list[Mention]:
@@ -96,7 +93,8 @@ def _same_level(text: str, mentions: list[Mention], registry: Registry) -> list[
     nearest people's committee named before it (``uy-ban-nhan-dan-X`` →
     ``hoi-dong-nhan-dan-X``, when registered); with none before it, it stays unread."""
     added = []
-    for found in _SAME_LEVEL.finditer(text):
+    # "cùng cấp" in any case is in every match: most texts are not searched at all
+    for found in _SAME_LEVEL.finditer(text) if "cùng cấp" in text.lower() else ():
         before = [m for m in mentions if m.end <= found.start()
                   and m.body_id.startswith("uy-ban-nhan-dan-")]
         council = before and registry.get(before[-1].body_id.replace("uy-ban", "hoi-dong", 1))
@@ -119,6 +117,8 @@ def _central_committee(text: str, mentions: list[Mention], registry: Registry
                        ) -> list[Mention]:
     """``mentions`` with bare "Trung ương" after a report verb read as the Central
     Committee (``_CENTRAL``)."""
+    if "Trung ương" not in text:  # printed so in every match
+        return mentions
     body = registry.get("ban-chap-hanh-trung-uong-dang")
     added = [Mention(body.id, m.start(1), m.end(1), m.group(1), m.group(1))
              for m in _CENTRAL.finditer(text)
@@ -144,7 +144,7 @@ def _bare_ministries(text: str, mentions: list[Mention], registry: Registry
     """``mentions`` with bare "các bộ" before a duty's words read as the class of
     ministries (``_BARE_MINISTRIES``), where no registered name covers it."""
     body = registry.get(_MINISTRIES)
-    if body is None or "b" not in text.casefold():
+    if body is None or "các bộ" not in text.lower():  # in any case in every match
         return mentions
     added = [Mention(body.id, m.start(1), m.end(1), m.group(1), m.group(1))
              for m in _BARE_MINISTRIES.finditer(text)
@@ -210,9 +210,10 @@ class _Words:
         self._text = text
         self._folded = vntext.fold(text)
         # [gap, word, gap, word, …, gap]: the words, and with their lengths where each is,
-        # without a match object per word.
-        self._parts: list[str] = _SPLIT.split(self._folded)
-        self.tokens: list[str] = self._parts[1::2]
+        # without a match object per word (cut once: unknown_names reads them too).
+        self._cut = split_words(self._folded)
+        self._parts: list[str] = self._cut.parts
+        self.tokens: list[str] = self._cut.words
         self._bounds: list[int] | None = None
         self._offsets: Sequence[int] = ()
 
@@ -224,7 +225,7 @@ class _Words:
                 self._offsets = range(len(self._text))
             else:
                 self._offsets = vntext.fold_with_map(self._text)[1]
-            self._bounds = list(accumulate(map(len, self._parts), initial=0))
+            self._bounds = self._cut.bounds
         bounds, offsets, size = self._bounds, self._offsets, len(self._offsets)
         out: list[tuple[str, int, int, bool]] = []
         for k in range(2 * i + 1, min(2 * (i + n), len(self._parts)), 2):

@@ -11,11 +11,11 @@ Each spelling carries its case rule, where folding alone would be wrong:
 
 from __future__ import annotations
 
-import operator
 import re
 from collections.abc import Iterable, KeysView
 from dataclasses import dataclass, field
-from itertools import compress
+from functools import lru_cache
+from itertools import accumulate, compress
 
 from parsers import vntext
 from parsers.bodies.model import KINDS, Body
@@ -25,6 +25,35 @@ from parsers.bodies.model import KINDS, Body
 _ANY_CASE_KINDS = frozenset({"collective", "local"})
 TOKEN = re.compile(r"[^\W_]+")
 ANY_CASE, INITIAL_CAPITAL, AS_PRINTED = 0, 1, 2
+_SPLIT = re.compile(f"({TOKEN.pattern})")
+
+
+class Words:
+    """A folded text cut into ``parts`` [gap, word, gap, word, …, gap]: the ``words``, and
+    where each part starts (``bounds``, the text's length last; worked out when asked, for
+    the few texts where some name may start)."""
+
+    __slots__ = ("_bounds", "parts", "words")
+
+    def __init__(self, parts: list[str]) -> None:
+        self.parts = parts
+        self.words = parts[1::2]
+        self._bounds: list[int] | None = None
+
+    @property
+    def bounds(self) -> list[int]:
+        if self._bounds is None:
+            self._bounds = list(accumulate(map(len, self.parts), initial=0))
+        return self._bounds
+
+
+@lru_cache(maxsize=64)
+def split_words(folded: str) -> Words:
+    """``folded`` in words (``TOKEN``), cut once for the passes that read a provision's words
+    (registered names, unknown names). Folding keeps each character a letter or digit, or
+    not (checked for every character in tests), so the parts of the folded text are where
+    the printed words are."""
+    return Words(_SPLIT.split(folded))
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +84,10 @@ class Registry:
     _single_firsts: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
     _first_pairs: frozenset[tuple[str, str]] = field(default=frozenset(), compare=False,
                                                      repr=False)
+    # The first words of every spelling, filled at the first ``may_start``.
+    _firsts: set[str] = field(default_factory=set, compare=False, repr=False)
+    # id → body, filled at the first ``get`` (asked for a few ids per provision).
+    _by_id: dict[str, Body] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def build(cls, bodies: Iterable[Body], exclusions: Iterable[str] = ()) -> Registry:
@@ -95,10 +128,12 @@ class Registry:
     def may_start(self, tokens: list[str]) -> list[int]:
         """The indexes ``i`` of ``tokens`` where ``starting(tokens[i], tokens[i + 1])`` finds
         some spelling, picked out without a Python step per word."""
-        seconds: list[str | None] = [*tokens[1:], None]
-        hits = map(operator.or_, map(self._single_firsts.__contains__, tokens),
-                   map(self._first_pairs.__contains__, zip(tokens, seconds, strict=True)))
-        return list(compress(range(len(tokens)), hits))
+        if not self._firsts:
+            self._firsts.update(self._single_firsts, (first for first, _ in self._first_pairs))
+        # A word that starts no spelling is stepped over in C; the few left are tried whole.
+        singles, pairs, last = self._single_firsts, self._first_pairs, len(tokens) - 1
+        return [i for i in compress(range(len(tokens)), map(self._firsts.__contains__, tokens))
+                if tokens[i] in singles or (i < last and (tokens[i], tokens[i + 1]) in pairs)]
 
     @property
     def first_words(self) -> KeysView[str]:
@@ -120,7 +155,10 @@ class Registry:
 
     def get(self, body_id: str) -> Body | None:
         """The body with this id, or None."""
-        return next((b for b in self.bodies if b.id == body_id), None)
+        if not self._by_id:
+            # the first body of an id wins, as a scan in order finds it
+            self._by_id.update((b.id, b) for b in reversed(self.bodies))
+        return self._by_id.get(body_id)
 
     def predecessors(self, body_id: str) -> list[Body]:
         """Bodies whose duties passed to ``body_id``, directly or through a chain."""

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from itertools import accumulate
 
 from parsers import vntext
 from parsers.bodies.model import Mention, Unresolved
-from parsers.bodies.registry import TOKEN
+from parsers.bodies.registry import split_words
 
 # Characters that end a clause: a name never spans them.
 HARD_BREAK = re.compile(r"[.;:!?\n|()\[\]]")
@@ -38,7 +37,6 @@ _NAME_JOINERS = frozenset({"va"})
 # The first word of some head, as a whole folded word: most provisions have none printed
 # with a capital, and need no word-by-word reading (the folded text is cached for the
 # other passes of the analysis).
-_SPLIT = re.compile(f"({TOKEN.pattern})")
 _HEADS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _head in _HEADS:
     _HEADS_BY_FIRST.setdefault(_head[0], []).append(_head)
@@ -56,9 +54,11 @@ def unknown_names(text: str, mentions: Sequence[Mention]) -> list[Unresolved]:
         return []
     # (start, end, folded word) of each word, from [gap, word, gap, …, gap] and the parts'
     # lengths: no match object per word.
-    parts = _SPLIT.split(text)
-    bounds = list(accumulate(map(len, parts), initial=0))
-    words = list(zip(bounds[1:-1:2], bounds[2::2], map(vntext.fold, parts[1::2]), strict=True))
+    # ``fold_aligned`` folds one character for one (and was computed above), keeping each a
+    # letter or digit or not: the folded text's words are the printed ones, folded, at the
+    # same places. A word has no combining mark, so that is ``fold`` of the word.
+    cut = split_words(vntext.fold_aligned(text))
+    words = list(zip(cut.bounds[1:-1:2], cut.bounds[2::2], cut.words, strict=True))
     starts = {m.start: m for m in mentions}
     found: list[Unresolved] = []
     # Only a capitalised first word of some head can start one: the others are stepped over

@@ -80,8 +80,8 @@ def _active(text: str, mentions: Sequence[Mention],
     for duty in table_duties(text, named):
         decided[duty.start] = duty
     starts = [m.start for m in named]  # sorted: mentions come in text order
-    for start, end in past_titles(text, joined(text, clauses(text), named, starts), named,
-                                  starts):
+    spans = clauses(text)  # read, never changed, by every step below
+    for start, end in past_titles(text, joined(text, spans, named, starts), named, starts):
         within = named[bisect_left(starts, start) : bisect_left(starts, end)]
         inside = [m for m in within if m.start not in decided]
         if inside:
@@ -89,7 +89,6 @@ def _active(text: str, mentions: Sequence[Mention],
                 decided[duty.start] = duty
     duties = [decided.get(m.start) or make_duty(m, "mention", m.start, m.end, text)
               for m in mentions]
-    spans = clauses(text)
     return (duties + second_roles(text, spans, duties, named)
             + numbered_roles(text, spans, duties) + continued_roles(text, spans, duties))
 

@@ -160,7 +160,9 @@ def fold(text: str) -> str:
     """
     if len(text) <= _WORD_LENGTH:
         return _fold_word(text)
-    return _fold_long(text)
+    if len(text) <= _KEPT_LENGTH:
+        return _fold_long(text)
+    return _fold_text(text)
 
 
 # Analysis folds word by word, the same few thousand words again and again: a cache hit
@@ -175,6 +177,12 @@ def _fold_word(text: str) -> str:
 
 # The passes of a document's analysis (bodies, duties, cells, effective dates) fold the
 # same provision texts again: the last few thousand are kept (half the characters folded).
+# Only texts of a provision's usual size: a server folds whatever it is asked, and 4 096
+# kept folds of an 80 000-character article would hold a gigabyte; at this bound, at most
+# 4 096 × 4 096 characters twice (about 50 MB), in practice a few.
+_KEPT_LENGTH = 4096
+
+
 @lru_cache(maxsize=1 << 12)
 def _fold_long(text: str) -> str:
     return _fold_text(text)

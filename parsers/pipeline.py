@@ -7,7 +7,7 @@ from parsers.blocks import Block, quote_depths, to_blocks
 from parsers.classify import Token, classify
 from parsers.clean import clean
 from parsers.finalize import finalize
-from parsers.metadata import Meta, read_header, split_issuer_from_title
+from parsers.metadata import Meta, read_header, read_header_elsewhere, split_issuer_from_title
 from parsers.model import Annotation, Document, Hints, ParseWarning, Provision, Segment
 from parsers.quotes import quoted_annexes, reopen_quotes
 from parsers.sequence import in_sequence
@@ -18,7 +18,7 @@ from parsers.tree import (
     give_rows_their_numbers,
     rows_holding_restarts,
 )
-from parsers.zones import Zones, split
+from parsers.zones import Displaced, Zones, split
 
 
 class ParseError(ValueError):
@@ -151,7 +151,11 @@ def parse_document(text: str, *, hints: Hints | None = None, name: str = "docume
             meta.annotations.append(Annotation("running_head", line.text))
             meta.segments.append((line.start, line.end, "annotation:running_head"))
     read_header(zones.header, meta)
+    for moved in zones.displaced:
+        read_header_elsewhere(moved.header, meta)
     read_trailer(zones.trailer, meta)
+    for moved in zones.displaced:
+        read_trailer(moved.trailer, meta)  # before the annexes' last blocks, as printed
     for annex in zones.annexes:
         # an annex closes with its own signature block; read, not left unplaced
         read_trailer(annex.trailer, meta)
@@ -185,6 +189,7 @@ def parse_document(text: str, *, hints: Hints | None = None, name: str = "docume
     warnings.extend(tree_warnings)
     warnings.extend(_layout_warnings(provisions, meta))
     warnings.extend(_coverage_warnings(source, segments))
+    warnings.extend(_displaced_warning(moved) for moved in zones.displaced)
     warnings.extend(
         ParseWarning(
             "heading_in_text",
@@ -241,6 +246,21 @@ def _coverage_warnings(source: str, segments: list[tuple[int, int, str]]
             f"only {kept / printed:.1%} of the text's characters are in provisions: the rest "
             "was read as metadata, trailer or noise (vnlex parse FILE --report lists it)")]
     return []
+
+
+def _displaced_warning(moved: Displaced) -> ParseWarning:
+    """Where a header or signature printed out of place was found: a reviewer checks it."""
+    first, last = moved.blocks[0].line, moved.blocks[-1].lines[-1].number
+    what = " and ".join(
+        name for name, part in (("header", moved.header), ("recipients and signature",
+                                                           moved.trailer)) if part
+    )
+    return ParseWarning(
+        "displaced_matter",
+        f"lines {first}-{last}: the document's {what}, printed among its provisions or "
+        "annexes, read as metadata and trailer",
+        first,
+    )
 
 
 def _layout_warnings(provisions: tuple[Provision, ...], meta: Meta) -> list[ParseWarning]:

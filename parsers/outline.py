@@ -31,6 +31,7 @@ DOTLESS = re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2}){0,3})\s+(?P<rest>[^\W\d_]
 _DOTTED = re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2}){0,3})\.(?!\d)")
 _RESTARTS = (patterns.FORM, patterns.ARTICLE, patterns.CHAPTER, patterns.SECTION,
              re.compile(r"^(?:PHỤ LỤC|Phụ lục)\s+[IVXLC\d]+\b"))
+_RESTART_INITIALS = frozenset("MPĐÐACIVX")
 # "… quy định tại điểm" / "3.1 mục này": a number cited at the end of the line above.
 _CITES = re.compile(r"\b(?:mục|khoản|điểm|tiết|tại|theo|số|Điều|Phụ lục)$")
 # How far ahead the next label may be printed (the fields of a form between headings).
@@ -46,8 +47,10 @@ def _key(label: str) -> Key:
 def _read(line: Line) -> tuple[str, Key | None]:
     """What a line is to the outline: a restart, a dotted label, a dotless candidate."""
     text = line.text
-    if any(p.match(text) for p in _RESTARTS):
-        return "restart", None
+    if not text[:1].isdigit():
+        # only "Mẫu", "Phụ lục", "Điều", "Article", "Chương", a Roman numeral restart
+        restarts = text[:1] in _RESTART_INITIALS and any(p.match(text) for p in _RESTARTS)
+        return ("restart", None) if restarts else ("", None)
     m = _DOTTED.match(text)
     if m:
         return "dotted", _key(m.group("label"))
@@ -79,6 +82,8 @@ class _Outline:
 
 def outline_lines(lines: list[Line]) -> frozenset[int]:
     """Numbers of the lines whose dotless number is a label of the document's outline."""
+    if not any(line.text[:1].isdigit() and DOTLESS.match(line.text) for line in lines):
+        return frozenset()  # most documents print none: no need to read the numbering
     read = [_read(line) for line in lines]
     outline, found = _Outline(), set()
     for i, (kind, key) in enumerate(read):

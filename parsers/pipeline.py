@@ -251,14 +251,15 @@ def _coverage_warnings(source: str, segments: list[tuple[int, int, str]]
 def _displaced_warning(moved: Displaced) -> ParseWarning:
     """Where a header or signature printed out of place was found: a reviewer checks it."""
     first, last = moved.blocks[0].line, moved.blocks[-1].lines[-1].number
-    what = " and ".join(
-        name for name, part in (("header", moved.header), ("recipients and signature",
-                                                           moved.trailer)) if part
-    )
+    parts = [(name, account) for name, account, blocks in (
+        ("header", "metadata", moved.header),
+        ("recipients and signature", "trailer", moved.trailer)) if blocks]
+    what = " and ".join(name for name, _ in parts)
+    read_as = " and ".join(account for _, account in parts)
     return ParseWarning(
         "displaced_matter",
         f"lines {first}-{last}: the document's {what}, printed among its provisions or "
-        "annexes, read as metadata and trailer",
+        f"annexes, read as {read_as}",
         first,
     )
 

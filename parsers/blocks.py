@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from parsers import patterns
 from parsers.clean import CUT_ARTICLE_NUMBER, WANTS_NUMBER, Line
+from parsers.outline import outline_lines
 
 # Lines that start something of their own and are never glued to the line before.
 _STARTERS = (
@@ -78,6 +79,9 @@ class Block:
     running_headings: list[int] = field(default_factory=list)
     # a bare "(N)" under "(N-1)": a field of a blank form left empty, taking no text
     empty_field: bool = False
+    # "1.1 Thông tin …": a number printed without its last dot that the document's own
+    # numbering makes a label (``parsers.outline``)
+    outline_label: bool = False
 
     @property
     def start(self) -> int:
@@ -500,12 +504,14 @@ def to_blocks(lines: list[Line]) -> list[Block]:
     blocks: list[Block] = []
     last_article: int | None = None
     fields = empty_fields(lines)
+    labels = outline_lines(lines)
     for line in lines:
         if line.running_head:
             continue
-        if line.number in fields:
+        if line.number in fields or line.number in labels:
             blocks.append(Block(line.text, [(line.start, line.end)], line.number,
-                                line.emphasized, [line], empty_field=True))
+                                line.emphasized, [line], empty_field=line.number in fields,
+                                outline_label=line.number in labels))
             continue
         if blocks and (
             _wrapped_reference(blocks[-1], line, last_article)

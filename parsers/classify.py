@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from parsers import patterns
+from parsers import outline, patterns
 from parsers.blocks import Block, wrapped_sentence
 
 # Ordinal words of "Phần thứ …" → number.
@@ -101,6 +101,10 @@ def classify(block: Block, in_annex: bool = False) -> Token:
     m = patterns.MILESTONE.match(text)
     if m:
         return Token("milestone", m.group("label"), re.sub(r"^[*•]\s*", "", text), "", block)
+    m = outline.DOTLESS.match(text) if block.outline_label else None
+    if m:
+        heading, body = _split(block, m.group("rest"))
+        return Token("numbered", m.group("label"), heading, body, block)
     for kind, pattern in (
         ("numbered", patterns.NUMBERED),
         ("point", patterns.LETTERED),

@@ -16,9 +16,11 @@ from parsers import vntext
 E_SIGNATURE = re.compile(r"^(?P<key>Người ký|Email|Cơ quan|Thời gian ký)\s*:\s*(?P<value>.*)$")
 # "BAN CHẤP HÀNH TRUNG ƯƠNG", "ĐẢNG CỘNG SẢN VIỆT NAM"
 PARTY_HEADER = re.compile(r"^(?:BAN CHẤP HÀNH TRUNG ƯƠNG|ĐẢNG CỘNG SẢN VIỆT NAM)$")
-# "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"
+# "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"; a table cell may
+# lose the last word: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT" (Thông tư 38/2015/TT-BTC as crawled)
 MOTTO = re.compile(
-    r"^(?:CỘNG (?:HÒA|HOÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc)$"
+    r"^(?:CỘNG (?:HÒA|HOÀ) XÃ HỘI CHỦ NGHĨA VIỆT(?: NAM)?"
+    r"|Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc)$"
 )
 # "Số 02-NQ/TW", "Số: 03/NQ-CP", "Luật số: 50/2024/QH15", "Số: 91/2015/QH13"
 NUMBER = re.compile(

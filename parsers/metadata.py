@@ -97,6 +97,27 @@ def _read_header_block(blocks: list[Block], i: int, meta: Meta) -> int:
     return i + 1
 
 
+def read_header_elsewhere(blocks: list[Block], meta: Meta) -> None:
+    """A header printed out of place (``parsers.zones.Displaced``): its fields fill what the
+    header left empty, a field already read is claimed as that field, and the capitals
+    above its motto (no field: a body unknown by name) are the issuer's lines."""
+    meta.in_title = False
+    issuer_lines = []
+    for block in blocks:
+        kind = header.field_of(block.text)
+        if kind is None:
+            issuer_lines.append(block.text)
+            meta.claim(block, "metadata:issuer")
+        elif kind in ("number", "number_date") and meta.number is not None:
+            meta.claim(block, "metadata:number")
+        elif kind == "place_date" and meta.date is not None:
+            meta.claim(block, "metadata:date")
+        else:
+            _read_field(block, kind, meta)
+    if issuer_lines and not meta.issuer_block:
+        meta.issuer_block = issuer_lines
+
+
 def _holds_issuer(block: Block, kind: str | None, meta: Meta) -> bool:
     """Capitals above the number and date (``ỦY BAN NHÂN DÂN / TỈNH ĐỒNG NAI``) may be the
     issuing body, printed over several lines: kept aside until the next field says so."""

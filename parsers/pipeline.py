@@ -7,7 +7,7 @@ from parsers.blocks import Block, quote_depths, to_blocks
 from parsers.classify import Token, classify
 from parsers.clean import clean
 from parsers.finalize import finalize
-from parsers.metadata import Meta, read_header, split_issuer_from_title
+from parsers.metadata import Meta, read_header, read_header_elsewhere, split_issuer_from_title
 from parsers.model import Annotation, Document, Hints, ParseWarning, Provision, Segment
 from parsers.quotes import quoted_annexes, reopen_quotes
 from parsers.sequence import in_sequence
@@ -19,7 +19,7 @@ from parsers.tree import (
     next_of_kind,
     rows_holding_restarts,
 )
-from parsers.zones import Zones, split
+from parsers.zones import Displaced, Zones, split
 
 
 class ParseError(ValueError):
@@ -152,7 +152,11 @@ def parse_document(text: str, *, hints: Hints | None = None, name: str = "docume
             meta.annotations.append(Annotation("running_head", line.text))
             meta.segments.append((line.start, line.end, "annotation:running_head"))
     read_header(zones.header, meta)
+    for moved in zones.displaced:
+        read_header_elsewhere(moved.header, meta)
     read_trailer(zones.trailer, meta)
+    for moved in zones.displaced:
+        read_trailer(moved.trailer, meta)  # before the annexes' last blocks, as printed
     for annex in zones.annexes:
         # an annex closes with its own signature block; read, not left unplaced
         read_trailer(annex.trailer, meta)
@@ -186,6 +190,7 @@ def parse_document(text: str, *, hints: Hints | None = None, name: str = "docume
     warnings.extend(tree_warnings)
     warnings.extend(_layout_warnings(provisions, meta))
     warnings.extend(_coverage_warnings(source, segments))
+    warnings.extend(_displaced_warning(moved) for moved in zones.displaced)
     warnings.extend(
         ParseWarning(
             "heading_in_text",
@@ -242,6 +247,22 @@ def _coverage_warnings(source: str, segments: list[tuple[int, int, str]]
             f"only {kept / printed:.1%} of the text's characters are in provisions: the rest "
             "was read as metadata, trailer or noise (vnlex parse FILE --report lists it)")]
     return []
+
+
+def _displaced_warning(moved: Displaced) -> ParseWarning:
+    """Where a header or signature printed out of place was found: a reviewer checks it."""
+    first, last = moved.blocks[0].line, moved.blocks[-1].lines[-1].number
+    parts = [(name, account) for name, account, blocks in (
+        ("header", "metadata", moved.header),
+        ("recipients and signature", "trailer", moved.trailer)) if blocks]
+    what = " and ".join(name for name, _ in parts)
+    read_as = " and ".join(account for _, account in parts)
+    return ParseWarning(
+        "displaced_matter",
+        f"lines {first}-{last}: the document's {what}, printed among its provisions or "
+        f"annexes, read as {read_as}",
+        first,
+    )
 
 
 def _layout_warnings(provisions: tuple[Provision, ...], meta: Meta) -> list[ParseWarning]:

@@ -30,9 +30,10 @@ def dotted_points(tokens: list[Token]) -> list[Token]:
     list that starts at ``a.`` and goes on letter by letter: ``i. Sửa đổi, bổ sung điểm c
     …`` as the first of an article's clauses (a ``1.`` the conversion misread, a crawled
     circular of 2025) stays text. A list starts again at ``a.`` only after a label of
-    another kind: with nothing but text since ``b.``, it is a table of contents whose
-    headings (``3.2.3.3 Quy tắc chuyển tiếp``, no dot) are no labels (Nghị định
-    236/2025/NĐ-CP, the guide to Mẫu 01/TKTT-QĐMTT)."""
+    another kind: with nothing but text since ``b.``, it is a list of headings whose
+    numbers the outline does not support (``3.2.3.3 Quy tắc chuyển tiếp``, no dot and no
+    ``3.2.3.2`` before it, ``parsers.outline``), so no labels (Nghị định 236/2025/NĐ-CP,
+    the guide to Mẫu 01/TKTT-QĐMTT)."""
     out, last, labelled = [], None, False
     for token in tokens:
         if token.kind == "point" and patterns.DOTTED_LETTERED.match(token.block.text):

@@ -19,6 +19,8 @@ from parsers.ocr import SUSPECTS as OCR_SUSPECTS
 
 _BULLET = re.compile(r"^[-–•+]\s*")
 _SIGNED_INLINE = re.compile(r"\(?\s*[Đđ]ã ký\s*\)?")
+# Fields of a header table: the capitals printed above them name the issuer.
+_HEADER_FIELDS = frozenset({"motto", "party_header", "number", "place_date"})
 
 
 @dataclass(slots=True)
@@ -69,6 +71,8 @@ class TrailerReader:
             self._recipient(block)
             return
         self.in_recipients = False
+        if kind in _HEADER_FIELDS and self.pending and self._issuer_unknown():
+            self._issuer_lines()
         if kind == "recipients":
             self.in_recipients = True
             self.meta.claim(block, self._target().replace("signers", "recipients"))
@@ -98,6 +102,19 @@ class TrailerReader:
             self.pending.append(block)
         else:
             self._chrome(block)
+
+    def _issuer_unknown(self) -> bool:
+        meta = self.meta
+        return (self.copy is None and not meta.signers and meta.issuer is None
+                and not meta.issuer_block)
+
+    def _issuer_lines(self) -> None:
+        """Capitals above the motto, the number or the date of a header table printed at
+        the end: the issuing body's name, not a signer's title."""
+        self.meta.issuer_block = [b.text for b in self.pending]
+        for pending in self.pending:
+            self.meta.claim(pending, "metadata:issuer")
+        self.pending = []
 
     def _reads_as_title(self, text: str) -> bool:
         """A short line without final punctuation, before any signer: a title in lower case."""

@@ -35,8 +35,10 @@ DOCUMENTS = [
      {"article": 3, "clause": 20}),  # amending law: quoted articles stay inside clauses
     ("239-2025-ND-CP.txt", "239-2025-nd-cp", "Nghị định", "2025-09-03", "Chính phủ",
      {"article": 3}),  # Official Gazette running heads and page numbers inside the text
-    ("06-2019-TT-NHNN.txt", "06-2019-tt-nhnn", "Thông tư", "2019-06-26", None,
-     {"chapter": 4, "article": 15}),
+    # the issuer printed over two lines above the motto of the header table at the end
+    # (lines 160-161: "NGÂN HÀNG NHÀ NƯỚC" / "VIỆT NAM"), no longer Điều 15's text
+    ("06-2019-TT-NHNN.txt", "06-2019-tt-nhnn", "Thông tư", "2019-06-26",
+     "Ngân hàng Nhà nước Việt Nam", {"chapter": 4, "article": 15}),
 ]
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -205,7 +205,7 @@ def store_document(session: Session, prepared: Prepared, registry: Registry) -> 
     # to each row as it was when rows held it (and to search), though no row's columns change.
     cited, was_cited = prepared.document["citation"], existing.citation if existing else ""
     _apply_rows(session, rows, old, report, recited=cited != was_cited)
-    gone: list[dict[str, Any]] = []
+    gone: dict[str, Indexed] = {}
     if source_path:
         report.superseded, gone = _drop_superseded(session, doc_id, source_path)
     report.analysis = store_analysis(session, doc_id, rows, registry, prepared.analysis)
@@ -213,31 +213,35 @@ def store_document(session: Session, prepared: Prepared, registry: Registry) -> 
     report.version = history.record(session, prepared.document, effective, old, rows)
     status.after_ingest(session, doc_id, report.superseded)
     if report.added or report.changed or report.removed or report.moved or report.superseded:
-        _log_for_search(session, doc_id, report.superseded, _whole(rows, cited),
-                        [*_whole(old.values(), was_cited), *gone])
+        _log_for_search(session, doc_id, report.superseded, _indexed(rows, cited),
+                        {**_indexed(old.values(), was_cited), **gone})
     return report
 
 
-def _whole(rows: Iterable[dict[str, Any]], cited: str) -> list[dict[str, Any]]:
-    """``rows`` with their whole citation, as the index and the vocabulary read it."""
-    return [{**row, "citation": cited_as(row["citation"], cited)} for row in rows]
+Indexed = tuple[str | None, str, str]  # heading, text, whole citation
+
+
+def _indexed(rows: Iterable[dict[str, Any]], cited: str) -> dict[str, Indexed]:
+    """What the index and the vocabulary read of each of ``rows``, by id: the citation is
+    the whole one (``cited_as``)."""
+    return {row["id"]: (row["heading"], row["text"], cited_as(row["citation"], cited))
+            for row in rows}
 
 
 def _log_for_search(session: Session, doc_id: str, superseded: list[str],
-                    rows: list[dict[str, Any]], old_rows: list[dict[str, Any]]) -> None:
+                    new: dict[str, Indexed], old: dict[str, Indexed]) -> None:
     """Tell the search index which documents changed, and the vocabulary which terms."""
     for stale in superseded:
         log_change(session, stale, deleted=True)
     seq = log_change(session, doc_id)
-    old_text = {r["id"]: _indexed_text(r) for r in old_rows}
-    new_text = {r["id"]: _indexed_text(r) for r in rows}
-    added = [r for r in rows if old_text.get(r["id"]) != new_text[r["id"]]]
-    removed = [r for r in old_rows if new_text.get(r["id"]) != old_text[r["id"]]]
+    added = [_terms_row(text) for pid, text in new.items() if old.get(pid) != text]
+    removed = [_terms_row(text) for pid, text in old.items() if new.get(pid) != text]
     record_terms(session, added, removed, seq)
 
 
-def _indexed_text(row: dict[str, Any]) -> tuple[str | None, str, str]:
-    return row["heading"], row["text"], row["citation"]
+def _terms_row(indexed: Indexed) -> dict[str, Any]:
+    heading, text, citation = indexed
+    return {"heading": heading, "text": text, "citation": citation}
 
 
 def _check_same_source(doc_id: str, stored: str | None, source_path: str) -> None:
@@ -261,17 +265,18 @@ def _check_same_source(doc_id: str, stored: str | None, source_path: str) -> Non
 
 
 def _drop_superseded(session: Session, doc_id: str, source_path: str
-                     ) -> tuple[list[str], list[dict[str, Any]]]:
-    """Delete other documents stored from the same file; their ids and provision rows."""
+                     ) -> tuple[list[str], dict[str, Indexed]]:
+    """Delete other documents stored from the same file; their ids, and what the index
+    read of their provisions (``_indexed``)."""
     stale = list(session.scalars(
         select(_D.c.id).where(_D.c.source_path == source_path, _D.c.id != doc_id)
     ))
     if not stale:
-        return [], []
-    gone = [dict(r) for r in session.execute(
+        return [], {}
+    gone: dict[str, Indexed] = {pid: (heading, text, citation) for pid, heading, text, citation
+                                in session.execute(
         select(_P.c.id, _P.c.heading, _P.c.text, cited_as_sql(_P.c.citation, _D.c.citation))
-        .join(_D, _D.c.id == _P.c.document_id).where(_P.c.document_id.in_(stale))
-    ).mappings()]
+        .join(_D, _D.c.id == _P.c.document_id).where(_P.c.document_id.in_(stale)))}
     # Analysis, provisions, document: the bulk deletes do not rely on ON DELETE CASCADE.
     # Their history goes too: the document now lives under the new id.
     clear_analysis(session, stale)
@@ -297,7 +302,7 @@ def _write_document(session: Session, document: dict[str, Any], doc_id: str, cou
     if exists:
         session.execute(update(_D).where(_D.c.id == doc_id).values(**values))
     else:
-        session.execute(insert(_D).values(**values))
+        insert_rows(session, _D, [values])
 
 
 def _existing_rows(session: Session, doc_id: str) -> dict[str, dict[str, Any]]:

@@ -14,6 +14,7 @@ import sys
 import tempfile
 import time
 
+from app.errors import IngestError
 from app.services import registry as bodies_registry
 from app.services.ingest import _store_file, collect_files, parse_file, prepare_document
 from app.services.maintenance import ensure_schema
@@ -28,8 +29,11 @@ def main(paths: list[str]) -> None:
         started = time.process_time()
         doc, doc_id = parse_file(path)
         parsed = time.process_time()
-        one = prepare_document(doc, doc_id=doc_id, source_path=str(path.resolve()),
-                               registry=registry)
+        try:
+            one = prepare_document(doc, doc_id=doc_id, source_path=str(path.resolve()),
+                                   registry=registry, for_sqlite=True)
+        except IngestError:  # refused (no provision), as `vnlex ingest` refuses it
+            continue
         parse_s += parsed - started
         prepare_s += time.process_time() - parsed
         provisions += len(one.rows)

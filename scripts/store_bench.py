@@ -54,7 +54,7 @@ def prepared_files(folders: list[str], scale: float | None, cache: str | None) -
     prepared = []
     for path in collect_files(folders):
         try:
-            prepared.append(prepare_file(path, registry))
+            prepared.append(prepare_file(path, registry, for_sqlite=True))
         except IngestError:  # refused as `vnlex ingest` refuses it: nothing to store
             continue
     if cache:

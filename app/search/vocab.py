@@ -130,13 +130,23 @@ def provision_terms(row: Mapping[str, Any]) -> set[str]:
     return {t for t in terms if len(t) <= MAX_TERM_CHARS}
 
 
+def count_terms(rows: Iterable[Mapping[str, Any]]) -> Counter[str]:
+    """How many of ``rows`` (provisions with their whole citation) hold each term."""
+    counts: Counter[str] = Counter()
+    for row in rows:
+        counts.update(provision_terms(row))
+    return counts
+
+
 def record_terms(session: Session, added: Iterable[Mapping[str, Any]],
-                 removed: Iterable[Mapping[str, Any]], seq: int) -> int:
+                 removed: Iterable[Mapping[str, Any]], seq: int,
+                 counted: Counter[str] | None = None) -> int:
     """Add the terms of ``added`` provisions and take away those of ``removed`` ones, in
-    the caller's transaction; returns how many terms changed."""
-    delta: Counter[str] = Counter()
-    for row in added:
-        delta.update(provision_terms(row))
+    the caller's transaction; returns how many terms changed. ``counted``: ``count_terms``
+    of more added provisions, counted already (by the process that prepared them)."""
+    delta = count_terms(added)
+    if counted:
+        delta.update(counted)
     for row in removed:
         delta.subtract(provision_terms(row))
     # In key order: each upsert lands next to the one before in the term index.
@@ -176,9 +186,7 @@ def _upsert_unnest(session: Session, changes: list[tuple[str, int]], seq: int) -
 
 def rebuild_terms(session: Session, rows: Iterable[Mapping[str, Any]], seq: int) -> None:
     """Recount the whole vocabulary from ``rows`` (``vnlex reindex``)."""
-    counts: Counter[str] = Counter()
-    for row in rows:
-        counts.update(provision_terms(row))
+    counts = count_terms(rows)
     session.execute(_T.delete())
     batch = [{"term": t, "docs": n, "seq": seq} for t, n in counts.items()]
     for start in range(0, len(batch), 10_000):

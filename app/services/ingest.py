@@ -16,7 +16,7 @@ import itertools
 import json
 import logging
 import multiprocessing
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -35,11 +35,13 @@ from app.db import models, statistics
 from app.db.bulk import insert_rows
 from app.db.in_lists import chunks
 from app.db.models import cited_as, cited_as_sql
-from app.db.session import flush_commits, forget_engines_after_fork, session_scope
+from app.db.packed_text import pack
+from app.db.session import flush_commits, forget_engines_after_fork, is_sqlite, session_scope
+from app.db.urls import is_sqlite_url
 from app.errors import IngestError
 from app.search.feed import cores
 from app.search.sync import log_change
-from app.search.vocab import record_terms
+from app.search.vocab import count_terms, record_terms
 from app.services import history, status
 from app.services import registry as bodies_registry
 from app.services.analysis import AnalysisRows, analyze, clear_analysis, store_analysis
@@ -149,11 +151,19 @@ class Prepared:
     rows: list[dict[str, Any]]  # provisions, in document order
     analysis: AnalysisRows
     warnings: int
+    # How many provisions hold each term (``count_terms``), what storing the document new
+    # adds to the vocabulary: counted here, beside the parsing, not in the storing process.
+    terms: Counter[str] = field(default_factory=Counter)
+    # Each provision's text as a SQLite store keeps it (``packed_text.pack``), by id, when
+    # it was prepared for one: packing is a sixth of storing a document.
+    packed: dict[str, str | bytes] | None = None
 
 
 def prepare_document(doc: Document, *, doc_id: str | None = None,
-                     source_path: str | None = None, registry: Registry) -> Prepared:
-    """Flatten and analyse ``doc`` (arguments as for ``ingest_document``).
+                     source_path: str | None = None, registry: Registry,
+                     for_sqlite: bool = False) -> Prepared:
+    """Flatten and analyse ``doc`` (arguments as for ``ingest_document``; ``for_sqlite``:
+    pack the texts as a SQLite store keeps them).
 
     Raises:
         IngestError: the document has no usable id (or one longer than ids may be), no
@@ -179,7 +189,9 @@ def prepare_document(doc: Document, *, doc_id: str | None = None,
     document = document_row(doc, doc_id, source_path, rows)
     analysis = analyze(doc_id, rows, registry, document, source=doc.source,
                        outside=outside_text(doc))
-    return Prepared(doc_id, document, rows, analysis, len(doc.warnings))
+    terms = count_terms(_terms_row(text) for text in _indexed(rows, document["citation"]).values())
+    packed = {row["id"]: pack(row["text"]) for row in rows} if for_sqlite else None
+    return Prepared(doc_id, document, rows, analysis, len(doc.warnings), terms, packed)
 
 
 def store_document(session: Session, prepared: Prepared, registry: Registry) -> IngestReport:
@@ -204,7 +216,8 @@ def store_document(session: Session, prepared: Prepared, registry: Registry) -> 
     # Every provision's indexed citation ends with the document's: a new one is a change
     # to each row as it was when rows held it (and to search), though no row's columns change.
     cited, was_cited = prepared.document["citation"], existing.citation if existing else ""
-    _apply_rows(session, rows, old, report, recited=cited != was_cited)
+    packed = prepared.packed if is_sqlite(session) else None
+    _apply_rows(session, rows, old, report, recited=cited != was_cited, packed=packed)
     gone: dict[str, Indexed] = {}
     if source_path:
         report.superseded, gone = _drop_superseded(session, doc_id, source_path)
@@ -214,7 +227,8 @@ def store_document(session: Session, prepared: Prepared, registry: Registry) -> 
     status.after_ingest(session, doc_id, report.superseded)
     if report.added or report.changed or report.removed or report.moved or report.superseded:
         _log_for_search(session, doc_id, report.superseded, _indexed(rows, cited),
-                        {**_indexed(old.values(), was_cited), **gone})
+                        {**_indexed(old.values(), was_cited), **gone},
+                        prepared.terms if not old else None)
     return report
 
 
@@ -229,13 +243,18 @@ def _indexed(rows: Iterable[dict[str, Any]], cited: str) -> dict[str, Indexed]:
 
 
 def _log_for_search(session: Session, doc_id: str, superseded: list[str],
-                    new: dict[str, Indexed], old: dict[str, Indexed]) -> None:
-    """Tell the search index which documents changed, and the vocabulary which terms."""
+                    new: dict[str, Indexed], old: dict[str, Indexed],
+                    counted: Counter[str] | None) -> None:
+    """Tell the search index which documents changed, and the vocabulary which terms
+    (``counted``: the terms of every row of ``new``, none of which ``old`` holds)."""
     for stale in superseded:
         log_change(session, stale, deleted=True)
     seq = log_change(session, doc_id)
-    added = [_terms_row(text) for pid, text in new.items() if old.get(pid) != text]
     removed = [_terms_row(text) for pid, text in old.items() if new.get(pid) != text]
+    if counted is not None:
+        record_terms(session, [], removed, seq, counted)
+        return
+    added = [_terms_row(text) for pid, text in new.items() if old.get(pid) != text]
     record_terms(session, added, removed, seq)
 
 
@@ -313,7 +332,8 @@ def _existing_rows(session: Session, doc_id: str) -> dict[str, dict[str, Any]]:
 
 
 def _apply_rows(session: Session, rows: list[dict[str, Any]], old: dict[str, dict[str, Any]],
-                report: IngestReport, *, recited: bool = False) -> None:
+                report: IngestReport, *, recited: bool = False,
+                packed: dict[str, str | bytes] | None = None) -> None:
     new_ids = {row["id"] for row in rows}
     to_insert = [row for row in rows if row["id"] not in old]
     to_update = []
@@ -338,6 +358,8 @@ def _apply_rows(session: Session, rows: list[dict[str, Any]], old: dict[str, dic
             .values({c: bindparam(f"b_{c}") for c in _COMPARED})
         )
         session.execute(statement, [{f"b_{k}": v for k, v in row.items()} for row in to_update])
+    if packed is not None:  # bytes: PackedText keeps a packed text as it is
+        to_insert = [{**row, "text": packed[row["id"]]} for row in to_insert]
     insert_rows(session, _P, to_insert)
     for chunk in chunks(removed):
         session.execute(delete(_P).where(_P.c.id.in_(chunk)))
@@ -451,15 +473,16 @@ def parse_file(path: Path) -> tuple[Document, str]:
     return doc, forced_id or doc.id
 
 
-def prepare_file(path: Path, registry: Registry) -> Prepared:
-    """Parse ``path`` and prepare its document for storing (no database involved).
+def prepare_file(path: Path, registry: Registry, for_sqlite: bool = False) -> Prepared:
+    """Parse ``path`` and prepare its document for storing (no database involved;
+    ``for_sqlite``: as ``prepare_document``).
 
     Raises:
         IngestError: unreadable file, bad sidecar, a text the parser refuses, no usable id.
     """
     doc, doc_id = parse_file(path)
     return prepare_document(doc, doc_id=doc_id, source_path=str(path.resolve()),
-                            registry=registry)
+                            registry=registry, for_sqlite=for_sqlite)
 
 
 def ingest_file(url: str, path: Path, registry: Registry | None = None) -> IngestReport:
@@ -470,7 +493,7 @@ def ingest_file(url: str, path: Path, registry: Registry | None = None) -> Inges
             unchanged.
     """
     registry = registry if registry is not None else bodies_registry.load()
-    return _store_file(url, prepare_file(path, registry), registry)
+    return _store_file(url, prepare_file(path, registry, is_sqlite_url(url)), registry)
 
 
 def _store_file(url: str, prepared: Prepared, registry: Registry, *,
@@ -512,7 +535,7 @@ def ingest_paths(url: str, paths: Iterable[str | Path],
     summary = IngestSummary()
     files = collect_files(paths)
     try:
-        for path, prepared in _prepared(files, registry, jobs or cores()):
+        for path, prepared in _prepared(files, registry, jobs or cores(), is_sqlite_url(url)):
             summary.results.append(_store_one(url, path, prepared, registry))
             if on_file is not None:
                 on_file(summary.results[-1])
@@ -540,14 +563,14 @@ def _store_one(url: str, path: Path, prepared: Future[Prepared],
     return result
 
 
-def _prepared(files: list[Path], registry: Registry,
-              jobs: int) -> Iterator[tuple[Path, Future[Prepared]]]:
+def _prepared(files: list[Path], registry: Registry, jobs: int,
+              for_sqlite: bool) -> Iterator[tuple[Path, Future[Prepared]]]:
     """Each file with its preparation, in file order: here for one job or one file, else
     by a pool of worker processes that keeps ``2 * jobs`` files in flight (memory stays
     bounded however many files there are)."""
     if jobs <= 1 or len(files) <= 1:
         for path in files:
-            yield path, _here(path, registry)
+            yield path, _here(path, registry, for_sqlite)
         return
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_worker_context(),
                                initializer=_start_worker, initargs=(registry,))
@@ -555,28 +578,28 @@ def _prepared(files: list[Path], registry: Registry,
         pending: deque[tuple[Path, Future[Prepared]]] = deque()
         queue = iter(files)
         for path in itertools.islice(queue, 2 * jobs):
-            pending.append((path, _submit(pool, path)))
+            pending.append((path, _submit(pool, path, for_sqlite)))
         while pending:
             yield pending.popleft()
             following = next(queue, None)
             if following is not None:
-                pending.append((following, _submit(pool, following)))
+                pending.append((following, _submit(pool, following, for_sqlite)))
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _here(path: Path, registry: Registry) -> Future[Prepared]:
+def _here(path: Path, registry: Registry, for_sqlite: bool) -> Future[Prepared]:
     future: Future[Prepared] = Future()
     try:
-        future.set_result(prepare_file(path, registry))
+        future.set_result(prepare_file(path, registry, for_sqlite))
     except Exception as exc:
         future.set_exception(exc)
     return future
 
 
-def _submit(pool: ProcessPoolExecutor, path: Path) -> Future[Prepared]:
+def _submit(pool: ProcessPoolExecutor, path: Path, for_sqlite: bool) -> Future[Prepared]:
     try:
-        return pool.submit(_prepare_in_worker, path)
+        return pool.submit(_prepare_in_worker, path, for_sqlite)
     except BrokenProcessPool as exc:  # a worker died (killed, out of memory): report it
         future: Future[Prepared] = Future()
         future.set_exception(exc)
@@ -599,6 +622,6 @@ def _start_worker(registry: Registry) -> None:
     forget_engines_after_fork()  # workers never touch the database
 
 
-def _prepare_in_worker(path: Path) -> Prepared:
+def _prepare_in_worker(path: Path, for_sqlite: bool) -> Prepared:
     assert _worker_registry is not None, "_start_worker runs first"
-    return prepare_file(path, _worker_registry)
+    return prepare_file(path, _worker_registry, for_sqlite)

@@ -126,8 +126,13 @@ def main() -> None:
     parser.add_argument("--stores", default="sqlite,postgresql")
     parser.add_argument("--label", default="")
     parser.add_argument("--database", default=DATABASE)
+    parser.add_argument("--reverse", action="store_true",
+                        help="store the last document first: its quarters against those of "
+                             "a run in order say whether a document costs more in a fuller store")
     args = parser.parse_args()
     prepared = prepared_files(args.folders, args.scale, args.cache)
+    if args.reverse:
+        prepared.reverse()
     registry = bodies_registry.load()
     sizes = [len(p.rows) for p in prepared]
     quarter = len(prepared) // 4

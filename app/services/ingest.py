@@ -152,8 +152,9 @@ class Prepared:
     analysis: AnalysisRows
     warnings: int
     # How many provisions hold each term (``count_terms``), what storing the document new
-    # adds to the vocabulary: counted here, beside the parsing, not in the storing process.
-    terms: Counter[str] = field(default_factory=Counter)
+    # adds to the vocabulary: counted here, beside the parsing, not in the storing process
+    # (None: the store counts them).
+    terms: Counter[str] | None = None
     # Each provision's text as a SQLite store keeps it (``packed_text.pack``), by id, when
     # it was prepared for one: packing is a sixth of storing a document.
     packed: dict[str, str | bytes] | None = None

@@ -277,8 +277,8 @@ def test_worker_processes_store_exactly_what_one_process_stores(tmp_path: Path) 
 
 def test_texts_packed_where_prepared_are_stored_as_the_store_packs_them(
         tmp_path: Path) -> None:
-    # `vnlex ingest` into SQLite packs texts and counts terms in the preparing process;
-    # ingest_document leaves both to the store. The bytes stored, and the vocabulary, match.
+    # `vnlex ingest` into SQLite packs the texts in the preparing process; ingest_document
+    # leaves that to the store. The bytes stored, and the vocabulary, match.
     urls = {way: f"sqlite:///{tmp_path / f'{way}.db'}" for way in ("prepared", "stored")}
     try:
         assert not ingest_paths(urls["prepared"], [CORPUS], jobs=1).refused

@@ -33,8 +33,8 @@ def main(paths: list[str]) -> None:
             parsed = time.process_time()
             try:
                 one = prepare_document(doc, doc_id=doc_id, source_path=str(path.resolve()),
-                                       registry=registry)
-            except IngestError:  # an empty page: ingest refuses it too
+                                       registry=registry, for_sqlite=True)
+            except IngestError:  # refused (no provision), as `vnlex ingest` refuses it
                 continue
         parse_s += parsed - started
         prepare_s += time.process_time() - parsed

@@ -80,8 +80,9 @@ class PackedText(TypeDecorator[str]):
     impl = Text
     cache_ok = True
 
-    def process_bind_param(self, value: str | None, dialect: Dialect) -> Any:
-        if value is None or dialect.name != "sqlite":
+    def process_bind_param(self, value: str | bytes | None, dialect: Dialect) -> Any:
+        # bytes: a text ``pack`` packed already (where ingest prepared the document)
+        if value is None or isinstance(value, bytes) or dialect.name != "sqlite":
             return value
         return pack(value)
 

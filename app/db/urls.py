@@ -13,3 +13,8 @@ def sqlite_file(url: str | URL) -> str | None:
     if parsed.get_backend_name() != "sqlite" or parsed.query.get("mode") == "memory":
         return None
     return None if parsed.database in (None, "", ":memory:") else parsed.database
+
+
+def is_sqlite_url(url: str | URL) -> bool:
+    """Whether ``url`` is a SQLite database (a file or in memory)."""
+    return make_url(url).get_backend_name() == "sqlite"

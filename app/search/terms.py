@@ -22,8 +22,9 @@ def folded_terms(text: str) -> list[str]:
 
 def folded_term_set(text: str) -> set[str]:
     """``set(folded_terms(text))``, without the list in between (the vocabulary counts a
-    term once per provision)."""
-    return set(chain.from_iterable(map(_chunk_terms, text.split())))
+    term once per provision); each distinct chunk looked up once (a provision repeats its
+    words)."""
+    return set(chain.from_iterable(map(_chunk_terms, set(text.split()))))
 
 
 def exact_terms(text: str) -> list[str]:

@@ -123,19 +123,34 @@ def forget(session: Session) -> None:
 def provision_terms(row: Mapping[str, Any]) -> set[str]:
     """The distinct terms one provision contributes to the vocabulary."""
     text = f"{row.get('heading') or ''} {row['text']} {row.get('citation') or ''}"
-    return {t for t in folded_term_set(text) if len(t) <= MAX_TERM_CHARS}
+    terms = folded_term_set(text)
+    # A term over the limit is rare: the set is copied only when it holds one.
+    if max(map(len, terms), default=0) <= MAX_TERM_CHARS:
+        return terms
+    return {t for t in terms if len(t) <= MAX_TERM_CHARS}
+
+
+def count_terms(rows: Iterable[Mapping[str, Any]]) -> Counter[str]:
+    """How many of ``rows`` (provisions with their whole citation) hold each term."""
+    counts: Counter[str] = Counter()
+    for row in rows:
+        counts.update(provision_terms(row))
+    return counts
 
 
 def record_terms(session: Session, added: Iterable[Mapping[str, Any]],
-                 removed: Iterable[Mapping[str, Any]], seq: int) -> int:
+                 removed: Iterable[Mapping[str, Any]], seq: int,
+                 counted: Counter[str] | None = None) -> int:
     """Add the terms of ``added`` provisions and take away those of ``removed`` ones, in
-    the caller's transaction; returns how many terms changed."""
-    delta: Counter[str] = Counter()
-    for row in added:
-        delta.update(provision_terms(row))
+    the caller's transaction; returns how many terms changed. ``counted``: ``count_terms``
+    of more added provisions, counted already (by the process that prepared them)."""
+    delta = count_terms(added)
+    if counted:
+        delta.update(counted)
     for row in removed:
         delta.subtract(provision_terms(row))
-    changes = [{"term": t, "docs": n, "seq": seq} for t, n in delta.items() if n]
+    # In key order: each upsert lands next to the one before in the term index.
+    changes = sorted((t, n) for t, n in delta.items() if n)
     if not changes:
         return 0
     if session.get_bind().dialect.name == "postgresql":
@@ -143,8 +158,7 @@ def record_terms(session: Session, added: Iterable[Mapping[str, Any]],
         return len(changes)
     # Plain tuples to the driver: a Core executemany builds a parameter dict per term (a
     # few thousand per document).
-    session.connection().exec_driver_sql(
-        _UPSERT_SQLITE, [(c["term"], c["docs"], seq) for c in changes])
+    session.connection().exec_driver_sql(_UPSERT_SQLITE, [(t, n, seq) for t, n in changes])
     return len(changes)
 
 
@@ -163,18 +177,16 @@ _UPSERT_UNNEST = text(
 )
 
 
-def _upsert_unnest(session: Session, changes: list[dict[str, Any]], seq: int) -> None:
+def _upsert_unnest(session: Session, changes: list[tuple[str, int]], seq: int) -> None:
     # One statement with two arrays: psycopg's executemany sends one Bind/Execute per term
     # (a few thousand per document), which was 40 % of storing a document on PostgreSQL.
-    session.execute(_UPSERT_UNNEST, {"seq": seq, "terms": [c["term"] for c in changes],
-                                     "docs": [c["docs"] for c in changes]})
+    session.execute(_UPSERT_UNNEST, {"seq": seq, "terms": [t for t, _ in changes],
+                                     "docs": [n for _, n in changes]})
 
 
 def rebuild_terms(session: Session, rows: Iterable[Mapping[str, Any]], seq: int) -> None:
     """Recount the whole vocabulary from ``rows`` (``vnlex reindex``)."""
-    counts: Counter[str] = Counter()
-    for row in rows:
-        counts.update(provision_terms(row))
+    counts = count_terms(rows)
     session.execute(_T.delete())
     batch = [{"term": t, "docs": n, "seq": seq} for t, n in counts.items()]
     for start in range(0, len(batch), 10_000):

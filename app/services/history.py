@@ -40,6 +40,7 @@ from app.services.suggest import can_exist
 from parsers import vntext
 from parsers.versions import Change, changes, move_key
 
+_V = table_of(DocumentVersion)
 MAX_HOPS = 20  # moves followed from an old id; a longer chain is a loop or a bug
 
 
@@ -75,21 +76,25 @@ def record(session: Session, document: dict[str, Any], effective_date: str | Non
         rows: the new provision rows, in document order.
     """
     doc_id = document["id"]
-    found = changes([_versioned(r) for r in old.values()], [_versioned(r) for r in rows])
+    # Every id of a first ingest is "added": no change list to compute, only its emptiness.
+    found = changes([_versioned(r) for r in old.values()], [_versioned(r) for r in rows]) \
+        if old else []
+    same = not found if old else not rows
     last = session.execute(
         select(DocumentVersion.version, DocumentVersion.source_hash)
         .where(DocumentVersion.document_id == doc_id)
         .order_by(DocumentVersion.version.desc()).limit(1)
     ).first()
-    if last is not None and not found and last.source_hash == document["source_hash"]:
+    if last is not None and same and last.source_hash == document["source_hash"]:
         return None  # the same text again: no version
     version = (last.version if last is not None else 0) + 1
-    session.add(DocumentVersion(
-        document_id=doc_id, version=version,
-        ingested_at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
-        source_hash=document["source_hash"], issue_date=document.get("date"),
-        effective_date=effective_date,
-    ))
+    # Core, not an ORM object: the unit of work's flush cost more than the rest of this.
+    insert_rows(session, _V, [{
+        "document_id": doc_id, "version": version,
+        "ingested_at": dt.datetime.now(dt.UTC).replace(tzinfo=None),
+        "source_hash": document["source_hash"], "issue_date": document.get("date"),
+        "effective_date": effective_date,
+    }])
     if not old:
         return version  # every id added in the first version: implicit (``_implicit``)
     events = [{"provision_id": c.provision_id, "document_id": doc_id, "version": version,

@@ -16,7 +16,7 @@ import itertools
 import json
 import logging
 import multiprocessing
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -35,11 +35,13 @@ from app.db import models, statistics
 from app.db.bulk import insert_rows
 from app.db.in_lists import chunks
 from app.db.models import cited_as, cited_as_sql
-from app.db.session import flush_commits, forget_engines_after_fork, session_scope
+from app.db.packed_text import pack
+from app.db.session import flush_commits, forget_engines_after_fork, is_sqlite, session_scope
+from app.db.urls import is_sqlite_url
 from app.errors import IngestError
 from app.search.feed import cores
 from app.search.sync import log_change
-from app.search.vocab import record_terms
+from app.search.vocab import count_terms, record_terms
 from app.services import history, status
 from app.services import registry as bodies_registry
 from app.services.analysis import AnalysisRows, analyze, clear_analysis, store_analysis
@@ -150,11 +152,20 @@ class Prepared:
     rows: list[dict[str, Any]]  # provisions, in document order
     analysis: AnalysisRows
     warnings: int
+    # How many provisions hold each term (``count_terms``), what storing the document new
+    # adds to the vocabulary: counted here, beside the parsing, not in the storing process
+    # (None: the store counts them).
+    terms: Counter[str] | None = None
+    # Each provision's text as a SQLite store keeps it (``packed_text.pack``), by id, when
+    # it was prepared for one: packing is a sixth of storing a document.
+    packed: dict[str, str | bytes] | None = None
 
 
 def prepare_document(doc: Document, *, doc_id: str | None = None,
-                     source_path: str | None = None, registry: Registry) -> Prepared:
-    """Flatten and analyse ``doc`` (arguments as for ``ingest_document``).
+                     source_path: str | None = None, registry: Registry,
+                     for_sqlite: bool = False) -> Prepared:
+    """Flatten and analyse ``doc`` (arguments as for ``ingest_document``; ``for_sqlite``:
+    pack the texts as a SQLite store keeps them).
 
     Raises:
         IngestError: the document has no usable id (or one longer than ids may be), no
@@ -180,7 +191,9 @@ def prepare_document(doc: Document, *, doc_id: str | None = None,
     document = document_row(doc, doc_id, source_path, rows)
     analysis = analyze(doc_id, rows, registry, document, source=doc.source,
                        outside=outside_text(doc))
-    return Prepared(doc_id, document, rows, analysis, len(doc.warnings))
+    terms = count_terms(_terms_row(text) for text in _indexed(rows, document["citation"]).values())
+    packed = {row["id"]: pack(row["text"]) for row in rows} if for_sqlite else None
+    return Prepared(doc_id, document, rows, analysis, len(doc.warnings), terms, packed)
 
 
 def store_document(session: Session, prepared: Prepared, registry: Registry) -> IngestReport:
@@ -205,8 +218,9 @@ def store_document(session: Session, prepared: Prepared, registry: Registry) -> 
     # Every provision's indexed citation ends with the document's: a new one is a change
     # to each row as it was when rows held it (and to search), though no row's columns change.
     cited, was_cited = prepared.document["citation"], existing.citation if existing else ""
-    _apply_rows(session, rows, old, report, recited=cited != was_cited)
-    gone: list[dict[str, Any]] = []
+    packed = prepared.packed if is_sqlite(session) else None
+    _apply_rows(session, rows, old, report, recited=cited != was_cited, packed=packed)
+    gone: dict[str, Indexed] = {}
     if source_path:
         report.superseded, gone = _drop_superseded(session, doc_id, source_path)
     report.analysis = store_analysis(session, doc_id, rows, registry, prepared.analysis)
@@ -214,31 +228,41 @@ def store_document(session: Session, prepared: Prepared, registry: Registry) -> 
     report.version = history.record(session, prepared.document, effective, old, rows)
     status.after_ingest(session, doc_id, report.superseded)
     if report.added or report.changed or report.removed or report.moved or report.superseded:
-        _log_for_search(session, doc_id, report.superseded, _whole(rows, cited),
-                        [*_whole(old.values(), was_cited), *gone])
+        _log_for_search(session, doc_id, report.superseded, _indexed(rows, cited),
+                        {**_indexed(old.values(), was_cited), **gone},
+                        prepared.terms if not old else None)
     return report
 
 
-def _whole(rows: Iterable[dict[str, Any]], cited: str) -> list[dict[str, Any]]:
-    """``rows`` with their whole citation, as the index and the vocabulary read it."""
-    return [{**row, "citation": cited_as(row["citation"], cited)} for row in rows]
+Indexed = tuple[str | None, str, str]  # heading, text, whole citation
+
+
+def _indexed(rows: Iterable[dict[str, Any]], cited: str) -> dict[str, Indexed]:
+    """What the index and the vocabulary read of each of ``rows``, by id: the citation is
+    the whole one (``cited_as``)."""
+    return {row["id"]: (row["heading"], row["text"], cited_as(row["citation"], cited))
+            for row in rows}
 
 
 def _log_for_search(session: Session, doc_id: str, superseded: list[str],
-                    rows: list[dict[str, Any]], old_rows: list[dict[str, Any]]) -> None:
-    """Tell the search index which documents changed, and the vocabulary which terms."""
+                    new: dict[str, Indexed], old: dict[str, Indexed],
+                    counted: Counter[str] | None) -> None:
+    """Tell the search index which documents changed, and the vocabulary which terms
+    (``counted``: the terms of every row of ``new``, none of which ``old`` holds)."""
     for stale in superseded:
         log_change(session, stale, deleted=True)
     seq = log_change(session, doc_id)
-    old_text = {r["id"]: _indexed_text(r) for r in old_rows}
-    new_text = {r["id"]: _indexed_text(r) for r in rows}
-    added = [r for r in rows if old_text.get(r["id"]) != new_text[r["id"]]]
-    removed = [r for r in old_rows if new_text.get(r["id"]) != old_text[r["id"]]]
+    removed = [_terms_row(text) for pid, text in old.items() if new.get(pid) != text]
+    if counted is not None:
+        record_terms(session, [], removed, seq, counted)
+        return
+    added = [_terms_row(text) for pid, text in new.items() if old.get(pid) != text]
     record_terms(session, added, removed, seq)
 
 
-def _indexed_text(row: dict[str, Any]) -> tuple[str | None, str, str]:
-    return row["heading"], row["text"], row["citation"]
+def _terms_row(indexed: Indexed) -> dict[str, Any]:
+    heading, text, citation = indexed
+    return {"heading": heading, "text": text, "citation": citation}
 
 
 def _check_same_source(doc_id: str, stored: str | None, source_path: str) -> None:
@@ -262,17 +286,18 @@ def _check_same_source(doc_id: str, stored: str | None, source_path: str) -> Non
 
 
 def _drop_superseded(session: Session, doc_id: str, source_path: str
-                     ) -> tuple[list[str], list[dict[str, Any]]]:
-    """Delete other documents stored from the same file; their ids and provision rows."""
+                     ) -> tuple[list[str], dict[str, Indexed]]:
+    """Delete other documents stored from the same file; their ids, and what the index
+    read of their provisions (``_indexed``)."""
     stale = list(session.scalars(
         select(_D.c.id).where(_D.c.source_path == source_path, _D.c.id != doc_id)
     ))
     if not stale:
-        return [], []
-    gone = [dict(r) for r in session.execute(
+        return [], {}
+    gone: dict[str, Indexed] = {pid: (heading, text, citation) for pid, heading, text, citation
+                                in session.execute(
         select(_P.c.id, _P.c.heading, _P.c.text, cited_as_sql(_P.c.citation, _D.c.citation))
-        .join(_D, _D.c.id == _P.c.document_id).where(_P.c.document_id.in_(stale))
-    ).mappings()]
+        .join(_D, _D.c.id == _P.c.document_id).where(_P.c.document_id.in_(stale)))}
     # Analysis, provisions, document: the bulk deletes do not rely on ON DELETE CASCADE.
     # Their history goes too: the document now lives under the new id.
     clear_analysis(session, stale)
@@ -298,7 +323,7 @@ def _write_document(session: Session, document: dict[str, Any], doc_id: str, cou
     if exists:
         session.execute(update(_D).where(_D.c.id == doc_id).values(**values))
     else:
-        session.execute(insert(_D).values(**values))
+        insert_rows(session, _D, [values])
 
 
 def _existing_rows(session: Session, doc_id: str) -> dict[str, dict[str, Any]]:
@@ -309,7 +334,8 @@ def _existing_rows(session: Session, doc_id: str) -> dict[str, dict[str, Any]]:
 
 
 def _apply_rows(session: Session, rows: list[dict[str, Any]], old: dict[str, dict[str, Any]],
-                report: IngestReport, *, recited: bool = False) -> None:
+                report: IngestReport, *, recited: bool = False,
+                packed: dict[str, str | bytes] | None = None) -> None:
     new_ids = {row["id"] for row in rows}
     to_insert = [row for row in rows if row["id"] not in old]
     to_update = []
@@ -334,6 +360,8 @@ def _apply_rows(session: Session, rows: list[dict[str, Any]], old: dict[str, dic
             .values({c: bindparam(f"b_{c}") for c in _COMPARED})
         )
         session.execute(statement, [{f"b_{k}": v for k, v in row.items()} for row in to_update])
+    if packed is not None:  # bytes: PackedText keeps a packed text as it is
+        to_insert = [{**row, "text": packed[row["id"]]} for row in to_insert]
     insert_rows(session, _P, to_insert)
     for chunk in chunks(removed):
         session.execute(delete(_P).where(_P.c.id.in_(chunk)))
@@ -447,8 +475,9 @@ def parse_file(path: Path) -> tuple[Document, str]:
     return doc, forced_id or doc.id
 
 
-def prepare_file(path: Path, registry: Registry) -> Prepared:
-    """Parse ``path`` and prepare its document for storing (no database involved).
+def prepare_file(path: Path, registry: Registry, for_sqlite: bool = False) -> Prepared:
+    """Parse ``path`` and prepare its document for storing (no database involved;
+    ``for_sqlite``: as ``prepare_document``).
 
     Raises:
         IngestError: unreadable file, bad sidecar, a text the parser refuses, no usable id.
@@ -456,7 +485,7 @@ def prepare_file(path: Path, registry: Registry) -> Prepared:
     with fewer_collections():
         doc, doc_id = parse_file(path)
         return prepare_document(doc, doc_id=doc_id, source_path=str(path.resolve()),
-                                registry=registry)
+                                registry=registry, for_sqlite=for_sqlite)
 
 
 def ingest_file(url: str, path: Path, registry: Registry | None = None) -> IngestReport:
@@ -467,7 +496,7 @@ def ingest_file(url: str, path: Path, registry: Registry | None = None) -> Inges
             unchanged.
     """
     registry = registry if registry is not None else bodies_registry.load()
-    return _store_file(url, prepare_file(path, registry), registry)
+    return _store_file(url, prepare_file(path, registry, is_sqlite_url(url)), registry)
 
 
 def _store_file(url: str, prepared: Prepared, registry: Registry, *,
@@ -509,7 +538,7 @@ def ingest_paths(url: str, paths: Iterable[str | Path],
     summary = IngestSummary()
     files = collect_files(paths)
     try:
-        for path, prepared in _prepared(files, registry, jobs or cores()):
+        for path, prepared in _prepared(files, registry, jobs or cores(), is_sqlite_url(url)):
             summary.results.append(_store_one(url, path, prepared, registry))
             if on_file is not None:
                 on_file(summary.results[-1])
@@ -537,14 +566,14 @@ def _store_one(url: str, path: Path, prepared: Future[Prepared],
     return result
 
 
-def _prepared(files: list[Path], registry: Registry,
-              jobs: int) -> Iterator[tuple[Path, Future[Prepared]]]:
+def _prepared(files: list[Path], registry: Registry, jobs: int,
+              for_sqlite: bool) -> Iterator[tuple[Path, Future[Prepared]]]:
     """Each file with its preparation, in file order: here for one job or one file, else
     by a pool of worker processes that keeps ``2 * jobs`` files in flight (memory stays
     bounded however many files there are)."""
     if jobs <= 1 or len(files) <= 1:
         for path in files:
-            yield path, _here(path, registry)
+            yield path, _here(path, registry, for_sqlite)
         return
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_worker_context(),
                                initializer=_start_worker, initargs=(registry,))
@@ -552,28 +581,28 @@ def _prepared(files: list[Path], registry: Registry,
         pending: deque[tuple[Path, Future[Prepared]]] = deque()
         queue = iter(files)
         for path in itertools.islice(queue, 2 * jobs):
-            pending.append((path, _submit(pool, path)))
+            pending.append((path, _submit(pool, path, for_sqlite)))
         while pending:
             yield pending.popleft()
             following = next(queue, None)
             if following is not None:
-                pending.append((following, _submit(pool, following)))
+                pending.append((following, _submit(pool, following, for_sqlite)))
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _here(path: Path, registry: Registry) -> Future[Prepared]:
+def _here(path: Path, registry: Registry, for_sqlite: bool) -> Future[Prepared]:
     future: Future[Prepared] = Future()
     try:
-        future.set_result(prepare_file(path, registry))
+        future.set_result(prepare_file(path, registry, for_sqlite))
     except Exception as exc:
         future.set_exception(exc)
     return future
 
 
-def _submit(pool: ProcessPoolExecutor, path: Path) -> Future[Prepared]:
+def _submit(pool: ProcessPoolExecutor, path: Path, for_sqlite: bool) -> Future[Prepared]:
     try:
-        return pool.submit(_prepare_in_worker, path)
+        return pool.submit(_prepare_in_worker, path, for_sqlite)
     except BrokenProcessPool as exc:  # a worker died (killed, out of memory): report it
         future: Future[Prepared] = Future()
         future.set_exception(exc)
@@ -596,6 +625,6 @@ def _start_worker(registry: Registry) -> None:
     forget_engines_after_fork()  # workers never touch the database
 
 
-def _prepare_in_worker(path: Path) -> Prepared:
+def _prepare_in_worker(path: Path, for_sqlite: bool) -> Prepared:
     assert _worker_registry is not None, "_start_worker runs first"
-    return prepare_file(path, _worker_registry)
+    return prepare_file(path, _worker_registry, for_sqlite)

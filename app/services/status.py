@@ -19,7 +19,7 @@ import datetime as dt
 from collections.abc import Collection, Iterable
 from typing import Any
 
-from sqlalchemy import bindparam, delete, or_, select
+from sqlalchemy import Row, bindparam, delete, or_, select, union
 from sqlalchemy.orm import Session
 
 from app.db.analysis_models import Effective, Relation
@@ -36,6 +36,9 @@ from app.services.relation_targets import (
     naming,
 )
 from app.services.resolve import DocRow, documents
+
+_D = table_of(Document)
+_E = table_of(Effective)
 
 
 def out_of_force(session: Session, day: dt.date | None = None) -> frozenset[str]:
@@ -95,19 +98,26 @@ def after_ingest(session: Session, doc_id: str, dropped: Collection[str] = ()) -
     the relations that may name it, each through an index (``relation_targets.candidates``,
     ``naming``): never every document."""
     forget(session, dropped)
-    affected = {doc_id, *_ended_by(session, [doc_id, *dropped])}
-    own = list(session.scalars(select(Relation).where(
-        Relation.document_id == doc_id, Relation.kind.in_(ENDING),
-        Relation.target_path.is_(None))))
-    targets = Targets(candidates(session, own))
-    on = dates_of(session, [doc_id]).get(doc_id)
-    affected.update(t.id for row in own if (t := targets.of(row, on)) is not None)
-    # Relations that may now resolve to doc_id rather than to what they ended before.
-    maybe = session.scalars(select(Relation.document_id).where(
-        Relation.kind.in_(ENDING), Relation.target_path.is_(None),
-        naming([doc_id], keys_of(session, [doc_id]))))
-    affected.update(_ended_by(session, set(maybe)))
-    refresh(session, affected)
+    keys = keys_of(session, [doc_id])
+    affected = {doc_id}
+    own = session.execute(select(*_ENDER).where(Relation.document_id == doc_id, *_WHOLE))
+    own_rows = own.all()
+    if own_rows:
+        targets = Targets(candidates(session, own_rows))
+        on = dates_of(session, [doc_id]).get(doc_id)
+        affected.update(t.id for row in own_rows if (t := targets.of(row, on)) is not None)
+    # What doc_id or the dropped documents ended before, and what the relations that may
+    # now resolve to doc_id ended before: one round trip.
+    maybe = select(Relation.document_id).where(*_WHOLE, naming([doc_id], keys))
+    ended = [doc_id, *dropped]
+    if len(ended) <= MAX_IN_LIST:
+        affected.update(session.scalars(union(
+            select(_S.c.document_id).where(_S.c.ended_by.in_(ended)),
+            select(_S.c.document_id).where(_S.c.ended_by.in_(maybe)))))
+    else:
+        affected.update(_ended_by(session, ended))
+        affected.update(_ended_by(session, set(session.scalars(maybe))))
+    refresh(session, affected, keys=keys if affected == {doc_id} else None)
 
 
 def after_delete(session: Session, doc_ids: Collection[str]) -> None:
@@ -130,71 +140,92 @@ def recompute(session: Session) -> int:
 
 
 def refresh(session: Session, doc_ids: Collection[str],
-            docs: list[DocRow] | None = None) -> None:
+            docs: list[DocRow] | None = None, keys: list[int] | None = None) -> None:
     """Recompute and store the rows of ``doc_ids`` (those still stored); ``docs``: every
-    document, when the caller has read them all already (``recompute``)."""
+    document, when the caller has read them all already (``recompute``); ``keys``: the
+    keys of ``doc_ids``, when the caller has read them already (``keys_of``)."""
     if not doc_ids:
         return
-    wanted = {d.id for d in docs if d.id in doc_ids} if docs is not None \
-        else _stored(session, doc_ids)
-    enders = _enders(session, wanted, docs)
-    starters = {row.document_id for rows in enders.values() for row in rows}
-    dates = _dates(session, wanted | starters)
-    own_date = dates_of(session, starters)
-    out = []
+    facts = _facts(session, {d.id for d in docs if d.id in doc_ids} if docs is not None
+                   else doc_ids)
+    wanted = set(facts)
+    enders, starters = _enders(session, wanted, docs, keys)
+    out, first = [], {}
     for doc_id in sorted(wanted):
-        row: dict[str, Any] = {"document_id": doc_id, "effective_from": dates.get(doc_id),
-                               "ended_from": None, "ended_by": None, "ended_kind": None,
-                               "ended_evidence": None}
-        ends = [(dates.get(r.document_id) or own_date.get(r.document_id), r)
+        ends = [(starters[r.document_id][1] or starters[r.document_id][0], r)
                 for r in enders.get(doc_id, [])]
         dated = [(day, r) for day, r in ends if day is not None]
         if dated:
-            day, first = min(dated, key=lambda pair: (pair[0], pair[1].document_id, pair[1].id))
-            row.update(ended_from=day, ended_by=first.document_id, ended_kind=first.kind,
-                       ended_evidence=first.evidence)
-        out.append(row)
+            first[doc_id] = min(dated, key=lambda pair: (pair[0], pair[1].document_id,
+                                                         pair[1].id))
+        out.append({"document_id": doc_id, "effective_from": facts[doc_id][1],
+                    "ended_from": None, "ended_by": None, "ended_kind": None,
+                    "ended_evidence": None})
+    evidence = _evidence(session, [r.id for _, r in first.values()])
+    for row in out:
+        if row["document_id"] in first:
+            day, ender = first[row["document_id"]]
+            row.update(ended_from=day, ended_by=ender.document_id, ended_kind=ender.kind,
+                       ended_evidence=evidence[ender.id])
     forget(session, wanted)
     insert_rows(session, table_of(DocumentStatus), out)
 
 
-def _enders(session: Session, wanted: set[str], docs: list[DocRow] | None
-            ) -> dict[str, list[Relation]]:
+# A relation as status reads it: plain columns, without ``evidence`` (a subquery per row on
+# its provision's text), which only the relation that ends a document needs (``_evidence``).
+_ENDER = (Relation.id, Relation.document_id, Relation.kind, Relation.target_raw,
+          Relation.target_number, Relation.target_title, Relation.target_year,
+          Relation.target_doc_id)
+_WHOLE = (Relation.kind.in_(ENDING), Relation.target_path.is_(None))  # a whole document
+_S = table_of(DocumentStatus)
+Facts = tuple[str | None, str | None]  # a document's own date, its effective date
+Ender = Row[int, str, str, str, str | None, str | None, int | None, str | None]
+
+
+def _enders(session: Session, wanted: set[str], docs: list[DocRow] | None,
+            keys: list[int] | None = None) -> tuple[dict[str, list[Ender]], dict[str, Facts]]:
     """The whole-document repeals and replacements of other documents resolving into
-    ``wanted``. Only rows naming one of them by id or by key can (``naming``); for many
-    documents at once (``recompute``), every such row is read."""
-    query = select(Relation).where(Relation.kind.in_(ENDING), Relation.target_path.is_(None))
+    ``wanted``, and the dates of the documents that make them. Only rows naming one of
+    ``wanted`` by id or by key can (``naming``); for many documents at once (``recompute``),
+    every such row is read."""
+    query = select(*_ENDER).where(*_WHOLE)
     if len(wanted) <= MAX_IN_LIST:
-        keys = keys_of(session, wanted)
+        keys = keys_of(session, wanted) if keys is None else keys
         rows = [row for chunk in list(chunks(keys)) or [[]]
-                for row in session.scalars(query.where(naming(wanted, chunk)))]
+                for row in session.execute(query.where(naming(wanted, chunk)))]
         rows = sorted({row.id: row for row in rows}.values(),
                       key=lambda row: (row.document_id, row.id))
     else:
-        rows = list(session.scalars(query.order_by(Relation.document_id, Relation.id)))
+        rows = list(session.execute(query.order_by(Relation.document_id, Relation.id)))
+    if not rows:
+        return {}, {}
     targets = Targets(docs if docs is not None else candidates(session, rows))
-    dated = dates_of(session, {row.document_id for row in rows})
-    found: dict[str, list[Relation]] = {}
+    dated = _facts(session, {row.document_id for row in rows})
+    found: dict[str, list[Ender]] = {}
     for row in rows:
-        target = targets.of(row, dated.get(row.document_id))
+        target = targets.of(row, dated.get(row.document_id, (None, None))[0])
         if target is not None and target.id in wanted and target.id != row.document_id:
             found.setdefault(target.id, []).append(row)
-    return found
+    return found, dated
 
 
-def _stored(session: Session, doc_ids: Collection[str]) -> set[str]:
-    out: set[str] = set()
+def _facts(session: Session, doc_ids: Collection[str]) -> dict[str, Facts]:
+    """The stored documents of ``doc_ids``, with their own and their effective dates."""
+    out: dict[str, Facts] = {}
     for chunk in chunks(sorted(doc_ids)):
-        out.update(session.scalars(select(Document.id).where(Document.id.in_(chunk))))
+        rows = session.execute(
+            select(_D.c.id, _D.c.date, _E.c.date).outerjoin(_E, _E.c.document_id == _D.c.id)
+            .where(_D.c.id.in_(chunk)))
+        out.update((doc_id, (date, effective)) for doc_id, date, effective in rows)
     return out
 
 
-def _dates(session: Session, doc_ids: set[str]) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for chunk in chunks(sorted(doc_ids)):
-        rows = session.execute(select(Effective.document_id, Effective.date)
-                               .where(Effective.document_id.in_(chunk)))
-        out.update((doc_id, date) for doc_id, date in rows)
+def _evidence(session: Session, relation_ids: list[int]) -> dict[int, str]:
+    out: dict[int, str] = {}
+    for chunk in chunks(relation_ids):
+        rows = session.execute(select(Relation.id, Relation.evidence)
+                               .where(Relation.id.in_(chunk)))
+        out.update((relation_id, evidence) for relation_id, evidence in rows)
     return out
 
 

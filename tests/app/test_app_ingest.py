@@ -21,6 +21,7 @@ from app.db.session import dispose, new_session, session_scope
 from app.errors import IngestError
 from app.services import ingest
 from app.services.ingest import ingest_document, ingest_file, ingest_paths
+from app.services.maintenance import ensure_schema
 from app.services.search import SearchParams, search
 
 pytestmark = pytest.mark.any_store  # SQLite and PostgreSQL (tests/app/conftest.py)
@@ -272,6 +273,36 @@ def test_worker_processes_store_exactly_what_one_process_stores(tmp_path: Path) 
     finally:
         for url in urls.values():
             dispose(url)
+
+
+def test_texts_packed_where_prepared_are_stored_as_the_store_packs_them(
+        tmp_path: Path) -> None:
+    # `vnlex ingest` into SQLite packs the texts in the preparing process; ingest_document
+    # leaves that to the store. The bytes stored, and the vocabulary, match.
+    urls = {way: f"sqlite:///{tmp_path / f'{way}.db'}" for way in ("prepared", "stored")}
+    try:
+        assert not ingest_paths(urls["prepared"], [CORPUS], jobs=1).refused
+        ensure_schema(urls["stored"])
+        for path in ingest.collect_files([CORPUS]):
+            doc, doc_id = ingest.parse_file(path)
+            with session_scope(urls["stored"]) as session:
+                ingest_document(session, doc, doc_id=doc_id, source_path=str(path.resolve()))
+        raw = {way: _raw_texts_and_terms(url) for way, url in urls.items()}
+        assert any(kind == "blob" for _, kind, _ in raw["prepared"][0])  # packed ones
+        assert raw["prepared"] == raw["stored"]
+    finally:
+        for url in urls.values():
+            dispose(url)
+
+
+def _raw_texts_and_terms(url: str) -> tuple[list[Any], list[Any]]:
+    with new_session(url) as session:
+        connection = session.connection()
+        texts = connection.exec_driver_sql(
+            "SELECT id, typeof(text), text FROM provisions ORDER BY id").all()
+        terms = connection.exec_driver_sql(
+            "SELECT term, docs FROM search_terms ORDER BY term").all()
+    return [tuple(row) for row in texts], [tuple(row) for row in terms]
 
 
 def test_a_refused_file_is_reported_the_same_from_a_worker(db_url: str, tmp_path: Path) -> None:

@@ -51,6 +51,16 @@ def max_edits(term: str) -> int:
     return 0
 
 
+# Every Vietnamese syllable has a vowel; a term without one is an abbreviation of a
+# document number ("cp" of NĐ-CP, "qh", "tw"), frequent wherever documents are cited. A
+# typed word with a vowel is never a slip for one ("cúp" is not "cp").
+_VOWELS = frozenset("aeiouy")
+
+
+def _has_vowel(term: str) -> bool:
+    return not _VOWELS.isdisjoint(term)
+
+
 @dataclass
 class Vocabulary:
     seq: int = 0  # the newest change applied
@@ -93,8 +103,10 @@ class Vocabulary:
             term, pool, scorer=Levenshtein.distance, score_cutoff=edits, limit=None
         )
         floor = COMMON_RATIO * (max(known, 1) if len(term) == SHORT else known)
+        vowelled = _has_vowel(term)
         ranked = sorted((distance, -self.doc_freq[c], c) for c, distance, _ in matches
-                        if c != term and self.doc_freq[c] >= floor)
+                        if c != term and self.doc_freq[c] >= floor
+                        and (_has_vowel(c) or not vowelled))
         return [c for _, _, c in ranked[:MAX_VARIANTS]]
 
 

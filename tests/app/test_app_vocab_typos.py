@@ -61,3 +61,11 @@ def test_three_letter_typos_are_expanded_to_common_words(word: str,
 
 def test_two_letters_are_never_expanded() -> None:
     assert vocabulary({"so": 455_929, "sp": 3}).expand("sp") == []
+
+
+def test_a_word_with_a_vowel_is_never_expanded_to_an_abbreviation() -> None:
+    # "cp" is printed wherever a decree is cited (NĐ-CP); "cúp điện" is not about one.
+    counts = {"cup": 120, "cua": 400_000, "cp": 300_000, "cap": 200_000, "cu": 150_000}
+    assert vocabulary(counts).expand("cup") == ["cua", "cap", "cu"]
+    # Typed without its vowel, an abbreviation may still be reached from one.
+    assert "cp" in vocabulary({"cpp": 1, "cp": 150_000}).expand("cpp")

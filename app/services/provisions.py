@@ -29,11 +29,20 @@ FIELDS = (*_STORED, "content_hash")  # the hash is computed from label, heading 
 def find(session: Session, provision_id: str) -> Provision | None:
     """Look up ``doc/path``; the document part is case-insensitive, and so is the path when
     that is unambiguous (``iii.4`` finds ``III.4``): the rule of ``at_path``."""
+    parts = _parts(provision_id)
+    if parts is None:
+        return None
+    doc_id, path = parts
+    return at_path(session, [doc_id], path).get(doc_id)
+
+
+def _parts(provision_id: str) -> tuple[str, str] | None:
+    """The document id (as a slug) and the path of ``provision_id``; None when no stored
+    provision can have it."""
     doc_part, _, path = provision_id.strip().strip("/").partition("/")
     if not path or not can_exist(provision_id):
         return None
-    doc_id = vntext.slug(doc_part)
-    return at_path(session, [doc_id], path).get(doc_id)
+    return vntext.slug(doc_part), path
 
 
 def at_path(session: Session, doc_ids: Collection[str], path: str,
@@ -131,11 +140,10 @@ _DOC_REF = select(Document.id, Document.number, Document.type, Document.title).w
 def _exact(session: Session, provision_id: str) -> Row[Any] | None:
     """The provision whose id is ``provision_id`` as stored (its document part as a slug):
     the one seek of nearly every request; ``find`` decides the rest."""
-    doc_part, _, path = provision_id.strip().strip("/").partition("/")
-    if not path or not can_exist(provision_id):
+    parts = _parts(provision_id)
+    if parts is None:
         return None
-    params = {"id": f"{vntext.slug(doc_part)}/{path}"}
-    return session.connection().execute(_NODE, params).first()
+    return session.connection().execute(_NODE, {"id": "/".join(parts)}).first()
 
 
 def _family(session: Session, node: Provision | Row[Any]

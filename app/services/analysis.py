@@ -49,9 +49,10 @@ from app.services.duty_rows import (
     provision_duties,
     read_heading,
 )
+from app.services.readings import Readings
 from app.services.registry import sync_bodies
 from parsers import vntext
-from parsers.bodies import Mention, Registry, Unresolved, read_mentions
+from parsers.bodies import Mention, Registry, Unresolved
 from parsers.bodies.issuer import for_issuer
 from parsers.bodies.unknown import short_names
 from parsers.citations import Citation as FoundCitation
@@ -59,7 +60,6 @@ from parsers.citations import find_citations
 from parsers.crossrefs import link_assignments
 from parsers.doc_keys import document_keys, stored_key, target_keys
 from parsers.duties import Duty as FoundDuty
-from parsers.duties import assign_roles
 from parsers.duties.cells import Cell, column_roles
 from parsers.duties.lead_in import Node, read_lead_ins
 from parsers.duties.model import ACTIVE_PROVISION_ROLES, PREAMBLE
@@ -135,25 +135,25 @@ def analyze(doc_id: str, rows: list[dict[str, Any]], registry: Registry,
     headings: dict[str, list[FoundDuty]] = {}
     parents = {row["parent_id"] for row in rows}
     named = short_names([row["text"] for row in rows])  # "(sau đây gọi tắt là …)"
+    readings = Readings(registry)
     for row in rows:
         pid, text = row["id"], row["text"]
-        mentions[pid], unresolved = read_mentions(text, registry)
-        found[pid] = assign_roles(text, registry, provision_role=row["role"],
-                                  mentions=mentions[pid], unknown=unresolved)
-        headings[pid], found[pid] = read_heading(row, found[pid], registry)
+        mentions[pid], unresolved = readings.mentions(text)
+        found[pid] = readings.roles(text, row["role"])
+        headings[pid], found[pid] = read_heading(row, found[pid], readings)
         titled = False
         if pid in parents and row["kind"] in _TITLED_KINDS and (
                 row["role"] in ACTIVE_PROVISION_ROLES):
-            titled = _read_title(row, headings, found, registry, mentions[pid], unresolved)
+            titled = _read_title(row, headings, found, readings, mentions[pid], unresolved)
         elif pid not in parents and row["kind"] in _TITLED_KINDS:
-            headings[pid] = headings[pid] or _titled_paragraph(row, found[pid], registry)
+            headings[pid] = headings[pid] or _titled_paragraph(row, found[pid], readings)
         nodes.append(Node(pid, row["parent_id"], row["kind"], row.get("label"),
                           row.get("heading") or "", text, tuple(headings[pid]),
                           tuple(found[pid]),
-                          _as_item(row, found[pid], registry, mentions[pid], unresolved),
+                          _as_item(row, found[pid], readings),
                           titled, _opens_with_unknown(text, unresolved)))
         out.unresolved.extend(_unresolved_row(doc_id, pid, u, named)
-                              for u in [*unresolved, *_heading_unresolved(row, registry,
+                              for u in [*unresolved, *_heading_unresolved(row, readings,
                                                                           unresolved)])
         out.citations.extend(_citation_row(doc_id, pid, c) for c in find_citations(text))
         if row["role"] == "objective" or _may_hold_targets(row, text):
@@ -192,7 +192,7 @@ def analyze(doc_id: str, rows: list[dict[str, Any]], registry: Registry,
 
 
 
-def _heading_unresolved(row: dict[str, Any], registry: Registry,
+def _heading_unresolved(row: dict[str, Any], readings: Readings,
                         in_text: list[Unresolved]) -> list[Unresolved]:
     """Unknown names printed in the heading ("2. Sở Nội vụ" over its tasks, "3. Ngân hàng
     Nhà nước chi nhánh khu vực 14"), not printed again in the text; their offsets are
@@ -202,17 +202,17 @@ def _heading_unresolved(row: dict[str, Any], registry: Registry,
     if not heading or heading.upper() == heading:
         return []
     keys = {u.key for u in in_text}
-    return [u for u in read_mentions(heading, registry)[1] if u.key not in keys]
+    return [u for u in readings.mentions(heading)[1] if u.key not in keys]
 
 
 def _read_title(row: dict[str, Any], headings: dict[str, list[FoundDuty]],
-                found: dict[str, list[FoundDuty]], registry: Registry,
+                found: dict[str, list[FoundDuty]], readings: Readings,
                 mentions: list[Mention], unresolved: list[Unresolved]) -> bool:
     """Whether an item over items is titled by bodies only ("a) Ủy ban nhân dân các tỉnh
     …" as its heading, "- Bộ Công Thương" as its text): they implement, and pass it down."""
     pid, heading, text = row["id"], row.get("heading") or "", row["text"] or ""
     if heading and (not text.strip() or row["kind"] == "article"):
-        doers = title_doers(heading, *read_mentions(heading, registry))
+        doers = title_doers(heading, *readings.mentions(heading))
         if doers:
             headings[pid] = doers
     elif not heading:
@@ -226,7 +226,7 @@ def _read_title(row: dict[str, Any], headings: dict[str, list[FoundDuty]],
 
 
 def _titled_paragraph(row: dict[str, Any], found: list[FoundDuty],
-                      registry: Registry) -> list[FoundDuty]:
+                      readings: Readings) -> list[FoundDuty]:
     """The doers an item's title names over the one paragraph of its own below it ("4. Các
     bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ" / "Căn cứ chức năng nhiệm vụ được giao,
     phối hợp với Bộ Xây dựng …"): they do it, as a title over items would have them do
@@ -237,7 +237,7 @@ def _titled_paragraph(row: dict[str, Any], found: list[FoundDuty],
             or row["role"] not in ACTIVE_PROVISION_ROLES
             or any(d.role in ("lead", "implement") for d in found)):
         return []
-    doers = title_doers(heading, *read_mentions(heading, registry))
+    doers = title_doers(heading, *readings.mentions(heading))
     if vntext.fold(text).lstrip(" -*").startswith("chu tri"):
         doers = [replace(d, role="lead") for d in doers]
     return doers
@@ -310,16 +310,14 @@ def _cell(duties: list[FoundDuty], unknown: set[int], text: str, start: int, end
                 any(start <= u < start + 3 for u in unknown))
 
 
-def _as_item(row: dict[str, Any], found: list[FoundDuty], registry: Registry,
-             mentions: list[Mention], unresolved: list[Unresolved]
+def _as_item(row: dict[str, Any], found: list[FoundDuty], readings: Readings
              ) -> tuple[FoundDuty, ...] | None:
     """A preamble paragraph's roles read as an order, when its own wording set them aside:
     they count if the paragraph turns out to be an item of a lead-in."""
     if row["role"] != PREAMBLE or row.get("heading") or any(
             d.role != "mention" for d in found):
         return None
-    duties = assign_roles(row["text"], registry, provision_role="task", mentions=mentions,
-                          unknown=unresolved)
+    duties = readings.roles(row["text"], "task")
     return tuple(duties) if any(d.role != "mention" for d in duties) else None
 
 def _legal(out: AnalysisRows, doc_id: str, rows: list[dict[str, Any]],

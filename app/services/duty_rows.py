@@ -8,16 +8,16 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
-from parsers.bodies import Registry
+from app.services.readings import Readings
 from parsers.crossrefs import CrossRef as Link
 from parsers.crossrefs import infer_duties
-from parsers.duties import ACTIVE_PROVISION_ROLES, assign_roles
+from parsers.duties import ACTIVE_PROVISION_ROLES
 from parsers.duties import Duty as FoundDuty
 from parsers.duties.lead_in import Passed
 
 
 def read_heading(row: dict[str, Any], found: list[FoundDuty],
-                  registry: Registry) -> tuple[list[FoundDuty], list[FoundDuty]]:
+                  readings: Readings) -> tuple[list[FoundDuty], list[FoundDuty]]:
     """The duties a provision's heading assigns ("3. Giao Đảng ủy Chính phủ lãnh đạo, chỉ
     đạo:" printed as the heading of the tasks below it; offsets into the heading), and its
     text's duties (``found``, or read again with a heading that is the start of its
@@ -29,11 +29,11 @@ def read_heading(row: dict[str, Any], found: list[FoundDuty],
         # "Điều 2. Giao" + "Văn phòng Ủy ban nhân dân tỉnh; …": the bold label took the
         # verb; read it with the text (offsets stay the text's).
         prefix = heading + " "
-        shifted = assign_roles(prefix + row["text"], registry, provision_role=row["role"])
+        shifted = readings.roles(prefix + row["text"], row["role"])
         return [], [_shift(d, len(prefix)) for d in shifted if d.start >= len(prefix)]
     # A heading that only names a body is a title ("Điều 7. Công đoàn Việt Nam …"): only
     # what it assigns is kept.
-    return [d for d in assign_roles(heading, registry, provision_role=row["role"])
+    return [d for d in readings.roles(heading, row["role"])
             if d.role != "mention"], found
 
 

@@ -110,10 +110,18 @@ def reads_as_title(block: Block) -> bool:
     return is_upper(text) or text.lower().startswith("về ") or block.emphasized
 
 
-# The starters as one pattern (their names dropped: only whether one matches is asked):
-# one call instead of thirteen for every line joined.
-_ANY_STARTER = re.compile(
-    "|".join(f"(?:{re.sub(r'[(][?]P<[a-z]+>', '(?:', p.pattern)})" for p in _STARTERS), re.S)
+def _one_pattern(starters: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
+    """The starters as one pattern (their names dropped: only whether one matches is
+    asked): one call instead of one a starter."""
+    return re.compile(
+        "|".join(f"(?:{re.sub(r'[(][?]P<[a-z]+>', '(?:', p.pattern)})" for p in starters), re.S)
+
+
+# For every line joined.
+_ANY_STARTER = _one_pattern(_STARTERS)
+# The starters of a label (not a bullet), for every line of a hard-wrapped text.
+_LABELS = tuple(p for p in _STARTERS if p is not patterns.BULLET)
+_ANY_LABEL = _one_pattern(_LABELS)
 
 
 def starts_something(text: str) -> bool:
@@ -212,8 +220,7 @@ def is_hard_wrapped(lines: list[Line]) -> bool:
 def blank_separated(lines: list[Line]) -> bool:
     """Every paragraph opens after a blank line: then a line with none before it, in a
     hard-wrapped text, is the same paragraph even after a full stop (07-KL/VPTW)."""
-    labels = [p for p in _STARTERS if p is not patterns.BULLET]
-    starts = [ln for ln in lines if any(p.match(ln.text) for p in labels)]
+    starts = [ln for ln in lines if _ANY_LABEL.match(ln.text)]
     return len(starts) >= 5 and sum(ln.blank_before for ln in starts) / len(starts) > 0.9
 
 

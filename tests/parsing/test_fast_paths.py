@@ -11,7 +11,7 @@ import unicodedata
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from parsers import blocks, vntext
+from parsers import blocks, patterns, vntext
 from parsers.bodies import find
 from parsers.bodies.registry import TOKEN, split_words
 from parsers.citable import annotate
@@ -38,6 +38,9 @@ def test_one_pattern_for_the_starters_matches_where_one_of_them_does(line: str) 
     assert bool(blocks._ANY_STARTER.match(line)) == any(
         p.match(line) for p in blocks._STARTERS
     )
+    assert bool(blocks._ANY_LABEL.match(line)) == any(p.match(line) for p in blocks._LABELS)
+    assert patterns.BULLET not in blocks._LABELS
+    assert len(blocks._LABELS) == len(blocks._STARTERS) - 1
 
 
 ANCHORED_AT_THE_END = (blocks._OPEN_END, blocks._NUMBER_WORD, blocks._CITING_WORD,

@@ -388,7 +388,7 @@ def _abbreviated(text: str, folded: str, table: AbbreviationTable) -> list[Citat
     """``BLDS``, ``BLLĐ 2019``, ``Luật ĐĐ``: abbreviations printed in capitals (so the word
     ``ldt`` in running text is not read as one), with a year after them when given."""
     found = []
-    for match in table.pattern.finditer(folded) if table.by_key else ():
+    for match in table.pattern.finditer(folded) if table.may_hold(folded) else ():
         printed = text[match.start() : match.end()]
         entry = table.get(match.group(0))
         if entry is None or sum(ch.isupper() for ch in printed) < 2:

@@ -212,7 +212,6 @@ class _Words:
         # [gap, word, gap, word, …, gap]: the words, and with their lengths where each is,
         # without a match object per word (cut once: unknown_names reads them too).
         self._cut = split_words(self._folded)
-        self._parts: list[str] = self._cut.parts
         self.tokens: list[str] = self._cut.words
         self._bounds: list[int] | None = None
         self._offsets: Sequence[int] = ()
@@ -227,12 +226,13 @@ class _Words:
                 self._offsets = vntext.fold_with_map(self._text)[1]
             self._bounds = self._cut.bounds
         bounds, offsets, size = self._bounds, self._offsets, len(self._offsets)
+        parts = self._cut.parts
         out: list[tuple[str, int, int, bool]] = []
-        for k in range(2 * i + 1, min(2 * (i + n), len(self._parts)), 2):
+        for k in range(2 * i + 1, min(2 * (i + n), len(parts)), 2):
             start = offsets[bounds[k]]
             end = offsets[bounds[k + 1]] if bounds[k + 1] < size else len(self._text)
             broken = bool(out) and bool(HARD_BREAK.search(self._text, out[-1][2], start))
-            out.append((self._parts[k], start, end, broken))
+            out.append((parts[k], start, end, broken))
         return out
 
 

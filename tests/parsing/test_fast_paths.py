@@ -12,8 +12,9 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from parsers import blocks, patterns, vntext
+from parsers.abbreviations import default_table
 from parsers.bodies import find
-from parsers.bodies.registry import TOKEN, split_words
+from parsers.bodies.registry import TOKEN, Words, split_words
 from parsers.citable import annotate
 from parsers.model import Provision
 
@@ -67,6 +68,19 @@ def test_a_substring_absent_means_no_match(line: str) -> None:
         assert "Trung ương" in line
 
 
+ABBREVIATED = st.lists(st.one_of(st.sampled_from((
+    "BLDS", "BLLĐ 2019", "Luật ĐĐ", "luật đất đai", "LĐT", "xBLHS", "/LCD", " ", ", ", "ldd",
+    "bộ luật", "lhngđ-", "Luật BHVBQPPL")), st.text(max_size=4)), max_size=8).map("".join)
+
+
+@given(ABBREVIATED)
+@example("Điều 5 BLDS")
+def test_a_text_with_no_key_anywhere_holds_no_abbreviation(line: str) -> None:
+    table = default_table()
+    folded = vntext.fold_aligned(line)
+    assert table.may_hold(folded) or not table.pattern.search(folded)
+
+
 def test_the_substring_tests_hold_for_every_character_matched_in_any_case() -> None:
     # IGNORECASE matches a few letters beyond their lower and upper case (ſ for s, K for
     # k); none of these letters has such a twin
@@ -96,6 +110,18 @@ def test_the_folded_words_are_the_printed_words_folded(line: str) -> None:
     printed = list(TOKEN.finditer(line))
     assert [(m.start(), m.end(), vntext.fold(m.group())) for m in printed] == list(
         zip(cut.bounds[1:-1:2], cut.bounds[2::2], cut.words, strict=True))
+
+
+@given(st.one_of(text, st.text(st.characters(max_codepoint=127), max_size=40)))
+@example("bo tai chinh, so y_te\t2025\x1c-x")
+@example("dang uy ð 1")
+def test_the_words_cut_by_split_are_the_regex_s(line: str) -> None:
+    for folded in (line, vntext.fold_aligned(line)):
+        parts = re.split(f"({TOKEN.pattern})", folded)
+        cut = Words(folded)
+        assert cut.words == parts[1::2] == TOKEN.findall(folded)
+        assert cut.parts == parts
+        assert cut.bounds[-1] == len(folded)
 
 
 def test_annotate_builds_every_field_of_a_provision() -> None:

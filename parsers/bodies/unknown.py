@@ -41,11 +41,21 @@ _HEADS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _head in _HEADS:
     _HEADS_BY_FIRST.setdefault(_head[0], []).append(_head)
 _HEAD_FIRST = re.compile(r"\b(?:" + "|".join(sorted({h[0] for h in _HEADS})) + r")\b")
+# The same without its leading ``\b``: led by literal letters, the regex engine skips ahead
+# to them instead of trying every position (a third faster). A match inside a word ("thuy"
+# holds "uy") is set aside by hand; it lies within one word, so it hides no word's start.
+_HEAD_END = re.compile(_HEAD_FIRST.pattern[2:])
 
 
 def _may_have_head(text: str) -> bool:
     folded = vntext.fold_aligned(text)
-    return any(text[m.start()].isupper() for m in _HEAD_FIRST.finditer(folded))
+    return any(text[m.start()].isupper() and _word_starts(folded, m.start())
+               for m in _HEAD_END.finditer(folded))
+
+
+def _word_starts(text: str, at: int) -> bool:
+    """Whether ``\b`` holds before ``text[at]`` (a letter): no word character before it."""
+    return at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "_")
 
 
 def unknown_names(text: str, mentions: Sequence[Mention]) -> list[Unresolved]:

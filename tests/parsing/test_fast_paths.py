@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from parsers import blocks, patterns, vntext
 from parsers.abbreviations import default_table
-from parsers.bodies import find
+from parsers.bodies import find, unknown
 from parsers.bodies.registry import TOKEN, Words, split_words
 from parsers.citable import annotate
 from parsers.model import Provision
@@ -79,6 +79,17 @@ def test_a_text_with_no_key_anywhere_holds_no_abbreviation(line: str) -> None:
     table = default_table()
     folded = vntext.fold_aligned(line)
     assert table.may_hold(folded) or not table.pattern.search(folded)
+
+
+@given(text)
+@example("Thủy sản, Ủy ban, _Ban, 1Sở, Sở")
+def test_head_words_found_without_the_leading_boundary_are_the_same(line: str) -> None:
+    folded = vntext.fold_aligned(line)
+    with_boundary = [m.span() for m in unknown._HEAD_FIRST.finditer(folded)]
+    kept = [m.span() for m in unknown._HEAD_END.finditer(folded)
+            if unknown._word_starts(folded, m.start())]
+    assert kept == with_boundary
+    assert unknown._may_have_head(line) == any(line[s].isupper() for s, _ in with_boundary)
 
 
 def test_the_substring_tests_hold_for_every_character_matched_in_any_case() -> None:

@@ -143,14 +143,15 @@ def ingest(
     """Parse and store documents; each one all-or-nothing, re-ingesting keeps ids."""
     url = _url(db)
     count = len(collect_files(paths))
+    index_dir = get_settings(url).index_path  # fed as documents are stored
     try:
         load_registry()  # a broken registry refuses everything: say so before any progress
         if count > 1:
             with typer.progressbar(length=count, label="ingesting", file=None) as bar:
                 summary = ingest_paths(url, paths, on_file=lambda _r: bar.update(1),
-                                       jobs=jobs)
+                                       jobs=jobs, index_dir=index_dir)
         else:
-            summary = ingest_paths(url, paths, jobs=jobs)
+            summary = ingest_paths(url, paths, jobs=jobs, index_dir=index_dir)
     except VnlexError as exc:  # the registry of bodies is broken: nothing was ingested
         typer.secho(f"error: {exc.message}", err=True, fg="red")
         raise typer.Exit(1) from None

@@ -1,6 +1,7 @@
 """CPU time of each ingest stage per 1 000 provisions, one process, no profiler:
-parse (``parse_file``), flatten + analysis (``prepare_document``), store (``store_document``
-into a fresh SQLite file, commit included).
+parse (``parse_file``), flatten + analysis (``prepare_document``, with the search index's
+fields as ``vnlex ingest`` makes them), store (``store_document`` into a fresh SQLite file,
+commit included; the index's writer is not timed).
 
     .venv/bin/python scripts/ingest_stages.py /tmp/x-cache/scale-0.01-*/files
 
@@ -33,7 +34,7 @@ def main(paths: list[str]) -> None:
             parsed = time.process_time()
             try:
                 one = prepare_document(doc, doc_id=doc_id, source_path=str(path.resolve()),
-                                       registry=registry, for_sqlite=True)
+                                       registry=registry, for_sqlite=True, for_index=True)
             except IngestError:  # refused (no provision), as `vnlex ingest` refuses it
                 continue
         parse_s += parsed - started

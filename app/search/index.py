@@ -121,6 +121,9 @@ SCHEMA = build_schema()
 # pickle, so worker processes can compute them (``app/search/feed.py``) while the writer's
 # process only turns them into tantivy documents.
 IndexFields = tuple[str, str, str, str, str, str, str, str, str, str, int, int, int]
+# The same but for the two row ids (``pk``, ``article_key``), which only the store gives:
+# an ingest's worker processes compute these beside the parsing (``app/search/intake.py``).
+TextFields = tuple[str, str, str, str, str, str, str, str, str, str, int]
 
 
 def to_document(row: Mapping[str, Any]) -> tantivy.Document:
@@ -132,6 +135,11 @@ def to_document(row: Mapping[str, Any]) -> tantivy.Document:
 def index_fields(row: Mapping[str, Any]) -> IndexFields:
     """The values ``to_document`` indexes for ``row``: all of the tokenizing, none of
     tantivy."""
+    return keyed(text_fields(row), int(row["pk"]), int(row.get("article_pk") or row["pk"]))
+
+
+def text_fields(row: Mapping[str, Any]) -> TextFields:
+    """``index_fields`` but for the row ids: what a row's words make, before it is stored."""
     heading_terms, heading_exact = _short_terms(row["heading"] or "")
     text_terms, text_exact = both_terms(row["text"])
     cite_terms, cite_exact = _short_terms(row["citation"] or "")
@@ -148,10 +156,15 @@ def index_fields(row: Mapping[str, Any]) -> IndexFields:
         " ".join(anchored(cite_terms)),
         " ".join([*heading_pairs, *article_pairs, *whole_heading(heading_terms)]),
         " ".join([*heading_exact, *text_exact, *cite_exact, *article_exact, *lead_exact]),
-        int(row["pk"]),
         int(ids.in_blank_form(own_path)),
-        int(row.get("article_pk") or row["pk"]),
     )
+
+
+def keyed(fields: TextFields, pk: int, article_pk: int) -> IndexFields:
+    """``text_fields`` with the row ids the store gave: the row's and its article's."""
+    doc_id, root, kind, role, ancestry, body, pair_terms, cite, titles, exact, blank = fields
+    return (doc_id, root, kind, role, ancestry, body, pair_terms, cite, titles, exact, pk,
+            blank, article_pk)
 
 
 # An article's heading and a clause's lead-in are repeated in every row under them, and a

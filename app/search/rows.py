@@ -1,9 +1,10 @@
 """The store's provisions as the search index reads them: each with its article's heading,
-its clause's lead-in and its whole citation, by ranges of row ids or by documents."""
+its clause's lead-in and its whole citation, by ranges of row ids or by documents; and an
+ingest's rows the same way before they are stored (``prepared``)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import and_, case, func, select
@@ -91,3 +92,27 @@ def _whole(row: Mapping[Any, Any], cited: dict[str, str]) -> dict[str, Any]:
     return {**row, "citation": cited_as(row["citation"], cited.get(row["document_id"]))}
 
 
+def prepared(rows: Sequence[Mapping[str, Any]], cited: str) -> list[dict[str, Any]]:
+    """One document's rows (``provision_rows``, in any order) as ``rows_of`` reads them once
+    stored with document citation ``cited``, but without row ids: ``article_id`` is the id
+    of the row whose ``pk`` is the article's (``_ARTICLE_PK``). The joins of
+    ``_WITH_ARTICLE``, in Python (tests/app/test_app_search_intake.py compares the two)."""
+    by_id = {row["id"]: row for row in rows}
+    out = []
+    for row in rows:
+        up1 = by_id.get(row["parent_id"]) if row["parent_id"] else None
+        up2 = by_id.get(up1["parent_id"]) if up1 is not None and up1["parent_id"] else None
+        article = next((up for up in (up1, up2) if up is not None and up["kind"] == "article"),
+                       None)
+        lead = (up1["text"] if up1 is not None and row["kind"] == "point"
+                and up1["kind"] == "clause" else None)
+        out.append({
+            "document_id": row["document_id"], "root_path": row["root_path"],
+            "kind": row["kind"], "role": row["role"], "ancestry": row["ancestry"],
+            "heading": row["heading"], "text": row["text"],
+            "citation": cited_as(row["citation"], cited),
+            "article": article["heading"] if article is not None else None,
+            "article_id": article["id"] if article is not None else row["id"],
+            "lead": lead,
+        })
+    return out

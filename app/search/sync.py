@@ -148,14 +148,14 @@ def fresh_index(session: Session, root: Path, *, wait: bool = False) -> Snapshot
                                 "another node can answer (see /ready)")
         return Snapshot(index=node.index(state), state=state, head=head)
     if state is None or state.store_id != sid:
-        with _writer_lock(node.root, wait=True):
+        with writer_lock(node.root, wait=True):
             state = node.state()
             if state is None or state.store_id != sid:
                 state = restore_or_rebuild(session, node, head, sid)
     if state.seq < head:
-        with _writer_lock(node.root, wait=wait) as locked:
+        with writer_lock(node.root, wait=wait) as locked:
             if locked:
-                state = _catch_up(session, node, head)
+                state = catch_up(session, node, head)
     return Snapshot(index=node.index(state), state=state, head=head)
 
 
@@ -163,7 +163,7 @@ def ensure_built(session: Session, root: Path) -> State:
     """A writer starting up: rebuild the index when it is missing, of another store, or
     does not open and search (a corrupt build), else leave it as it is."""
     node = folder(root)
-    with _writer_lock(node.root, wait=True):
+    with writer_lock(node.root, wait=True):
         head, sid = store_head(session)
         state = node.state()
         if state is None or state.store_id != sid or not searchable(node.root / state.build):
@@ -182,7 +182,7 @@ def publish_now(session: Session, root: Path) -> tuple[State, int]:
     """Publish this node's current build in the store (``vnlex reindex`` on PostgreSQL):
     under the writer's lock, so no catch-up changes the files while they are archived."""
     node = folder(root)
-    with _writer_lock(node.root, wait=True):
+    with writer_lock(node.root, wait=True):
         state = node.state()
         if state is None:
             raise Unavailable("this node has no search index to publish")
@@ -215,11 +215,11 @@ def rebuild(session: Session, node: IndexFolder, head: int, sid: str) -> State:
 def rebuild_now(session: Session, root: Path) -> State:
     """``vnlex reindex``: rebuild whatever the state (waits for any other writer)."""
     node = folder(root)
-    with _writer_lock(node.root, wait=True):
+    with writer_lock(node.root, wait=True):
         return rebuild(session, node, *store_head(session))
 
 
-def _catch_up(session: Session, node: IndexFolder, head: int) -> State:
+def catch_up(session: Session, node: IndexFolder, head: int) -> State:
     state = node.state()
     if state is None or state.seq >= head:  # another process got there first
         return state if state is not None else rebuild(session, node, *store_head(session))
@@ -241,7 +241,7 @@ def _catch_up(session: Session, node: IndexFolder, head: int) -> State:
 
 
 @contextmanager
-def _writer_lock(root: Path, *, wait: bool) -> Iterator[bool]:
+def writer_lock(root: Path, *, wait: bool) -> Iterator[bool]:
     """An exclusive lock on the index folder, across processes; yields whether it was
     taken (always True when ``wait``)."""
     root.mkdir(parents=True, exist_ok=True)

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import bindparam, delete, func, select
 from sqlalchemy.orm import Session
 
 from app.db.analysis_models import Relation
@@ -30,10 +30,10 @@ from app.services import provisions
 from app.services.links import provision_url
 from app.services.relation_targets import (
     ENDING,
+    NAMING,
     candidates,
     dates_of,
-    keys_of,
-    naming,
+    naming_params,
     target_of,
 )
 from app.services.suggest import can_exist
@@ -188,6 +188,13 @@ def _gone(session: Session, wanted: str, event: ProvisionEvent) -> Gone:
                 history=f"{provision_url(wanted)}/history")
 
 
+# The relations that may repeal or replace one of ``paths`` of a document (``NAMING``),
+# the deepest path first.
+_REPEALS = select(Relation).where(
+    Relation.kind.in_(ENDING), Relation.target_path.in_(bindparam("paths", expanding=True)),
+    NAMING).order_by(func.length(Relation.target_path).desc(), Relation.id)
+
+
 def repealed_by(session: Session, doc_id: str, provision_id: str) -> dict[str, Any] | None:
     """The relation that repeals or replaces the provision or one of its ancestors: one
     whose target is this document by the id its number makes, or by a key of this document
@@ -196,11 +203,7 @@ def repealed_by(session: Session, doc_id: str, provision_id: str) -> dict[str, A
     path = provision_id.partition("/")[2]
     parts = path.split(".")
     paths = [".".join(parts[:n]) for n in range(len(parts), 0, -1)]
-    rows = session.scalars(
-        select(Relation).where(Relation.kind.in_(ENDING), Relation.target_path.in_(paths),
-                               naming([doc_id], keys_of(session, [doc_id])))
-        .order_by(func.length(Relation.target_path).desc(), Relation.id)
-    ).all()
+    rows = session.scalars(_REPEALS, {**naming_params(session, doc_id), "paths": paths}).all()
     for row in rows:
         if row.target_doc_id != doc_id:
             docs = candidates(session, [row])

@@ -39,7 +39,10 @@ from app.db.packed_text import pack
 from app.db.session import flush_commits, forget_engines_after_fork, is_sqlite, session_scope
 from app.db.urls import is_sqlite_url
 from app.errors import IngestError
+from app.search import rows as index_rows
 from app.search.feed import cores
+from app.search.index import text_fields
+from app.search.intake import Fed, Feed, feeding, row_ids
 from app.search.sync import log_change
 from app.search.vocab import count_terms, record_terms
 from app.services import history, status
@@ -90,6 +93,7 @@ class IngestReport:
     warnings: int = 0
     superseded: list[str] = field(default_factory=list)  # older ids of the same file
     analysis: dict[str, int] = field(default_factory=dict)  # rows written per analysis table
+    changes: list[int] = field(default_factory=list)  # the search index's change log entries
 
 
 @dataclass
@@ -159,13 +163,17 @@ class Prepared:
     # Each provision's text as a SQLite store keeps it (``packed_text.pack``), by id, when
     # it was prepared for one: packing is a sixth of storing a document.
     packed: dict[str, str | bytes] | None = None
+    # What each row makes in the search index, when prepared for an ingest that feeds it
+    # (``app/search/intake.py``): the tokenizing, done beside the parsing.
+    index: list[Fed] | None = None
 
 
 def prepare_document(doc: Document, *, doc_id: str | None = None,
                      source_path: str | None = None, registry: Registry,
-                     for_sqlite: bool = False) -> Prepared:
+                     for_sqlite: bool = False, for_index: bool = False) -> Prepared:
     """Flatten and analyse ``doc`` (arguments as for ``ingest_document``; ``for_sqlite``:
-    pack the texts as a SQLite store keeps them).
+    pack the texts as a SQLite store keeps them; ``for_index``: make the search index's
+    fields of every row).
 
     Raises:
         IngestError: the document has no usable id (or one longer than ids may be), no
@@ -193,7 +201,13 @@ def prepare_document(doc: Document, *, doc_id: str | None = None,
                        outside=outside_text(doc))
     terms = count_terms(_terms_row(text) for text in _indexed(rows, document["citation"]).values())
     packed = {row["id"]: pack(row["text"]) for row in rows} if for_sqlite else None
-    return Prepared(doc_id, document, rows, analysis, len(doc.warnings), terms, packed)
+    index = _index_rows(rows, document["citation"]) if for_index else None
+    return Prepared(doc_id, document, rows, analysis, len(doc.warnings), terms, packed, index)
+
+
+def _index_rows(rows: list[dict[str, Any]], cited: str) -> list[Fed]:
+    return [(row["id"], read["article_id"], text_fields(read))
+            for row, read in zip(rows, index_rows.prepared(rows, cited), strict=True)]
 
 
 def store_document(session: Session, prepared: Prepared, registry: Registry) -> IngestReport:
@@ -228,9 +242,10 @@ def store_document(session: Session, prepared: Prepared, registry: Registry) -> 
     report.version = history.record(session, prepared.document, effective, old, rows)
     status.after_ingest(session, doc_id, report.superseded)
     if report.added or report.changed or report.removed or report.moved or report.superseded:
-        _log_for_search(session, doc_id, report.superseded, _indexed(rows, cited),
-                        {**_indexed(old.values(), was_cited), **gone},
-                        prepared.terms if not old else None)
+        report.changes = _log_for_search(session, doc_id, report.superseded,
+                                         _indexed(rows, cited),
+                                         {**_indexed(old.values(), was_cited), **gone},
+                                         prepared.terms if not old else None)
     return report
 
 
@@ -246,18 +261,19 @@ def _indexed(rows: Iterable[dict[str, Any]], cited: str) -> dict[str, Indexed]:
 
 def _log_for_search(session: Session, doc_id: str, superseded: list[str],
                     new: dict[str, Indexed], old: dict[str, Indexed],
-                    counted: Counter[str] | None) -> None:
+                    counted: Counter[str] | None) -> list[int]:
     """Tell the search index which documents changed, and the vocabulary which terms
-    (``counted``: the terms of every row of ``new``, none of which ``old`` holds)."""
-    for stale in superseded:
-        log_change(session, stale, deleted=True)
+    (``counted``: the terms of every row of ``new``, none of which ``old`` holds); returns
+    the changes logged."""
+    changes = [log_change(session, stale, deleted=True) for stale in superseded]
     seq = log_change(session, doc_id)
     removed = [_terms_row(text) for pid, text in old.items() if new.get(pid) != text]
     if counted is not None:
         record_terms(session, [], removed, seq, counted)
-        return
-    added = [_terms_row(text) for pid, text in new.items() if old.get(pid) != text]
-    record_terms(session, added, removed, seq)
+    else:
+        added = [_terms_row(text) for pid, text in new.items() if old.get(pid) != text]
+        record_terms(session, added, removed, seq)
+    return [*changes, seq]
 
 
 def _terms_row(indexed: Indexed) -> dict[str, Any]:
@@ -475,9 +491,10 @@ def parse_file(path: Path) -> tuple[Document, str]:
     return doc, forced_id or doc.id
 
 
-def prepare_file(path: Path, registry: Registry, for_sqlite: bool = False) -> Prepared:
+def prepare_file(path: Path, registry: Registry, for_sqlite: bool = False,
+                 for_index: bool = False) -> Prepared:
     """Parse ``path`` and prepare its document for storing (no database involved;
-    ``for_sqlite``: as ``prepare_document``).
+    ``for_sqlite``, ``for_index``: as ``prepare_document``).
 
     Raises:
         IngestError: unreadable file, bad sidecar, a text the parser refuses, no usable id.
@@ -485,7 +502,7 @@ def prepare_file(path: Path, registry: Registry, for_sqlite: bool = False) -> Pr
     with fewer_collections():
         doc, doc_id = parse_file(path)
         return prepare_document(doc, doc_id=doc_id, source_path=str(path.resolve()),
-                                registry=registry, for_sqlite=for_sqlite)
+                                registry=registry, for_sqlite=for_sqlite, for_index=for_index)
 
 
 def ingest_file(url: str, path: Path, registry: Registry | None = None) -> IngestReport:
@@ -500,10 +517,12 @@ def ingest_file(url: str, path: Path, registry: Registry | None = None) -> Inges
 
 
 def _store_file(url: str, prepared: Prepared, registry: Registry, *,
-                durable: bool = True) -> IngestReport:
+                durable: bool = True, feed: Feed | None = None) -> IngestReport:
     try:
         with session_scope(url, write=True, durable=durable) as session:
-            return store_document(session, prepared, registry)
+            report = store_document(session, prepared, registry)
+            fed = feed is not None and prepared.index is not None and bool(report.changes)
+            pk = row_ids(session, prepared.doc_id) if fed else {}
     except SQLAlchemyError as exc:
         orig = getattr(exc, "orig", None)  # the driver's error, when the driver raised one
         reason = str(orig) if orig is not None else str(exc)
@@ -511,11 +530,15 @@ def _store_file(url: str, prepared: Prepared, registry: Registry, *,
             reason = ("another writer held the database's write lock past the busy timeout "
                       "(10 s); nothing of this document was written, ingest it again")
         raise IngestError(f"database refused the document: {reason}") from None
+    if fed:  # committed: only now may the index have it
+        assert feed is not None and prepared.index is not None
+        feed.add(prepared.doc_id, report.changes, report.superseded, prepared.index, pk)
+    return report
 
 
 def ingest_paths(url: str, paths: Iterable[str | Path],
                  on_file: Callable[[FileResult], None] | None = None,
-                 jobs: int | None = None) -> IngestSummary:
+                 jobs: int | None = None, index_dir: Path | None = None) -> IngestSummary:
     """Ingest every file under ``paths``; a refused file does not stop the others.
 
     Args:
@@ -529,19 +552,33 @@ def ingest_paths(url: str, paths: Iterable[str | Path],
             this returns (a server crash meanwhile loses whole documents, never half).
             A batch that wrote a tenth of the store then refreshes PostgreSQL's planner
             statistics (``app/db/statistics.py``).
+        index_dir: this node's search index, fed as documents are stored
+            (``app/search/intake.py``) rather than left to catch up after.
 
     Raises:
         IngestError: the registry of bodies is broken; nothing was ingested.
     """
     registry = bodies_registry.load()  # once, and before the database is touched
     ensure_schema(url)
-    summary = IngestSummary()
     files = collect_files(paths)
+    if index_dir is None:
+        return _ingest_files(url, files, registry, on_file, jobs or cores(), None)
+    with feeding(url, index_dir) as feed:
+        return _ingest_files(url, files, registry, on_file, jobs or cores(), feed)
+
+
+def _ingest_files(url: str, files: list[Path], registry: Registry,
+                  on_file: Callable[[FileResult], None] | None, jobs: int,
+                  feed: Feed | None) -> IngestSummary:
+    summary = IngestSummary()
+    how = (is_sqlite_url(url), feed is not None)
     try:
-        for path, prepared in _prepared(files, registry, jobs or cores(), is_sqlite_url(url)):
-            summary.results.append(_store_one(url, path, prepared, registry))
+        for path, prepared in _prepared(files, registry, jobs, how):
+            summary.results.append(_store_one(url, path, prepared, registry, feed))
             if on_file is not None:
                 on_file(summary.results[-1])
+            if feed is not None:
+                feed.commit_if_due(url)
     finally:
         # One commit that waits for the disk covers the ones before it, which did not
         # (PostgreSQL; on a loaded machine half of storing a document was that wait).
@@ -552,10 +589,10 @@ def ingest_paths(url: str, paths: Iterable[str | Path],
 
 
 def _store_one(url: str, path: Path, prepared: Future[Prepared],
-               registry: Registry) -> FileResult:
+               registry: Registry, feed: Feed | None) -> FileResult:
     result = FileResult(path=str(path))
     try:
-        result.report = _store_file(url, prepared.result(), registry, durable=False)
+        result.report = _store_file(url, prepared.result(), registry, durable=False, feed=feed)
     except IngestError as exc:
         result.error = exc.message
     except Exception as exc:
@@ -566,14 +603,18 @@ def _store_one(url: str, path: Path, prepared: Future[Prepared],
     return result
 
 
+# What to prepare besides the rows: texts packed for SQLite, the search index's fields.
+_How = tuple[bool, bool]
+
+
 def _prepared(files: list[Path], registry: Registry, jobs: int,
-              for_sqlite: bool) -> Iterator[tuple[Path, Future[Prepared]]]:
+              how: _How) -> Iterator[tuple[Path, Future[Prepared]]]:
     """Each file with its preparation, in file order: here for one job or one file, else
     by a pool of worker processes that keeps ``2 * jobs`` files in flight (memory stays
     bounded however many files there are)."""
     if jobs <= 1 or len(files) <= 1:
         for path in files:
-            yield path, _here(path, registry, for_sqlite)
+            yield path, _here(path, registry, how)
         return
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_worker_context(),
                                initializer=_start_worker, initargs=(registry,))
@@ -581,28 +622,28 @@ def _prepared(files: list[Path], registry: Registry, jobs: int,
         pending: deque[tuple[Path, Future[Prepared]]] = deque()
         queue = iter(files)
         for path in itertools.islice(queue, 2 * jobs):
-            pending.append((path, _submit(pool, path, for_sqlite)))
+            pending.append((path, _submit(pool, path, how)))
         while pending:
             yield pending.popleft()
             following = next(queue, None)
             if following is not None:
-                pending.append((following, _submit(pool, following, for_sqlite)))
+                pending.append((following, _submit(pool, following, how)))
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _here(path: Path, registry: Registry, for_sqlite: bool) -> Future[Prepared]:
+def _here(path: Path, registry: Registry, how: _How) -> Future[Prepared]:
     future: Future[Prepared] = Future()
     try:
-        future.set_result(prepare_file(path, registry, for_sqlite))
+        future.set_result(prepare_file(path, registry, *how))
     except Exception as exc:
         future.set_exception(exc)
     return future
 
 
-def _submit(pool: ProcessPoolExecutor, path: Path, for_sqlite: bool) -> Future[Prepared]:
+def _submit(pool: ProcessPoolExecutor, path: Path, how: _How) -> Future[Prepared]:
     try:
-        return pool.submit(_prepare_in_worker, path, for_sqlite)
+        return pool.submit(_prepare_in_worker, path, how)
     except BrokenProcessPool as exc:  # a worker died (killed, out of memory): report it
         future: Future[Prepared] = Future()
         future.set_exception(exc)
@@ -625,6 +666,6 @@ def _start_worker(registry: Registry) -> None:
     forget_engines_after_fork()  # workers never touch the database
 
 
-def _prepare_in_worker(path: Path, for_sqlite: bool) -> Prepared:
+def _prepare_in_worker(path: Path, how: _How) -> Prepared:
     assert _worker_registry is not None, "_start_worker runs first"
-    return prepare_file(path, _worker_registry, for_sqlite)
+    return prepare_file(path, _worker_registry, *how)

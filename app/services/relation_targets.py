@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping
 from typing import Any, NamedTuple, Protocol
 
-from sqlalchemy import ColumnElement, Select, and_, bindparam, func, not_, or_, select
+from sqlalchemy import ColumnElement, and_, bindparam, func, not_, or_, select
 from sqlalchemy.orm import Session
 
 from app.db.analysis_models import DocumentKey, Relation
@@ -99,23 +99,39 @@ class Targets:
         return self._found[key]
 
 
-# Relations of other documents (of ``kinds``) whose target may be the document ``doc``: by
-# the id their number makes, or by one of its ``keys`` (both indexed). The keys are read
-# first and passed as values: PostgreSQL scans every relation for an `OR` over a subquery
-# (12 ms at 64 000 relations), and seeks both indexes for values. Built once, with its
-# parameters from ``_naming_params``: every provision's page runs it.
-_NAMING_IT = and_(
-    Relation.document_id != bindparam("doc"),
-    Relation.kind.in_(bindparam("kinds", expanding=True)),
-    or_(Relation.target_doc_id == bindparam("doc"),
-        Relation.target_key.in_(bindparam("keys", expanding=True))))
+# Relations whose target may be one of the documents ``doc_ids`` (stored under ``keys``):
+# by the id their number makes, or by one of their keys (both indexed). The keys are read
+# first and passed as values (``naming_params``): PostgreSQL scans every relation for an
+# `OR` over a subquery (12 ms at 64 000 relations), and seeks both indexes for values.
+# Built once: every provision's page runs it; one id makes `IN (?)`, which both engines
+# plan as `= ?`.
+NAMING = or_(Relation.target_doc_id.in_(bindparam("doc_ids", expanding=True)),
+             Relation.target_key.in_(bindparam("keys", expanding=True)))
+# Relations of other documents (of ``kinds``) that may name one of ``doc_ids``.
+_NAMING_IT = and_(Relation.document_id.not_in(bindparam("doc_ids", expanding=True)),
+                  Relation.kind.in_(bindparam("kinds", expanding=True)), NAMING)
 _INCOMING = select(Relation).where(_NAMING_IT).order_by(Relation.document_id, Relation.id)
-_KEYS_OF = select(DocumentKey.key).where(DocumentKey.document_id == bindparam("id"))
+_KEYS_OF = select(DocumentKey.key).where(
+    DocumentKey.document_id.in_(bindparam("ids", expanding=True)))
 
 
-def _naming_params(session: Session, doc_id: str, kinds: tuple[str, ...]) -> dict[str, Any]:
-    keys = session.connection().execute(_KEYS_OF, {"id": doc_id}).scalars().all()
-    return {"doc": doc_id, "kinds": list(kinds), "keys": sorted(keys)}
+def keys_of(session: Session, doc_ids: Collection[str]) -> list[int]:
+    """The keys the documents ``doc_ids`` are stored under (as stored: numbers)."""
+    connection = session.connection()
+    out: set[int] = set()
+    for chunk in chunks(sorted(doc_ids)):
+        out.update(connection.execute(_KEYS_OF, {"ids": chunk}).scalars().all())
+    return sorted(out)
+
+
+def naming_params(session: Session, doc_id: str) -> dict[str, list[Any]]:
+    """The parameters of ``NAMING`` for the one document ``doc_id``."""
+    return {"doc_ids": [doc_id], "keys": keys_of(session, [doc_id])}
+
+
+def _incoming_params(session: Session, doc_id: str, kinds: tuple[str, ...]
+                     ) -> dict[str, list[Any]]:
+    return {**naming_params(session, doc_id), "kinds": list(kinds)}
 
 
 def incoming(session: Session, doc_id: str,
@@ -124,10 +140,10 @@ def incoming(session: Session, doc_id: str,
     document ``doc_id``.
 
     Only rows naming it by the id their number makes or by one of its keys can
-    (``naming``, both indexed), and only the documents their targets' keys name can compete
+    (``NAMING``, both indexed), and only the documents their targets' keys name can compete
     with it (``candidates``): what a page reads grows with the relations naming the
     document, never with the corpus."""
-    rows = session.scalars(_INCOMING, _naming_params(session, doc_id, kinds)).all()
+    rows = session.scalars(_INCOMING, _incoming_params(session, doc_id, kinds)).all()
     # A number that makes this id names it, whatever else is stored.
     sure = {row.id for row in rows if row.target_number and row.target_doc_id == doc_id}
     unsure = [row for row in rows if row.id not in sure]
@@ -147,7 +163,7 @@ def incoming_page(session: Session, doc_id: str, limit: int,
     A law is cited by thousands of documents, so neither the count nor the page resolves
     every row: the rows are grouped by how they cite (``Form``), each form is resolved once,
     and the page is read in SQL with the forms that name another document left out."""
-    params = _naming_params(session, doc_id, tuple(INVERSE))
+    params = _incoming_params(session, doc_id, tuple(INVERSE))
     forms = [Form(*row) for row in session.execute(
         select(*FORM_COLUMNS, func.min(Relation.target_raw), func.count())
         .join(Document, Document.id == Relation.document_id)
@@ -188,20 +204,3 @@ def candidates(session: Session, rows: Iterable[Cited]) -> list[DocRow]:
     over them decides as over every document, without reading every document."""
     return documents_under(session, (k for row in rows for k in target_keys(
         row.target_number, row.target_title, row.target_doc_id)))
-
-
-def keys_of(session: Session, doc_ids: Collection[str]) -> list[int]:
-    """The keys the documents ``doc_ids`` are stored under (as stored: numbers)."""
-    out: set[int] = set()
-    for chunk in chunks(sorted(doc_ids)):
-        out.update(session.scalars(select(DocumentKey.key)
-                                   .where(DocumentKey.document_id.in_(chunk))))
-    return sorted(out)
-
-
-def naming(doc_ids: Collection[str], keys: list[int] | Select[Any]
-           ) -> ColumnElement[bool]:
-    """Relations whose target may be one of ``doc_ids`` (stored under ``keys``): by the id
-    its number makes, or by its key. Both columns are indexed."""
-    return or_(Relation.target_doc_id.in_(sorted(doc_ids)), Relation.target_key.in_(keys))
-

@@ -29,11 +29,11 @@ from app.db.models import Document, DocumentStatus, table_of
 from app.services.relation_targets import (
     ENDING,
     INVERSE,
+    NAMING,
     Targets,
     candidates,
     dates_of,
     keys_of,
-    naming,
 )
 from app.services.resolve import DocRow, documents
 
@@ -96,7 +96,7 @@ def after_ingest(session: Session, doc_id: str, dropped: Collection[str] = ()) -
     """Refresh the rows an ingest of ``doc_id`` may change (``dropped``: documents the
     same ingest deleted, superseded by it). Reads the documents its relations may name and
     the relations that may name it, each through an index (``relation_targets.candidates``,
-    ``naming``): never every document."""
+    ``NAMING``): never every document."""
     forget(session, dropped)
     keys = keys_of(session, [doc_id])
     affected = {doc_id}
@@ -108,15 +108,13 @@ def after_ingest(session: Session, doc_id: str, dropped: Collection[str] = ()) -
         affected.update(t.id for row in own_rows if (t := targets.of(row, on)) is not None)
     # What doc_id or the dropped documents ended before, and what the relations that may
     # now resolve to doc_id ended before: one round trip.
-    maybe = select(Relation.document_id).where(*_WHOLE, naming([doc_id], keys))
+    named = {"doc_ids": [doc_id], "keys": keys}
     ended = [doc_id, *dropped]
     if len(ended) <= MAX_IN_LIST:
-        affected.update(session.scalars(union(
-            select(_S.c.document_id).where(_S.c.ended_by.in_(ended)),
-            select(_S.c.document_id).where(_S.c.ended_by.in_(maybe)))))
+        affected.update(session.scalars(_ENDED_BY_OR_MAYBE, {**named, "ended": ended}))
     else:
         affected.update(_ended_by(session, ended))
-        affected.update(_ended_by(session, set(session.scalars(maybe))))
+        affected.update(_ended_by(session, set(session.scalars(_MAYBE, named))))
     refresh(session, affected, keys=keys if affected == {doc_id} else None)
 
 
@@ -178,6 +176,14 @@ _ENDER = (Relation.id, Relation.document_id, Relation.kind, Relation.target_raw,
           Relation.target_doc_id)
 _WHOLE = (Relation.kind.in_(ENDING), Relation.target_path.is_(None))  # a whole document
 _S = table_of(DocumentStatus)
+# Built once, bound with ``NAMING``'s parameters: the documents whose whole-document
+# repeals and replacements may name ``doc_ids``, those rows, and (``after_ingest``) what
+# they or the documents ``ended`` ended before.
+_MAYBE = select(Relation.document_id).where(*_WHOLE, NAMING)
+_NAMED_ENDERS = select(*_ENDER).where(*_WHOLE, NAMING)
+_ENDED_BY_OR_MAYBE = union(
+    select(_S.c.document_id).where(_S.c.ended_by.in_(bindparam("ended", expanding=True))),
+    select(_S.c.document_id).where(_S.c.ended_by.in_(_MAYBE)))
 Facts = tuple[str | None, str | None]  # a document's own date, its effective date
 Ender = Row[int, str, str, str, str | None, str | None, int | None, str | None]
 
@@ -186,17 +192,18 @@ def _enders(session: Session, wanted: set[str], docs: list[DocRow] | None,
             keys: list[int] | None = None) -> tuple[dict[str, list[Ender]], dict[str, Facts]]:
     """The whole-document repeals and replacements of other documents resolving into
     ``wanted``, and the dates of the documents that make them. Only rows naming one of
-    ``wanted`` by id or by key can (``naming``); for many documents at once (``recompute``),
+    ``wanted`` by id or by key can (``NAMING``); for many documents at once (``recompute``),
     every such row is read."""
-    query = select(*_ENDER).where(*_WHOLE)
     if len(wanted) <= MAX_IN_LIST:
         keys = keys_of(session, wanted) if keys is None else keys
+        ids = sorted(wanted)
         rows = [row for chunk in list(chunks(keys)) or [[]]
-                for row in session.execute(query.where(naming(wanted, chunk)))]
+                for row in session.execute(_NAMED_ENDERS, {"doc_ids": ids, "keys": chunk})]
         rows = sorted({row.id: row for row in rows}.values(),
                       key=lambda row: (row.document_id, row.id))
     else:
-        rows = list(session.execute(query.order_by(Relation.document_id, Relation.id)))
+        rows = list(session.execute(select(*_ENDER).where(*_WHOLE)
+                                    .order_by(Relation.document_id, Relation.id)))
     if not rows:
         return {}, {}
     targets = Targets(docs if docs is not None else candidates(session, rows))

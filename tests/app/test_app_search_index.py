@@ -140,7 +140,7 @@ def test_search_during_another_writer_answers_from_the_index_as_it_stands(
     found(db_url, "cong doan", index)
     store(db_url, law())
     # Another process is writing the index meanwhile.
-    with sync._writer_lock(index.resolve(), wait=True), new_session(db_url) as session:
+    with sync.writer_lock(index.resolve(), wait=True), new_session(db_url) as session:
         body = search(session, SearchParams(q="dieu 5", doc=LAW_ID), index)
     assert body["items"] == [] and body["index"]["lag"] > 0
     assert found(db_url, "dieu 5", index, doc=LAW_ID)[0] == f"{LAW_ID}/d5"

@@ -603,6 +603,11 @@ def _store_one(url: str, path: Path, prepared: Future[Prepared],
     return result
 
 
+# Files in flight per worker: a long document first in line holds the storing process up,
+# and with few queued behind it the workers stood idle meanwhile.
+AHEAD = 6
+
+
 # What to prepare besides the rows: texts packed for SQLite, the search index's fields.
 _How = tuple[bool, bool]
 
@@ -610,7 +615,7 @@ _How = tuple[bool, bool]
 def _prepared(files: list[Path], registry: Registry, jobs: int,
               how: _How) -> Iterator[tuple[Path, Future[Prepared]]]:
     """Each file with its preparation, in file order: here for one job or one file, else
-    by a pool of worker processes that keeps ``2 * jobs`` files in flight (memory stays
+    by a pool of worker processes that keeps ``AHEAD * jobs`` files in flight (memory stays
     bounded however many files there are)."""
     if jobs <= 1 or len(files) <= 1:
         for path in files:
@@ -621,7 +626,7 @@ def _prepared(files: list[Path], registry: Registry, jobs: int,
     try:
         pending: deque[tuple[Path, Future[Prepared]]] = deque()
         queue = iter(files)
-        for path in itertools.islice(queue, 2 * jobs):
+        for path in itertools.islice(queue, AHEAD * jobs):
             pending.append((path, _submit(pool, path, how)))
         while pending:
             yield pending.popleft()

@@ -13,7 +13,7 @@ moves only up to a change below which every change was applied: a change another
 logged in between is left, with what follows it, to the usual catch-up
 (``sync.fresh_index``), which applies a change twice harmlessly. A crash loses the changes
 after the last commit, which that catch-up applies again. An index that is missing or
-behind a store that has rows is brought up first, the usual way.
+behind the store is brought up first, the usual way.
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-import tantivy
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -55,13 +54,12 @@ Fed = tuple[str, str, TextFields]
 
 
 class Feed:
-    """One writer on this node's current build (or on a new one, for an empty store)."""
+    """One writer on this node's current build."""
 
-    def __init__(self, node: IndexFolder, state: State, index: tantivy.Index, *,
-                 new: bool) -> None:
-        self.node, self.state, self.new = node, state, new
+    def __init__(self, node: IndexFolder, state: State) -> None:
+        self.node, self.state = node, state
         # One indexing thread, as a rebuild has (``sync.rebuild``).
-        self.writer = index.writer(WRITER_HEAP * 2, 1)
+        self.writer = node.index(state).writer(WRITER_HEAP * 2, 1)
         self._ours: set[int] = set()
         self._committed_at = time.monotonic()
 
@@ -96,9 +94,6 @@ class Feed:
         self.state = State(build=self.state.build, store_id=self.state.store_id, seq=seq,
                            pid=os.getpid())
         self.node.write_state(self.state)
-        if self.new:  # now current: older builds (another store's) go
-            self.node.drop_other_builds(keep=self.state.build)
-            self.new = False
         self._committed_at = time.monotonic()
         return self.state
 
@@ -129,14 +124,13 @@ def row_ids(session: Session, doc_id: str) -> dict[str, int]:
 
 
 def _open(session: Session, node: IndexFolder) -> Feed:
+    """A feed of the current build, brought up to the store first: for an empty store, an
+    empty build made current at once, so this node's searches answer (nothing yet) rather
+    than wait for the writer's lock until the ingest ends."""
     head, sid = sync.store_head(session)
     state = node.state()
     if state is None or state.store_id != sid:
-        if session.scalar(select(_P.c.pk).limit(1)) is None:  # nothing to index yet
-            build, index = node.new_build()
-            return Feed(node, State(build=build, store_id=sid, seq=head, pid=os.getpid()),
-                        index, new=True)
         state = sync.restore_or_rebuild(session, node, head, sid)
     if state.seq < head:
         state = sync.catch_up(session, node, head)
-    return Feed(node, state, node.index(state), new=False)
+    return Feed(node, state)

@@ -56,8 +56,8 @@ Fed = tuple[str, str, TextFields]
 class Feed:
     """One writer on this node's current build."""
 
-    def __init__(self, node: IndexFolder, state: State) -> None:
-        self.node, self.state = node, state
+    def __init__(self, url: str, node: IndexFolder, state: State) -> None:
+        self.url, self.node, self.state = url, node, state
         # One indexing thread, as a rebuild has (``sync.rebuild``).
         self.writer = node.index(state).writer(WRITER_HEAP * 2, 1)
         self._ours: set[int] = set()
@@ -75,21 +75,21 @@ class Feed:
             self.writer.add_document(document_of(keyed(fields, pk[row_id], pk[article_id])))
         self._ours.update(changes)
 
-    def commit_if_due(self, url: str) -> None:
+    def commit_if_due(self) -> None:
         if time.monotonic() - self._committed_at >= COMMIT_SECONDS:
-            with session_scope(url) as session:
-                self.commit(session)
+            self.commit()
 
-    def commit(self, session: Session) -> State:
+    def commit(self) -> State:
         """Commit what was fed; the state moves to the last change every one up to which
         was fed."""
         self.writer.commit()
         seq = self.state.seq
-        for change in session.scalars(select(_C.c.seq).where(_C.c.seq > seq)
-                                      .order_by(_C.c.seq)):
-            if change not in self._ours:
-                break
-            seq = change
+        with session_scope(self.url) as session:
+            for change in session.scalars(select(_C.c.seq).where(_C.c.seq > seq)
+                                          .order_by(_C.c.seq)):
+                if change not in self._ours:
+                    break
+                seq = change
         self._ours = {change for change in self._ours if change > seq}
         self.state = State(build=self.state.build, store_id=self.state.store_id, seq=seq,
                            pid=os.getpid())
@@ -105,11 +105,10 @@ def feeding(url: str, root: Path) -> Iterator[Feed]:
     node = sync.folder(root)
     with sync.writer_lock(node.root, wait=True):
         with session_scope(url) as session:
-            feed = _open(session, node)
+            feed = _open(url, session, node)
         try:
             yield feed
-            with session_scope(url) as session:
-                feed.commit(session)
+            feed.commit()
         except BaseException:
             feed.writer.rollback()  # back to the last commit, which the state describes
             raise
@@ -123,7 +122,7 @@ def row_ids(session: Session, doc_id: str) -> dict[str, int]:
     return {str(row_id): int(pk) for row_id, pk in found.all()}
 
 
-def _open(session: Session, node: IndexFolder) -> Feed:
+def _open(url: str, session: Session, node: IndexFolder) -> Feed:
     """A feed of the current build, brought up to the store first: for an empty store, an
     empty build made current at once, so this node's searches answer (nothing yet) rather
     than wait for the writer's lock until the ingest ends."""
@@ -133,4 +132,4 @@ def _open(session: Session, node: IndexFolder) -> Feed:
         state = sync.restore_or_rebuild(session, node, head, sid)
     if state.seq < head:
         state = sync.catch_up(session, node, head)
-    return Feed(node, state)
+    return Feed(url, node, state)

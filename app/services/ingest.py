@@ -578,7 +578,7 @@ def _ingest_files(url: str, files: list[Path], registry: Registry,
             if on_file is not None:
                 on_file(summary.results[-1])
             if feed is not None:
-                feed.commit_if_due(url)
+                feed.commit_if_due()
     finally:
         # One commit that waits for the disk covers the ones before it, which did not
         # (PostgreSQL; on a loaded machine half of storing a document was that wait).

@@ -11,8 +11,9 @@ one store query for the page's rows by primary key. Pages past the 10 000th hit 
 refused, as search engines do. When every word is common, the pass asks first for the
 hits that earn every ranking bonus (``plan.top_tier``), which come first anyway: if they
 fill the window they are the answer, and past ``COUNT_CAP`` of them the total is a lower
-bound (``total_is_exact`` false). Repeated searches are answered from a per-process cache
-keyed by the index build and change. When no provision has every word, one more pass
+bound (``total_is_exact`` false); below it the matches are counted on a second thread
+while the tier is ranked (both in tantivy, without the GIL). Repeated searches are answered
+from a per-process cache keyed by the index build and change. When no provision has every word, one more pass
 asks with real-word corrections (``context``); if still fewer than ``FEW`` (a hit whose
 words all lie apart not counting, ``_whole``), one asks for
 half of the words (``plan.relaxation``), then one word fewer each time while nothing has
@@ -30,6 +31,7 @@ import re
 import threading
 from collections import Counter, OrderedDict
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -289,13 +291,32 @@ def _ranked(searcher: tantivy.Searcher, parsed: ParsedQuery, expansions: dict[st
         hits = searcher.search(ranked, FACET_SAMPLE, count=False).hits if total else []
         return total, True, hits, _same
     wanted = max(window, FACET_SAMPLE)
+    counting: Future[int] | None = None
     if relax is None and _common(searcher, parsed):
-        tier = _top_tier(searcher, parsed, expansions, filters, wanted)
-        if tier is not None:
-            return _with_defining(searcher, tier, ranked, defining) if defining else tier
-    # One pass: the page, the count, and enough of the best hits to count facets on.
-    result = searcher.search(ranked, wanted, count=True)
-    return int(result.count), True, result.hits, _same  # type: ignore[attr-defined]
+        tier = plan.top_tier(parsed, expansions, filters, _titled(searcher))
+        most = tier.most(searcher.doc_freq)
+        # Not asked when its terms' frequencies show it cannot fill the window.
+        if most is None or most >= wanted:
+            matches = plan.matches_only(parsed, expansions, filters)
+            if most is not None and most < COUNT_CAP:
+                # The total will be counted whether the tier answers or not: on another
+                # core, while this one ranks (the bindings release the GIL in both).
+                counting = _ASIDE.submit(_count, searcher, matches)
+            answer = _top_tier(searcher, tier, wanted, counting.result if counting else
+                               functools.partial(_count, searcher, matches))
+            if answer is not None:
+                return _with_defining(searcher, answer, ranked, defining) if defining \
+                    else answer
+    # One pass: the page, the count (unless it is being counted), and enough of the best
+    # hits to count facets on.
+    result = searcher.search(ranked, wanted, count=counting is None)
+    total = counting.result() if counting else int(result.count)  # type: ignore[attr-defined]
+    return total, True, result.hits, _same
+
+
+# Counts run beside the ranking pass of their search (``_ranked``): as many threads as
+# searches that may run at once (anyio's pool), so no search waits for another's count.
+_ASIDE = ThreadPoolExecutor(max_workers=40, thread_name_prefix="vnlex-count")
 
 
 # A pair in the titles of more than this share of the provisions names no article: in the
@@ -328,17 +349,13 @@ def _common(searcher: tantivy.Searcher, parsed: ParsedQuery) -> bool:
     return bool(required) and all(rarity(c) >= TIER_FROM for c in required)
 
 
-def _top_tier(searcher: tantivy.Searcher, parsed: ParsedQuery,
-              expansions: dict[str, list[str]], filters: plan.Filters, wanted: int
+def _top_tier(searcher: tantivy.Searcher, tier: plan.TopTier, wanted: int,
+              count: Callable[[], int]
               ) -> tuple[int, bool, Hits, Callable[[float], float]] | None:
     """The best ``wanted`` hits when the hits with every bonus (``plan.top_tier``) are at
     least that many: they are then the best of all, in the same order with the same scores.
     Their number is a lower bound of the total; past ``COUNT_CAP`` it is reported as such,
-    below it the total is counted (matching alone, without ranking). None: too few."""
-    tier = plan.top_tier(parsed, expansions, filters, _titled(searcher))
-    most = tier.most(searcher.doc_freq)
-    if most is not None and most < wanted:
-        return None  # too few, known from term frequencies alone: no pass that fails
+    below it the total is ``count()`` (matching alone, without ranking). None: too few."""
     result = searcher.search(tier.query, wanted, count=True)
     found = int(result.count)  # type: ignore[attr-defined]
     if found < wanted:
@@ -347,8 +364,7 @@ def _top_tier(searcher: tantivy.Searcher, parsed: ParsedQuery,
     hits = [(score + shift, address) for score, address in result.hits]
     if found >= COUNT_CAP:
         return found, False, hits, tier.score
-    total = _count(searcher, plan.matches_only(parsed, expansions, filters))
-    return total, True, hits, tier.score
+    return count(), True, hits, tier.score
 
 
 # "mẫu", folded: a query that names a form ("mẫu văn bản đề nghị") wants the form itself.

@@ -1,7 +1,8 @@
 """vnlex search in process: answers of the query mix (correctness) and latency per class.
 
-Calls ``app.services.search.search`` with a session from ``app.db.session.session_scope``,
-one session per query as one HTTP request would have, top 10 like a results page.
+Calls ``app.services.search.search`` with a session from ``app.db.session.read_session``,
+one session per query of the kind an HTTP request has (on PostgreSQL outside a transaction:
+no ``BEGIN`` and ``COMMIT`` round trips the API does not make), top 10 like a results page.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import time
 from collections.abc import Mapping
 from typing import Any
 
-from app.db.session import dispose, session_scope
+from app.db.session import dispose, read_session
 from app.services.search import SearchParams, search
 from bench.queries import CLASSES, TOP, Query, is_correct
 from bench.stats import summary_ms
@@ -27,7 +28,7 @@ def answers(url: str, queries: list[Query]) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for query in queries:
         try:
-            with session_scope(url) as session:
+            with read_session(url) as session:
                 result = search(session, params(query))
         except Exception as exc:  # noqa: BLE001  (a refused or failing query is a wrong answer)
             out[query.qid] = [f"error: {type(exc).__name__}"]
@@ -45,7 +46,7 @@ def timings(url: str, queries: list[Query], repeat: int) -> dict[str, list[float
     def one(query: Query) -> float:
         started = time.perf_counter()
         try:
-            with session_scope(url) as session:
+            with read_session(url) as session:
                 search(session, params(query))
         except Exception:  # noqa: BLE001, S110  (refusals are timed too: they are answers)
             pass

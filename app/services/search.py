@@ -13,9 +13,9 @@ hits that earn every ranking bonus (``plan.top_tier``), which come first anyway:
 fill the window they are the answer, and past ``COUNT_CAP`` of them the total is a lower
 bound (``total_is_exact`` false); below it the matches are counted on a second thread
 while the tier is ranked (both in tantivy, without the GIL). Repeated searches are answered
-from a per-process cache keyed by the index build and change. When no provision has every word, one more pass
-asks with real-word corrections (``context``); if still fewer than ``FEW`` (a hit whose
-words all lie apart not counting, ``_whole``), one asks for
+from a per-process cache keyed by the index build and change. When no provision has every
+word, one more pass asks with real-word corrections (``context``); if still fewer than
+``FEW`` (a hit whose words all lie apart not counting, ``_whole``), one asks for
 half of the words (``plan.relaxation``), then one word fewer each time while nothing has
 them; the answer says so under ``relaxed`` (with the
 number of hits that have every word) and marks each hit that lacks some ``partial``.
@@ -293,25 +293,34 @@ def _ranked(searcher: tantivy.Searcher, parsed: ParsedQuery, expansions: dict[st
     wanted = max(window, FACET_SAMPLE)
     counting: Future[int] | None = None
     if relax is None and _common(searcher, parsed):
-        tier = plan.top_tier(parsed, expansions, filters, _titled(searcher))
-        most = tier.most(searcher.doc_freq)
-        # Not asked when its terms' frequencies show it cannot fill the window.
-        if most is None or most >= wanted:
-            matches = plan.matches_only(parsed, expansions, filters)
-            if most is not None and most < COUNT_CAP:
-                # The total will be counted whether the tier answers or not: on another
-                # core, while this one ranks (the bindings release the GIL in both).
-                counting = _ASIDE.submit(_count, searcher, matches)
-            answer = _top_tier(searcher, tier, wanted, counting.result if counting else
-                               functools.partial(_count, searcher, matches))
-            if answer is not None:
-                return _with_defining(searcher, answer, ranked, defining) if defining \
-                    else answer
-    # One pass: the page, the count (unless it is being counted), and enough of the best
-    # hits to count facets on.
+        answer, counting = _tiered(searcher, parsed, expansions, filters, wanted)
+        if answer is not None:
+            return _with_defining(searcher, answer, ranked, defining) if defining else answer
+    # One pass: the page, the count (unless the tier's is under way), and enough of the
+    # best hits to count facets on.
     result = searcher.search(ranked, wanted, count=counting is None)
     total = counting.result() if counting else int(result.count)  # type: ignore[attr-defined]
     return total, True, result.hits, _same
+
+
+def _tiered(searcher: tantivy.Searcher, parsed: ParsedQuery, expansions: dict[str, list[str]],
+            filters: plan.Filters, wanted: int
+            ) -> tuple[tuple[int, bool, Hits, Callable[[float], float]] | None,
+                       Future[int] | None]:
+    """The top tier's answer (None: it cannot fill the window), and the count of every match
+    when it was started beside the tier (the one-pass ranking then takes it)."""
+    tier = plan.top_tier(parsed, expansions, filters, _titled(searcher))
+    most = tier.most(searcher.doc_freq)
+    if most is not None and most < wanted:
+        return None, None  # too few, known from term frequencies alone: no pass that fails
+    matches = plan.matches_only(parsed, expansions, filters)
+    if most is None or most >= COUNT_CAP:
+        return _top_tier(searcher, tier, wanted, functools.partial(_count, searcher, matches)), \
+            None
+    # Under COUNT_CAP hits in the tier: the total will be counted whether the tier answers
+    # or not, so on another core while this one ranks (the bindings release the GIL).
+    counting = _ASIDE.submit(_count, searcher, matches)
+    return _top_tier(searcher, tier, wanted, counting.result), counting
 
 
 # Counts run beside the ranking pass of their search (``_ranked``): as many threads as

@@ -55,6 +55,28 @@ def test_the_top_tier_answers_as_the_full_ranking(corpus_url: str, q: str,
     assert (tiered["total"], tiered["total_is_exact"]) == (full["total"], True)
 
 
+@pytest.mark.parametrize("q", ["công đoàn", "người lao động", "công đoàn cơ sở là gì"])
+def test_a_tier_that_falls_short_leaves_its_count_to_the_full_ranking(
+        corpus_url: str, q: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Below ``COUNT_CAP`` the matches are counted beside the tier; when the tier then falls
+    short, the one-pass ranking takes that count instead of counting: the same answer."""
+    full = answer(corpus_url, q, monkeypatch, tier=False)
+    counted = []
+    count = service._count
+
+    def spy(*args: Any) -> int:
+        counted.append(count(*args))
+        return counted[-1]
+
+    monkeypatch.setattr(service, "_count", spy)
+    monkeypatch.setattr(service, "_top_tier", lambda *args: None)  # it fell short
+    short = answer(corpus_url, q, monkeypatch, tier=True)
+    assert counted == [full["total"]]  # counted once, beside the tier
+    assert (short["total"], short["total_is_exact"]) == (full["total"], True)
+    assert [(h["id"], h["score"]) for h in short["items"]] == \
+        [(h["id"], h["score"]) for h in full["items"]]
+
+
 def test_past_the_cap_the_total_is_a_lower_bound(corpus_url: str,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     full = answer(corpus_url, "công đoàn", monkeypatch, tier=False)

@@ -32,18 +32,24 @@ def answer(url: str, q: str, monkeypatch: pytest.MonkeyPatch, *, tier: bool,
         return service.search(session, SearchParams(q=q, limit=8))
 
 
+def returns_of(module: Any, name: str, monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """What ``module.name`` returns from now on, call by call (it still runs)."""
+    returned: list[Any] = []
+    real = getattr(module, name)
+
+    def spy(*args: Any) -> Any:
+        returned.append(real(*args))
+        return returned[-1]
+
+    monkeypatch.setattr(module, name, spy)
+    return returned
+
+
 @pytest.mark.parametrize("q", QUERIES)
 def test_the_top_tier_answers_as_the_full_ranking(corpus_url: str, q: str,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     full = answer(corpus_url, q, monkeypatch, tier=False)
-    taken = []
-    top_tier = service._top_tier
-
-    def spy(*args: Any) -> Any:
-        taken.append(top_tier(*args))
-        return taken[-1]
-
-    monkeypatch.setattr(service, "_top_tier", spy)
+    taken = returns_of(service, "_top_tier", monkeypatch)
     tiered = answer(corpus_url, q, monkeypatch, tier=True)
     assert taken and taken[0] is not None  # the tier filled the window
     scores = [hit["score"] for hit in full["items"]]
@@ -61,14 +67,7 @@ def test_a_tier_that_falls_short_leaves_its_count_to_the_full_ranking(
     """Below ``COUNT_CAP`` the matches are counted beside the tier; when the tier then falls
     short, the one-pass ranking takes that count instead of counting: the same answer."""
     full = answer(corpus_url, q, monkeypatch, tier=False)
-    counted = []
-    count = service._count
-
-    def spy(*args: Any) -> int:
-        counted.append(count(*args))
-        return counted[-1]
-
-    monkeypatch.setattr(service, "_count", spy)
+    counted = returns_of(service, "_count", monkeypatch)
     monkeypatch.setattr(service, "_top_tier", lambda *args: None)  # it fell short
     short = answer(corpus_url, q, monkeypatch, tier=True)
     assert counted == [full["total"]]  # counted once, beside the tier
